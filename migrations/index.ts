@@ -1,0 +1,6 @@
+// Every migration, in order. Listed in code (not found by a file glob) so that the compiled server,
+// the CLI and the tests (which run the TypeScript sources) all apply exactly the same ones.
+// `npm run migration:create` writes a new file; add its class at the end of this list.
+import { Migration20261126133344_Initial } from './Migration20261126133344_Initial.js';
+
+export const allMigrations = [Migration20261126133344_Initial];

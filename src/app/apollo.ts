@@ -1,0 +1,98 @@
+import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
+import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
+import type { GraphQLSchema } from 'graphql';
+import type { Server } from 'node:http';
+import type { Logger } from 'pino';
+import type { RequestContext } from '../shared/context.js';
+import { checkOperationLimits, type CostRateLimiter, type OperationMeasure } from './limits.js';
+import { maskError } from './errors.js';
+import { requestScope } from './request-scope.js';
+
+export interface ApolloOptions {
+  schema: GraphQLSchema;
+  httpServer: Server;
+  logger: Logger;
+  maxQueryCost: number;
+  rateLimiter: CostRateLimiter;
+  introspection: boolean;
+  shutdownGraceMs: number;
+  /** Extra shutdown work (closing WebSockets) run while the HTTP server drains. */
+  onDrain: () => Promise<void>;
+}
+
+/** Limits, cost reporting and the one log line per operation. */
+function operationPlugin(options: ApolloOptions): ApolloServerPlugin<RequestContext> {
+  return {
+    async requestDidStart({ contextValue }) {
+      const started = process.hrtime.bigint();
+      let measured: OperationMeasure | null = null;
+      let budget: { remaining: number; resetInSeconds: number } | null = null;
+      return {
+        async didResolveOperation({ document, operation, request, schema }) {
+          if (!operation) return;
+          measured = checkOperationLimits(
+            schema,
+            document,
+            operation,
+            request.variables,
+            options.maxQueryCost,
+            contextValue.locale,
+          );
+          budget = await options.rateLimiter.spend(contextValue.viewer.rateLimitKey, measured.cost, contextValue.locale);
+        },
+        async willSendResponse({ response, operationName, errors }) {
+          if (response.body.kind === 'single') {
+            response.body.singleResult.extensions = {
+              ...response.body.singleResult.extensions,
+              cost: {
+                requested: measured?.cost ?? 0,
+                limit: options.maxQueryCost,
+                remaining: budget?.remaining ?? null,
+                resetInSeconds: budget?.resetInSeconds ?? null,
+              },
+            };
+          }
+          const durationMs = Number(process.hrtime.bigint() - started) / 1e6;
+          const codes = (errors ?? []).map((e) => e.extensions?.code ?? 'INTERNAL');
+          options.logger.info(
+            {
+              requestId: contextValue.requestId,
+              operationName: operationName ?? null,
+              viewer: contextValue.viewer.kind,
+              durationMs: Math.round(durationMs * 10) / 10,
+              cost: measured?.cost ?? null,
+              outcome: codes.length ? 'error' : 'ok',
+              errorCodes: codes.length ? codes : undefined,
+            },
+            'graphql operation',
+          );
+        },
+      };
+    },
+  };
+}
+
+export function createApollo(options: ApolloOptions): ApolloServer<RequestContext> {
+  return new ApolloServer<RequestContext>({
+    schema: options.schema,
+    introspection: options.introspection,
+    csrfPrevention: true,
+    allowBatchedHttpRequests: false,
+    includeStacktraceInErrorResponses: false,
+    // Persisted queries save parsing; they are not an allow-list. Kept off so every query is visible in logs.
+    persistedQueries: false,
+    formatError: (formatted, error) => {
+      const scope = requestScope.getStore();
+      return maskError(formatted, error, {
+        locale: scope?.locale ?? 'ZH_CN',
+        requestId: scope?.requestId ?? 'unknown',
+        logger: options.logger,
+      });
+    },
+    plugins: [
+      ApolloServerPluginDrainHttpServer({ httpServer: options.httpServer, stopGracePeriodMillis: options.shutdownGraceMs }),
+      { async serverWillStart() { return { drainServer: options.onDrain }; } },
+      operationPlugin(options),
+    ],
+  });
+}

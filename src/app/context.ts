@@ -1,0 +1,49 @@
+import { randomUUID } from 'node:crypto';
+import type { MikroORM } from '@mikro-orm/postgresql';
+import type { RequestContext, PlatformDeps } from '../shared/context.js';
+import { topLevelError } from '../shared/errors.js';
+import { Loaders } from '../shared/loaders.js';
+import { localeFromAcceptLanguage, translate, type Locale } from '../shared/messages.js';
+import { authenticate, bearerFrom } from '../modules/accounts/index.js';
+
+export interface ContextSource {
+  authorization: string | null | undefined;
+  acceptLanguage: string | null | undefined;
+  ip: string;
+  requestId?: string;
+}
+
+/** A request id from a well-formed incoming header, or a new one. */
+export function requestIdFrom(header: string | string[] | undefined): string {
+  const value = Array.isArray(header) ? header[0] : header;
+  return value && /^[A-Za-z0-9._-]{8,64}$/.test(value) ? value : randomUUID();
+}
+
+/**
+ * Builds one operation's context: the viewer from the bearer credential, a fresh EntityManager fork,
+ * fresh DataLoaders and the locale. The same function serves HTTP and WebSocket subscriptions.
+ */
+export async function createRequestContext(
+  orm: MikroORM,
+  deps: PlatformDeps,
+  source: ContextSource,
+): Promise<RequestContext> {
+  const locale: Locale = localeFromAcceptLanguage(source.acceptLanguage);
+  const em = orm.em.fork();
+  const result = await authenticate(em, deps.clock, bearerFrom(source.authorization), source.ip);
+  if (!result.ok) {
+    throw topLevelError('UNAUTHENTICATED', translate(locale, 'error.unauthenticated'), { http: { status: 401 } });
+  }
+  const loaders = new Loaders();
+  const ctx: RequestContext = {
+    requestId: source.requestId ?? randomUUID(),
+    locale,
+    viewer: result.viewer,
+    em,
+    loaders,
+    deps,
+    afterCommit: [],
+  };
+  loaders.bind(ctx);
+  return ctx;
+}

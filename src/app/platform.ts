@@ -1,0 +1,49 @@
+import { randomBytes } from 'node:crypto';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import { pino, type Logger } from 'pino';
+import type { Config } from '../config.js';
+import type { PlatformDeps } from '../shared/context.js';
+import { CalendarCache } from '../shared/calendar/calendar.service.js';
+import { systemClock, type Clock } from '../shared/clock.js';
+import { createEventBus } from '../shared/pubsub.js';
+
+export function createLogger(config: Pick<Config, 'logLevel'>): Logger {
+  return pino({
+    level: config.logLevel,
+    base: { service: 'qingdao-enterprise-services' },
+    // Belt and braces: operations never log variables, but no credential may reach a log line.
+    redact: {
+      paths: ['*.password', '*.token', '*.secret', '*.authorization', '*.idNumber', 'req.headers.authorization'],
+      censor: '[redacted]',
+    },
+  });
+}
+
+/**
+ * The signing key: from SIGNING_KEY, or in embedded mode a random one kept in DATA_DIR so that
+ * licences issued before a restart still verify after it. Never committed, never logged.
+ */
+async function signingKey(config: Config): Promise<Buffer> {
+  if (config.signingKey) return Buffer.from(config.signingKey, 'utf8');
+  const file = resolve(config.dataDir, 'signing-key');
+  try {
+    return Buffer.from((await readFile(file, 'utf8')).trim(), 'base64url');
+  } catch {
+    const key = randomBytes(32);
+    await mkdir(resolve(config.dataDir), { recursive: true });
+    await writeFile(file, key.toString('base64url'), { mode: 0o600 });
+    return key;
+  }
+}
+
+export async function createPlatformDeps(config: Config, logger: Logger, clock: Clock = systemClock): Promise<PlatformDeps> {
+  return {
+    config,
+    clock,
+    logger,
+    events: createEventBus(),
+    calendar: new CalendarCache(),
+    signingKey: await signingKey(config),
+  };
+}

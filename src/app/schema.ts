@@ -1,0 +1,42 @@
+import 'reflect-metadata';
+import type { GraphQLSchema } from 'graphql';
+import { buildSchema, type AuthChecker, type NonEmptyArray } from 'type-graphql';
+import type { RequestContext } from '../shared/context.js';
+import { forbidden, unauthenticated } from '../shared/errors.js';
+import { DateTimeScalar } from '../shared/graphql/scalars.js';
+import { validateInput } from '../shared/graphql/validation.js';
+import type { EventBus } from '../shared/pubsub.js';
+import { platformResolvers } from '../shared/resolvers.js';
+import { satisfies } from '../shared/viewer.js';
+import { accountsResolvers } from '../modules/accounts/index.js';
+
+/** Every resolver class of every module. A module adds its list here and nowhere else. */
+export const allResolvers = [...platformResolvers, ...accountsResolvers] as unknown as NonEmptyArray<Function>;
+
+/**
+ * @Authorized() with no arguments: any authenticated caller. With arguments: any one of the
+ * requirements ("OFFICIAL", "OFFICIAL:TAX", "SCOPE:FINANCING_READ"). Failures are the platform's own
+ * UNAUTHENTICATED / FORBIDDEN errors, in the caller's language.
+ */
+export const authChecker: AuthChecker<RequestContext> = ({ context }, requirements) => {
+  const { viewer, locale } = context;
+  if (viewer.kind === 'ANONYMOUS') throw unauthenticated(locale);
+  if (requirements.length === 0 || requirements.some((r) => satisfies(viewer, r))) return true;
+  throw forbidden(locale);
+};
+
+export const SCHEMA_DESCRIPTION = `Qingdao Enterprise Services API.
+Authenticate with "Authorization: Bearer <session token or API key secret>".
+Limits: \`first\` at most 100; depth at most 12; at most 50 aliases of one field; cost computed from \`first\` along each connection and reported in extensions.cost; a cost budget per minute per API key, session and anonymous IP (RATE_LIMITED with retryAfterSeconds when spent); request body at most 1 MB; no batched requests.`;
+
+export function buildApiSchema(events: EventBus): Promise<GraphQLSchema> {
+  return buildSchema({
+    resolvers: allResolvers,
+    authChecker,
+    authMode: 'error',
+    validate: false,
+    validateFn: validateInput,
+    scalarsMap: [{ type: Date, scalar: DateTimeScalar }],
+    pubSub: events,
+  });
+}

@@ -1,0 +1,147 @@
+import { existsSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import { resolve } from 'node:path';
+import { expressMiddleware } from '@as-integrations/express5';
+import express, { type ErrorRequestHandler, type Request } from 'express';
+import type { MikroORM } from '@mikro-orm/postgresql';
+import type { ApolloServer } from '@apollo/server';
+import type { PlatformDeps, RequestContext } from '../shared/context.js';
+import { localeFromAcceptLanguage } from '../shared/messages.js';
+import { createApollo } from './apollo.js';
+import { createRequestContext, requestIdFrom } from './context.js';
+import { CostRateLimiter } from './limits.js';
+import { requestScope } from './request-scope.js';
+import { buildApiSchema } from './schema.js';
+import { attachWebSocketServer } from './websocket.js';
+
+export const GRAPHQL_PATH = '/graphql';
+const MAX_BODY = '1mb';
+
+export interface AppServer {
+  httpServer: Server;
+  apollo: ApolloServer<RequestContext>;
+  listen(port: number, host?: string): Promise<number>;
+  /** Stops accepting, lets in-flight requests finish (up to the grace period), closes WebSockets. */
+  stop(): Promise<void>;
+}
+
+function clientIp(request: Request): string {
+  return request.ip ?? request.socket.remoteAddress ?? 'unknown';
+}
+
+/** Assembles HTTP, GraphQL and WebSocket on one server; does not listen yet. */
+export async function createAppServer(orm: MikroORM, deps: PlatformDeps): Promise<AppServer> {
+  const { config, logger } = deps;
+  const schema = await buildApiSchema(deps.events);
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('trust proxy', 'loopback');
+  const httpServer = createServer(app);
+  const rateLimiter = new CostRateLimiter(config.rateLimitPointsPerMinute);
+  const websocket = attachWebSocketServer({
+    httpServer,
+    path: GRAPHQL_PATH,
+    schema,
+    orm,
+    deps,
+    logger,
+    maxQueryCost: config.maxQueryCost,
+    rateLimiter,
+    introspection: config.introspection,
+  });
+  const apollo = createApollo({
+    schema,
+    httpServer,
+    logger,
+    maxQueryCost: config.maxQueryCost,
+    rateLimiter,
+    introspection: config.introspection,
+    shutdownGraceMs: config.shutdownGraceMs,
+    onDrain: websocket.dispose,
+  });
+  await apollo.start();
+
+  app.use((_request, response, next) => {
+    response.setHeader('X-Content-Type-Options', 'nosniff');
+    response.setHeader('Referrer-Policy', 'no-referrer');
+    response.setHeader('X-Frame-Options', 'DENY');
+    next();
+  });
+
+  app.get('/healthz', (_request, response) => {
+    response.json({ status: 'ok' });
+  });
+
+  app.get('/readyz', async (_request, response) => {
+    try {
+      await orm.em.getConnection().execute('select 1');
+      response.json({ status: 'ready' });
+    } catch (error) {
+      logger.warn({ err: error }, 'readiness check failed');
+      response.status(503).json({ status: 'unavailable' });
+    }
+  });
+
+  app.use(
+    GRAPHQL_PATH,
+    (request, _response, next) => {
+      const scope = {
+        requestId: requestIdFrom(request.headers['x-request-id']),
+        locale: localeFromAcceptLanguage(request.headers['accept-language']),
+      };
+      requestScope.run(scope, () => next());
+    },
+    express.json({ limit: MAX_BODY }),
+    expressMiddleware(apollo, {
+      context: async ({ req, res }) => {
+        const scope = requestScope.getStore();
+        res.setHeader('X-Request-Id', scope?.requestId ?? '');
+        return createRequestContext(orm, deps, {
+          authorization: req.headers.authorization,
+          acceptLanguage: req.headers['accept-language'],
+          ip: clientIp(req),
+          requestId: scope?.requestId,
+        });
+      },
+    }),
+  );
+
+  // The GraphQL explorer and the web client, from the project's own builds: nothing loads from a CDN.
+  const webDist = resolve('web/dist');
+  if (config.serveWeb && existsSync(webDist)) {
+    app.use(express.static(webDist, { index: false, maxAge: '1h' }));
+    app.get(/^\/(?!graphql|healthz|readyz).*/, (_request, response) => {
+      response.sendFile(resolve(webDist, 'index.html'));
+    });
+  }
+
+  const bodyErrors: ErrorRequestHandler = (error, _request, response, next) => {
+    if (response.headersSent) return next(error);
+    const status = (error as { status?: number }).status ?? 500;
+    if (status === 413) {
+      response.status(413).json({ errors: [{ message: 'Request body larger than 1 MB', extensions: { code: 'BAD_REQUEST' } }] });
+      return;
+    }
+    if (status === 400) {
+      response.status(400).json({ errors: [{ message: 'Malformed request body', extensions: { code: 'BAD_REQUEST' } }] });
+      return;
+    }
+    logger.error({ err: error }, 'http error');
+    response.status(500).json({ errors: [{ message: 'Internal error', extensions: { code: 'INTERNAL' } }] });
+  };
+  app.use(bodyErrors);
+
+  return {
+    httpServer,
+    apollo,
+    listen: (port, host) =>
+      new Promise((resolveListen, reject) => {
+        httpServer.once('error', reject);
+        httpServer.listen(port, host, () => {
+          const address = httpServer.address();
+          resolveListen(typeof address === 'object' && address ? address.port : port);
+        });
+      }),
+    stop: () => apollo.stop(),
+  };
+}

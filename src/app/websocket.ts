@@ -1,0 +1,132 @@
+import type { Server } from 'node:http';
+import { GraphQLError, parse, validate, getOperationAST, specifiedRules, type ExecutionArgs, type GraphQLSchema } from 'graphql';
+import { useServer } from 'graphql-ws/use/ws';
+import { WebSocketServer } from 'ws';
+import type { MikroORM } from '@mikro-orm/postgresql';
+import type { Logger } from 'pino';
+import type { PlatformDeps, RequestContext } from '../shared/context.js';
+import { localeFromAcceptLanguage } from '../shared/messages.js';
+import { createRequestContext, requestIdFrom } from './context.js';
+import { maskError } from './errors.js';
+import { checkOperationLimits, type CostRateLimiter } from './limits.js';
+
+// GraphQL over WebSocket on the same path as HTTP. Apollo's validation, limits and error masking do
+// not run here, so this file applies the same ones: authentication in onConnect (a bad token closes
+// the socket with 4403), and the same depth, alias, cost and rate limits in onSubscribe.
+
+export interface WebSocketOptions {
+  httpServer: Server;
+  path: string;
+  schema: GraphQLSchema;
+  orm: MikroORM;
+  deps: PlatformDeps;
+  logger: Logger;
+  maxQueryCost: number;
+  rateLimiter: CostRateLimiter;
+  introspection: boolean;
+}
+
+interface ConnectionExtra {
+  authorization: string | null;
+  acceptLanguage: string | null;
+  ip: string;
+}
+
+function stringParam(params: Record<string, unknown> | undefined, ...names: string[]): string | null {
+  for (const name of names) {
+    const value = params?.[name];
+    if (typeof value === 'string' && value.length > 0) return value;
+  }
+  return null;
+}
+
+export function attachWebSocketServer(options: WebSocketOptions): { dispose: () => Promise<void> } {
+  const wss = new WebSocketServer({ server: options.httpServer, path: options.path, maxPayload: 1024 * 1024 });
+  const connectionInfo = new WeakMap<object, ConnectionExtra>();
+  const rules = options.introspection
+    ? specifiedRules
+    : [...specifiedRules, (context: { reportError: (e: GraphQLError) => void }) => ({
+        Field(node: { name: { value: string } }) {
+          if (node.name.value === '__schema' || node.name.value === '__type') {
+            context.reportError(new GraphQLError('Introspection is disabled'));
+          }
+        },
+      })];
+
+  const serverCleanup = useServer<Record<string, unknown>, { request: { headers: Record<string, string | string[] | undefined>; socket: { remoteAddress?: string } } }>(
+    {
+      schema: options.schema,
+      async onConnect(ctx) {
+        const params = ctx.connectionParams;
+        const extra: ConnectionExtra = {
+          authorization: stringParam(params, 'authorization', 'Authorization'),
+          acceptLanguage:
+            stringParam(params, 'acceptLanguage', 'accept-language') ??
+            (ctx.extra.request.headers['accept-language'] as string | undefined) ??
+            null,
+          ip: ctx.extra.request.socket.remoteAddress ?? 'unknown',
+        };
+        // Refuse a presented credential that does not authenticate, at once.
+        try {
+          await createRequestContext(options.orm, options.deps, { ...extra });
+        } catch {
+          return false;
+        }
+        connectionInfo.set(ctx, extra);
+        return true;
+      },
+      async onSubscribe(ctx, id, payload) {
+        const extra = connectionInfo.get(ctx);
+        const locale = localeFromAcceptLanguage(extra?.acceptLanguage);
+        const requestId = requestIdFrom(undefined);
+        const mask = (error: GraphQLError) =>
+          maskError({ message: error.message, extensions: error.extensions }, error, { locale, requestId, logger: options.logger });
+        let document;
+        try {
+          document = parse(payload.query);
+        } catch (error) {
+          return [error as GraphQLError];
+        }
+        const validationErrors = validate(options.schema, document, rules);
+        if (validationErrors.length > 0) return validationErrors;
+        const operation = getOperationAST(document, payload.operationName);
+        if (!operation) return [new GraphQLError('No operation to run')];
+        let contextValue: RequestContext;
+        try {
+          contextValue = await createRequestContext(options.orm, options.deps, { ...extra!, requestId });
+          const measured = checkOperationLimits(options.schema, document, operation, payload.variables ?? undefined, options.maxQueryCost, locale);
+          await options.rateLimiter.spend(contextValue.viewer.rateLimitKey, measured.cost, locale);
+        } catch (error) {
+          if (error instanceof GraphQLError) return [new GraphQLError(error.message, { extensions: mask(error).extensions })];
+          throw error;
+        }
+        options.logger.info({ requestId, subscriptionId: id, operationName: payload.operationName ?? null, viewer: contextValue.viewer.kind }, 'graphql subscription');
+        const args: ExecutionArgs = {
+          schema: options.schema,
+          document,
+          operationName: payload.operationName,
+          variableValues: payload.variables,
+          contextValue,
+        };
+        return args;
+      },
+      onNext(_ctx, _id, _payload, args, result) {
+        if (!('errors' in result) || !result.errors?.length) return result;
+        const context = args.contextValue as RequestContext;
+        return {
+          ...result,
+          errors: (result.errors as readonly GraphQLError[]).map((error) =>
+            maskError(error.toJSON(), error, { locale: context.locale, requestId: context.requestId, logger: options.logger }),
+          ),
+        };
+      },
+    },
+    wss,
+  );
+  return {
+    dispose: async () => {
+      await serverCleanup.dispose();
+      await new Promise<void>((resolve) => wss.close(() => resolve()));
+    },
+  };
+}

@@ -1,0 +1,109 @@
+// Every setting comes from the environment, parsed and checked once at start. A bad value stops the
+// process with a message naming the variable (exit code 2, see main.ts), never halfway through a request.
+
+export class ConfigError extends Error {
+  constructor(
+    readonly variable: string,
+    problem: string,
+  ) {
+    super(`${variable}: ${problem}`);
+    this.name = 'ConfigError';
+  }
+}
+
+export interface Config {
+  /** TCP port of the HTTP server (GraphQL, WebSocket, health, web client). */
+  port: number;
+  /** Host/interface to bind. */
+  host: string;
+  /** PostgreSQL server; when absent the embedded PGlite database in `dataDir` is used. */
+  databaseUrl: string | null;
+  /** Connections in the pool when `databaseUrl` is set. */
+  databasePoolSize: number;
+  /** Folder of the embedded database and of generated local secrets. */
+  dataDir: string;
+  /** Load the demo accounts and data (default: on in embedded mode, off on a server). */
+  demoData: boolean;
+  logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+  /** How long in-flight requests may take to finish on SIGTERM/SIGINT. */
+  shutdownGraceMs: number;
+  /** Lifetime of a sign-in session. */
+  sessionTtlHours: number;
+  /** Whether the schema may be introspected (partners and the explorer need it). */
+  introspection: boolean;
+  /** Highest cost one operation may have (see app/limits). */
+  maxQueryCost: number;
+  /** Cost points each API key, session or anonymous IP may spend per minute. */
+  rateLimitPointsPerMinute: number;
+  /** Secret for signing licence verification codes; in embedded mode generated into dataDir when absent. */
+  signingKey: string | null;
+  /** Serve the built web client from web/dist at `/`. */
+  serveWeb: boolean;
+}
+
+type Env = Record<string, string | undefined>;
+
+function integer(env: Env, name: string, fallback: number, min: number, max: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  if (!/^\d+$/.test(raw.trim())) throw new ConfigError(name, `must be a whole number, got "${raw}"`);
+  const value = Number(raw);
+  if (value < min || value > max) throw new ConfigError(name, `must be between ${min} and ${max}, got ${value}`);
+  return value;
+}
+
+function boolean(env: Env, name: string, fallback: boolean): boolean {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const normalised = raw.trim().toLowerCase();
+  if (['1', 'true', 'yes', 'on'].includes(normalised)) return true;
+  if (['0', 'false', 'no', 'off'].includes(normalised)) return false;
+  throw new ConfigError(name, `must be 1/0, true/false, yes/no or on/off, got "${raw}"`);
+}
+
+function databaseUrl(env: Env): string | null {
+  const raw = env.DATABASE_URL;
+  if (raw === undefined || raw.trim() === '') return null;
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    throw new ConfigError('DATABASE_URL', 'is not a valid URL (expected postgres://user@host:port/database)');
+  }
+  if (url.protocol !== 'postgres:' && url.protocol !== 'postgresql:') {
+    throw new ConfigError('DATABASE_URL', `must start with postgres:// or postgresql://, got ${url.protocol}//`);
+  }
+  if (url.pathname.length <= 1) throw new ConfigError('DATABASE_URL', 'must name a database');
+  return raw;
+}
+
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+
+export function loadConfig(env: Env = process.env): Config {
+  const url = databaseUrl(env);
+  const logLevel = (env.LOG_LEVEL ?? 'info').trim() as Config['logLevel'];
+  if (!LOG_LEVELS.includes(logLevel)) throw new ConfigError('LOG_LEVEL', `must be one of ${LOG_LEVELS.join(', ')}`);
+  const signingKey = env.SIGNING_KEY?.trim() || null;
+  if (signingKey !== null && signingKey.length < 32) {
+    throw new ConfigError('SIGNING_KEY', 'must be at least 32 characters of random text');
+  }
+  if (url !== null && signingKey === null && env.NODE_ENV === 'production') {
+    throw new ConfigError('SIGNING_KEY', 'is required in production with DATABASE_URL');
+  }
+  return {
+    port: integer(env, 'PORT', 4000, 0, 65535),
+    host: env.HOST?.trim() || '0.0.0.0',
+    databaseUrl: url,
+    databasePoolSize: integer(env, 'DATABASE_POOL_SIZE', 10, 1, 200),
+    dataDir: env.DATA_DIR?.trim() || './data',
+    demoData: boolean(env, 'DEMO_DATA', url === null),
+    logLevel,
+    shutdownGraceMs: integer(env, 'SHUTDOWN_GRACE_MS', 10_000, 0, 600_000),
+    sessionTtlHours: integer(env, 'SESSION_TTL_HOURS', 12, 1, 24 * 90),
+    introspection: boolean(env, 'INTROSPECTION', true),
+    maxQueryCost: integer(env, 'MAX_QUERY_COST', 10_000, 10, 10_000_000),
+    rateLimitPointsPerMinute: integer(env, 'RATE_LIMIT_POINTS_PER_MINUTE', 60_000, 1, 100_000_000),
+    signingKey,
+    serveWeb: boolean(env, 'SERVE_WEB', true),
+  };
+}

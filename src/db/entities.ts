@@ -1,0 +1,5 @@
+// Every entity of every module, for the ORM. A module exports its entities from its index.ts.
+import { accountsEntities } from '../modules/accounts/index.js';
+import { platformEntities } from '../shared/entities.js';
+
+export const allEntities = [...platformEntities, ...accountsEntities];

@@ -1,0 +1,305 @@
+import { UniqueConstraintViolationException } from '@mikro-orm/core';
+import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
+import type { RequestContext } from '../../shared/context.js';
+import { recordAudit } from '../../shared/audit/audit.service.js';
+import { DomainError, UserErrorCode, problem, throwIfProblems, type Problem } from '../../shared/errors.js';
+import { localIdOf } from '../../shared/ids.js';
+import { inTransaction } from '../../shared/transaction.js';
+import type { ApiScope, Department, Role } from '../../shared/viewer.js';
+import { ApiKey, Organisation, Session, User, type OrganisationKind } from './accounts.entity.js';
+import {
+  API_KEY_PREFIX,
+  SESSION_TOKEN_PREFIX,
+  decoyPasswordHash,
+  hashPassword,
+  newSecret,
+  passwordProblems,
+  sha256,
+  verifyPassword,
+} from './credentials.js';
+import './accounts.messages.js';
+
+// Failed sign-ins per account: after 5 failures within 15 minutes the account refuses further
+// attempts for 15 minutes, whatever the password. Kept in process for the embedded single-process
+// mode; a shared store (PostgreSQL or Redis) replaces it when the API runs as several processes.
+const failedSignIns = new RateLimiterMemory({ keyPrefix: 'sign-in', points: 5, duration: 15 * 60, blockDuration: 15 * 60 });
+
+function normaliseEmail(email: string): string {
+  return email.trim().toLowerCase();
+}
+
+function passwordRuleProblems(password: string, email: string, field: string[]): Problem[] {
+  return passwordProblems(password, email).map((key) => problem(UserErrorCode.WEAK_PASSWORD, key, field));
+}
+
+export interface SignUpInput {
+  email: string;
+  password: string;
+  displayName: string;
+  locale: 'ZH_CN' | 'EN';
+  foreignInvestor: boolean;
+}
+
+export interface SignedIn {
+  user: User;
+  token: string;
+  expiresAt: Date;
+}
+
+async function startSession(tx: RequestContext, user: User): Promise<SignedIn> {
+  const token = newSecret(SESSION_TOKEN_PREFIX);
+  const now = tx.deps.clock.now();
+  const expiresAt = new Date(now.getTime() + tx.deps.config.sessionTtlHours * 3600_000);
+  tx.em.persist(tx.em.create(Session, { user, tokenHash: sha256(token), createdAt: now, expiresAt, revokedAt: null }));
+  return { user, token, expiresAt };
+}
+
+/** An applicant (enterprise or foreign investor) creates its own account and is signed in. */
+export async function signUp(ctx: RequestContext, input: SignUpInput): Promise<SignedIn> {
+  const email = normaliseEmail(input.email);
+  throwIfProblems(passwordRuleProblems(input.password, email, ['input', 'password']));
+  const passwordHash = await hashPassword(input.password);
+  try {
+    return await inTransaction(ctx, async (tx) => {
+      const user = tx.em.create(User, {
+        email,
+        displayName: input.displayName.trim(),
+        passwordHash,
+        role: 'APPLICANT',
+        department: null,
+        organisation: null,
+        locale: input.locale,
+        foreignInvestor: input.foreignInvestor,
+        createdAt: tx.deps.clock.now(),
+        disabledAt: null,
+      });
+      tx.em.persist(user);
+      recordAudit(tx, { action: 'account.signUp', subjectType: 'User', subjectId: user.id, toState: 'ACTIVE' });
+      const signedIn = await startSession(tx, user);
+      await tx.em.flush();
+      return signedIn;
+    });
+  } catch (error) {
+    if (error instanceof UniqueConstraintViolationException) {
+      throw new DomainError(problem(UserErrorCode.ALREADY_EXISTS, 'accounts.emailTaken', ['input', 'email']));
+    }
+    throw error;
+  }
+}
+
+export async function signIn(ctx: RequestContext, input: { email: string; password: string }): Promise<SignedIn> {
+  const email = normaliseEmail(input.email);
+  const blocked = await failedSignIns.get(email);
+  if (blocked && blocked.consumedPoints > 5) {
+    throw new DomainError(
+      problem(UserErrorCode.TOO_MANY_ATTEMPTS, 'accounts.tooManyAttempts', undefined, {
+        seconds: Math.ceil(blocked.msBeforeNext / 1000),
+      }),
+    );
+  }
+  const user = await ctx.em.findOne(User, { email, disabledAt: null }, { populate: ['passwordHash'] });
+  // Verify against a decoy when the account does not exist, so the answer takes as long either way.
+  const ok = await verifyPassword(input.password, user?.passwordHash ?? (await decoyPasswordHash()));
+  if (!user || !ok) {
+    try {
+      await failedSignIns.consume(email);
+    } catch (rejection) {
+      if (!(rejection instanceof RateLimiterRes)) throw rejection;
+    }
+    throw new DomainError(problem(UserErrorCode.INVALID_CREDENTIALS, 'accounts.invalidCredentials'));
+  }
+  await failedSignIns.delete(email);
+  return inTransaction(ctx, async (tx) => {
+    const signedIn = await startSession(tx, tx.em.merge(user));
+    recordAudit(tx, { action: 'account.signIn', subjectType: 'User', subjectId: user.id });
+    await tx.em.flush();
+    return signedIn;
+  });
+}
+
+export async function signOut(ctx: RequestContext): Promise<void> {
+  const sessionId = ctx.viewer.sessionId;
+  if (!sessionId) throw new DomainError(problem(UserErrorCode.NOT_ALLOWED, 'accounts.notSignedInWithSession'));
+  await inTransaction(ctx, async (tx) => {
+    const session = await tx.em.findOneOrFail(Session, { id: sessionId });
+    session.revokedAt = tx.deps.clock.now();
+    recordAudit(tx, { action: 'account.signOut', subjectType: 'User', subjectId: ctx.viewer.userId as string });
+    await tx.em.flush();
+  });
+}
+
+export async function changePassword(
+  ctx: RequestContext,
+  input: { currentPassword: string; newPassword: string },
+): Promise<User> {
+  const userId = ctx.viewer.userId as string;
+  const user = await ctx.em.findOneOrFail(User, { id: userId }, { populate: ['passwordHash'] });
+  if (!(await verifyPassword(input.currentPassword, user.passwordHash))) {
+    throw new DomainError(problem(UserErrorCode.INVALID_CREDENTIALS, 'accounts.wrongCurrentPassword', ['input', 'currentPassword']));
+  }
+  throwIfProblems(passwordRuleProblems(input.newPassword, user.email, ['input', 'newPassword']));
+  const passwordHash = await hashPassword(input.newPassword);
+  return inTransaction(ctx, async (tx) => {
+    const current = tx.em.merge(user);
+    current.passwordHash = passwordHash;
+    const now = tx.deps.clock.now();
+    // Every other session ends: a changed password must lock out whoever knew the old one.
+    await tx.em.nativeUpdate(
+      Session,
+      { user: userId, revokedAt: null, id: { $ne: ctx.viewer.sessionId ?? undefined } },
+      { revokedAt: now },
+    );
+    recordAudit(tx, { action: 'account.changePassword', subjectType: 'User', subjectId: userId });
+    await tx.em.flush();
+    return current;
+  });
+}
+
+const STAFF_ORGANISATION_KINDS: Partial<Record<Role, OrganisationKind[]>> = {
+  BANK_OFFICER: ['BANK'],
+  HOST_AGENT: ['LAW_FIRM', 'ACCOUNTING_FIRM'],
+};
+
+export interface CreateStaffAccountInput {
+  email: string;
+  displayName: string;
+  password: string;
+  role: Role;
+  department: Department | null;
+  organisationId: string | null;
+  locale: 'ZH_CN' | 'EN';
+}
+
+/** ADMIN: an account for a bank officer, host agent, official or another administrator. */
+export async function createStaffAccount(ctx: RequestContext, input: CreateStaffAccountInput): Promise<User> {
+  const email = normaliseEmail(input.email);
+  const problems: Problem[] = passwordRuleProblems(input.password, email, ['input', 'password']);
+  if (input.role === 'APPLICANT' || input.role === 'PARTNER') {
+    problems.push(problem(UserErrorCode.INVALID_INPUT, 'accounts.roleNotStaff', ['input', 'role']));
+  }
+  if (input.role === 'OFFICIAL' && !input.department) {
+    problems.push(problem(UserErrorCode.REQUIRED, 'accounts.departmentRequired', ['input', 'department']));
+  }
+  if (input.role !== 'OFFICIAL' && input.department) {
+    problems.push(problem(UserErrorCode.INVALID_INPUT, 'accounts.departmentOnlyForOfficials', ['input', 'department']));
+  }
+  const organisationKinds = STAFF_ORGANISATION_KINDS[input.role];
+  let organisation: Organisation | null = null;
+  if (organisationKinds) {
+    const organisationId = input.organisationId ? localIdOf(input.organisationId, 'Organisation') : null;
+    organisation = organisationId ? await ctx.em.findOne(Organisation, { id: organisationId }) : null;
+    if (!input.organisationId) {
+      problems.push(problem(UserErrorCode.REQUIRED, 'accounts.organisationRequired', ['input', 'organisationId']));
+    } else if (!organisation) {
+      problems.push(problem(UserErrorCode.NOT_FOUND, 'error.notFound', ['input', 'organisationId']));
+    } else if (!organisationKinds.includes(organisation.kind)) {
+      problems.push(problem(UserErrorCode.INVALID_INPUT, 'accounts.organisationKindMismatch', ['input', 'organisationId']));
+    }
+  } else if (input.organisationId) {
+    problems.push(problem(UserErrorCode.INVALID_INPUT, 'accounts.organisationKindMismatch', ['input', 'organisationId']));
+  }
+  throwIfProblems(problems);
+  const passwordHash = await hashPassword(input.password);
+  try {
+    return await inTransaction(ctx, async (tx) => {
+      const user = tx.em.create(User, {
+        email,
+        displayName: input.displayName.trim(),
+        passwordHash,
+        role: input.role,
+        department: input.department,
+        organisation: organisation ? tx.em.getReference(Organisation, organisation.id) : null,
+        locale: input.locale,
+        foreignInvestor: false,
+        createdAt: tx.deps.clock.now(),
+        disabledAt: null,
+      });
+      tx.em.persist(user);
+      recordAudit(tx, {
+        action: 'account.createStaff',
+        subjectType: 'User',
+        subjectId: user.id,
+        toState: 'ACTIVE',
+        details: { role: input.role, department: input.department },
+      });
+      await tx.em.flush();
+      return user;
+    });
+  } catch (error) {
+    if (error instanceof UniqueConstraintViolationException) {
+      throw new DomainError(problem(UserErrorCode.ALREADY_EXISTS, 'accounts.emailTaken', ['input', 'email']));
+    }
+    throw error;
+  }
+}
+
+/** ADMIN: a bank, law firm or accounting firm that staff accounts can belong to. */
+export async function createOrganisation(
+  ctx: RequestContext,
+  input: { kind: OrganisationKind; name: string; uscc: string | null },
+): Promise<Organisation> {
+  try {
+    return await inTransaction(ctx, async (tx) => {
+      const organisation = tx.em.create(Organisation, {
+        kind: input.kind,
+        name: input.name.trim(),
+        uscc: input.uscc,
+        createdAt: tx.deps.clock.now(),
+      });
+      tx.em.persist(organisation);
+      recordAudit(tx, { action: 'organisation.create', subjectType: 'Organisation', subjectId: organisation.id });
+      await tx.em.flush();
+      return organisation;
+    });
+  } catch (error) {
+    if (error instanceof UniqueConstraintViolationException) {
+      throw new DomainError(problem(UserErrorCode.ALREADY_EXISTS, 'accounts.organisationNameTaken', ['input', 'name']));
+    }
+    throw error;
+  }
+}
+
+/** ADMIN: a key for a partner system; the secret is returned once and never stored. */
+export async function createApiKey(
+  ctx: RequestContext,
+  input: { name: string; scopes: ApiScope[]; expiresAt: Date | null },
+): Promise<{ apiKey: ApiKey; secret: string }> {
+  const problems: Problem[] = [];
+  if (input.scopes.length === 0) problems.push(problem(UserErrorCode.REQUIRED, 'accounts.scopesRequired', ['input', 'scopes']));
+  const now = ctx.deps.clock.now();
+  if (input.expiresAt && input.expiresAt <= now) {
+    problems.push(problem(UserErrorCode.OUT_OF_RANGE, 'error.outOfRange', ['input', 'expiresAt']));
+  }
+  throwIfProblems(problems);
+  const secret = newSecret(API_KEY_PREFIX);
+  return inTransaction(ctx, async (tx) => {
+    const apiKey = tx.em.create(ApiKey, {
+      name: input.name.trim(),
+      prefix: secret.slice(0, 12),
+      secretHash: sha256(secret),
+      scopes: [...new Set(input.scopes)],
+      createdBy: tx.em.getReference(User, ctx.viewer.userId as string),
+      createdAt: now,
+      expiresAt: input.expiresAt,
+      revokedAt: null,
+      lastUsedAt: null,
+    });
+    tx.em.persist(apiKey);
+    recordAudit(tx, { action: 'apiKey.create', subjectType: 'ApiKey', subjectId: apiKey.id, toState: 'ACTIVE', details: { scopes: apiKey.scopes } });
+    await tx.em.flush();
+    return { apiKey, secret };
+  });
+}
+
+export async function revokeApiKey(ctx: RequestContext, globalId: string): Promise<ApiKey> {
+  const id = localIdOf(globalId, 'ApiKey');
+  return inTransaction(ctx, async (tx) => {
+    const apiKey = id ? await tx.em.findOne(ApiKey, { id }, { lockMode: 4 /* PESSIMISTIC_WRITE */ }) : null;
+    if (!apiKey) throw new DomainError(problem(UserErrorCode.NOT_FOUND, 'error.notFound', ['input', 'id']));
+    if (apiKey.revokedAt) throw new DomainError(problem(UserErrorCode.INVALID_STATE, 'accounts.alreadyRevoked', ['input', 'id']));
+    apiKey.revokedAt = tx.deps.clock.now();
+    recordAudit(tx, { action: 'apiKey.revoke', subjectType: 'ApiKey', subjectId: apiKey.id, fromState: 'ACTIVE', toState: 'REVOKED' });
+    await tx.em.flush();
+    return apiKey;
+  });
+}

@@ -1,0 +1,35 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import type { Logger } from 'pino';
+import type { Config } from '../config.js';
+import type { Clock } from './clock.js';
+import type { Loaders } from './loaders.js';
+import type { Locale } from './messages.js';
+import type { EventBus } from './pubsub.js';
+import type { Viewer } from './viewer.js';
+import type { CalendarCache } from './calendar/calendar.service.js';
+
+/** What lives for the whole process and every request may use. */
+export interface PlatformDeps {
+  config: Config;
+  clock: Clock;
+  logger: Logger;
+  events: EventBus;
+  calendar: CalendarCache;
+  /** Secret for signatures the platform issues (licence verification codes). */
+  signingKey: Buffer;
+}
+
+/**
+ * One operation's context: built once per HTTP request or WebSocket subscription. Services take it
+ * first, so every query runs on this operation's EntityManager (inside its transaction when there is one).
+ */
+export interface RequestContext {
+  requestId: string;
+  locale: Locale;
+  viewer: Viewer;
+  em: EntityManager;
+  loaders: Loaders;
+  deps: PlatformDeps;
+  /** Work to do once the surrounding transaction has committed (publishing events). */
+  afterCommit: (() => void)[];
+}

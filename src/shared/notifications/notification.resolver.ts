@@ -1,0 +1,71 @@
+import { ArrayMaxSize } from 'class-validator';
+import { Arg, Args, Authorized, Ctx, Field, FieldResolver, ID, InputType, Query, Resolver, Root, Subscription } from 'type-graphql';
+import type { RequestContext } from '../context.js';
+import { PageArgsType } from '../graphql/page-args.js';
+import { MutationWithPayload } from '../graphql/mutation.js';
+import { loadNode } from '../graphql/node-loading.js';
+import { translate } from '../messages.js';
+import { Notification } from './notification.entity.js';
+import { NOTIFICATION_RECEIVED, listNotifications, markRead } from './notification.service.js';
+import { MarkNotificationsReadPayload, NotificationConnection, NotificationType } from './notification.types.js';
+import type { DomainEvent } from '../pubsub.js';
+
+@InputType({ description: 'Notifications to mark read.' })
+class MarkNotificationsReadInput {
+  @Field(() => [ID], { description: "Global IDs of the viewer's own notifications (at most 100)." })
+  @ArrayMaxSize(100)
+  ids!: string[];
+}
+
+const SIGNED_IN = ['APPLICANT', 'BANK_OFFICER', 'HOST_AGENT', 'OFFICIAL', 'ADMIN'];
+
+@Resolver(() => NotificationType)
+export class NotificationResolver {
+  @Authorized(...SIGNED_IN)
+  @Query(() => NotificationConnection, { description: "The viewer's own inbox, newest first. Any signed-in user." })
+  notifications(
+    @Ctx() ctx: RequestContext,
+    @Args() page: PageArgsType,
+    @Arg('unreadOnly', () => Boolean, { nullable: true, description: 'Only unread ones.' }) unreadOnly?: boolean,
+  ) {
+    return listNotifications(ctx, ctx.viewer.userId as string, unreadOnly ?? false, page);
+  }
+
+  @Authorized(...SIGNED_IN)
+  @MutationWithPayload(() => MarkNotificationsReadPayload, {
+    description: "Marks the viewer's own notifications read. Any signed-in user.",
+  })
+  async markNotificationsRead(
+    @Ctx() ctx: RequestContext,
+    @Arg('input', () => MarkNotificationsReadInput) input: MarkNotificationsReadInput,
+  ) {
+    return { notifications: await markRead(ctx, ctx.viewer.userId as string, input.ids) };
+  }
+
+  @Authorized(...SIGNED_IN)
+  @Subscription(() => NotificationType, {
+    description: "Each new notification of the viewer's own, as it is sent. Authenticate with connectionParams { authorization: 'Bearer …' }.",
+    topics: NOTIFICATION_RECEIVED,
+    topicId: ({ context }: { context: RequestContext }) => context.viewer.userId,
+  })
+  async notificationReceived(@Root() event: DomainEvent, @Ctx() ctx: RequestContext): Promise<Notification> {
+    // Loaded fresh with the subscriber's own context; the event carries only the id.
+    return ctx.em.fork().findOneOrFail(Notification, { id: event.id, userId: ctx.viewer.userId as string });
+  }
+
+  @FieldResolver(() => String, { description: "Title in the caller's language." })
+  title(@Root() notification: Notification, @Ctx() ctx: RequestContext): string {
+    return translate(ctx.locale, notification.titleKey, notification.params);
+  }
+
+  @FieldResolver(() => String, { description: "Text in the caller's language." })
+  body(@Root() notification: Notification, @Ctx() ctx: RequestContext): string {
+    return translate(ctx.locale, notification.bodyKey, notification.params);
+  }
+
+  @FieldResolver(() => NotificationType, { nullable: true, description: 'The object it is about, when the viewer may still see it.' })
+  subject(@Root() notification: Notification, @Ctx() ctx: RequestContext) {
+    if (!notification.subjectType || !notification.subjectId) return null;
+    return loadNode(ctx, notification.subjectType, notification.subjectId);
+  }
+}

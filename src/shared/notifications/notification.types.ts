@@ -1,0 +1,81 @@
+import { Field, ObjectType, registerEnumType } from 'type-graphql';
+import { UserError } from '../graphql/common.types.js';
+import { ConnectionType } from '../graphql/connection.js';
+import { Node } from '../graphql/node.js';
+
+/**
+ * Every kind of notification the platform sends. One enum for all modules so clients can switch on it;
+ * a module adds its kinds here when it starts sending them.
+ */
+export enum NotificationKind {
+  WELCOME = 'WELCOME',
+  NAME_RESERVED = 'NAME_RESERVED',
+  NAME_RESERVATION_EXPIRED = 'NAME_RESERVATION_EXPIRED',
+  NAME_VERIFIED = 'NAME_VERIFIED',
+  NAME_REVOKED = 'NAME_REVOKED',
+  REGISTRATION_SUBMITTED = 'REGISTRATION_SUBMITTED',
+  REGISTRATION_CONFIRMED = 'REGISTRATION_CONFIRMED',
+  REGISTRATION_CORRECTION_REQUESTED = 'REGISTRATION_CORRECTION_REQUESTED',
+  REGISTRATION_REJECTED = 'REGISTRATION_REJECTED',
+  REGISTRATION_EXTENDED = 'REGISTRATION_EXTENDED',
+  DEREGISTRATION_CLEARANCE = 'DEREGISTRATION_CLEARANCE',
+  FINANCING_OFFER_RECEIVED = 'FINANCING_OFFER_RECEIVED',
+  FINANCING_OFFER_ACCEPTED = 'FINANCING_OFFER_ACCEPTED',
+  FINANCING_OFFER_DECLINED = 'FINANCING_OFFER_DECLINED',
+  FINANCING_DEMAND_PUBLISHED = 'FINANCING_DEMAND_PUBLISHED',
+  OTHER = 'OTHER',
+}
+registerEnumType(NotificationKind, {
+  name: 'NotificationKind',
+  description: 'What a notification is about.',
+  valuesConfig: {
+    WELCOME: { description: 'The account was created.' },
+    NAME_RESERVED: { description: 'An enterprise name was reserved or granted.' },
+    NAME_RESERVATION_EXPIRED: { description: 'A name reservation lapsed.' },
+    NAME_VERIFIED: { description: 'A special-name commitment was verified as compliant.' },
+    NAME_REVOKED: { description: 'A special name was revoked for a false commitment.' },
+    REGISTRATION_SUBMITTED: { description: 'A registration application was submitted.' },
+    REGISTRATION_CONFIRMED: { description: 'A registration application was confirmed.' },
+    REGISTRATION_CORRECTION_REQUESTED: { description: 'An official asked for corrections.' },
+    REGISTRATION_REJECTED: { description: 'A registration application was rejected.' },
+    REGISTRATION_EXTENDED: { description: 'The review period was extended.' },
+    DEREGISTRATION_CLEARANCE: { description: 'A department recorded its deregistration clearance.' },
+    FINANCING_OFFER_RECEIVED: { description: 'A bank made an offer on a financing demand.' },
+    FINANCING_OFFER_ACCEPTED: { description: "The enterprise accepted the bank's offer." },
+    FINANCING_OFFER_DECLINED: { description: "The bank's offer was declined or closed." },
+    FINANCING_DEMAND_PUBLISHED: { description: 'A financing demand matching a saved filter was published.' },
+    OTHER: { description: 'Anything else.' },
+  },
+});
+
+@ObjectType('Notification', { implements: Node, description: "A message in the viewer's inbox." })
+export class NotificationType extends Node {
+  @Field(() => NotificationKind, { description: 'What it is about.' })
+  kind!: NotificationKind;
+
+  @Field(() => Node, { nullable: true, description: 'The object it is about, when the viewer may still see it.' })
+  subject!: Node | null;
+
+  @Field({ description: "Title in the caller's language." })
+  title!: string;
+
+  @Field({ description: "Text in the caller's language." })
+  body!: string;
+
+  @Field(() => Date, { description: 'When it was sent.' })
+  createdAt!: Date;
+
+  @Field(() => Date, { nullable: true, description: 'When the viewer marked it read.' })
+  readAt!: Date | null;
+}
+
+export const NotificationConnection = ConnectionType(NotificationType, 'Notification', 'notification');
+
+@ObjectType({ description: 'Result of markNotificationsRead.' })
+export class MarkNotificationsReadPayload {
+  @Field(() => [NotificationType], { nullable: true, description: 'The notifications now marked read.' })
+  notifications?: NotificationType[];
+
+  @Field(() => [UserError], { description: 'Problems that prevented the change.' })
+  userErrors!: UserError[];
+}

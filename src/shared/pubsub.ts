@@ -1,0 +1,26 @@
+import { createPubSub } from '@graphql-yoga/subscription';
+import type { PubSubEventTarget } from '@graphql-yoga/subscription';
+import { SlidingBuffer } from '@repeaterjs/repeater';
+import type { PubSub } from 'type-graphql';
+
+/**
+ * The one pub/sub interface of the platform. Services publish small facts (identifiers) after commit;
+ * subscription resolvers load the rest with the subscriber's own permissions. Payloads stay small so a
+ * PostgreSQL LISTEN/NOTIFY event target (8,000-byte payloads) can replace the in-process one when the
+ * API runs as several processes: pass it as `eventTarget`, nothing else changes.
+ */
+export type EventBus = PubSub;
+
+export interface DomainEvent {
+  /** Global or local id of the object the event is about. */
+  id: string;
+  [fact: string]: string | number | boolean | null;
+}
+
+export function createEventBus(eventTarget?: PubSubEventTarget<Record<string, [string, DomainEvent]>>): EventBus {
+  return createPubSub<Record<string, [string, DomainEvent]>>({
+    eventTarget,
+    // A slow subscriber loses its oldest events instead of stalling the publisher.
+    repeaterBuffer: new SlidingBuffer(256),
+  }) as unknown as EventBus;
+}

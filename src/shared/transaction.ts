@@ -1,0 +1,23 @@
+import type { RequestContext } from './context.js';
+
+/**
+ * Runs `work` in one database transaction with a context whose EntityManager is the transaction's.
+ * The audit event and notifications a service writes join the same transaction; events queued in
+ * `afterCommit` are published only once it has committed, so no subscriber hears of a write that
+ * was rolled back. Throwing (a DomainError included) rolls everything back.
+ */
+export async function inTransaction<T>(ctx: RequestContext, work: (tx: RequestContext) => Promise<T>): Promise<T> {
+  const afterCommit: (() => void)[] = [];
+  const result = await ctx.em.transactional(async (em) => {
+    const tx: RequestContext = { ...ctx, em, afterCommit };
+    return work(tx);
+  });
+  for (const publish of afterCommit) {
+    try {
+      publish();
+    } catch (error) {
+      ctx.deps.logger.error({ err: error, requestId: ctx.requestId }, 'publishing an event after commit failed');
+    }
+  }
+  return result;
+}

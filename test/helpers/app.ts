@@ -1,0 +1,119 @@
+import 'reflect-metadata';
+import type { AddressInfo } from 'node:net';
+import type { GraphQLFormattedError } from 'graphql';
+import { pino } from 'pino';
+import { loadConfig, type Config } from '../../src/config.js';
+import { createRequestContext } from '../../src/app/context.js';
+import { createPlatformDeps } from '../../src/app/platform.js';
+import { requestScope } from '../../src/app/request-scope.js';
+import { createAppServer, type AppServer } from '../../src/app/server.js';
+import type { Database } from '../../src/db/orm.js';
+import { FixedClock } from '../../src/shared/clock.js';
+import type { PlatformDeps } from '../../src/shared/context.js';
+import { localeFromAcceptLanguage } from '../../src/shared/messages.js';
+import { openTestDatabase } from './database.js';
+
+export interface ExecuteOptions {
+  token?: string | null;
+  /** An Accept-Language header value, e.g. "en". */
+  language?: string;
+  ip?: string;
+}
+
+export interface ExecuteResult<T = Record<string, any>> {
+  data: T | null | undefined;
+  errors: readonly GraphQLFormattedError[] | undefined;
+  extensions: Record<string, any> | undefined;
+}
+
+/**
+ * The real server (schema, Apollo with its plugins, HTTP, WebSocket) over this test file's own
+ * database, with a clock the test controls. `execute` runs an operation through Apollo exactly as
+ * an HTTP request would (limits, cost, masking) without the network; `url` serves real HTTP.
+ */
+export class TestApp {
+  readonly queries: string[] = [];
+  private counting = false;
+
+  private constructor(
+    readonly database: Database,
+    readonly deps: PlatformDeps,
+    readonly server: AppServer,
+    readonly clock: FixedClock,
+    readonly url: string,
+  ) {}
+
+  static async start(options: { config?: Partial<Config>; now?: string } = {}): Promise<TestApp> {
+    let app: TestApp | undefined;
+    const database = await openTestDatabase((sql) => {
+      if (app?.counting) app.queries.push(sql);
+    });
+    const config: Config = {
+      ...loadConfig({ DATA_DIR: '/tmp/qes-test-unused', SIGNING_KEY: 'test-signing-key-0123456789abcdef0123456789' }),
+      ...options.config,
+    };
+    const clock = new FixedClock(options.now ?? '2026-11-26T09:00:00+08:00');
+    const deps = await createPlatformDeps(config, pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' }), clock);
+    await deps.calendar.reload(database.orm.em.fork());
+    const server = await createAppServer(database.orm, deps);
+    const port = await server.listen(0, '127.0.0.1');
+    app = new TestApp(database, deps, server, clock, `http://127.0.0.1:${port}`);
+    return app;
+  }
+
+  get orm() {
+    return this.database.orm;
+  }
+
+  /** A fresh EntityManager for assertions on what is stored. */
+  em() {
+    return this.database.orm.em.fork();
+  }
+
+  async execute<T = Record<string, any>>(
+    query: string,
+    variables: Record<string, unknown> = {},
+    options: ExecuteOptions = {},
+  ): Promise<ExecuteResult<T>> {
+    const scope = { requestId: `test-${Math.random().toString(36).slice(2, 10)}`, locale: localeFromAcceptLanguage(options.language) };
+    return requestScope.run(scope, async () => {
+      let contextValue;
+      try {
+        contextValue = await createRequestContext(this.orm, this.deps, {
+          authorization: options.token ? `Bearer ${options.token}` : null,
+          acceptLanguage: options.language ?? null,
+          ip: options.ip ?? '127.0.0.1',
+          requestId: scope.requestId,
+        });
+      } catch (error) {
+        const e = error as { message: string; extensions?: Record<string, unknown> };
+        return { data: null, errors: [{ message: e.message, extensions: e.extensions }], extensions: undefined };
+      }
+      const response = await this.server.apollo.executeOperation({ query, variables }, { contextValue });
+      if (response.body.kind !== 'single') throw new Error('incremental delivery is not used');
+      const { data, errors, extensions } = response.body.singleResult;
+      return { data: data as T, errors, extensions };
+    });
+  }
+
+  /** Runs `work` and returns the SQL statements it issued. */
+  async countQueries(work: () => Promise<unknown>): Promise<string[]> {
+    this.queries.length = 0;
+    this.counting = true;
+    try {
+      await work();
+    } finally {
+      this.counting = false;
+    }
+    return [...this.queries];
+  }
+
+  async stop(): Promise<void> {
+    await this.server.stop();
+    await this.database.close();
+  }
+}
+
+export function portOf(app: AppServer): number {
+  return (app.httpServer.address() as AddressInfo).port;
+}

@@ -57,6 +57,7 @@ async function main(): Promise<void> {
     }, config.shutdownGraceMs + 5000);
     try {
       await server.stop();
+      logger.info('http and websocket closed');
       await database.close();
       clearTimeout(timer);
       logger.info('stopped');

@@ -77,6 +77,8 @@ export function createApollo(options: ApolloOptions): ApolloServer<RequestContex
     schema: options.schema,
     introspection: options.introspection,
     csrfPrevention: true,
+    // main.ts owns shutdown (drain, close the database, exit code); Apollo must not race it.
+    stopOnTerminationSignals: false,
     allowBatchedHttpRequests: false,
     includeStacktraceInErrorResponses: false,
     // Persisted queries save parsing; they are not an allow-list. Kept off so every query is visible in logs.

@@ -99,7 +99,8 @@ function reason(code: SpecialReasonCode, term: string | null): SpecialReason {
 function tradeNameViolations(tradeName: string | null): NameViolation[] {
   const out: NameViolation[] = [];
   const hanCount = [...(tradeName ?? '')].filter((ch) => HAN.test(ch)).length;
-  if (hanCount < 2) out.push(violation('TRADE_NAME_TOO_SHORT', tradeName));
+  if (!tradeName) out.push(violation('TRADE_NAME_TOO_SHORT', null, {}, 'TRADE_NAME_MISSING'));
+  else if (hanCount < 2) out.push(violation('TRADE_NAME_TOO_SHORT', tradeName));
   if (tradeName && isDivisionName(tradeName)) out.push(violation('TRADE_NAME_IS_DIVISION', tradeName));
   if (tradeName && isIndustryWord(tradeName)) out.push(violation('TRADE_NAME_IS_INDUSTRY_WORD', tradeName));
   return out;

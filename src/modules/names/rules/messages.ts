@@ -13,6 +13,10 @@ defineMessages({
     zh: '字号应当由两个以上汉字组成（字号：“{term}”）',
     en: 'The trade name must have at least two Chinese characters (trade name: “{term}”).',
   },
+  'names.violation.TRADE_NAME_MISSING': {
+    zh: '名称缺少字号，字号应当由两个以上汉字组成',
+    en: 'The name has no trade name; a trade name has at least two Chinese characters.',
+  },
   'names.violation.TRADE_NAME_IS_DIVISION': {
     zh: '字号“{term}”是县级以上行政区划名称，不得作为字号',
     en: 'The trade name “{term}” is the name of an administrative division and may not be used as a trade name.',

@@ -43,6 +43,14 @@ describe('checkName: violations', () => {
     expect(violation!.en).toContain('at least two Chinese characters');
   });
 
+  it('TRADE_NAME_TOO_SHORT: a name with no trade name at all says so', () => {
+    expect(check('　').violations[0]).toMatchObject({
+      rule: 'TRADE_NAME_TOO_SHORT',
+      term: null,
+      messageKey: 'names.violation.TRADE_NAME_MISSING',
+    });
+  });
+
   it('TRADE_NAME_TOO_SHORT: Latin letters do not count as Chinese characters', () => {
     expect(rules('青岛AB科技有限公司')).toContain('TRADE_NAME_TOO_SHORT');
   });
@@ -53,13 +61,19 @@ describe('checkName: violations', () => {
   });
 
   it('TRADE_NAME_IS_DIVISION: 崂山 is a district name', () => {
-    expect(check('青岛崂山科技有限公司').violations).toEqual([
+    expect(check('青岛崂山有限公司').violations).toEqual([
       expect.objectContaining({ rule: 'TRADE_NAME_IS_DIVISION', term: '崂山' }),
     ]);
   });
 
   it('TRADE_NAME_IS_DIVISION: a city elsewhere in China is a division too', () => {
     expect(rules('青岛金华科技有限公司')).toEqual(['TRADE_NAME_IS_DIVISION']);
+  });
+
+  it('TRADE_NAME_IS_INDUSTRY_WORD: 青岛崂山科技有限公司 reads as division 青岛崂山 with no trade name but 科技', () => {
+    expect(check('青岛崂山科技有限公司').violations).toEqual([
+      expect.objectContaining({ rule: 'TRADE_NAME_IS_INDUSTRY_WORD', term: '科技' }),
+    ]);
   });
 
   it('TRADE_NAME_IS_INDUSTRY_WORD: 青岛科技有限公司 has 科技 as trade name', () => {

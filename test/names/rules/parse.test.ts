@@ -124,6 +124,10 @@ describe('parseName: division chains', () => {
     }
   });
 
+  it('reads 即墨市, the name before 即墨区, in older names', () => {
+    expect(parse('青岛即墨市海川有限公司').parts).toMatchObject({ administrativeDivision: '青岛即墨市', tradeName: '海川' });
+  });
+
   it('does not chain divisions that do not nest: 青岛金华 is 青岛 + trade name 金华', () => {
     expect(parse('青岛金华科技有限公司').parts).toMatchObject({ administrativeDivision: '青岛', tradeName: '金华' });
   });

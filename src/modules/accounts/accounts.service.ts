@@ -22,7 +22,13 @@ import './accounts.messages.js';
 // Failed sign-ins per account: after 5 failures within 15 minutes the account refuses further
 // attempts for 15 minutes, whatever the password. Kept in process for the embedded single-process
 // mode; a shared store (PostgreSQL or Redis) replaces it when the API runs as several processes.
-const failedSignIns = new RateLimiterMemory({ keyPrefix: 'sign-in', points: 5, duration: 15 * 60, blockDuration: 15 * 60 });
+const MAX_FAILED_SIGN_INS = 5;
+const failedSignIns = new RateLimiterMemory({
+  keyPrefix: 'sign-in',
+  points: MAX_FAILED_SIGN_INS,
+  duration: 15 * 60,
+  blockDuration: 15 * 60,
+});
 
 function normaliseEmail(email: string): string {
   return email.trim().toLowerCase();
@@ -90,7 +96,8 @@ export async function signUp(ctx: RequestContext, input: SignUpInput): Promise<S
 export async function signIn(ctx: RequestContext, input: { email: string; password: string }): Promise<SignedIn> {
   const email = normaliseEmail(input.email);
   const blocked = await failedSignIns.get(email);
-  if (blocked && blocked.consumedPoints > 5) {
+  // Five failures spend the budget: the sixth attempt is refused before the password is even checked.
+  if (blocked && blocked.consumedPoints >= MAX_FAILED_SIGN_INS) {
     throw new DomainError(
       problem(UserErrorCode.TOO_MANY_ATTEMPTS, 'accounts.tooManyAttempts', undefined, {
         seconds: Math.ceil(blocked.msBeforeNext / 1000),

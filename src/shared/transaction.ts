@@ -1,15 +1,20 @@
 import type { RequestContext } from './context.js';
+import { Loaders } from './loaders.js';
 
 /**
  * Runs `work` in one database transaction with a context whose EntityManager is the transaction's.
  * The audit event and notifications a service writes join the same transaction; events queued in
  * `afterCommit` are published only once it has committed, so no subscriber hears of a write that
  * was rolled back. Throwing (a DomainError included) rolls everything back.
+ *
+ * Inside `work`, use only `tx` (its em and loaders): on the embedded database there is one
+ * connection, held by the transaction, so a query through the outer context would wait forever.
  */
 export async function inTransaction<T>(ctx: RequestContext, work: (tx: RequestContext) => Promise<T>): Promise<T> {
   const afterCommit: (() => void)[] = [];
   const result = await ctx.em.transactional(async (em) => {
-    const tx: RequestContext = { ...ctx, em, afterCommit };
+    const tx: RequestContext = { ...ctx, em, afterCommit, loaders: new Loaders() };
+    tx.loaders.bind(tx);
     return work(tx);
   });
   for (const publish of afterCommit) {

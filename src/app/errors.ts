@@ -1,4 +1,4 @@
-import type { GraphQLFormattedError } from 'graphql';
+import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { unwrapResolverError } from '@apollo/server/errors';
 import type { Logger } from 'pino';
 import { DomainError, renderProblems } from '../shared/errors.js';
@@ -32,6 +32,37 @@ function pick(extensions: Record<string, unknown> | undefined): Record<string, u
   return out;
 }
 
+const VARIABLE_VALUE = /^(Variable "\$[A-Za-z_]\w*" got invalid value) /;
+/** graphql-js messages that end with the rejected value, and what is left of them without it. */
+const VALUE_AT_END: [RegExp, string][] = [
+  [/^(Expected value of type "[^"]+"), found [\s\S]*$/, '$1.'],
+  [/^((?:Enum "\w+"|\w+) cannot represent [^:]*): [\s\S]*$/, '$1.'],
+  [/^Value [\s\S]* does not exist in ("\w+" enum\.)[\s\S]*$/, 'The value does not exist in $1'],
+];
+
+function withoutTrailingValue(text: string): string {
+  for (const [pattern, replacement] of VALUE_AT_END) if (pattern.test(text)) return text.replace(pattern, replacement);
+  return text;
+}
+
+/**
+ * graphql-js puts the rejected value into its messages: `Variable "$input" got invalid value { email: …,
+ * password: "…" }; Field "displayName" … was not provided.`, `String cannot represent a non string value:
+ * …`, `Expected value of type "String!", found …`. A password or an ID number must not come back in a
+ * response (nor sit in a client's logs), so the value is cut out; the variable, the path to the bad field
+ * and the reason stay. `reason` is the message of the underlying error, with which a variable's message ends.
+ */
+export function withoutInputValue(message: string, reason: string | undefined): string {
+  const head = VARIABLE_VALUE.exec(message);
+  if (!head) return withoutTrailingValue(message);
+  if (!reason || !message.endsWith(`; ${reason}`)) return `${head[1]}.`;
+  const prefix = message.slice(0, message.length - reason.length - 2);
+  const at = / at "[\w.[\]]+"$/.exec(prefix);
+  const value = prefix.slice(head[0].length, at ? at.index : prefix.length);
+  const reasonWithoutValue = withoutTrailingValue(value ? reason.split(value).join('(value not shown)') : reason);
+  return `${head[1]}${at ? at[0] : ''}; ${reasonWithoutValue}`;
+}
+
 export interface MaskContext {
   locale: Locale;
   requestId: string;
@@ -52,7 +83,13 @@ export function maskError(formatted: GraphQLFormattedError, error: unknown, cont
   const code = formatted.extensions?.code;
   // Only our own GraphQLErrors and those of graphql-js/Apollo carry these codes; anything else is internal.
   if (typeof code === 'string' && CLIENT_CODES.has(code)) {
-    return { message: formatted.message, locations: formatted.locations, path: formatted.path, extensions: pick(formatted.extensions) };
+    const reason = error instanceof GraphQLError ? error.originalError?.message : undefined;
+    return {
+      message: withoutInputValue(formatted.message, reason),
+      locations: formatted.locations,
+      path: formatted.path,
+      extensions: pick(formatted.extensions),
+    };
   }
   context.logger.error({ err: original, requestId: context.requestId, path: formatted.path }, 'internal error');
   return {

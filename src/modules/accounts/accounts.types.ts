@@ -19,7 +19,10 @@ registerEnumType(OrganisationKindEnum, {
   },
 });
 
-@ObjectType({ implements: Node, description: 'A bank, law firm or accounting firm whose staff use the platform.' })
+@ObjectType('Organisation', {
+  implements: Node,
+  description: 'A bank, law firm or accounting firm whose staff use the platform.',
+})
 export class OrganisationType extends Node {
   @Field(() => OrganisationKindEnum, { description: 'Bank, law firm or accounting firm.' })
   kind!: OrganisationKindEnum;

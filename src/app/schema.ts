@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import type { GraphQLSchema } from 'graphql';
+import { OperationTypeNode, type GraphQLSchema } from 'graphql';
 import { buildSchema, type AuthChecker, type NonEmptyArray } from 'type-graphql';
 import type { RequestContext } from '../shared/context.js';
 import { forbidden, unauthenticated } from '../shared/errors.js';
@@ -29,8 +29,14 @@ export const SCHEMA_DESCRIPTION = `Qingdao Enterprise Services API.
 Authenticate with "Authorization: Bearer <session token or API key secret>".
 Limits: \`first\` at most 100; depth at most 12; at most 50 aliases of one field; cost computed from \`first\` along each connection and reported in extensions.cost; a cost budget per minute per API key, session and anonymous IP (RATE_LIMITED with retryAfterSeconds when spent); request body at most 1 MB; no batched requests.`;
 
-export function buildApiSchema(events: EventBus): Promise<GraphQLSchema> {
-  return buildSchema({
+const ROOT_DESCRIPTIONS: Record<OperationTypeNode, string> = {
+  query: 'What can be read. Each field names the roles that may read it.',
+  mutation: 'What can be changed. Each mutation names the roles that may call it and answers problems in userErrors.',
+  subscription: 'Events pushed over WebSocket (graphql-ws) on the same /graphql path.',
+};
+
+export async function buildApiSchema(events: EventBus): Promise<GraphQLSchema> {
+  const built = await buildSchema({
     resolvers: allResolvers,
     authChecker,
     authMode: 'error',
@@ -39,4 +45,12 @@ export function buildApiSchema(events: EventBus): Promise<GraphQLSchema> {
     scalarsMap: [{ type: Date, scalar: DateTimeScalar }],
     pubSub: events,
   });
+  // type-graphql describes neither the schema nor its root types. The limits belong in the schema
+  // description, where introspecting clients read them.
+  built.description = SCHEMA_DESCRIPTION;
+  for (const [operation, description] of Object.entries(ROOT_DESCRIPTIONS) as [OperationTypeNode, string][]) {
+    const type = built.getRootType(operation);
+    if (type) type.description = description;
+  }
+  return built;
 }

@@ -68,7 +68,7 @@ export class AccountsResolver {
   @MutationWithPayload(() => SignUpPayload, {
     description: 'Creates an applicant account (an enterprise or a foreign investor) and signs it in. Public.',
   })
-  async signUp(@Ctx() ctx: RequestContext, @Arg('input', () => SignUpInput) input: SignUpInput) {
+  async signUp(@Ctx() ctx: RequestContext, @Arg('input', () => SignUpInput, { description: 'The new account.' }) input: SignUpInput) {
     const signedIn = await accounts.signUp(ctx, input);
     authenticatedInThisRequest.add(signedIn.user);
     return signedIn;
@@ -78,7 +78,7 @@ export class AccountsResolver {
     description:
       'Signs in with email and password and returns a session token. Public. Repeated failures for one account are refused for a while.',
   })
-  async signIn(@Ctx() ctx: RequestContext, @Arg('input', () => SignInInput) input: SignInInput) {
+  async signIn(@Ctx() ctx: RequestContext, @Arg('input', () => SignInInput, { description: 'Email and password.' }) input: SignInInput) {
     const signedIn = await accounts.signIn(ctx, input);
     authenticatedInThisRequest.add(signedIn.user);
     return signedIn;
@@ -95,7 +95,7 @@ export class AccountsResolver {
   @MutationWithPayload(() => ChangePasswordPayload, {
     description: "Changes the signed-in user's password and signs out its other sessions. Any signed-in user.",
   })
-  async changePassword(@Ctx() ctx: RequestContext, @Arg('input', () => ChangePasswordInput) input: ChangePasswordInput) {
+  async changePassword(@Ctx() ctx: RequestContext, @Arg('input', () => ChangePasswordInput, { description: 'The current and the new password.' }) input: ChangePasswordInput) {
     return { user: await accounts.changePassword(ctx, input) };
   }
 
@@ -103,7 +103,7 @@ export class AccountsResolver {
   @MutationWithPayload(() => CreateStaffAccountPayload, {
     description: 'Creates a bank officer (with its bank), host agent (with its firm), official (with its department) or administrator. Role: ADMIN.',
   })
-  async createStaffAccount(@Ctx() ctx: RequestContext, @Arg('input', () => CreateStaffAccountInput) input: CreateStaffAccountInput) {
+  async createStaffAccount(@Ctx() ctx: RequestContext, @Arg('input', () => CreateStaffAccountInput, { description: 'The staff account to create.' }) input: CreateStaffAccountInput) {
     const user = await accounts.createStaffAccount(ctx, {
       ...input,
       department: input.department ?? null,
@@ -116,7 +116,7 @@ export class AccountsResolver {
   @MutationWithPayload(() => CreateOrganisationPayload, {
     description: 'Adds a bank, law firm or accounting firm that staff accounts can belong to. Role: ADMIN.',
   })
-  async createOrganisation(@Ctx() ctx: RequestContext, @Arg('input', () => CreateOrganisationInput) input: CreateOrganisationInput) {
+  async createOrganisation(@Ctx() ctx: RequestContext, @Arg('input', () => CreateOrganisationInput, { description: 'The organisation to add.' }) input: CreateOrganisationInput) {
     return { organisation: await accounts.createOrganisation(ctx, { ...input, uscc: input.uscc ?? null }) };
   }
 
@@ -124,13 +124,13 @@ export class AccountsResolver {
   @MutationWithPayload(() => CreateApiKeyPayload, {
     description: 'Creates an API key for a partner system with the given scopes. The secret is in this payload only. Role: ADMIN.',
   })
-  async createApiKey(@Ctx() ctx: RequestContext, @Arg('input', () => CreateApiKeyInput) input: CreateApiKeyInput) {
+  async createApiKey(@Ctx() ctx: RequestContext, @Arg('input', () => CreateApiKeyInput, { description: 'The key to create.' }) input: CreateApiKeyInput) {
     return accounts.createApiKey(ctx, { ...input, expiresAt: input.expiresAt ?? null });
   }
 
   @Authorized('ADMIN')
   @MutationWithPayload(() => RevokeApiKeyPayload, { description: 'Revokes an API key at once. Role: ADMIN.' })
-  async revokeApiKey(@Ctx() ctx: RequestContext, @Arg('input', () => RevokeApiKeyInput) input: RevokeApiKeyInput) {
+  async revokeApiKey(@Ctx() ctx: RequestContext, @Arg('input', () => RevokeApiKeyInput, { description: 'The key to revoke.' }) input: RevokeApiKeyInput) {
     return { apiKey: await accounts.revokeApiKey(ctx, input.id) };
   }
 }

@@ -91,7 +91,7 @@ export class CalendarResolver {
   })
   async loadHolidayCalendar(
     @Ctx() ctx: RequestContext,
-    @Arg('input', () => LoadHolidayCalendarInput) input: LoadHolidayCalendarInput,
+    @Arg('input', () => LoadHolidayCalendarInput, { description: "The year's holidays and make-up working days." }) input: LoadHolidayCalendarInput,
   ) {
     return { year: await loadHolidayCalendar(ctx, input) };
   }

@@ -28,6 +28,11 @@ export function nodeTypeDefinition(typeName: string): NodeTypeDefinition | undef
   return byTypeName.get(typeName);
 }
 
+/** Every registered node type name (the schema must have an object type of each name). */
+export function registeredNodeTypeNames(): string[] {
+  return [...byTypeName.keys()];
+}
+
 /** The GraphQL type name of an entity instance returned where a Node is expected. */
 export function nodeTypeNameOf(value: object): string | undefined {
   let proto: unknown = Object.getPrototypeOf(value);

@@ -37,7 +37,7 @@ export class NotificationResolver {
   })
   async markNotificationsRead(
     @Ctx() ctx: RequestContext,
-    @Arg('input', () => MarkNotificationsReadInput) input: MarkNotificationsReadInput,
+    @Arg('input', () => MarkNotificationsReadInput, { description: 'The notifications to mark read.' }) input: MarkNotificationsReadInput,
   ) {
     return { notifications: await markRead(ctx, ctx.viewer.userId as string, input.ids) };
   }

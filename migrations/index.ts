@@ -2,5 +2,6 @@
 // the CLI and the tests (which run the TypeScript sources) all apply exactly the same ones.
 // `npm run migration:create` writes a new file; add its class at the end of this list.
 import { Migration20261126133344_Initial } from './Migration20261126133344_Initial.js';
+import { Migration20261126134338_Names } from './Migration20261126134338_Names.js';
 
-export const allMigrations = [Migration20261126133344_Initial];
+export const allMigrations = [Migration20261126133344_Initial, Migration20261126134338_Names];

@@ -1,5 +1,6 @@
 // Every entity of every module, for the ORM. A module exports its entities from its index.ts.
 import { accountsEntities } from '../modules/accounts/index.js';
+import { namesEntities } from '../modules/names/index.js';
 import { platformEntities } from '../shared/entities.js';
 
-export const allEntities = [...platformEntities, ...accountsEntities];
+export const allEntities = [...platformEntities, ...accountsEntities, ...namesEntities];

@@ -1,0 +1,214 @@
+import type { RequestContext } from '../../shared/context.js';
+import { EnterpriseName, type DistrictValue } from './names.entity.js';
+import {
+  compareNames,
+  conflictKeys,
+  containmentCandidates,
+  normaliseName,
+  parseName,
+  type NameConflict,
+  type NameParts,
+} from './rules/index.js';
+
+// The conflict index: every registered enterprise name and live reservation, with the keys the
+// rules compare by. A check finds its few candidates through exact, indexed lookups (same trade
+// name, same pinyin, same characters in another order, one trade name inside the other) and lets
+// compareNames decide on each; nothing is guessed by a similarity score.
+
+/** How long a deregistered, changed or revoked enterprise name keeps blocking others. */
+export const RELEASED_NAME_PROTECTION_YEARS = 1;
+
+/** Above this many candidates the search stops reading: a guard, far above what real data yields. */
+const MAX_CANDIDATES = 500;
+
+export interface IndexKeys {
+  name: string;
+  parts: NameParts;
+  tradeName: string | null;
+  tradeNamePinyin: string | null;
+  tradeNameGrams: string[];
+  reorderKey: string | null;
+  industryWord: string | null;
+  industryGroup: string | null;
+}
+
+/** The sorted characters of trade name + industry: equal for the same words in another order. */
+export function reorderKeyOf(parts: NameParts): string | null {
+  if (!parts.tradeName) return null;
+  return [...(parts.tradeName + (parts.industry ?? ''))].sort().join('');
+}
+
+/** Every substring of two characters or more of a trade name, itself included. */
+export function tradeNameGrams(tradeName: string | null): string[] {
+  if (!tradeName) return [];
+  return [tradeName, ...containmentCandidates(tradeName)];
+}
+
+export function indexKeysOf(name: string): IndexKeys {
+  const normalised = normaliseName(name);
+  const { parts } = parseName(normalised);
+  const keys = conflictKeys(parts);
+  return {
+    name: normalised,
+    parts,
+    tradeName: keys.tradeName,
+    tradeNamePinyin: keys.tradeNamePinyin,
+    tradeNameGrams: tradeNameGrams(keys.tradeName),
+    reorderKey: reorderKeyOf(parts),
+    industryWord: parts.industry,
+    industryGroup: keys.industryGroup,
+  };
+}
+
+export interface NewIndexEntry {
+  name: string;
+  district: DistrictValue;
+  industryCode: string | null;
+  enterpriseId?: string | null;
+  reservationId?: string | null;
+  expiresAt?: Date | null;
+}
+
+/** Adds a name to the index in the caller's transaction (persisted, flushed with the caller's work). */
+export function addIndexEntry(tx: RequestContext, entry: NewIndexEntry): EnterpriseName {
+  const keys = indexKeysOf(entry.name);
+  const row = tx.em.create(EnterpriseName, {
+    enterpriseId: entry.enterpriseId ?? null,
+    reservationId: entry.reservationId ?? null,
+    name: keys.name,
+    district: entry.district,
+    tradeName: keys.tradeName,
+    tradeNamePinyin: keys.tradeNamePinyin,
+    tradeNameGrams: keys.tradeNameGrams,
+    reorderKey: keys.reorderKey,
+    industryWord: keys.industryWord,
+    industryGroup: keys.industryGroup,
+    industryCode: entry.industryCode,
+    status: 'ACTIVE',
+    expiresAt: entry.expiresAt ?? null,
+    createdAt: tx.deps.clock.now(),
+  });
+  tx.em.persist(row);
+  return row;
+}
+
+/** Takes a row out of the index; an enterprise's name keeps blocking others for a year. */
+export function releaseIndexEntry(row: EnterpriseName, releasedAt: Date, protect: boolean): void {
+  row.status = 'RELEASED';
+  row.releasedAt = releasedAt;
+  if (protect) {
+    const until = new Date(releasedAt);
+    until.setUTCFullYear(until.getUTCFullYear() + RELEASED_NAME_PROTECTION_YEARS);
+    row.protectedUntil = until;
+  } else {
+    row.protectedUntil = null;
+  }
+}
+
+export type ConflictSource = 'REGISTERED' | 'RESERVED' | 'RECENTLY_RELEASED';
+
+export interface FoundConflict extends NameConflict {
+  /** the other name, normalised */
+  name: string;
+  enterpriseId: string | null;
+  reservationId: string | null;
+  source: ConflictSource;
+  district: DistrictValue;
+  releasedAt: Date | null;
+}
+
+interface CandidateRow {
+  id: string;
+  enterprise_id: string | null;
+  reservation_id: string | null;
+  name: string;
+  district: DistrictValue;
+  trade_name: string | null;
+  trade_name_pinyin: string | null;
+  industry_word: string | null;
+  status: 'ACTIVE' | 'RELEASED';
+  released_at: Date | string | null;
+}
+
+/** A PostgreSQL text[] literal, so the same query runs on node-postgres and PGlite. */
+function textArray(values: readonly string[]): string {
+  return `{${values.map((v) => `"${v.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`).join(',')}}`;
+}
+
+const IDENTICAL_FIRST = (a: FoundConflict, b: FoundConflict) =>
+  (a.kind === b.kind ? 0 : a.kind === 'IDENTICAL' ? -1 : 1) || a.name.localeCompare(b.name, 'zh');
+
+/**
+ * The names in the index a proposed name conflicts with: in `district` (its registering authority),
+ * or in every district when none is given. Counts live names: registered ones, reservations not yet
+ * lapsed, and enterprise names released less than a year ago. `exceptReservationId` leaves out the
+ * applicant's own reservation (re-checking a name one holds is not a conflict).
+ */
+export async function findConflicts(
+  ctx: RequestContext,
+  parts: NameParts,
+  district: DistrictValue | null,
+  options: { exceptReservationId?: string | null } = {},
+): Promise<FoundConflict[]> {
+  const keys = conflictKeys(parts);
+  const tradeName = keys.tradeName;
+  if (!tradeName) return [];
+  const now = ctx.deps.clock.now();
+  const params: unknown[] = [];
+  const param = (value: unknown) => {
+    params.push(value);
+    return '?';
+  };
+  // The similar-name rules (homophones, containment) only apply within one industry or where one
+  // name has no industry word; exact trade names are read in every industry and judged by compareNames.
+  const sameIndustry = () =>
+    keys.industryGroup ? `(industry_group = ${param(keys.industryGroup)} or industry_group is null)` : 'true';
+  // Placeholders are positional: each condition is built (and its parameters pushed) in text order.
+  const keyConditions: string[] = [];
+  keyConditions.push(`trade_name = ${param(tradeName)}`);
+  keyConditions.push(`reorder_key = ${param(reorderKeyOf(parts))}`);
+  keyConditions.push(`(trade_name_pinyin = ${param(keys.tradeNamePinyin)} and ${sameIndustry()})`);
+  keyConditions.push(`(trade_name_grams @> ${param(textArray([tradeName]))}::text[] and ${sameIndustry()})`);
+  const inside = containmentCandidates(tradeName);
+  if (inside.length > 0) keyConditions.push(`trade_name = any(${param(textArray(inside))}::text[])`);
+  const where: string[] = [];
+  where.push(`(${keyConditions.join(' or ')})`);
+  where.push(
+    `((status = 'ACTIVE' and (expires_at is null or expires_at > ${param(now)})) or (status = 'RELEASED' and protected_until > ${param(now)}))`,
+  );
+  if (district) where.push(`district = ${param(district)}`);
+  if (options.exceptReservationId) where.push(`(reservation_id is null or reservation_id <> ${param(options.exceptReservationId)})`);
+  const sql = `select id, enterprise_id, reservation_id, name, district, trade_name, trade_name_pinyin, industry_word, status, released_at
+    from enterprise_names where ${where.join(' and ')} limit ${MAX_CANDIDATES}`;
+  const rows = await ctx.em.execute<CandidateRow[]>(sql, params);
+
+  const candidate = { ...parts, tradeNamePinyin: keys.tradeNamePinyin };
+  const found: FoundConflict[] = [];
+  const seen = new Set<string>();
+  for (const row of rows) {
+    const conflict = compareNames(candidate, {
+      administrativeDivision: null,
+      tradeName: row.trade_name,
+      industry: row.industry_word,
+      organisationForm: null,
+      tradeNamePinyin: row.trade_name_pinyin,
+    });
+    if (!conflict) continue;
+    const source: ConflictSource =
+      row.status === 'RELEASED' ? 'RECENTLY_RELEASED' : row.reservation_id ? 'RESERVED' : 'REGISTERED';
+    // One answer per other name and source: an enterprise's name and its own used reservation are one name.
+    const dedupe = `${row.name}|${row.district}|${source}|${conflict.rule}`;
+    if (seen.has(dedupe)) continue;
+    seen.add(dedupe);
+    found.push({
+      ...conflict,
+      name: row.name,
+      enterpriseId: row.enterprise_id,
+      reservationId: row.reservation_id,
+      source,
+      district: row.district,
+      releasedAt: row.released_at === null ? null : new Date(row.released_at),
+    });
+  }
+  return found.sort(IDENTICAL_FIRST);
+}

@@ -1,0 +1,497 @@
+import { LockMode, UniqueConstraintViolationException } from '@mikro-orm/core';
+import type { RequestContext } from '../../shared/context.js';
+import { recordAudit } from '../../shared/audit/audit.service.js';
+import { endOfShanghaiDay, shanghaiDate } from '../../shared/clock.js';
+import { DomainError, UserErrorCode, problem, throwIfProblems, type Problem } from '../../shared/errors.js';
+import { paginate, type ConnectionData, type PageArgs } from '../../shared/graphql/connection.js';
+import { localIdOf } from '../../shared/ids.js';
+import { notify } from '../../shared/notifications/notification.service.js';
+import { inTransaction } from '../../shared/transaction.js';
+import { addIndexEntry, findConflicts, indexKeysOf, releaseIndexEntry } from './name-index.service.js';
+import { EnterpriseName, NameReservation, type DistrictValue, type NameReservationStatus } from './names.entity.js';
+import { namesReference } from './reference.service.js';
+import { checkName, type EnterpriseKind, type NameCheckResult } from './rules/index.js';
+import './names.messages.js';
+
+// Reservations: granting a name (at once for an ordinary available name, on a written commitment for
+// a special one), its lapse after 2 months, its use by a registration, and the verification of a
+// special name's commitment afterwards.
+
+export const NAME_RESERVATION_TYPE = 'NameReservation';
+
+/** How long a granted name is kept: 2 months, 12 where a prior approval is needed (domain-rules §2). */
+export const RESERVATION_MONTHS = 2;
+export const RESERVATION_MONTHS_WITH_PRIOR_APPROVAL = 12;
+
+/** A RESERVED reservation whose time has passed is EXPIRED, whether or not the sweep has written it yet. */
+export function effectiveReservationStatus(reservation: NameReservation, now: Date): NameReservationStatus {
+  if (reservation.status === 'RESERVED' && reservation.expiresAt.getTime() <= now.getTime()) return 'EXPIRED';
+  return reservation.status;
+}
+
+/** The calendar day `months` after `date` (YYYY-MM-DD), clamped to the month's last day. */
+export function addMonths(date: string, months: number): string {
+  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
+  const monthIndex = m - 1 + months;
+  const year = y + Math.floor(monthIndex / 12);
+  const month = ((monthIndex % 12) + 12) % 12;
+  const lastDay = new Date(Date.UTC(year, month + 1, 0)).getUTCDate();
+  return `${year}-${String(month + 1).padStart(2, '0')}-${String(Math.min(d, lastDay)).padStart(2, '0')}`;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Reserving
+
+export interface CommitmentInput {
+  termsVersion: number;
+  accepted: boolean;
+  signatoryName: string;
+}
+
+export interface ReserveInput {
+  name: string;
+  district: DistrictValue;
+  industry: string | null;
+  kind: EnterpriseKind;
+  foreignInvested: boolean;
+  priorApprovalRequired: boolean;
+  commitment: CommitmentInput | null;
+}
+
+function violationProblems(check: NameCheckResult): Problem[] {
+  return check.violations.map((v) =>
+    v.rule === 'INDUSTRY_CODE_UNKNOWN'
+      ? problem(UserErrorCode.INVALID_INPUT, v.messageKey, ['input', 'industry'], v.params)
+      : problem(UserErrorCode.NAME_UNAVAILABLE, v.messageKey, ['input', 'name'], v.params),
+  );
+}
+
+function commitmentProblems(check: NameCheckResult, commitment: CommitmentInput | null, termsVersion: number): Problem[] {
+  if (!check.special) return [];
+  const field = ['input', 'commitment'];
+  if (!commitment) {
+    return [
+      problem(UserErrorCode.COMMITMENT_REQUIRED, 'names.reserve.commitmentRequired', field, {
+        version: termsVersion,
+        reasonsZh: check.specialReasons.map((r) => r.zh).join('；'),
+        reasonsEn: check.specialReasons.map((r) => r.en).join('; '),
+      }),
+    ];
+  }
+  const problems: Problem[] = [];
+  if (commitment.termsVersion !== termsVersion) {
+    problems.push(
+      problem(UserErrorCode.COMMITMENT_REQUIRED, 'names.reserve.termsVersionOutdated', [...field, 'termsVersion'], {
+        version: termsVersion,
+      }),
+    );
+  }
+  if (!commitment.accepted) {
+    problems.push(problem(UserErrorCode.COMMITMENT_REQUIRED, 'names.reserve.commitmentNotAccepted', [...field, 'accepted']));
+  }
+  if (!commitment.signatoryName.trim()) {
+    problems.push(problem(UserErrorCode.COMMITMENT_REQUIRED, 'names.reserve.signatoryRequired', [...field, 'signatoryName']));
+  }
+  return problems;
+}
+
+/**
+ * Serialises reservations of names that could be IDENTICAL to each other in one district (same
+ * trade name, or the same characters in another order), so two applicants asking at the same moment
+ * are decided one after the other: the second sees the first's row and is refused.
+ */
+async function lockNameKeys(tx: RequestContext, district: string, keys: (string | null)[]): Promise<void> {
+  const lockKeys = [...new Set(keys.filter((k): k is string => !!k).map((k) => `names:${district}:${k}`))].sort();
+  for (const key of lockKeys) {
+    await tx.em.execute('select pg_advisory_xact_lock(hashtext(?))', [key]);
+  }
+}
+
+/** Grants a name to the viewer (an APPLICANT). */
+export async function reserveName(ctx: RequestContext, applicantId: string, input: ReserveInput): Promise<NameReservation> {
+  const reference = await namesReference(ctx);
+  const check = checkName(
+    {
+      name: input.name,
+      kind: input.kind,
+      foreignInvested: input.foreignInvested,
+      industry: input.industry,
+      district: input.district,
+    },
+    reference,
+  );
+  throwIfProblems(violationProblems(check));
+  throwIfProblems(commitmentProblems(check, input.commitment, reference.terms.version));
+  const keys = indexKeysOf(check.normalised);
+
+  try {
+    return await inTransaction(ctx, async (tx) => {
+      await lockNameKeys(tx, input.district, [`t:${keys.tradeName}`, `r:${keys.reorderKey}`]);
+      await expireLapsedReservations(tx, { district: input.district, tradeName: keys.tradeName });
+      const conflicts = await findConflicts(tx, check.parts, input.district);
+      throwIfProblems(
+        conflicts
+          .filter((c) => c.kind === 'IDENTICAL')
+          .map((c) =>
+            problem(UserErrorCode.NAME_UNAVAILABLE, 'names.reserve.conflict', ['input', 'name'], {
+              existingName: c.name,
+              detailZh: c.zh,
+              detailEn: c.en,
+            }),
+          ),
+      );
+
+      const now = tx.deps.clock.now();
+      const today = shanghaiDate(now);
+      const months = input.priorApprovalRequired ? RESERVATION_MONTHS_WITH_PRIOR_APPROVAL : RESERVATION_MONTHS;
+      const expiresAt = endOfShanghaiDay(addMonths(today, months));
+      const reservation = tx.em.create(NameReservation, {
+        name: check.normalised,
+        applicantId,
+        status: 'RESERVED',
+        special: check.special,
+        district: input.district,
+        kind: input.kind,
+        industry: input.industry ? input.industry.trim().toUpperCase() : null,
+        foreignInvested: input.foreignInvested,
+        priorApprovalRequired: input.priorApprovalRequired,
+        reservedAt: now,
+        expiresAt,
+      });
+      if (check.special && input.commitment) {
+        reservation.commitmentTermsVersion = reference.terms.version;
+        reservation.commitmentSignatoryName = input.commitment.signatoryName.trim();
+        reservation.commitmentAcceptedAt = now;
+        reservation.verificationStatus = 'PENDING';
+        reservation.verificationDueBy = tx.deps.calendar.current.addWorkingDays(
+          today,
+          reference.settings.verificationWindowWorkingDays,
+        );
+      }
+      reservation.nameEntry = addIndexEntry(tx, {
+        name: check.normalised,
+        district: input.district,
+        industryCode: reservation.industry,
+        reservationId: reservation.id,
+        expiresAt,
+      });
+      recordAudit(tx, {
+        action: 'nameReservation.reserve',
+        subjectType: NAME_RESERVATION_TYPE,
+        subjectId: reservation.id,
+        toState: 'RESERVED',
+        details: {
+          name: reservation.name,
+          special: reservation.special,
+          termsVersion: reservation.commitmentTermsVersion,
+          verificationDueBy: reservation.verificationDueBy,
+        },
+      });
+      notify(tx, {
+        userId: applicantId,
+        kind: 'NAME_RESERVED',
+        subjectType: NAME_RESERVATION_TYPE,
+        subjectId: reservation.id,
+        titleKey: 'names.notify.reserved.title',
+        bodyKey: reservation.special ? 'names.notify.reservedSpecial.body' : 'names.notify.reserved.body',
+        params: {
+          name: reservation.name,
+          expiresOn: shanghaiDate(expiresAt),
+          dueBy: reservation.verificationDueBy ?? '',
+        },
+      });
+      await tx.em.flush();
+      return reservation;
+    });
+  } catch (error) {
+    // The backstop behind the lock: a unique index on the live reservations' names.
+    if (error instanceof UniqueConstraintViolationException) {
+      throw new DomainError(problem(UserErrorCode.NAME_UNAVAILABLE, 'names.reserve.takenConcurrently', ['input', 'name']));
+    }
+    throw error;
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Lapsing
+
+/**
+ * Writes EXPIRED on reservations whose time has passed (their names are already free: the conflict
+ * search ignores lapsed rows), releases their index rows and tells the applicants. Runs in the
+ * caller's transaction when given one; `scope` limits it to one district and trade name.
+ */
+export async function expireLapsedReservations(
+  tx: RequestContext,
+  scope: { district?: DistrictValue; tradeName?: string | null; limit?: number } = {},
+): Promise<number> {
+  const now = tx.deps.clock.now();
+  const lapsed = await tx.em.find(
+    NameReservation,
+    {
+      status: 'RESERVED',
+      expiresAt: { $lte: now },
+      ...(scope.district ? { district: scope.district } : {}),
+      ...(scope.tradeName !== undefined ? { nameEntry: { tradeName: scope.tradeName } } : {}),
+    },
+    { limit: scope.limit ?? 500, orderBy: { expiresAt: 'asc', id: 'asc' } },
+  );
+  for (const reservation of lapsed) {
+    reservation.status = 'EXPIRED';
+    reservation.expiredAt = reservation.expiresAt;
+    if (reservation.nameEntry) releaseIndexEntry(reservation.nameEntry, reservation.expiresAt, false);
+    recordAudit(tx, {
+      action: 'nameReservation.expire',
+      subjectType: NAME_RESERVATION_TYPE,
+      subjectId: reservation.id,
+      fromState: 'RESERVED',
+      toState: 'EXPIRED',
+    });
+    notify(tx, {
+      userId: reservation.applicantId,
+      kind: 'NAME_RESERVATION_EXPIRED',
+      subjectType: NAME_RESERVATION_TYPE,
+      subjectId: reservation.id,
+      titleKey: 'names.notify.expired.title',
+      bodyKey: 'names.notify.expired.body',
+      params: { name: reservation.name, expiresOn: shanghaiDate(reservation.expiresAt) },
+    });
+  }
+  if (lapsed.length) await tx.em.flush();
+  return lapsed.length;
+}
+
+/** Sweeps every lapsed reservation (for a scheduler or an operator); returns how many it wrote. */
+export async function sweepLapsedReservations(ctx: RequestContext): Promise<number> {
+  let total = 0;
+  for (;;) {
+    const count = await inTransaction(ctx, (tx) => expireLapsedReservations(tx, { limit: 200 }));
+    total += count;
+    if (count < 200) return total;
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Reading
+
+export function listOwnReservations(ctx: RequestContext, applicantId: string, page: PageArgs): Promise<ConnectionData<NameReservation>> {
+  return paginate(ctx, NameReservation, { applicantId }, { orderBy: { reservedAt: 'desc', id: 'desc' }, ...page });
+}
+
+/** Granted special names whose commitment awaits verification, oldest first. */
+export function listVerificationQueue(
+  ctx: RequestContext,
+  filter: { overdue?: boolean | null },
+  page: PageArgs,
+): Promise<ConnectionData<NameReservation>> {
+  const now = ctx.deps.clock.now();
+  const today = shanghaiDate(now);
+  return paginate(
+    ctx,
+    NameReservation,
+    {
+      verificationStatus: 'PENDING',
+      $or: [{ status: 'USED' }, { status: 'RESERVED', expiresAt: { $gt: now } }],
+      ...(filter.overdue === true ? { verificationDueBy: { $lt: today } } : {}),
+      ...(filter.overdue === false ? { verificationDueBy: { $gte: today } } : {}),
+    },
+    { orderBy: { reservedAt: 'asc', id: 'asc' }, ...page },
+  );
+}
+
+/** Whether a pending verification is past its due day (Asia/Shanghai). */
+export function verificationOverdue(reservation: NameReservation, now: Date): boolean {
+  return (
+    reservation.verificationStatus === 'PENDING' &&
+    reservation.verificationDueBy !== null &&
+    reservation.verificationDueBy < shanghaiDate(now)
+  );
+}
+
+// ---------------------------------------------------------------------------------------------
+// Verifying a special name's commitment
+
+export type FalseCommitmentHandler = (tx: RequestContext, enterpriseId: string) => Promise<void>;
+const falseCommitmentHandlers: FalseCommitmentHandler[] = [];
+
+/**
+ * The registration module registers what happens to an enterprise already registered under a name
+ * found to rest on a false commitment (forced name change within 30 days, the credit code shown
+ * instead of the name). Called inside the verification's transaction.
+ */
+export function onFalseCommitment(handler: FalseCommitmentHandler): void {
+  if (!falseCommitmentHandlers.includes(handler)) falseCommitmentHandlers.push(handler);
+}
+
+export interface VerificationInput {
+  id: string;
+  outcome: 'COMPLIANT' | 'FALSE_COMMITMENT';
+  note: string | null;
+}
+
+export async function recordVerification(ctx: RequestContext, input: VerificationInput): Promise<NameReservation> {
+  const id = localIdOf(input.id, NAME_RESERVATION_TYPE);
+  if (!id) throw new DomainError(problem(UserErrorCode.NOT_FOUND, 'error.notFound', ['input', 'id']));
+  const note = input.note?.trim() || null;
+  if (input.outcome === 'FALSE_COMMITMENT' && !note) {
+    throw new DomainError(problem(UserErrorCode.REQUIRED, 'names.verification.noteRequired', ['input', 'note']));
+  }
+  return inTransaction(ctx, async (tx) => {
+    const reservation = await tx.em.findOne(NameReservation, { id, special: true }, { lockMode: LockMode.PESSIMISTIC_WRITE });
+    if (!reservation || reservation.verificationStatus === null) {
+      throw new DomainError(problem(UserErrorCode.NOT_FOUND, 'error.notFound', ['input', 'id']));
+    }
+    if (reservation.verificationStatus !== 'PENDING') {
+      throw new DomainError(
+        problem(UserErrorCode.INVALID_STATE, 'names.verification.notPending', ['input', 'id'], {
+          status: reservation.verificationStatus,
+        }),
+      );
+    }
+    const now = tx.deps.clock.now();
+    const status = effectiveReservationStatus(reservation, now);
+    if (status !== 'RESERVED' && status !== 'USED') {
+      throw new DomainError(problem(UserErrorCode.INVALID_STATE, 'names.verification.reservationClosed', ['input', 'id'], { status }));
+    }
+    reservation.verificationStatus = input.outcome;
+    reservation.verificationNote = note;
+    reservation.verificationDecidedAt = now;
+    reservation.verificationDecidedBy = tx.viewer.userId;
+    recordAudit(tx, {
+      action: 'nameReservation.verify',
+      subjectType: NAME_RESERVATION_TYPE,
+      subjectId: reservation.id,
+      fromState: 'PENDING',
+      toState: input.outcome,
+      details: { note },
+    });
+
+    if (input.outcome === 'COMPLIANT') {
+      notify(tx, {
+        userId: reservation.applicantId,
+        kind: 'NAME_VERIFIED',
+        subjectType: NAME_RESERVATION_TYPE,
+        subjectId: reservation.id,
+        titleKey: 'names.notify.verified.title',
+        bodyKey: 'names.notify.verified.body',
+        params: { name: reservation.name },
+      });
+    } else {
+      reservation.status = 'REVOKED';
+      reservation.revokedAt = now;
+      if (reservation.nameEntry && reservation.nameEntry.status === 'ACTIVE') {
+        releaseIndexEntry(reservation.nameEntry, now, false);
+      }
+      recordAudit(tx, {
+        action: 'nameReservation.revoke',
+        subjectType: NAME_RESERVATION_TYPE,
+        subjectId: reservation.id,
+        fromState: status,
+        toState: 'REVOKED',
+        details: { enterpriseId: reservation.enterpriseId },
+      });
+      notify(tx, {
+        userId: reservation.applicantId,
+        kind: 'NAME_REVOKED',
+        subjectType: NAME_RESERVATION_TYPE,
+        subjectId: reservation.id,
+        titleKey: 'names.notify.revoked.title',
+        bodyKey: reservation.enterpriseId ? 'names.notify.revokedInUse.body' : 'names.notify.revoked.body',
+        params: { name: reservation.name, note: note ?? '' },
+      });
+      await tx.em.flush();
+      if (reservation.enterpriseId) {
+        for (const handler of falseCommitmentHandlers) await handler(tx, reservation.enterpriseId);
+      }
+    }
+    await tx.em.flush();
+    return reservation;
+  });
+}
+
+// ---------------------------------------------------------------------------------------------
+// The contract with the registration module
+
+/**
+ * The viewer's reservation a registration application names: it must exist, belong to the applicant
+ * and be RESERVED (not lapsed, used or revoked). Errors carry `field` so the application form can
+ * point at its own input. Locks the row when called inside a transaction.
+ */
+export async function takeReservationForRegistration(
+  tx: RequestContext,
+  reservationGlobalId: string,
+  applicantUserId: string,
+  field: string[],
+): Promise<NameReservation> {
+  const id = localIdOf(reservationGlobalId, NAME_RESERVATION_TYPE);
+  const notFound = () => new DomainError(problem(UserErrorCode.NOT_FOUND, 'error.notFound', field));
+  if (!id) throw notFound();
+  const reservation = await tx.em.findOne(
+    NameReservation,
+    { id },
+    tx.em.isInTransaction() ? { lockMode: LockMode.PESSIMISTIC_WRITE } : {},
+  );
+  if (!reservation || reservation.applicantId !== applicantUserId) throw notFound();
+  const now = tx.deps.clock.now();
+  const status = effectiveReservationStatus(reservation, now);
+  if (status !== 'RESERVED') {
+    throw new DomainError(
+      problem(UserErrorCode.INVALID_STATE, `names.reservation.${status}`, field, {
+        expiresAt: shanghaiDate(reservation.expiresAt),
+      }),
+    );
+  }
+  return reservation;
+}
+
+/**
+ * Records that a registration used the reservation (in the caller's transaction; flushed with the
+ * caller's work). Its index row gives way to the enterprise's own, which registerEnterpriseName adds.
+ */
+export function markReservationUsed(tx: RequestContext, reservation: NameReservation, enterpriseId: string): void {
+  const now = tx.deps.clock.now();
+  const from = reservation.status;
+  reservation.status = 'USED';
+  reservation.usedAt = now;
+  reservation.enterpriseId = enterpriseId;
+  if (reservation.nameEntry && reservation.nameEntry.status === 'ACTIVE') {
+    releaseIndexEntry(reservation.nameEntry, now, false);
+  }
+  recordAudit(tx, {
+    action: 'nameReservation.use',
+    subjectType: NAME_RESERVATION_TYPE,
+    subjectId: reservation.id,
+    fromState: from,
+    toState: 'USED',
+    details: { enterpriseId },
+  });
+}
+
+export interface RegisteredEnterpriseName {
+  enterpriseId: string;
+  name: string;
+  district: string;
+  industry: string | null;
+  kind: string;
+}
+
+/** Adds a registered enterprise's name to the conflict index (idempotent for the same name). */
+export async function registerEnterpriseName(tx: RequestContext, e: RegisteredEnterpriseName): Promise<void> {
+  const keys = indexKeysOf(e.name);
+  const existing = await tx.em.findOne(EnterpriseName, { enterpriseId: e.enterpriseId, status: 'ACTIVE', name: keys.name });
+  if (existing) return;
+  addIndexEntry(tx, {
+    name: e.name,
+    district: e.district as DistrictValue,
+    industryCode: e.industry,
+    enterpriseId: e.enterpriseId,
+  });
+}
+
+/**
+ * Takes an enterprise's current name out of the index on deregistration, a name change or
+ * revocation; the name keeps blocking others for 1 year from `releasedAt`.
+ */
+export async function releaseEnterpriseName(tx: RequestContext, e: { enterpriseId: string; releasedAt: Date }): Promise<void> {
+  const rows = await tx.em.find(EnterpriseName, { enterpriseId: e.enterpriseId, status: 'ACTIVE' });
+  for (const row of rows) releaseIndexEntry(row, e.releasedAt, true);
+}

@@ -4,6 +4,7 @@ import type { RequestContext } from '../context.js';
 import { PageArgsType } from '../graphql/page-args.js';
 import { MutationWithPayload } from '../graphql/mutation.js';
 import { loadNode } from '../graphql/node-loading.js';
+import { Node } from '../graphql/node.js';
 import { translate } from '../messages.js';
 import { Notification } from './notification.entity.js';
 import { NOTIFICATION_RECEIVED, listNotifications, markRead } from './notification.service.js';
@@ -63,7 +64,7 @@ export class NotificationResolver {
     return translate(ctx.locale, notification.bodyKey, notification.params);
   }
 
-  @FieldResolver(() => NotificationType, { nullable: true, description: 'The object it is about, when the viewer may still see it.' })
+  @FieldResolver(() => Node, { nullable: true, description: 'The object it is about, when the viewer may still see it.' })
   subject(@Root() notification: Notification, @Ctx() ctx: RequestContext) {
     if (!notification.subjectType || !notification.subjectId) return null;
     return loadNode(ctx, notification.subjectType, notification.subjectId);

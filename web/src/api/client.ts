@@ -1,0 +1,89 @@
+import { Client, cacheExchange, fetchExchange, mapExchange, subscriptionExchange, type CombinedError } from '@urql/core';
+import { createClient as createWsClient, type Client as WsClient } from 'graphql-ws';
+import type { Language } from '../i18n';
+
+export const GRAPHQL_PATH = '/graphql';
+
+export interface ApiClientOptions {
+  token: string | null;
+  language: Language;
+  /** Called when the API answers UNAUTHENTICATED to a request that carried a token. */
+  onSessionEnded(): void;
+  /** Defaults to this page's origin. */
+  origin?: string;
+}
+
+export interface ApiClient {
+  client: Client;
+  dispose(): void;
+}
+
+export function isUnauthenticated(error: CombinedError | undefined): boolean {
+  return Boolean(error?.graphQLErrors.some((e) => e.extensions?.code === 'UNAUTHENTICATED'));
+}
+
+export function webSocketUrl(origin: string): string {
+  const url = new URL(GRAPHQL_PATH, origin);
+  url.protocol = url.protocol === 'https:' ? 'wss:' : 'ws:';
+  return url.toString();
+}
+
+/**
+ * One GraphQL client per session token and language: HTTP POST for queries and mutations (with
+ * `Authorization` and `Accept-Language`), graphql-ws on the same path for subscriptions (the same two
+ * as connectionParams). A new token or language makes a new client, which also drops the cache of
+ * the previous user or language.
+ */
+export function createApiClient(options: ApiClientOptions): ApiClient {
+  const origin = options.origin ?? window.location.origin;
+  const authorization = options.token ? `Bearer ${options.token}` : undefined;
+  // Opened on the first subscription; made again if a subscription comes after dispose().
+  let ws: WsClient | null = null;
+  const webSocket = () =>
+    (ws ??= createWsClient({
+      url: webSocketUrl(origin),
+      lazy: true,
+      retryAttempts: 10,
+      connectionParams: () => ({ authorization, acceptLanguage: options.language }),
+    }));
+
+  const client = new Client({
+    url: new URL(GRAPHQL_PATH, origin).toString(),
+    preferGetMethod: false,
+    requestPolicy: 'cache-and-network',
+    fetchOptions: () => ({
+      headers: {
+        'Accept-Language': options.language,
+        ...(authorization ? { Authorization: authorization } : {}),
+      },
+    }),
+    exchanges: [
+      cacheExchange,
+      mapExchange({
+        onError(error) {
+          if (authorization && isUnauthenticated(error)) options.onSessionEnded();
+        },
+      }),
+      fetchExchange,
+      subscriptionExchange({
+        forwardSubscription(request) {
+          const input = { ...request, query: request.query ?? '' };
+          return {
+            subscribe(sink) {
+              const unsubscribe = webSocket().subscribe(input, sink);
+              return { unsubscribe };
+            },
+          };
+        },
+      }),
+    ],
+  });
+
+  return {
+    client,
+    dispose() {
+      void ws?.dispose();
+      ws = null;
+    },
+  };
+}

@@ -1,0 +1,11 @@
+import { useEffect } from 'react';
+import { useTranslation } from 'react-i18next';
+
+/** Sets the document title to "<page> · <site>" so each page is announced and bookmarked by its name. */
+export function usePageTitle(title: string | null | undefined): void {
+  const { t } = useTranslation();
+  const site = t('app.name');
+  useEffect(() => {
+    document.title = title ? `${title} · ${site}` : site;
+  }, [title, site]);
+}

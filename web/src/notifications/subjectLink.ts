@@ -1,0 +1,9 @@
+/** The client's page for each kind of object a notification can be about. */
+const PAGES: Record<string, (id: string) => string> = {};
+
+/** Where a notification's subject is shown, by its type; null when it has no page here. */
+export function subjectPath(subject: { __typename?: string; id: string } | null | undefined): string | null {
+  if (!subject?.__typename) return null;
+  const page = PAGES[subject.__typename];
+  return page ? page(encodeURIComponent(subject.id)) : null;
+}

@@ -66,6 +66,8 @@ export type NotificationKind =
   | 'REGISTRATION_REJECTED'
   /** A registration application was submitted. */
   | 'REGISTRATION_SUBMITTED'
+  /** The applicant withdrew a registration application. */
+  | 'REGISTRATION_WITHDRAWN'
   /** The account was created. */
   | 'WELCOME';
 

@@ -164,6 +164,7 @@ export const en: Messages = {
       REGISTRATION_EXTENDED: 'Review extended',
       REGISTRATION_REJECTED: 'Registration rejected',
       REGISTRATION_SUBMITTED: 'Application submitted',
+      REGISTRATION_WITHDRAWN: 'Application withdrawn',
       WELCOME: 'Welcome',
     },
   },

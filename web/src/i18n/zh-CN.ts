@@ -161,6 +161,7 @@ export const zhCN = {
       REGISTRATION_EXTENDED: '审核期限延长',
       REGISTRATION_REJECTED: '登记未予确认',
       REGISTRATION_SUBMITTED: '申请已提交',
+      REGISTRATION_WITHDRAWN: '申请已撤回',
       WELCOME: '欢迎',
     },
   },

@@ -1,0 +1,246 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Client } from 'graphql-ws';
+import { TestApp } from '../helpers/app.js';
+import { createUser, type TestUser } from '../helpers/factories.js';
+import { bearer, getGraphql, postGraphql } from '../helpers/http.js';
+import { subscribe, wsClient } from '../helpers/ws.js';
+
+// The limits every client can rely on (api.md "Limits"), checked over real HTTP and WebSocket.
+
+let app: TestApp;
+let user: TestUser;
+const clients: Client[] = [];
+beforeAll(async () => {
+  app = await TestApp.start();
+  user = await createUser(app);
+});
+afterAll(async () => {
+  await Promise.all(clients.map((client) => client.dispose()));
+  await app?.stop();
+});
+
+/** A query `depth` fields deep: node → subject → … → id. */
+function queryOfDepth(depth: number, operation = 'query'): string {
+  let inner = 'id';
+  for (let level = 0; level < depth - 2; level++) inner = `... on Notification { subject { ${inner} } }`;
+  if (operation === 'subscription') return `subscription { notificationReceived { ${inner} } }`;
+  return `${operation} { node(id: "Tm90aWZpY2F0aW9uOng") { ${inner} } }`;
+}
+
+function aliases(count: number): string {
+  return `{ ${Array.from({ length: count }, (_, i) => `a${i}: viewer { role }`).join(' ')} }`;
+}
+
+describe('query depth', () => {
+  it('of 12 is accepted', async () => {
+    const response = await postGraphql(app, { query: queryOfDepth(12) });
+
+    expect(response.status).toBe(200);
+    expect(response.json).toMatchObject({ data: { node: null } });
+    expect(response.json.errors).toBeUndefined();
+  });
+
+  it('of 13 is refused with QUERY_TOO_COMPLEX before anything runs', async () => {
+    const response = await postGraphql(app, { query: queryOfDepth(13) }, { 'accept-language': 'en' });
+
+    expect(response.json.data).toBeUndefined();
+    expect(response.json.errors).toEqual([
+      {
+        message: 'The query is too deep (at most 12 levels).',
+        extensions: { code: 'QUERY_TOO_COMPLEX', depth: 13, maxDepth: 12 },
+      },
+    ]);
+  });
+
+  it('counts fields inside fragments', async () => {
+    const query = `query { ...Deep } fragment Deep on Query { ${queryOfDepth(13).slice('query { '.length, -2)} }`;
+
+    const response = await postGraphql(app, { query });
+
+    expect(response.json.errors?.[0]?.extensions).toMatchObject({ code: 'QUERY_TOO_COMPLEX', depth: 13 });
+  });
+});
+
+describe('aliases', () => {
+  it('50 of one field are accepted', async () => {
+    const response = await postGraphql(app, { query: aliases(50) });
+
+    expect(response.json.errors).toBeUndefined();
+    expect(Object.keys(response.json.data)).toHaveLength(50);
+  });
+
+  it('51 of one field are refused with QUERY_TOO_COMPLEX', async () => {
+    const response = await postGraphql(app, { query: aliases(51) }, { 'accept-language': 'en' });
+
+    expect(response.json.data).toBeUndefined();
+    expect(response.json.errors[0]).toMatchObject({
+      message: 'Too many aliases of one field (at most 50): viewer.',
+      extensions: { code: 'QUERY_TOO_COMPLEX' },
+    });
+  });
+});
+
+describe('the cost of a query', () => {
+  it('is reported in extensions.cost of a normal response', async () => {
+    const response = await postGraphql(
+      app,
+      { query: `{ notifications(first: 100) { totalCount } viewer { role } }` },
+      bearer(user.token),
+    );
+
+    expect(response.json.errors).toBeUndefined();
+    expect(response.json.extensions.cost).toEqual({
+      requested: 1,
+      limit: 10_000,
+      remaining: expect.any(Number),
+      resetInSeconds: expect.any(Number),
+    });
+  });
+
+  it('grows with the number of ids asked of nodes', async () => {
+    const ids = Array.from({ length: 40 }, () => 'x');
+
+    const response = await postGraphql(app, { query: `query($ids: [ID!]!) { nodes(ids: $ids) { id } }`, variables: { ids } });
+
+    expect(response.json.extensions.cost.requested).toBe(40);
+  });
+});
+
+describe('a query costing more than the limit', () => {
+  let small: TestApp;
+  let smallUser: TestUser;
+  beforeAll(async () => {
+    small = await TestApp.start({ config: { maxQueryCost: 10 } });
+    smallUser = await createUser(small);
+  });
+  afterAll(async () => small?.stop());
+
+  const connections = (count: number) =>
+    `{ ${Array.from({ length: count }, (_, i) => `n${i}: notifications(first: 100) { edges { node { id } } }`).join(' ')} }`;
+
+  it('is accepted at the limit', async () => {
+    const response = await postGraphql(small, { query: connections(10) }, bearer(smallUser.token));
+
+    expect(response.json.errors).toBeUndefined();
+    expect(response.json.extensions.cost).toMatchObject({ requested: 10, limit: 10 });
+  });
+
+  it('is refused with QUERY_TOO_COMPLEX naming its cost, before anything runs', async () => {
+    const statements = await small.countQueries(async () => {
+      const response = await postGraphql(small, { query: connections(11) }, { ...bearer(smallUser.token), 'accept-language': 'en' });
+
+      expect(response.json.data).toBeUndefined();
+      expect(response.json.errors).toEqual([
+        {
+          message: 'The query costs 11 points, more than the limit of 10. Ask for fewer items with `first` or split it.',
+          extensions: { code: 'QUERY_TOO_COMPLEX', cost: 11, maxCost: 10 },
+        },
+      ]);
+    });
+
+    // Only the sign-in session was looked up.
+    expect(statements).toHaveLength(1);
+  });
+});
+
+describe('the request body', () => {
+  it('over 1 MB is refused with 413', async () => {
+    const response = await postGraphql(app, { query: '{ viewer { role } }', variables: { pad: 'x'.repeat(1024 * 1024) } });
+
+    expect(response.status).toBe(413);
+    expect(response.json.errors[0].extensions.code).toBe('BAD_REQUEST');
+  });
+
+  it('just under 1 MB is accepted', async () => {
+    const response = await postGraphql(app, { query: '{ viewer { role } }', variables: { pad: 'x'.repeat(1000 * 1000) } });
+
+    expect(response.status).toBe(200);
+  });
+
+  it('that is not JSON is refused with 400', async () => {
+    const response = await postGraphql(app, '{"query": ');
+
+    expect(response.status).toBe(400);
+    expect(response.json.errors[0].extensions.code).toBe('BAD_REQUEST');
+  });
+});
+
+describe('a batched request', () => {
+  it('(a JSON array of operations) is refused with 400', async () => {
+    const response = await postGraphql(app, [{ query: '{ viewer { role } }' }, { query: '{ viewer { role } }' }]);
+
+    expect(response.status).toBe(400);
+    expect(response.text).toMatch(/batch/i);
+  });
+});
+
+describe('CSRF prevention', () => {
+  it('refuses a text/plain POST with 400', async () => {
+    const response = await postGraphql(app, JSON.stringify({ query: '{ viewer { role } }' }), { 'content-type': 'text/plain' });
+
+    expect(response.status).toBe(400);
+    expect(response.text).toMatch(/CSRF|preflight/i);
+  });
+
+  it('refuses a GET with a mutation and no apollo-require-preflight header with 400', async () => {
+    const response = await getGraphql(app, { query: 'mutation { signOut { signedOut } }' });
+
+    expect(response.status).toBe(400);
+    expect(response.text).toMatch(/CSRF|preflight/i);
+  });
+
+  it('never runs a mutation sent by GET, even with the preflight header', async () => {
+    const response = await getGraphql(
+      app,
+      { query: 'mutation { signOut { signedOut } }' },
+      { 'apollo-require-preflight': 'true', ...bearer(user.token) },
+    );
+    const viewer = await postGraphql(app, { query: '{ viewer { role } }' }, bearer(user.token));
+
+    expect(response.status).toBe(405);
+    expect(viewer.json.data.viewer.role).toBe('APPLICANT');
+  });
+
+  it('lets a GET query with the preflight header through', async () => {
+    const response = await getGraphql(app, { query: '{ workingDays { isWorkingDay(date: "2026-10-10") } }' }, {
+      'apollo-require-preflight': 'true',
+    });
+
+    expect(response.status).toBe(200);
+    expect(response.json.data.workingDays.isWorkingDay).toBe(true);
+  });
+});
+
+describe('over the WebSocket', () => {
+  it('a subscription deeper than 12 is refused with QUERY_TOO_COMPLEX', async () => {
+    const client = wsClient(app, { authorization: `Bearer ${user.token}` });
+    clients.push(client);
+
+    const subscription = subscribe(client, queryOfDepth(13, 'subscription'));
+    const { error } = await subscription.ended;
+
+    expect(subscription.results).toEqual([]);
+    expect(error).toEqual([expect.objectContaining({ extensions: expect.objectContaining({ code: 'QUERY_TOO_COMPLEX', depth: 13 }) })]);
+  });
+
+  it('a query with 51 aliases of one field is refused with QUERY_TOO_COMPLEX', async () => {
+    const client = wsClient(app, { authorization: `Bearer ${user.token}` });
+    clients.push(client);
+
+    const subscription = subscribe(client, aliases(51));
+    const { error } = await subscription.ended;
+
+    expect(error).toEqual([expect.objectContaining({ extensions: expect.objectContaining({ code: 'QUERY_TOO_COMPLEX' }) })]);
+  });
+
+  it('a subscription of depth 12 is accepted', async () => {
+    const client = wsClient(app, { authorization: `Bearer ${user.token}` });
+    clients.push(client);
+
+    const subscription = subscribe(client, queryOfDepth(12, 'subscription'));
+    const outcome = await Promise.race([subscription.ended, new Promise((resolve) => setTimeout(() => resolve('open'), 500))]);
+    subscription.unsubscribe();
+
+    expect(outcome).toBe('open');
+  });
+});

@@ -68,3 +68,75 @@ export const CHECK = /* GraphQL */ `
     }
   }
 `;
+
+export const MY_RESERVATIONS = /* GraphQL */ `
+  query Mine($first: Int, $after: String) {
+    myNameReservations(first: $first, after: $after) {
+      totalCount
+      edges { node { id name status special expiresAt } }
+      pageInfo { hasNextPage endCursor }
+    }
+  }
+`;
+
+export interface ReserveOptions {
+  district?: string;
+  kind?: string;
+  industry?: string | null;
+  foreignInvested?: boolean;
+  priorApprovalRequired?: boolean;
+  commitment?: { termsVersion: number; accepted: boolean; signatoryName: string } | null;
+}
+
+/** Reserves through the API as the holder of `token`; returns the payload. */
+export async function reserveViaApi(app: TestApp, token: string, name: string, options: ReserveOptions = {}, language?: string) {
+  const result = await app.execute(
+    RESERVE,
+    {
+      input: {
+        name,
+        district: options.district ?? 'SHINAN',
+        kind: options.kind ?? 'LIMITED_LIABILITY_COMPANY',
+        industry: options.industry === undefined ? 'I65' : options.industry,
+        foreignInvested: options.foreignInvested ?? false,
+        priorApprovalRequired: options.priorApprovalRequired ?? false,
+        commitment: options.commitment ?? null,
+      },
+    },
+    { token, language },
+  );
+  if (result.errors) throw new Error(JSON.stringify(result.errors));
+  return result.data!.reserveEnterpriseName as {
+    reservation: null | {
+      id: string;
+      name: string;
+      special: boolean;
+      status: string;
+      reservedAt: string;
+      expiresAt: string;
+      commitment: null | { termsVersion: number; signatoryName: string; acceptedAt: string };
+      verification: null | { status: string; dueBy: string; overdue: boolean; note: string | null; decidedAt: string | null };
+    };
+    userErrors: { code: string; field: string[] | null; message: string }[];
+  };
+}
+
+export const COMMITMENT_V1 = { termsVersion: 1, accepted: true, signatoryName: '王海川' };
+
+/** Row counts of everything a refused names mutation must leave untouched. */
+export async function namesRowCounts(app: TestApp) {
+  const em = app.em();
+  const { AuditEvent } = await import('../../src/shared/audit/audit.entity.js');
+  const { Notification } = await import('../../src/shared/notifications/notification.entity.js');
+  const { CommitmentTerms, NameSettings, ProhibitedNameWord, SpecialNameWord } = await import('../../src/modules/names/names.entity.js');
+  return {
+    reservations: await em.count(NameReservation, {}),
+    names: await em.count(EnterpriseName, {}),
+    audit: await em.count(AuditEvent, {}),
+    notifications: await em.count(Notification, {}),
+    prohibitedWords: await em.count(ProhibitedNameWord, {}),
+    specialWords: await em.count(SpecialNameWord, {}),
+    terms: await em.count(CommitmentTerms, {}),
+    settings: (await em.findOneOrFail(NameSettings, { id: 1 })).verificationWindowWorkingDays,
+  };
+}

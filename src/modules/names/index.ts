@@ -1,6 +1,11 @@
 // The names module: name checks, reservations, special-name commitments and their verification,
 // and the conflict index other modules write registered names to.
-import { namesEntities } from './names.entity.js';
+import { byKeys } from '../../shared/loaders.js';
+import { nodeIdResolver, registerNodeType } from '../../shared/graphql/node.js';
+import { isOfficialOf } from '../../shared/viewer.js';
+import { NameReservation, namesEntities } from './names.entity.js';
+import { CommitmentTermsFieldsResolver, NameReservationFieldsResolver, NamesResolver } from './names.resolver.js';
+import { NameReservationType } from './names.types.js';
 
 export { NameReservation, EnterpriseName } from './names.entity.js';
 export {
@@ -10,8 +15,32 @@ export {
   releaseEnterpriseName,
   onFalseCommitment,
   effectiveReservationStatus,
+  sweepLapsedReservations,
   type FalseCommitmentHandler,
   type RegisteredEnterpriseName,
 } from './reservations.service.js';
+/** GraphQL types other modules extend or reuse: registration adds `NameConflict.enterprise` (the conflict carries `enterpriseId`). */
+export { NameConflict, NameReservationType, IndustryType } from './names.types.js';
+export { industryView } from './check.service.js';
 
 export { namesEntities };
+
+registerNodeType({
+  typeName: 'NameReservation',
+  entity: NameReservation,
+  // The applicant sees its own; the registry's officials and administrators see all.
+  load: async (ctx, ids) => {
+    const { viewer } = ctx;
+    const all = viewer.role === 'ADMIN' || isOfficialOf(viewer, 'MARKET_REGULATION');
+    if (!all && !viewer.userId) return ids.map(() => null);
+    const rows = await ctx.em.find(NameReservation, all ? { id: { $in: [...ids] } } : { id: { $in: [...ids] }, applicantId: viewer.userId as string });
+    return byKeys(ids, rows, (r) => r.id);
+  },
+});
+
+export const namesResolvers = [
+  NamesResolver,
+  NameReservationFieldsResolver,
+  CommitmentTermsFieldsResolver,
+  nodeIdResolver(NameReservationType, 'NameReservation'),
+] as const;

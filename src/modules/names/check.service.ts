@@ -1,0 +1,78 @@
+import type { RequestContext } from '../../shared/context.js';
+import type { Locale } from '../../shared/messages.js';
+import { findConflicts, type FoundConflict } from './name-index.service.js';
+import type { CommitmentTerms, DistrictValue } from './names.entity.js';
+import { namesReference } from './reference.service.js';
+import { checkName, industryDivision, type EnterpriseKind, type NameParts, type RenderedMessage } from './rules/index.js';
+
+// checkEnterpriseName: the rules on the name by itself (rules/check.ts), then its conflicts with the
+// names in the index, in one answer in the caller's language.
+
+export interface CheckInput {
+  name: string;
+  district?: DistrictValue | null;
+  industry?: string | null;
+  kind?: EnterpriseKind | null;
+  foreignInvested?: boolean | null;
+}
+
+export interface IndustryView {
+  code: string;
+  name: string;
+}
+
+export interface NameCheckView {
+  name: string;
+  parts: NameParts;
+  available: boolean;
+  special: boolean;
+  specialReasons: { code: string; term: string | null; message: string }[];
+  violations: { term: string | null; rule: string; category: string | null; message: string }[];
+  conflicts: (Omit<FoundConflict, 'zh' | 'en' | 'messageKey' | 'params'> & { message: string })[];
+  commitmentTerms: CommitmentTerms | null;
+  industryHint: IndustryView | null;
+}
+
+export function inLocale(locale: Locale, message: RenderedMessage): string {
+  return locale === 'EN' ? message.en : message.zh;
+}
+
+export function industryView(locale: Locale, code: string | null): IndustryView | null {
+  const division = code ? industryDivision(code) : null;
+  return division ? { code: division.code, name: locale === 'EN' ? division.en : division.zh } : null;
+}
+
+export async function checkEnterpriseName(ctx: RequestContext, input: CheckInput): Promise<NameCheckView> {
+  const reference = await namesReference(ctx);
+  const result = checkName(
+    {
+      name: input.name,
+      district: input.district ?? null,
+      industry: input.industry ?? null,
+      kind: input.kind ?? null,
+      foreignInvested: input.foreignInvested ?? false,
+    },
+    reference,
+  );
+  const conflicts = result.parts.tradeName ? await findConflicts(ctx, result.parts, input.district ?? null) : [];
+  const { locale } = ctx;
+  return {
+    name: result.normalised,
+    parts: result.parts,
+    available: result.violations.length === 0 && !conflicts.some((c) => c.kind === 'IDENTICAL'),
+    special: result.special,
+    specialReasons: result.specialReasons.map((r) => ({ code: r.code, term: r.term, message: inLocale(locale, r) })),
+    violations: result.violations.map((v) => ({
+      term: v.term,
+      rule: v.rule,
+      category: v.category ?? null,
+      message: inLocale(locale, v),
+    })),
+    conflicts: conflicts.map(({ zh, en, messageKey, params, ...conflict }) => ({
+      ...conflict,
+      message: locale === 'EN' ? en : zh,
+    })),
+    commitmentTerms: result.special ? reference.terms : null,
+    industryHint: industryView(locale, result.industryCode),
+  };
+}

@@ -9,10 +9,12 @@ import type { EventBus } from '../shared/pubsub.js';
 import { platformResolvers } from '../shared/resolvers.js';
 import { satisfies } from '../shared/viewer.js';
 import { accountsResolvers } from '../modules/accounts/index.js';
+import { financingResolvers } from '../modules/financing/index.js';
 import { namesResolvers } from '../modules/names/index.js';
+import { registrationResolvers } from '../modules/registration/index.js';
 
 /** Every resolver class of every module. A module adds its list here and nowhere else. */
-export const allResolvers = [...platformResolvers, ...accountsResolvers, ...namesResolvers] as unknown as NonEmptyArray<Function>;
+export const allResolvers = [...platformResolvers, ...accountsResolvers, ...namesResolvers, ...registrationResolvers, ...financingResolvers] as unknown as NonEmptyArray<Function>;
 
 /**
  * @Authorized() with no arguments: any authenticated caller. With arguments: any one of the

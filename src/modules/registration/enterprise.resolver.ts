@@ -1,0 +1,133 @@
+import { Arg, Args, Authorized, Ctx, FieldResolver, Query, Resolver, Root, ID } from 'type-graphql';
+import type { RequestContext } from '../../shared/context.js';
+import { PageArgsType } from '../../shared/graphql/page-args.js';
+import { EnterpriseNameParts } from '../../shared/graphql/reference.types.js';
+import type { Money } from '../../shared/graphql/common.types.js';
+import { Money as MoneyType } from '../../shared/graphql/common.types.js';
+import { canSeeEnterpriseDetails } from './registration.access.js';
+import type { BusinessLicence, Enterprise } from './registration.entity.js';
+import { EnterpriseFilter } from './registration.inputs.js';
+import { validLicenceByEnterpriseId } from './registration.loaders.js';
+import * as enterprises from './enterprise.service.js';
+import {
+  BusinessLicenceType,
+  EnterpriseChangeConnection,
+  EnterpriseConnection,
+  EnterpriseType,
+  LicenceFactsType,
+  LicenceVerification,
+  RegisteredAddress,
+  RegistrationDeclaration,
+} from './registration.types.js';
+import { declarationView, licenceFactsView, moneyOrNull } from './registration.views.js';
+
+@Resolver()
+export class EnterpriseResolver {
+  @Query(() => EnterpriseType, { nullable: true, description: 'One enterprise by global ID (public facts). Public.' })
+  enterprise(@Ctx() ctx: RequestContext, @Arg('id', () => ID, { description: 'Global ID.' }) id: string) {
+    return enterprises.findEnterprise(ctx, id);
+  }
+
+  @Query(() => EnterpriseType, { nullable: true, description: 'One enterprise by its unified social credit code; null when none. Public.' })
+  enterpriseByUscc(@Ctx() ctx: RequestContext, @Arg('uscc', { description: 'Unified social credit code (18 characters).' }) uscc: string) {
+    return enterprises.findEnterpriseByUscc(ctx, uscc);
+  }
+
+  @Query(() => EnterpriseConnection, {
+    description: 'Search registered enterprises by part of the name or a credit code, district, zone and status; ordered by name. Public facts only. Public.',
+  })
+  enterprises(
+    @Ctx() ctx: RequestContext,
+    @Args() page: PageArgsType,
+    @Arg('filter', () => EnterpriseFilter, { nullable: true, description: 'Only these.' }) filter?: EnterpriseFilter,
+  ) {
+    return enterprises.searchEnterprises(ctx, filter ?? {}, page);
+  }
+
+  @Authorized('APPLICANT')
+  @Query(() => EnterpriseConnection, { description: 'The enterprises the viewer acts for, by name. Role: APPLICANT.' })
+  myEnterprises(@Ctx() ctx: RequestContext, @Args() page: PageArgsType) {
+    return enterprises.listOwnEnterprises(ctx, ctx.viewer.userId!, page);
+  }
+
+  @Query(() => LicenceVerification, {
+    description: 'Whether a business licence verification code is genuine, and what the licence certifies. A forged or altered code is reported as not genuine. Public.',
+  })
+  verifyBusinessLicence(
+    @Ctx() ctx: RequestContext,
+    @Arg('verificationCode', { description: 'The code printed on (or encoded in the QR code of) the licence.' }) verificationCode: string,
+  ) {
+    return enterprises.verifyLicence(ctx, verificationCode);
+  }
+}
+
+@Resolver(() => EnterpriseType)
+export class EnterpriseFieldsResolver {
+  @FieldResolver(() => String, {
+    description: 'Name. While a name change is required for a false commitment, the public sees the credit code instead.',
+  })
+  name(@Root() enterprise: Enterprise, @Ctx() ctx: RequestContext): string {
+    return enterprises.visibleName(ctx, enterprise);
+  }
+
+  @FieldResolver(() => EnterpriseNameParts, { description: 'The name split into its parts (all null while the name is withheld).' })
+  nameParts(@Root() enterprise: Enterprise, @Ctx() ctx: RequestContext): EnterpriseNameParts {
+    const parts = enterprises.nameWithheld(ctx, enterprise) ? null : enterprise.nameParts;
+    return {
+      administrativeDivision: parts?.administrativeDivision ?? null,
+      tradeName: parts?.tradeName ?? null,
+      industry: parts?.industry ?? null,
+      organisationForm: parts?.organisationForm ?? null,
+    };
+  }
+
+  @FieldResolver(() => MoneyType, { nullable: true, description: 'Registered capital.' })
+  registeredCapital(@Root() enterprise: Enterprise): Money | null {
+    return moneyOrNull(enterprise.registeredCapitalFen);
+  }
+
+  @FieldResolver(() => String, { nullable: true, description: "Legal representative's name." })
+  legalRepresentative(@Root() enterprise: Enterprise): string | null {
+    return enterprise.legalRepresentativeName;
+  }
+
+  @FieldResolver(() => RegisteredAddress, { nullable: true, description: 'Registered address.' })
+  registeredAddress(@Root() enterprise: Enterprise): RegisteredAddress | null {
+    if (!enterprise.registeredAddress) return null;
+    return {
+      district: enterprise.district as RegisteredAddress['district'],
+      zone: enterprise.zone as RegisteredAddress['zone'],
+      address: enterprise.registeredAddress,
+      postalCode: enterprise.declaration.registeredAddress?.postalCode ?? null,
+    };
+  }
+
+  @FieldResolver(() => BusinessLicenceType, { nullable: true, description: 'Current electronic business licence.' })
+  licence(@Root() enterprise: Enterprise, @Ctx() ctx: RequestContext) {
+    return ctx.loaders.get(validLicenceByEnterpriseId).load(enterprise.id);
+  }
+
+  @FieldResolver(() => RegistrationDeclaration, {
+    nullable: true,
+    description: 'Every registered and filed item with personal details. Only the applicant acting for it and officials; null for others.',
+  })
+  declaration(@Root() enterprise: Enterprise, @Ctx() ctx: RequestContext): RegistrationDeclaration | null {
+    return canSeeEnterpriseDetails(ctx.viewer, enterprise) ? declarationView(enterprise.declaration) : null;
+  }
+
+  @FieldResolver(() => EnterpriseChangeConnection, {
+    description: 'Its confirmed registration steps (establishment, changes, deregistration), oldest first. Personal details are named, never shown. Public.',
+  })
+  changes(@Root() enterprise: Enterprise, @Ctx() ctx: RequestContext, @Args() page: PageArgsType) {
+    return enterprises.listEnterpriseChanges(ctx, enterprise.id, page);
+  }
+}
+
+@Resolver(() => BusinessLicenceType)
+export class BusinessLicenceFieldsResolver {
+  @FieldResolver(() => LicenceFactsType, { description: 'What it certifies.' })
+  facts(@Root() licence: BusinessLicence): LicenceFactsType {
+    return licenceFactsView(licence.facts);
+  }
+}
+

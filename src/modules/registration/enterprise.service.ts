@@ -1,0 +1,253 @@
+import { LockMode, type FilterQuery } from '@mikro-orm/core';
+import { randomUUID } from 'node:crypto';
+import type { RequestContext } from '../../shared/context.js';
+import { recordAudit } from '../../shared/audit/audit.service.js';
+import { shanghaiDate } from '../../shared/clock.js';
+import { QINGDAO_DISTRICT_AREA_CODES, generateUscc, normaliseUscc } from '../../shared/credit-code.js';
+import { DomainError, UserErrorCode, problem } from '../../shared/errors.js';
+import { paginate, type ConnectionData, type PageArgs } from '../../shared/graphql/connection.js';
+import { localIdOf } from '../../shared/ids.js';
+import { notify } from '../../shared/notifications/notification.service.js';
+import { addCalendarDays } from '../../shared/working-days.js';
+import { codeMatches, licenceIdOfCode, signLicence } from './licence-signature.js';
+import {
+  BusinessLicence,
+  Enterprise,
+  EnterpriseChange,
+  type DistrictValue,
+  type EnterpriseKindValue,
+  type EnterpriseStatusValue,
+  type LicenceFacts,
+  type ZoneValue,
+} from './registration.entity.js';
+import './registration.messages.js';
+
+export const ENTERPRISE_TYPE = 'Enterprise';
+
+/** Days an enterprise has to change a name found to rest on a false commitment (domain-rules §2). */
+export const FORCED_NAME_CHANGE_DAYS = 30;
+
+// ---------------------------------------------------------------------------------------------
+// Issuing credit codes and licences (inside the confirmation's transaction)
+
+/** GB 32100 entity category under market regulation: 1 enterprise, 2 individual business, 3 farmers' cooperative. */
+function usccCategory(kind: EnterpriseKindValue): '1' | '2' | '3' {
+  if (kind === 'INDIVIDUAL_BUSINESS') return '2';
+  if (kind === 'FARMERS_COOPERATIVE') return '3';
+  return '1';
+}
+
+/**
+ * A new unified social credit code: market regulation (9), the entity's category, the district's
+ * registering-authority code, and an organisation code from a PostgreSQL sequence (unique across
+ * concurrent confirmations; the sequence starts where codes read "MA…", as issued since 2015).
+ */
+export async function issueUscc(tx: RequestContext, district: DistrictValue, kind: EnterpriseKindValue): Promise<string> {
+  const rows = await tx.em.execute<{ n: string }[]>(`select nextval('enterprise_uscc_seq') as n`);
+  return generateUscc({
+    department: '9',
+    category: usccCategory(kind),
+    areaCode: QINGDAO_DISTRICT_AREA_CODES[district],
+    sequence: Number(rows[0]!.n),
+  });
+}
+
+/** Issues the enterprise's electronic business licence; any licence it held before is superseded. */
+export async function issueLicence(tx: RequestContext, enterprise: Enterprise): Promise<BusinessLicence> {
+  const now = tx.deps.clock.now();
+  const previous = await tx.em.find(BusinessLicence, { enterprise, status: 'VALID' });
+  for (const licence of previous) {
+    licence.status = 'SUPERSEDED';
+    licence.endedAt = now;
+  }
+  const rows = await tx.em.execute<{ n: string }[]>(`select nextval('business_licence_number_seq') as n`);
+  const number = `${QINGDAO_DISTRICT_AREA_CODES[enterprise.district]}${shanghaiDate(now).slice(0, 4)}${String(rows[0]!.n).padStart(8, '0')}`;
+  const facts: LicenceFacts = {
+    v: 1,
+    licenceNumber: number,
+    uscc: enterprise.uscc!,
+    name: enterprise.name,
+    kind: enterprise.kind,
+    legalRepresentative: enterprise.legalRepresentativeName,
+    registeredCapitalFen: enterprise.registeredCapitalFen,
+    establishedOn: enterprise.establishedOn!,
+    registeredAddress: enterprise.registeredAddress,
+    businessScope: enterprise.businessScope,
+    operatingTermEndsOn: enterprise.declaration.operatingTerm?.endsOn ?? null,
+    issuedAt: now.toISOString(),
+  };
+  const id = randomUUID();
+  const licence = tx.em.create(BusinessLicence, {
+    id,
+    enterprise,
+    number,
+    issuedAt: now,
+    facts,
+    verificationCode: signLicence(tx.deps.signingKey, id, facts),
+    status: 'VALID',
+    endedAt: null,
+  });
+  tx.em.persist(licence);
+  return licence;
+}
+
+/** Ends the enterprise's current licence (deregistration, revocation). */
+export async function cancelLicences(tx: RequestContext, enterprise: Enterprise): Promise<void> {
+  const now = tx.deps.clock.now();
+  for (const licence of await tx.em.find(BusinessLicence, { enterprise, status: 'VALID' })) {
+    licence.status = 'CANCELLED';
+    licence.endedAt = now;
+  }
+}
+
+export interface LicenceVerificationResult {
+  genuine: boolean;
+  current: boolean | null;
+  licence: BusinessLicence | null;
+  enterprise: Enterprise | null;
+}
+
+const NOT_GENUINE: LicenceVerificationResult = { genuine: false, current: null, licence: null, enterprise: null };
+
+/** Public: whether the platform issued exactly this code, and what it certifies. */
+export async function verifyLicence(ctx: RequestContext, code: string): Promise<LicenceVerificationResult> {
+  const trimmed = typeof code === 'string' ? code.trim() : '';
+  const id = licenceIdOfCode(trimmed);
+  if (!id) return NOT_GENUINE;
+  const licence = await ctx.em.findOne(BusinessLicence, { id }, { populate: ['enterprise'] });
+  if (!licence || licence.verificationCode !== trimmed) return NOT_GENUINE;
+  // Recomputed over the stored facts: a row altered in the database no longer verifies either.
+  if (!codeMatches(ctx.deps.signingKey, trimmed, licence.id, licence.facts)) return NOT_GENUINE;
+  return { genuine: true, current: licence.status === 'VALID', licence, enterprise: licence.enterprise };
+}
+
+/** Records an enterprise's registration step in its public history. */
+export function recordEnterpriseChange(
+  tx: RequestContext,
+  enterprise: Enterprise,
+  applicationId: string,
+  kind: EnterpriseChange['kind'],
+  items: EnterpriseChange['items'],
+): void {
+  tx.em.persist(
+    tx.em.create(EnterpriseChange, {
+      enterprise,
+      application: applicationId,
+      kind,
+      items,
+      at: tx.deps.clock.now(),
+    }),
+  );
+}
+
+// ---------------------------------------------------------------------------------------------
+// A special name found to rest on a false commitment (hook called by the names module)
+
+/**
+ * The enterprise must change its name within 30 days; until it does, the public sees its credit
+ * code instead of the name. Runs inside the names module's verification transaction.
+ */
+export async function requireNameChange(tx: RequestContext, enterpriseId: string): Promise<void> {
+  const enterprise = await tx.em.findOne(Enterprise, { id: enterpriseId }, { lockMode: LockMode.PESSIMISTIC_WRITE });
+  if (!enterprise || enterprise.status !== 'ACTIVE') return;
+  const now = tx.deps.clock.now();
+  const by = addCalendarDays(shanghaiDate(now), FORCED_NAME_CHANGE_DAYS);
+  enterprise.nameChangeRequiredBy = by;
+  enterprise.updatedAt = now;
+  recordAudit(tx, {
+    action: 'enterprise.nameChangeRequired',
+    subjectType: ENTERPRISE_TYPE,
+    subjectId: enterprise.id,
+    details: { by },
+  });
+  notify(tx, {
+    userId: enterprise.agent.id,
+    kind: 'NAME_REVOKED',
+    subjectType: ENTERPRISE_TYPE,
+    subjectId: enterprise.id,
+    titleKey: 'registration.notify.nameChangeRequired.title',
+    bodyKey: 'registration.notify.nameChangeRequired.body',
+    params: { name: enterprise.name, by },
+  });
+}
+
+// ---------------------------------------------------------------------------------------------
+// Reading
+
+/** The name the viewer may see: the credit code while a forced name change is pending, except to those acting for it and officials. */
+export function visibleName(ctx: RequestContext, enterprise: Enterprise): string {
+  if (!enterprise.nameChangeRequiredBy) return enterprise.name;
+  if (ctx.viewer.role === 'OFFICIAL' || enterprise.agent.id === ctx.viewer.userId) return enterprise.name;
+  return enterprise.uscc ?? enterprise.name;
+}
+
+export function nameWithheld(ctx: RequestContext, enterprise: Enterprise): boolean {
+  return visibleName(ctx, enterprise) !== enterprise.name;
+}
+
+export async function findEnterprise(ctx: RequestContext, globalId: string): Promise<Enterprise | null> {
+  const id = localIdOf(globalId, ENTERPRISE_TYPE);
+  return id ? ctx.em.findOne(Enterprise, { id }) : null;
+}
+
+export async function findEnterpriseByUscc(ctx: RequestContext, uscc: string): Promise<Enterprise | null> {
+  const code = typeof uscc === 'string' ? normaliseUscc(uscc.trim()) : null;
+  return code ? ctx.em.findOne(Enterprise, { uscc: code }) : null;
+}
+
+export interface EnterpriseSearch {
+  search?: string | null;
+  district?: DistrictValue | null;
+  zone?: ZoneValue | null;
+  status?: EnterpriseStatusValue | null;
+}
+
+function escapeLike(text: string): string {
+  return text.replace(/[\\%_]/g, (ch) => `\\${ch}`);
+}
+
+/** Public search by name part or credit code, district, zone and status; by name, keyset-paginated. */
+export function searchEnterprises(ctx: RequestContext, filter: EnterpriseSearch, page: PageArgs): Promise<ConnectionData<Enterprise>> {
+  const where: FilterQuery<Enterprise> & Record<string, unknown> = {};
+  if (filter.district) where.district = filter.district;
+  if (filter.zone) where.zone = filter.zone;
+  if (filter.status) where.status = filter.status;
+  const search = filter.search?.trim();
+  if (search) {
+    const uscc = search.length === 18 ? normaliseUscc(search) : null;
+    if (uscc) {
+      where.uscc = uscc;
+    } else {
+      where.name = { $ilike: `%${escapeLike(search)}%` };
+      // A withheld name must not be findable by that name.
+      if (ctx.viewer.role !== 'OFFICIAL') where.nameChangeRequiredBy = null;
+    }
+  }
+  return paginate(ctx, Enterprise, where, { orderBy: { name: 'asc', id: 'asc' }, ...page });
+}
+
+/** The enterprises the viewer acts for. */
+export function listOwnEnterprises(ctx: RequestContext, userId: string, page: PageArgs): Promise<ConnectionData<Enterprise>> {
+  return paginate(ctx, Enterprise, { agent: userId }, { orderBy: { name: 'asc', id: 'asc' }, ...page });
+}
+
+export function listEnterpriseChanges(ctx: RequestContext, enterpriseId: string, page: PageArgs): Promise<ConnectionData<EnterpriseChange>> {
+  return paginate(ctx, EnterpriseChange, { enterprise: enterpriseId }, { orderBy: { at: 'asc', id: 'asc' }, ...page });
+}
+
+/**
+ * For other modules (financing, hosting): the active enterprise a global ID names, when the viewer
+ * acts for it; otherwise a NOT_FOUND (or INVALID_STATE) problem on `field`.
+ */
+export async function requireEnterpriseActedFor(ctx: RequestContext, globalId: string, field: string[]): Promise<Enterprise> {
+  const id = localIdOf(globalId, ENTERPRISE_TYPE);
+  const enterprise = id ? await ctx.em.findOne(Enterprise, { id }) : null;
+  if (!enterprise || !ctx.viewer.userId || enterprise.agent.id !== ctx.viewer.userId) {
+    throw new DomainError(problem(UserErrorCode.NOT_FOUND, 'error.notFound', field));
+  }
+  if (enterprise.status !== 'ACTIVE') {
+    throw new DomainError(problem(UserErrorCode.INVALID_STATE, 'registration.enterpriseNotActive', field));
+  }
+  return enterprise;
+}
+

@@ -1,0 +1,47 @@
+// The registration module: enterprises, registration applications (establishment, change,
+// deregistration), department clearances, credit codes and electronic business licences.
+import { byKeys } from '../../shared/loaders.js';
+import { nodeIdResolver, registerNodeType } from '../../shared/graphql/node.js';
+import { onFalseCommitment } from '../names/index.js';
+import { canSeeApplication } from './registration.access.js';
+import { BusinessLicence, DepartmentClearance, Enterprise, EnterpriseChange, RegistrationApplication } from './registration.entity.js';
+import { BusinessLicenceFieldsResolver, EnterpriseFieldsResolver, EnterpriseResolver } from './enterprise.resolver.js';
+import { requireNameChange } from './enterprise.service.js';
+import { ClearanceTaskFieldsResolver, RegistrationApplicationFieldsResolver, RegistrationResolver } from './registration.resolver.js';
+import { EnterpriseType, RegistrationApplicationType } from './registration.types.js';
+
+export { Enterprise, RegistrationApplication } from './registration.entity.js';
+export { EnterpriseType, RegistrationApplicationType } from './registration.types.js';
+export { enterpriseById } from './registration.loaders.js';
+export { requireEnterpriseActedFor, visibleName } from './enterprise.service.js';
+
+export const registrationEntities = [Enterprise, EnterpriseChange, RegistrationApplication, DepartmentClearance, BusinessLicence];
+
+registerNodeType({
+  typeName: 'Enterprise',
+  entity: Enterprise,
+  // Public facts: every enterprise is visible (its personal details are guarded field by field).
+  load: async (ctx, ids) => byKeys(ids, await ctx.em.find(Enterprise, { id: { $in: [...ids] } }), (e) => e.id),
+});
+registerNodeType({
+  typeName: 'RegistrationApplication',
+  entity: RegistrationApplication,
+  load: async (ctx, ids) => {
+    const rows = await ctx.em.find(RegistrationApplication, { id: { $in: [...ids] } });
+    return byKeys(ids, rows.filter((a) => canSeeApplication(ctx.viewer, a)), (a) => a.id);
+  },
+});
+
+// A special name found to rest on a false commitment: the enterprise must change it within 30 days.
+onFalseCommitment(requireNameChange);
+
+export const registrationResolvers = [
+  RegistrationResolver,
+  RegistrationApplicationFieldsResolver,
+  ClearanceTaskFieldsResolver,
+  EnterpriseResolver,
+  EnterpriseFieldsResolver,
+  BusinessLicenceFieldsResolver,
+  nodeIdResolver(EnterpriseType, 'Enterprise'),
+  nodeIdResolver(RegistrationApplicationType, 'RegistrationApplication'),
+] as const;

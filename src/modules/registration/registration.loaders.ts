@@ -1,0 +1,47 @@
+import { AuditEvent } from '../../shared/audit/audit.entity.js';
+import { byKeys, defineLoader, groupByKeys } from '../../shared/loaders.js';
+import { NameReservation } from '../names/index.js';
+import { BusinessLicence, DepartmentClearance, Enterprise, RegistrationApplication } from './registration.entity.js';
+
+// One query per loader and batch: a list of 100 applications with their enterprise, applicant,
+// reservation, clearances and history costs the same few statements as a list of one.
+
+export const enterpriseById = defineLoader<string, Enterprise | null>('registration.enterpriseById', async (ctx, ids) =>
+  byKeys(ids, await ctx.em.find(Enterprise, { id: { $in: [...ids] } }), (e) => e.id),
+);
+
+export const applicationById = defineLoader<string, RegistrationApplication | null>('registration.applicationById', async (ctx, ids) =>
+  byKeys(ids, await ctx.em.find(RegistrationApplication, { id: { $in: [...ids] } }), (a) => a.id),
+);
+
+export const validLicenceByEnterpriseId = defineLoader<string, BusinessLicence | null>(
+  'registration.validLicenceByEnterpriseId',
+  async (ctx, ids) =>
+    byKeys(ids, await ctx.em.find(BusinessLicence, { enterprise: { $in: [...ids] }, status: 'VALID' }), (l) => l.enterprise.id),
+);
+
+export const clearancesByApplicationId = defineLoader<string, DepartmentClearance[]>(
+  'registration.clearancesByApplicationId',
+  async (ctx, ids) =>
+    groupByKeys(
+      ids,
+      await ctx.em.find(DepartmentClearance, { application: { $in: [...ids] } }, { orderBy: { department: 'asc' } }),
+      (c) => c.application.id,
+    ),
+);
+
+export const historyByApplicationId = defineLoader<string, AuditEvent[]>('registration.historyByApplicationId', async (ctx, ids) =>
+  groupByKeys(
+    ids,
+    await ctx.em.find(
+      AuditEvent,
+      { subjectType: 'RegistrationApplication', subjectId: { $in: [...ids] } },
+      { orderBy: { at: 'asc', id: 'asc' } },
+    ),
+    (e) => e.subjectId,
+  ),
+);
+
+export const reservationById = defineLoader<string, NameReservation | null>('registration.reservationById', async (ctx, ids) =>
+  byKeys(ids, await ctx.em.find(NameReservation, { id: { $in: [...ids] } }), (r) => r.id),
+);

@@ -1,0 +1,49 @@
+import { money } from '../../shared/money.js';
+import type { Money } from '../../shared/graphql/common.types.js';
+import type { Declaration } from './registration.declaration.js';
+import type { LicenceFacts } from './registration.entity.js';
+import type { LicenceFactsType, RegistrationDeclaration } from './registration.types.js';
+
+// Stored documents (jsonb) as the GraphQL types show them: amounts in fen become Money.
+
+export function moneyOrNull(fen: number | null | undefined): Money | null {
+  return fen === null || fen === undefined ? null : money(fen);
+}
+
+export function declarationView(d: Declaration): RegistrationDeclaration {
+  return {
+    name: d.name ?? null,
+    kind: (d.kind ?? null) as RegistrationDeclaration['kind'],
+    industry: d.industry ?? null,
+    foreignInvested: d.foreignInvested ?? null,
+    businessScope: d.businessScope ?? null,
+    registeredAddress: (d.registeredAddress ?? null) as RegistrationDeclaration['registeredAddress'],
+    registeredCapital: moneyOrNull(d.registeredCapitalFen),
+    legalRepresentative: (d.legalRepresentative ?? null) as RegistrationDeclaration['legalRepresentative'],
+    investors: (d.investors ?? []).map((investor) => ({
+      ...investor,
+      subscribedCapital: money(investor.subscribedCapitalFen),
+    })) as RegistrationDeclaration['investors'],
+    articlesOfAssociation: d.articlesOfAssociation ?? null,
+    operatingTerm: d.operatingTerm ?? null,
+    officers: (d.officers ?? []) as RegistrationDeclaration['officers'],
+    liaison: d.liaison ?? null,
+    serviceAgent: d.serviceAgent ?? null,
+  };
+}
+
+export function licenceFactsView(facts: LicenceFacts): LicenceFactsType {
+  return {
+    licenceNumber: facts.licenceNumber,
+    uscc: facts.uscc,
+    name: facts.name,
+    kind: facts.kind as LicenceFactsType['kind'],
+    legalRepresentative: facts.legalRepresentative,
+    registeredCapital: moneyOrNull(facts.registeredCapitalFen),
+    establishedOn: facts.establishedOn,
+    registeredAddress: facts.registeredAddress,
+    businessScope: facts.businessScope,
+    operatingTermEndsOn: facts.operatingTermEndsOn,
+    issuedAt: new Date(facts.issuedAt),
+  };
+}

@@ -5,3 +5,4 @@ import { Migration20261126133344_Initial } from './Migration20261126133344_Initi
 import { Migration20261126134338_Names } from './Migration20261126134338_Names.js';
 import { Migration20261126134939_Registration } from './Migration20261126134939_Registration.js';
 
+export const allMigrations = [Migration20261126133344_Initial, Migration20261126134338_Names, Migration20261126134939_Registration];

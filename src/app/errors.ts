@@ -81,8 +81,9 @@ export function maskError(formatted: GraphQLFormattedError, error: unknown, cont
     };
   }
   const code = formatted.extensions?.code;
-  // Only our own GraphQLErrors and those of graphql-js/Apollo carry these codes; anything else is internal.
-  if (typeof code === 'string' && CLIENT_CODES.has(code)) {
+  // Only our own GraphQLErrors and those of graphql-js/Apollo carry these codes; anything else is internal,
+  // even when it has an `extensions.code` of its own (graphql-js copies any thrown object's extensions).
+  if (original instanceof GraphQLError && typeof code === 'string' && CLIENT_CODES.has(code)) {
     const reason = error instanceof GraphQLError ? error.originalError?.message : undefined;
     return {
       message: withoutInputValue(formatted.message, reason),

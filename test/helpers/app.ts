@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import type { AddressInfo } from 'node:net';
 import type { GraphQLFormattedError } from 'graphql';
-import { pino } from 'pino';
+import { pino, type Logger } from 'pino';
 import { loadConfig, type Config } from '../../src/config.js';
 import { createRequestContext } from '../../src/app/context.js';
 import { createPlatformDeps } from '../../src/app/platform.js';
@@ -43,7 +43,8 @@ export class TestApp {
     readonly url: string,
   ) {}
 
-  static async start(options: { config?: Partial<Config>; now?: string } = {}): Promise<TestApp> {
+  /** `logger`: where the server logs (silent unless TEST_LOG_LEVEL is set), e.g. to assert what is logged. */
+  static async start(options: { config?: Partial<Config>; now?: string; logger?: Logger } = {}): Promise<TestApp> {
     let app: TestApp | undefined;
     const database = await openTestDatabase((sql) => {
       if (app?.counting) app.queries.push(sql);
@@ -53,7 +54,8 @@ export class TestApp {
       ...options.config,
     };
     const clock = new FixedClock(options.now ?? '2026-11-26T09:00:00+08:00');
-    const deps = await createPlatformDeps(config, pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' }), clock);
+    const logger = options.logger ?? pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' });
+    const deps = await createPlatformDeps(config, logger, clock);
     await deps.calendar.reload(database.orm.em.fork());
     const server = await createAppServer(database.orm, deps);
     const port = await server.listen(0, '127.0.0.1');

@@ -1,0 +1,94 @@
+import { describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig } from '../../src/config.js';
+
+// Settings are read once at start; a bad value stops the process with a message naming the
+// variable, never halfway through a request.
+
+function configError(env: Record<string, string>): ConfigError {
+  try {
+    loadConfig(env);
+  } catch (error) {
+    if (error instanceof ConfigError) return error;
+    throw error;
+  }
+  throw new Error(`loadConfig accepted ${JSON.stringify(env)}`);
+}
+
+describe('loadConfig with nothing set', () => {
+  it('gives the embedded defaults', () => {
+    expect(loadConfig({})).toMatchObject({
+      port: 4000,
+      host: '0.0.0.0',
+      databaseUrl: null,
+      databasePoolSize: 10,
+      dataDir: './data',
+      demoData: true,
+      logLevel: 'info',
+      shutdownGraceMs: 10_000,
+      sessionTtlHours: 12,
+      introspection: true,
+      maxQueryCost: 10_000,
+      rateLimitPointsPerMinute: 60_000,
+      signingKey: null,
+      serveWeb: true,
+    });
+  });
+
+  it('treats empty values as not set', () => {
+    expect(loadConfig({ PORT: '', DATABASE_URL: ' ', DEMO_DATA: '' })).toMatchObject({
+      port: 4000,
+      databaseUrl: null,
+      demoData: true,
+    });
+  });
+});
+
+describe('loadConfig reads', () => {
+  it('a PostgreSQL server, which turns the demo data off by default', () => {
+    expect(loadConfig({ DATABASE_URL: 'postgres://app@db.internal:5432/qes' })).toMatchObject({
+      databaseUrl: 'postgres://app@db.internal:5432/qes',
+      demoData: false,
+    });
+  });
+
+  it('numbers, switches and the log level', () => {
+    expect(
+      loadConfig({ PORT: '8080', DEMO_DATA: 'yes', INTROSPECTION: 'off', LOG_LEVEL: 'debug', SESSION_TTL_HOURS: '24' }),
+    ).toMatchObject({ port: 8080, demoData: true, introspection: false, logLevel: 'debug', sessionTtlHours: 24 });
+  });
+});
+
+describe('loadConfig refuses', () => {
+  it.each([
+    ['PORT', 'eighty', /whole number/],
+    ['PORT', '-1', /whole number/],
+    ['PORT', '65536', /between 0 and 65535/],
+    ['PORT', '80.5', /whole number/],
+    ['DATABASE_URL', 'not a url', /not a valid URL/],
+    ['DATABASE_URL', 'mysql://root@localhost/qes', /postgres:\/\//],
+    ['DATABASE_URL', 'postgres://postgres@127.0.0.1:5432', /must name a database/],
+    ['LOG_LEVEL', 'verbose', /one of fatal, error, warn, info, debug, trace, silent/],
+    ['DATABASE_POOL_SIZE', '0', /between 1 and 200/],
+    ['DEMO_DATA', 'maybe', /true\/false/],
+    ['SIGNING_KEY', 'too-short', /at least 32 characters/],
+    ['MAX_QUERY_COST', '5', /between 10 and/],
+  ])('%s=%s with a ConfigError naming the variable', (variable, value, problem) => {
+    const error = configError({ [variable]: value });
+
+    expect(error.variable).toBe(variable);
+    expect(error.message.startsWith(`${variable}: `)).toBe(true);
+    expect(error.message).toMatch(problem);
+  });
+
+  it('a production server without SIGNING_KEY', () => {
+    const error = configError({ NODE_ENV: 'production', DATABASE_URL: 'postgres://app@db/qes' });
+
+    expect(error.variable).toBe('SIGNING_KEY');
+  });
+
+  it('a database URL without echoing its password', () => {
+    const error = configError({ DATABASE_URL: 'mysql://root:s3cret-pw@localhost/qes' });
+
+    expect(error.message).not.toContain('s3cret-pw');
+  });
+});

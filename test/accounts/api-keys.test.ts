@@ -189,6 +189,18 @@ describe('revokeApiKey', () => {
     expect(new Date(row!.revoked_at).toISOString()).toBe('2026-11-01T00:00:00.000Z');
   });
 
+  it('of the same key twice at the same moment revokes it once and reports INVALID_STATE to the other', async () => {
+    const key = await createApiKeyRow(app);
+
+    const results = await Promise.all([
+      app.execute(REVOKE, { input: { id: key.id } }, { token: adminToken }),
+      app.execute(REVOKE, { input: { id: key.id } }, { token: adminToken }),
+    ]);
+
+    const outcomes = results.map((r) => r.data?.revokeApiKey.userErrors.map((e: { code: string }) => e.code).join() || 'OK');
+    expect(outcomes.sort()).toEqual(['INVALID_STATE', 'OK']);
+  });
+
   it.each([
     ['an unknown key', () => toGlobalId('ApiKey', '00000000-0000-4000-8000-000000000000')],
     ['the ID of another type', () => toGlobalId('User', '00000000-0000-4000-8000-000000000000')],

@@ -1,4 +1,4 @@
-import { UniqueConstraintViolationException } from '@mikro-orm/core';
+import { LockMode, UniqueConstraintViolationException } from '@mikro-orm/core';
 import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
 import type { RequestContext } from '../../shared/context.js';
 import { recordAudit } from '../../shared/audit/audit.service.js';
@@ -301,7 +301,7 @@ export async function createApiKey(
 export async function revokeApiKey(ctx: RequestContext, globalId: string): Promise<ApiKey> {
   const id = localIdOf(globalId, 'ApiKey');
   return inTransaction(ctx, async (tx) => {
-    const apiKey = id ? await tx.em.findOne(ApiKey, { id }, { lockMode: 4 /* PESSIMISTIC_WRITE */ }) : null;
+    const apiKey = id ? await tx.em.findOne(ApiKey, { id }, { lockMode: LockMode.PESSIMISTIC_WRITE }) : null;
     if (!apiKey) throw new DomainError(problem(UserErrorCode.NOT_FOUND, 'error.notFound', ['input', 'id']));
     if (apiKey.revokedAt) throw new DomainError(problem(UserErrorCode.INVALID_STATE, 'accounts.alreadyRevoked', ['input', 'id']));
     apiKey.revokedAt = tx.deps.clock.now();

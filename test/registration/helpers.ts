@@ -98,7 +98,7 @@ export function declaration(overrides: Record<string, unknown> = {}): Record<str
         contributionForm: 'CURRENCY',
       },
     ],
-    articlesOfAssociation: { adoptedOn: '2026-11-20', text: '第一条 为规范公司的组织和行为，根据《中华人民共和国公司法》制定本章程。' },
+    articlesOfAssociation: { adoptedOn: '2026-09-01', text: '第一条 为规范公司的组织和行为，根据《中华人民共和国公司法》制定本章程。' },
     operatingTerm: { longTerm: true },
     officers: [
       { name: '王海川', position: 'EXECUTIVE_DIRECTOR', idType: 'RESIDENT_ID_CARD', idNumber: residentId() },
@@ -115,7 +115,7 @@ export const DEREG_COMMITMENT = { termsVersion: 'DEREG-2026.1', accepted: true, 
 export const APPLICATION_FIELDS = /* GraphQL */ `
   id number kind status submittedAt receivedOn decideBy complete reviewReasons overdue extendedAt extensionReason
   decidedAt decisionNote rejectionReasons
-  declaration { name kind industry registeredCapital { amount currency } businessScope registeredAddress { district zone address } }
+  declaration { name kind industry { code name } registeredCapital { amount currency } businessScope registeredAddress { district zone address } }
   enterprise { id uscc name status }
   correctionNotice { round items { field message } }
   clearances { department status note recordedByName }
@@ -216,4 +216,35 @@ export async function establish(
   const payload = payloadOf(await run(app, CONFIRM, { input: { id, note: '材料齐全，予以确认。' } }, official));
   expect(payload.userErrors).toEqual([]);
   return payload.application;
+}
+
+/** Row counts and versions of every table a registration operation writes: equal before and after means nothing was written. */
+export async function fingerprint(app: TestApp): Promise<string> {
+  const rows = await app.em().getConnection().execute(`
+    select
+      (select count(*) from registration_applications) as applications,
+      (select coalesce(sum(version), 0) from registration_applications) as application_versions,
+      (select count(*) from enterprises) as enterprises,
+      (select coalesce(sum(version), 0) from enterprises) as enterprise_versions,
+      (select count(*) from department_clearances) as clearances,
+      (select coalesce(sum(version), 0) from department_clearances) as clearance_versions,
+      (select count(*) from business_licences) as licences,
+      (select count(*) from enterprise_changes) as changes,
+      (select count(*) from audit_events) as audit_events,
+      (select count(*) from notifications) as notifications,
+      (select count(*) from name_reservations where status <> 'RESERVED') as used_reservations
+  `);
+  return JSON.stringify(rows[0]);
+}
+
+/** Runs `work` and asserts it wrote nothing; returns what it returned. */
+export async function nothingWritten<T>(app: TestApp, work: () => Promise<T>): Promise<T> {
+  const before = await fingerprint(app);
+  const result = await work();
+  expect(await fingerprint(app)).toBe(before);
+  return result;
+}
+
+export function errorsOf(data: Record<string, any>): { code: string; field: string[] | null }[] {
+  return payloadOf(data).userErrors.map(({ code, field }) => ({ code, field }));
 }

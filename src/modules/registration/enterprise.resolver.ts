@@ -4,6 +4,7 @@ import { PageArgsType } from '../../shared/graphql/page-args.js';
 import { EnterpriseNameParts } from '../../shared/graphql/reference.types.js';
 import type { Money } from '../../shared/graphql/common.types.js';
 import { Money as MoneyType } from '../../shared/graphql/common.types.js';
+import { IndustryType, industryView } from '../names/index.js';
 import { canSeeEnterpriseDetails } from './registration.access.js';
 import type { BusinessLicence, Enterprise } from './registration.entity.js';
 import { EnterpriseFilter } from './registration.inputs.js';
@@ -79,6 +80,11 @@ export class EnterpriseFieldsResolver {
       industry: parts?.industry ?? null,
       organisationForm: parts?.organisationForm ?? null,
     };
+  }
+
+  @FieldResolver(() => IndustryType, { nullable: true, description: 'Main industry: GB/T 4754-2017 division code and its name.' })
+  industry(@Root() enterprise: Enterprise, @Ctx() ctx: RequestContext) {
+    return industryView(ctx.locale, enterprise.industry);
   }
 
   @FieldResolver(() => MoneyType, { nullable: true, description: 'Registered capital.' })

@@ -7,7 +7,13 @@ import { canSeeApplication } from './registration.access.js';
 import { BusinessLicence, DepartmentClearance, Enterprise, EnterpriseChange, RegistrationApplication } from './registration.entity.js';
 import { BusinessLicenceFieldsResolver, EnterpriseFieldsResolver, EnterpriseResolver } from './enterprise.resolver.js';
 import { requireNameChange } from './enterprise.service.js';
-import { ClearanceTaskFieldsResolver, RegistrationApplicationFieldsResolver, RegistrationResolver } from './registration.resolver.js';
+import {
+  ClearanceTaskFieldsResolver,
+  NameConflictEnterpriseResolver,
+  RegistrationApplicationFieldsResolver,
+  RegistrationDeclarationFieldsResolver,
+  RegistrationResolver,
+} from './registration.resolver.js';
 import { EnterpriseType, RegistrationApplicationType } from './registration.types.js';
 
 export { Enterprise, RegistrationApplication } from './registration.entity.js';
@@ -38,6 +44,8 @@ onFalseCommitment(requireNameChange);
 export const registrationResolvers = [
   RegistrationResolver,
   RegistrationApplicationFieldsResolver,
+  RegistrationDeclarationFieldsResolver,
+  NameConflictEnterpriseResolver,
   ClearanceTaskFieldsResolver,
   EnterpriseResolver,
   EnterpriseFieldsResolver,

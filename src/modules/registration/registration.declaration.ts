@@ -5,6 +5,7 @@
 import { UserErrorCode, problem, type Problem } from '../../shared/errors.js';
 import { validateUscc } from '../../shared/credit-code.js';
 import { addCalendarDays, isValidDate } from '../../shared/working-days.js';
+import { canonicalJson } from './licence-signature.js';
 import type { DistrictValue, EnterpriseKindValue, ZoneValue } from './registration.entity.js';
 
 export const ID_DOCUMENT_TYPES = [
@@ -126,8 +127,9 @@ export function itemValue(declaration: Declaration, item: DeclarationItem): unkn
   return (declaration as Record<string, unknown>)[item] ?? null;
 }
 
+/** Equal values whatever the order of their keys (jsonb hands keys back in its own order). */
 function sameJson(a: unknown, b: unknown): boolean {
-  return JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
+  return canonicalJson(a ?? null) === canonicalJson(b ?? null);
 }
 
 /** The items whose values differ between two declarations. */

@@ -365,11 +365,12 @@ export class ClearanceTaskFilter {
 // ---------------------------------------------------------------------------------------------
 // From input objects to the stored declaration
 
+/** Fen of an amount; null (and a problem) when the text is not an amount in yuan. */
 function fen(money: MoneyInput, field: string[], problems: Problem[]): number {
   const value = parseYuanToFen(money.amount);
   if (value === null) {
     problems.push(problem(UserErrorCode.INVALID_FORMAT, 'registration.invalidAmount', [...field, 'amount']));
-    return 0;
+    return null as unknown as number;
   }
   return value;
 }

@@ -1,13 +1,13 @@
 import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Query, Resolver, Root, Subscription } from 'type-graphql';
 import type { RequestContext } from '../../shared/context.js';
-import { DomainError, notFound, unauthenticated } from '../../shared/errors.js';
+import { notFound, unauthenticated, type Problem } from '../../shared/errors.js';
 import { PageArgsType } from '../../shared/graphql/page-args.js';
 import { MutationWithPayload } from '../../shared/graphql/mutation.js';
 import { Loaders } from '../../shared/loaders.js';
 import type { DomainEvent } from '../../shared/pubsub.js';
 import { toGlobalId } from '../../shared/ids.js';
 import { userById, type User } from '../accounts/index.js';
-import { canSeeApplication, clearanceDepartmentOf } from './registration.access.js';
+import { canSeeApplication, clearanceDepartmentOf, isRegistrar } from './registration.access.js';
 import { RegistrationApplication, type DepartmentClearance } from './registration.entity.js';
 import {
   ClearanceTaskFilter,
@@ -28,6 +28,7 @@ import {
   clearancesByApplicationId,
   enterpriseById,
   historyByApplicationId,
+  reservationById,
 } from './registration.loaders.js';
 import * as registration from './registration.service.js';
 import {
@@ -54,6 +55,7 @@ import {
   EnterpriseType,
 } from './registration.types.js';
 import { UserType } from '../accounts/index.js';
+import { IndustryType, NameConflict, NameReservationType, industryView } from '../names/index.js';
 import { declarationView } from './registration.views.js';
 import type { Declaration } from './registration.declaration.js';
 
@@ -78,10 +80,11 @@ export class RegistrationResolver {
   })
   async saveRegistrationDraft(@Ctx() ctx: RequestContext, @Arg('input', () => SaveRegistrationDraftInput) input: SaveRegistrationDraftInput) {
     let declaration: Declaration | undefined;
+    let inputProblems: Problem[] = [];
     if (input.declaration) {
       const converted = declarationFromInput(input.declaration, ['input', 'declaration']);
-      if (converted.problems.length) throw new DomainError(converted.problems);
       declaration = converted.declaration;
+      inputProblems = converted.problems;
     }
     const application = await registration.saveDraft(ctx, {
       id: input.id ?? null,
@@ -91,6 +94,7 @@ export class RegistrationResolver {
       changeDecidedOn: input.changeDecidedOn,
       declaration,
       deregistration: input.deregistration ? deregistrationFromInput(input.deregistration) : undefined,
+      inputProblems,
     });
     return { application };
   }
@@ -284,6 +288,16 @@ export class RegistrationApplicationFieldsResolver {
     return (await ctx.loaders.get(userById).load(application.applicant.id))!;
   }
 
+  @FieldResolver(() => NameReservationType, {
+    nullable: true,
+    description: 'The name reservation it uses (establishment, change of name); shown to its applicant and market-regulation officials.',
+  })
+  async nameReservation(@Root() application: RegistrationApplication, @Ctx() ctx: RequestContext) {
+    if (!application.nameReservationId) return null;
+    if (application.applicant.id !== ctx.viewer.userId && !isRegistrar(ctx.viewer)) return null;
+    return ctx.loaders.get(reservationById).load(application.nameReservationId);
+  }
+
   @FieldResolver(() => Boolean, { description: 'True when complete and in standard form: confirmed on the spot (same working day).' })
   complete(@Root() application: RegistrationApplication): boolean {
     return application.status !== 'DRAFT' && application.reviewReasons.length === 0;
@@ -364,3 +378,19 @@ export class ClearanceTaskFieldsResolver {
   }
 }
 
+
+@Resolver(() => RegistrationDeclaration)
+export class RegistrationDeclarationFieldsResolver {
+  @FieldResolver(() => IndustryType, { nullable: true, description: 'Main industry: GB/T 4754-2017 division code and its name.' })
+  industry(@Root() declaration: RegistrationDeclaration, @Ctx() ctx: RequestContext) {
+    return industryView(ctx.locale, declaration.industryCode);
+  }
+}
+
+@Resolver(() => NameConflict)
+export class NameConflictEnterpriseResolver {
+  @FieldResolver(() => EnterpriseType, { nullable: true, description: 'The registered enterprise holding the other name, when it is one.' })
+  enterprise(@Root() conflict: NameConflict, @Ctx() ctx: RequestContext) {
+    return conflict.enterpriseId ? ctx.loaders.get(enterpriseById).load(conflict.enterpriseId) : null;
+  }
+}

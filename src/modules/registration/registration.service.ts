@@ -14,6 +14,7 @@ import {
   registerEnterpriseName,
   releaseEnterpriseName,
   takeReservationForRegistration,
+  industryView,
   type NameReservation,
 } from '../names/index.js';
 import { User } from '../accounts/index.js';
@@ -43,6 +44,7 @@ import {
   type RegistrationKindValue,
   type RegistrationStatusValue,
 } from './registration.entity.js';
+import { canonicalJson } from './licence-signature.js';
 import { ENTERPRISE_TYPE, cancelLicences, issueLicence, issueUscc, recordEnterpriseChange } from './enterprise.service.js';
 import './registration.messages.js';
 
@@ -174,6 +176,13 @@ async function nextApplicationNumber(tx: RequestContext): Promise<string> {
   return `DJ${today(tx).replace(/-/g, '')}${String(rows[0]!.n).padStart(6, '0')}`;
 }
 
+/** An industry code in the right form that is not a GB/T 4754-2017 division. */
+function industryProblems(declaration: Declaration, base: string[]): Problem[] {
+  const code = declaration.industry;
+  if (!code || !/^[A-T]\d{2}$/.test(code) || industryView('ZH_CN', code)) return [];
+  return [problem(UserErrorCode.INVALID_INPUT, 'registration.unknownIndustry', [...base, 'industry'], { code })];
+}
+
 // ---------------------------------------------------------------------------------------------
 // Drafts
 
@@ -186,6 +195,8 @@ export interface SaveDraftCommand {
   changeDecidedOn: string | null | undefined;
   declaration: Declaration | undefined;
   deregistration: DeregistrationDeclaration | undefined;
+  /** Problems found turning the input into a declaration (amounts that are not money), reported with the others. */
+  inputProblems?: Problem[];
 }
 
 /** APPLICANT: starts or updates its own draft (or an application sent back for correction). */
@@ -193,7 +204,7 @@ export async function saveDraft(ctx: RequestContext, command: SaveDraftCommand):
   const userId = ctx.viewer.userId!;
   return inTransaction(ctx, async (tx) => {
     const now = tx.deps.clock.now();
-    const problems: Problem[] = [];
+    const problems: Problem[] = [...(command.inputProblems ?? [])];
     let application: RegistrationApplication;
     let created = false;
     let enterprise: Enterprise | null = null;
@@ -266,6 +277,7 @@ export async function saveDraft(ctx: RequestContext, command: SaveDraftCommand):
         problems.push(problem(UserErrorCode.INVALID_INPUT, 'registration.declarationNotForDeregistration', ['input', 'declaration']));
       } else {
         problems.push(...declarationFormProblems(command.declaration, ['input', 'declaration']));
+        problems.push(...industryProblems(command.declaration, ['input', 'declaration']));
         application.declaration = { ...command.declaration };
       }
     }
@@ -380,6 +392,7 @@ export async function submit(ctx: RequestContext, globalId: string, commitment: 
 
     if (application.kind !== 'DEREGISTRATION') {
       problems.push(...declarationFormProblems(application.declaration, ['declaration']));
+      problems.push(...industryProblems(application.declaration, ['declaration']));
       problems.push(...declarationCompletenessProblems(application.declaration, ['declaration'], receivedOn));
       let reservation: NameReservation | null = null;
       if (application.nameReservationId) {
@@ -750,13 +763,14 @@ export async function requestCorrection(
       const key = correctionItemKey(application.kind, field);
       if (!key) {
         problems.push(problem(UserErrorCode.INVALID_INPUT, 'registration.correctionFieldUnknown', [...at, 'field']));
-      } else if (previous && JSON.stringify(snapshotValue(previous.snapshot, key)) === JSON.stringify(snapshotValue(current, key))) {
+      } else if (previous && canonicalJson(snapshotValue(previous.snapshot, key)) === canonicalJson(snapshotValue(current, key))) {
         problems.push(problem(UserErrorCode.NOT_ALLOWED, 'registration.correctionItemUnchanged', [...at, 'field']));
       }
       const path = field.join('.');
       if (seen.has(path)) problems.push(problem(UserErrorCode.INVALID_INPUT, 'registration.correctionDuplicate', [...at, 'field']));
       seen.add(path);
       if (!item.message.trim()) problems.push(problem(UserErrorCode.REQUIRED, 'error.required', [...at, 'message']));
+      else if (item.message.length > 500) problems.push(problem(UserErrorCode.TOO_LONG, 'error.tooLong', [...at, 'message'], { max: 500 }));
       cleaned.push({ field, message: item.message.trim() });
     });
     throwIfProblems(problems);

@@ -6,6 +6,7 @@ import { District, EnterpriseKind, EnterpriseNameParts, Zone } from '../../share
 import { DateScalar } from '../../shared/graphql/scalars.js';
 import type { Department as DepartmentValue, Role as RoleValue } from '../../shared/viewer.js';
 import { UserType } from '../accounts/index.js';
+import { IndustryType, NameReservationType } from '../names/index.js';
 
 // ---------------------------------------------------------------------------------------------
 // Enums
@@ -351,8 +352,11 @@ export class RegistrationDeclaration {
   @Field(() => EnterpriseKind, { nullable: true, description: 'Legal form.' })
   kind!: EnterpriseKind | null;
 
-  @Field(() => String, { nullable: true, description: 'GB/T 4754-2017 division code of the main industry, e.g. I65.' })
-  industry!: string | null;
+  @Field(() => IndustryType, { nullable: true, description: 'Main industry: GB/T 4754-2017 division code and its name.' })
+  industry!: IndustryType | null;
+
+  /** The declared code; `industry` shows it with its name. */
+  industryCode!: string | null;
 
   @Field(() => Boolean, { nullable: true, description: 'Whether it is a foreign-invested enterprise.' })
   foreignInvested!: boolean | null;
@@ -610,8 +614,8 @@ export class EnterpriseType extends Node {
   @Field(() => Zone, { description: 'Special zone of its registered address, or NONE.' })
   zone!: Zone;
 
-  @Field(() => String, { nullable: true, description: 'GB/T 4754-2017 division code of its main industry.' })
-  industry!: string | null;
+  @Field(() => IndustryType, { nullable: true, description: 'Main industry: GB/T 4754-2017 division code and its name.' })
+  industry!: IndustryType | null;
 
   @Field(() => Money, { nullable: true, description: 'Registered capital.' })
   registeredCapital!: Money | null;
@@ -696,6 +700,12 @@ export class RegistrationApplicationType extends Node {
 
   @Field(() => UserType, { description: 'The applicant.' })
   applicant!: UserType;
+
+  @Field(() => NameReservationType, {
+    nullable: true,
+    description: 'The name reservation it uses (establishment, change of name); shown to its applicant and market-regulation officials.',
+  })
+  nameReservation!: NameReservationType | null;
 
   @Field(() => Date, { nullable: true, description: 'When it was (last) submitted; the review period runs from it.' })
   submittedAt!: Date | null;

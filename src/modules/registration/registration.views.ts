@@ -14,7 +14,8 @@ export function declarationView(d: Declaration): RegistrationDeclaration {
   return {
     name: d.name ?? null,
     kind: (d.kind ?? null) as RegistrationDeclaration['kind'],
-    industry: d.industry ?? null,
+    industry: null,
+    industryCode: d.industry ?? null,
     foreignInvested: d.foreignInvested ?? null,
     businessScope: d.businessScope ?? null,
     registeredAddress: (d.registeredAddress ?? null) as RegistrationDeclaration['registeredAddress'],

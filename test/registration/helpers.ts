@@ -4,6 +4,7 @@ import { createRequestContext } from '../../src/app/context.js';
 import { fromGlobalId, toGlobalId } from '../../src/shared/ids.js';
 import { reserveName } from '../../src/modules/names/reservations.service.js';
 import type { NameReservation } from '../../src/modules/names/index.js';
+import { CommitmentTerms } from '../../src/modules/names/names.entity.js';
 import type { TestApp } from '../helpers/app.js';
 import type { TestUser } from '../helpers/factories.js';
 
@@ -34,6 +35,8 @@ export interface ReservationOptions {
   industry?: string | null;
   foreignInvested?: boolean;
   name?: string;
+  /** Give the written commitment a special name needs, on the current terms. */
+  commitment?: boolean;
 }
 
 /** Reserves a name for the applicant through the names module, as reserveEnterpriseName would. */
@@ -44,6 +47,9 @@ export async function reserve(app: TestApp, applicant: TestUser, options: Reserv
       acceptLanguage: 'zh-CN',
       ip: '127.0.0.1',
     });
+    const terms = options.commitment
+      ? (await app.em().find(CommitmentTerms, {}, { orderBy: { version: 'desc' }, limit: 1 }))[0]!
+      : null;
     try {
       return await reserveName(ctx, applicant.user.id, {
         name: options.name ?? `青岛${tradeName()}信息技术有限公司`,
@@ -52,7 +58,7 @@ export async function reserve(app: TestApp, applicant: TestUser, options: Reserv
         kind: options.kind ?? 'LIMITED_LIABILITY_COMPANY',
         foreignInvested: options.foreignInvested ?? false,
         priorApprovalRequired: false,
-        commitment: null,
+        commitment: terms ? { termsVersion: terms.version, accepted: true, signatoryName: '王海川' } : null,
       });
     } catch (error) {
       if (options.name || attempt > 5) throw error;

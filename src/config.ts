@@ -39,6 +39,8 @@ export interface Config {
   signingKey: string | null;
   /** Serve the built web client from web/dist at `/`. */
   serveWeb: boolean;
+  /** Days a published financing demand stays open to offers before it expires (金企通). */
+  financingDemandValidityDays: number;
 }
 
 type Env = Record<string, string | undefined>;
@@ -105,5 +107,6 @@ export function loadConfig(env: Env = process.env): Config {
     rateLimitPointsPerMinute: integer(env, 'RATE_LIMIT_POINTS_PER_MINUTE', 60_000, 1, 100_000_000),
     signingKey,
     serveWeb: boolean(env, 'SERVE_WEB', true),
+    financingDemandValidityDays: integer(env, 'FINANCING_DEMAND_VALIDITY_DAYS', 60, 1, 3650),
   };
 }

@@ -22,7 +22,11 @@ async function check(input: Record<string, unknown>, language?: string) {
 
 describe('checkEnterpriseName: the name by itself', () => {
   it('splits 青岛海川智能科技有限公司 into its four parts and finds it available and ordinary', async () => {
-    const result = await check({ name: '青岛海川智能科技有限公司', kind: 'LIMITED_LIABILITY_COMPANY', district: 'SHINAN' });
+    const result = await check({
+      name: '青岛海川智能科技有限公司',
+      kind: 'LIMITED_LIABILITY_COMPANY',
+      district: 'SHINAN',
+    });
 
     expect(result).toMatchObject({
       name: '青岛海川智能科技有限公司',
@@ -46,7 +50,12 @@ describe('checkEnterpriseName: the name by itself', () => {
     const result = await check({ name: ' 海川(青島) 智能科技 有限公司 ' });
 
     expect(result.name).toBe('海川（青岛）智能科技有限公司');
-    expect(result.parts).toEqual({ administrativeDivision: '青岛', tradeName: '海川', industry: '智能科技', organisationForm: '有限公司' });
+    expect(result.parts).toEqual({
+      administrativeDivision: '青岛',
+      tradeName: '海川',
+      industry: '智能科技',
+      organisationForm: '有限公司',
+    });
     expect(result.special).toBe(false);
   });
 
@@ -76,7 +85,9 @@ describe('checkEnterpriseName: the name by itself', () => {
     const result = await check({ name: '青岛海川科技有限公司', kind: 'PARTNERSHIP' });
 
     expect(result.available).toBe(false);
-    expect(result.violations).toEqual([expect.objectContaining({ rule: 'ORGANISATION_FORM_MISMATCH', term: '有限公司' })]);
+    expect(result.violations).toEqual([
+      expect.objectContaining({ rule: 'ORGANISATION_FORM_MISMATCH', term: '有限公司' }),
+    ]);
   });
 
   it('gives the category of a prohibited word and explains it in the caller’s language', async () => {
@@ -85,7 +96,12 @@ describe('checkEnterpriseName: the name by itself', () => {
     const en = await app.execute(query, { input: { name: '青岛海川赌场娱乐有限公司' } }, { language: 'en' });
 
     expect(zh.data?.checkEnterpriseName.violations).toEqual([
-      { rule: 'PROHIBITED_WORD', term: '赌场', category: 'GAMBLING', message: expect.stringContaining('禁止使用的字词“赌场”') },
+      {
+        rule: 'PROHIBITED_WORD',
+        term: '赌场',
+        category: 'GAMBLING',
+        message: expect.stringContaining('禁止使用的字词“赌场”'),
+      },
     ]);
     expect(en.data?.checkEnterpriseName.violations[0].message).toContain('prohibited word “赌场” (gambling)');
   });
@@ -96,7 +112,11 @@ describe('checkEnterpriseName: the name by itself', () => {
   });
 
   it('hints at the industry division the name’s industry words stand for', async () => {
-    const result = await app.execute(`{ checkEnterpriseName(input: { name: "青岛海川软件有限公司" }) { industryHint { code name } } }`, {}, { language: 'en' });
+    const result = await app.execute(
+      `{ checkEnterpriseName(input: { name: "青岛海川软件有限公司" }) { industryHint { code name } } }`,
+      {},
+      { language: 'en' },
+    );
     expect(result.data?.checkEnterpriseName.industryHint).toMatchObject({ code: expect.stringMatching(/^I6[45]$/) });
   });
 });
@@ -113,7 +133,11 @@ describe('checkEnterpriseName: special names', () => {
 
     expect(result.special).toBe(true);
     expect(result.specialReasons).toEqual(expect.arrayContaining([expect.objectContaining({ code })]));
-    expect(result.commitmentTerms).toMatchObject({ version: 1, textZh: expect.stringContaining('承诺'), textEn: expect.stringContaining('commit') });
+    expect(result.commitmentTerms).toMatchObject({
+      version: 1,
+      textZh: expect.stringContaining('承诺'),
+      textEn: expect.stringContaining('commit'),
+    });
   });
 
   it('keeps a special name available: the commitment route grants it', async () => {
@@ -202,13 +226,22 @@ describe('checkEnterpriseName: conflicts in the same registering authority', () 
     const applicant = await createUser(app);
     const reserved = await app.execute(
       RESERVE,
-      { input: { name: '青岛栈桥文化传媒有限公司', district: 'SHINAN', kind: 'LIMITED_LIABILITY_COMPANY', industry: 'R86' } },
+      {
+        input: {
+          name: '青岛栈桥文化传媒有限公司',
+          district: 'SHINAN',
+          kind: 'LIMITED_LIABILITY_COMPANY',
+          industry: 'R86',
+        },
+      },
       { token: applicant.token },
     );
     expect(reserved.data?.reserveEnterpriseName.userErrors).toEqual([]);
 
     const during = await check({ name: '青岛栈桥文化传媒股份有限公司', district: 'SHINAN' });
-    expect(during.conflicts).toEqual([expect.objectContaining({ kind: 'IDENTICAL', source: 'RESERVED', name: '青岛栈桥文化传媒有限公司' })]);
+    expect(during.conflicts).toEqual([
+      expect.objectContaining({ kind: 'IDENTICAL', source: 'RESERVED', name: '青岛栈桥文化传媒有限公司' }),
+    ]);
 
     const saved = app.clock.now();
     app.clock.set(new Date(Date.parse(reserved.data!.reserveEnterpriseName.reservation.expiresAt) + 1));
@@ -223,7 +256,13 @@ describe('checkEnterpriseName: conflicts in the same registering authority', () 
   it('keeps a deregistered enterprise’s name blocked for 1 year after its release', async () => {
     const enterpriseId = crypto.randomUUID();
     await inTransaction(await contextFor(app), async (tx) => {
-      await registerEnterpriseName(tx, { enterpriseId, name: '青岛八大关酒店管理有限公司', district: 'SHINAN', industry: 'H61', kind: 'LIMITED_LIABILITY_COMPANY' });
+      await registerEnterpriseName(tx, {
+        enterpriseId,
+        name: '青岛八大关酒店管理有限公司',
+        district: 'SHINAN',
+        industry: 'H61',
+        kind: 'LIMITED_LIABILITY_COMPANY',
+      });
       await tx.em.flush();
     });
     await inTransaction(await contextFor(app), async (tx) => {

@@ -59,16 +59,32 @@ describe('the contract with the registration module', () => {
 
     const ctx = await contextFor(app, applicant.token);
     await inTransaction(ctx, async (tx) => {
-      const taken = await takeReservationForRegistration(tx, reservationId(reservation), applicant.user.id, ['input', 'nameReservationId']);
-      expect(taken).toMatchObject({ name: '青岛契约软件有限公司', status: 'RESERVED', district: 'SHINAN', industry: 'I65' });
+      const taken = await takeReservationForRegistration(tx, reservationId(reservation), applicant.user.id, [
+        'input',
+        'nameReservationId',
+      ]);
+      expect(taken).toMatchObject({
+        name: '青岛契约软件有限公司',
+        status: 'RESERVED',
+        district: 'SHINAN',
+        industry: 'I65',
+      });
       markReservationUsed(tx, taken, enterpriseId);
-      await registerEnterpriseName(tx, { enterpriseId, name: taken.name, district: taken.district, industry: taken.industry, kind: taken.kind });
+      await registerEnterpriseName(tx, {
+        enterpriseId,
+        name: taken.name,
+        district: taken.district,
+        industry: taken.industry,
+        kind: taken.kind,
+      });
       await tx.em.flush();
     });
 
     const stored = await app.em().findOneOrFail(NameReservation, { id: reservation.id });
     expect(stored).toMatchObject({ status: 'USED', enterpriseId });
-    const rows = await app.em().find(EnterpriseName, { name: '青岛契约软件有限公司' }, { orderBy: { createdAt: 'asc' } });
+    const rows = await app
+      .em()
+      .find(EnterpriseName, { name: '青岛契约软件有限公司' }, { orderBy: { createdAt: 'asc' } });
     expect(rows.map((r) => [r.status, r.enterpriseId, r.reservationId])).toEqual(
       expect.arrayContaining([
         ['RELEASED', null, reservation.id],
@@ -85,7 +101,9 @@ describe('the contract with the registration module', () => {
     const reservation = await reserve(owner.token, '青岛他人软件有限公司');
     const ctx = await contextFor(app, stranger.token);
     const problems = await problemsOf(() =>
-      inTransaction(ctx, (tx) => takeReservationForRegistration(tx, reservationId(reservation), stranger.user.id, ['input', 'name'])),
+      inTransaction(ctx, (tx) =>
+        takeReservationForRegistration(tx, reservationId(reservation), stranger.user.id, ['input', 'name']),
+      ),
     );
     expect(problems).toEqual([expect.objectContaining({ code: 'NOT_FOUND', field: ['input', 'name'] })]);
   });
@@ -104,8 +122,12 @@ describe('the contract with the registration module', () => {
     const saved = app.clock.now();
     app.clock.set(new Date(reservation.expiresAt.getTime() + 1));
     try {
-      const problems = await problemsOf(() => takeReservationForRegistration(ctx, reservationId(reservation), applicant.user.id, ['id']));
-      expect(problems).toEqual([expect.objectContaining({ code: 'INVALID_STATE', messageKey: 'names.reservation.EXPIRED' })]);
+      const problems = await problemsOf(() =>
+        takeReservationForRegistration(ctx, reservationId(reservation), applicant.user.id, ['id']),
+      );
+      expect(problems).toEqual([
+        expect.objectContaining({ code: 'INVALID_STATE', messageKey: 'names.reservation.EXPIRED' }),
+      ]);
     } finally {
       app.clock.set(saved);
     }
@@ -116,19 +138,33 @@ describe('the contract with the registration module', () => {
     const reservation = await reserve(applicant.token, '青岛用过软件有限公司');
     const ctx = await contextFor(app, applicant.token);
     await inTransaction(ctx, async (tx) => {
-      markReservationUsed(tx, await takeReservationForRegistration(tx, reservationId(reservation), applicant.user.id, ['id']), crypto.randomUUID());
+      markReservationUsed(
+        tx,
+        await takeReservationForRegistration(tx, reservationId(reservation), applicant.user.id, ['id']),
+        crypto.randomUUID(),
+      );
       await tx.em.flush();
     });
     const again = await contextFor(app, applicant.token);
-    const problems = await problemsOf(() => takeReservationForRegistration(again, reservationId(reservation), applicant.user.id, ['id']));
-    expect(problems).toEqual([expect.objectContaining({ code: 'INVALID_STATE', messageKey: 'names.reservation.USED' })]);
+    const problems = await problemsOf(() =>
+      takeReservationForRegistration(again, reservationId(reservation), applicant.user.id, ['id']),
+    );
+    expect(problems).toEqual([
+      expect.objectContaining({ code: 'INVALID_STATE', messageKey: 'names.reservation.USED' }),
+    ]);
   });
 
   it('keeps a released enterprise name blocking others for one year, then frees it', async () => {
     const enterpriseId = crypto.randomUUID();
     const ctx = await contextFor(app);
     await inTransaction(ctx, async (tx) => {
-      await registerEnterpriseName(tx, { enterpriseId, name: '青岛旧名贸易有限公司', district: 'SHINAN', industry: 'F51', kind: 'LIMITED_LIABILITY_COMPANY' });
+      await registerEnterpriseName(tx, {
+        enterpriseId,
+        name: '青岛旧名贸易有限公司',
+        district: 'SHINAN',
+        industry: 'F51',
+        kind: 'LIMITED_LIABILITY_COMPANY',
+      });
       await tx.em.flush();
     });
     const releasedAt = app.clock.now();

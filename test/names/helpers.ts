@@ -47,11 +47,30 @@ export const RESERVE = /* GraphQL */ `
   mutation Reserve($input: ReserveEnterpriseNameInput!) {
     reserveEnterpriseName(input: $input) {
       reservation {
-        id name special status reservedAt expiresAt
-        commitment { termsVersion signatoryName acceptedAt }
-        verification { status dueBy overdue note decidedAt }
+        id
+        name
+        special
+        status
+        reservedAt
+        expiresAt
+        commitment {
+          termsVersion
+          signatoryName
+          acceptedAt
+        }
+        verification {
+          status
+          dueBy
+          overdue
+          note
+          decidedAt
+        }
       }
-      userErrors { code field message }
+      userErrors {
+        code
+        field
+        message
+      }
     }
   }
 `;
@@ -59,12 +78,37 @@ export const RESERVE = /* GraphQL */ `
 export const CHECK = /* GraphQL */ `
   query Check($input: CheckEnterpriseNameInput!) {
     checkEnterpriseName(input: $input) {
-      name available special
-      parts { administrativeDivision tradeName industry organisationForm }
-      specialReasons { code term message }
-      violations { term rule message }
-      conflicts { name kind rule message source }
-      commitmentTerms { version textZh textEn }
+      name
+      available
+      special
+      parts {
+        administrativeDivision
+        tradeName
+        industry
+        organisationForm
+      }
+      specialReasons {
+        code
+        term
+        message
+      }
+      violations {
+        term
+        rule
+        message
+      }
+      conflicts {
+        name
+        kind
+        rule
+        message
+        source
+      }
+      commitmentTerms {
+        version
+        textZh
+        textEn
+      }
     }
   }
 `;
@@ -73,8 +117,19 @@ export const MY_RESERVATIONS = /* GraphQL */ `
   query Mine($first: Int, $after: String) {
     myNameReservations(first: $first, after: $after) {
       totalCount
-      edges { node { id name status special expiresAt } }
-      pageInfo { hasNextPage endCursor }
+      edges {
+        node {
+          id
+          name
+          status
+          special
+          expiresAt
+        }
+      }
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
     }
   }
 `;
@@ -89,7 +144,13 @@ export interface ReserveOptions {
 }
 
 /** Reserves through the API as the holder of `token`; returns the payload. */
-export async function reserveViaApi(app: TestApp, token: string, name: string, options: ReserveOptions = {}, language?: string) {
+export async function reserveViaApi(
+  app: TestApp,
+  token: string,
+  name: string,
+  options: ReserveOptions = {},
+  language?: string,
+) {
   const result = await app.execute(
     RESERVE,
     {
@@ -115,7 +176,13 @@ export async function reserveViaApi(app: TestApp, token: string, name: string, o
       reservedAt: string;
       expiresAt: string;
       commitment: null | { termsVersion: number; signatoryName: string; acceptedAt: string };
-      verification: null | { status: string; dueBy: string; overdue: boolean; note: string | null; decidedAt: string | null };
+      verification: null | {
+        status: string;
+        dueBy: string;
+        overdue: boolean;
+        note: string | null;
+        decidedAt: string | null;
+      };
     };
     userErrors: { code: string; field: string[] | null; message: string }[];
   };
@@ -128,7 +195,8 @@ export async function namesRowCounts(app: TestApp) {
   const em = app.em();
   const { AuditEvent } = await import('../../src/shared/audit/audit.entity.js');
   const { Notification } = await import('../../src/shared/notifications/notification.entity.js');
-  const { CommitmentTerms, NameSettings, ProhibitedNameWord, SpecialNameWord } = await import('../../src/modules/names/names.entity.js');
+  const { CommitmentTerms, NameSettings, ProhibitedNameWord, SpecialNameWord } =
+    await import('../../src/modules/names/names.entity.js');
   return {
     reservations: await em.count(NameReservation, {}),
     names: await em.count(EnterpriseName, {}),

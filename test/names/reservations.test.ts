@@ -40,15 +40,24 @@ describe('reserving an ordinary name', () => {
     });
     const id = localId(payload.reservation!.id);
     const notifications = await app.em().find(Notification, { userId: applicant.user.id });
-    expect(notifications).toEqual([expect.objectContaining({ kind: 'NAME_RESERVED', subjectType: 'NameReservation', subjectId: id })]);
+    expect(notifications).toEqual([
+      expect.objectContaining({ kind: 'NAME_RESERVED', subjectType: 'NameReservation', subjectId: id }),
+    ]);
     expect(await app.em().find(AuditEvent, { subjectId: id })).toEqual([
-      expect.objectContaining({ action: 'nameReservation.reserve', toState: 'RESERVED', actorUserId: applicant.user.id }),
+      expect.objectContaining({
+        action: 'nameReservation.reserve',
+        toState: 'RESERVED',
+        actorUserId: applicant.user.id,
+      }),
     ]);
   });
 
   it('keeps the name 12 months when a prior approval is needed', async () => {
     const applicant = await createUser(app);
-    const payload = await reserveViaApi(app, applicant.token, '青岛太平角医药有限公司', { industry: 'F51', priorApprovalRequired: true });
+    const payload = await reserveViaApi(app, applicant.token, '青岛太平角医药有限公司', {
+      industry: 'F51',
+      priorApprovalRequired: true,
+    });
     expect(payload.reservation?.expiresAt).toBe('2027-11-26T23:59:59.999+08:00');
   });
 
@@ -101,7 +110,9 @@ describe('refusing a reservation, with nothing written', () => {
     const en = await reserveViaApi(app, applicant.token, '青岛市南崂峰智能科技有限公司', {}, 'en');
 
     expect(zh.userErrors).toHaveLength(1);
-    expect(zh.userErrors[0]!.message).toBe('与已有名称“青岛崂峰智能科技有限公司”冲突：字号“崂峰”与行业表述“智能科技”均与已有名称相同');
+    expect(zh.userErrors[0]!.message).toBe(
+      '与已有名称“青岛崂峰智能科技有限公司”冲突：字号“崂峰”与行业表述“智能科技”均与已有名称相同',
+    );
     expect(en.userErrors[0]!.message).toContain('Conflicts with the existing name “青岛崂峰智能科技有限公司”');
   });
 
@@ -109,7 +120,9 @@ describe('refusing a reservation, with nothing written', () => {
     const applicant = await createUser(app);
     const before = await namesRowCounts(app);
     const payload = await reserveViaApi(app, applicant.token, '青岛石门科技有限公司', { industry: 'Q99' });
-    expect(payload.userErrors).toEqual([expect.objectContaining({ code: 'INVALID_INPUT', field: ['input', 'industry'] })]);
+    expect(payload.userErrors).toEqual([
+      expect.objectContaining({ code: 'INVALID_INPUT', field: ['input', 'industry'] }),
+    ]);
     expect(await namesRowCounts(app)).toEqual(before);
   });
 
@@ -171,7 +184,11 @@ describe('reserving a special name under notification-and-commitment', () => {
       verification: { status: 'PENDING', dueBy: '2026-12-24', overdue: false, note: null, decidedAt: null },
     });
     const stored = await app.em().findOneOrFail(NameReservation, { id: localId(payload.reservation!.id) });
-    expect(stored).toMatchObject({ commitmentTermsVersion: 1, commitmentSignatoryName: '王海川', verificationStatus: 'PENDING' });
+    expect(stored).toMatchObject({
+      commitmentTermsVersion: 1,
+      commitmentSignatoryName: '王海川',
+      verificationStatus: 'PENDING',
+    });
   });
 
   it('ignores a commitment given for an ordinary name', async () => {
@@ -192,9 +209,9 @@ describe('a reservation lapses by the clock', () => {
       app.clock.set('2027-01-26T23:59:59.000+08:00');
       let mine = await app.execute(MY_RESERVATIONS, {}, { token: first.token });
       expect(mine.data?.myNameReservations.edges[0].node.status).toBe('RESERVED');
-      expect((await reserveViaApi(app, second.token, '青岛信号山文化有限公司', { industry: 'R86' })).userErrors).toEqual([
-        expect.objectContaining({ code: 'NAME_UNAVAILABLE' }),
-      ]);
+      expect(
+        (await reserveViaApi(app, second.token, '青岛信号山文化有限公司', { industry: 'R86' })).userErrors,
+      ).toEqual([expect.objectContaining({ code: 'NAME_UNAVAILABLE' })]);
 
       app.clock.set('2027-01-27T00:00:00.000+08:00');
       mine = await app.execute(MY_RESERVATIONS, {}, { token: first.token });
@@ -204,7 +221,9 @@ describe('a reservation lapses by the clock', () => {
       expect(taken.userErrors).toEqual([]);
       const lapsed = await app.em().findOneOrFail(NameReservation, { id });
       expect(lapsed).toMatchObject({ status: 'EXPIRED', expiredAt: lapsed.expiresAt });
-      expect(await app.em().find(Notification, { userId: first.user.id, kind: 'NAME_RESERVATION_EXPIRED' })).toHaveLength(1);
+      expect(
+        await app.em().find(Notification, { userId: first.user.id, kind: 'NAME_RESERVATION_EXPIRED' }),
+      ).toHaveLength(1);
       expect(await app.em().count(AuditEvent, { subjectId: id, action: 'nameReservation.expire' })).toBe(1);
     } finally {
       app.clock.set(saved);
@@ -220,7 +239,9 @@ describe('a reservation lapses by the clock', () => {
       const swept = await sweepLapsedReservations(await contextFor(app));
       expect(swept).toBeGreaterThan(0);
       expect(await sweepLapsedReservations(await contextFor(app))).toBe(0);
-      expect(await app.em().count(NameReservation, { status: 'RESERVED', expiresAt: { $lte: app.clock.now() } })).toBe(0);
+      expect(await app.em().count(NameReservation, { status: 'RESERVED', expiresAt: { $lte: app.clock.now() } })).toBe(
+        0,
+      );
     } finally {
       app.clock.set(saved);
     }

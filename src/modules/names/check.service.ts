@@ -3,7 +3,13 @@ import type { Locale } from '../../shared/messages.js';
 import { findConflicts, type FoundConflict } from './name-index.service.js';
 import type { CommitmentTerms, DistrictValue } from './names.entity.js';
 import { namesReference } from './reference.service.js';
-import { checkName, industryDivision, type EnterpriseKind, type NameParts, type RenderedMessage } from './rules/index.js';
+import {
+  checkName,
+  industryDivision,
+  type EnterpriseKind,
+  type NameParts,
+  type RenderedMessage,
+} from './rules/index.js';
 
 // checkEnterpriseName: the rules on the name by itself (rules/check.ts), then its conflicts with the
 // names in the index, in one answer in the caller's language.

@@ -4,7 +4,12 @@ import { byKeys } from '../../shared/loaders.js';
 import { nodeIdResolver, registerNodeType } from '../../shared/graphql/node.js';
 import { isOfficialOf } from '../../shared/viewer.js';
 import { NameReservation, namesEntities } from './names.entity.js';
-import { CommitmentTermsFieldsResolver, NameReservationFieldsResolver, NamesResolver } from './names.resolver.js';
+import {
+  CommitmentTermsFieldsResolver,
+  NameCommitmentFieldsResolver,
+  NameReservationFieldsResolver,
+  NamesResolver,
+} from './names.resolver.js';
 import { NameReservationType } from './names.types.js';
 
 export { NameReservation, EnterpriseName } from './names.entity.js';
@@ -33,7 +38,10 @@ registerNodeType({
     const { viewer } = ctx;
     const all = viewer.role === 'ADMIN' || isOfficialOf(viewer, 'MARKET_REGULATION');
     if (!all && !viewer.userId) return ids.map(() => null);
-    const rows = await ctx.em.find(NameReservation, all ? { id: { $in: [...ids] } } : { id: { $in: [...ids] }, applicantId: viewer.userId as string });
+    const rows = await ctx.em.find(
+      NameReservation,
+      all ? { id: { $in: [...ids] } } : { id: { $in: [...ids] }, applicantId: viewer.userId as string },
+    );
     return byKeys(ids, rows, (r) => r.id);
   },
 });
@@ -41,6 +49,7 @@ registerNodeType({
 export const namesResolvers = [
   NamesResolver,
   NameReservationFieldsResolver,
+  NameCommitmentFieldsResolver,
   CommitmentTermsFieldsResolver,
   nodeIdResolver(NameReservationType, 'NameReservation'),
 ] as const;

@@ -177,7 +177,8 @@ export async function findConflicts(
     `((status = 'ACTIVE' and (expires_at is null or expires_at > ${param(now)})) or (status = 'RELEASED' and protected_until > ${param(now)}))`,
   );
   if (district) where.push(`district = ${param(district)}`);
-  if (options.exceptReservationId) where.push(`(reservation_id is null or reservation_id <> ${param(options.exceptReservationId)})`);
+  if (options.exceptReservationId)
+    where.push(`(reservation_id is null or reservation_id <> ${param(options.exceptReservationId)})`);
   const sql = `select id, enterprise_id, reservation_id, name, district, trade_name, trade_name_pinyin, industry_word, status, released_at
     from enterprise_names where ${where.join(' and ')} limit ${MAX_CANDIDATES}`;
   const rows = await ctx.em.execute<CandidateRow[]>(sql, params);

@@ -47,7 +47,8 @@ export type EnterpriseNameStatus = 'ACTIVE' | 'RELEASED';
 @Index({ properties: ['reorderKey'] })
 @Index({
   name: 'enterprise_names_trade_name_grams_index',
-  expression: 'create index "enterprise_names_trade_name_grams_index" on "enterprise_names" using gin ("trade_name_grams")',
+  expression:
+    'create index "enterprise_names_trade_name_grams_index" on "enterprise_names" using gin ("trade_name_grams")',
 })
 @Index({
   name: 'enterprise_names_live_reservation_unique',
@@ -133,7 +134,8 @@ export type NameVerificationStatus = 'PENDING' | 'COMPLIANT' | 'FALSE_COMMITMENT
 @Index({ properties: ['applicantId', 'reservedAt', 'id'] })
 @Index({
   name: 'name_reservations_lapse_idx',
-  expression: 'create index "name_reservations_lapse_idx" on "name_reservations" ("expires_at", "id") where "status" = \'RESERVED\'',
+  expression:
+    'create index "name_reservations_lapse_idx" on "name_reservations" ("expires_at", "id") where "status" = \'RESERVED\'',
 })
 @Index({
   name: 'name_reservations_verification_queue_idx',
@@ -304,4 +306,11 @@ export class NameSettings {
   updatedAt!: Date;
 }
 
-export const namesEntities = [EnterpriseName, NameReservation, ProhibitedNameWord, SpecialNameWord, CommitmentTerms, NameSettings];
+export const namesEntities = [
+  EnterpriseName,
+  NameReservation,
+  ProhibitedNameWord,
+  SpecialNameWord,
+  CommitmentTerms,
+  NameSettings,
+];

@@ -6,35 +6,50 @@ import { NameVerificationOutcome, ProhibitedWordCategory, SpecialWordScope } fro
 
 @InputType({ description: 'A proposed enterprise name and what the rules need to judge it.' })
 export class CheckEnterpriseNameInput {
-  @Field({ description: 'The full name, e.g. 青岛海川智能科技有限公司 (brackets, spaces and traditional characters are normalised).' })
+  @Field({
+    description:
+      'The full name, e.g. 青岛海川智能科技有限公司 (brackets, spaces and traditional characters are normalised).',
+  })
   @IsNotEmpty()
   @MaxLength(100)
   name!: string;
 
   @Field(() => District, {
     nullable: true,
-    description: "The district where the enterprise will register: conflicts are looked for in its registering authority (in every district when absent), and a district in the name must be this one.",
+    description:
+      'The district where the enterprise will register: conflicts are looked for in its registering authority (in every district when absent), and a district in the name must be this one.',
   })
   @IsOptional()
   district?: District | null;
 
-  @Field(() => String, { nullable: true, description: 'The GB/T 4754-2017 division code of the main business, e.g. "I65".' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'The GB/T 4754-2017 division code of the main business, e.g. "I65".',
+  })
   @IsOptional()
   @MaxLength(10)
   industry?: string | null;
 
-  @Field(() => EnterpriseKind, { nullable: true, description: 'The kind of enterprise: the organisation form must fit it.' })
+  @Field(() => EnterpriseKind, {
+    nullable: true,
+    description: 'The kind of enterprise: the organisation form must fit it.',
+  })
   @IsOptional()
   kind?: EnterpriseKind | null;
 
-  @Field(() => Boolean, { nullable: true, description: 'Whether the enterprise will be foreign-invested (（中国） is allowed only then).' })
+  @Field(() => Boolean, {
+    nullable: true,
+    description: 'Whether the enterprise will be foreign-invested (（中国） is allowed only then).',
+  })
   @IsOptional()
   foreignInvested?: boolean | null;
 }
 
 @InputType({ description: "The applicant's written commitment, needed to be granted a special name at once." })
 export class NameCommitmentInput {
-  @Field(() => Int, { description: 'The version of the commitment terms read and accepted (NameCheck.commitmentTerms.version).' })
+  @Field(() => Int, {
+    description: 'The version of the commitment terms read and accepted (NameCheck.commitmentTerms.version).',
+  })
   termsVersion!: number;
 
   @Field({ description: 'Whether the applicant accepts the terms; must be true.' })
@@ -55,7 +70,10 @@ export class ReserveEnterpriseNameInput {
   @Field(() => District, { description: 'The district (registering authority) where the enterprise will register.' })
   district!: District;
 
-  @Field(() => String, { nullable: true, description: 'The GB/T 4754-2017 division code of the main business, e.g. "I65".' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'The GB/T 4754-2017 division code of the main business, e.g. "I65".',
+  })
   @IsOptional()
   @MaxLength(10)
   industry?: string | null;
@@ -63,14 +81,19 @@ export class ReserveEnterpriseNameInput {
   @Field(() => EnterpriseKind, { description: 'The kind of enterprise.' })
   kind!: EnterpriseKind;
 
-  @Field(() => Boolean, { nullable: true, defaultValue: false, description: 'Whether the enterprise will be foreign-invested.' })
+  @Field(() => Boolean, {
+    nullable: true,
+    defaultValue: false,
+    description: 'Whether the enterprise will be foreign-invested.',
+  })
   @IsOptional()
   foreignInvested?: boolean | null;
 
   @Field(() => Boolean, {
     nullable: true,
     defaultValue: false,
-    description: 'Whether the business needs a prior approval before registration: the name is then kept 12 months instead of 2.',
+    description:
+      'Whether the business needs a prior approval before registration: the name is then kept 12 months instead of 2.',
   })
   @IsOptional()
   priorApprovalRequired?: boolean | null;
@@ -89,7 +112,10 @@ export class RecordNameVerificationInput {
   @Field(() => NameVerificationOutcome, { description: 'COMPLIANT or FALSE_COMMITMENT.' })
   outcome!: NameVerificationOutcome;
 
-  @Field(() => String, { nullable: true, description: 'The finding; required for FALSE_COMMITMENT (the applicant reads it).' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'The finding; required for FALSE_COMMITMENT (the applicant reads it).',
+  })
   @IsOptional()
   @MaxLength(2000)
   note?: string | null;
@@ -151,6 +177,8 @@ export class PublishCommitmentTermsInput {
 
 @InputType({ description: "The names module's adjustable figures." })
 export class UpdateNameSettingsInput {
-  @Field(() => Int, { description: "Working days after the grant within which a special name's commitment is verified (1–250)." })
+  @Field(() => Int, {
+    description: "Working days after the grant within which a special name's commitment is verified (1–250).",
+  })
   verificationWindowWorkingDays!: number;
 }

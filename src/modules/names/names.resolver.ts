@@ -2,11 +2,10 @@ import { Arg, Args, Authorized, Ctx, FieldResolver, Int, Query, Resolver, Root }
 import type { RequestContext } from '../../shared/context.js';
 import { PageArgsType } from '../../shared/graphql/page-args.js';
 import { MutationWithPayload } from '../../shared/graphql/mutation.js';
-import { paginate } from '../../shared/graphql/connection.js';
 import { EnterpriseNameParts } from '../../shared/graphql/reference.types.js';
 import { UserType, userById } from '../accounts/index.js';
 import { checkEnterpriseName, industryView } from './check.service.js';
-import { CommitmentTerms, NameReservation, NameSettings, ProhibitedNameWord, type DistrictValue } from './names.entity.js';
+import { CommitmentTerms, NameReservation, NameSettings, type DistrictValue } from './names.entity.js';
 import {
   AddProhibitedWordInput,
   AddSpecialWordInput,
@@ -57,7 +56,9 @@ export class NamesResolver {
   })
   checkEnterpriseName(
     @Ctx() ctx: RequestContext,
-    @Arg('input', () => CheckEnterpriseNameInput, { description: 'The proposed name and what the rules need to judge it.' })
+    @Arg('input', () => CheckEnterpriseNameInput, {
+      description: 'The proposed name and what the rules need to judge it.',
+    })
     input: CheckEnterpriseNameInput,
   ) {
     return checkEnterpriseName(ctx, { ...input, district: input.district as DistrictValue | null | undefined });
@@ -68,14 +69,19 @@ export class NamesResolver {
   })
   async nameCommitmentTerms(
     @Ctx() ctx: RequestContext,
-    @Arg('version', () => Int, { nullable: true, description: 'A past version; the current one when absent.' }) version?: number | null,
+    @Arg('version', () => Int, { nullable: true, description: 'A past version; the current one when absent.' })
+    version?: number | null,
   ) {
     if (version === null || version === undefined) return (await reference.namesReference(ctx)).terms;
-    return (await ctx.loaders.get(commitmentTermsByVersion).load(version)) ?? (await reference.namesReference(ctx)).terms;
+    return (
+      (await ctx.loaders.get(commitmentTermsByVersion).load(version)) ?? (await reference.namesReference(ctx)).terms
+    );
   }
 
   @Authorized('APPLICANT')
-  @Query(() => NameReservationConnection, { description: "The viewer's own name reservations, newest first. Role: APPLICANT." })
+  @Query(() => NameReservationConnection, {
+    description: "The viewer's own name reservations, newest first. Role: APPLICANT.",
+  })
   myNameReservations(@Ctx() ctx: RequestContext, @Args() page: PageArgsType) {
     return reservations.listOwnReservations(ctx, ctx.viewer.userId as string, page);
   }
@@ -88,30 +94,40 @@ export class NamesResolver {
   nameVerificationQueue(
     @Ctx() ctx: RequestContext,
     @Args() page: PageArgsType,
-    @Arg('overdue', () => Boolean, { nullable: true, description: 'Only overdue ones (true) or only those still in time (false).' })
+    @Arg('overdue', () => Boolean, {
+      nullable: true,
+      description: 'Only overdue ones (true) or only those still in time (false).',
+    })
     overdue?: boolean | null,
   ) {
     return reservations.listVerificationQueue(ctx, { overdue }, page);
   }
 
   @Authorized('ADMIN', REGISTRY)
-  @Query(() => ProhibitedWordConnection, { description: 'The prohibited-word list, by word. Role: ADMIN, OFFICIAL (MARKET_REGULATION).' })
+  @Query(() => ProhibitedWordConnection, {
+    description: 'The prohibited-word list, by word. Role: ADMIN, OFFICIAL (MARKET_REGULATION).',
+  })
   prohibitedWords(
     @Ctx() ctx: RequestContext,
     @Args() page: PageArgsType,
-    @Arg('category', () => ProhibitedWordCategory, { nullable: true, description: 'Only this category.' }) category?: ProhibitedCategory | null,
+    @Arg('category', () => ProhibitedWordCategory, { nullable: true, description: 'Only this category.' })
+    category?: ProhibitedCategory | null,
   ) {
-    return paginate(ctx, ProhibitedNameWord, category ? { category } : {}, { orderBy: { word: 'asc' }, ...page });
+    return reference.listProhibitedWords(ctx, category ?? null, page);
   }
 
   @Authorized('ADMIN', REGISTRY)
-  @Query(() => [SpecialWordType], { description: 'The special-word list (a short fixed list). Role: ADMIN, OFFICIAL (MARKET_REGULATION).' })
+  @Query(() => [SpecialWordType], {
+    description: 'The special-word list (a short fixed list). Role: ADMIN, OFFICIAL (MARKET_REGULATION).',
+  })
   async specialWords(@Ctx() ctx: RequestContext) {
     return (await reference.namesReference(ctx)).specialWords;
   }
 
   @Authorized('ADMIN', REGISTRY)
-  @Query(() => NameSettingsType, { description: "The names module's adjustable figures. Role: ADMIN, OFFICIAL (MARKET_REGULATION)." })
+  @Query(() => NameSettingsType, {
+    description: "The names module's adjustable figures. Role: ADMIN, OFFICIAL (MARKET_REGULATION).",
+  })
   async nameSettings(@Ctx() ctx: RequestContext): Promise<NameSettings> {
     return (await reference.namesReference(ctx)).settings;
   }
@@ -123,7 +139,9 @@ export class NamesResolver {
   })
   async reserveEnterpriseName(
     @Ctx() ctx: RequestContext,
-    @Arg('input', () => ReserveEnterpriseNameInput, { description: 'The name, the enterprise it is for and, for a special name, the commitment.' })
+    @Arg('input', () => ReserveEnterpriseNameInput, {
+      description: 'The name, the enterprise it is for and, for a special name, the commitment.',
+    })
     input: ReserveEnterpriseNameInput,
   ) {
     const reservation = await reservations.reserveName(ctx, ctx.viewer.userId as string, {
@@ -157,13 +175,16 @@ export class NamesResolver {
   })
   async addProhibitedWord(
     @Ctx() ctx: RequestContext,
-    @Arg('input', () => AddProhibitedWordInput, { description: 'The word and its category.' }) input: AddProhibitedWordInput,
+    @Arg('input', () => AddProhibitedWordInput, { description: 'The word and its category.' })
+    input: AddProhibitedWordInput,
   ) {
     return { prohibitedWord: await reference.addProhibitedWord(ctx, input) };
   }
 
   @Authorized('ADMIN')
-  @MutationWithPayload(() => RemoveProhibitedWordPayload, { description: 'Takes a word off the prohibited list. Role: ADMIN.' })
+  @MutationWithPayload(() => RemoveProhibitedWordPayload, {
+    description: 'Takes a word off the prohibited list. Role: ADMIN.',
+  })
   async removeProhibitedWord(
     @Ctx() ctx: RequestContext,
     @Arg('input', () => RemoveProhibitedWordInput, { description: 'The word.' }) input: RemoveProhibitedWordInput,
@@ -177,13 +198,16 @@ export class NamesResolver {
   })
   async addSpecialWord(
     @Ctx() ctx: RequestContext,
-    @Arg('input', () => AddSpecialWordInput, { description: 'The word and where it makes a name special.' }) input: AddSpecialWordInput,
+    @Arg('input', () => AddSpecialWordInput, { description: 'The word and where it makes a name special.' })
+    input: AddSpecialWordInput,
   ) {
     return { specialWord: await reference.addSpecialWord(ctx, input) };
   }
 
   @Authorized('ADMIN')
-  @MutationWithPayload(() => RemoveSpecialWordPayload, { description: 'Takes a word off the special-word list. Role: ADMIN.' })
+  @MutationWithPayload(() => RemoveSpecialWordPayload, {
+    description: 'Takes a word off the special-word list. Role: ADMIN.',
+  })
   async removeSpecialWord(
     @Ctx() ctx: RequestContext,
     @Arg('input', () => RemoveSpecialWordInput, { description: 'The word.' }) input: RemoveSpecialWordInput,
@@ -198,14 +222,16 @@ export class NamesResolver {
   })
   async publishCommitmentTerms(
     @Ctx() ctx: RequestContext,
-    @Arg('input', () => PublishCommitmentTermsInput, { description: 'The text in both languages.' }) input: PublishCommitmentTermsInput,
+    @Arg('input', () => PublishCommitmentTermsInput, { description: 'The text in both languages.' })
+    input: PublishCommitmentTermsInput,
   ) {
     return { commitmentTerms: await reference.publishCommitmentTerms(ctx, input) };
   }
 
   @Authorized('ADMIN')
   @MutationWithPayload(() => UpdateNameSettingsPayload, {
-    description: 'Changes the verification window for special names; grants made before keep their due day. Role: ADMIN.',
+    description:
+      'Changes the verification window for special names; grants made before keep their due day. Role: ADMIN.',
   })
   async updateNameSettings(
     @Ctx() ctx: RequestContext,
@@ -234,19 +260,24 @@ export class NameReservationFieldsResolver {
     return industryView(ctx.locale, reservation.industry);
   }
 
-  @FieldResolver(() => NameCommitment, { nullable: true, description: 'For a special name: the commitment it was granted on.' })
-  commitment(@Root() reservation: NameReservation, @Ctx() ctx: RequestContext) {
+  @FieldResolver(() => NameCommitment, {
+    nullable: true,
+    description: 'For a special name: the commitment it was granted on.',
+  })
+  commitment(@Root() reservation: NameReservation) {
     const version = reservation.commitmentTermsVersion;
     if (version === null || !reservation.commitmentAcceptedAt) return null;
     return {
       termsVersion: version,
       signatoryName: reservation.commitmentSignatoryName ?? '',
       acceptedAt: reservation.commitmentAcceptedAt,
-      terms: ctx.loaders.get(commitmentTermsByVersion).load(version),
     };
   }
 
-  @FieldResolver(() => NameVerification, { nullable: true, description: 'For a special name: the verification of the commitment.' })
+  @FieldResolver(() => NameVerification, {
+    nullable: true,
+    description: 'For a special name: the verification of the commitment.',
+  })
   verification(@Root() reservation: NameReservation, @Ctx() ctx: RequestContext) {
     if (!reservation.verificationStatus || !reservation.verificationDueBy) return null;
     return {
@@ -264,6 +295,14 @@ export class NameReservationFieldsResolver {
   })
   applicant(@Root() reservation: NameReservation, @Ctx() ctx: RequestContext) {
     return ctx.loaders.get(userById).load(reservation.applicantId);
+  }
+}
+
+@Resolver(() => NameCommitment)
+export class NameCommitmentFieldsResolver {
+  @FieldResolver(() => CommitmentTermsType, { description: 'The terms accepted, in the version accepted.' })
+  async terms(@Root() commitment: { termsVersion: number }, @Ctx() ctx: RequestContext) {
+    return ctx.loaders.get(commitmentTermsByVersion).load(commitment.termsVersion);
   }
 }
 

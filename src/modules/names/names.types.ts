@@ -124,7 +124,9 @@ registerEnumType(ProhibitedWordCategory, {
   valuesConfig: {
     NATIONAL_DIGNITY: { description: 'Harms national dignity or interests.' },
     PUBLIC_ORDER: { description: 'Harms the public interest or public order.' },
-    PARTY_STATE_MILITARY: { description: 'Name of a political party, a state or military organ, or a mass organisation.' },
+    PARTY_STATE_MILITARY: {
+      description: 'Name of a political party, a state or military organ, or a mass organisation.',
+    },
     FOREIGN_OR_INTERNATIONAL: { description: 'Name of a foreign country or an international organisation.' },
     OBSCENITY: { description: 'Obscenity.' },
     GAMBLING: { description: 'Gambling.' },
@@ -271,7 +273,8 @@ export class NameCheck {
 
   @Field(() => IndustryType, {
     nullable: true,
-    description: "The GB/T 4754 division the name's industry words most often stand for: a hint for the applicant, not a decision.",
+    description:
+      "The GB/T 4754 division the name's industry words most often stand for: a hint for the applicant, not a decision.",
   })
   industryHint!: IndustryType | null;
 }
@@ -296,7 +299,9 @@ export class NameVerification {
   @Field(() => NameVerificationStatus, { description: 'Where the verification stands.' })
   status!: NameVerificationStatus;
 
-  @Field(() => DateScalar, { description: 'The day (Asia/Shanghai) by which the registry verifies, in working days after the grant.' })
+  @Field(() => DateScalar, {
+    description: 'The day (Asia/Shanghai) by which the registry verifies, in working days after the grant.',
+  })
   dueBy!: string;
 
   @Field({ description: 'Whether it is still pending after dueBy.' })
@@ -311,7 +316,8 @@ export class NameVerification {
 
 @ObjectType('NameReservation', {
   implements: Node,
-  description: 'A name granted to an applicant: kept 2 months (12 with a prior approval), then it lapses unless a registration used it.',
+  description:
+    'A name granted to an applicant: kept 2 months (12 with a prior approval), then it lapses unless a registration used it.',
 })
 export class NameReservationType extends Node {
   @Field({ description: 'The full name, normalised.' })
@@ -323,7 +329,9 @@ export class NameReservationType extends Node {
   @Field({ description: 'Whether it is a special name granted on a commitment.' })
   special!: boolean;
 
-  @Field(() => NameReservationStatus, { description: 'Where the reservation stands, by the clock: EXPIRED once expiresAt has passed unused.' })
+  @Field(() => NameReservationStatus, {
+    description: 'Where the reservation stands, by the clock: EXPIRED once expiresAt has passed unused.',
+  })
   status!: NameReservationStatus;
 
   @Field(() => District, { description: 'The district (registering authority) the name is reserved in.' })
@@ -356,7 +364,10 @@ export class NameReservationType extends Node {
   @Field(() => NameCommitment, { nullable: true, description: 'For a special name: the commitment it was granted on.' })
   commitment!: NameCommitment | null;
 
-  @Field(() => NameVerification, { nullable: true, description: 'For a special name: the verification of the commitment.' })
+  @Field(() => NameVerification, {
+    nullable: true,
+    description: 'For a special name: the verification of the commitment.',
+  })
   verification!: NameVerification | null;
 
   @Field(() => UserType, {
@@ -396,7 +407,9 @@ export class SpecialWordType {
 
 @ObjectType({ description: "The names module's adjustable figures." })
 export class NameSettingsType {
-  @Field(() => Int, { description: "Working days after the grant within which a special name's commitment is verified (default 20)." })
+  @Field(() => Int, {
+    description: "Working days after the grant within which a special name's commitment is verified (default 20).",
+  })
   verificationWindowWorkingDays!: number;
 
   @Field(() => Date, { description: 'When they were last changed.' })
@@ -414,7 +427,10 @@ export class ReserveEnterpriseNamePayload {
 
 @ObjectType({ description: 'Result of recordNameVerification.' })
 export class RecordNameVerificationPayload {
-  @Field(() => NameReservationType, { nullable: true, description: 'The reservation verified (REVOKED after a false commitment).' })
+  @Field(() => NameReservationType, {
+    nullable: true,
+    description: 'The reservation verified (REVOKED after a false commitment).',
+  })
   reservation?: NameReservationType;
 
   @Field(() => [UserError], { description: 'Problems that prevented recording.' })

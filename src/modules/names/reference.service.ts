@@ -2,7 +2,22 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { UniqueConstraintViolationException } from '@mikro-orm/core';
 import type { PlatformDeps, RequestContext } from '../../shared/context.js';
 import { recordAudit } from '../../shared/audit/audit.service.js';
-import { DomainError, UserErrorCode, problem, throwIfProblems, type Problem } from '../../shared/errors.js';
+import {
+  DomainError,
+  UserErrorCode,
+  problem,
+  throwIfProblems,
+  topLevelError,
+  type Problem,
+} from '../../shared/errors.js';
+import {
+  checkPageSize,
+  emptyPageInfo,
+  lazy,
+  type ConnectionData,
+  type PageArgs,
+} from '../../shared/graphql/connection.js';
+import { translate } from '../../shared/messages.js';
 import { inTransaction } from '../../shared/transaction.js';
 import { CommitmentTerms, NameSettings, ProhibitedNameWord, SpecialNameWord } from './names.entity.js';
 import { normaliseName, type NameReference, type ProhibitedCategory } from './rules/index.js';
@@ -67,6 +82,44 @@ function reloadAfterCommit(tx: RequestContext): void {
   tx.afterCommit.push(() => caches.delete(tx.deps));
 }
 
+/**
+ * The prohibited-word list, by word, keyset-paginated on the word itself (its primary key; the
+ * shared paginate() sorts on an `id` this table does not have).
+ */
+export async function listProhibitedWords(
+  ctx: RequestContext,
+  category: ProhibitedCategory | null,
+  page: PageArgs,
+): Promise<ConnectionData<ProhibitedNameWord>> {
+  const first = checkPageSize(ctx, page.first);
+  const where = category ? { category } : {};
+  const totalCount = lazy(() => ctx.em.count(ProhibitedNameWord, where));
+  if (first === 0) return { edges: [], pageInfo: emptyPageInfo(), totalCount };
+  let cursor;
+  try {
+    cursor = await ctx.em.findByCursor(ProhibitedNameWord, where, {
+      first,
+      after: page.after || undefined,
+      orderBy: { word: 'asc' },
+      includeCount: false,
+    });
+  } catch (error) {
+    if (page.after) throw topLevelError('BAD_USER_INPUT', translate(ctx.locale, 'error.invalidCursor'));
+    throw error;
+  }
+  const edges = cursor.items.map((node) => ({ cursor: cursor.from(node), node }));
+  return {
+    edges,
+    pageInfo: {
+      hasNextPage: cursor.hasNextPage,
+      hasPreviousPage: cursor.hasPrevPage,
+      startCursor: edges[0]?.cursor ?? null,
+      endCursor: edges.at(-1)?.cursor ?? null,
+    },
+    totalCount,
+  };
+}
+
 const WORD = /^\p{Script=Han}[\p{Script=Han}（）]{0,49}$/u;
 
 function wordProblems(word: string, field: string[]): Problem[] {
@@ -96,7 +149,9 @@ export async function addProhibitedWord(
     });
   } catch (error) {
     if (error instanceof UniqueConstraintViolationException) {
-      throw new DomainError(problem(UserErrorCode.ALREADY_EXISTS, 'names.admin.wordListed', ['input', 'word'], { word }));
+      throw new DomainError(
+        problem(UserErrorCode.ALREADY_EXISTS, 'names.admin.wordListed', ['input', 'word'], { word }),
+      );
     }
     throw error;
   }
@@ -106,7 +161,8 @@ export async function removeProhibitedWord(ctx: RequestContext, input: { word: s
   const word = normaliseName(input.word);
   return inTransaction(ctx, async (tx) => {
     const row = await tx.em.findOne(ProhibitedNameWord, { word });
-    if (!row) throw new DomainError(problem(UserErrorCode.NOT_FOUND, 'names.admin.wordNotListed', ['input', 'word'], { word }));
+    if (!row)
+      throw new DomainError(problem(UserErrorCode.NOT_FOUND, 'names.admin.wordNotListed', ['input', 'word'], { word }));
     tx.em.remove(row);
     recordAudit(tx, {
       action: 'names.prohibitedWord.remove',
@@ -148,7 +204,9 @@ export async function addSpecialWord(
     });
   } catch (error) {
     if (error instanceof UniqueConstraintViolationException) {
-      throw new DomainError(problem(UserErrorCode.ALREADY_EXISTS, 'names.admin.wordListed', ['input', 'word'], { word }));
+      throw new DomainError(
+        problem(UserErrorCode.ALREADY_EXISTS, 'names.admin.wordListed', ['input', 'word'], { word }),
+      );
     }
     throw error;
   }
@@ -158,7 +216,8 @@ export async function removeSpecialWord(ctx: RequestContext, input: { word: stri
   const word = normaliseName(input.word);
   return inTransaction(ctx, async (tx) => {
     const row = await tx.em.findOne(SpecialNameWord, { word });
-    if (!row) throw new DomainError(problem(UserErrorCode.NOT_FOUND, 'names.admin.wordNotListed', ['input', 'word'], { word }));
+    if (!row)
+      throw new DomainError(problem(UserErrorCode.NOT_FOUND, 'names.admin.wordNotListed', ['input', 'word'], { word }));
     tx.em.remove(row);
     recordAudit(tx, {
       action: 'names.specialWord.remove',
@@ -177,7 +236,10 @@ export async function removeSpecialWord(ctx: RequestContext, input: { word: stri
  * Publishes a new version of the commitment terms. Commitments already given keep the version they
  * were given on; new special-name reservations must accept this one.
  */
-export async function publishCommitmentTerms(ctx: RequestContext, input: { textZh: string; textEn: string }): Promise<CommitmentTerms> {
+export async function publishCommitmentTerms(
+  ctx: RequestContext,
+  input: { textZh: string; textEn: string },
+): Promise<CommitmentTerms> {
   const textZh = input.textZh.trim();
   const textEn = input.textEn.trim();
   throwIfProblems([

@@ -66,7 +66,11 @@ function violationProblems(check: NameCheckResult): Problem[] {
   );
 }
 
-function commitmentProblems(check: NameCheckResult, commitment: CommitmentInput | null, termsVersion: number): Problem[] {
+function commitmentProblems(
+  check: NameCheckResult,
+  commitment: CommitmentInput | null,
+  termsVersion: number,
+): Problem[] {
   if (!check.special) return [];
   const field = ['input', 'commitment'];
   if (!commitment) {
@@ -87,10 +91,14 @@ function commitmentProblems(check: NameCheckResult, commitment: CommitmentInput 
     );
   }
   if (!commitment.accepted) {
-    problems.push(problem(UserErrorCode.COMMITMENT_REQUIRED, 'names.reserve.commitmentNotAccepted', [...field, 'accepted']));
+    problems.push(
+      problem(UserErrorCode.COMMITMENT_REQUIRED, 'names.reserve.commitmentNotAccepted', [...field, 'accepted']),
+    );
   }
   if (!commitment.signatoryName.trim()) {
-    problems.push(problem(UserErrorCode.COMMITMENT_REQUIRED, 'names.reserve.signatoryRequired', [...field, 'signatoryName']));
+    problems.push(
+      problem(UserErrorCode.COMMITMENT_REQUIRED, 'names.reserve.signatoryRequired', [...field, 'signatoryName']),
+    );
   }
   return problems;
 }
@@ -108,7 +116,11 @@ async function lockNameKeys(tx: RequestContext, district: string, keys: (string 
 }
 
 /** Grants a name to the viewer (an APPLICANT). */
-export async function reserveName(ctx: RequestContext, applicantId: string, input: ReserveInput): Promise<NameReservation> {
+export async function reserveName(
+  ctx: RequestContext,
+  applicantId: string,
+  input: ReserveInput,
+): Promise<NameReservation> {
   const reference = await namesReference(ctx);
   const check = checkName(
     {
@@ -206,7 +218,9 @@ export async function reserveName(ctx: RequestContext, applicantId: string, inpu
   } catch (error) {
     // The backstop behind the lock: a unique index on the live reservations' names.
     if (error instanceof UniqueConstraintViolationException) {
-      throw new DomainError(problem(UserErrorCode.NAME_UNAVAILABLE, 'names.reserve.takenConcurrently', ['input', 'name']));
+      throw new DomainError(
+        problem(UserErrorCode.NAME_UNAVAILABLE, 'names.reserve.takenConcurrently', ['input', 'name']),
+      );
     }
     throw error;
   }
@@ -273,7 +287,11 @@ export async function sweepLapsedReservations(ctx: RequestContext): Promise<numb
 // ---------------------------------------------------------------------------------------------
 // Reading
 
-export function listOwnReservations(ctx: RequestContext, applicantId: string, page: PageArgs): Promise<ConnectionData<NameReservation>> {
+export function listOwnReservations(
+  ctx: RequestContext,
+  applicantId: string,
+  page: PageArgs,
+): Promise<ConnectionData<NameReservation>> {
   return paginate(ctx, NameReservation, { applicantId }, { orderBy: { reservedAt: 'desc', id: 'desc' }, ...page });
 }
 
@@ -336,7 +354,11 @@ export async function recordVerification(ctx: RequestContext, input: Verificatio
     throw new DomainError(problem(UserErrorCode.REQUIRED, 'names.verification.noteRequired', ['input', 'note']));
   }
   return inTransaction(ctx, async (tx) => {
-    const reservation = await tx.em.findOne(NameReservation, { id, special: true }, { lockMode: LockMode.PESSIMISTIC_WRITE });
+    const reservation = await tx.em.findOne(
+      NameReservation,
+      { id, special: true },
+      { lockMode: LockMode.PESSIMISTIC_WRITE },
+    );
     if (!reservation || reservation.verificationStatus === null) {
       throw new DomainError(problem(UserErrorCode.NOT_FOUND, 'error.notFound', ['input', 'id']));
     }
@@ -350,7 +372,9 @@ export async function recordVerification(ctx: RequestContext, input: Verificatio
     const now = tx.deps.clock.now();
     const status = effectiveReservationStatus(reservation, now);
     if (status !== 'RESERVED' && status !== 'USED') {
-      throw new DomainError(problem(UserErrorCode.INVALID_STATE, 'names.verification.reservationClosed', ['input', 'id'], { status }));
+      throw new DomainError(
+        problem(UserErrorCode.INVALID_STATE, 'names.verification.reservationClosed', ['input', 'id'], { status }),
+      );
     }
     reservation.verificationStatus = input.outcome;
     reservation.verificationNote = note;
@@ -477,7 +501,11 @@ export interface RegisteredEnterpriseName {
 /** Adds a registered enterprise's name to the conflict index (idempotent for the same name). */
 export async function registerEnterpriseName(tx: RequestContext, e: RegisteredEnterpriseName): Promise<void> {
   const keys = indexKeysOf(e.name);
-  const existing = await tx.em.findOne(EnterpriseName, { enterpriseId: e.enterpriseId, status: 'ACTIVE', name: keys.name });
+  const existing = await tx.em.findOne(EnterpriseName, {
+    enterpriseId: e.enterpriseId,
+    status: 'ACTIVE',
+    name: keys.name,
+  });
   if (existing) return;
   addIndexEntry(tx, {
     name: e.name,
@@ -491,7 +519,10 @@ export async function registerEnterpriseName(tx: RequestContext, e: RegisteredEn
  * Takes an enterprise's current name out of the index on deregistration, a name change or
  * revocation; the name keeps blocking others for 1 year from `releasedAt`.
  */
-export async function releaseEnterpriseName(tx: RequestContext, e: { enterpriseId: string; releasedAt: Date }): Promise<void> {
+export async function releaseEnterpriseName(
+  tx: RequestContext,
+  e: { enterpriseId: string; releasedAt: Date },
+): Promise<void> {
   const rows = await tx.em.find(EnterpriseName, { enterpriseId: e.enterpriseId, status: 'ACTIVE' });
   for (const row of rows) releaseIndexEntry(row, e.releasedAt, true);
 }

@@ -98,7 +98,10 @@ describe('checkName: violations', () => {
   });
 
   it('PROHIBITED_WORD: foreign countries and international organisations (美国, 联合国)', () => {
-    expect(check('青岛美国海川有限公司').violations[0]).toMatchObject({ term: '美国', category: 'FOREIGN_OR_INTERNATIONAL' });
+    expect(check('青岛美国海川有限公司').violations[0]).toMatchObject({
+      term: '美国',
+      category: 'FOREIGN_OR_INTERNATIONAL',
+    });
     expect(check('青岛联合国海川有限公司').violations[0]).toMatchObject({ term: '联合国' });
   });
 

@@ -39,7 +39,10 @@ describe('conflictKeys', () => {
   });
 
   it('uses the industry word itself when it has no synonym group, and drops a qualifier', () => {
-    expect(conflictKeys(parts('青岛海川中国游艇有限公司'))).toMatchObject({ industryGroup: '游艇', industryWord: '游艇' });
+    expect(conflictKeys(parts('青岛海川中国游艇有限公司'))).toMatchObject({
+      industryGroup: '游艇',
+      industryWord: '游艇',
+    });
   });
 
   it('has null industry keys for a name without an industry word', () => {
@@ -58,7 +61,9 @@ describe('compareNames: identical names (refused)', () => {
   });
 
   it('IDENTICAL_TRADE_NAME_SAME_INDUSTRY: traditional and simplified spellings are the same name', () => {
-    expect(compare('青島海川智能科技有限公司', '青岛海川智能科技有限公司')?.rule).toBe('IDENTICAL_TRADE_NAME_SAME_INDUSTRY');
+    expect(compare('青島海川智能科技有限公司', '青岛海川智能科技有限公司')?.rule).toBe(
+      'IDENTICAL_TRADE_NAME_SAME_INDUSTRY',
+    );
   });
 
   it('IDENTICAL_TRADE_NAME_NO_INDUSTRY: the same trade name where either name has no industry word', () => {
@@ -70,17 +75,21 @@ describe('compareNames: identical names (refused)', () => {
   });
 
   it('IDENTICAL_REORDERED: the trade name and industry in another order (海川智能科技 / 智能科技海川)', () => {
-    expect(compareNames(
-      { administrativeDivision: '青岛', tradeName: '海川', industry: '智能科技', organisationForm: '有限公司' },
-      { administrativeDivision: '青岛', tradeName: '智能科技海川', industry: null, organisationForm: '有限公司' },
-    )).toMatchObject({ kind: 'IDENTICAL', rule: 'IDENTICAL_REORDERED' });
+    expect(
+      compareNames(
+        { administrativeDivision: '青岛', tradeName: '海川', industry: '智能科技', organisationForm: '有限公司' },
+        { administrativeDivision: '青岛', tradeName: '智能科技海川', industry: null, organisationForm: '有限公司' },
+      ),
+    ).toMatchObject({ kind: 'IDENTICAL', rule: 'IDENTICAL_REORDERED' });
   });
 
   it('IDENTICAL_REORDERED: the same characters split differently between trade name and industry', () => {
-    expect(compareNames(
-      { administrativeDivision: '青岛', tradeName: '海川智能', industry: '科技', organisationForm: '有限公司' },
-      { administrativeDivision: '青岛', tradeName: '海川', industry: '智能科技', organisationForm: '有限公司' },
-    )?.rule).toBe('IDENTICAL_REORDERED');
+    expect(
+      compareNames(
+        { administrativeDivision: '青岛', tradeName: '海川智能', industry: '科技', organisationForm: '有限公司' },
+        { administrativeDivision: '青岛', tradeName: '海川', industry: '智能科技', organisationForm: '有限公司' },
+      )?.rule,
+    ).toBe('IDENTICAL_REORDERED');
   });
 
   it('gives the reason in Chinese and English', () => {
@@ -95,7 +104,8 @@ describe('compareNames: similar names (warned)', () => {
     const names = ['青岛海川地产有限公司', '青岛海川房地产有限公司', '青岛海川置业有限公司'];
     for (const a of names) {
       for (const b of names) {
-        if (a !== b) expect(compare(a, b), `${a} / ${b}`).toMatchObject({ kind: 'SIMILAR', rule: 'SIMILAR_SYNONYM_INDUSTRY' });
+        if (a !== b)
+          expect(compare(a, b), `${a} / ${b}`).toMatchObject({ kind: 'SIMILAR', rule: 'SIMILAR_SYNONYM_INDUSTRY' });
       }
     }
   });

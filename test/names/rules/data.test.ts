@@ -24,7 +24,11 @@ describe('GB/T 4754-2017 table', () => {
       code: 'I65',
       zh: '软件和信息技术服务业',
       en: 'Software and information technology services',
-      section: { letter: 'I', zh: '信息传输、软件和信息技术服务业', en: 'Information transmission, software and information technology services' },
+      section: {
+        letter: 'I',
+        zh: '信息传输、软件和信息技术服务业',
+        en: 'Information transmission, software and information technology services',
+      },
     });
     expect(industryDivision('k70')?.zh).toBe('房地产业');
     expect(industryDivision('H62')?.en).toBe('Catering');
@@ -79,7 +83,8 @@ describe('divisions', () => {
   const names = new Set(DIVISIONS.flatMap((d) => [d.full, ...d.short]));
 
   it('holds Qingdao, Shandong, China and every Qingdao district with and without its suffix', () => {
-    for (const name of ['青岛', '青岛市', '山东', '山东省', '中国', '中华', '西海岸新区']) expect(names, name).toContain(name);
+    for (const name of ['青岛', '青岛市', '山东', '山东省', '中国', '中华', '西海岸新区'])
+      expect(names, name).toContain(name);
     for (const name of ['市南', '市北', '黄岛', '崂山', '李沧', '城阳', '即墨']) {
       expect(names).toContain(name);
       expect(names).toContain(`${name}区`);
@@ -110,17 +115,36 @@ describe('divisions', () => {
 describe('organisation forms, prohibited and special words', () => {
   it('fits every enterprise kind with at least one form', () => {
     for (const kind of ENTERPRISE_KINDS) {
-      expect(ORGANISATION_FORMS.some((f) => f.kinds.includes(kind)), kind).toBe(true);
+      expect(
+        ORGANISATION_FORMS.some((f) => f.kinds.includes(kind)),
+        kind,
+      ).toBe(true);
     }
   });
 
   it('has default prohibited words in every category, each once', () => {
     for (const category of PROHIBITED_CATEGORIES) {
-      expect(DEFAULT_PROHIBITED_WORDS.some((w) => w.category === category), category).toBe(true);
+      expect(
+        DEFAULT_PROHIBITED_WORDS.some((w) => w.category === category),
+        category,
+      ).toBe(true);
     }
     const words = DEFAULT_PROHIBITED_WORDS.map((w) => w.word);
     expect(new Set(words).size).toBe(words.length);
-    for (const word of ['共产党', '国务院', '解放军', '公安', '联合国', '美国', '赌场', '色情', '恐怖', '国家级', '最高级', '第一']) {
+    for (const word of [
+      '共产党',
+      '国务院',
+      '解放军',
+      '公安',
+      '联合国',
+      '美国',
+      '赌场',
+      '色情',
+      '恐怖',
+      '国家级',
+      '最高级',
+      '第一',
+    ]) {
       expect(words).toContain(word);
     }
   });

@@ -60,7 +60,11 @@ describe('parseName: the four parts (domain-rules §2)', () => {
 
   it('reads a partnership form with its bracketed liability: 合伙企业（有限合伙）', () => {
     const parsed = parse('青岛海川投资管理合伙企业(有限合伙)');
-    expect(parsed.parts).toMatchObject({ tradeName: '海川', industry: '投资管理', organisationForm: '合伙企业（有限合伙）' });
+    expect(parsed.parts).toMatchObject({
+      tradeName: '海川',
+      industry: '投资管理',
+      organisationForm: '合伙企业（有限合伙）',
+    });
   });
 
   it('takes the longest industry word before the form: 智能科技, not 科技', () => {
@@ -98,7 +102,11 @@ describe('parseName: the four parts (domain-rules §2)', () => {
 describe('parseName: division chains', () => {
   it('reads province, city and district together: 山东省青岛市市南区', () => {
     const parsed = parse('山东省青岛市市南区海川置业有限公司');
-    expect(parsed.parts).toMatchObject({ administrativeDivision: '山东省青岛市市南区', tradeName: '海川', industry: '置业' });
+    expect(parsed.parts).toMatchObject({
+      administrativeDivision: '山东省青岛市市南区',
+      tradeName: '海川',
+      industry: '置业',
+    });
     expect(parsed.divisionChain.map((d) => d.code)).toEqual(['370000', '370200', '370202']);
   });
 
@@ -125,7 +133,10 @@ describe('parseName: division chains', () => {
   });
 
   it('reads 即墨市, the name before 即墨区, in older names', () => {
-    expect(parse('青岛即墨市海川有限公司').parts).toMatchObject({ administrativeDivision: '青岛即墨市', tradeName: '海川' });
+    expect(parse('青岛即墨市海川有限公司').parts).toMatchObject({
+      administrativeDivision: '青岛即墨市',
+      tradeName: '海川',
+    });
   });
 
   it('does not chain divisions that do not nest: 青岛金华 is 青岛 + trade name 金华', () => {
@@ -140,7 +151,11 @@ describe('parseName: division chains', () => {
 
   it('reads （中国） after a foreign trade name as a bracketed division', () => {
     const parsed = parse('西门子(中国)有限公司');
-    expect(parsed.parts).toMatchObject({ administrativeDivision: '中国', tradeName: '西门子', organisationForm: '有限公司' });
+    expect(parsed.parts).toMatchObject({
+      administrativeDivision: '中国',
+      tradeName: '西门子',
+      organisationForm: '有限公司',
+    });
     expect(parsed.divisionPosition).toBe('BRACKETED');
   });
 });

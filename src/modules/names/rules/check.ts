@@ -38,11 +38,7 @@ export type ViolationRule =
   | 'INDUSTRY_CODE_UNKNOWN';
 
 export type SpecialReasonCode =
-  | 'NO_DIVISION'
-  | 'DIVISION_IN_MIDDLE'
-  | 'STARTS_WITH_NATIONAL_WORD'
-  | 'CONTAINS_INTERNATIONAL'
-  | 'BRACKETED_CHINA';
+  'NO_DIVISION' | 'DIVISION_IN_MIDDLE' | 'STARTS_WITH_NATIONAL_WORD' | 'CONTAINS_INTERNATIONAL' | 'BRACKETED_CHINA';
 
 export interface NameViolation extends RenderedMessage {
   rule: ViolationRule;

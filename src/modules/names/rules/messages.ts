@@ -114,7 +114,10 @@ const CATEGORY_LABELS: Record<ProhibitedCategory, { zh: string; en: string }> = 
     zh: '政党、党政军机关、群团组织名称或者特定称谓',
     en: 'name of a political party, a state or military organ, or a mass organisation',
   },
-  FOREIGN_OR_INTERNATIONAL: { zh: '外国国家（地区）或者国际组织名称', en: 'name of a foreign country or an international organisation' },
+  FOREIGN_OR_INTERNATIONAL: {
+    zh: '外国国家（地区）或者国际组织名称',
+    en: 'name of a foreign country or an international organisation',
+  },
   OBSCENITY: { zh: '淫秽、色情内容', en: 'obscenity' },
   GAMBLING: { zh: '赌博内容', en: 'gambling' },
   SUPERSTITION: { zh: '迷信内容', en: 'superstition' },

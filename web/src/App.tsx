@@ -2,13 +2,25 @@ import { lazy, Suspense } from 'react';
 import { Route, Routes } from 'react-router';
 import { Loading } from './components/Feedback';
 import { Layout } from './components/Layout';
+import { VerifyLicencePage } from './licence/VerifyLicencePage';
+import { MyReservationsPage } from './names/MyReservationsPage';
+import { NameCheckPage } from './names/NameCheckPage';
+import { ReserveNamePage } from './names/ReserveNamePage';
 import { HomePage } from './pages/HomePage';
 import { NotFoundPage } from './pages/NotFoundPage';
 import { SignInPage } from './pages/SignInPage';
 import { SignUpPage } from './pages/SignUpPage';
+import { ApplicationFormPage } from './registration/ApplicationFormPage';
+import { ApplicationPage } from './registration/ApplicationPage';
+import { MyApplicationsPage } from './registration/MyApplicationsPage';
+import { RequireRole } from './session/RequireRole';
 
-// Large, rarely needed parts load on demand, each in its own chunk.
+// Large or rarely needed parts load on demand, each in its own chunk: the explorer (GraphiQL and
+// Monaco) and the official's desk.
 const ExplorerPage = lazy(() => import('./explorer/ExplorerPage'));
+const DeskRoutes = lazy(() => import('./desk/DeskRoutes'));
+
+const APPLICANT = ['APPLICANT'];
 
 export function App() {
   return (
@@ -18,6 +30,57 @@ export function App() {
           <Route path="/" element={<HomePage />} />
           <Route path="/sign-in" element={<SignInPage />} />
           <Route path="/sign-up" element={<SignUpPage />} />
+          <Route path="/names/check" element={<NameCheckPage />} />
+          <Route
+            path="/names/reserve"
+            element={
+              <RequireRole roles={APPLICANT}>
+                <ReserveNamePage />
+              </RequireRole>
+            }
+          />
+          <Route
+            path="/names/mine"
+            element={
+              <RequireRole roles={APPLICANT}>
+                <MyReservationsPage />
+              </RequireRole>
+            }
+          />
+          <Route
+            path="/applications"
+            element={
+              <RequireRole roles={APPLICANT}>
+                <MyApplicationsPage />
+              </RequireRole>
+            }
+          />
+          <Route
+            path="/applications/new"
+            element={
+              <RequireRole roles={APPLICANT}>
+                <ApplicationFormPage />
+              </RequireRole>
+            }
+          />
+          <Route
+            path="/applications/:id/edit"
+            element={
+              <RequireRole roles={APPLICANT}>
+                <ApplicationFormPage />
+              </RequireRole>
+            }
+          />
+          <Route
+            path="/applications/:id"
+            element={
+              <RequireRole>
+                <ApplicationPage />
+              </RequireRole>
+            }
+          />
+          <Route path="/verify" element={<VerifyLicencePage />} />
+          <Route path="/desk/*" element={<DeskRoutes />} />
           <Route path="/explorer" element={<ExplorerPage />} />
           <Route path="*" element={<NotFoundPage />} />
         </Routes>

@@ -17,7 +17,14 @@ export interface NavItem {
 
 /** The links in the main navigation, by role; pages add themselves here as they land. */
 export function navItems(t: (key: string) => string, user: ViewerUser | null): NavItem[] {
-  const items: NavItem[] = [{ to: '/', label: t('nav.home') }];
+  const items: NavItem[] = [
+    { to: '/', label: t('nav.home') },
+    { to: '/names/check', label: t('nav.nameCheck') },
+    { to: '/names/mine', label: t('nav.myReservations'), roles: ['APPLICANT'] },
+    { to: '/applications', label: t('nav.myApplications'), roles: ['APPLICANT'] },
+    { to: '/desk', label: t('nav.desk'), roles: ['OFFICIAL'] },
+    { to: '/verify', label: t('nav.verifyLicence') },
+  ];
   return items.filter((item) => !item.roles || (user && item.roles.includes(user.role)));
 }
 

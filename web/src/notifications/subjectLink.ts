@@ -1,5 +1,8 @@
 /** The client's page for each kind of object a notification can be about. */
-const PAGES: Record<string, (id: string) => string> = {};
+const PAGES: Record<string, (id: string) => string> = {
+  RegistrationApplication: (id) => `/applications/${id}`,
+  NameReservation: () => '/names/mine',
+};
 
 /** Where a notification's subject is shown, by its type; null when it has no page here. */
 export function subjectPath(subject: { __typename?: string; id: string } | null | undefined): string | null {

@@ -19,6 +19,26 @@ export function HomePage() {
           ))}
         </ul>
       </section>
+      <section aria-labelledby="quick-title" className="section">
+        <h2 id="quick-title">{t('home.quickTitle')}</h2>
+        <ul className="quick-links">
+          <li>
+            <Link className="button button--primary" to="/names/check">
+              {t('home.startNameCheck')}
+            </Link>
+          </li>
+          <li>
+            <Link className="button button--secondary" to="/names/mine">
+              {t('home.startApplication')}
+            </Link>
+          </li>
+          <li>
+            <Link className="button button--secondary" to="/verify">
+              {t('home.verify')}
+            </Link>
+          </li>
+        </ul>
+      </section>
       <section aria-labelledby="partners-title" className="section">
         <h2 id="partners-title">{t('home.partnersTitle')}</h2>
         <p>{t('home.partnersBody')}</p>

@@ -38,7 +38,11 @@ function operationPlugin(options: ApolloOptions): ApolloServerPlugin<RequestCont
             options.maxQueryCost,
             contextValue.locale,
           );
-          budget = await options.rateLimiter.spend(contextValue.viewer.rateLimitKey, measured.cost, contextValue.locale);
+          budget = await options.rateLimiter.spend(
+            contextValue.viewer.rateLimitKey,
+            measured.cost,
+            contextValue.locale,
+          );
         },
         async willSendResponse({ response, operationName, errors }) {
           if (response.body.kind === 'single') {
@@ -92,8 +96,15 @@ export function createApollo(options: ApolloOptions): ApolloServer<RequestContex
       });
     },
     plugins: [
-      ApolloServerPluginDrainHttpServer({ httpServer: options.httpServer, stopGracePeriodMillis: options.shutdownGraceMs }),
-      { async serverWillStart() { return { drainServer: options.onDrain }; } },
+      ApolloServerPluginDrainHttpServer({
+        httpServer: options.httpServer,
+        stopGracePeriodMillis: options.shutdownGraceMs,
+      }),
+      {
+        async serverWillStart() {
+          return { drainServer: options.onDrain };
+        },
+      },
       operationPlugin(options),
     ],
   });

@@ -70,7 +70,11 @@ export interface MaskContext {
 }
 
 /** The client's view of one error. */
-export function maskError(formatted: GraphQLFormattedError, error: unknown, context: MaskContext): GraphQLFormattedError {
+export function maskError(
+  formatted: GraphQLFormattedError,
+  error: unknown,
+  context: MaskContext,
+): GraphQLFormattedError {
   const original = unwrapResolverError(error);
   if (original instanceof DomainError) {
     const problems = renderProblems(original.problems, context.locale);

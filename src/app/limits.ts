@@ -83,7 +83,9 @@ function measure(
       const name = selection.name.value;
       if (selection.alias) walk.aliases.set(name, (walk.aliases.get(name) ?? 0) + 1);
       const fieldDef =
-        parentType && (isObjectType(parentType) || isInterfaceType(parentType)) ? parentType.getFields()[name] : undefined;
+        parentType && (isObjectType(parentType) || isInterfaceType(parentType))
+          ? parentType.getFields()[name]
+          : undefined;
       const namedType = fieldDef ? getNamedType(fieldDef.type) : undefined;
       let childMultiplier = multiplier;
       if (namedType && namedType.name.endsWith('Connection')) {
@@ -121,7 +123,14 @@ function measure(
       // A fragment spread twice on one path is a cycle, which validation refuses anyway.
       if (!fragment || visitedFragments.has(fragmentName)) continue;
       const type = walk.schema.getType(fragment.typeCondition.name.value) as GraphQLCompositeType;
-      const inner = measure(walk, fragment.selectionSet, type, multiplier, depth, new Set([...visitedFragments, fragmentName]));
+      const inner = measure(
+        walk,
+        fragment.selectionSet,
+        type,
+        multiplier,
+        depth,
+        new Set([...visitedFragments, fragmentName]),
+      );
       maxDepth = Math.max(maxDepth, inner.depth);
       cost += inner.cost;
     }
@@ -200,7 +209,11 @@ export class CostRateLimiter {
       if (!(rejection instanceof RateLimiterRes)) throw rejection;
       const seconds = Math.max(1, Math.ceil(rejection.msBeforeNext / 1000));
       throw new GraphQLError(translate(locale, 'error.rateLimited', { seconds }), {
-        extensions: { code: 'RATE_LIMITED', retryAfterSeconds: seconds, http: { status: 429, headers: new Map([['retry-after', String(seconds)]]) } },
+        extensions: {
+          code: 'RATE_LIMITED',
+          retryAfterSeconds: seconds,
+          http: { status: 429, headers: new Map([['retry-after', String(seconds)]]) },
+        },
       });
     }
   }

@@ -37,7 +37,11 @@ async function signingKey(config: Config): Promise<Buffer> {
   }
 }
 
-export async function createPlatformDeps(config: Config, logger: Logger, clock: Clock = systemClock): Promise<PlatformDeps> {
+export async function createPlatformDeps(
+  config: Config,
+  logger: Logger,
+  clock: Clock = systemClock,
+): Promise<PlatformDeps> {
   return {
     config,
     clock,

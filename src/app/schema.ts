@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { OperationTypeNode, type GraphQLSchema } from 'graphql';
-import { buildSchema, type AuthChecker, type NonEmptyArray } from 'type-graphql';
+import { buildSchema, type AuthChecker, type ClassType, type NonEmptyArray } from 'type-graphql';
 import type { RequestContext } from '../shared/context.js';
 import { forbidden, unauthenticated } from '../shared/errors.js';
 import { DateTimeScalar } from '../shared/graphql/scalars.js';
@@ -14,7 +14,13 @@ import { namesResolvers } from '../modules/names/index.js';
 import { registrationResolvers } from '../modules/registration/index.js';
 
 /** Every resolver class of every module. A module adds its list here and nowhere else. */
-export const allResolvers = [...platformResolvers, ...accountsResolvers, ...namesResolvers, ...registrationResolvers, ...financingResolvers] as unknown as NonEmptyArray<Function>;
+export const allResolvers = [
+  ...platformResolvers,
+  ...accountsResolvers,
+  ...namesResolvers,
+  ...registrationResolvers,
+  ...financingResolvers,
+] as unknown as NonEmptyArray<ClassType>;
 
 /**
  * @Authorized() with no arguments: any authenticated caller. With arguments: any one of the

@@ -119,11 +119,15 @@ export async function createAppServer(orm: MikroORM, deps: PlatformDeps): Promis
     if (response.headersSent) return next(error);
     const status = (error as { status?: number }).status ?? 500;
     if (status === 413) {
-      response.status(413).json({ errors: [{ message: 'Request body larger than 1 MB', extensions: { code: 'BAD_REQUEST' } }] });
+      response
+        .status(413)
+        .json({ errors: [{ message: 'Request body larger than 1 MB', extensions: { code: 'BAD_REQUEST' } }] });
       return;
     }
     if (status === 400) {
-      response.status(400).json({ errors: [{ message: 'Malformed request body', extensions: { code: 'BAD_REQUEST' } }] });
+      response
+        .status(400)
+        .json({ errors: [{ message: 'Malformed request body', extensions: { code: 'BAD_REQUEST' } }] });
       return;
     }
     logger.error({ err: error }, 'http error');

@@ -1,5 +1,13 @@
 import type { Server } from 'node:http';
-import { GraphQLError, parse, validate, getOperationAST, specifiedRules, type ExecutionArgs, type GraphQLSchema } from 'graphql';
+import {
+  GraphQLError,
+  parse,
+  validate,
+  getOperationAST,
+  specifiedRules,
+  type ExecutionArgs,
+  type GraphQLSchema,
+} from 'graphql';
 import { useServer } from 'graphql-ws/use/ws';
 import { WebSocketServer } from 'ws';
 import type { MikroORM } from '@mikro-orm/postgresql';
@@ -45,15 +53,21 @@ export function attachWebSocketServer(options: WebSocketOptions): { dispose: () 
   const connectionInfo = new WeakMap<object, ConnectionExtra>();
   const rules = options.introspection
     ? specifiedRules
-    : [...specifiedRules, (context: { reportError: (e: GraphQLError) => void }) => ({
-        Field(node: { name: { value: string } }) {
-          if (node.name.value === '__schema' || node.name.value === '__type') {
-            context.reportError(new GraphQLError('Introspection is disabled'));
-          }
-        },
-      })];
+    : [
+        ...specifiedRules,
+        (context: { reportError: (e: GraphQLError) => void }) => ({
+          Field(node: { name: { value: string } }) {
+            if (node.name.value === '__schema' || node.name.value === '__type') {
+              context.reportError(new GraphQLError('Introspection is disabled'));
+            }
+          },
+        }),
+      ];
 
-  const serverCleanup = useServer<Record<string, unknown>, { request: { headers: Record<string, string | string[] | undefined>; socket: { remoteAddress?: string } } }>(
+  const serverCleanup = useServer<
+    Record<string, unknown>,
+    { request: { headers: Record<string, string | string[] | undefined>; socket: { remoteAddress?: string } } }
+  >(
     {
       schema: options.schema,
       async onConnect(ctx) {
@@ -80,7 +94,11 @@ export function attachWebSocketServer(options: WebSocketOptions): { dispose: () 
         const locale = localeFromAcceptLanguage(extra?.acceptLanguage);
         const requestId = requestIdFrom(undefined);
         const mask = (error: GraphQLError) =>
-          maskError({ message: error.message, extensions: error.extensions }, error, { locale, requestId, logger: options.logger });
+          maskError({ message: error.message, extensions: error.extensions }, error, {
+            locale,
+            requestId,
+            logger: options.logger,
+          });
         let document;
         try {
           document = parse(payload.query);
@@ -94,13 +112,29 @@ export function attachWebSocketServer(options: WebSocketOptions): { dispose: () 
         let contextValue: RequestContext;
         try {
           contextValue = await createRequestContext(options.orm, options.deps, { ...extra!, requestId });
-          const measured = checkOperationLimits(options.schema, document, operation, payload.variables ?? undefined, options.maxQueryCost, locale);
+          const measured = checkOperationLimits(
+            options.schema,
+            document,
+            operation,
+            payload.variables ?? undefined,
+            options.maxQueryCost,
+            locale,
+          );
           await options.rateLimiter.spend(contextValue.viewer.rateLimitKey, measured.cost, locale);
         } catch (error) {
-          if (error instanceof GraphQLError) return [new GraphQLError(error.message, { extensions: mask(error).extensions })];
+          if (error instanceof GraphQLError)
+            return [new GraphQLError(error.message, { extensions: mask(error).extensions })];
           throw error;
         }
-        options.logger.info({ requestId, subscriptionId: id, operationName: payload.operationName ?? null, viewer: contextValue.viewer.kind }, 'graphql subscription');
+        options.logger.info(
+          {
+            requestId,
+            subscriptionId: id,
+            operationName: payload.operationName ?? null,
+            viewer: contextValue.viewer.kind,
+          },
+          'graphql subscription',
+        );
         const args: ExecutionArgs = {
           schema: options.schema,
           document,
@@ -116,7 +150,11 @@ export function attachWebSocketServer(options: WebSocketOptions): { dispose: () 
         return {
           ...result,
           errors: (result.errors as readonly GraphQLError[]).map((error) =>
-            maskError(error.toJSON(), error, { locale: context.locale, requestId: context.requestId, logger: options.logger }),
+            maskError(error.toJSON(), error, {
+              locale: context.locale,
+              requestId: context.requestId,
+              logger: options.logger,
+            }),
           ),
         };
       },

@@ -5,4 +5,10 @@ import { namesEntities } from '../modules/names/index.js';
 import { registrationEntities } from '../modules/registration/index.js';
 import { platformEntities } from '../shared/entities.js';
 
-export const allEntities = [...platformEntities, ...accountsEntities, ...namesEntities, ...registrationEntities, ...financingEntities];
+export const allEntities = [
+  ...platformEntities,
+  ...accountsEntities,
+  ...namesEntities,
+  ...registrationEntities,
+  ...financingEntities,
+];

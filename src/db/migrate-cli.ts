@@ -22,7 +22,9 @@ async function run(command: string | undefined, name: string | undefined): Promi
     } else if (command === 'create') {
       await migrate(database.orm);
       const result = await database.orm.getMigrator().createMigration(undefined, false, false, name);
-      process.stdout.write(result.fileName ? `Created migrations/${result.fileName}\n` : 'No changes: nothing created.\n');
+      process.stdout.write(
+        result.fileName ? `Created migrations/${result.fileName}\n` : 'No changes: nothing created.\n',
+      );
     } else {
       process.stderr.write('usage: migrate-cli up | create [name]\n');
       process.exitCode = 2;

@@ -197,9 +197,7 @@ export const USCC_SEQUENCE_LIMIT = DECIMAL_RANGE + USCC_LETTERS.length * BASE31_
  */
 export function organisationCodeBodyForSequence(sequence: number): string {
   if (!Number.isSafeInteger(sequence) || sequence < 0 || sequence >= USCC_SEQUENCE_LIMIT) {
-    throw new RangeError(
-      `sequence must be an integer from 0 to ${USCC_SEQUENCE_LIMIT - 1}, got ${sequence}`,
-    );
+    throw new RangeError(`sequence must be an integer from 0 to ${USCC_SEQUENCE_LIMIT - 1}, got ${sequence}`);
   }
   if (sequence < DECIMAL_RANGE) return String(sequence).padStart(8, '0');
   const m = sequence - DECIMAL_RANGE;
@@ -230,8 +228,7 @@ export interface GenerateUsccInput {
  */
 export function generateUscc(input: GenerateUsccInput): string {
   const { department, category, areaCode, sequence } = input;
-  if (department !== '9')
-    throw new RangeError(`unsupported registration department "${department}"`);
+  if (department !== '9') throw new RangeError(`unsupported registration department "${department}"`);
   if (category !== '1' && category !== '2' && category !== '3') {
     throw new RangeError(`unsupported entity category "${String(category)}"`);
   }
@@ -248,52 +245,40 @@ export function generateUscc(input: GenerateUsccInput): string {
 
 /** Values of the GraphQL District enum. */
 export type QingdaoDistrict =
-  | 'SHINAN'
-  | 'SHIBEI'
-  | 'HUANGDAO'
-  | 'LAOSHAN'
-  | 'LICANG'
-  | 'CHENGYANG'
-  | 'JIMO'
-  | 'JIAOZHOU'
-  | 'PINGDU'
-  | 'LAIXI';
+  'SHINAN' | 'SHIBEI' | 'HUANGDAO' | 'LAOSHAN' | 'LICANG' | 'CHENGYANG' | 'JIMO' | 'JIAOZHOU' | 'PINGDU' | 'LAIXI';
 
 /** Qingdao city as a whole (青岛市). */
 export const QINGDAO_CITY_AREA_CODE = '370200';
 
-export const QINGDAO_DISTRICT_AREA_CODES: Readonly<Record<QingdaoDistrict, string>> = Object.freeze(
-  {
-    SHINAN: '370202',
-    SHIBEI: '370203',
-    HUANGDAO: '370211',
-    LAOSHAN: '370212',
-    LICANG: '370213',
-    CHENGYANG: '370214',
-    JIMO: '370215',
-    JIAOZHOU: '370281',
-    PINGDU: '370283',
-    LAIXI: '370285',
-  },
-);
+export const QINGDAO_DISTRICT_AREA_CODES: Readonly<Record<QingdaoDistrict, string>> = Object.freeze({
+  SHINAN: '370202',
+  SHIBEI: '370203',
+  HUANGDAO: '370211',
+  LAOSHAN: '370212',
+  LICANG: '370213',
+  CHENGYANG: '370214',
+  JIMO: '370215',
+  JIAOZHOU: '370281',
+  PINGDU: '370283',
+  LAIXI: '370285',
+});
 
 export const QINGDAO_DISTRICTS: readonly QingdaoDistrict[] = Object.freeze(
   Object.keys(QINGDAO_DISTRICT_AREA_CODES) as QingdaoDistrict[],
 );
 
-export const QINGDAO_DISTRICT_NAMES: Readonly<Record<QingdaoDistrict, { zh: string; en: string }>> =
-  Object.freeze({
-    SHINAN: { zh: '市南区', en: 'Shinan District' },
-    SHIBEI: { zh: '市北区', en: 'Shibei District' },
-    HUANGDAO: { zh: '黄岛区', en: 'Huangdao District' }, // 西海岸新区; contains the FTZ
-    LAOSHAN: { zh: '崂山区', en: 'Laoshan District' },
-    LICANG: { zh: '李沧区', en: 'Licang District' },
-    CHENGYANG: { zh: '城阳区', en: 'Chengyang District' },
-    JIMO: { zh: '即墨区', en: 'Jimo District' },
-    JIAOZHOU: { zh: '胶州市', en: 'Jiaozhou City' },
-    PINGDU: { zh: '平度市', en: 'Pingdu City' },
-    LAIXI: { zh: '莱西市', en: 'Laixi City' },
-  });
+export const QINGDAO_DISTRICT_NAMES: Readonly<Record<QingdaoDistrict, { zh: string; en: string }>> = Object.freeze({
+  SHINAN: { zh: '市南区', en: 'Shinan District' },
+  SHIBEI: { zh: '市北区', en: 'Shibei District' },
+  HUANGDAO: { zh: '黄岛区', en: 'Huangdao District' }, // 西海岸新区; contains the FTZ
+  LAOSHAN: { zh: '崂山区', en: 'Laoshan District' },
+  LICANG: { zh: '李沧区', en: 'Licang District' },
+  CHENGYANG: { zh: '城阳区', en: 'Chengyang District' },
+  JIMO: { zh: '即墨区', en: 'Jimo District' },
+  JIAOZHOU: { zh: '胶州市', en: 'Jiaozhou City' },
+  PINGDU: { zh: '平度市', en: 'Pingdu City' },
+  LAIXI: { zh: '莱西市', en: 'Laixi City' },
+});
 
 /** The district whose GB/T 2260 code this is, or null. */
 export function districtForAreaCode(areaCode: string): QingdaoDistrict | null {

@@ -28,13 +28,7 @@ export enum UserErrorCode {
 }
 
 export type TopLevelCode =
-  | 'UNAUTHENTICATED'
-  | 'FORBIDDEN'
-  | 'NOT_FOUND'
-  | 'RATE_LIMITED'
-  | 'QUERY_TOO_COMPLEX'
-  | 'BAD_USER_INPUT'
-  | 'INTERNAL';
+  'UNAUTHENTICATED' | 'FORBIDDEN' | 'NOT_FOUND' | 'RATE_LIMITED' | 'QUERY_TOO_COMPLEX' | 'BAD_USER_INPUT' | 'INTERNAL';
 
 export const commonMessages = defineMessages({
   'error.invalidInput': { zh: '输入无效。', en: 'The input is not valid.' },

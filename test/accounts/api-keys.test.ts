@@ -20,17 +20,52 @@ const CREATE = /* GraphQL */ `
   mutation Create($input: CreateApiKeyInput!) {
     createApiKey(input: $input) {
       secret
-      apiKey { id name prefix scopes createdAt expiresAt revokedAt }
-      userErrors { code field message }
+      apiKey {
+        id
+        name
+        prefix
+        scopes
+        createdAt
+        expiresAt
+        revokedAt
+      }
+      userErrors {
+        code
+        field
+        message
+      }
     }
   }
 `;
 const REVOKE = /* GraphQL */ `
   mutation Revoke($input: RevokeApiKeyInput!) {
-    revokeApiKey(input: $input) { apiKey { id revokedAt } userErrors { code field } }
+    revokeApiKey(input: $input) {
+      apiKey {
+        id
+        revokedAt
+      }
+      userErrors {
+        code
+        field
+      }
+    }
   }
 `;
-const VIEWER = /* GraphQL */ `{ viewer { role user { id } apiKey { id name scopes } } }`;
+const VIEWER = /* GraphQL */ `
+  {
+    viewer {
+      role
+      user {
+        id
+      }
+      apiKey {
+        id
+        name
+        scopes
+      }
+    }
+  }
+`;
 
 async function createKey(input: Record<string, unknown>) {
   const result = await app.execute(CREATE, { input }, { token: adminToken, language: 'en' });
@@ -101,7 +136,9 @@ describe('createApiKey', () => {
 
     const created = await createKey({ name: '', scopes: ['NAMES_READ'] });
 
-    expect(created.userErrors).toEqual([{ code: 'REQUIRED', field: ['input', 'name'], message: 'This field is required.' }]);
+    expect(created.userErrors).toEqual([
+      { code: 'REQUIRED', field: ['input', 'name'], message: 'This field is required.' },
+    ]);
     expect(await accountRowCounts(app)).toEqual(before);
   });
 
@@ -133,7 +170,11 @@ describe('createApiKey', () => {
 
 describe('an API key', () => {
   it('with an expiry works until then and is refused after it', async () => {
-    const created = await createKey({ name: '临时密钥', scopes: ['NAMES_READ'], expiresAt: '2026-11-27T09:00:00+08:00' });
+    const created = await createKey({
+      name: '临时密钥',
+      scopes: ['NAMES_READ'],
+      expiresAt: '2026-11-27T09:00:00+08:00',
+    });
     const before = await app.execute(VIEWER, {}, { token: created.secret });
     app.clock.set('2026-11-27T09:00:01+08:00');
 
@@ -180,12 +221,14 @@ describe('revokeApiKey', () => {
 
     const result = await app.execute(REVOKE, { input: { id: key.id } }, { token: adminToken });
 
-    expect(result.data?.revokeApiKey).toEqual({ apiKey: null, userErrors: [{ code: 'INVALID_STATE', field: ['input', 'id'] }] });
+    expect(result.data?.revokeApiKey).toEqual({
+      apiKey: null,
+      userErrors: [{ code: 'INVALID_STATE', field: ['input', 'id'] }],
+    });
     expect(await accountRowCounts(app)).toEqual(before);
-    const [row] = await app.orm.em.getConnection().execute<{ revoked_at: Date }[]>(
-      'select revoked_at from api_keys where id = ?',
-      [key.apiKey.id],
-    );
+    const [row] = await app.orm.em
+      .getConnection()
+      .execute<{ revoked_at: Date }[]>('select revoked_at from api_keys where id = ?', [key.apiKey.id]);
     expect(new Date(row!.revoked_at).toISOString()).toBe('2026-11-01T00:00:00.000Z');
   });
 
@@ -197,7 +240,9 @@ describe('revokeApiKey', () => {
       app.execute(REVOKE, { input: { id: key.id } }, { token: adminToken }),
     ]);
 
-    const outcomes = results.map((r) => r.data?.revokeApiKey.userErrors.map((e: { code: string }) => e.code).join() || 'OK');
+    const outcomes = results.map(
+      (r) => r.data?.revokeApiKey.userErrors.map((e: { code: string }) => e.code).join() || 'OK',
+    );
     expect(outcomes.sort()).toEqual(['INVALID_STATE', 'OK']);
   });
 
@@ -210,7 +255,10 @@ describe('revokeApiKey', () => {
 
     const result = await app.execute(REVOKE, { input: { id: id() } }, { token: adminToken });
 
-    expect(result.data?.revokeApiKey).toEqual({ apiKey: null, userErrors: [{ code: 'NOT_FOUND', field: ['input', 'id'] }] });
+    expect(result.data?.revokeApiKey).toEqual({
+      apiKey: null,
+      userErrors: [{ code: 'NOT_FOUND', field: ['input', 'id'] }],
+    });
     expect(await accountRowCounts(app)).toEqual(before);
   });
 });

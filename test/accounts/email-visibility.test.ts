@@ -16,7 +16,15 @@ beforeAll(async () => {
 afterAll(async () => app?.stop());
 
 const USER_NODE = /* GraphQL */ `
-  query($id: ID!) { node(id: $id) { ... on User { id displayName email } } }
+  query ($id: ID!) {
+    node(id: $id) {
+      ... on User {
+        id
+        displayName
+        email
+      }
+    }
+  }
 `;
 
 const userId = (user: TestUser) => toGlobalId('User', user.user.id);
@@ -51,10 +59,9 @@ describe("a user's email", () => {
   });
 
   it('is shown to the person who has just signed in with it', async () => {
-    const result = await app.execute(
-      `mutation($input: SignInInput!) { signIn(input: $input) { user { email } } }`,
-      { input: { email: applicant.user.email, password: TEST_PASSWORD } },
-    );
+    const result = await app.execute(`mutation($input: SignInInput!) { signIn(input: $input) { user { email } } }`, {
+      input: { email: applicant.user.email, password: TEST_PASSWORD },
+    });
 
     expect(result.data?.signIn.user.email).toBe(applicant.user.email);
   });
@@ -64,7 +71,15 @@ describe("a user's email", () => {
 
     const result = await app.execute(
       `mutation($input: CreateStaffAccountInput!) { createStaffAccount(input: $input) { user { email } } }`,
-      { input: { email: 'New.Official@Example.cn', displayName: '新官员', password: 'Official-pass-2026', role: 'OFFICIAL', department: 'TAX' } },
+      {
+        input: {
+          email: 'New.Official@Example.cn',
+          displayName: '新官员',
+          password: 'Official-pass-2026',
+          role: 'OFFICIAL',
+          department: 'TAX',
+        },
+      },
       { token: admin.token },
     );
 

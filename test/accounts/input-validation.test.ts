@@ -15,17 +15,43 @@ afterAll(async () => app?.stop());
 
 const SIGN_UP = /* GraphQL */ `
   mutation SignUp($input: SignUpInput!) {
-    signUp(input: $input) { token user { id } userErrors { code field message } }
+    signUp(input: $input) {
+      token
+      user {
+        id
+      }
+      userErrors {
+        code
+        field
+        message
+      }
+    }
   }
 `;
 const SIGN_IN = /* GraphQL */ `
   mutation SignIn($input: SignInInput!) {
-    signIn(input: $input) { token userErrors { code field message } }
+    signIn(input: $input) {
+      token
+      userErrors {
+        code
+        field
+        message
+      }
+    }
   }
 `;
 const CHANGE_PASSWORD = /* GraphQL */ `
   mutation Change($input: ChangePasswordInput!) {
-    changePassword(input: $input) { user { id } userErrors { code field message } }
+    changePassword(input: $input) {
+      user {
+        id
+      }
+      userErrors {
+        code
+        field
+        message
+      }
+    }
   }
 `;
 
@@ -37,11 +63,41 @@ describe('signUp refuses, writing nothing,', () => {
   it.each([
     ['an invalid email', { email: 'not-an-email' }, 'INVALID_FORMAT', 'email', 'Enter a valid email address.'],
     ['a blank display name', { displayName: '' }, 'REQUIRED', 'displayName', 'This field is required.'],
-    ['a display name over 100 characters', { displayName: '名'.repeat(101) }, 'TOO_LONG', 'displayName', 'Must be at most 100 characters.'],
-    ['a password under 10 characters', { password: 'Short-1' }, 'WEAK_PASSWORD', 'password', 'The password must have at least 10 characters.'],
-    ['a password over 128 characters', { password: 'A1' + 'x'.repeat(127) }, 'WEAK_PASSWORD', 'password', 'The password must have at most 128 characters.'],
-    ['a password without digits', { password: 'only-letters-here' }, 'WEAK_PASSWORD', 'password', 'The password must contain both letters and digits.'],
-    ['a password without letters', { password: '1234567890-1234' }, 'WEAK_PASSWORD', 'password', 'The password must contain both letters and digits.'],
+    [
+      'a display name over 100 characters',
+      { displayName: '名'.repeat(101) },
+      'TOO_LONG',
+      'displayName',
+      'Must be at most 100 characters.',
+    ],
+    [
+      'a password under 10 characters',
+      { password: 'Short-1' },
+      'WEAK_PASSWORD',
+      'password',
+      'The password must have at least 10 characters.',
+    ],
+    [
+      'a password over 128 characters',
+      { password: 'A1' + 'x'.repeat(127) },
+      'WEAK_PASSWORD',
+      'password',
+      'The password must have at most 128 characters.',
+    ],
+    [
+      'a password without digits',
+      { password: 'only-letters-here' },
+      'WEAK_PASSWORD',
+      'password',
+      'The password must contain both letters and digits.',
+    ],
+    [
+      'a password without letters',
+      { password: '1234567890-1234' },
+      'WEAK_PASSWORD',
+      'password',
+      'The password must contain both letters and digits.',
+    ],
     [
       'a password containing the name part of the email',
       { email: 'haichuan@example.cn', password: 'haichuan-2026!' },
@@ -65,7 +121,11 @@ describe('signUp refuses, writing nothing,', () => {
     const { user } = await createUser(app);
     const before = await accountRowCounts(app);
 
-    const result = await app.execute(SIGN_UP, { input: signUpInput({ email: user.email.toUpperCase() }) }, { language: 'en' });
+    const result = await app.execute(
+      SIGN_UP,
+      { input: signUpInput({ email: user.email.toUpperCase() }) },
+      { language: 'en' },
+    );
 
     expect(result.data?.signUp.userErrors).toEqual([
       { code: 'ALREADY_EXISTS', field: ['input', 'email'], message: 'An account with this email already exists.' },
@@ -126,7 +186,9 @@ describe('changePassword refuses, changing nothing,', () => {
 
     expect(result.data?.changePassword).toEqual({
       user: null,
-      userErrors: [{ code: 'INVALID_CREDENTIALS', field: ['input', 'currentPassword'], message: 'The current password is wrong.' }],
+      userErrors: [
+        { code: 'INVALID_CREDENTIALS', field: ['input', 'currentPassword'], message: 'The current password is wrong.' },
+      ],
     });
     expect(await passwordHashOf(user.id)).toBe(hashBefore);
   });
@@ -206,7 +268,10 @@ describe('a refused input is never echoed back', () => {
   });
 
   it('by a variable missing a required field', async () => {
-    const response = await postGraphql(app, { query: SIGN_UP, variables: { input: { email: 'someone@example.cn', password: SECRET } } });
+    const response = await postGraphql(app, {
+      query: SIGN_UP,
+      variables: { input: { email: 'someone@example.cn', password: SECRET } },
+    });
 
     expect(response.json.errors[0].extensions.code).toBe('BAD_USER_INPUT');
     expect(response.json.errors[0].message).toBe(

@@ -67,7 +67,9 @@ interface Operation {
 const OPERATIONS: Record<string, Operation> = {
   signUp: {
     document: `mutation($input: SignUpInput!) { signUp(input: $input) { token userErrors { code } } }`,
-    variables: async () => ({ input: { email: uniqueEmail('signup'), password: 'Qingdao-2026-pw', displayName: '新申请人' } }),
+    variables: async () => ({
+      input: { email: uniqueEmail('signup'), password: 'Qingdao-2026-pw', displayName: '新申请人' },
+    }),
   },
   signIn: {
     document: `mutation($input: SignInInput!) { signIn(input: $input) { token userErrors { code } } }`,

@@ -15,11 +15,35 @@ afterAll(async () => app?.stop());
 
 const SIGN_IN = /* GraphQL */ `
   mutation SignIn($input: SignInInput!) {
-    signIn(input: $input) { token expiresAt userErrors { code } }
+    signIn(input: $input) {
+      token
+      expiresAt
+      userErrors {
+        code
+      }
+    }
   }
 `;
-const SIGN_OUT = /* GraphQL */ `mutation { signOut { signedOut userErrors { code } } }`;
-const VIEWER = /* GraphQL */ `{ viewer { role user { id } } }`;
+const SIGN_OUT = /* GraphQL */ `
+  mutation {
+    signOut {
+      signedOut
+      userErrors {
+        code
+      }
+    }
+  }
+`;
+const VIEWER = /* GraphQL */ `
+  {
+    viewer {
+      role
+      user {
+        id
+      }
+    }
+  }
+`;
 
 async function signInNewUser(): Promise<{ userId: string; token: string; expiresAt: string }> {
   const { user } = await createUser(app);
@@ -130,7 +154,15 @@ describe('signOut', () => {
 describe('changePassword', () => {
   const CHANGE = /* GraphQL */ `
     mutation Change($input: ChangePasswordInput!) {
-      changePassword(input: $input) { user { id } userErrors { code field } }
+      changePassword(input: $input) {
+        user {
+          id
+        }
+        userErrors {
+          code
+          field
+        }
+      }
     }
   `;
 
@@ -152,7 +184,11 @@ describe('changePassword', () => {
 
   it('makes the new password the one that signs in', async () => {
     const { user, token } = await createUser(app);
-    await app.execute(CHANGE, { input: { currentPassword: TEST_PASSWORD, newPassword: 'Brand-new-pass-42' } }, { token });
+    await app.execute(
+      CHANGE,
+      { input: { currentPassword: TEST_PASSWORD, newPassword: 'Brand-new-pass-42' } },
+      { token },
+    );
 
     const withOld = await app.execute(SIGN_IN, { input: { email: user.email, password: TEST_PASSWORD } });
     const withNew = await app.execute(SIGN_IN, { input: { email: user.email, password: 'Brand-new-pass-42' } });

@@ -11,7 +11,17 @@ afterAll(async () => app?.stop());
 
 const SIGN_IN = /* GraphQL */ `
   mutation SignIn($input: SignInInput!) {
-    signIn(input: $input) { token user { id } userErrors { code field message } }
+    signIn(input: $input) {
+      token
+      user {
+        id
+      }
+      userErrors {
+        code
+        field
+        message
+      }
+    }
   }
 `;
 
@@ -67,7 +77,11 @@ describe('repeated failed sign-ins', () => {
 
     expect(result.data?.signIn.token).toBeNull();
     expect(result.data?.signIn.userErrors).toEqual([
-      { code: 'TOO_MANY_ATTEMPTS', field: null, message: expect.stringMatching(/^Too many failed sign-ins\. Try again in \d+ seconds\.$/) },
+      {
+        code: 'TOO_MANY_ATTEMPTS',
+        field: null,
+        message: expect.stringMatching(/^Too many failed sign-ins\. Try again in \d+ seconds\.$/),
+      },
     ]);
   });
 

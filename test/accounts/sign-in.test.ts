@@ -10,15 +10,49 @@ afterAll(async () => app?.stop());
 
 const SIGN_UP = /* GraphQL */ `
   mutation SignUp($input: SignUpInput!) {
-    signUp(input: $input) { token user { id email displayName role } userErrors { code field message } }
+    signUp(input: $input) {
+      token
+      user {
+        id
+        email
+        displayName
+        role
+      }
+      userErrors {
+        code
+        field
+        message
+      }
+    }
   }
 `;
 const SIGN_IN = /* GraphQL */ `
   mutation SignIn($input: SignInInput!) {
-    signIn(input: $input) { token expiresAt user { email role } userErrors { code field message } }
+    signIn(input: $input) {
+      token
+      expiresAt
+      user {
+        email
+        role
+      }
+      userErrors {
+        code
+        field
+        message
+      }
+    }
   }
 `;
-const VIEWER = /* GraphQL */ `{ viewer { role user { email } } }`;
+const VIEWER = /* GraphQL */ `
+  {
+    viewer {
+      role
+      user {
+        email
+      }
+    }
+  }
+`;
 
 describe('sign-up and sign-in', () => {
   it('signs up an applicant, who can then sign in and see itself as viewer', async () => {
@@ -39,10 +73,20 @@ describe('sign-up and sign-in', () => {
   });
 
   it('refuses a weak password with a clear error and writes nothing', async () => {
-    const result = await app.execute(SIGN_UP, { input: { email: 'weak@example.cn', password: 'short', displayName: 'X' } }, { language: 'en' });
+    const result = await app.execute(
+      SIGN_UP,
+      { input: { email: 'weak@example.cn', password: 'short', displayName: 'X' } },
+      { language: 'en' },
+    );
     expect(result.data?.signUp.user).toBeNull();
     expect(result.data?.signUp.userErrors).toEqual(
-      expect.arrayContaining([expect.objectContaining({ code: 'WEAK_PASSWORD', field: ['input', 'password'], message: expect.stringContaining('at least 10') })]),
+      expect.arrayContaining([
+        expect.objectContaining({
+          code: 'WEAK_PASSWORD',
+          field: ['input', 'password'],
+          message: expect.stringContaining('at least 10'),
+        }),
+      ]),
     );
     expect(await app.em().count(User, { email: 'weak@example.cn' })).toBe(0);
   });

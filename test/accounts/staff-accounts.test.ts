@@ -22,14 +22,39 @@ afterAll(async () => app?.stop());
 const CREATE_STAFF = /* GraphQL */ `
   mutation CreateStaff($input: CreateStaffAccountInput!) {
     createStaffAccount(input: $input) {
-      user { id email role department organisation { id kind } }
-      userErrors { code field message }
+      user {
+        id
+        email
+        role
+        department
+        organisation {
+          id
+          kind
+        }
+      }
+      userErrors {
+        code
+        field
+        message
+      }
     }
   }
 `;
 const CREATE_ORGANISATION = /* GraphQL */ `
   mutation CreateOrganisation($input: CreateOrganisationInput!) {
-    createOrganisation(input: $input) { organisation { id kind name uscc } userErrors { code field message } }
+    createOrganisation(input: $input) {
+      organisation {
+        id
+        kind
+        name
+        uscc
+      }
+      userErrors {
+        code
+        field
+        message
+      }
+    }
   }
 `;
 
@@ -40,7 +65,11 @@ function staffInput(overrides: Record<string, unknown>) {
 }
 
 async function createStaff(overrides: Record<string, unknown>) {
-  const result = await app.execute(CREATE_STAFF, { input: staffInput(overrides) }, { token: adminToken, language: 'en' });
+  const result = await app.execute(
+    CREATE_STAFF,
+    { input: staffInput(overrides) },
+    { token: adminToken, language: 'en' },
+  );
   expect(result.errors).toBeUndefined();
   return result.data?.createStaffAccount;
 }
@@ -57,7 +86,11 @@ describe('createStaffAccount creates', () => {
     const payload = await createStaff({ role: 'BANK_OFFICER', organisationId: orgId(bank) });
 
     expect(payload.userErrors).toEqual([]);
-    expect(payload.user).toMatchObject({ role: 'BANK_OFFICER', department: null, organisation: { id: orgId(bank), kind: 'BANK' } });
+    expect(payload.user).toMatchObject({
+      role: 'BANK_OFFICER',
+      department: null,
+      organisation: { id: orgId(bank), kind: 'BANK' },
+    });
   });
 
   it.each([
@@ -92,7 +125,13 @@ describe('createStaffAccount creates', () => {
 
 describe('createStaffAccount refuses, writing nothing,', () => {
   it.each([
-    ['an official without a department', { role: 'OFFICIAL' }, 'REQUIRED', 'department', 'An official needs a department.'],
+    [
+      'an official without a department',
+      { role: 'OFFICIAL' },
+      'REQUIRED',
+      'department',
+      'An official needs a department.',
+    ],
     [
       'a department for a bank officer',
       { role: 'BANK_OFFICER', department: 'FINANCE', organisationId: 'BANK' },
@@ -164,13 +203,22 @@ describe('createStaffAccount refuses, writing nothing,', () => {
       'Not found.',
     ],
     ['a weak password', { role: 'ADMIN', password: 'password' }, 'WEAK_PASSWORD', 'password', expect.any(String)],
-    ['an invalid email', { role: 'ADMIN', email: 'not-an-email' }, 'INVALID_FORMAT', 'email', 'Enter a valid email address.'],
+    [
+      'an invalid email',
+      { role: 'ADMIN', email: 'not-an-email' },
+      'INVALID_FORMAT',
+      'email',
+      'Enter a valid email address.',
+    ],
   ])('%s', async (_what, overrides, code, field, message) => {
     const byKind = { BANK: bank, LAW_FIRM: lawFirm } as Record<string, Organisation>;
     const organisation = byKind[(overrides as { organisationId?: string }).organisationId ?? ''];
     const before = await accountRowCounts(app);
 
-    const payload = await createStaff({ ...overrides, ...(organisation ? { organisationId: orgId(organisation) } : {}) });
+    const payload = await createStaff({
+      ...overrides,
+      ...(organisation ? { organisationId: orgId(organisation) } : {}),
+    });
 
     expect(payload.user).toBeNull();
     expect(payload.userErrors).toContainEqual({ code, field: ['input', field], message });
@@ -207,7 +255,12 @@ describe('createOrganisation', () => {
     );
 
     expect(result.data?.createOrganisation).toEqual({
-      organisation: { id: expect.any(String), kind: 'LAW_FIRM', name: '山东青岛某律师事务所', uscc: '91370200MA3C5LR95K' },
+      organisation: {
+        id: expect.any(String),
+        kind: 'LAW_FIRM',
+        name: '山东青岛某律师事务所',
+        uscc: '91370200MA3C5LR95K',
+      },
       userErrors: [],
     });
   });

@@ -45,9 +45,10 @@ export class TestApp {
 
   /** `logger`: where the server logs (silent unless TEST_LOG_LEVEL is set), e.g. to assert what is logged. */
   static async start(options: { config?: Partial<Config>; now?: string; logger?: Logger } = {}): Promise<TestApp> {
-    let app: TestApp | undefined;
+    // The database reports statements from its first migration on, before the app exists.
+    const recorder: { app?: TestApp } = {};
     const database = await openTestDatabase((sql) => {
-      if (app?.counting) app.queries.push(sql);
+      if (recorder.app?.counting) recorder.app.queries.push(sql);
     });
     const config: Config = {
       ...loadConfig({ DATA_DIR: '/tmp/qes-test-unused', SIGNING_KEY: 'test-signing-key-0123456789abcdef0123456789' }),
@@ -59,7 +60,8 @@ export class TestApp {
     await deps.calendar.reload(database.orm.em.fork());
     const server = await createAppServer(database.orm, deps);
     const port = await server.listen(0, '127.0.0.1');
-    app = new TestApp(database, deps, server, clock, `http://127.0.0.1:${port}`);
+    const app = new TestApp(database, deps, server, clock, `http://127.0.0.1:${port}`);
+    recorder.app = app;
     return app;
   }
 
@@ -77,7 +79,10 @@ export class TestApp {
     variables: Record<string, unknown> = {},
     options: ExecuteOptions = {},
   ): Promise<ExecuteResult<T>> {
-    const scope = { requestId: `test-${Math.random().toString(36).slice(2, 10)}`, locale: localeFromAcceptLanguage(options.language) };
+    const scope = {
+      requestId: `test-${Math.random().toString(36).slice(2, 10)}`,
+      locale: localeFromAcceptLanguage(options.language),
+    };
     return requestScope.run(scope, async () => {
       let contextValue;
       try {

@@ -23,7 +23,11 @@ async function passwordHash(): Promise<string> {
   return testPasswordHash;
 }
 
-export async function createOrganisation(app: TestApp, kind: Organisation['kind'] = 'BANK', name?: string): Promise<Organisation> {
+export async function createOrganisation(
+  app: TestApp,
+  kind: Organisation['kind'] = 'BANK',
+  name?: string,
+): Promise<Organisation> {
   const em = app.em();
   const organisation = em.create(Organisation, {
     kind,
@@ -37,7 +41,13 @@ export async function createOrganisation(app: TestApp, kind: Organisation['kind'
 
 export async function createUser(
   app: TestApp,
-  options: { role?: Role; department?: Department; organisation?: Organisation; email?: string; foreignInvestor?: boolean } = {},
+  options: {
+    role?: Role;
+    department?: Department;
+    organisation?: Organisation;
+    email?: string;
+    foreignInvestor?: boolean;
+  } = {},
 ): Promise<TestUser> {
   const em = app.em();
   const role = options.role ?? 'APPLICANT';

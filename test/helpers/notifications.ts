@@ -17,7 +17,11 @@ export async function sendNotification(
   userId: string,
   overrides: Partial<NotifyInput> & { n?: number } = {},
 ): Promise<string> {
-  const ctx = await createRequestContext(app.orm, app.deps, { authorization: null, acceptLanguage: null, ip: '127.0.0.1' });
+  const ctx = await createRequestContext(app.orm, app.deps, {
+    authorization: null,
+    acceptLanguage: null,
+    ip: '127.0.0.1',
+  });
   const { n = 1, ...input } = overrides;
   return inTransaction(ctx, async (tx) => {
     const notification = notify(tx, {

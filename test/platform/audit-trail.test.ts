@@ -17,8 +17,23 @@ const TRAIL = /* GraphQL */ `
   query Trail($id: ID!, $first: Int, $after: String) {
     auditTrail(subjectId: $id, first: $first, after: $after) {
       totalCount
-      edges { node { action actorId actorApiKeyId actorRole subjectId fromState toState at requestId } }
-      pageInfo { hasNextPage endCursor }
+      edges {
+        node {
+          action
+          actorId
+          actorApiKeyId
+          actorRole
+          subjectId
+          fromState
+          toState
+          at
+          requestId
+        }
+      }
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
     }
   }
 `;
@@ -31,7 +46,11 @@ async function createAndRevokeKey(): Promise<string> {
   );
   const id = created.data?.createApiKey.apiKey.id as string;
   app.clock.advance(60_000);
-  await app.execute(`mutation($id: ID!) { revokeApiKey(input: { id: $id }) { apiKey { id } } }`, { id }, { token: admin.token });
+  await app.execute(
+    `mutation($id: ID!) { revokeApiKey(input: { id: $id }) { apiKey { id } } }`,
+    { id },
+    { token: admin.token },
+  );
   app.clock.advance(-60_000);
   return id;
 }
@@ -98,17 +117,29 @@ describe('auditTrail', () => {
     const id = await createAndRevokeKey();
 
     const page1 = await app.execute(TRAIL, { id, first: 1 }, { token: admin.token });
-    const page2 = await app.execute(TRAIL, { id, first: 1, after: page1.data?.auditTrail.pageInfo.endCursor }, { token: admin.token });
+    const page2 = await app.execute(
+      TRAIL,
+      { id, first: 1, after: page1.data?.auditTrail.pageInfo.endCursor },
+      { token: admin.token },
+    );
 
-    expect(page1.data?.auditTrail.edges.map((e: { node: { action: string } }) => e.node.action)).toEqual(['apiKey.create']);
+    expect(page1.data?.auditTrail.edges.map((e: { node: { action: string } }) => e.node.action)).toEqual([
+      'apiKey.create',
+    ]);
     expect(page1.data?.auditTrail.pageInfo.hasNextPage).toBe(true);
-    expect(page2.data?.auditTrail.edges.map((e: { node: { action: string } }) => e.node.action)).toEqual(['apiKey.revoke']);
+    expect(page2.data?.auditTrail.edges.map((e: { node: { action: string } }) => e.node.action)).toEqual([
+      'apiKey.revoke',
+    ]);
   });
 
   it('is empty for a malformed subject ID', async () => {
     const result = await app.execute(TRAIL, { id: 'not-an-id' }, { token: admin.token });
 
-    expect(result.data?.auditTrail).toEqual({ totalCount: 0, edges: [], pageInfo: { hasNextPage: false, endCursor: null } });
+    expect(result.data?.auditTrail).toEqual({
+      totalCount: 0,
+      edges: [],
+      pageInfo: { hasNextPage: false, endCursor: null },
+    });
   });
 
   it('shows only the events of the subject asked for', async () => {
@@ -117,7 +148,9 @@ describe('auditTrail', () => {
 
     const result = await app.execute(TRAIL, { id: first }, { token: admin.token });
 
-    expect(result.data?.auditTrail.edges.every((e: { node: { subjectId: string } }) => e.node.subjectId === first)).toBe(true);
+    expect(
+      result.data?.auditTrail.edges.every((e: { node: { subjectId: string } }) => e.node.subjectId === first),
+    ).toBe(true);
   });
 
   it('records an action by a partner API key with the key as actor', async () => {
@@ -133,12 +166,17 @@ describe('auditTrail', () => {
       subjectId: key.apiKey.id,
       at: app.clock.now(),
       requestId: 'test-partner',
+      details: null,
     });
     await em.flush();
 
     const result = await app.execute(TRAIL, { id: key.id }, { token: admin.token });
 
-    expect(result.data?.auditTrail.edges[0].node).toMatchObject({ actorId: null, actorApiKeyId: key.id, actorRole: 'PARTNER' });
+    expect(result.data?.auditTrail.edges[0].node).toMatchObject({
+      actorId: null,
+      actorApiKeyId: key.id,
+      actorRole: 'PARTNER',
+    });
   });
 });
 
@@ -147,7 +185,9 @@ describe('the audit_events table', () => {
     const id = await createAndRevokeKey();
     const connection = app.orm.em.getConnection();
 
-    const update = connection.execute(`update audit_events set action = 'forged' where subject_id = ?`, [localIdOf(id, 'ApiKey')]);
+    const update = connection.execute(`update audit_events set action = 'forged' where subject_id = ?`, [
+      localIdOf(id, 'ApiKey'),
+    ]);
 
     await expect(update).rejects.toThrow(/append-only/);
   });

@@ -34,7 +34,9 @@ describe('the cost of an operation', () => {
   });
 
   it('adds a page of the inner connection for each parent the outer one may return', () => {
-    expect(costOf(`{ banks(first: 100) { edges { node { offers(first: 10) { edges { node { amount } } } } } } }`)).toBe(101);
+    expect(costOf(`{ banks(first: 100) { edges { node { offers(first: 10) { edges { node { amount } } } } } } }`)).toBe(
+      101,
+    );
   });
 
   it('multiplies along three levels', () => {
@@ -54,18 +56,24 @@ describe('the cost of an operation', () => {
   });
 
   it('counts first above 100 as 100', () => {
-    expect(costOf(`{ banks(first: 5000) { edges { node { offers(first: 1) { edges { node { amount } } } } } } }`)).toBe(101);
+    expect(costOf(`{ banks(first: 5000) { edges { node { offers(first: 1) { edges { node { amount } } } } } } }`)).toBe(
+      101,
+    );
   });
 
   it('uses last when first is absent', () => {
-    expect(costOf(`{ banks(last: 30) { edges { node { offers(first: 1) { edges { node { amount } } } } } } }`)).toBe(31);
+    expect(costOf(`{ banks(last: 30) { edges { node { offers(first: 1) { edges { node { amount } } } } } } }`)).toBe(
+      31,
+    );
   });
 
   it('refuses an operation above the limit with its cost', () => {
     const query = `{ banks(first: 100) { edges { node { offers(first: 100) { edges { node { amount } } } } } } }`;
 
     expect(() => costOf(query, {}, 100)).toThrowError(
-      expect.objectContaining({ extensions: expect.objectContaining({ code: 'QUERY_TOO_COMPLEX', cost: 101, maxCost: 100 }) }),
+      expect.objectContaining({
+        extensions: expect.objectContaining({ code: 'QUERY_TOO_COMPLEX', cost: 101, maxCost: 100 }),
+      }),
     );
   });
 });

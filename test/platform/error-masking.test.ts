@@ -18,7 +18,18 @@ const visible = (body: unknown) => JSON.stringify(body).toLowerCase();
 
 function expectNothingInternal(body: unknown): void {
   const text = visible(body);
-  for (const leak of ['select', 'insert', 'organisations', 'relation', 'stack', 'at async', '.ts:', 'mikro', 'knex', 'pglite']) {
+  for (const leak of [
+    'select',
+    'insert',
+    'organisations',
+    'relation',
+    'stack',
+    'at async',
+    '.ts:',
+    'mikro',
+    'knex',
+    'pglite',
+  ]) {
     expect(text, `the response shows "${leak}"`).not.toContain(leak);
   }
 }
@@ -45,7 +56,11 @@ describe('an internal error in a resolver', () => {
   const NODE = `query($id: ID!) { node(id: $id) { id } }`;
 
   it('is answered with code INTERNAL and the request id, over HTTP', async () => {
-    const response = await postGraphql(app, { query: NODE, variables: { id: organisationId } }, { 'accept-language': 'en' });
+    const response = await postGraphql(
+      app,
+      { query: NODE, variables: { id: organisationId } },
+      { 'accept-language': 'en' },
+    );
 
     const requestId = response.headers.get('x-request-id');
     expect(requestId).toMatch(/^[0-9a-f-]{36}$/);
@@ -66,7 +81,11 @@ describe('an internal error in a resolver', () => {
   });
 
   it('keeps the request id the client sent', async () => {
-    const response = await postGraphql(app, { query: NODE, variables: { id: organisationId } }, { 'x-request-id': 'client-req-12345' });
+    const response = await postGraphql(
+      app,
+      { query: NODE, variables: { id: organisationId } },
+      { 'x-request-id': 'client-req-12345' },
+    );
 
     expect(response.json.errors[0].extensions.requestId).toBe('client-req-12345');
     expect(response.headers.get('x-request-id')).toBe('client-req-12345');
@@ -110,7 +129,10 @@ describe('a request while the database is closed', () => {
 
     expect(response.status).toBe(500);
     expect(response.json.errors).toEqual([
-      { message: expect.any(String), extensions: { code: 'INTERNAL', requestId: response.headers.get('x-request-id') } },
+      {
+        message: expect.any(String),
+        extensions: { code: 'INTERNAL', requestId: response.headers.get('x-request-id') },
+      },
     ]);
     expect(response.json.errors[0].message).not.toMatch(/context|pool|connection|knex/i);
     expectNothingInternal(response.json);
@@ -168,7 +190,11 @@ describe('maskError', () => {
       new GraphQLError('Not found.', { extensions: { code: 'NOT_FOUND', internalNote: 'row 42 of shard 3' } }),
     );
 
-    const masked = maskError({ ...error.toJSON(), extensions: { code: 'NOT_FOUND', internalNote: 'row 42 of shard 3' } }, error, context);
+    const masked = maskError(
+      { ...error.toJSON(), extensions: { code: 'NOT_FOUND', internalNote: 'row 42 of shard 3' } },
+      error,
+      context,
+    );
 
     expect(masked).toEqual({ message: 'Not found.', path: ['auditTrail'], extensions: { code: 'NOT_FOUND' } });
   });

@@ -18,10 +18,26 @@ afterAll(async () => app?.stop());
 
 const LOAD = /* GraphQL */ `
   mutation Load($input: LoadHolidayCalendarInput!) {
-    loadHolidayCalendar(input: $input) { year { year loadedAt } userErrors { code field message } }
+    loadHolidayCalendar(input: $input) {
+      year {
+        year
+        loadedAt
+      }
+      userErrors {
+        code
+        field
+        message
+      }
+    }
   }
 `;
-const ADD = /* GraphQL */ `query($from: Date!, $days: Int!) { workingDays { addWorkingDays(from: $from, days: $days) } }`;
+const ADD = /* GraphQL */ `
+  query ($from: Date!, $days: Int!) {
+    workingDays {
+      addWorkingDays(from: $from, days: $days)
+    }
+  }
+`;
 
 /** A National Day week of `year` (1–7 October) with make-up days, as the State Council would publish it. */
 const NATIONAL_DAY_2027 = {
@@ -78,7 +94,11 @@ describe('loadHolidayCalendar', () => {
   it('records the load in the audit trail', async () => {
     const before = await app.em().count(AuditEvent, { action: 'calendar.loadYear' });
 
-    await app.execute(LOAD, { input: { year: 2032, holidays: ['2032-01-01'], makeUpWorkdays: [] } }, { token: admin.token });
+    await app.execute(
+      LOAD,
+      { input: { year: 2032, holidays: ['2032-01-01'], makeUpWorkdays: [] } },
+      { token: admin.token },
+    );
 
     expect(await app.em().count(AuditEvent, { action: 'calendar.loadYear' })).toBe(before + 1);
   });
@@ -89,17 +109,35 @@ describe('loadHolidayCalendar refuses, writing nothing,', () => {
     [
       'a make-up working day on a weekday',
       { year: 2028, holidays: ['2028-10-02'], makeUpWorkdays: ['2028-10-09'] },
-      [{ code: 'INVALID_INPUT', field: ['input', 'makeUpWorkdays', '0'], message: 'The make-up working day 2028-10-09 is not a Saturday or Sunday.' }],
+      [
+        {
+          code: 'INVALID_INPUT',
+          field: ['input', 'makeUpWorkdays', '0'],
+          message: 'The make-up working day 2028-10-09 is not a Saturday or Sunday.',
+        },
+      ],
     ],
     [
       'a date outside the year',
       { year: 2028, holidays: ['2029-01-01'], makeUpWorkdays: [] },
-      [{ code: 'INVALID_INPUT', field: ['input', 'holidays', '0'], message: 'The date 2029-01-01 is not in that year.' }],
+      [
+        {
+          code: 'INVALID_INPUT',
+          field: ['input', 'holidays', '0'],
+          message: 'The date 2029-01-01 is not in that year.',
+        },
+      ],
     ],
     [
       'a holiday listed twice',
       { year: 2028, holidays: ['2028-10-02', '2028-10-02'], makeUpWorkdays: [] },
-      [{ code: 'INVALID_INPUT', field: ['input', 'holidays', '1'], message: 'The holiday 2028-10-02 is listed twice.' }],
+      [
+        {
+          code: 'INVALID_INPUT',
+          field: ['input', 'holidays', '1'],
+          message: 'The holiday 2028-10-02 is listed twice.',
+        },
+      ],
     ],
     [
       'a day that is both a holiday and a make-up working day',
@@ -142,7 +180,11 @@ describe('loadHolidayCalendar refuses, writing nothing,', () => {
   });
 
   it('a bad year without touching the calendar in use', async () => {
-    await app.execute(LOAD, { input: { year: 2028, holidays: ['2029-01-01'], makeUpWorkdays: [] } }, { token: admin.token });
+    await app.execute(
+      LOAD,
+      { input: { year: 2028, holidays: ['2029-01-01'], makeUpWorkdays: [] } },
+      { token: admin.token },
+    );
 
     // 2028-12-29 is a Friday: with nothing loaded for 2029, the next working day is Monday 1 January.
     expect(await addWorkingDays('2028-12-29', 1)).toBe('2029-01-01');

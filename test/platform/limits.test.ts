@@ -100,7 +100,10 @@ describe('the cost of a query', () => {
   it('grows with the number of ids asked of nodes', async () => {
     const ids = Array.from({ length: 40 }, () => 'x');
 
-    const response = await postGraphql(app, { query: `query($ids: [ID!]!) { nodes(ids: $ids) { id } }`, variables: { ids } });
+    const response = await postGraphql(app, {
+      query: `query($ids: [ID!]!) { nodes(ids: $ids) { id } }`,
+      variables: { ids },
+    });
 
     expect(response.json.extensions.cost.requested).toBe(40);
   });
@@ -127,12 +130,17 @@ describe('a query costing more than the limit', () => {
 
   it('is refused with QUERY_TOO_COMPLEX naming its cost, before anything runs', async () => {
     const statements = await small.countQueries(async () => {
-      const response = await postGraphql(small, { query: connections(11) }, { ...bearer(smallUser.token), 'accept-language': 'en' });
+      const response = await postGraphql(
+        small,
+        { query: connections(11) },
+        { ...bearer(smallUser.token), 'accept-language': 'en' },
+      );
 
       expect(response.json.data).toBeUndefined();
       expect(response.json.errors).toEqual([
         {
-          message: 'The query costs 11 points, more than the limit of 10. Ask for fewer items with `first` or split it.',
+          message:
+            'The query costs 11 points, more than the limit of 10. Ask for fewer items with `first` or split it.',
           extensions: { code: 'QUERY_TOO_COMPLEX', cost: 11, maxCost: 10 },
         },
       ]);
@@ -145,14 +153,20 @@ describe('a query costing more than the limit', () => {
 
 describe('the request body', () => {
   it('over 1 MB is refused with 413', async () => {
-    const response = await postGraphql(app, { query: '{ viewer { role } }', variables: { pad: 'x'.repeat(1024 * 1024) } });
+    const response = await postGraphql(app, {
+      query: '{ viewer { role } }',
+      variables: { pad: 'x'.repeat(1024 * 1024) },
+    });
 
     expect(response.status).toBe(413);
     expect(response.json.errors[0].extensions.code).toBe('BAD_REQUEST');
   });
 
   it('just under 1 MB is accepted', async () => {
-    const response = await postGraphql(app, { query: '{ viewer { role } }', variables: { pad: 'x'.repeat(1000 * 1000) } });
+    const response = await postGraphql(app, {
+      query: '{ viewer { role } }',
+      variables: { pad: 'x'.repeat(1000 * 1000) },
+    });
 
     expect(response.status).toBe(200);
   });
@@ -176,7 +190,9 @@ describe('a batched request', () => {
 
 describe('CSRF prevention', () => {
   it('refuses a text/plain POST with 400', async () => {
-    const response = await postGraphql(app, JSON.stringify({ query: '{ viewer { role } }' }), { 'content-type': 'text/plain' });
+    const response = await postGraphql(app, JSON.stringify({ query: '{ viewer { role } }' }), {
+      'content-type': 'text/plain',
+    });
 
     expect(response.status).toBe(400);
     expect(response.text).toMatch(/CSRF|preflight/i);
@@ -202,9 +218,13 @@ describe('CSRF prevention', () => {
   });
 
   it('lets a GET query with the preflight header through', async () => {
-    const response = await getGraphql(app, { query: '{ workingDays { isWorkingDay(date: "2026-10-10") } }' }, {
-      'apollo-require-preflight': 'true',
-    });
+    const response = await getGraphql(
+      app,
+      { query: '{ workingDays { isWorkingDay(date: "2026-10-10") } }' },
+      {
+        'apollo-require-preflight': 'true',
+      },
+    );
 
     expect(response.status).toBe(200);
     expect(response.json.data.workingDays.isWorkingDay).toBe(true);
@@ -220,7 +240,9 @@ describe('over the WebSocket', () => {
     const { error } = await subscription.ended;
 
     expect(subscription.results).toEqual([]);
-    expect(error).toEqual([expect.objectContaining({ extensions: expect.objectContaining({ code: 'QUERY_TOO_COMPLEX', depth: 13 }) })]);
+    expect(error).toEqual([
+      expect.objectContaining({ extensions: expect.objectContaining({ code: 'QUERY_TOO_COMPLEX', depth: 13 }) }),
+    ]);
   });
 
   it('a query with 51 aliases of one field is refused with QUERY_TOO_COMPLEX', async () => {
@@ -230,7 +252,9 @@ describe('over the WebSocket', () => {
     const subscription = subscribe(client, aliases(51));
     const { error } = await subscription.ended;
 
-    expect(error).toEqual([expect.objectContaining({ extensions: expect.objectContaining({ code: 'QUERY_TOO_COMPLEX' }) })]);
+    expect(error).toEqual([
+      expect.objectContaining({ extensions: expect.objectContaining({ code: 'QUERY_TOO_COMPLEX' }) }),
+    ]);
   });
 
   it('a subscription of depth 12 is accepted', async () => {
@@ -238,7 +262,10 @@ describe('over the WebSocket', () => {
     clients.push(client);
 
     const subscription = subscribe(client, queryOfDepth(12, 'subscription'));
-    const outcome = await Promise.race([subscription.ended, new Promise((resolve) => setTimeout(() => resolve('open'), 500))]);
+    const outcome = await Promise.race([
+      subscription.ended,
+      new Promise((resolve) => setTimeout(() => resolve('open'), 500)),
+    ]);
     subscription.unsubscribe();
 
     expect(outcome).toBe('open');

@@ -15,8 +15,22 @@ beforeAll(async () => {
 });
 afterAll(async () => app?.stop());
 
-const NODE = /* GraphQL */ `query($id: ID!) { node(id: $id) { __typename id } }`;
-const NODES = /* GraphQL */ `query($ids: [ID!]!) { nodes(ids: $ids) { __typename id } }`;
+const NODE = /* GraphQL */ `
+  query ($id: ID!) {
+    node(id: $id) {
+      __typename
+      id
+    }
+  }
+`;
+const NODES = /* GraphQL */ `
+  query ($ids: [ID!]!) {
+    nodes(ids: $ids) {
+      __typename
+      id
+    }
+  }
+`;
 const userId = (user: TestUser) => toGlobalId('User', user.user.id);
 
 async function notificationFor(user: TestUser): Promise<string> {
@@ -80,7 +94,9 @@ describe('node', () => {
     const bank = await createOrganisation(app, 'BANK');
     const id = toGlobalId('Organisation', bank.id);
 
-    const result = await app.execute(`query($id: ID!) { node(id: $id) { id ... on Organisation { kind name } } }`, { id });
+    const result = await app.execute(`query($id: ID!) { node(id: $id) { id ... on Organisation { kind name } } }`, {
+      id,
+    });
 
     expect(result.data?.node).toEqual({ id, kind: 'BANK', name: bank.name });
   });

@@ -19,14 +19,37 @@ const INBOX = /* GraphQL */ `
   query Inbox($unreadOnly: Boolean, $first: Int, $after: String) {
     notifications(unreadOnly: $unreadOnly, first: $first, after: $after) {
       totalCount
-      edges { cursor node { id kind title body createdAt readAt } }
-      pageInfo { hasNextPage endCursor }
+      edges {
+        cursor
+        node {
+          id
+          kind
+          title
+          body
+          createdAt
+          readAt
+        }
+      }
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
     }
   }
 `;
 const MARK_READ = /* GraphQL */ `
   mutation MarkRead($input: MarkNotificationsReadInput!) {
-    markNotificationsRead(input: $input) { notifications { id readAt } userErrors { code field message } }
+    markNotificationsRead(input: $input) {
+      notifications {
+        id
+        readAt
+      }
+      userErrors {
+        code
+        field
+        message
+      }
+    }
   }
 `;
 
@@ -79,7 +102,9 @@ describe('the notifications inbox', () => {
     const result = await app.execute(INBOX, { unreadOnly: true }, { token: reader.token });
 
     expect(result.data?.notifications.totalCount).toBe(1);
-    expect(result.data?.notifications.edges.map((e: { node: { id: string } }) => e.node.id)).toEqual([globalId(unread)]);
+    expect(result.data?.notifications.edges.map((e: { node: { id: string } }) => e.node.id)).toEqual([
+      globalId(unread),
+    ]);
   });
 
   it('pages with first and after', async () => {
@@ -97,7 +122,8 @@ describe('the notifications inbox', () => {
       { token: reader.token },
     );
 
-    const idsOf = (page: typeof page1) => page.data?.notifications.edges.map((e: { node: { id: string } }) => e.node.id);
+    const idsOf = (page: typeof page1) =>
+      page.data?.notifications.edges.map((e: { node: { id: string } }) => e.node.id);
     expect(idsOf(page1)).toEqual([globalId(ids[2]!), globalId(ids[1]!)]);
     expect(page1.data?.notifications.pageInfo.hasNextPage).toBe(true);
     expect(idsOf(page2)).toEqual([globalId(ids[0]!)]);

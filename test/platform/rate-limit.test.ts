@@ -99,7 +99,11 @@ describe('the rate limit', () => {
     const ip = newIp();
     const ids = Array.from({ length: 6 }, () => 'x');
 
-    const response = await postGraphql(app, { query: `query($ids: [ID!]!) { nodes(ids: $ids) { id } }`, variables: { ids } }, ip);
+    const response = await postGraphql(
+      app,
+      { query: `query($ids: [ID!]!) { nodes(ids: $ids) { id } }`, variables: { ids } },
+      ip,
+    );
 
     expect(response.json.errors[0].extensions.code).toBe('RATE_LIMITED');
   });

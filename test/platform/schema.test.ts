@@ -79,7 +79,6 @@ describe('the schema', () => {
 
     expect(missing).toEqual([]);
   });
-
 });
 
 describe('the printed schema', () => {

@@ -15,7 +15,9 @@ async function openGraphqlSocket(app: TestApp, token: string): Promise<{ socket:
   const socket = new WebSocket(`${app.url.replace(/^http/, 'ws')}/graphql`, 'graphql-transport-ws');
   const closed = new Promise<number>((resolve) => socket.once('close', (code) => resolve(code)));
   await new Promise<void>((resolve, reject) => {
-    socket.once('open', () => socket.send(JSON.stringify({ type: 'connection_init', payload: { authorization: `Bearer ${token}` } })));
+    socket.once('open', () =>
+      socket.send(JSON.stringify({ type: 'connection_init', payload: { authorization: `Bearer ${token}` } })),
+    );
     socket.on('message', (data) => {
       if (JSON.parse(String(data)).type === 'connection_ack') resolve();
     });
@@ -94,7 +96,9 @@ describe('stopping the server', () => {
 
   it('lets a request in flight finish, refuses new connections and closes WebSockets with 1001', async () => {
     const { closed } = await openGraphqlSocket(app, user.token);
-    const inFlight = slowPost(app, JSON.stringify({ query: '{ viewer { role } }' }), { authorization: `Bearer ${user.token}` });
+    const inFlight = slowPost(app, JSON.stringify({ query: '{ viewer { role } }' }), {
+      authorization: `Bearer ${user.token}`,
+    });
     await new Promise((resolve) => setTimeout(resolve, 100));
 
     const stopping = app.server.stop();

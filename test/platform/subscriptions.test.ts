@@ -23,7 +23,15 @@ afterAll(async () => {
   await app?.stop();
 });
 
-const RECEIVED = /* GraphQL */ `subscription { notificationReceived { id kind title } }`;
+const RECEIVED = /* GraphQL */ `
+  subscription {
+    notificationReceived {
+      id
+      kind
+      title
+    }
+  }
+`;
 
 function connect(connectionParams: Record<string, unknown> = {}): Client {
   const client = wsClient(app, connectionParams);
@@ -62,7 +70,10 @@ describe('notificationReceived', () => {
       sentToReader.push(toGlobalId('Notification', await sendNotification(app, reader.user.id)));
     });
     sentToReader.push(toGlobalId('Notification', await sendNotification(app, reader.user.id)));
-    await waitFor(() => subscription.results.some((r) => r.data?.notificationReceived.id === sentToReader.at(-1)), 'the last notification');
+    await waitFor(
+      () => subscription.results.some((r) => r.data?.notificationReceived.id === sentToReader.at(-1)),
+      'the last notification',
+    );
     subscription.unsubscribe();
 
     const receivedIds = subscription.results.map((result) => result.data?.notificationReceived.id);
@@ -80,7 +91,10 @@ describe('notificationReceived', () => {
     });
     subscription.unsubscribe();
 
-    expect(subscription.results[0]?.data?.notificationReceived).toMatchObject({ kind: 'OTHER', title: 'Test notification 4' });
+    expect(subscription.results[0]?.data?.notificationReceived).toMatchObject({
+      kind: 'OTHER',
+      title: 'Test notification 4',
+    });
   });
 
   it('never delivers a notification whose transaction rolled back', async () => {
@@ -89,9 +103,18 @@ describe('notificationReceived', () => {
     const committed: string[] = [];
 
     await sendUntilReceived(subscription, async () => {
-      const ctx = await createRequestContext(app.orm, app.deps, { authorization: null, acceptLanguage: null, ip: '127.0.0.1' });
+      const ctx = await createRequestContext(app.orm, app.deps, {
+        authorization: null,
+        acceptLanguage: null,
+        ip: '127.0.0.1',
+      });
       await inTransaction(ctx, async (tx) => {
-        notify(tx, { userId: reader.user.id, kind: 'OTHER', titleKey: 'test.notification.title', bodyKey: 'test.notification.body' });
+        notify(tx, {
+          userId: reader.user.id,
+          kind: 'OTHER',
+          titleKey: 'test.notification.title',
+          bodyKey: 'test.notification.body',
+        });
         await tx.em.flush();
         throw new Error('rolled back');
       }).catch(() => undefined);
@@ -133,10 +156,9 @@ describe('a WebSocket connection', () => {
 
   it('with an expired session is closed with code 4403', async () => {
     const { user } = await createUser(app);
-    const signIn = await app.execute(
-      `mutation($input: SignInInput!) { signIn(input: $input) { token } }`,
-      { input: { email: user.email, password: TEST_PASSWORD } },
-    );
+    const signIn = await app.execute(`mutation($input: SignInInput!) { signIn(input: $input) { token } }`, {
+      input: { email: user.email, password: TEST_PASSWORD },
+    });
     app.clock.advance(app.deps.config.sessionTtlHours * 3600_000 + 1);
     try {
       const subscription = subscribe<Received>(connect(bearer(signIn.data?.signIn.token)), RECEIVED);

@@ -56,7 +56,11 @@ describe('addWorkingDays', () => {
   });
 
   it('refuses an offset beyond 3660 working days', async () => {
-    const result = await app.execute(`{ workingDays { addWorkingDays(from: "2026-01-05", days: 3661) } }`, {}, { language: 'en' });
+    const result = await app.execute(
+      `{ workingDays { addWorkingDays(from: "2026-01-05", days: 3661) } }`,
+      {},
+      { language: 'en' },
+    );
 
     expect(result.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
   });

@@ -28,10 +28,7 @@ function withBadOrganisationCheck(code: string): string {
 describe('check characters', () => {
   it('computes the worked example: Σ = 831, check 6', () => {
     const weights = [1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28];
-    const sum = [...WORKED.slice(0, 17)].reduce(
-      (acc, ch, i) => acc + USCC_ALPHABET.indexOf(ch) * weights[i]!,
-      0,
-    );
+    const sum = [...WORKED.slice(0, 17)].reduce((acc, ch, i) => acc + USCC_ALPHABET.indexOf(ch) * weights[i]!, 0);
     expect(sum).toBe(831);
     expect(sum % 31).toBe(25);
     expect(usccCheckCharacter(WORKED.slice(0, 17))).toBe('6');
@@ -46,10 +43,7 @@ describe('check characters', () => {
     const found = { X: '', zero: '' };
     for (let n = 0; n < 1000 && (!found.X || !found.zero); n++) {
       const body = String(n).padStart(8, '0');
-      const sum = [...body].reduce(
-        (acc, ch, i) => acc + Number(ch) * [3, 7, 9, 10, 5, 8, 4, 2][i]!,
-        0,
-      );
+      const sum = [...body].reduce((acc, ch, i) => acc + Number(ch) * [3, 7, 9, 10, 5, 8, 4, 2][i]!, 0);
       if (sum % 11 === 1 && !found.X) found.X = body;
       if (sum % 11 === 0 && !found.zero) found.zero = body;
     }
@@ -258,9 +252,7 @@ describe('generateUscc', () => {
   });
 
   it('reproduces the worked example from its parts', () => {
-    expect(
-      generateUscc({ department: '9', category: '1', areaCode: '440300', sequence: 19_220_382 }),
-    ).toBe(WORKED);
+    expect(generateUscc({ department: '9', category: '1', areaCode: '440300', sequence: 19_220_382 })).toBe(WORKED);
   });
 
   it('is deterministic', () => {
@@ -289,12 +281,8 @@ describe('generateUscc', () => {
 
   it('throws a RangeError on a department or category it does not issue', () => {
     const base = { areaCode: '370202', sequence: 1 };
-    expect(() => generateUscc({ ...base, department: '5' as '9', category: '1' })).toThrow(
-      RangeError,
-    );
-    expect(() => generateUscc({ ...base, department: '9', category: '4' as '1' })).toThrow(
-      RangeError,
-    );
+    expect(() => generateUscc({ ...base, department: '5' as '9', category: '1' })).toThrow(RangeError);
+    expect(() => generateUscc({ ...base, department: '9', category: '4' as '1' })).toThrow(RangeError);
   });
 
   it('issues valid, distinct codes over many sequences (property test)', () => {

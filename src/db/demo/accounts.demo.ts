@@ -33,7 +33,12 @@ export const DEMO_ACCOUNTS: DemoAccount[] = [
   { email: 'medical@demo.local', displayName: '吴医保', role: 'OFFICIAL', department: 'MEDICAL_INSURANCE' },
   { email: 'housing@demo.local', displayName: '郑公积金', role: 'OFFICIAL', department: 'HOUSING_FUND' },
   { email: 'bank@demo.local', displayName: '陈信贷', role: 'BANK_OFFICER', organisation: '青岛银行股份有限公司' },
-  { email: 'bank2@demo.local', displayName: '刘信贷', role: 'BANK_OFFICER', organisation: '青岛农村商业银行股份有限公司' },
+  {
+    email: 'bank2@demo.local',
+    displayName: '刘信贷',
+    role: 'BANK_OFFICER',
+    organisation: '青岛农村商业银行股份有限公司',
+  },
   { email: 'host@demo.local', displayName: '黄律师', role: 'HOST_AGENT', organisation: '山东琴岛律师事务所' },
   { email: 'admin@demo.local', displayName: '平台管理员', role: 'ADMIN' },
 ];
@@ -44,9 +49,14 @@ export async function loadDemoAccounts(em: EntityManager, deps: PlatformDeps): P
   const organisations = new Map<string, Organisation>();
   for (const o of DEMO_ORGANISATIONS) {
     const existing = await em.findOne(Organisation, { name: o.name });
-    organisations.set(o.name, existing ?? em.create(Organisation, { kind: o.kind, name: o.name, uscc: o.uscc, createdAt: now }));
+    organisations.set(
+      o.name,
+      existing ?? em.create(Organisation, { kind: o.kind, name: o.name, uscc: o.uscc, createdAt: now }),
+    );
   }
-  const existingEmails = new Set((await em.find(User, { email: { $in: DEMO_ACCOUNTS.map((a) => a.email) } })).map((u) => u.email));
+  const existingEmails = new Set(
+    (await em.find(User, { email: { $in: DEMO_ACCOUNTS.map((a) => a.email) } })).map((u) => u.email),
+  );
   const missing = DEMO_ACCOUNTS.filter((a) => !existingEmails.has(a.email));
   if (missing.length) {
     // One hash for all: same password, and start-up should not spend a second per account.

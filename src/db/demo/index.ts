@@ -1,6 +1,7 @@
 import type { MikroORM } from '@mikro-orm/postgresql';
 import type { PlatformDeps } from '../../shared/context.js';
 import { loadDemoAccounts, type DemoAccount } from './accounts.demo.js';
+import { loadDemoRegistration } from './registration.demo.js';
 
 export { DEMO_PASSWORD, DEMO_ACCOUNTS } from './accounts.demo.js';
 
@@ -11,5 +12,6 @@ export { DEMO_PASSWORD, DEMO_ACCOUNTS } from './accounts.demo.js';
 export async function loadDemoData(orm: MikroORM, deps: PlatformDeps): Promise<{ accounts: DemoAccount[] }> {
   const em = orm.em.fork();
   const accounts = await loadDemoAccounts(em, deps);
+  await loadDemoRegistration(orm, deps);
   return { accounts };
 }

@@ -1,7 +1,11 @@
 import { ArrayMaxSize, IsEmail, IsNotEmpty, IsOptional, Matches, MaxLength } from 'class-validator';
 import { Field, ID, InputType } from 'type-graphql';
 import { ApiScope, Department, LocaleCode, Role } from '../../shared/graphql/common.types.js';
-import type { ApiScope as ApiScopeValue, Department as DepartmentValue, Role as RoleValue } from '../../shared/viewer.js';
+import type {
+  ApiScope as ApiScopeValue,
+  Department as DepartmentValue,
+  Role as RoleValue,
+} from '../../shared/viewer.js';
 import { OrganisationKindEnum } from './accounts.types.js';
 
 @InputType({ description: 'A new applicant account.' })

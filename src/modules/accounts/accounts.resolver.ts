@@ -54,7 +54,8 @@ export class AccountsResolver {
   organisations(
     @Ctx() ctx: RequestContext,
     @Args() page: PageArgsType,
-    @Arg('kind', () => OrganisationKindEnum, { nullable: true, description: 'Only this kind.' }) kind?: OrganisationKindEnum,
+    @Arg('kind', () => OrganisationKindEnum, { nullable: true, description: 'Only this kind.' })
+    kind?: OrganisationKindEnum,
   ) {
     return paginate(ctx, Organisation, kind ? { kind } : {}, { orderBy: { name: 'asc' }, ...page });
   }
@@ -68,7 +69,10 @@ export class AccountsResolver {
   @MutationWithPayload(() => SignUpPayload, {
     description: 'Creates an applicant account (an enterprise or a foreign investor) and signs it in. Public.',
   })
-  async signUp(@Ctx() ctx: RequestContext, @Arg('input', () => SignUpInput, { description: 'The new account.' }) input: SignUpInput) {
+  async signUp(
+    @Ctx() ctx: RequestContext,
+    @Arg('input', () => SignUpInput, { description: 'The new account.' }) input: SignUpInput,
+  ) {
     const signedIn = await accounts.signUp(ctx, input);
     authenticatedInThisRequest.add(signedIn.user);
     return signedIn;
@@ -78,14 +82,19 @@ export class AccountsResolver {
     description:
       'Signs in with email and password and returns a session token. Public. Repeated failures for one account are refused for a while.',
   })
-  async signIn(@Ctx() ctx: RequestContext, @Arg('input', () => SignInInput, { description: 'Email and password.' }) input: SignInInput) {
+  async signIn(
+    @Ctx() ctx: RequestContext,
+    @Arg('input', () => SignInInput, { description: 'Email and password.' }) input: SignInInput,
+  ) {
     const signedIn = await accounts.signIn(ctx, input);
     authenticatedInThisRequest.add(signedIn.user);
     return signedIn;
   }
 
   @Authorized()
-  @MutationWithPayload(() => SignOutPayload, { description: 'Revokes the session token of this request. Any signed-in user.' })
+  @MutationWithPayload(() => SignOutPayload, {
+    description: 'Revokes the session token of this request. Any signed-in user.',
+  })
   async signOut(@Ctx() ctx: RequestContext) {
     await accounts.signOut(ctx);
     return { signedOut: true };
@@ -95,15 +104,24 @@ export class AccountsResolver {
   @MutationWithPayload(() => ChangePasswordPayload, {
     description: "Changes the signed-in user's password and signs out its other sessions. Any signed-in user.",
   })
-  async changePassword(@Ctx() ctx: RequestContext, @Arg('input', () => ChangePasswordInput, { description: 'The current and the new password.' }) input: ChangePasswordInput) {
+  async changePassword(
+    @Ctx() ctx: RequestContext,
+    @Arg('input', () => ChangePasswordInput, { description: 'The current and the new password.' })
+    input: ChangePasswordInput,
+  ) {
     return { user: await accounts.changePassword(ctx, input) };
   }
 
   @Authorized('ADMIN')
   @MutationWithPayload(() => CreateStaffAccountPayload, {
-    description: 'Creates a bank officer (with its bank), host agent (with its firm), official (with its department) or administrator. Role: ADMIN.',
+    description:
+      'Creates a bank officer (with its bank), host agent (with its firm), official (with its department) or administrator. Role: ADMIN.',
   })
-  async createStaffAccount(@Ctx() ctx: RequestContext, @Arg('input', () => CreateStaffAccountInput, { description: 'The staff account to create.' }) input: CreateStaffAccountInput) {
+  async createStaffAccount(
+    @Ctx() ctx: RequestContext,
+    @Arg('input', () => CreateStaffAccountInput, { description: 'The staff account to create.' })
+    input: CreateStaffAccountInput,
+  ) {
     const user = await accounts.createStaffAccount(ctx, {
       ...input,
       department: input.department ?? null,
@@ -116,21 +134,32 @@ export class AccountsResolver {
   @MutationWithPayload(() => CreateOrganisationPayload, {
     description: 'Adds a bank, law firm or accounting firm that staff accounts can belong to. Role: ADMIN.',
   })
-  async createOrganisation(@Ctx() ctx: RequestContext, @Arg('input', () => CreateOrganisationInput, { description: 'The organisation to add.' }) input: CreateOrganisationInput) {
+  async createOrganisation(
+    @Ctx() ctx: RequestContext,
+    @Arg('input', () => CreateOrganisationInput, { description: 'The organisation to add.' })
+    input: CreateOrganisationInput,
+  ) {
     return { organisation: await accounts.createOrganisation(ctx, { ...input, uscc: input.uscc ?? null }) };
   }
 
   @Authorized('ADMIN')
   @MutationWithPayload(() => CreateApiKeyPayload, {
-    description: 'Creates an API key for a partner system with the given scopes. The secret is in this payload only. Role: ADMIN.',
+    description:
+      'Creates an API key for a partner system with the given scopes. The secret is in this payload only. Role: ADMIN.',
   })
-  async createApiKey(@Ctx() ctx: RequestContext, @Arg('input', () => CreateApiKeyInput, { description: 'The key to create.' }) input: CreateApiKeyInput) {
+  async createApiKey(
+    @Ctx() ctx: RequestContext,
+    @Arg('input', () => CreateApiKeyInput, { description: 'The key to create.' }) input: CreateApiKeyInput,
+  ) {
     return accounts.createApiKey(ctx, { ...input, expiresAt: input.expiresAt ?? null });
   }
 
   @Authorized('ADMIN')
   @MutationWithPayload(() => RevokeApiKeyPayload, { description: 'Revokes an API key at once. Role: ADMIN.' })
-  async revokeApiKey(@Ctx() ctx: RequestContext, @Arg('input', () => RevokeApiKeyInput, { description: 'The key to revoke.' }) input: RevokeApiKeyInput) {
+  async revokeApiKey(
+    @Ctx() ctx: RequestContext,
+    @Arg('input', () => RevokeApiKeyInput, { description: 'The key to revoke.' }) input: RevokeApiKeyInput,
+  ) {
     return { apiKey: await accounts.revokeApiKey(ctx, input.id) };
   }
 }
@@ -143,7 +172,10 @@ export class UserFieldsResolver {
     return own || ctx.viewer.role === 'ADMIN' ? user.email : null;
   }
 
-  @FieldResolver(() => OrganisationType, { nullable: true, description: 'For bank officers and host agents: their organisation.' })
+  @FieldResolver(() => OrganisationType, {
+    nullable: true,
+    description: 'For bank officers and host agents: their organisation.',
+  })
   organisation(@Root() user: User, @Ctx() ctx: RequestContext) {
     return user.organisation ? ctx.loaders.get(organisationById).load(user.organisation.id) : null;
   }
@@ -153,4 +185,3 @@ export function requireUser(ctx: RequestContext): string {
   if (!ctx.viewer.userId) throw unauthenticated(ctx.locale);
   return ctx.viewer.userId;
 }
-

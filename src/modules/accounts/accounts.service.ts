@@ -142,7 +142,9 @@ export async function changePassword(
   const userId = ctx.viewer.userId as string;
   const user = await ctx.em.findOneOrFail(User, { id: userId }, { populate: ['passwordHash'] });
   if (!(await verifyPassword(input.currentPassword, user.passwordHash))) {
-    throw new DomainError(problem(UserErrorCode.INVALID_CREDENTIALS, 'accounts.wrongCurrentPassword', ['input', 'currentPassword']));
+    throw new DomainError(
+      problem(UserErrorCode.INVALID_CREDENTIALS, 'accounts.wrongCurrentPassword', ['input', 'currentPassword']),
+    );
   }
   throwIfProblems(passwordRuleProblems(input.newPassword, user.email, ['input', 'newPassword']));
   const passwordHash = await hashPassword(input.newPassword);
@@ -200,10 +202,14 @@ export async function createStaffAccount(ctx: RequestContext, input: CreateStaff
     } else if (!organisation) {
       problems.push(problem(UserErrorCode.NOT_FOUND, 'error.notFound', ['input', 'organisationId']));
     } else if (!organisationKinds.includes(organisation.kind)) {
-      problems.push(problem(UserErrorCode.INVALID_INPUT, 'accounts.organisationKindMismatch', ['input', 'organisationId']));
+      problems.push(
+        problem(UserErrorCode.INVALID_INPUT, 'accounts.organisationKindMismatch', ['input', 'organisationId']),
+      );
     }
   } else if (input.organisationId) {
-    problems.push(problem(UserErrorCode.INVALID_INPUT, 'accounts.organisationKindMismatch', ['input', 'organisationId']));
+    problems.push(
+      problem(UserErrorCode.INVALID_INPUT, 'accounts.organisationKindMismatch', ['input', 'organisationId']),
+    );
   }
   throwIfProblems(problems);
   const passwordHash = await hashPassword(input.password);
@@ -272,7 +278,8 @@ export async function createApiKey(
   input: { name: string; scopes: ApiScope[]; expiresAt: Date | null },
 ): Promise<{ apiKey: ApiKey; secret: string }> {
   const problems: Problem[] = [];
-  if (input.scopes.length === 0) problems.push(problem(UserErrorCode.REQUIRED, 'accounts.scopesRequired', ['input', 'scopes']));
+  if (input.scopes.length === 0)
+    problems.push(problem(UserErrorCode.REQUIRED, 'accounts.scopesRequired', ['input', 'scopes']));
   const now = ctx.deps.clock.now();
   if (input.expiresAt && input.expiresAt <= now) {
     problems.push(problem(UserErrorCode.OUT_OF_RANGE, 'error.outOfRange', ['input', 'expiresAt']));
@@ -292,7 +299,13 @@ export async function createApiKey(
       lastUsedAt: null,
     });
     tx.em.persist(apiKey);
-    recordAudit(tx, { action: 'apiKey.create', subjectType: 'ApiKey', subjectId: apiKey.id, toState: 'ACTIVE', details: { scopes: apiKey.scopes } });
+    recordAudit(tx, {
+      action: 'apiKey.create',
+      subjectType: 'ApiKey',
+      subjectId: apiKey.id,
+      toState: 'ACTIVE',
+      details: { scopes: apiKey.scopes },
+    });
     await tx.em.flush();
     return { apiKey, secret };
   });
@@ -303,9 +316,16 @@ export async function revokeApiKey(ctx: RequestContext, globalId: string): Promi
   return inTransaction(ctx, async (tx) => {
     const apiKey = id ? await tx.em.findOne(ApiKey, { id }, { lockMode: LockMode.PESSIMISTIC_WRITE }) : null;
     if (!apiKey) throw new DomainError(problem(UserErrorCode.NOT_FOUND, 'error.notFound', ['input', 'id']));
-    if (apiKey.revokedAt) throw new DomainError(problem(UserErrorCode.INVALID_STATE, 'accounts.alreadyRevoked', ['input', 'id']));
+    if (apiKey.revokedAt)
+      throw new DomainError(problem(UserErrorCode.INVALID_STATE, 'accounts.alreadyRevoked', ['input', 'id']));
     apiKey.revokedAt = tx.deps.clock.now();
-    recordAudit(tx, { action: 'apiKey.revoke', subjectType: 'ApiKey', subjectId: apiKey.id, fromState: 'ACTIVE', toState: 'REVOKED' });
+    recordAudit(tx, {
+      action: 'apiKey.revoke',
+      subjectType: 'ApiKey',
+      subjectId: apiKey.id,
+      fromState: 'ACTIVE',
+      toState: 'REVOKED',
+    });
     await tx.em.flush();
     return apiKey;
   });

@@ -2,7 +2,11 @@ import { Field, ObjectType, registerEnumType } from 'type-graphql';
 import { ApiScope, Department, LocaleCode, Role, UserError } from '../../shared/graphql/common.types.js';
 import { ConnectionType } from '../../shared/graphql/connection.js';
 import { Node } from '../../shared/graphql/node.js';
-import type { ApiScope as ApiScopeValue, Department as DepartmentValue, Role as RoleValue } from '../../shared/viewer.js';
+import type {
+  ApiScope as ApiScopeValue,
+  Department as DepartmentValue,
+  Role as RoleValue,
+} from '../../shared/viewer.js';
 
 export enum OrganisationKindEnum {
   BANK = 'BANK',
@@ -36,7 +40,10 @@ export class OrganisationType extends Node {
 
 @ObjectType('User', { implements: Node, description: 'A person with an account.' })
 export class UserType extends Node {
-  @Field(() => String, { nullable: true, description: 'Email (sign-in name). Only the user and administrators see it.' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'Email (sign-in name). Only the user and administrators see it.',
+  })
   email!: string | null;
 
   @Field({ description: 'Name shown to others.' })
@@ -48,7 +55,10 @@ export class UserType extends Node {
   @Field(() => Department, { nullable: true, description: 'For officials: their department.' })
   department!: DepartmentValue | null;
 
-  @Field(() => OrganisationType, { nullable: true, description: 'For bank officers and host agents: their organisation.' })
+  @Field(() => OrganisationType, {
+    nullable: true,
+    description: 'For bank officers and host agents: their organisation.',
+  })
   organisation!: OrganisationType | null;
 
   @Field(() => LocaleCode, { description: 'Preferred language.' })

@@ -56,7 +56,11 @@ export function passwordProblems(password: string, email: string): string[] {
   if (password.length < 10) problems.push('accounts.passwordTooShort');
   if (password.length > 128) problems.push('accounts.passwordTooLong');
   if (!/[A-Za-z]/.test(password) || !/\d/.test(password)) problems.push('accounts.passwordNeedsLettersAndDigits');
-  if (email && password.toLowerCase().includes(email.split('@')[0]!.toLowerCase()) && email.split('@')[0]!.length >= 4) {
+  if (
+    email &&
+    password.toLowerCase().includes(email.split('@')[0]!.toLowerCase()) &&
+    email.split('@')[0]!.length >= 4
+  ) {
     problems.push('accounts.passwordContainsEmail');
   }
   return problems;

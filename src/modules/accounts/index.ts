@@ -37,7 +37,10 @@ registerNodeType({
     ctx.viewer.role === 'ADMIN' || ctx.viewer.kind === 'API_KEY'
       ? byKeys(
           ids,
-          await ctx.em.find(ApiKey, ctx.viewer.role === 'ADMIN' ? { id: { $in: [...ids] } } : { id: ctx.viewer.apiKeyId }),
+          await ctx.em.find(
+            ApiKey,
+            ctx.viewer.role === 'ADMIN' ? { id: { $in: [...ids] } } : { id: ctx.viewer.apiKeyId },
+          ),
           (k) => k.id,
         )
       : ids.map(() => null),

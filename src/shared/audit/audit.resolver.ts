@@ -9,7 +9,9 @@ import { AuditEventConnection, AuditEventType } from './audit.types.js';
 @Resolver(() => AuditEventType)
 export class AuditResolver {
   @Authorized('OFFICIAL', 'ADMIN')
-  @Query(() => AuditEventConnection, { description: 'The recorded changes of one object, oldest first. Roles: OFFICIAL, ADMIN.' })
+  @Query(() => AuditEventConnection, {
+    description: 'The recorded changes of one object, oldest first. Roles: OFFICIAL, ADMIN.',
+  })
   async auditTrail(
     @Ctx() ctx: RequestContext,
     @Arg('subjectId', () => ID, { description: 'Global ID of the object.' }) subjectId: string,
@@ -17,10 +19,15 @@ export class AuditResolver {
   ) {
     const subject = fromGlobalId(subjectId);
     if (!subject) return { edges: [], pageInfo: emptyPageInfo(), totalCount: 0 };
-    return paginate(ctx, AuditEvent, { subjectType: subject.type, subjectId: subject.id }, {
-      orderBy: { at: 'asc', id: 'asc' },
-      ...page,
-    });
+    return paginate(
+      ctx,
+      AuditEvent,
+      { subjectType: subject.type, subjectId: subject.id },
+      {
+        orderBy: { at: 'asc', id: 'asc' },
+        ...page,
+      },
+    );
   }
 
   @FieldResolver(() => ID, { nullable: true, description: 'Global ID of the user who acted, if a user did.' })
@@ -28,7 +35,10 @@ export class AuditResolver {
     return event.actorUserId ? toGlobalId('User', event.actorUserId) : null;
   }
 
-  @FieldResolver(() => ID, { nullable: true, description: 'Global ID of the API key that acted, if a partner system did.' })
+  @FieldResolver(() => ID, {
+    nullable: true,
+    description: 'Global ID of the API key that acted, if a partner system did.',
+  })
   actorApiKeyId(@Root() event: AuditEvent): string | null {
     return event.actorApiKeyId ? toGlobalId('ApiKey', event.actorApiKeyId) : null;
   }

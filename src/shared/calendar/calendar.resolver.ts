@@ -60,12 +60,16 @@ export class CalendarResolver {
   }
 
   @FieldResolver(() => Boolean, { description: 'Whether the day is a working day.' })
-  isWorkingDay(@Ctx() ctx: RequestContext, @Arg('date', () => DateScalar, { description: 'The day.' }) date: string): boolean {
+  isWorkingDay(
+    @Ctx() ctx: RequestContext,
+    @Arg('date', () => DateScalar, { description: 'The day.' }) date: string,
+  ): boolean {
     return ctx.deps.calendar.current.isWorkingDay(date);
   }
 
   @FieldResolver(() => DateScalar, {
-    description: 'The day `days` working days after `from`; `from` itself is not counted (the first day counted is the next working day).',
+    description:
+      'The day `days` working days after `from`; `from` itself is not counted (the first day counted is the next working day).',
   })
   addWorkingDays(
     @Ctx() ctx: RequestContext,
@@ -91,7 +95,8 @@ export class CalendarResolver {
   })
   async loadHolidayCalendar(
     @Ctx() ctx: RequestContext,
-    @Arg('input', () => LoadHolidayCalendarInput, { description: "The year's holidays and make-up working days." }) input: LoadHolidayCalendarInput,
+    @Arg('input', () => LoadHolidayCalendarInput, { description: "The year's holidays and make-up working days." })
+    input: LoadHolidayCalendarInput,
   ) {
     return { year: await loadHolidayCalendar(ctx, input) };
   }

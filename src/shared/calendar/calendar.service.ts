@@ -12,7 +12,10 @@ defineMessages({
   'calendar.INVALID_DATE': { zh: '日期 {date} 无效。', en: 'The date {date} is not valid.' },
   'calendar.OUTSIDE_YEAR': { zh: '日期 {date} 不在该年份内。', en: 'The date {date} is not in that year.' },
   'calendar.DUPLICATE_HOLIDAY': { zh: '节假日 {date} 重复。', en: 'The holiday {date} is listed twice.' },
-  'calendar.DUPLICATE_MAKE_UP_WORKDAY': { zh: '调休工作日 {date} 重复。', en: 'The make-up working day {date} is listed twice.' },
+  'calendar.DUPLICATE_MAKE_UP_WORKDAY': {
+    zh: '调休工作日 {date} 重复。',
+    en: 'The make-up working day {date} is listed twice.',
+  },
   'calendar.IN_BOTH_LISTS': {
     zh: '{date} 不能既是节假日又是调休工作日。',
     en: '{date} cannot be both a holiday and a make-up working day.',
@@ -54,7 +57,9 @@ export async function loadHolidayCalendar(ctx: RequestContext, input: YearCalend
     throw new DomainError(
       problems.map((p) =>
         problem(
-          p.code === 'INVALID_YEAR' || p.code === 'INVALID_DATE' ? UserErrorCode.INVALID_FORMAT : UserErrorCode.INVALID_INPUT,
+          p.code === 'INVALID_YEAR' || p.code === 'INVALID_DATE'
+            ? UserErrorCode.INVALID_FORMAT
+            : UserErrorCode.INVALID_INPUT,
           `calendar.${p.code}`,
           p.list ? ['input', p.list, String(p.index)] : ['input', 'year'],
           { date: p.date ?? '' },

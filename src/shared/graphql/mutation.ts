@@ -15,7 +15,10 @@ const userErrorsMiddleware: MiddlewareFn<RequestContext> = async ({ context }, n
     if (error instanceof DomainError) return { userErrors: renderProblems(error.problems, context.locale) };
     if (error instanceof OptimisticLockError) {
       return {
-        userErrors: renderProblems([problem(UserErrorCode.CONCURRENT_UPDATE, 'error.concurrentUpdate')], context.locale),
+        userErrors: renderProblems(
+          [problem(UserErrorCode.CONCURRENT_UPDATE, 'error.concurrentUpdate')],
+          context.locale,
+        ),
       };
     }
     throw error;
@@ -24,7 +27,7 @@ const userErrorsMiddleware: MiddlewareFn<RequestContext> = async ({ context }, n
 
 /** A mutation whose payload carries `userErrors`. */
 export function MutationWithPayload(
-  returnType: (type?: void) => Function,
+  returnType: (type?: void) => object,
   options: { description: string; deprecationReason?: string },
 ): MethodDecorator {
   return (target, key, descriptor) => {

@@ -19,11 +19,15 @@ export enum District {
 }
 registerEnumType(District, {
   name: 'District',
-  description: 'A district or county-level city of Qingdao (GB/T 2260); its registering authority issues the credit code.',
+  description:
+    'A district or county-level city of Qingdao (GB/T 2260); its registering authority issues the credit code.',
   valuesConfig: {
     SHINAN: { description: '市南区 Shinan District (370202).' },
     SHIBEI: { description: '市北区 Shibei District (370203).' },
-    HUANGDAO: { description: '黄岛区 Huangdao District, the West Coast New Area (370211); the pilot free trade zone lies inside it.' },
+    HUANGDAO: {
+      description:
+        '黄岛区 Huangdao District, the West Coast New Area (370211); the pilot free trade zone lies inside it.',
+    },
     LAOSHAN: { description: '崂山区 Laoshan District (370212).' },
     LICANG: { description: '李沧区 Licang District (370213).' },
     CHENGYANG: { description: '城阳区 Chengyang District (370214).' },
@@ -43,8 +47,12 @@ registerEnumType(Zone, {
   name: 'Zone',
   description: 'A special economic zone an address lies in, or NONE.',
   valuesConfig: {
-    QINGDAO_FTZ: { description: '中国（山东）自由贸易试验区青岛片区, the Qingdao pilot free trade zone (in Huangdao District).' },
-    SCO_DEMO_ZONE: { description: '中国—上海合作组织地方经贸合作示范区, the SCO demonstration zone (in Jiaozhou City).' },
+    QINGDAO_FTZ: {
+      description: '中国（山东）自由贸易试验区青岛片区, the Qingdao pilot free trade zone (in Huangdao District).',
+    },
+    SCO_DEMO_ZONE: {
+      description: '中国—上海合作组织地方经贸合作示范区, the SCO demonstration zone (in Jiaozhou City).',
+    },
     NONE: { description: 'Not in a special zone.' },
   },
 });

@@ -21,7 +21,8 @@ function parseInstant(value: unknown): Date {
 
 export const DateTimeScalar = new GraphQLScalarType<Date, string>({
   name: 'DateTime',
-  description: 'An instant: ISO 8601 with offset. The API writes them in Asia/Shanghai time, e.g. "2026-11-26T09:30:00.000+08:00".',
+  description:
+    'An instant: ISO 8601 with offset. The API writes them in Asia/Shanghai time, e.g. "2026-11-26T09:30:00.000+08:00".',
   serialize: (value) => {
     const date = value instanceof Date ? value : new Date(value as string);
     if (Number.isNaN(date.getTime())) throw new GraphQLError('DateTime cannot represent an invalid date');

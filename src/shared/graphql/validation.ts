@@ -49,15 +49,17 @@ function constraintParams(constraint: string, error: ValidationError): Record<st
 function toProblems(errors: ValidationError[], path: string[]): Problem[] {
   return errors.flatMap((error) => {
     const fieldPath = [...path, error.property];
-    const own = Object.keys(error.constraints ?? {}).slice(0, 1).map((constraint) => {
-      const key = `validation.${constraint}`;
-      return {
-        code: CODE_BY_CONSTRAINT[constraint] ?? UserErrorCode.INVALID_INPUT,
-        field: fieldPath,
-        messageKey: CODE_BY_CONSTRAINT[constraint] ? key : 'validation.invalid',
-        params: constraintParams(constraint, error),
-      } satisfies Problem;
-    });
+    const own = Object.keys(error.constraints ?? {})
+      .slice(0, 1)
+      .map((constraint) => {
+        const key = `validation.${constraint}`;
+        return {
+          code: CODE_BY_CONSTRAINT[constraint] ?? UserErrorCode.INVALID_INPUT,
+          field: fieldPath,
+          messageKey: CODE_BY_CONSTRAINT[constraint] ? key : 'validation.invalid',
+          params: constraintParams(constraint, error),
+        } satisfies Problem;
+      });
     return [...own, ...toProblems(error.children ?? [], fieldPath)];
   });
 }

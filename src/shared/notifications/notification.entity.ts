@@ -7,7 +7,10 @@ import { randomUUID } from 'node:crypto';
  */
 @Entity({ tableName: 'notifications' })
 @Index({ properties: ['userId', 'createdAt', 'id'] })
-@Index({ name: 'notifications_unread_idx', expression: 'create index notifications_unread_idx on notifications (user_id, created_at, id) where read_at is null' })
+@Index({
+  name: 'notifications_unread_idx',
+  expression: 'create index notifications_unread_idx on notifications (user_id, created_at, id) where read_at is null',
+})
 export class Notification {
   @PrimaryKey({ type: 'uuid' })
   id: string = randomUUID();

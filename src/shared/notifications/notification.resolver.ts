@@ -1,5 +1,18 @@
 import { ArrayMaxSize } from 'class-validator';
-import { Arg, Args, Authorized, Ctx, Field, FieldResolver, ID, InputType, Query, Resolver, Root, Subscription } from 'type-graphql';
+import {
+  Arg,
+  Args,
+  Authorized,
+  Ctx,
+  Field,
+  FieldResolver,
+  ID,
+  InputType,
+  Query,
+  Resolver,
+  Root,
+  Subscription,
+} from 'type-graphql';
 import type { RequestContext } from '../context.js';
 import { PageArgsType } from '../graphql/page-args.js';
 import { MutationWithPayload } from '../graphql/mutation.js';
@@ -38,14 +51,16 @@ export class NotificationResolver {
   })
   async markNotificationsRead(
     @Ctx() ctx: RequestContext,
-    @Arg('input', () => MarkNotificationsReadInput, { description: 'The notifications to mark read.' }) input: MarkNotificationsReadInput,
+    @Arg('input', () => MarkNotificationsReadInput, { description: 'The notifications to mark read.' })
+    input: MarkNotificationsReadInput,
   ) {
     return { notifications: await markRead(ctx, ctx.viewer.userId as string, input.ids) };
   }
 
   @Authorized(...SIGNED_IN)
   @Subscription(() => NotificationType, {
-    description: "Each new notification of the viewer's own, as it is sent. Authenticate with connectionParams { authorization: 'Bearer …' }.",
+    description:
+      "Each new notification of the viewer's own, as it is sent. Authenticate with connectionParams { authorization: 'Bearer …' }.",
     topics: NOTIFICATION_RECEIVED,
     topicId: ({ context }: { context: RequestContext }) => context.viewer.userId,
   })
@@ -64,7 +79,10 @@ export class NotificationResolver {
     return translate(ctx.locale, notification.bodyKey, notification.params);
   }
 
-  @FieldResolver(() => Node, { nullable: true, description: 'The object it is about, when the viewer may still see it.' })
+  @FieldResolver(() => Node, {
+    nullable: true,
+    description: 'The object it is about, when the viewer may still see it.',
+  })
   subject(@Root() notification: Notification, @Ctx() ctx: RequestContext) {
     if (!notification.subjectType || !notification.subjectId) return null;
     return loadNode(ctx, notification.subjectType, notification.subjectId);

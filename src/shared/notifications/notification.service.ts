@@ -34,9 +34,7 @@ export function notify(tx: RequestContext, input: NotifyInput): Notification {
     readAt: null,
   });
   tx.em.persist(notification);
-  tx.afterCommit.push(() =>
-    tx.deps.events.publish(NOTIFICATION_RECEIVED, input.userId, { id: notification.id }),
-  );
+  tx.afterCommit.push(() => tx.deps.events.publish(NOTIFICATION_RECEIVED, input.userId, { id: notification.id }));
   return notification;
 }
 
@@ -65,7 +63,9 @@ export async function markRead(ctx: RequestContext, userId: string, globalIds: s
   const found = await ctx.em.find(Notification, { id: { $in: ids as string[] }, userId });
   const foundIds = new Set(found.map((n) => n.id));
   const missing = ids.flatMap((id, index) =>
-    foundIds.has(id as string) ? [] : [problem(UserErrorCode.NOT_FOUND, 'error.notFound', ['input', 'ids', String(index)])],
+    foundIds.has(id as string)
+      ? []
+      : [problem(UserErrorCode.NOT_FOUND, 'error.notFound', ['input', 'ids', String(index)])],
   );
   if (missing.length) throw new DomainError(missing);
   const now = ctx.deps.clock.now();

@@ -28,9 +28,9 @@ const nodeGlobals = Object.fromEntries(
 );
 
 export default defineConfig(
-  // Build output, dependencies and the embedded database (the top-level data/ only: modules keep
-  // their own data/ folders of source tables).
-  { ignores: ['dist/', 'web/dist/', 'node_modules/', 'data/', 'coverage/', 'test-artifacts/'] },
+  // Build output, dependencies, the embedded database (the top-level data/ only: modules keep
+  // their own data/ folders of source tables) and the typed documents codegen writes.
+  { ignores: ['dist/', 'web/dist/', 'node_modules/', 'data/', 'coverage/', 'test-artifacts/', 'web/src/gql/'] },
   js.configs.recommended,
   tseslint.configs.recommended,
   {

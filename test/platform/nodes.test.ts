@@ -168,6 +168,22 @@ describe('nodes', () => {
     expect(statements[1]).toMatch(/from "users" as "u0" where "u0"\."id" in \(\$1, \$2\)/);
   });
 
+  it('loads the organisations of 50 users in as many statements as those of 1', async () => {
+    const admin = await createUser(app, { role: 'ADMIN' });
+    const officers = await Promise.all(Array.from({ length: 50 }, () => createUser(app, { role: 'BANK_OFFICER' })));
+    const query = `query($ids: [ID!]!) { nodes(ids: $ids) { ... on User { organisation { name } } } }`;
+
+    const forOne = await app.countQueries(() =>
+      app.execute(query, { ids: [userId(officers[0]!)] }, { token: admin.token }),
+    );
+    const forFifty = await app.countQueries(async () => {
+      const result = await app.execute(query, { ids: officers.map(userId) }, { token: admin.token });
+      expect(result.data?.nodes.filter((n: { organisation: unknown }) => n.organisation)).toHaveLength(50);
+    });
+
+    expect(forFifty).toHaveLength(forOne.length);
+  });
+
   it('accepts 100 ids', async () => {
     const ids = Array.from({ length: 100 }, () => userId(applicant));
 

@@ -167,6 +167,26 @@ describe('the notifications inbox', () => {
     ]);
   });
 
+  it('loads the subjects of 50 notifications in as many statements as that of 1', async () => {
+    const one = await createUser(app);
+    const fifty = await createUser(app);
+    const banks = await Promise.all(Array.from({ length: 50 }, () => createOrganisation(app, 'BANK')));
+    await sendNotification(app, one.user.id, { subjectType: 'Organisation', subjectId: banks[0]!.id });
+    for (const bank of banks)
+      await sendNotification(app, fifty.user.id, { subjectType: 'Organisation', subjectId: bank.id });
+    const query = `{ notifications(first: 50) { edges { node { title subject { id ... on Organisation { name } } } } } }`;
+
+    const forOne = await app.countQueries(() => app.execute(query, {}, { token: one.token }));
+    const forFifty = await app.countQueries(async () => {
+      const result = await app.execute(query, {}, { token: fifty.token });
+      expect(
+        result.data?.notifications.edges.filter((e: { node: { subject: unknown } }) => e.node.subject),
+      ).toHaveLength(50);
+    });
+
+    expect(forFifty).toHaveLength(forOne.length);
+  });
+
   it('is refused to an anonymous caller', async () => {
     const result = await app.execute(INBOX);
 

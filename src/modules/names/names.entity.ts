@@ -48,7 +48,7 @@ export type EnterpriseNameStatus = 'ACTIVE' | 'RELEASED';
 @Index({
   name: 'enterprise_names_trade_name_grams_index',
   expression:
-    'create index "enterprise_names_trade_name_grams_index" on "enterprise_names" using gin ("trade_name_grams")',
+    'create index "enterprise_names_trade_name_grams_index" on "enterprise_names" using gin ("trade_name_grams") with (fastupdate = off)',
 })
 @Index({
   name: 'enterprise_names_live_reservation_unique',

@@ -70,6 +70,17 @@ describe('the schema', () => {
     expect(undescribed(schema)).toEqual([]);
   });
 
+  it('names in each operation description who may call it', () => {
+    const roots = [schema.getQueryType(), schema.getMutationType(), schema.getSubscriptionType()];
+    const silent = roots.flatMap((root) =>
+      Object.values(root?.getFields() ?? {})
+        .filter((field) => !/\b(Public|Roles?:|signed-in)/i.test(field.description ?? ''))
+        .map((field) => `${root!.name}.${field.name}`),
+    );
+
+    expect(silent).toEqual([]);
+  });
+
   it('has an object type implementing Node for every node type the modules register', () => {
     const node = schema.getType('Node');
     const missing = registeredNodeTypeNames().filter((name) => {

@@ -60,7 +60,7 @@ export class NotificationResolver {
   @Authorized(...SIGNED_IN)
   @Subscription(() => NotificationType, {
     description:
-      "Each new notification of the viewer's own, as it is sent. Authenticate with connectionParams { authorization: 'Bearer …' }.",
+      "Each new notification of the viewer's own, as it is sent. Any signed-in user: authenticate with connectionParams { authorization: 'Bearer …' }.",
     topics: NOTIFICATION_RECEIVED,
     topicId: ({ context }: { context: RequestContext }) => context.viewer.userId,
   })

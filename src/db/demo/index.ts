@@ -1,6 +1,7 @@
 import type { MikroORM } from '@mikro-orm/postgresql';
 import type { PlatformDeps } from '../../shared/context.js';
 import { loadDemoAccounts, type DemoAccount } from './accounts.demo.js';
+import { loadDemoNames } from './names.demo.js';
 import { loadDemoRegistration } from './registration.demo.js';
 
 export { DEMO_PASSWORD, DEMO_ACCOUNTS } from './accounts.demo.js';
@@ -13,5 +14,7 @@ export async function loadDemoData(orm: MikroORM, deps: PlatformDeps): Promise<{
   const em = orm.em.fork();
   const accounts = await loadDemoAccounts(em, deps);
   await loadDemoRegistration(orm, deps);
+  // After registration's reservations, so its names are never refused as conflicts with these.
+  await loadDemoNames(orm, deps);
   return { accounts };
 }

@@ -4,6 +4,7 @@ import {
   parse,
   validate,
   getOperationAST,
+  getVariableValues,
   specifiedRules,
   type ExecutionArgs,
   type GraphQLSchema,
@@ -15,7 +16,7 @@ import type { Logger } from 'pino';
 import type { PlatformDeps, RequestContext } from '../shared/context.js';
 import { localeFromAcceptLanguage } from '../shared/messages.js';
 import { createRequestContext, requestIdFrom } from './context.js';
-import { maskError } from './errors.js';
+import { maskError, withoutInputValue } from './errors.js';
 import { checkOperationLimits, type CostRateLimiter } from './limits.js';
 
 // GraphQL over WebSocket on the same path as HTTP. Apollo's validation, limits and error masking do
@@ -46,6 +47,16 @@ function stringParam(params: Record<string, unknown> | undefined, ...names: stri
     if (typeof value === 'string' && value.length > 0) return value;
   }
   return null;
+}
+
+/** A graphql-js error as the HTTP path reports it: with its code, and without the rejected input value. */
+function clientError(error: GraphQLError, code: string): GraphQLError {
+  return new GraphQLError(withoutInputValue(error.message, error.originalError?.message), {
+    nodes: error.nodes,
+    source: error.source,
+    positions: error.positions,
+    extensions: { code },
+  });
 }
 
 export function attachWebSocketServer(options: WebSocketOptions): { dispose: () => Promise<void> } {
@@ -103,12 +114,24 @@ export function attachWebSocketServer(options: WebSocketOptions): { dispose: () 
         try {
           document = parse(payload.query);
         } catch (error) {
-          return [error as GraphQLError];
+          return [clientError(error as GraphQLError, 'GRAPHQL_PARSE_FAILED')];
         }
         const validationErrors = validate(options.schema, document, rules);
-        if (validationErrors.length > 0) return validationErrors;
+        if (validationErrors.length > 0) {
+          return validationErrors.map((error) => clientError(error, 'GRAPHQL_VALIDATION_FAILED'));
+        }
         const operation = getOperationAST(document, payload.operationName);
-        if (!operation) return [new GraphQLError('No operation to run')];
+        if (!operation) {
+          return [clientError(new GraphQLError('No operation to run'), 'OPERATION_RESOLUTION_FAILURE')];
+        }
+        // Coerced here, as Apollo does on HTTP: left to execution, a bad variable would surface as an
+        // error without a code and be masked as INTERNAL.
+        const variables = getVariableValues(
+          options.schema,
+          operation.variableDefinitions ?? [],
+          payload.variables ?? {},
+        );
+        if (variables.errors) return variables.errors.map((error) => clientError(error, 'BAD_USER_INPUT'));
         let contextValue: RequestContext;
         try {
           contextValue = await createRequestContext(options.orm, options.deps, { ...extra!, requestId });

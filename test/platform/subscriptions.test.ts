@@ -180,3 +180,47 @@ describe('a WebSocket connection', () => {
     expect(subscription.results).toEqual([{ data: { viewer: { role: 'APPLICANT' } } }]);
   });
 });
+
+describe('an operation over the WebSocket that is not valid', () => {
+  const IS_WORKING_DAY = `query($date: Date!) { workingDays { isWorkingDay(date: $date) } }`;
+
+  async function refusal(query: string, variables?: Record<string, unknown>) {
+    const subscription = subscribe(connect({ acceptLanguage: 'en' }), query, variables);
+    const { error } = await subscription.ended;
+    return { results: subscription.results, errors: error as { message: string; extensions?: { code?: string } }[] };
+  }
+
+  it('with a bad variable is refused with BAD_USER_INPUT, as over HTTP, not as an internal error', async () => {
+    const { results, errors } = await refusal(IS_WORKING_DAY, { date: 'Pw-秘密-7' });
+
+    expect(results).toEqual([]);
+    expect(errors).toEqual([
+      expect.objectContaining({
+        message: 'Variable "$date" got invalid value; Date must be a calendar day written YYYY-MM-DD, e.g. 2026-10-08',
+        extensions: { code: 'BAD_USER_INPUT' },
+      }),
+    ]);
+  });
+
+  it('with a variable of the wrong type does not echo the value', async () => {
+    const { errors } = await refusal(`mutation($input: SignInInput!) { signIn(input: $input) { token } }`, {
+      input: { email: 'someone@example.cn', password: 4_711_000_815 },
+    });
+
+    expect(errors[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    expect(JSON.stringify(errors)).not.toContain('4711000815');
+  });
+
+  it('that fails validation is refused with GRAPHQL_VALIDATION_FAILED, without the literal value', async () => {
+    const { errors } = await refusal(`{ workingDays { isWorkingDay(date: 4711000815) } }`);
+
+    expect(errors).toEqual([expect.objectContaining({ extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } })]);
+    expect(JSON.stringify(errors)).not.toContain('4711000815');
+  });
+
+  it('that does not parse is refused with GRAPHQL_PARSE_FAILED', async () => {
+    const { errors } = await refusal(`{ workingDays { `);
+
+    expect(errors).toEqual([expect.objectContaining({ extensions: { code: 'GRAPHQL_PARSE_FAILED' } })]);
+  });
+});

@@ -3,7 +3,7 @@ import { CurrencyCode } from '../../shared/graphql/common.types.js';
 import type { District } from '../../shared/graphql/reference.types.js';
 import { formatFen } from '../../shared/money.js';
 import type { Locale } from '../../shared/messages.js';
-import { industryDivision } from '../names/rules/index.js';
+import { IndustryType, industryView } from '../names/index.js';
 import {
   type CreditProductStatus,
   FinancingDemandStatus,
@@ -12,13 +12,7 @@ import {
   type FinancingPurpose,
   type GuaranteeType,
 } from './financing.enums.js';
-import {
-  BankType,
-  CreditProductType,
-  FinancingDemandType,
-  FinancingOfferType,
-  IndustryDivisionType,
-} from './financing.types.js';
+import { BankType, CreditProductType, FinancingDemandType, FinancingOfferType } from './financing.types.js';
 import { formatRate } from './financing.values.js';
 
 // Rows as the busy reads select them: exactly the columns the API shows, in SQL, read straight into
@@ -40,20 +34,14 @@ function money(fen: string | number) {
   return { amount: formatFen(fen), currency: CurrencyCode.CNY };
 }
 
-const industryCache = new Map<string, IndustryDivisionType>();
+const industryCache = new Map<string, IndustryType>();
 
-/** The division with its names in the caller's language (shared, immutable objects). */
-export function industryOf(code: string, locale: Locale): IndustryDivisionType {
+/** The division with its name in the caller's language (shared, immutable objects). */
+export function industryOf(code: string, locale: Locale): IndustryType {
   const key = `${locale}:${code}`;
   let value = industryCache.get(key);
   if (!value) {
-    const division = industryDivision(code);
-    value = Object.assign(new IndustryDivisionType(), {
-      code,
-      name: division ? (locale === 'EN' ? division.en : division.zh) : code,
-      sectionCode: division?.section.letter ?? code.slice(0, 1),
-      sectionName: division ? (locale === 'EN' ? division.section.en : division.section.zh) : code.slice(0, 1),
-    });
+    value = Object.assign(new IndustryType(), industryView(locale, code) ?? { code, name: code });
     industryCache.set(key, value);
   }
   return value;

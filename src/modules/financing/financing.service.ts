@@ -415,7 +415,7 @@ export async function makeOffer(ctx: RequestContext, input: MakeFinancingOfferIn
       const pending = await tx.em.count(FinancingOffer, { demandId, bankId, status: FinancingOfferStatus.PENDING });
       if (pending > 0)
         problems.push(problem(UserErrorCode.ALREADY_EXISTS, 'financing.pendingOfferExists', ['input', 'demandId']));
-      if (amountFen !== null && amountFen > demand.amountFen) {
+      if (amountFen !== null && amountIssues.length === 0 && amountFen > demand.amountFen) {
         problems.push(
           problem(UserErrorCode.OUT_OF_RANGE, 'financing.offerAmountAboveDemand', ['input', 'amount', 'amount'], {
             max: formatFen(demand.amountFen),
@@ -423,7 +423,7 @@ export async function makeOffer(ctx: RequestContext, input: MakeFinancingOfferIn
         );
       }
       const ceiling = demand.maxAnnualRate === null ? null : parseRateE4(demand.maxAnnualRate);
-      if (rate !== null && ceiling !== null && rate > ceiling) {
+      if (rate !== null && rateIssues.length === 0 && ceiling !== null && rate > ceiling) {
         problems.push(
           problem(UserErrorCode.OUT_OF_RANGE, 'financing.offerRateAboveCeiling', ['input', 'annualRate'], {
             max: formatRateE4(ceiling),

@@ -4,6 +4,7 @@ import { ConnectionType } from '../../shared/graphql/connection.js';
 import { Node } from '../../shared/graphql/node.js';
 import { District } from '../../shared/graphql/reference.types.js';
 import { DateScalar, DecimalScalar } from '../../shared/graphql/scalars.js';
+import { IndustryType } from '../names/index.js';
 import {
   CreditProductAudience,
   CreditProductStatus,
@@ -16,24 +17,6 @@ import {
 // The financing object types. Each is also the plain class its rows are read into (financing.rows.ts):
 // field resolvers receive instances of their own type, so type-graphql never copies a row per field,
 // and simple fields resolve without any wrapper (simpleResolvers).
-
-@ObjectType('IndustryDivision', {
-  simpleResolvers: true,
-  description: 'A division (大类) of GB/T 4754-2017, the national industry classification.',
-})
-export class IndustryDivisionType {
-  @Field({ description: 'Division code: section letter and two digits, e.g. "I65".' })
-  code!: string;
-
-  @Field({ description: "Name of the division in the caller's language." })
-  name!: string;
-
-  @Field({ description: 'Section (门类) letter, e.g. "I".' })
-  sectionCode!: string;
-
-  @Field({ description: "Name of the section in the caller's language." })
-  sectionName!: string;
-}
 
 @ObjectType('ContactPerson', {
   simpleResolvers: true,
@@ -67,8 +50,10 @@ export class FinancingDemandType extends Node {
   @Field(() => District, { description: 'District of the enterprise when the demand was published.' })
   district!: District;
 
-  @Field(() => IndustryDivisionType, { description: 'Industry of the enterprise when the demand was published.' })
-  industry!: IndustryDivisionType;
+  @Field(() => IndustryType, {
+    description: 'Industry of the enterprise when the demand was published (GB/T 4754-2017 division).',
+  })
+  industry!: IndustryType;
 
   @Field({ description: 'Whether the enterprise was foreign-invested when the demand was published.' })
   foreignInvested!: boolean;

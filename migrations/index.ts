@@ -7,4 +7,10 @@ import { Migration20261126134939_Registration } from './Migration20261126134939_
 import { Migration20261126135337_Financing } from './Migration20261126135337_Financing.js';
 import { Migration20261126140548_NamesGinFastupdate } from './Migration20261126140548_NamesGinFastupdate.js';
 
-export const allMigrations = [Migration20261126133344_Initial, Migration20261126134338_Names, Migration20261126134939_Registration, Migration20261126135337_Financing, Migration20261126140548_NamesGinFastupdate];
+export const allMigrations = [
+  Migration20261126133344_Initial,
+  Migration20261126134338_Names,
+  Migration20261126134939_Registration,
+  Migration20261126135337_Financing,
+  Migration20261126140548_NamesGinFastupdate,
+];

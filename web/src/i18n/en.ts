@@ -1,4 +1,4 @@
-import type { Messages } from './zh-CN';
+import type { Messages } from './zh-CN.js';
 
 export const en: Messages = {
   app: {
@@ -291,6 +291,17 @@ export const en: Messages = {
       industry: 'Industry',
       foreignInvested: 'Foreign-invested',
       other: 'Other',
+    },
+    actions: {
+      createDraft: 'Draft created',
+      saveDraft: 'Draft saved',
+      submit: 'Submitted',
+      withdraw: 'Withdrawn',
+      confirm: 'Confirmed',
+      requestCorrection: 'Corrections requested',
+      reject: 'Rejected',
+      extend: 'Review extended',
+      clearance: 'Department clearance',
     },
     investor: {
       name: 'Investor name',

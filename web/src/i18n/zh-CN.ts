@@ -288,6 +288,17 @@ export const zhCN = {
       foreignInvested: '外商投资企业',
       other: '其他',
     },
+    actions: {
+      createDraft: '创建草稿',
+      saveDraft: '保存草稿',
+      submit: '提交申请',
+      withdraw: '撤回申请',
+      confirm: '确认登记',
+      requestCorrection: '告知补正',
+      reject: '不予确认',
+      extend: '延长审核期限',
+      clearance: '部门清算意见',
+    },
     investor: {
       name: '出资人名称或姓名',
       kind: '出资人类型',

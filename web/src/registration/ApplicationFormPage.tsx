@@ -44,11 +44,13 @@ function Section({ title, notes, children }: { title: string; notes?: readonly s
     <fieldset className="form__section">
       <legend>{title}</legend>
       {notes?.length ? (
-        <ul className="section-notes" role="note">
-          {notes.map((note) => (
-            <li key={note}>{note}</li>
-          ))}
-        </ul>
+        <div className="section-notes" role="note">
+          <ul>
+            {notes.map((note) => (
+              <li key={note}>{note}</li>
+            ))}
+          </ul>
+        </div>
       ) : null}
       {children}
     </fieldset>

@@ -13,7 +13,10 @@ export function History({ history }: { history: ApplicationFieldsFragment['histo
       {history.map((change, index) => (
         <li key={index}>
           <time dateTime={change.at}>{formatDateTime(change.at, language)}</time> ·{' '}
-          {change.toStatus ? enumLabel(t, 'RegistrationStatus', change.toStatus) : change.action}
+          {t(`registration.actions.${change.action.replace(/^registration\./, '')}`, {
+            defaultValue: change.toStatus ? enumLabel(t, 'RegistrationStatus', change.toStatus) : change.action,
+          })}
+          {change.toStatus && change.toStatus !== change.fromStatus ? ` → ${enumLabel(t, 'RegistrationStatus', change.toStatus)}` : ''}
           {change.actorName ? ` · ${change.actorName}` : ''}
           {change.note ? <p className="timeline__note">{change.note}</p> : null}
         </li>

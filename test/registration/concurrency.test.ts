@@ -3,8 +3,24 @@ import { TestApp } from '../helpers/app.js';
 import { createUser, type TestUser } from '../helpers/factories.js';
 import { AuditEvent } from '../../src/shared/audit/audit.entity.js';
 import { NameReservation } from '../../src/modules/names/index.js';
-import { BusinessLicence, Enterprise, RegistrationApplication } from '../../src/modules/registration/registration.entity.js';
-import { CLEAR, CONFIRM, DEREG_COMMITMENT, REJECT, SAVE, SUBMIT, establish, localId, payloadOf, run, submitted } from './helpers.js';
+import {
+  BusinessLicence,
+  Enterprise,
+  RegistrationApplication,
+} from '../../src/modules/registration/registration.entity.js';
+import {
+  CLEAR,
+  CONFIRM,
+  DEREG_COMMITMENT,
+  REJECT,
+  SAVE,
+  SUBMIT,
+  establish,
+  localId,
+  payloadOf,
+  run,
+  submitted,
+} from './helpers.js';
 
 // Two officials deciding the same application at the same moment: exactly one decision takes effect
 // (the application row is locked for the decision; the loser then finds it decided).
@@ -58,7 +74,14 @@ describe('two officials at once', () => {
       expect(outcomes.filter((o) => o === 'OK')).toHaveLength(1);
       const stored = await app.em().findOneOrFail(RegistrationApplication, { id: localId(id) });
       expect(stored.status).toBe(outcomes[0] === 'OK' ? 'CONFIRMED' : 'REJECTED');
-      expect(await app.em().count(AuditEvent, { subjectId: localId(id), action: { $in: ['registration.confirm', 'registration.reject'] } })).toBe(1);
+      expect(
+        await app
+          .em()
+          .count(AuditEvent, {
+            subjectId: localId(id),
+            action: { $in: ['registration.confirm', 'registration.reject'] },
+          }),
+      ).toBe(1);
     }
   });
 
@@ -68,7 +91,13 @@ describe('two officials at once', () => {
       await run(
         app,
         SAVE,
-        { input: { kind: 'DEREGISTRATION', enterpriseId: confirmed.enterprise.id, deregistration: { reason: '解散', liquidationCompletedOn: '2026-11-25' } } },
+        {
+          input: {
+            kind: 'DEREGISTRATION',
+            enterpriseId: confirmed.enterprise.id,
+            deregistration: { reason: '解散', liquidationCompletedOn: '2026-11-25' },
+          },
+        },
         applicant,
       ),
     );
@@ -79,9 +108,16 @@ describe('two officials at once', () => {
         createUser(app, { role: 'OFFICIAL', department }),
       ),
     );
-    const results = await Promise.all(clearers.map((c) => app.execute(CLEAR, { input: { id, outcome: 'CLEARED' } }, { token: c.token })));
+    const results = await Promise.all(
+      clearers.map((c) => app.execute(CLEAR, { input: { id, outcome: 'CLEARED' } }, { token: c.token })),
+    );
     expect(results.map((r) => outcome(r.data))).toEqual(['OK', 'OK', 'OK', 'OK']);
-    const data = await run(app, `query($id: ID!) { registrationApplication(id: $id) { decideBy clearances { status } } }`, { id }, first);
+    const data = await run(
+      app,
+      `query($id: ID!) { registrationApplication(id: $id) { decideBy clearances { status } } }`,
+      { id },
+      first,
+    );
     expect(data.registrationApplication).toEqual({
       decideBy: '2026-11-26',
       clearances: [{ status: 'CLEARED' }, { status: 'CLEARED' }, { status: 'CLEARED' }, { status: 'CLEARED' }],

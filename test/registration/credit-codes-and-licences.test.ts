@@ -25,11 +25,28 @@ beforeAll(async () => {
 afterAll(async () => app?.stop());
 
 const VERIFY = /* GraphQL */ `
-  query($code: String!) {
+  query ($code: String!) {
     verifyBusinessLicence(verificationCode: $code) {
-      genuine current
-      licence { number status facts { uscc name legalRepresentative registeredCapital { amount } establishedOn } }
-      enterprise { id name uscc }
+      genuine
+      current
+      licence {
+        number
+        status
+        facts {
+          uscc
+          name
+          legalRepresentative
+          registeredCapital {
+            amount
+          }
+          establishedOn
+        }
+      }
+      enterprise {
+        id
+        name
+        uscc
+      }
     }
   }
 `;
@@ -53,7 +70,12 @@ describe('unified social credit codes', () => {
       const uscc = confirmed.enterprise.uscc as string;
       expect(uscc.slice(0, 2)).toBe('91');
       expect(uscc.slice(2, 8)).toBe(QINGDAO_DISTRICT_AREA_CODES[district]);
-      expect(validateUscc(uscc)).toEqual({ valid: true, checkCharacterOk: true, organisationCodeOk: true, problems: [] });
+      expect(validateUscc(uscc)).toEqual({
+        valid: true,
+        checkCharacterOk: true,
+        organisationCodeOk: true,
+        problems: [],
+      });
       codes.push(uscc);
     }
     expect(new Set(codes).size).toBe(QINGDAO_DISTRICTS.length);
@@ -63,7 +85,9 @@ describe('unified social credit codes', () => {
     const confirmed = await establish(app, applicant, official);
     const uscc = confirmed.enterprise.uscc as string;
     const query = `query($uscc: String!) { enterpriseByUscc(uscc: $uscc) { id } }`;
-    expect((await run(app, query, { uscc: uscc.toLowerCase() })).enterpriseByUscc).toEqual({ id: confirmed.enterprise.id });
+    expect((await run(app, query, { uscc: uscc.toLowerCase() })).enterpriseByUscc).toEqual({
+      id: confirmed.enterprise.id,
+    });
     const wrongCheck = uscc.slice(0, 17) + (uscc[17] === '0' ? '1' : '0');
     expect((await run(app, query, { uscc: wrongCheck })).enterpriseByUscc).toBeNull();
   });
@@ -95,7 +119,9 @@ describe('business licence verification', () => {
 
   it('an altered code, in any of its characters, is not genuine', async () => {
     const confirmed = await establish(app, applicant, official);
-    const { verificationCode: code } = await app.em().findOneOrFail(BusinessLicence, { enterprise: localId(confirmed.enterprise.id) });
+    const { verificationCode: code } = await app
+      .em()
+      .findOneOrFail(BusinessLicence, { enterprise: localId(confirmed.enterprise.id) });
     const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
     for (let i = 0; i < code.length; i++) {
       const replacement = alphabet[(alphabet.indexOf(code[i]!) + 1) % alphabet.length]!;

@@ -36,22 +36,42 @@ describe('establishment', () => {
   it('saves a draft as often as the applicant likes, with the name taken from its reservation', async () => {
     const reservation = await reserve(app, users.applicant);
     const first = payloadOf(
-      await run(app, SAVE, { input: { kind: 'ESTABLISHMENT', nameReservationId: gid('NameReservation', reservation.id) } }, users.applicant),
+      await run(
+        app,
+        SAVE,
+        { input: { kind: 'ESTABLISHMENT', nameReservationId: gid('NameReservation', reservation.id) } },
+        users.applicant,
+      ),
     );
     expect(first.userErrors).toEqual([]);
-    expect(first.application).toMatchObject({ status: 'DRAFT', kind: 'ESTABLISHMENT', declaration: { name: reservation.name } });
+    expect(first.application).toMatchObject({
+      status: 'DRAFT',
+      kind: 'ESTABLISHMENT',
+      declaration: { name: reservation.name },
+    });
     expect(first.application.number).toMatch(/^DJ20261126\d{6}$/);
 
     const second = payloadOf(
-      await run(app, SAVE, { input: { id: first.application.id, declaration: declaration({ businessScope: '软件开发' }) } }, users.applicant),
+      await run(
+        app,
+        SAVE,
+        { input: { id: first.application.id, declaration: declaration({ businessScope: '软件开发' }) } },
+        users.applicant,
+      ),
     );
     expect(second.userErrors).toEqual([]);
-    expect(second.application.declaration).toMatchObject({ name: reservation.name, businessScope: '软件开发', registeredCapital: { amount: '1000000.00' } });
+    expect(second.application.declaration).toMatchObject({
+      name: reservation.name,
+      businessScope: '软件开发',
+      registeredCapital: { amount: '1000000.00' },
+    });
   });
 
   it('submits a complete application on the same-day track and confirms it into an enterprise with a credit code and licence', async () => {
     const { id, reservation } = await draftEstablishment(app, users.applicant);
-    const submittedPayload = payloadOf(await run(app, SUBMIT, { input: { id, commitment: COMMITMENT } }, users.applicant));
+    const submittedPayload = payloadOf(
+      await run(app, SUBMIT, { input: { id, commitment: COMMITMENT } }, users.applicant),
+    );
     expect(submittedPayload.userErrors).toEqual([]);
     expect(submittedPayload.application).toMatchObject({
       status: 'SUBMITTED',
@@ -70,21 +90,41 @@ describe('establishment', () => {
 
     const em = app.em();
     const enterprise = await em.findOneOrFail(Enterprise, { uscc });
-    expect(enterprise).toMatchObject({ name: reservation.name, status: 'ACTIVE', district: 'HUANGDAO', zone: 'QINGDAO_FTZ', establishedOn: '2026-11-26' });
+    expect(enterprise).toMatchObject({
+      name: reservation.name,
+      status: 'ACTIVE',
+      district: 'HUANGDAO',
+      zone: 'QINGDAO_FTZ',
+      establishedOn: '2026-11-26',
+    });
     const used = await em.findOneOrFail(NameReservation, { id: reservation.id });
     expect(used).toMatchObject({ status: 'USED', enterpriseId: enterprise.id });
     expect(await em.count(AuditEvent, { subjectId: enterprise.id, action: 'enterprise.establish' })).toBe(1);
-    expect(await em.count(Notification, { userId: users.applicant.user.id, kind: 'REGISTRATION_CONFIRMED', subjectId: localId(id) })).toBe(1);
+    expect(
+      await em.count(Notification, {
+        userId: users.applicant.user.id,
+        kind: 'REGISTRATION_CONFIRMED',
+        subjectId: localId(id),
+      }),
+    ).toBe(1);
 
-    const licence = await run(app, `query($id: ID!) { enterprise(id: $id) { licence { number verificationCode status facts { uscc name } } } }`, {
-      id: confirmed.application.enterprise.id,
-    });
+    const licence = await run(
+      app,
+      `query($id: ID!) { enterprise(id: $id) { licence { number verificationCode status facts { uscc name } } } }`,
+      {
+        id: confirmed.application.enterprise.id,
+      },
+    );
     expect(licence.enterprise.licence).toMatchObject({ status: 'VALID', facts: { uscc, name: reservation.name } });
   });
 
   it('refuses to submit an incomplete application, naming each item, and submits nothing', async () => {
     const applicant = await createUser(app);
-    const { id } = await draftEstablishment(app, applicant, { liaison: null, operatingTerm: null, registeredCapital: { amount: '999.00' } });
+    const { id } = await draftEstablishment(app, applicant, {
+      liaison: null,
+      operatingTerm: null,
+      registeredCapital: { amount: '999.00' },
+    });
     const payload = payloadOf(await run(app, SUBMIT, { input: { id, commitment: COMMITMENT } }, applicant, 'en'));
     expect(payload.application).toBeNull();
     expect(payload.userErrors).toEqual(
@@ -94,7 +134,9 @@ describe('establishment', () => {
         expect.objectContaining({ code: 'INVALID_INPUT', field: ['declaration', 'investors'] }),
       ]),
     );
-    const stored = await app.em().findOneOrFail(RegistrationApplication, { number: { $ne: '' }, applicant: applicant.user.id });
+    const stored = await app
+      .em()
+      .findOneOrFail(RegistrationApplication, { number: { $ne: '' }, applicant: applicant.user.id });
     expect(stored.status).toBe('DRAFT');
   });
 
@@ -103,7 +145,10 @@ describe('establishment', () => {
     const { application } = await submitted(
       app,
       applicant,
-      { foreignInvested: true, serviceAgent: { name: '青岛送达代理有限公司', address: '青岛市市南区香港中路 10 号', phone: '0532-80000000' } },
+      {
+        foreignInvested: true,
+        serviceAgent: { name: '青岛送达代理有限公司', address: '青岛市市南区香港中路 10 号', phone: '0532-80000000' },
+      },
       { foreignInvested: true },
     );
     expect(application).toMatchObject({ complete: false, reviewReasons: ['FOREIGN_INVESTED'], decideBy: '2026-12-01' });

@@ -40,7 +40,11 @@ export interface ReservationOptions {
 }
 
 /** Reserves a name for the applicant through the names module, as reserveEnterpriseName would. */
-export async function reserve(app: TestApp, applicant: TestUser, options: ReservationOptions = {}): Promise<NameReservation> {
+export async function reserve(
+  app: TestApp,
+  applicant: TestUser,
+  options: ReservationOptions = {},
+): Promise<NameReservation> {
   for (let attempt = 0; ; attempt++) {
     const ctx = await createRequestContext(app.orm, app.deps, {
       authorization: `Bearer ${applicant.token}`,
@@ -81,9 +85,20 @@ export function declaration(overrides: Record<string, unknown> = {}): Record<str
     industry: 'I65',
     foreignInvested: false,
     businessScope: '软件开发；信息技术咨询服务；数据处理和存储支持服务',
-    registeredAddress: { district: 'HUANGDAO', zone: 'QINGDAO_FTZ', address: '青岛市黄岛区前湾港路 1 号', postalCode: '266555' },
+    registeredAddress: {
+      district: 'HUANGDAO',
+      zone: 'QINGDAO_FTZ',
+      address: '青岛市黄岛区前湾港路 1 号',
+      postalCode: '266555',
+    },
     registeredCapital: { amount: '1000000.00' },
-    legalRepresentative: { name: '王海川', idType: 'RESIDENT_ID_CARD', idNumber: residentId(), nationality: 'CN', phone: '13800000000' },
+    legalRepresentative: {
+      name: '王海川',
+      idType: 'RESIDENT_ID_CARD',
+      idNumber: residentId(),
+      nationality: 'CN',
+      phone: '13800000000',
+    },
     investors: [
       {
         kind: 'NATURAL_PERSON',
@@ -104,7 +119,10 @@ export function declaration(overrides: Record<string, unknown> = {}): Record<str
         contributionForm: 'CURRENCY',
       },
     ],
-    articlesOfAssociation: { adoptedOn: '2026-09-01', text: '第一条 为规范公司的组织和行为，根据《中华人民共和国公司法》制定本章程。' },
+    articlesOfAssociation: {
+      adoptedOn: '2026-09-01',
+      text: '第一条 为规范公司的组织和行为，根据《中华人民共和国公司法》制定本章程。',
+    },
     operatingTerm: { longTerm: true },
     officers: [
       { name: '王海川', position: 'EXECUTIVE_DIRECTOR', idType: 'RESIDENT_ID_CARD', idNumber: residentId() },
@@ -139,7 +157,17 @@ export const SUBMIT = /* GraphQL */ `
 `;
 export const WITHDRAW = /* GraphQL */ `
   mutation Withdraw($input: WithdrawRegistrationApplicationInput!) {
-    withdrawRegistrationApplication(input: $input) { application { id status } userErrors { code field message } }
+    withdrawRegistrationApplication(input: $input) {
+      application {
+        id
+        status
+      }
+      userErrors {
+        code
+        field
+        message
+      }
+    }
   }
 `;
 export const CONFIRM = /* GraphQL */ `
@@ -154,12 +182,36 @@ export const CORRECT = /* GraphQL */ `
 `;
 export const REJECT = /* GraphQL */ `
   mutation Reject($input: RejectRegistrationApplicationInput!) {
-    rejectRegistrationApplication(input: $input) { application { id status rejectionReasons } userErrors { code field message } }
+    rejectRegistrationApplication(input: $input) {
+      application {
+        id
+        status
+        rejectionReasons
+      }
+      userErrors {
+        code
+        field
+        message
+      }
+    }
   }
 `;
 export const EXTEND = /* GraphQL */ `
   mutation Extend($input: ExtendRegistrationReviewInput!) {
-    extendRegistrationReview(input: $input) { application { id status decideBy extendedAt extensionReason } userErrors { code field message } }
+    extendRegistrationReview(input: $input) {
+      application {
+        id
+        status
+        decideBy
+        extendedAt
+        extensionReason
+      }
+      userErrors {
+        code
+        field
+        message
+      }
+    }
   }
 `;
 export const CLEAR = /* GraphQL */ `
@@ -173,14 +225,23 @@ export interface Session {
 }
 
 /** Runs an operation as `user` and fails the test on top-level errors. */
-export async function run(app: TestApp, query: string, variables: Record<string, unknown>, user?: TestUser | null, language?: string) {
+export async function run(
+  app: TestApp,
+  query: string,
+  variables: Record<string, unknown>,
+  user?: TestUser | null,
+  language?: string,
+) {
   const result = await app.execute(query, variables, { token: user?.token ?? null, language });
   expect(result.errors, JSON.stringify(result.errors)).toBeUndefined();
   return result.data as Record<string, any>;
 }
 
 /** The payload of the single mutation in `data`. */
-export function payloadOf(data: Record<string, any>): { application: any; userErrors: { code: string; field: string[] | null; message: string }[] } {
+export function payloadOf(data: Record<string, any>): {
+  application: any;
+  userErrors: { code: string; field: string[] | null; message: string }[];
+} {
   return Object.values(data)[0];
 }
 
@@ -195,7 +256,13 @@ export async function draftEstablishment(
   const data = await run(
     app,
     SAVE,
-    { input: { kind: 'ESTABLISHMENT', nameReservationId: gid('NameReservation', reservation.id), declaration: declaration(overrides) } },
+    {
+      input: {
+        kind: 'ESTABLISHMENT',
+        nameReservationId: gid('NameReservation', reservation.id),
+        declaration: declaration(overrides),
+      },
+    },
     applicant,
   );
   const payload = payloadOf(data);
@@ -203,7 +270,12 @@ export async function draftEstablishment(
   return { id: payload.application.id, reservation };
 }
 
-export async function submitted(app: TestApp, applicant: TestUser, overrides: Record<string, unknown> = {}, reservationOptions: ReservationOptions = {}) {
+export async function submitted(
+  app: TestApp,
+  applicant: TestUser,
+  overrides: Record<string, unknown> = {},
+  reservationOptions: ReservationOptions = {},
+) {
   const draft = await draftEstablishment(app, applicant, overrides, reservationOptions);
   const payload = payloadOf(await run(app, SUBMIT, { input: { id: draft.id, commitment: COMMITMENT } }, applicant));
   expect(payload.userErrors).toEqual([]);

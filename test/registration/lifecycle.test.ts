@@ -44,9 +44,18 @@ afterAll(async () => {
 });
 
 async function change(enterpriseId: string, input: Record<string, unknown>) {
-  const draft = payloadOf(await run(app, SAVE, { input: { kind: 'CHANGE', enterpriseId, changeDecidedOn: '2026-11-20', ...input } }, applicant));
+  const draft = payloadOf(
+    await run(
+      app,
+      SAVE,
+      { input: { kind: 'CHANGE', enterpriseId, changeDecidedOn: '2026-11-20', ...input } },
+      applicant,
+    ),
+  );
   expect(draft.userErrors).toEqual([]);
-  const sent = payloadOf(await run(app, SUBMIT, { input: { id: draft.application.id, commitment: COMMITMENT } }, applicant));
+  const sent = payloadOf(
+    await run(app, SUBMIT, { input: { id: draft.application.id, commitment: COMMITMENT } }, applicant),
+  );
   expect(sent.userErrors).toEqual([]);
   const confirmed = payloadOf(await run(app, CONFIRM, { input: { id: draft.application.id } }, official));
   expect(confirmed.userErrors).toEqual([]);
@@ -54,11 +63,33 @@ async function change(enterpriseId: string, input: Record<string, unknown>) {
 }
 
 const ENTERPRISE = /* GraphQL */ `
-  query($id: ID!) {
+  query ($id: ID!) {
     enterprise(id: $id) {
-      name uscc status businessScope legalRepresentative registeredCapital { amount } nameChangeRequiredBy
-      licence { number verificationCode }
-      changes(first: 10) { edges { node { kind items { item before after } } } }
+      name
+      uscc
+      status
+      businessScope
+      legalRepresentative
+      registeredCapital {
+        amount
+      }
+      nameChangeRequiredBy
+      licence {
+        number
+        verificationCode
+      }
+      changes(first: 10) {
+        edges {
+          node {
+            kind
+            items {
+              item
+              before
+              after
+            }
+          }
+        }
+      }
     }
   }
 `;
@@ -71,10 +102,22 @@ describe('changes', () => {
     await change(established.enterprise.id, {
       declaration: declaration({
         businessScope: '软件开发；人工智能应用软件开发',
-        legalRepresentative: { name: '李清', idType: 'RESIDENT_ID_CARD', idNumber: residentId('19900215', '456'), nationality: 'CN' },
+        legalRepresentative: {
+          name: '李清',
+          idType: 'RESIDENT_ID_CARD',
+          idNumber: residentId('19900215', '456'),
+          nationality: 'CN',
+        },
         registeredCapital: { amount: '2000000.00' },
         investors: [
-          { kind: 'NATURAL_PERSON', name: '王海川', idType: 'RESIDENT_ID_CARD', idNumber: residentId(), country: 'CN', subscribedCapital: { amount: '2000000.00' } },
+          {
+            kind: 'NATURAL_PERSON',
+            name: '王海川',
+            idType: 'RESIDENT_ID_CARD',
+            idNumber: residentId(),
+            country: 'CN',
+            subscribedCapital: { amount: '2000000.00' },
+          },
         ],
       }),
     });
@@ -88,7 +131,11 @@ describe('changes', () => {
     expect(after.licence.number).not.toBe(before.licence.number);
     expect(after.changes.edges.map((e: any) => e.node.kind)).toEqual(['ESTABLISHMENT', 'CHANGE']);
     expect(after.changes.edges[1].node.items).toEqual([
-      { item: 'businessScope', before: '软件开发；信息技术咨询服务；数据处理和存储支持服务', after: '软件开发；人工智能应用软件开发' },
+      {
+        item: 'businessScope',
+        before: '软件开发；信息技术咨询服务；数据处理和存储支持服务',
+        after: '软件开发；人工智能应用软件开发',
+      },
       { item: 'registeredCapital', before: '1000000.00', after: '2000000.00' },
       { item: 'legalRepresentative', before: '王海川', after: '李清' },
       { item: 'investors', before: null, after: null },
@@ -96,9 +143,15 @@ describe('changes', () => {
     const json = JSON.stringify(after);
     expect(json).not.toContain(residentId('19900215', '456'));
 
-    const old = (await run(app, `query($c: String!) { verifyBusinessLicence(verificationCode: $c) { genuine current licence { status } } }`, {
-      c: before.licence.verificationCode,
-    })).verifyBusinessLicence;
+    const old = (
+      await run(
+        app,
+        `query($c: String!) { verifyBusinessLicence(verificationCode: $c) { genuine current licence { status } } }`,
+        {
+          c: before.licence.verificationCode,
+        },
+      )
+    ).verifyBusinessLicence;
     expect(old).toEqual({ genuine: true, current: false, licence: { status: 'SUPERSEDED' } });
   });
 
@@ -108,7 +161,9 @@ describe('changes', () => {
     await change(established.enterprise.id, { nameReservationId: gid('NameReservation', renamed.id) });
     const enterprise = await app.em().findOneOrFail(Enterprise, { id: localId(established.enterprise.id) });
     expect(enterprise.name).toBe(renamed.name);
-    const names = await app.em().find(EnterpriseName, { enterpriseId: enterprise.id }, { orderBy: { createdAt: 'asc' } });
+    const names = await app
+      .em()
+      .find(EnterpriseName, { enterpriseId: enterprise.id }, { orderBy: { createdAt: 'asc' } });
     expect(names.map((n) => [n.name, n.status])).toEqual(
       expect.arrayContaining([
         [established.enterprise.name, 'RELEASED'],
@@ -116,7 +171,9 @@ describe('changes', () => {
       ]),
     );
     const released = names.find((n) => n.status === 'RELEASED')!;
-    expect(released.protectedUntil!.getTime() - released.releasedAt!.getTime()).toBeGreaterThanOrEqual(365 * 86_400_000);
+    expect(released.protectedUntil!.getTime() - released.releasedAt!.getTime()).toBeGreaterThanOrEqual(
+      365 * 86_400_000,
+    );
     expect((await app.em().findOneOrFail(NameReservation, { id: renamed.id })).status).toBe('USED');
   });
 });
@@ -124,12 +181,24 @@ describe('changes', () => {
 describe('a special name found to rest on a false commitment', () => {
   it('the enterprise must change its name within 30 days, and until then the public sees its credit code', async () => {
     const name = `青岛${tradeName()}国际贸易有限公司`;
-    const established = await establish(app, applicant, official, { industry: 'F51' }, { name, industry: 'F51', commitment: true });
+    const established = await establish(
+      app,
+      applicant,
+      official,
+      { industry: 'F51' },
+      { name, industry: 'F51', commitment: true },
+    );
     expect(established.reviewReasons).toEqual(['SPECIAL_NAME']);
     const reservation = await app.em().findOneOrFail(NameReservation, { name });
     const verified = await app.execute(
       `mutation($input: RecordNameVerificationInput!) { recordNameVerification(input: $input) { userErrors { code } } }`,
-      { input: { id: gid('NameReservation', reservation.id), outcome: 'FALSE_COMMITMENT', note: '承诺的授权文件不实。' } },
+      {
+        input: {
+          id: gid('NameReservation', reservation.id),
+          outcome: 'FALSE_COMMITMENT',
+          note: '承诺的授权文件不实。',
+        },
+      },
       { token: official.token },
     );
     expect(verified.errors).toBeUndefined();
@@ -139,19 +208,42 @@ describe('a special name found to rest on a false commitment', () => {
     expect(publicView).toMatchObject({ name: established.enterprise.uscc, nameChangeRequiredBy: '2026-12-26' });
     expect((await run(app, ENTERPRISE, { id: established.enterprise.id }, official)).enterprise.name).toBe(name);
     expect((await run(app, ENTERPRISE, { id: established.enterprise.id }, applicant)).enterprise.name).toBe(name);
-    const search = await run(app, `query($s: String!) { enterprises(filter: { search: $s }) { totalCount } }`, { s: name.slice(2, 5) });
+    const search = await run(app, `query($s: String!) { enterprises(filter: { search: $s }) { totalCount } }`, {
+      s: name.slice(2, 5),
+    });
     expect(search.enterprises.totalCount).toBe(0);
-    expect(await app.em().count(Notification, { userId: applicant.user.id, kind: 'NAME_REVOKED', subjectId: localId(established.enterprise.id) })).toBe(1);
+    expect(
+      await app
+        .em()
+        .count(Notification, {
+          userId: applicant.user.id,
+          kind: 'NAME_REVOKED',
+          subjectId: localId(established.enterprise.id),
+        }),
+    ).toBe(1);
 
     const renamed = await reserve(app, applicant, { industry: 'F51', name: `青岛${tradeName()}贸易有限公司` });
     await change(established.enterprise.id, { nameReservationId: gid('NameReservation', renamed.id) });
-    expect((await run(app, ENTERPRISE, { id: established.enterprise.id })).enterprise).toMatchObject({ name: renamed.name, nameChangeRequiredBy: null });
+    expect((await run(app, ENTERPRISE, { id: established.enterprise.id })).enterprise).toMatchObject({
+      name: renamed.name,
+      nameChangeRequiredBy: null,
+    });
   });
 });
 
 describe('one-stop deregistration', () => {
   const UPDATED = /* GraphQL */ `
-    subscription($id: ID!) { registrationApplicationUpdated(id: $id) { status decideBy clearances { department status note } } }
+    subscription ($id: ID!) {
+      registrationApplicationUpdated(id: $id) {
+        status
+        decideBy
+        clearances {
+          department
+          status
+          note
+        }
+      }
+    }
   `;
 
   it('departments clear in any order; the applicant follows each step live; the enterprise ends when all have cleared', async () => {
@@ -160,7 +252,13 @@ describe('one-stop deregistration', () => {
       await run(
         app,
         SAVE,
-        { input: { kind: 'DEREGISTRATION', enterpriseId: established.enterprise.id, deregistration: { reason: '股东会决议解散', liquidationCompletedOn: '2026-11-25' } } },
+        {
+          input: {
+            kind: 'DEREGISTRATION',
+            enterpriseId: established.enterprise.id,
+            deregistration: { reason: '股东会决议解散', liquidationCompletedOn: '2026-11-25' },
+          },
+        },
         applicant,
       ),
     );
@@ -182,7 +280,9 @@ describe('one-stop deregistration', () => {
 
     const officials = Object.fromEntries(
       await Promise.all(
-        (['TAX', 'SOCIAL_INSURANCE', 'MEDICAL_INSURANCE', 'HOUSING_FUND'] as const).map(async (d) => [d, await createUser(app, { role: 'OFFICIAL', department: d })] as const),
+        (['TAX', 'SOCIAL_INSURANCE', 'MEDICAL_INSURANCE', 'HOUSING_FUND'] as const).map(
+          async (d) => [d, await createUser(app, { role: 'OFFICIAL', department: d })] as const,
+        ),
       ),
     );
     const steps = [
@@ -199,7 +299,11 @@ describe('one-stop deregistration', () => {
       seen = live.results.length;
       const latest = live.results.at(-1)!;
       expect(latest.errors).toBeUndefined();
-      expect(latest.data.registrationApplicationUpdated.clearances).toContainEqual({ department, status: outcome, note });
+      expect(latest.data.registrationApplicationUpdated.clearances).toContainEqual({
+        department,
+        status: outcome,
+        note,
+      });
     }
     expect(live.results.at(-1)!.data.registrationApplicationUpdated.decideBy).toBe('2026-11-26');
 
@@ -214,7 +318,11 @@ describe('one-stop deregistration', () => {
     expect(await app.em().count(BusinessLicence, { enterprise: enterprise.id, status: 'VALID' })).toBe(0);
     const name = await app.em().findOneOrFail(EnterpriseName, { enterpriseId: enterprise.id });
     expect(name.status).toBe('RELEASED');
-    expect(await app.em().count(Notification, { userId: applicant.user.id, kind: 'DEREGISTRATION_CLEARANCE', subjectId: localId(id) })).toBe(5);
+    expect(
+      await app
+        .em()
+        .count(Notification, { userId: applicant.user.id, kind: 'DEREGISTRATION_CLEARANCE', subjectId: localId(id) }),
+    ).toBe(5);
   });
 
   it('another applicant cannot follow it, nor can an anonymous caller', async () => {
@@ -223,7 +331,13 @@ describe('one-stop deregistration', () => {
       await run(
         app,
         SAVE,
-        { input: { kind: 'DEREGISTRATION', enterpriseId: established.enterprise.id, deregistration: { reason: '解散', liquidationCompletedOn: '2026-11-25' } } },
+        {
+          input: {
+            kind: 'DEREGISTRATION',
+            enterpriseId: established.enterprise.id,
+            deregistration: { reason: '解散', liquidationCompletedOn: '2026-11-25' },
+          },
+        },
         applicant,
       ),
     );

@@ -90,8 +90,15 @@ function expected(overrides: Partial<Record<Caller, Outcome>>, otherwise: Outcom
   return Object.fromEntries(CALLERS.map((c) => [c, overrides[c] ?? otherwise])) as Record<Caller, Outcome>;
 }
 
-const OFFICIALS_FORBIDDEN = Object.fromEntries(DEPARTMENTS.map((d) => [d, 'FORBIDDEN'])) as Partial<Record<Caller, Outcome>>;
-const APPLICANT_ONLY = { ...OFFICIALS_FORBIDDEN, bank: 'FORBIDDEN', admin: 'FORBIDDEN', anonymous: 'UNAUTHENTICATED' } as const;
+const OFFICIALS_FORBIDDEN = Object.fromEntries(DEPARTMENTS.map((d) => [d, 'FORBIDDEN'])) as Partial<
+  Record<Caller, Outcome>
+>;
+const APPLICANT_ONLY = {
+  ...OFFICIALS_FORBIDDEN,
+  bank: 'FORBIDDEN',
+  admin: 'FORBIDDEN',
+  anonymous: 'UNAUTHENTICATED',
+} as const;
 const REGISTRAR_ONLY = {
   owner: 'FORBIDDEN',
   otherApplicant: 'FORBIDDEN',
@@ -128,7 +135,9 @@ async function deregistrationSubmitted(): Promise<string> {
     ),
   );
   expect(draft.userErrors).toEqual([]);
-  const done = payloadOf(await run(app, SUBMIT, { input: { id: draft.application.id, commitment: DEREG_COMMITMENT } }, users.owner));
+  const done = payloadOf(
+    await run(app, SUBMIT, { input: { id: draft.application.id, commitment: DEREG_COMMITMENT } }, users.owner),
+  );
   expect(done.userErrors).toEqual([]);
   return draft.application.id;
 }
@@ -137,7 +146,12 @@ describe('permission matrix of the registration mutations', () => {
   it('saveRegistrationDraft (updating a draft): only its own applicant', async () => {
     const { id } = await draftEstablishment(app, users.owner);
     const version = await versionOf(id);
-    const outcomes = await matrix(SAVE, { input: { id, declaration: { businessScope: '软件开发' } } }, ['owner'], unchanged(id, () => version));
+    const outcomes = await matrix(
+      SAVE,
+      { input: { id, declaration: { businessScope: '软件开发' } } },
+      ['owner'],
+      unchanged(id, () => version),
+    );
     expect(outcomes).toEqual(expected({ ...APPLICANT_ONLY, otherApplicant: 'NOT_FOUND' }, 'OK'));
   });
 
@@ -149,21 +163,36 @@ describe('permission matrix of the registration mutations', () => {
   it('submitRegistrationApplication: only its own applicant', async () => {
     const { id } = await draftEstablishment(app, users.owner);
     const version = await versionOf(id);
-    const outcomes = await matrix(SUBMIT, { input: { id, commitment: COMMITMENT } }, ['owner'], unchanged(id, () => version));
+    const outcomes = await matrix(
+      SUBMIT,
+      { input: { id, commitment: COMMITMENT } },
+      ['owner'],
+      unchanged(id, () => version),
+    );
     expect(outcomes).toEqual(expected({ ...APPLICANT_ONLY, otherApplicant: 'NOT_FOUND' }, 'OK'));
   });
 
   it('withdrawRegistrationApplication: only its own applicant', async () => {
     const { id } = await submitted(app, users.owner);
     const version = await versionOf(id);
-    const outcomes = await matrix(WITHDRAW, { input: { id } }, ['owner'], unchanged(id, () => version));
+    const outcomes = await matrix(
+      WITHDRAW,
+      { input: { id } },
+      ['owner'],
+      unchanged(id, () => version),
+    );
     expect(outcomes).toEqual(expected({ ...APPLICANT_ONLY, otherApplicant: 'NOT_FOUND' }, 'OK'));
   });
 
   it('confirmRegistrationApplication: only market-regulation officials', async () => {
     const { id } = await submitted(app, users.owner);
     const version = await versionOf(id);
-    const outcomes = await matrix(CONFIRM, { input: { id } }, ['MARKET_REGULATION'], unchanged(id, () => version));
+    const outcomes = await matrix(
+      CONFIRM,
+      { input: { id } },
+      ['MARKET_REGULATION'],
+      unchanged(id, () => version),
+    );
     expect(outcomes).toEqual(expected(REGISTRAR_ONLY, 'OK'));
   });
 
@@ -171,14 +200,24 @@ describe('permission matrix of the registration mutations', () => {
     const { id } = await submitted(app, users.owner);
     const version = await versionOf(id);
     const items = [{ field: ['declaration', 'businessScope'], message: '请使用规范表述。' }];
-    const outcomes = await matrix(CORRECT, { input: { id, items } }, ['MARKET_REGULATION'], unchanged(id, () => version));
+    const outcomes = await matrix(
+      CORRECT,
+      { input: { id, items } },
+      ['MARKET_REGULATION'],
+      unchanged(id, () => version),
+    );
     expect(outcomes).toEqual(expected(REGISTRAR_ONLY, 'OK'));
   });
 
   it('rejectRegistrationApplication: only market-regulation officials', async () => {
     const { id } = await submitted(app, users.owner);
     const version = await versionOf(id);
-    const outcomes = await matrix(REJECT, { input: { id, reasons: ['住所不真实'] } }, ['MARKET_REGULATION'], unchanged(id, () => version));
+    const outcomes = await matrix(
+      REJECT,
+      { input: { id, reasons: ['住所不真实'] } },
+      ['MARKET_REGULATION'],
+      unchanged(id, () => version),
+    );
     expect(outcomes).toEqual(expected(REGISTRAR_ONLY, 'OK'));
   });
 
@@ -186,11 +225,19 @@ describe('permission matrix of the registration mutations', () => {
     const { id } = await submitted(
       app,
       users.owner,
-      { foreignInvested: true, serviceAgent: { name: '送达代理', address: '青岛市市南区香港中路 10 号', phone: '0532-80000000' } },
+      {
+        foreignInvested: true,
+        serviceAgent: { name: '送达代理', address: '青岛市市南区香港中路 10 号', phone: '0532-80000000' },
+      },
       { foreignInvested: true },
     );
     const version = await versionOf(id);
-    const outcomes = await matrix(EXTEND, { input: { id, reason: '需核实外国投资者主体资格。' } }, ['MARKET_REGULATION'], unchanged(id, () => version));
+    const outcomes = await matrix(
+      EXTEND,
+      { input: { id, reason: '需核实外国投资者主体资格。' } },
+      ['MARKET_REGULATION'],
+      unchanged(id, () => version),
+    );
     expect(outcomes).toEqual(expected(REGISTRAR_ONLY, 'OK'));
   });
 
@@ -198,7 +245,12 @@ describe('permission matrix of the registration mutations', () => {
     const id = await deregistrationSubmitted();
     const version = await versionOf(id);
     const clearers: Caller[] = ['TAX', 'SOCIAL_INSURANCE', 'MEDICAL_INSURANCE', 'HOUSING_FUND'];
-    const outcomes = await matrix(CLEAR, { input: { id, outcome: 'CLEARED' } }, clearers, unchanged(id, () => version));
+    const outcomes = await matrix(
+      CLEAR,
+      { input: { id, outcome: 'CLEARED' } },
+      clearers,
+      unchanged(id, () => version),
+    );
     expect(outcomes).toEqual(
       expected(
         {
@@ -218,13 +270,23 @@ describe('permission matrix of the registration mutations', () => {
 });
 
 describe('permission matrix of the registration queries', () => {
-  const APPLICATION = /* GraphQL */ `query($id: ID!) { registrationApplication(id: $id) { id status } }`;
+  const APPLICATION = /* GraphQL */ `
+    query ($id: ID!) {
+      registrationApplication(id: $id) {
+        id
+        status
+      }
+    }
+  `;
 
   it('registrationApplication (an establishment): its applicant and market-regulation officials; null for the others', async () => {
     const { id } = await submitted(app, users.owner);
     const outcomes = await matrix(APPLICATION, { id }, []);
     expect(outcomes).toEqual(
-      expected({ owner: 'OK', MARKET_REGULATION: 'OK', bank: 'FORBIDDEN', admin: 'FORBIDDEN', anonymous: 'UNAUTHENTICATED' }, 'NULL'),
+      expected(
+        { owner: 'OK', MARKET_REGULATION: 'OK', bank: 'FORBIDDEN', admin: 'FORBIDDEN', anonymous: 'UNAUTHENTICATED' },
+        'NULL',
+      ),
     );
   });
 
@@ -252,7 +314,9 @@ describe('permission matrix of the registration queries', () => {
   it('registrationApplication (a draft): only its applicant, even for officials', async () => {
     const { id } = await draftEstablishment(app, users.owner);
     const outcomes = await matrix(APPLICATION, { id }, []);
-    expect(outcomes).toEqual(expected({ owner: 'OK', bank: 'FORBIDDEN', admin: 'FORBIDDEN', anonymous: 'UNAUTHENTICATED' }, 'NULL'));
+    expect(outcomes).toEqual(
+      expected({ owner: 'OK', bank: 'FORBIDDEN', admin: 'FORBIDDEN', anonymous: 'UNAUTHENTICATED' }, 'NULL'),
+    );
   });
 
   it('node(id:) shows an application exactly to those registrationApplication shows it to', async () => {
@@ -271,7 +335,9 @@ describe('permission matrix of the registration queries', () => {
   });
 
   it('registrationReviewQueue: market-regulation officials only', async () => {
-    expect(await matrix(`{ registrationReviewQueue(first: 5) { totalCount } }`, {}, [])).toEqual(expected(REGISTRAR_ONLY, 'OK'));
+    expect(await matrix(`{ registrationReviewQueue(first: 5) { totalCount } }`, {}, [])).toEqual(
+      expected(REGISTRAR_ONLY, 'OK'),
+    );
   });
 
   it('deregistrationClearanceQueue: the four clearance departments only', async () => {
@@ -294,12 +360,17 @@ describe('permission matrix of the registration queries', () => {
 
   it('enterprise, enterpriseByUscc, enterprises, verifyBusinessLicence and the commitment terms: public', async () => {
     const confirmed = await establish(app, users.owner, users.MARKET_REGULATION);
-    const licence = await run(app, `query($id: ID!) { enterprise(id: $id) { licence { verificationCode } } }`, { id: confirmed.enterprise.id });
+    const licence = await run(app, `query($id: ID!) { enterprise(id: $id) { licence { verificationCode } } }`, {
+      id: confirmed.enterprise.id,
+    });
     for (const [query, variables] of [
       [`query($id: ID!) { enterprise(id: $id) { id name } }`, { id: confirmed.enterprise.id }],
       [`query($uscc: String!) { enterpriseByUscc(uscc: $uscc) { id } }`, { uscc: confirmed.enterprise.uscc }],
       [`{ enterprises(first: 5) { totalCount } }`, {}],
-      [`query($code: String!) { verifyBusinessLicence(verificationCode: $code) { genuine } }`, { code: licence.enterprise.licence.verificationCode }],
+      [
+        `query($code: String!) { verifyBusinessLicence(verificationCode: $code) { genuine } }`,
+        { code: licence.enterprise.licence.verificationCode },
+      ],
       [`{ registrationCommitmentTerms(kind: ESTABLISHMENT) { version } }`, {}],
     ] as const) {
       expect(await matrix(query, variables, [])).toEqual(expected({}, 'OK'));
@@ -311,10 +382,16 @@ describe('permission matrix of the registration queries', () => {
     const query = `query($id: ID!) { enterprise(id: $id) { legalRepresentative declaration { legalRepresentative { idNumber } } } }`;
     const outcomes = {} as Record<Caller, Outcome>;
     for (const caller of CALLERS) {
-      const result = await app.execute(query, { id: confirmed.enterprise.id }, { token: userOf(caller)?.token ?? null });
+      const result = await app.execute(
+        query,
+        { id: confirmed.enterprise.id },
+        { token: userOf(caller)?.token ?? null },
+      );
       expect(result.data?.enterprise.legalRepresentative).toBe('王海川');
       outcomes[caller] = result.data?.enterprise.declaration ? 'OK' : 'NULL';
     }
-    expect(outcomes).toEqual(expected({ owner: 'OK', ...Object.fromEntries(DEPARTMENTS.map((d) => [d, 'OK'])) }, 'NULL'));
+    expect(outcomes).toEqual(
+      expected({ owner: 'OK', ...Object.fromEntries(DEPARTMENTS.map((d) => [d, 'OK'])) }, 'NULL'),
+    );
   });
 });

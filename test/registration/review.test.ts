@@ -60,7 +60,12 @@ async function submittedAt(instant: string, foreign: boolean) {
 describe('decide-by dates in working days', () => {
   it('3 working days from Wednesday 30 September 2026 skip the National Day holiday and count Saturday 10 October', async () => {
     const { application } = await submittedAt('2026-09-30T15:00:00+08:00', true);
-    expect(application).toMatchObject({ receivedOn: '2026-09-30', complete: false, reviewReasons: ['FOREIGN_INVESTED'], decideBy: '2026-10-10' });
+    expect(application).toMatchObject({
+      receivedOn: '2026-09-30',
+      complete: false,
+      reviewReasons: ['FOREIGN_INVESTED'],
+      decideBy: '2026-10-10',
+    });
   });
 
   it('3 working days from Tuesday 29 September 2026 end on Friday 9 October', async () => {
@@ -85,10 +90,17 @@ describe('decide-by dates in working days', () => {
 
   it('one extension adds 3 working days to the decide-by date, with the reason recorded and the applicant told', async () => {
     const { id } = await submittedAt('2026-09-30T15:00:00+08:00', true);
-    const extended = payloadOf(await run(app, EXTEND, { input: { id, reason: '需核实外国投资者的主体资格证明。' } }, official));
+    const extended = payloadOf(
+      await run(app, EXTEND, { input: { id, reason: '需核实外国投资者的主体资格证明。' } }, official),
+    );
     expect(extended.userErrors).toEqual([]);
-    expect(extended.application).toMatchObject({ decideBy: '2026-10-14', extensionReason: '需核实外国投资者的主体资格证明。' });
-    const notes = await app.em().find(Notification, { userId: applicant.user.id, kind: 'REGISTRATION_EXTENDED', subjectId: localId(id) });
+    expect(extended.application).toMatchObject({
+      decideBy: '2026-10-14',
+      extensionReason: '需核实外国投资者的主体资格证明。',
+    });
+    const notes = await app
+      .em()
+      .find(Notification, { userId: applicant.user.id, kind: 'REGISTRATION_EXTENDED', subjectId: localId(id) });
     expect(notes).toHaveLength(1);
     expect(notes[0]!.params).toMatchObject({ decideBy: '2026-10-14' });
   });
@@ -96,7 +108,12 @@ describe('decide-by dates in working days', () => {
   it('an application past its decide-by date is overdue', async () => {
     const { id } = await submittedAt('2026-09-30T15:00:00+08:00', true);
     app.clock.set('2026-10-12T09:00:00+08:00');
-    const data = await run(app, `query($id: ID!) { registrationApplication(id: $id) { decideBy overdue } }`, { id }, official);
+    const data = await run(
+      app,
+      `query($id: ID!) { registrationApplication(id: $id) { decideBy overdue } }`,
+      { id },
+      official,
+    );
     expect(data.registrationApplication).toEqual({ decideBy: '2026-10-10', overdue: true });
   });
 });
@@ -116,7 +133,12 @@ describe('the review queue', () => {
       const first = (await run(fresh, query, {}, o)).registrationReviewQueue;
       const second = (await run(fresh, query, { after: first.pageInfo.endCursor }, o)).registrationReviewQueue;
       expect(first.totalCount).toBe(4);
-      expect([...first.edges, ...second.edges].map((e: any) => e.node.receivedOn)).toEqual(['2026-11-18', '2026-11-19', '2026-11-20', '2026-11-23']);
+      expect([...first.edges, ...second.edges].map((e: any) => e.node.receivedOn)).toEqual([
+        '2026-11-18',
+        '2026-11-19',
+        '2026-11-20',
+        '2026-11-23',
+      ]);
       expect(first.pageInfo.hasNextPage).toBe(true);
       expect(second.pageInfo.hasNextPage).toBe(false);
       const drafts = await run(fresh, `{ registrationReviewQueue(filter: { status: DRAFT }) { totalCount } }`, {}, o);
@@ -139,7 +161,10 @@ describe('corrections: one consolidated notice', () => {
             id,
             items: [
               { field: ['declaration', 'businessScope'], message: '请按经营范围规范表述填写。' },
-              { field: ['declaration', 'investors', '1', 'registrationNumber'], message: '请核对企业股东的统一社会信用代码。' },
+              {
+                field: ['declaration', 'investors', '1', 'registrationNumber'],
+                message: '请核对企业股东的统一社会信用代码。',
+              },
             ],
           },
         },
@@ -152,12 +177,30 @@ describe('corrections: one consolidated notice', () => {
       round: 1,
       items: [
         { field: ['declaration', 'businessScope'], message: '请按经营范围规范表述填写。' },
-        { field: ['declaration', 'investors', '1', 'registrationNumber'], message: '请核对企业股东的统一社会信用代码。' },
+        {
+          field: ['declaration', 'investors', '1', 'registrationNumber'],
+          message: '请核对企业股东的统一社会信用代码。',
+        },
       ],
     });
-    expect(await app.em().count(Notification, { userId: applicant.user.id, kind: 'REGISTRATION_CORRECTION_REQUESTED', subjectId: localId(id) })).toBe(1);
+    expect(
+      await app
+        .em()
+        .count(Notification, {
+          userId: applicant.user.id,
+          kind: 'REGISTRATION_CORRECTION_REQUESTED',
+          subjectId: localId(id),
+        }),
+    ).toBe(1);
 
-    const saved = payloadOf(await run(app, SAVE, { input: { id, declaration: declaration({ businessScope: '软件开发；信息技术咨询服务' }) } }, applicant));
+    const saved = payloadOf(
+      await run(
+        app,
+        SAVE,
+        { input: { id, declaration: declaration({ businessScope: '软件开发；信息技术咨询服务' }) } },
+        applicant,
+      ),
+    );
     expect(saved.userErrors).toEqual([]);
     const resubmitted = payloadOf(await run(app, SUBMIT, { input: { id, commitment: COMMITMENT } }, applicant));
     expect(resubmitted.userErrors).toEqual([]);
@@ -166,8 +209,18 @@ describe('corrections: one consolidated notice', () => {
 
   it('a second notice may only name items the applicant changed since the first', async () => {
     const { id } = await submitted(app, applicant);
-    await run(app, CORRECT, { input: { id, items: [{ field: ['declaration', 'businessScope'], message: '请规范表述。' }] } }, official);
-    await run(app, SAVE, { input: { id, declaration: declaration({ businessScope: '软件开发；数据处理' }) } }, applicant);
+    await run(
+      app,
+      CORRECT,
+      { input: { id, items: [{ field: ['declaration', 'businessScope'], message: '请规范表述。' }] } },
+      official,
+    );
+    await run(
+      app,
+      SAVE,
+      { input: { id, declaration: declaration({ businessScope: '软件开发；数据处理' }) } },
+      applicant,
+    );
     await run(app, SUBMIT, { input: { id, commitment: COMMITMENT } }, applicant);
 
     const late = await run(
@@ -187,7 +240,17 @@ describe('corrections: one consolidated notice', () => {
     expect(errorsOf(late)).toEqual([{ code: 'NOT_ALLOWED', field: ['input', 'items', '1', 'field'] }]);
 
     const second = payloadOf(
-      await run(app, CORRECT, { input: { id, items: [{ field: ['declaration', 'businessScope'], message: '“数据处理”须写为“数据处理服务”。' }] } }, official),
+      await run(
+        app,
+        CORRECT,
+        {
+          input: {
+            id,
+            items: [{ field: ['declaration', 'businessScope'], message: '“数据处理”须写为“数据处理服务”。' }],
+          },
+        },
+        official,
+      ),
     );
     expect(second.userErrors).toEqual([]);
     expect(second.application.correctionNotice.round).toBe(2);
@@ -201,14 +264,40 @@ describe('rejection, withdrawal and history', () => {
     await run(app, SUBMIT, { input: { id: draftId, commitment: COMMITMENT } }, applicant);
     app.clock.advance(60_000);
     const id = draftId;
-    const rejected = payloadOf(await run(app, REJECT, { input: { id, reasons: ['经营范围含须前置审批的项目，未提交许可文件。'] } }, official));
+    const rejected = payloadOf(
+      await run(app, REJECT, { input: { id, reasons: ['经营范围含须前置审批的项目，未提交许可文件。'] } }, official),
+    );
     expect(rejected.userErrors).toEqual([]);
-    expect(rejected.application).toMatchObject({ status: 'REJECTED', rejectionReasons: ['经营范围含须前置审批的项目，未提交许可文件。'] });
+    expect(rejected.application).toMatchObject({
+      status: 'REJECTED',
+      rejectionReasons: ['经营范围含须前置审批的项目，未提交许可文件。'],
+    });
 
-    const data = await run(app, `query($id: ID!) { registrationApplication(id: $id) { history { action fromStatus toStatus actorRole department actorName note } } }`, { id }, applicant);
+    const data = await run(
+      app,
+      `query($id: ID!) { registrationApplication(id: $id) { history { action fromStatus toStatus actorRole department actorName note } } }`,
+      { id },
+      applicant,
+    );
     expect(data.registrationApplication.history).toEqual([
-      { action: 'registration.createDraft', fromStatus: null, toStatus: 'DRAFT', actorRole: 'APPLICANT', department: null, actorName: 'APPLICANT 测试', note: null },
-      { action: 'registration.submit', fromStatus: 'DRAFT', toStatus: 'SUBMITTED', actorRole: 'APPLICANT', department: null, actorName: 'APPLICANT 测试', note: null },
+      {
+        action: 'registration.createDraft',
+        fromStatus: null,
+        toStatus: 'DRAFT',
+        actorRole: 'APPLICANT',
+        department: null,
+        actorName: 'APPLICANT 测试',
+        note: null,
+      },
+      {
+        action: 'registration.submit',
+        fromStatus: 'DRAFT',
+        toStatus: 'SUBMITTED',
+        actorRole: 'APPLICANT',
+        department: null,
+        actorName: 'APPLICANT 测试',
+        note: null,
+      },
       {
         action: 'registration.reject',
         fromStatus: 'SUBMITTED',
@@ -220,14 +309,22 @@ describe('rejection, withdrawal and history', () => {
       },
     ]);
     expect(await app.em().count(AuditEvent, { subjectId: localId(id) })).toBe(3);
-    expect(await app.em().count(Notification, { userId: applicant.user.id, kind: 'REGISTRATION_REJECTED', subjectId: localId(id) })).toBe(1);
+    expect(
+      await app
+        .em()
+        .count(Notification, { userId: applicant.user.id, kind: 'REGISTRATION_REJECTED', subjectId: localId(id) }),
+    ).toBe(1);
   });
 
   it('the applicant withdraws an application in progress and gets a receipt', async () => {
     const { id } = await submitted(app, applicant);
     const withdrawn = payloadOf(await run(app, WITHDRAW, { input: { id } }, applicant));
     expect(withdrawn).toMatchObject({ userErrors: [], application: { status: 'WITHDRAWN' } });
-    expect(await app.em().count(Notification, { userId: applicant.user.id, kind: 'REGISTRATION_WITHDRAWN', subjectId: localId(id) })).toBe(1);
+    expect(
+      await app
+        .em()
+        .count(Notification, { userId: applicant.user.id, kind: 'REGISTRATION_WITHDRAWN', subjectId: localId(id) }),
+    ).toBe(1);
   });
 
   it('a deregistration is due the first working day after its last clearance', async () => {
@@ -236,7 +333,13 @@ describe('rejection, withdrawal and history', () => {
       await run(
         app,
         SAVE,
-        { input: { kind: 'DEREGISTRATION', enterpriseId: confirmed.enterprise.id, deregistration: { reason: '决定解散', liquidationCompletedOn: '2026-11-20' } } },
+        {
+          input: {
+            kind: 'DEREGISTRATION',
+            enterpriseId: confirmed.enterprise.id,
+            deregistration: { reason: '决定解散', liquidationCompletedOn: '2026-11-20' },
+          },
+        },
         applicant,
       ),
     );

@@ -68,7 +68,9 @@ describe('saveRegistrationDraft refusals', () => {
     expect(await refused(SAVE, { kind: 'ESTABLISHMENT', enterpriseId: confirmed.enterprise.id }, applicant)).toEqual([
       { code: 'INVALID_INPUT', field: ['input', 'enterpriseId'] },
     ]);
-    expect(await refused(SAVE, { kind: 'CHANGE' }, applicant)).toEqual([{ code: 'REQUIRED', field: ['input', 'enterpriseId'] }]);
+    expect(await refused(SAVE, { kind: 'CHANGE' }, applicant)).toEqual([
+      { code: 'REQUIRED', field: ['input', 'enterpriseId'] },
+    ]);
     expect(await refused(SAVE, { kind: 'CHANGE', enterpriseId: confirmed.enterprise.id }, other)).toEqual([
       { code: 'NOT_FOUND', field: ['input', 'enterpriseId'] },
     ]);
@@ -86,24 +88,32 @@ describe('saveRegistrationDraft refusals', () => {
 
   it("another applicant's draft, a submitted application, or a changed kind cannot be saved", async () => {
     const { id } = await draftEstablishment(app, applicant);
-    expect(await refused(SAVE, { id, declaration: {} }, other)).toEqual([{ code: 'NOT_FOUND', field: ['input', 'id'] }]);
-    expect(await refused(SAVE, { id, kind: 'CHANGE' }, applicant)).toEqual([{ code: 'INVALID_INPUT', field: ['input', 'kind'] }]);
-    expect(await refused(SAVE, { id: gid('Enterprise', localId(id)) }, applicant)).toEqual([{ code: 'NOT_FOUND', field: ['input', 'id'] }]);
+    expect(await refused(SAVE, { id, declaration: {} }, other)).toEqual([
+      { code: 'NOT_FOUND', field: ['input', 'id'] },
+    ]);
+    expect(await refused(SAVE, { id, kind: 'CHANGE' }, applicant)).toEqual([
+      { code: 'INVALID_INPUT', field: ['input', 'kind'] },
+    ]);
+    expect(await refused(SAVE, { id: gid('Enterprise', localId(id)) }, applicant)).toEqual([
+      { code: 'NOT_FOUND', field: ['input', 'id'] },
+    ]);
     const { id: submittedId } = await submitted(app, applicant);
-    expect(await refused(SAVE, { id: submittedId, declaration: {} }, applicant)).toEqual([{ code: 'INVALID_STATE', field: ['input', 'id'] }]);
+    expect(await refused(SAVE, { id: submittedId, declaration: {} }, applicant)).toEqual([
+      { code: 'INVALID_STATE', field: ['input', 'id'] },
+    ]);
   });
 
   it("a reservation must be the applicant's own and still reserved", async () => {
     const others = await reserve(app, other);
-    expect(await refused(SAVE, { kind: 'ESTABLISHMENT', nameReservationId: gid('NameReservation', others.id) }, applicant)).toEqual([
-      { code: 'NOT_FOUND', field: ['input', 'nameReservationId'] },
-    ]);
+    expect(
+      await refused(SAVE, { kind: 'ESTABLISHMENT', nameReservationId: gid('NameReservation', others.id) }, applicant),
+    ).toEqual([{ code: 'NOT_FOUND', field: ['input', 'nameReservationId'] }]);
     const mine = await reserve(app, applicant);
     app.clock.set('2027-03-01T09:00:00+08:00');
     try {
-      expect(await refused(SAVE, { kind: 'ESTABLISHMENT', nameReservationId: gid('NameReservation', mine.id) }, applicant)).toEqual([
-        { code: 'INVALID_STATE', field: ['input', 'nameReservationId'] },
-      ]);
+      expect(
+        await refused(SAVE, { kind: 'ESTABLISHMENT', nameReservationId: gid('NameReservation', mine.id) }, applicant),
+      ).toEqual([{ code: 'INVALID_STATE', field: ['input', 'nameReservationId'] }]);
     } finally {
       app.clock.set('2026-11-26T09:00:00+08:00');
     }
@@ -139,12 +149,36 @@ describe('saveRegistrationDraft refusals', () => {
     const bad = declaration({
       industry: 'A99',
       businessScope: 'x'.repeat(2001),
-      registeredAddress: { district: 'SHINAN', zone: 'QINGDAO_FTZ', address: '青岛市市南区香港中路 1 号', postalCode: '2660' },
+      registeredAddress: {
+        district: 'SHINAN',
+        zone: 'QINGDAO_FTZ',
+        address: '青岛市市南区香港中路 1 号',
+        postalCode: '2660',
+      },
       registeredCapital: { amount: '12.345' },
-      legalRepresentative: { name: '王海川', idType: 'RESIDENT_ID_CARD', idNumber: alteredCheckCharacter(residentId()), nationality: 'China', phone: 'call me' },
+      legalRepresentative: {
+        name: '王海川',
+        idType: 'RESIDENT_ID_CARD',
+        idNumber: alteredCheckCharacter(residentId()),
+        nationality: 'China',
+        phone: 'call me',
+      },
       investors: [
-        { kind: 'NATURAL_PERSON', name: '王海川', idType: 'PASSPORT', idNumber: '?', country: 'CN', subscribedCapital: { amount: '0' } },
-        { kind: 'ENTERPRISE', name: '某公司', registrationNumber: '914403001922038217', country: 'CN', subscribedCapital: { amount: '1.00' } },
+        {
+          kind: 'NATURAL_PERSON',
+          name: '王海川',
+          idType: 'PASSPORT',
+          idNumber: '?',
+          country: 'CN',
+          subscribedCapital: { amount: '0' },
+        },
+        {
+          kind: 'ENTERPRISE',
+          name: '某公司',
+          registrationNumber: '914403001922038217',
+          country: 'CN',
+          subscribedCapital: { amount: '1.00' },
+        },
         { kind: 'ENTERPRISE', name: '某外国公司', country: 'DE', subscribedCapital: { amount: '1.00' } },
       ],
       articlesOfAssociation: { adoptedOn: '2026-11-20', text: '  ' },
@@ -176,8 +210,21 @@ describe('saveRegistrationDraft refusals', () => {
 
   it('refuses an industry code that is not a GB/T 4754-2017 division, and more than 50 investors', async () => {
     const { id } = await draftEstablishment(app, applicant);
-    const investor = { kind: 'NATURAL_PERSON', name: '投资人', idType: 'RESIDENT_ID_CARD', idNumber: residentId(), country: 'CN', subscribedCapital: { amount: '1.00' } };
-    expect(await refused(SAVE, { id, declaration: declaration({ industry: 'I99', investors: Array(51).fill(investor) }) }, applicant)).toEqual([
+    const investor = {
+      kind: 'NATURAL_PERSON',
+      name: '投资人',
+      idType: 'RESIDENT_ID_CARD',
+      idNumber: residentId(),
+      country: 'CN',
+      subscribedCapital: { amount: '1.00' },
+    };
+    expect(
+      await refused(
+        SAVE,
+        { id, declaration: declaration({ industry: 'I99', investors: Array(51).fill(investor) }) },
+        applicant,
+      ),
+    ).toEqual([
       { code: 'OUT_OF_RANGE', field: ['input', 'declaration', 'investors'] },
       { code: 'INVALID_INPUT', field: ['input', 'declaration', 'industry'] },
     ]);
@@ -187,7 +234,13 @@ describe('saveRegistrationDraft refusals', () => {
 describe('submitRegistrationApplication refusals', () => {
   it('needs the current commitment, accepted and signed', async () => {
     const { id } = await draftEstablishment(app, applicant);
-    expect(await refused(SUBMIT, { id, commitment: { termsVersion: 'REG-2020.1', accepted: false, signatoryName: ' ' } }, applicant)).toEqual([
+    expect(
+      await refused(
+        SUBMIT,
+        { id, commitment: { termsVersion: 'REG-2020.1', accepted: false, signatoryName: ' ' } },
+        applicant,
+      ),
+    ).toEqual([
       { code: 'COMMITMENT_REQUIRED', field: ['input', 'commitment', 'termsVersion'] },
       { code: 'COMMITMENT_REQUIRED', field: ['input', 'commitment', 'accepted'] },
       { code: 'REQUIRED', field: ['input', 'commitment', 'signatoryName'] },
@@ -203,7 +256,9 @@ describe('submitRegistrationApplication refusals', () => {
       registeredCapital: null,
       investors: null,
       articlesOfAssociation: null,
-      officers: [{ name: '李清', position: 'SUPERVISOR', idType: 'RESIDENT_ID_CARD', idNumber: residentId('19900215', '456') }],
+      officers: [
+        { name: '李清', position: 'SUPERVISOR', idType: 'RESIDENT_ID_CARD', idNumber: residentId('19900215', '456') },
+      ],
       liaison: null,
       operatingTerm: null,
       foreignInvested: true,
@@ -243,7 +298,11 @@ describe('submitRegistrationApplication refusals', () => {
     const { id } = await draftEstablishment(
       app,
       applicant,
-      { kind: 'JOINT_STOCK_COMPANY', industry: 'I64', registeredAddress: { district: 'SHINAN', zone: 'NONE', address: '青岛市市南区香港中路 1 号' } },
+      {
+        kind: 'JOINT_STOCK_COMPANY',
+        industry: 'I64',
+        registeredAddress: { district: 'SHINAN', zone: 'NONE', address: '青岛市市南区香港中路 1 号' },
+      },
       {},
     );
     expect(await refused(SUBMIT, { id, commitment: COMMITMENT }, applicant)).toEqual([
@@ -254,7 +313,9 @@ describe('submitRegistrationApplication refusals', () => {
   });
 
   it('needs a name reservation, not used by another application in progress', async () => {
-    const draft = payloadOf(await run(app, SAVE, { input: { kind: 'ESTABLISHMENT', declaration: declaration() } }, applicant));
+    const draft = payloadOf(
+      await run(app, SAVE, { input: { kind: 'ESTABLISHMENT', declaration: declaration() } }, applicant),
+    );
     expect(await refused(SUBMIT, { id: draft.application.id, commitment: COMMITMENT }, applicant)).toEqual([
       { code: 'REQUIRED', field: ['declaration', 'name'] },
       { code: 'REQUIRED', field: ['nameReservationId'] },
@@ -264,7 +325,13 @@ describe('submitRegistrationApplication refusals', () => {
       await run(
         app,
         SAVE,
-        { input: { kind: 'ESTABLISHMENT', nameReservationId: gid('NameReservation', first.reservation.id), declaration: declaration() } },
+        {
+          input: {
+            kind: 'ESTABLISHMENT',
+            nameReservationId: gid('NameReservation', first.reservation.id),
+            declaration: declaration(),
+          },
+        },
         applicant,
       ),
     );
@@ -275,13 +342,17 @@ describe('submitRegistrationApplication refusals', () => {
 
   it('cannot submit twice', async () => {
     const { id } = await submitted(app, applicant);
-    expect(await refused(SUBMIT, { id, commitment: COMMITMENT }, applicant)).toEqual([{ code: 'INVALID_STATE', field: ['input', 'id'] }]);
+    expect(await refused(SUBMIT, { id, commitment: COMMITMENT }, applicant)).toEqual([
+      { code: 'INVALID_STATE', field: ['input', 'id'] },
+    ]);
   });
 
   it('a change: decided within the last 30 days, changing something, with no other application in progress', async () => {
     const confirmed = await establish(app, applicant, official);
     const save = async (input: Record<string, unknown>) => {
-      const data = payloadOf(await run(app, SAVE, { input: { kind: 'CHANGE', enterpriseId: confirmed.enterprise.id, ...input } }, applicant));
+      const data = payloadOf(
+        await run(app, SAVE, { input: { kind: 'CHANGE', enterpriseId: confirmed.enterprise.id, ...input } }, applicant),
+      );
       expect(data.userErrors).toEqual([]);
       return data.application.id as string;
     };
@@ -291,20 +362,44 @@ describe('submitRegistrationApplication refusals', () => {
       { code: 'NOT_ALLOWED', field: ['declaration'] },
     ]);
     const undated = await save({ declaration: declaration({ businessScope: '软件开发' }) });
-    expect(await refused(SUBMIT, { id: undated, commitment: COMMITMENT }, applicant)).toEqual([{ code: 'REQUIRED', field: ['changeDecidedOn'] }]);
-    const future = await save({ declaration: declaration({ businessScope: '软件开发' }), changeDecidedOn: '2026-11-27' });
-    expect(await refused(SUBMIT, { id: future, commitment: COMMITMENT }, applicant)).toEqual([{ code: 'OUT_OF_RANGE', field: ['changeDecidedOn'] }]);
+    expect(await refused(SUBMIT, { id: undated, commitment: COMMITMENT }, applicant)).toEqual([
+      { code: 'REQUIRED', field: ['changeDecidedOn'] },
+    ]);
+    const future = await save({
+      declaration: declaration({ businessScope: '软件开发' }),
+      changeDecidedOn: '2026-11-27',
+    });
+    expect(await refused(SUBMIT, { id: future, commitment: COMMITMENT }, applicant)).toEqual([
+      { code: 'OUT_OF_RANGE', field: ['changeDecidedOn'] },
+    ]);
 
-    const first = await save({ declaration: declaration({ businessScope: '软件开发' }), changeDecidedOn: '2026-10-27' });
-    expect(payloadOf(await run(app, SUBMIT, { input: { id: first, commitment: COMMITMENT } }, applicant)).userErrors).toEqual([]);
-    const second = await save({ declaration: declaration({ businessScope: '数据处理' }), changeDecidedOn: '2026-11-20' });
-    expect(await refused(SUBMIT, { id: second, commitment: COMMITMENT }, applicant)).toEqual([{ code: 'CONFLICT', field: ['enterpriseId'] }]);
+    const first = await save({
+      declaration: declaration({ businessScope: '软件开发' }),
+      changeDecidedOn: '2026-10-27',
+    });
+    expect(
+      payloadOf(await run(app, SUBMIT, { input: { id: first, commitment: COMMITMENT } }, applicant)).userErrors,
+    ).toEqual([]);
+    const second = await save({
+      declaration: declaration({ businessScope: '数据处理' }),
+      changeDecidedOn: '2026-11-20',
+    });
+    expect(await refused(SUBMIT, { id: second, commitment: COMMITMENT }, applicant)).toEqual([
+      { code: 'CONFLICT', field: ['enterpriseId'] },
+    ]);
   });
 
   it('a deregistration: a reason, and a 20-day public notice first (simplified) or the liquidation date (ordinary)', async () => {
     const confirmed = await establish(app, applicant, official);
     const save = async (deregistration: Record<string, unknown>) => {
-      const data = payloadOf(await run(app, SAVE, { input: { kind: 'DEREGISTRATION', enterpriseId: confirmed.enterprise.id, deregistration } }, applicant));
+      const data = payloadOf(
+        await run(
+          app,
+          SAVE,
+          { input: { kind: 'DEREGISTRATION', enterpriseId: confirmed.enterprise.id, deregistration } },
+          applicant,
+        ),
+      );
       expect(data.userErrors).toEqual([]);
       return data.application.id as string;
     };
@@ -340,7 +435,9 @@ describe('decision refusals', () => {
     ] as const) {
       expect(await refused(query, input, official)).toEqual([{ code: 'INVALID_STATE', field: ['input', 'id'] }]);
     }
-    expect(await refused(WITHDRAW, { id: confirmed.id }, applicant)).toEqual([{ code: 'INVALID_STATE', field: ['input', 'id'] }]);
+    expect(await refused(WITHDRAW, { id: confirmed.id }, applicant)).toEqual([
+      { code: 'INVALID_STATE', field: ['input', 'id'] },
+    ]);
   });
 
   it('a reservation that lapsed before the decision cannot be confirmed', async () => {
@@ -355,14 +452,22 @@ describe('decision refusals', () => {
 
   it('a rejection needs reasons, each at most 500 characters', async () => {
     const { id } = await submitted(app, applicant);
-    expect(await refused(REJECT, { id, reasons: [] }, official)).toEqual([{ code: 'REQUIRED', field: ['input', 'reasons'] }]);
-    expect(await refused(REJECT, { id, reasons: ['  '] }, official)).toEqual([{ code: 'REQUIRED', field: ['input', 'reasons'] }]);
-    expect(await refused(REJECT, { id, reasons: ['x'.repeat(501)] }, official)).toEqual([{ code: 'TOO_LONG', field: ['input', 'reasons'] }]);
+    expect(await refused(REJECT, { id, reasons: [] }, official)).toEqual([
+      { code: 'REQUIRED', field: ['input', 'reasons'] },
+    ]);
+    expect(await refused(REJECT, { id, reasons: ['  '] }, official)).toEqual([
+      { code: 'REQUIRED', field: ['input', 'reasons'] },
+    ]);
+    expect(await refused(REJECT, { id, reasons: ['x'.repeat(501)] }, official)).toEqual([
+      { code: 'TOO_LONG', field: ['input', 'reasons'] },
+    ]);
   });
 
   it('a correction notice names declared items, each once, each with a message', async () => {
     const { id } = await submitted(app, applicant);
-    expect(await refused(CORRECT, { id, items: [] }, official)).toEqual([{ code: 'REQUIRED', field: ['input', 'items'] }]);
+    expect(await refused(CORRECT, { id, items: [] }, official)).toEqual([
+      { code: 'REQUIRED', field: ['input', 'items'] },
+    ]);
     expect(
       await refused(
         CORRECT,
@@ -388,11 +493,24 @@ describe('decision refusals', () => {
 
   it('an extension: only on the 3-working-day track, only once, with a reason', async () => {
     const { id: sameDay } = await submitted(app, applicant);
-    expect(await refused(EXTEND, { id: sameDay, reason: '需要核实' }, official)).toEqual([{ code: 'NOT_ALLOWED', field: ['input', 'id'] }]);
-    const { id } = await submitted(app, applicant, { foreignInvested: true, serviceAgent: FTZ_AGENT }, { foreignInvested: true });
-    expect(await refused(EXTEND, { id, reason: '  ' }, official)).toEqual([{ code: 'REQUIRED', field: ['input', 'reason'] }]);
-    expect(payloadOf(await run(app, EXTEND, { input: { id, reason: '需要核实外国投资者资格' } }, official)).userErrors).toEqual([]);
-    expect(await refused(EXTEND, { id, reason: '再次延长' }, official)).toEqual([{ code: 'INVALID_STATE', field: ['input', 'id'] }]);
+    expect(await refused(EXTEND, { id: sameDay, reason: '需要核实' }, official)).toEqual([
+      { code: 'NOT_ALLOWED', field: ['input', 'id'] },
+    ]);
+    const { id } = await submitted(
+      app,
+      applicant,
+      { foreignInvested: true, serviceAgent: FTZ_AGENT },
+      { foreignInvested: true },
+    );
+    expect(await refused(EXTEND, { id, reason: '  ' }, official)).toEqual([
+      { code: 'REQUIRED', field: ['input', 'reason'] },
+    ]);
+    expect(
+      payloadOf(await run(app, EXTEND, { input: { id, reason: '需要核实外国投资者资格' } }, official)).userErrors,
+    ).toEqual([]);
+    expect(await refused(EXTEND, { id, reason: '再次延长' }, official)).toEqual([
+      { code: 'INVALID_STATE', field: ['input', 'id'] },
+    ]);
   });
 
   it('a deregistration is confirmed only once every department has cleared it', async () => {
@@ -401,12 +519,20 @@ describe('decision refusals', () => {
       await run(
         app,
         SAVE,
-        { input: { kind: 'DEREGISTRATION', enterpriseId: confirmed.enterprise.id, deregistration: { reason: '解散', liquidationCompletedOn: '2026-11-25' } } },
+        {
+          input: {
+            kind: 'DEREGISTRATION',
+            enterpriseId: confirmed.enterprise.id,
+            deregistration: { reason: '解散', liquidationCompletedOn: '2026-11-25' },
+          },
+        },
         applicant,
       ),
     );
     const id = draft.application.id;
-    expect(payloadOf(await run(app, SUBMIT, { input: { id, commitment: DEREG_COMMITMENT } }, applicant)).userErrors).toEqual([]);
+    expect(
+      payloadOf(await run(app, SUBMIT, { input: { id, commitment: DEREG_COMMITMENT } }, applicant)).userErrors,
+    ).toEqual([]);
     expect(payloadOf(await run(app, CLEAR, { input: { id, outcome: 'CLEARED' } }, tax)).userErrors).toEqual([]);
     expect(await refused(CONFIRM, { id }, official)).toEqual([{ code: 'NOT_ALLOWED', field: ['input', 'id'] }]);
   });
@@ -415,25 +541,43 @@ describe('decision refusals', () => {
 describe('recordDeregistrationClearance refusals', () => {
   it('only for an open deregistration; blocking needs what is owed; a clearance is final', async () => {
     const { id: establishment } = await submitted(app, applicant);
-    expect(await refused(CLEAR, { id: establishment, outcome: 'CLEARED' }, tax)).toEqual([{ code: 'NOT_FOUND', field: ['input', 'id'] }]);
+    expect(await refused(CLEAR, { id: establishment, outcome: 'CLEARED' }, tax)).toEqual([
+      { code: 'NOT_FOUND', field: ['input', 'id'] },
+    ]);
 
     const confirmed = await establish(app, applicant, official);
     const draft = payloadOf(
       await run(
         app,
         SAVE,
-        { input: { kind: 'DEREGISTRATION', enterpriseId: confirmed.enterprise.id, deregistration: { reason: '解散', liquidationCompletedOn: '2026-11-25' } } },
+        {
+          input: {
+            kind: 'DEREGISTRATION',
+            enterpriseId: confirmed.enterprise.id,
+            deregistration: { reason: '解散', liquidationCompletedOn: '2026-11-25' },
+          },
+        },
         applicant,
       ),
     );
     const id = draft.application.id;
-    expect(await refused(CLEAR, { id, outcome: 'CLEARED' }, tax)).toEqual([{ code: 'NOT_FOUND', field: ['input', 'id'] }]);
-    expect(payloadOf(await run(app, SUBMIT, { input: { id, commitment: DEREG_COMMITMENT } }, applicant)).userErrors).toEqual([]);
-    expect(await refused(CLEAR, { id, outcome: 'BLOCKED' }, tax)).toEqual([{ code: 'REQUIRED', field: ['input', 'note'] }]);
+    expect(await refused(CLEAR, { id, outcome: 'CLEARED' }, tax)).toEqual([
+      { code: 'NOT_FOUND', field: ['input', 'id'] },
+    ]);
+    expect(
+      payloadOf(await run(app, SUBMIT, { input: { id, commitment: DEREG_COMMITMENT } }, applicant)).userErrors,
+    ).toEqual([]);
+    expect(await refused(CLEAR, { id, outcome: 'BLOCKED' }, tax)).toEqual([
+      { code: 'REQUIRED', field: ['input', 'note'] },
+    ]);
     expect(payloadOf(await run(app, CLEAR, { input: { id, outcome: 'CLEARED' } }, tax)).userErrors).toEqual([]);
-    expect(await refused(CLEAR, { id, outcome: 'BLOCKED', note: '欠税' }, tax)).toEqual([{ code: 'INVALID_STATE', field: ['input', 'outcome'] }]);
+    expect(await refused(CLEAR, { id, outcome: 'BLOCKED', note: '欠税' }, tax)).toEqual([
+      { code: 'INVALID_STATE', field: ['input', 'outcome'] },
+    ]);
     expect(payloadOf(await run(app, WITHDRAW, { input: { id } }, applicant)).userErrors).toEqual([]);
     const social = await createUser(app, { role: 'OFFICIAL', department: 'SOCIAL_INSURANCE' });
-    expect(await refused(CLEAR, { id, outcome: 'CLEARED' }, social)).toEqual([{ code: 'INVALID_STATE', field: ['input', 'id'] }]);
+    expect(await refused(CLEAR, { id, outcome: 'CLEARED' }, social)).toEqual([
+      { code: 'INVALID_STATE', field: ['input', 'id'] },
+    ]);
   });
 });

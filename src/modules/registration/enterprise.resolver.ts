@@ -29,13 +29,20 @@ export class EnterpriseResolver {
     return enterprises.findEnterprise(ctx, id);
   }
 
-  @Query(() => EnterpriseType, { nullable: true, description: 'One enterprise by its unified social credit code; null when none. Public.' })
-  enterpriseByUscc(@Ctx() ctx: RequestContext, @Arg('uscc', { description: 'Unified social credit code (18 characters).' }) uscc: string) {
+  @Query(() => EnterpriseType, {
+    nullable: true,
+    description: 'One enterprise by its unified social credit code; null when none. Public.',
+  })
+  enterpriseByUscc(
+    @Ctx() ctx: RequestContext,
+    @Arg('uscc', { description: 'Unified social credit code (18 characters).' }) uscc: string,
+  ) {
     return enterprises.findEnterpriseByUscc(ctx, uscc);
   }
 
   @Query(() => EnterpriseConnection, {
-    description: 'Search registered enterprises by part of the name or a credit code, district, zone and status; ordered by name. Public facts only. Public.',
+    description:
+      'Search registered enterprises by part of the name or a credit code, district, zone and status; ordered by name. Public facts only. Public.',
   })
   enterprises(
     @Ctx() ctx: RequestContext,
@@ -52,11 +59,13 @@ export class EnterpriseResolver {
   }
 
   @Query(() => LicenceVerification, {
-    description: 'Whether a business licence verification code is genuine, and what the licence certifies. A forged or altered code is reported as not genuine. Public.',
+    description:
+      'Whether a business licence verification code is genuine, and what the licence certifies. A forged or altered code is reported as not genuine. Public.',
   })
   verifyBusinessLicence(
     @Ctx() ctx: RequestContext,
-    @Arg('verificationCode', { description: 'The code printed on (or encoded in the QR code of) the licence.' }) verificationCode: string,
+    @Arg('verificationCode', { description: 'The code printed on (or encoded in the QR code of) the licence.' })
+    verificationCode: string,
   ) {
     return enterprises.verifyLicence(ctx, verificationCode);
   }
@@ -65,13 +74,16 @@ export class EnterpriseResolver {
 @Resolver(() => EnterpriseType)
 export class EnterpriseFieldsResolver {
   @FieldResolver(() => String, {
-    description: 'Name. While a name change is required for a false commitment, the public sees the credit code instead.',
+    description:
+      'Name. While a name change is required for a false commitment, the public sees the credit code instead.',
   })
   name(@Root() enterprise: Enterprise, @Ctx() ctx: RequestContext): string {
     return enterprises.visibleName(ctx, enterprise);
   }
 
-  @FieldResolver(() => EnterpriseNameParts, { description: 'The name split into its parts (all null while the name is withheld).' })
+  @FieldResolver(() => EnterpriseNameParts, {
+    description: 'The name split into its parts (all null while the name is withheld).',
+  })
   nameParts(@Root() enterprise: Enterprise, @Ctx() ctx: RequestContext): EnterpriseNameParts {
     const parts = enterprises.nameWithheld(ctx, enterprise) ? null : enterprise.nameParts;
     return {
@@ -82,7 +94,10 @@ export class EnterpriseFieldsResolver {
     };
   }
 
-  @FieldResolver(() => IndustryType, { nullable: true, description: 'Main industry: GB/T 4754-2017 division code and its name.' })
+  @FieldResolver(() => IndustryType, {
+    nullable: true,
+    description: 'Main industry: GB/T 4754-2017 division code and its name.',
+  })
   industry(@Root() enterprise: Enterprise, @Ctx() ctx: RequestContext) {
     return industryView(ctx.locale, enterprise.industry);
   }
@@ -115,14 +130,16 @@ export class EnterpriseFieldsResolver {
 
   @FieldResolver(() => RegistrationDeclaration, {
     nullable: true,
-    description: 'Every registered and filed item with personal details. Only the applicant acting for it and officials; null for others.',
+    description:
+      'Every registered and filed item with personal details. Only the applicant acting for it and officials; null for others.',
   })
   declaration(@Root() enterprise: Enterprise, @Ctx() ctx: RequestContext): RegistrationDeclaration | null {
     return canSeeEnterpriseDetails(ctx.viewer, enterprise) ? declarationView(enterprise.declaration) : null;
   }
 
   @FieldResolver(() => EnterpriseChangeConnection, {
-    description: 'Its confirmed registration steps (establishment, changes, deregistration), oldest first. Personal details are named, never shown. Public.',
+    description:
+      'Its confirmed registration steps (establishment, changes, deregistration), oldest first. Personal details are named, never shown. Public.',
   })
   changes(@Root() enterprise: Enterprise, @Ctx() ctx: RequestContext, @Args() page: PageArgsType) {
     return enterprises.listEnterpriseChanges(ctx, enterprise.id, page);
@@ -136,4 +153,3 @@ export class BusinessLicenceFieldsResolver {
     return licenceFactsView(licence.facts);
   }
 }
-

@@ -42,7 +42,11 @@ function usccCategory(kind: EnterpriseKindValue): '1' | '2' | '3' {
  * registering-authority code, and an organisation code from a PostgreSQL sequence (unique across
  * concurrent confirmations; the sequence starts where codes read "MA…", as issued since 2015).
  */
-export async function issueUscc(tx: RequestContext, district: DistrictValue, kind: EnterpriseKindValue): Promise<string> {
+export async function issueUscc(
+  tx: RequestContext,
+  district: DistrictValue,
+  kind: EnterpriseKindValue,
+): Promise<string> {
   const rows = await tx.em.execute<{ n: string }[]>(`select nextval('enterprise_uscc_seq') as n`);
   return generateUscc({
     department: '9',
@@ -207,7 +211,11 @@ function escapeLike(text: string): string {
 }
 
 /** Public search by name part or credit code, district, zone and status; by name, keyset-paginated. */
-export function searchEnterprises(ctx: RequestContext, filter: EnterpriseSearch, page: PageArgs): Promise<ConnectionData<Enterprise>> {
+export function searchEnterprises(
+  ctx: RequestContext,
+  filter: EnterpriseSearch,
+  page: PageArgs,
+): Promise<ConnectionData<Enterprise>> {
   const where: FilterQuery<Enterprise> & Record<string, unknown> = {};
   if (filter.district) where.district = filter.district;
   if (filter.zone) where.zone = filter.zone;
@@ -227,11 +235,19 @@ export function searchEnterprises(ctx: RequestContext, filter: EnterpriseSearch,
 }
 
 /** The enterprises the viewer acts for. */
-export function listOwnEnterprises(ctx: RequestContext, userId: string, page: PageArgs): Promise<ConnectionData<Enterprise>> {
+export function listOwnEnterprises(
+  ctx: RequestContext,
+  userId: string,
+  page: PageArgs,
+): Promise<ConnectionData<Enterprise>> {
   return paginate(ctx, Enterprise, { agent: userId }, { orderBy: { name: 'asc', id: 'asc' }, ...page });
 }
 
-export function listEnterpriseChanges(ctx: RequestContext, enterpriseId: string, page: PageArgs): Promise<ConnectionData<EnterpriseChange>> {
+export function listEnterpriseChanges(
+  ctx: RequestContext,
+  enterpriseId: string,
+  page: PageArgs,
+): Promise<ConnectionData<EnterpriseChange>> {
   return paginate(ctx, EnterpriseChange, { enterprise: enterpriseId }, { orderBy: { at: 'asc', id: 'asc' }, ...page });
 }
 
@@ -239,7 +255,11 @@ export function listEnterpriseChanges(ctx: RequestContext, enterpriseId: string,
  * For other modules (financing, hosting): the active enterprise a global ID names, when the viewer
  * acts for it; otherwise a NOT_FOUND (or INVALID_STATE) problem on `field`.
  */
-export async function requireEnterpriseActedFor(ctx: RequestContext, globalId: string, field: string[]): Promise<Enterprise> {
+export async function requireEnterpriseActedFor(
+  ctx: RequestContext,
+  globalId: string,
+  field: string[],
+): Promise<Enterprise> {
   const id = localIdOf(globalId, ENTERPRISE_TYPE);
   const enterprise = id ? await ctx.em.findOne(Enterprise, { id }) : null;
   if (!enterprise || !ctx.viewer.userId || enterprise.agent.id !== ctx.viewer.userId) {
@@ -250,4 +270,3 @@ export async function requireEnterpriseActedFor(ctx: RequestContext, globalId: s
   }
   return enterprise;
 }
-

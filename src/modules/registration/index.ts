@@ -4,7 +4,13 @@ import { byKeys } from '../../shared/loaders.js';
 import { nodeIdResolver, registerNodeType } from '../../shared/graphql/node.js';
 import { onFalseCommitment } from '../names/index.js';
 import { canSeeApplication } from './registration.access.js';
-import { BusinessLicence, DepartmentClearance, Enterprise, EnterpriseChange, RegistrationApplication } from './registration.entity.js';
+import {
+  BusinessLicence,
+  DepartmentClearance,
+  Enterprise,
+  EnterpriseChange,
+  RegistrationApplication,
+} from './registration.entity.js';
 import { BusinessLicenceFieldsResolver, EnterpriseFieldsResolver, EnterpriseResolver } from './enterprise.resolver.js';
 import { requireNameChange } from './enterprise.service.js';
 import {
@@ -21,7 +27,13 @@ export { EnterpriseType, RegistrationApplicationType } from './registration.type
 export { enterpriseById } from './registration.loaders.js';
 export { requireEnterpriseActedFor, visibleName } from './enterprise.service.js';
 
-export const registrationEntities = [Enterprise, EnterpriseChange, RegistrationApplication, DepartmentClearance, BusinessLicence];
+export const registrationEntities = [
+  Enterprise,
+  EnterpriseChange,
+  RegistrationApplication,
+  DepartmentClearance,
+  BusinessLicence,
+];
 
 registerNodeType({
   typeName: 'Enterprise',
@@ -34,7 +46,11 @@ registerNodeType({
   entity: RegistrationApplication,
   load: async (ctx, ids) => {
     const rows = await ctx.em.find(RegistrationApplication, { id: { $in: [...ids] } });
-    return byKeys(ids, rows.filter((a) => canSeeApplication(ctx.viewer, a)), (a) => a.id);
+    return byKeys(
+      ids,
+      rows.filter((a) => canSeeApplication(ctx.viewer, a)),
+      (a) => a.id,
+    );
   },
 });
 

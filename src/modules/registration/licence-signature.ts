@@ -29,7 +29,12 @@ function bytesToUuid(bytes: Buffer): string {
 }
 
 function tag(key: Buffer, id: Buffer, facts: LicenceFacts): Buffer {
-  return createHmac('sha256', key).update(DOMAIN).update(id).update(canonicalJson(facts), 'utf8').digest().subarray(0, TAG_BYTES);
+  return createHmac('sha256', key)
+    .update(DOMAIN)
+    .update(id)
+    .update(canonicalJson(facts), 'utf8')
+    .digest()
+    .subarray(0, TAG_BYTES);
 }
 
 export function signLicence(key: Buffer, licenceId: string, facts: LicenceFacts): string {

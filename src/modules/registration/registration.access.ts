@@ -11,7 +11,9 @@ export function isRegistrar(viewer: Viewer): boolean {
 /** The deregistration-clearance department the viewer is an official of, if any. */
 export function clearanceDepartmentOf(viewer: Viewer): ClearanceDepartment | null {
   if (viewer.role !== 'OFFICIAL' || !viewer.department) return null;
-  return (CLEARANCE_DEPARTMENTS as readonly string[]).includes(viewer.department) ? (viewer.department as ClearanceDepartment) : null;
+  return (CLEARANCE_DEPARTMENTS as readonly string[]).includes(viewer.department)
+    ? (viewer.department as ClearanceDepartment)
+    : null;
 }
 
 /**

@@ -20,7 +20,14 @@ export type IdDocumentTypeValue = (typeof ID_DOCUMENT_TYPES)[number];
 export const INVESTOR_KINDS = ['NATURAL_PERSON', 'ENTERPRISE'] as const;
 export type InvestorKindValue = (typeof INVESTOR_KINDS)[number];
 
-export const CONTRIBUTION_FORMS = ['CURRENCY', 'IN_KIND', 'INTELLECTUAL_PROPERTY', 'LAND_USE_RIGHT', 'EQUITY', 'OTHER'] as const;
+export const CONTRIBUTION_FORMS = [
+  'CURRENCY',
+  'IN_KIND',
+  'INTELLECTUAL_PROPERTY',
+  'LAND_USE_RIGHT',
+  'EQUITY',
+  'OTHER',
+] as const;
 export type ContributionFormValue = (typeof CONTRIBUTION_FORMS)[number];
 
 export const OFFICER_POSITIONS = [
@@ -119,7 +126,13 @@ export type DeclarationItem = (typeof DECLARATION_ITEMS)[number];
 export const DEREGISTRATION_ITEMS = ['reason', 'simplified', 'publicNoticeFrom', 'liquidationCompletedOn'] as const;
 
 /** Items whose values are personal details: history and public views name them but never copy them. */
-const PRIVATE_ITEMS = new Set<DeclarationItem>(['investors', 'officers', 'liaison', 'serviceAgent', 'articlesOfAssociation']);
+const PRIVATE_ITEMS = new Set<DeclarationItem>([
+  'investors',
+  'officers',
+  'liaison',
+  'serviceAgent',
+  'articlesOfAssociation',
+]);
 
 /** The stored value of an item (registeredCapital is kept in fen). */
 export function itemValue(declaration: Declaration, item: DeclarationItem): unknown {
@@ -228,7 +241,8 @@ function dateProblems(value: string | null | undefined, field: string[]): Proble
 
 function idProblems(type: IdDocumentTypeValue | null, number: string | null, field: string[]): Problem[] {
   if (type === null) return [problem(UserErrorCode.REQUIRED, 'error.required', [...field, 'idType'])];
-  if (number === null || number.trim() === '') return [problem(UserErrorCode.REQUIRED, 'error.required', [...field, 'idNumber'])];
+  if (number === null || number.trim() === '')
+    return [problem(UserErrorCode.REQUIRED, 'error.required', [...field, 'idNumber'])];
   return isValidIdNumber(type, number)
     ? []
     : [problem(UserErrorCode.INVALID_FORMAT, 'registration.invalidIdNumber', [...field, 'idNumber'])];
@@ -243,14 +257,18 @@ function phoneProblems(phone: string | null | undefined, field: string[], requir
 
 function emailProblems(email: string | null | undefined, field: string[]): Problem[] {
   if (email === null || email === undefined || email === '') return [];
-  return EMAIL.test(email) && email.length <= 254 ? [] : [problem(UserErrorCode.INVALID_FORMAT, 'error.invalidEmail', field)];
+  return EMAIL.test(email) && email.length <= 254
+    ? []
+    : [problem(UserErrorCode.INVALID_FORMAT, 'error.invalidEmail', field)];
 }
 
 function personProblems(person: PersonData, field: string[]): Problem[] {
   return [
     ...textProblems(person.name, LIMITS.personName, [...field, 'name']),
     ...idProblems(person.idType, person.idNumber, field),
-    ...(COUNTRY.test(person.nationality) ? [] : [problem(UserErrorCode.INVALID_FORMAT, 'registration.invalidCountry', [...field, 'nationality'])]),
+    ...(COUNTRY.test(person.nationality)
+      ? []
+      : [problem(UserErrorCode.INVALID_FORMAT, 'registration.invalidCountry', [...field, 'nationality'])]),
     ...phoneProblems(person.phone, [...field, 'phone'], false),
   ];
 }
@@ -275,32 +293,44 @@ export function declarationFormProblems(d: Declaration, base: string[]): Problem
   if (address) {
     problems.push(...textProblems(address.address, LIMITS.address, at('registeredAddress', 'address')));
     if (address.postalCode != null && !POSTAL_CODE.test(address.postalCode)) {
-      problems.push(problem(UserErrorCode.INVALID_FORMAT, 'error.invalidFormat', at('registeredAddress', 'postalCode')));
+      problems.push(
+        problem(UserErrorCode.INVALID_FORMAT, 'error.invalidFormat', at('registeredAddress', 'postalCode')),
+      );
     }
     const zoneDistrict = ZONE_DISTRICTS[address.zone];
     if (zoneDistrict && zoneDistrict !== address.district) {
-      problems.push(problem(UserErrorCode.INVALID_INPUT, 'registration.zoneOutsideDistrict', at('registeredAddress', 'zone')));
+      problems.push(
+        problem(UserErrorCode.INVALID_INPUT, 'registration.zoneOutsideDistrict', at('registeredAddress', 'zone')),
+      );
     }
   }
   problems.push(...capitalProblems(d.registeredCapitalFen, at('registeredCapital', 'amount')));
   if (d.legalRepresentative) problems.push(...personProblems(d.legalRepresentative, at('legalRepresentative')));
   if (d.investors) {
     if (d.investors.length > LIMITS.investors) {
-      problems.push(problem(UserErrorCode.OUT_OF_RANGE, 'validation.arrayMaxSize', at('investors'), { max: LIMITS.investors }));
+      problems.push(
+        problem(UserErrorCode.OUT_OF_RANGE, 'validation.arrayMaxSize', at('investors'), { max: LIMITS.investors }),
+      );
     }
     d.investors.forEach((investor, i) => {
       problems.push(...textProblems(investor.name, LIMITS.personName * 2, at('investors', i, 'name')));
       if (!COUNTRY.test(investor.country)) {
-        problems.push(problem(UserErrorCode.INVALID_FORMAT, 'registration.invalidCountry', at('investors', i, 'country')));
+        problems.push(
+          problem(UserErrorCode.INVALID_FORMAT, 'registration.invalidCountry', at('investors', i, 'country')),
+        );
       }
       if (investor.kind === 'NATURAL_PERSON') {
         problems.push(...idProblems(investor.idType, investor.idNumber, at('investors', i)));
       } else if (!investor.registrationNumber || investor.registrationNumber.trim() === '') {
         problems.push(problem(UserErrorCode.REQUIRED, 'error.required', at('investors', i, 'registrationNumber')));
       } else if (investor.country === 'CN' && !validateUscc(investor.registrationNumber).valid) {
-        problems.push(problem(UserErrorCode.INVALID_FORMAT, 'registration.invalidUscc', at('investors', i, 'registrationNumber')));
+        problems.push(
+          problem(UserErrorCode.INVALID_FORMAT, 'registration.invalidUscc', at('investors', i, 'registrationNumber')),
+        );
       } else if (investor.registrationNumber.length > 50) {
-        problems.push(problem(UserErrorCode.TOO_LONG, 'error.tooLong', at('investors', i, 'registrationNumber'), { max: 50 }));
+        problems.push(
+          problem(UserErrorCode.TOO_LONG, 'error.tooLong', at('investors', i, 'registrationNumber'), { max: 50 }),
+        );
       }
       const capital = capitalProblems(investor.subscribedCapitalFen, at('investors', i, 'subscribedCapital', 'amount'));
       problems.push(...capital);
@@ -309,12 +339,16 @@ export function declarationFormProblems(d: Declaration, base: string[]): Problem
   }
   if (d.articlesOfAssociation) {
     problems.push(...dateProblems(d.articlesOfAssociation.adoptedOn, at('articlesOfAssociation', 'adoptedOn')));
-    problems.push(...textProblems(d.articlesOfAssociation.text, LIMITS.articlesText, at('articlesOfAssociation', 'text')));
+    problems.push(
+      ...textProblems(d.articlesOfAssociation.text, LIMITS.articlesText, at('articlesOfAssociation', 'text')),
+    );
   }
   if (d.operatingTerm) {
     const term = d.operatingTerm;
     if (term.longTerm && term.endsOn != null) {
-      problems.push(problem(UserErrorCode.INVALID_INPUT, 'registration.termEitherLongOrEnd', at('operatingTerm', 'endsOn')));
+      problems.push(
+        problem(UserErrorCode.INVALID_INPUT, 'registration.termEitherLongOrEnd', at('operatingTerm', 'endsOn')),
+      );
     } else if (!term.longTerm && term.endsOn == null) {
       problems.push(problem(UserErrorCode.REQUIRED, 'error.required', at('operatingTerm', 'endsOn')));
     } else {
@@ -323,7 +357,9 @@ export function declarationFormProblems(d: Declaration, base: string[]): Problem
   }
   if (d.officers) {
     if (d.officers.length > LIMITS.officers) {
-      problems.push(problem(UserErrorCode.OUT_OF_RANGE, 'validation.arrayMaxSize', at('officers'), { max: LIMITS.officers }));
+      problems.push(
+        problem(UserErrorCode.OUT_OF_RANGE, 'validation.arrayMaxSize', at('officers'), { max: LIMITS.officers }),
+      );
     }
     d.officers.forEach((officer, i) => {
       problems.push(...textProblems(officer.name, LIMITS.personName, at('officers', i, 'name')));
@@ -393,7 +429,8 @@ export function declarationCompletenessProblems(d: Declaration, base: string[], 
     if (d.registeredCapitalFen == null) problems.push(required('registeredCapital'));
     if (!d.investors || d.investors.length === 0) problems.push(required('investors'));
   }
-  if (kind && WITH_ARTICLES.includes(kind) && !d.articlesOfAssociation) problems.push(required('articlesOfAssociation'));
+  if (kind && WITH_ARTICLES.includes(kind) && !d.articlesOfAssociation)
+    problems.push(required('articlesOfAssociation'));
   if (kind && COMPANIES.includes(kind)) {
     if (!d.officers || !d.officers.some((o) => DIRECTOR_POSITIONS.includes(o.position))) {
       problems.push(problem(UserErrorCode.REQUIRED, 'registration.directorRequired', at('officers')));
@@ -405,17 +442,25 @@ export function declarationCompletenessProblems(d: Declaration, base: string[], 
   if (d.registeredCapitalFen != null && d.investors && d.investors.length > 0) {
     const subscribed = d.investors.reduce((sum, investor) => sum + investor.subscribedCapitalFen, 0);
     if (subscribed !== d.registeredCapitalFen) {
-      problems.push(problem(UserErrorCode.INVALID_INPUT, 'registration.capitalMismatch', at('investors'), {
-        subscribed: formatYuan(subscribed),
-        registered: formatYuan(d.registeredCapitalFen),
-      }));
+      problems.push(
+        problem(UserErrorCode.INVALID_INPUT, 'registration.capitalMismatch', at('investors'), {
+          subscribed: formatYuan(subscribed),
+          registered: formatYuan(d.registeredCapitalFen),
+        }),
+      );
     }
   }
   if (d.operatingTerm && !d.operatingTerm.longTerm && d.operatingTerm.endsOn && d.operatingTerm.endsOn <= today) {
     problems.push(problem(UserErrorCode.OUT_OF_RANGE, 'registration.termInPast', at('operatingTerm', 'endsOn')));
   }
-  if (d.articlesOfAssociation && isValidDate(d.articlesOfAssociation.adoptedOn) && d.articlesOfAssociation.adoptedOn > today) {
-    problems.push(problem(UserErrorCode.OUT_OF_RANGE, 'registration.dateInFuture', at('articlesOfAssociation', 'adoptedOn')));
+  if (
+    d.articlesOfAssociation &&
+    isValidDate(d.articlesOfAssociation.adoptedOn) &&
+    d.articlesOfAssociation.adoptedOn > today
+  ) {
+    problems.push(
+      problem(UserErrorCode.OUT_OF_RANGE, 'registration.dateInFuture', at('articlesOfAssociation', 'adoptedOn')),
+    );
   }
   return problems;
 }
@@ -423,7 +468,11 @@ export function declarationCompletenessProblems(d: Declaration, base: string[], 
 /** Days of public notice before a simplified deregistration may be applied for. */
 export const SIMPLIFIED_DEREGISTRATION_NOTICE_DAYS = 20;
 
-export function deregistrationCompletenessProblems(d: DeregistrationDeclaration | null, base: string[], today: string): Problem[] {
+export function deregistrationCompletenessProblems(
+  d: DeregistrationDeclaration | null,
+  base: string[],
+  today: string,
+): Problem[] {
   const at = (...path: string[]) => [...base, ...path];
   if (!d) return [problem(UserErrorCode.REQUIRED, 'error.required', base)];
   const problems: Problem[] = [];
@@ -431,11 +480,16 @@ export function deregistrationCompletenessProblems(d: DeregistrationDeclaration 
   if (d.simplified) {
     if (!d.publicNoticeFrom) {
       problems.push(problem(UserErrorCode.REQUIRED, 'registration.publicNoticeRequired', at('publicNoticeFrom')));
-    } else if (isValidDate(d.publicNoticeFrom) && addCalendarDays(d.publicNoticeFrom, SIMPLIFIED_DEREGISTRATION_NOTICE_DAYS) > today) {
-      problems.push(problem(UserErrorCode.NOT_ALLOWED, 'registration.publicNoticeTooShort', at('publicNoticeFrom'), {
-        days: SIMPLIFIED_DEREGISTRATION_NOTICE_DAYS,
-        from: addCalendarDays(d.publicNoticeFrom, SIMPLIFIED_DEREGISTRATION_NOTICE_DAYS),
-      }));
+    } else if (
+      isValidDate(d.publicNoticeFrom) &&
+      addCalendarDays(d.publicNoticeFrom, SIMPLIFIED_DEREGISTRATION_NOTICE_DAYS) > today
+    ) {
+      problems.push(
+        problem(UserErrorCode.NOT_ALLOWED, 'registration.publicNoticeTooShort', at('publicNoticeFrom'), {
+          days: SIMPLIFIED_DEREGISTRATION_NOTICE_DAYS,
+          from: addCalendarDays(d.publicNoticeFrom, SIMPLIFIED_DEREGISTRATION_NOTICE_DAYS),
+        }),
+      );
     }
   } else if (!d.liquidationCompletedOn) {
     problems.push(problem(UserErrorCode.REQUIRED, 'registration.liquidationRequired', at('liquidationCompletedOn')));
@@ -452,7 +506,12 @@ export const CHANGE_FILING_DAYS = 30;
  * Why an application cannot be confirmed on the spot and gets the 3-working-day track instead; empty
  * when the materials are complete and in standard form.
  */
-export const REVIEW_REASONS = ['SPECIAL_NAME', 'FOREIGN_INVESTED', 'LEGACY_CREDIT_CODE', 'NON_STANDARD_INVESTMENT'] as const;
+export const REVIEW_REASONS = [
+  'SPECIAL_NAME',
+  'FOREIGN_INVESTED',
+  'LEGACY_CREDIT_CODE',
+  'NON_STANDARD_INVESTMENT',
+] as const;
 export type ReviewReason = (typeof REVIEW_REASONS)[number];
 
 export function reviewReasonsOf(d: Declaration, specialName: boolean): ReviewReason[] {
@@ -460,7 +519,11 @@ export function reviewReasonsOf(d: Declaration, specialName: boolean): ReviewRea
   if (specialName) reasons.push('SPECIAL_NAME');
   if (d.foreignInvested) reasons.push('FOREIGN_INVESTED');
   const legacy = (d.investors ?? []).some(
-    (i) => i.kind === 'ENTERPRISE' && i.country === 'CN' && i.registrationNumber && !validateUscc(i.registrationNumber).organisationCodeOk,
+    (i) =>
+      i.kind === 'ENTERPRISE' &&
+      i.country === 'CN' &&
+      i.registrationNumber &&
+      !validateUscc(i.registrationNumber).organisationCodeOk,
   );
   if (legacy) reasons.push('LEGACY_CREDIT_CODE');
   if ((d.investors ?? []).some((i) => i.contributionForm !== 'CURRENCY')) reasons.push('NON_STANDARD_INVESTMENT');

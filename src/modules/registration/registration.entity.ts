@@ -1,4 +1,14 @@
-import { BigIntType, Entity, Enum, Index, ManyToOne, OptionalProps, PrimaryKey, Property, Unique } from '@mikro-orm/core';
+import {
+  BigIntType,
+  Entity,
+  Enum,
+  Index,
+  ManyToOne,
+  OptionalProps,
+  PrimaryKey,
+  Property,
+  Unique,
+} from '@mikro-orm/core';
 import { randomUUID } from 'node:crypto';
 import { CalendarDateType } from '../../shared/calendar-date.type.js';
 import { User } from '../accounts/index.js';
@@ -205,7 +215,10 @@ export interface CorrectionNoticeData {
 @Index({ name: 'registration_applications_queue_idx', properties: ['status', 'submittedAt', 'id'] })
 @Index({ name: 'registration_applications_kind_queue_idx', properties: ['kind', 'status', 'submittedAt', 'id'] })
 @Index({ name: 'registration_applications_applicant_idx', properties: ['applicant', 'createdAt', 'id'] })
-@Index({ name: 'registration_applications_applicant_status_idx', properties: ['applicant', 'status', 'createdAt', 'id'] })
+@Index({
+  name: 'registration_applications_applicant_status_idx',
+  properties: ['applicant', 'status', 'createdAt', 'id'],
+})
 @Index({ name: 'registration_applications_enterprise_idx', properties: ['enterprise', 'status'] })
 @Index({ name: 'registration_applications_reservation_idx', properties: ['nameReservationId'] })
 export class RegistrationApplication {

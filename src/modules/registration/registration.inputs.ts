@@ -26,7 +26,10 @@ export class RegisteredAddressInput {
   @Field(() => District, { description: 'District whose registering authority it falls under.' })
   district!: District;
 
-  @Field(() => Zone, { defaultValue: Zone.NONE, description: 'Special zone the address lies in (must be inside the district).' })
+  @Field(() => Zone, {
+    defaultValue: Zone.NONE,
+    description: 'Special zone the address lies in (must be inside the district).',
+  })
   zone!: Zone;
 
   @Field({ description: 'The address itself (at most 300 characters).' })
@@ -68,7 +71,10 @@ export class InvestorInput {
   @Field(() => String, { nullable: true, description: 'For a person: identity document number.' })
   idNumber?: string | null;
 
-  @Field(() => String, { nullable: true, description: 'For an enterprise: its unified social credit code (country CN) or foreign registration number.' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'For an enterprise: its unified social credit code (country CN) or foreign registration number.',
+  })
   registrationNumber?: string | null;
 
   @Field({ defaultValue: 'CN', description: 'Country or region, ISO 3166-1 alpha-2.' })
@@ -170,7 +176,10 @@ export class RegistrationDeclarationInput {
   @Field(() => PersonInput, { nullable: true, description: 'Legal representative.' })
   legalRepresentative?: PersonInput | null;
 
-  @Field(() => [InvestorInput], { nullable: true, description: 'Investors (at most 50); their subscribed capital adds up to the registered capital.' })
+  @Field(() => [InvestorInput], {
+    nullable: true,
+    description: 'Investors (at most 50); their subscribed capital adds up to the registered capital.',
+  })
   investors?: InvestorInput[] | null;
 
   @Field(() => ArticlesOfAssociationInput, { nullable: true, description: 'Articles of association.' })
@@ -179,13 +188,19 @@ export class RegistrationDeclarationInput {
   @Field(() => OperatingTermInput, { nullable: true, description: 'Term of operation.' })
   operatingTerm?: OperatingTermInput | null;
 
-  @Field(() => [OfficerInput], { nullable: true, description: 'Directors, supervisors and senior managers (at most 30).' })
+  @Field(() => [OfficerInput], {
+    nullable: true,
+    description: 'Directors, supervisors and senior managers (at most 30).',
+  })
   officers?: OfficerInput[] | null;
 
   @Field(() => LiaisonPersonInput, { nullable: true, description: 'Registration liaison person.' })
   liaison?: LiaisonPersonInput | null;
 
-  @Field(() => ServiceAgentInput, { nullable: true, description: 'Person accepting service of legal documents (foreign-invested enterprises).' })
+  @Field(() => ServiceAgentInput, {
+    nullable: true,
+    description: 'Person accepting service of legal documents (foreign-invested enterprises).',
+  })
   serviceAgent?: ServiceAgentInput | null;
 }
 
@@ -209,28 +224,42 @@ export class SaveRegistrationDraftInput {
   @Field(() => ID, { nullable: true, description: 'The draft to update; leave out to start a new one.' })
   id?: string | null;
 
-  @Field(() => RegistrationKind, { nullable: true, description: 'Kind of a new application (required when `id` is absent).' })
+  @Field(() => RegistrationKind, {
+    nullable: true,
+    description: 'Kind of a new application (required when `id` is absent).',
+  })
   kind?: RegistrationKind | null;
 
-  @Field(() => ID, { nullable: true, description: 'For a new change or deregistration: the enterprise, one the applicant acts for.' })
+  @Field(() => ID, {
+    nullable: true,
+    description: 'For a new change or deregistration: the enterprise, one the applicant acts for.',
+  })
   enterpriseId?: string | null;
 
   @Field(() => ID, {
     nullable: true,
-    description: "Global ID of the applicant's own name reservation: required for an establishment, for a change only when the name changes. Null removes it.",
+    description:
+      "Global ID of the applicant's own name reservation: required for an establishment, for a change only when the name changes. Null removes it.",
   })
   nameReservationId?: string | null;
 
-  @Field(() => DateScalar, { nullable: true, description: 'For a change: the day the change was decided (apply within 30 days of it).' })
+  @Field(() => DateScalar, {
+    nullable: true,
+    description: 'For a change: the day the change was decided (apply within 30 days of it).',
+  })
   changeDecidedOn?: string | null;
 
   @Field(() => RegistrationDeclarationInput, {
     nullable: true,
-    description: 'The declared items (establishment, change). Left out: unchanged (a new change starts from the enterprise as registered).',
+    description:
+      'The declared items (establishment, change). Left out: unchanged (a new change starts from the enterprise as registered).',
   })
   declaration?: RegistrationDeclarationInput | null;
 
-  @Field(() => DeregistrationDeclarationInput, { nullable: true, description: 'For a deregistration: what it declares.' })
+  @Field(() => DeregistrationDeclarationInput, {
+    nullable: true,
+    description: 'For a deregistration: what it declares.',
+  })
   deregistration?: DeregistrationDeclarationInput | null;
 }
 
@@ -276,7 +305,10 @@ export class ConfirmRegistrationApplicationInput {
 
 @InputType({ description: 'One thing to correct.' })
 export class CorrectionItemInput {
-  @Field(() => [String], { description: 'Path of the item, starting with "declaration", "deregistration", "nameReservationId" or "changeDecidedOn".' })
+  @Field(() => [String], {
+    description:
+      'Path of the item, starting with "declaration", "deregistration", "nameReservationId" or "changeDecidedOn".',
+  })
   @ArrayMaxSize(8)
   field!: string[];
 
@@ -324,7 +356,10 @@ export class RecordDeregistrationClearanceInput {
   @Field(() => ClearanceOutcome, { description: 'Cleared, or blocked with what is owed.' })
   outcome!: ClearanceOutcome;
 
-  @Field(() => String, { nullable: true, description: 'What is owed (required when blocked), or a remark (at most 1,000 characters).' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'What is owed (required when blocked), or a remark (at most 1,000 characters).',
+  })
   @IsOptional()
   @MaxLength(1000)
   note?: string | null;
@@ -332,7 +367,10 @@ export class RecordDeregistrationClearanceInput {
 
 @InputType({ description: 'Which applications to list.' })
 export class RegistrationApplicationFilter {
-  @Field(() => RegistrationStatus, { nullable: true, description: 'Only this status (the review queue defaults to SUBMITTED).' })
+  @Field(() => RegistrationStatus, {
+    nullable: true,
+    description: 'Only this status (the review queue defaults to SUBMITTED).',
+  })
   status?: RegistrationStatus | null;
 
   @Field(() => RegistrationKind, { nullable: true, description: 'Only this kind.' })
@@ -391,7 +429,10 @@ function person(input: PersonInput): PersonData {
 }
 
 /** The stored form of a declaration input; problems for amounts that are not money. */
-export function declarationFromInput(input: RegistrationDeclarationInput, base: string[]): { declaration: Declaration; problems: Problem[] } {
+export function declarationFromInput(
+  input: RegistrationDeclarationInput,
+  base: string[],
+): { declaration: Declaration; problems: Problem[] } {
   const problems: Problem[] = [];
   const investors: InvestorData[] | null =
     input.investors?.map((investor, i) => ({
@@ -399,9 +440,14 @@ export function declarationFromInput(input: RegistrationDeclarationInput, base: 
       name: investor.name.trim(),
       idType: investor.kind === 'NATURAL_PERSON' ? (investor.idType ?? null) : null,
       idNumber: investor.kind === 'NATURAL_PERSON' ? (trimOrNull(investor.idNumber)?.toUpperCase() ?? null) : null,
-      registrationNumber: investor.kind === 'ENTERPRISE' ? (trimOrNull(investor.registrationNumber)?.toUpperCase() ?? null) : null,
+      registrationNumber:
+        investor.kind === 'ENTERPRISE' ? (trimOrNull(investor.registrationNumber)?.toUpperCase() ?? null) : null,
       country: investor.country.trim().toUpperCase(),
-      subscribedCapitalFen: fen(investor.subscribedCapital, [...base, 'investors', String(i), 'subscribedCapital'], problems),
+      subscribedCapitalFen: fen(
+        investor.subscribedCapital,
+        [...base, 'investors', String(i), 'subscribedCapital'],
+        problems,
+      ),
       contributionForm: investor.contributionForm,
       subscribedBy: investor.subscribedBy ?? null,
     })) ?? null;
@@ -418,13 +464,17 @@ export function declarationFromInput(input: RegistrationDeclarationInput, base: 
           postalCode: trimOrNull(input.registeredAddress.postalCode),
         }
       : null,
-    registeredCapitalFen: input.registeredCapital ? fen(input.registeredCapital, [...base, 'registeredCapital'], problems) : null,
+    registeredCapitalFen: input.registeredCapital
+      ? fen(input.registeredCapital, [...base, 'registeredCapital'], problems)
+      : null,
     legalRepresentative: input.legalRepresentative ? person(input.legalRepresentative) : null,
     investors,
     articlesOfAssociation: input.articlesOfAssociation
       ? { adoptedOn: input.articlesOfAssociation.adoptedOn, text: input.articlesOfAssociation.text }
       : null,
-    operatingTerm: input.operatingTerm ? { longTerm: input.operatingTerm.longTerm, endsOn: input.operatingTerm.endsOn ?? null } : null,
+    operatingTerm: input.operatingTerm
+      ? { longTerm: input.operatingTerm.longTerm, endsOn: input.operatingTerm.endsOn ?? null }
+      : null,
     officers:
       input.officers?.map((officer) => ({
         name: officer.name.trim(),
@@ -455,4 +505,3 @@ export function deregistrationFromInput(input: DeregistrationDeclarationInput): 
     liquidationCompletedOn: input.liquidationCompletedOn ?? null,
   };
 }
-

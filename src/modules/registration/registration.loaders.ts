@@ -10,14 +10,19 @@ export const enterpriseById = defineLoader<string, Enterprise | null>('registrat
   byKeys(ids, await ctx.em.find(Enterprise, { id: { $in: [...ids] } }), (e) => e.id),
 );
 
-export const applicationById = defineLoader<string, RegistrationApplication | null>('registration.applicationById', async (ctx, ids) =>
-  byKeys(ids, await ctx.em.find(RegistrationApplication, { id: { $in: [...ids] } }), (a) => a.id),
+export const applicationById = defineLoader<string, RegistrationApplication | null>(
+  'registration.applicationById',
+  async (ctx, ids) => byKeys(ids, await ctx.em.find(RegistrationApplication, { id: { $in: [...ids] } }), (a) => a.id),
 );
 
 export const validLicenceByEnterpriseId = defineLoader<string, BusinessLicence | null>(
   'registration.validLicenceByEnterpriseId',
   async (ctx, ids) =>
-    byKeys(ids, await ctx.em.find(BusinessLicence, { enterprise: { $in: [...ids] }, status: 'VALID' }), (l) => l.enterprise.id),
+    byKeys(
+      ids,
+      await ctx.em.find(BusinessLicence, { enterprise: { $in: [...ids] }, status: 'VALID' }),
+      (l) => l.enterprise.id,
+    ),
 );
 
 export const clearancesByApplicationId = defineLoader<string, DepartmentClearance[]>(
@@ -30,18 +35,21 @@ export const clearancesByApplicationId = defineLoader<string, DepartmentClearanc
     ),
 );
 
-export const historyByApplicationId = defineLoader<string, AuditEvent[]>('registration.historyByApplicationId', async (ctx, ids) =>
-  groupByKeys(
-    ids,
-    await ctx.em.find(
-      AuditEvent,
-      { subjectType: 'RegistrationApplication', subjectId: { $in: [...ids] } },
-      { orderBy: { at: 'asc', id: 'asc' } },
+export const historyByApplicationId = defineLoader<string, AuditEvent[]>(
+  'registration.historyByApplicationId',
+  async (ctx, ids) =>
+    groupByKeys(
+      ids,
+      await ctx.em.find(
+        AuditEvent,
+        { subjectType: 'RegistrationApplication', subjectId: { $in: [...ids] } },
+        { orderBy: { at: 'asc', id: 'asc' } },
+      ),
+      (e) => e.subjectId,
     ),
-    (e) => e.subjectId,
-  ),
 );
 
-export const reservationById = defineLoader<string, NameReservation | null>('registration.reservationById', async (ctx, ids) =>
-  byKeys(ids, await ctx.em.find(NameReservation, { id: { $in: [...ids] } }), (r) => r.id),
+export const reservationById = defineLoader<string, NameReservation | null>(
+  'registration.reservationById',
+  async (ctx, ids) => byKeys(ids, await ctx.em.find(NameReservation, { id: { $in: [...ids] } }), (r) => r.id),
 );

@@ -1,7 +1,10 @@
 import { defineMessages } from '../../shared/messages.js';
 
 export const registrationMessages = defineMessages({
-  'registration.invalidIdNumber': { zh: '证件号码格式或校验位不正确。', en: 'The ID number is malformed or its check character is wrong.' },
+  'registration.invalidIdNumber': {
+    zh: '证件号码格式或校验位不正确。',
+    en: 'The ID number is malformed or its check character is wrong.',
+  },
   'registration.invalidPhone': { zh: '电话号码格式不正确。', en: 'The phone number is not valid.' },
   'registration.invalidCountry': {
     zh: '请填写两位国家或地区代码（ISO 3166-1，例如 CN）。',
@@ -19,12 +22,18 @@ export const registrationMessages = defineMessages({
     zh: '注销登记不申报登记事项，请填写注销事项。',
     en: 'A deregistration declares no registered items: fill in the deregistration details.',
   },
-  'registration.capitalOutOfRange': { zh: '金额须大于零且在允许范围内。', en: 'The amount must be above zero and within the allowed range.' },
+  'registration.capitalOutOfRange': {
+    zh: '金额须大于零且在允许范围内。',
+    en: 'The amount must be above zero and within the allowed range.',
+  },
   'registration.invalidIndustry': {
     zh: '行业代码须为 GB/T 4754-2017 门类字母加两位大类代码，例如 I65。',
     en: 'The industry must be a GB/T 4754-2017 division code such as I65.',
   },
-  'registration.unknownIndustry': { zh: '行业代码 {code} 不在国民经济行业分类中。', en: 'The industry code {code} is not in GB/T 4754-2017.' },
+  'registration.unknownIndustry': {
+    zh: '行业代码 {code} 不在国民经济行业分类中。',
+    en: 'The industry code {code} is not in GB/T 4754-2017.',
+  },
   'registration.zoneOutsideDistrict': {
     zh: '所选功能区不在该区（市）范围内。',
     en: 'The zone chosen does not lie in that district.',
@@ -64,7 +73,10 @@ export const registrationMessages = defineMessages({
     en: 'Ordinary deregistration needs the day liquidation was completed.',
   },
   'registration.kindRequired': { zh: '新申请须选择申请类型。', en: 'Choose the kind of a new application.' },
-  'registration.kindMismatch': { zh: '不能改变已有申请的类型。', en: 'The kind of an existing application cannot change.' },
+  'registration.kindMismatch': {
+    zh: '不能改变已有申请的类型。',
+    en: 'The kind of an existing application cannot change.',
+  },
   'registration.enterpriseRequired': {
     zh: '变更登记和注销登记须指定企业。',
     en: 'A change or deregistration application names the enterprise.',
@@ -190,7 +202,10 @@ export const registrationMessages = defineMessages({
     en: 'Application {number} needs {count} correction(s); make them and submit again.',
   },
   'registration.notify.rejected.title': { zh: '登记申请未予确认', en: 'Registration application rejected' },
-  'registration.notify.rejected.body': { zh: '申请 {number} 未予确认：{reasons}', en: 'Application {number} was rejected: {reasons}' },
+  'registration.notify.rejected.body': {
+    zh: '申请 {number} 未予确认：{reasons}',
+    en: 'Application {number} was rejected: {reasons}',
+  },
   'registration.notify.extended.title': { zh: '审查期限已延长', en: 'Review period extended' },
   'registration.notify.extended.body': {
     zh: '申请 {number} 的决定期限延长至 {decideBy}：{reason}',

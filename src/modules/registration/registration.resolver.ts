@@ -62,12 +62,21 @@ import type { Declaration } from './registration.declaration.js';
 // Thin: check the role, shape the arguments, call the service, shape the payload.
 
 const REGISTRAR = 'OFFICIAL:MARKET_REGULATION';
-const CLEARANCE_OFFICIALS = ['OFFICIAL:TAX', 'OFFICIAL:SOCIAL_INSURANCE', 'OFFICIAL:MEDICAL_INSURANCE', 'OFFICIAL:HOUSING_FUND'];
+const CLEARANCE_OFFICIALS = [
+  'OFFICIAL:TAX',
+  'OFFICIAL:SOCIAL_INSURANCE',
+  'OFFICIAL:MEDICAL_INSURANCE',
+  'OFFICIAL:HOUSING_FUND',
+];
 
 @Resolver()
 export class RegistrationResolver {
-  @Query(() => RegistrationCommitmentTerms, { description: 'The credit commitment text an application of this kind is submitted with. Public.' })
-  registrationCommitmentTerms(@Arg('kind', () => RegistrationKind, { description: 'Kind of application.' }) kind: RegistrationKind) {
+  @Query(() => RegistrationCommitmentTerms, {
+    description: 'The credit commitment text an application of this kind is submitted with. Public.',
+  })
+  registrationCommitmentTerms(
+    @Arg('kind', () => RegistrationKind, { description: 'Kind of application.' }) kind: RegistrationKind,
+  ) {
     const terms = registration.commitmentTerms[kind];
     const text = registration.translateBoth(terms.key);
     return { kind, version: terms.version, textZh: text.zh, textEn: text.en };
@@ -78,7 +87,10 @@ export class RegistrationResolver {
     description:
       'Starts or updates a draft application (establishment, change or deregistration), or an application sent back for correction; save as often as needed. Malformed items come back as userErrors with their path and nothing is saved. Role: APPLICANT (its own applications).',
   })
-  async saveRegistrationDraft(@Ctx() ctx: RequestContext, @Arg('input', () => SaveRegistrationDraftInput) input: SaveRegistrationDraftInput) {
+  async saveRegistrationDraft(
+    @Ctx() ctx: RequestContext,
+    @Arg('input', () => SaveRegistrationDraftInput) input: SaveRegistrationDraftInput,
+  ) {
     let declaration: Declaration | undefined;
     let inputProblems: Problem[] = [];
     if (input.declaration) {
@@ -113,7 +125,8 @@ export class RegistrationResolver {
 
   @Authorized('APPLICANT')
   @MutationWithPayload(() => WithdrawRegistrationApplicationPayload, {
-    description: 'Withdraws the applicant’s own draft, submitted application or application awaiting correction. Role: APPLICANT.',
+    description:
+      'Withdraws the applicant’s own draft, submitted application or application awaiting correction. Role: APPLICANT.',
   })
   async withdrawRegistrationApplication(
     @Ctx() ctx: RequestContext,
@@ -192,23 +205,30 @@ export class RegistrationResolver {
   }
 
   @Authorized('APPLICANT')
-  @Query(() => RegistrationApplicationConnection, { description: "The viewer's own applications, newest first. Role: APPLICANT." })
+  @Query(() => RegistrationApplicationConnection, {
+    description: "The viewer's own applications, newest first. Role: APPLICANT.",
+  })
   myRegistrationApplications(
     @Ctx() ctx: RequestContext,
     @Args() page: PageArgsType,
-    @Arg('filter', () => RegistrationApplicationFilter, { nullable: true, description: 'Only these.' }) filter?: RegistrationApplicationFilter,
+    @Arg('filter', () => RegistrationApplicationFilter, { nullable: true, description: 'Only these.' })
+    filter?: RegistrationApplicationFilter,
   ) {
     return registration.listOwnApplications(ctx, ctx.viewer.userId!, filter ?? {}, page);
   }
 
   @Authorized(REGISTRAR)
   @Query(() => RegistrationApplicationConnection, {
-    description: 'Applications to decide, oldest submission first (status SUBMITTED unless filtered). Role: OFFICIAL of MARKET_REGULATION.',
+    description:
+      'Applications to decide, oldest submission first (status SUBMITTED unless filtered). Role: OFFICIAL of MARKET_REGULATION.',
   })
   registrationReviewQueue(
     @Ctx() ctx: RequestContext,
     @Args() page: PageArgsType,
-    @Arg('filter', () => RegistrationApplicationFilter, { nullable: true, description: 'Status (default SUBMITTED) and kind.' })
+    @Arg('filter', () => RegistrationApplicationFilter, {
+      nullable: true,
+      description: 'Status (default SUBMITTED) and kind.',
+    })
     filter?: RegistrationApplicationFilter,
   ) {
     return registration.reviewQueue(ctx, filter ?? {}, page);
@@ -222,7 +242,8 @@ export class RegistrationResolver {
   deregistrationClearanceQueue(
     @Ctx() ctx: RequestContext,
     @Args() page: PageArgsType,
-    @Arg('filter', () => ClearanceTaskFilter, { nullable: true, description: 'Clearance status (default PENDING).' }) filter?: ClearanceTaskFilter,
+    @Arg('filter', () => ClearanceTaskFilter, { nullable: true, description: 'Clearance status (default PENDING).' })
+    filter?: ClearanceTaskFilter,
   ) {
     return registration.clearanceQueue(ctx, clearanceDepartmentOf(ctx.viewer)!, filter?.status ?? 'PENDING', page);
   }
@@ -256,12 +277,17 @@ export class RegistrationResolver {
 
 @Resolver(() => RegistrationApplicationType)
 export class RegistrationApplicationFieldsResolver {
-  @FieldResolver(() => RegistrationDeclaration, { description: 'The declared items (for a deregistration: the enterprise as registered).' })
+  @FieldResolver(() => RegistrationDeclaration, {
+    description: 'The declared items (for a deregistration: the enterprise as registered).',
+  })
   declaration(@Root() application: RegistrationApplication): RegistrationDeclaration {
     return declarationView(application.declaration);
   }
 
-  @FieldResolver(() => DeregistrationDeclarationType, { nullable: true, description: 'For a deregistration: what it declares.' })
+  @FieldResolver(() => DeregistrationDeclarationType, {
+    nullable: true,
+    description: 'For a deregistration: what it declares.',
+  })
   deregistration(@Root() application: RegistrationApplication) {
     return application.deregistration;
   }
@@ -278,7 +304,10 @@ export class RegistrationApplicationFieldsResolver {
     };
   }
 
-  @FieldResolver(() => EnterpriseType, { nullable: true, description: 'The enterprise changed or deregistered, or created on confirmation.' })
+  @FieldResolver(() => EnterpriseType, {
+    nullable: true,
+    description: 'The enterprise changed or deregistered, or created on confirmation.',
+  })
   enterprise(@Root() application: RegistrationApplication, @Ctx() ctx: RequestContext) {
     return application.enterprise ? ctx.loaders.get(enterpriseById).load(application.enterprise.id) : null;
   }
@@ -290,7 +319,8 @@ export class RegistrationApplicationFieldsResolver {
 
   @FieldResolver(() => NameReservationType, {
     nullable: true,
-    description: 'The name reservation it uses (establishment, change of name); shown to its applicant and market-regulation officials.',
+    description:
+      'The name reservation it uses (establishment, change of name); shown to its applicant and market-regulation officials.',
   })
   async nameReservation(@Root() application: RegistrationApplication, @Ctx() ctx: RequestContext) {
     if (!application.nameReservationId) return null;
@@ -298,7 +328,9 @@ export class RegistrationApplicationFieldsResolver {
     return ctx.loaders.get(reservationById).load(application.nameReservationId);
   }
 
-  @FieldResolver(() => Boolean, { description: 'True when complete and in standard form: confirmed on the spot (same working day).' })
+  @FieldResolver(() => Boolean, {
+    description: 'True when complete and in standard form: confirmed on the spot (same working day).',
+  })
   complete(@Root() application: RegistrationApplication): boolean {
     return application.status !== 'DRAFT' && application.reviewReasons.length === 0;
   }
@@ -320,12 +352,21 @@ export class RegistrationApplicationFieldsResolver {
     return application.correctionNotices.map(noticeView);
   }
 
-  @FieldResolver(() => [DepartmentClearanceType], { description: 'For a deregistration: each department’s clearance; empty otherwise.' })
-  async clearances(@Root() application: RegistrationApplication, @Ctx() ctx: RequestContext): Promise<DepartmentClearanceType[]> {
+  @FieldResolver(() => [DepartmentClearanceType], {
+    description: 'For a deregistration: each department’s clearance; empty otherwise.',
+  })
+  async clearances(
+    @Root() application: RegistrationApplication,
+    @Ctx() ctx: RequestContext,
+  ): Promise<DepartmentClearanceType[]> {
     if (application.kind !== 'DEREGISTRATION') return [];
     const clearances = await ctx.loaders.get(clearancesByApplicationId).load(application.id);
-    const users = await ctx.loaders.get(userById).loadMany(clearances.map((c) => c.recordedBy?.id).filter((id): id is string => !!id));
-    const names = new Map(users.filter((u): u is User => !!u && !(u instanceof Error)).map((u) => [u.id, u.displayName]));
+    const users = await ctx.loaders
+      .get(userById)
+      .loadMany(clearances.map((c) => c.recordedBy?.id).filter((id): id is string => !!id));
+    const names = new Map(
+      users.filter((u): u is User => !!u && !(u instanceof Error)).map((u) => [u.id, u.displayName]),
+    );
     return clearances.map((c) => ({
       department: c.department as DepartmentClearanceType['department'],
       status: c.status as DepartmentClearanceType['status'],
@@ -338,8 +379,12 @@ export class RegistrationApplicationFieldsResolver {
   @FieldResolver(() => [StatusChange], { description: 'Full history: who did what, when.' })
   async history(@Root() application: RegistrationApplication, @Ctx() ctx: RequestContext): Promise<StatusChange[]> {
     const events = await ctx.loaders.get(historyByApplicationId).load(application.id);
-    const users = await ctx.loaders.get(userById).loadMany(events.map((e) => e.actorUserId).filter((id): id is string => !!id));
-    const names = new Map(users.filter((u): u is User => !!u && !(u instanceof Error)).map((u) => [u.id, u.displayName]));
+    const users = await ctx.loaders
+      .get(userById)
+      .loadMany(events.map((e) => e.actorUserId).filter((id): id is string => !!id));
+    const names = new Map(
+      users.filter((u): u is User => !!u && !(u instanceof Error)).map((u) => [u.id, u.displayName]),
+    );
     return events.map((event) => {
       const details = (event.details ?? {}) as Record<string, unknown>;
       return {
@@ -350,7 +395,12 @@ export class RegistrationApplicationFieldsResolver {
         actorRole: event.actorRole as StatusChange['actorRole'],
         department: (details.department ?? null) as StatusChange['department'],
         actorName: event.actorUserId ? (names.get(event.actorUserId) ?? null) : null,
-        note: typeof details.note === 'string' ? details.note : typeof details.clearance === 'string' ? details.clearance : null,
+        note:
+          typeof details.note === 'string'
+            ? details.note
+            : typeof details.clearance === 'string'
+              ? details.clearance
+              : null,
       };
     });
   }
@@ -378,10 +428,12 @@ export class ClearanceTaskFieldsResolver {
   }
 }
 
-
 @Resolver(() => RegistrationDeclaration)
 export class RegistrationDeclarationFieldsResolver {
-  @FieldResolver(() => IndustryType, { nullable: true, description: 'Main industry: GB/T 4754-2017 division code and its name.' })
+  @FieldResolver(() => IndustryType, {
+    nullable: true,
+    description: 'Main industry: GB/T 4754-2017 division code and its name.',
+  })
   industry(@Root() declaration: RegistrationDeclaration, @Ctx() ctx: RequestContext) {
     return industryView(ctx.locale, declaration.industryCode);
   }
@@ -389,7 +441,10 @@ export class RegistrationDeclarationFieldsResolver {
 
 @Resolver(() => NameConflict)
 export class NameConflictEnterpriseResolver {
-  @FieldResolver(() => EnterpriseType, { nullable: true, description: 'The registered enterprise holding the other name, when it is one.' })
+  @FieldResolver(() => EnterpriseType, {
+    nullable: true,
+    description: 'The registered enterprise holding the other name, when it is one.',
+  })
   enterprise(@Root() conflict: NameConflict, @Ctx() ctx: RequestContext) {
     return conflict.enterpriseId ? ctx.loaders.get(enterpriseById).load(conflict.enterpriseId) : null;
   }

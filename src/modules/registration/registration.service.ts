@@ -45,7 +45,13 @@ import {
   type RegistrationStatusValue,
 } from './registration.entity.js';
 import { canonicalJson } from './licence-signature.js';
-import { ENTERPRISE_TYPE, cancelLicences, issueLicence, issueUscc, recordEnterpriseChange } from './enterprise.service.js';
+import {
+  ENTERPRISE_TYPE,
+  cancelLicences,
+  issueLicence,
+  issueUscc,
+  recordEnterpriseChange,
+} from './enterprise.service.js';
 import './registration.messages.js';
 
 export const APPLICATION_TYPE = 'RegistrationApplication';
@@ -72,14 +78,20 @@ const EDITABLE_STATUSES: RegistrationStatusValue[] = ['DRAFT', 'CORRECTION_REQUE
 const notFound = (field: string[]) => new DomainError(problem(UserErrorCode.NOT_FOUND, 'error.notFound', field));
 
 function invalidState(application: RegistrationApplication, field: string[] = ['input', 'id']): DomainError {
-  return new DomainError(problem(UserErrorCode.INVALID_STATE, 'error.invalidState', field, { state: application.status }));
+  return new DomainError(
+    problem(UserErrorCode.INVALID_STATE, 'error.invalidState', field, { state: application.status }),
+  );
 }
 
 /**
  * The application a global ID names, locked for this transaction (a second official deciding at the
  * same moment waits here, then finds the new status), when the viewer may see it.
  */
-async function lockApplication(tx: RequestContext, globalId: string, field: string[] = ['input', 'id']): Promise<RegistrationApplication> {
+async function lockApplication(
+  tx: RequestContext,
+  globalId: string,
+  field: string[] = ['input', 'id'],
+): Promise<RegistrationApplication> {
   const id = localIdOf(globalId, APPLICATION_TYPE);
   if (!id) throw notFound(field);
   const application = await tx.em.findOne(
@@ -144,7 +156,11 @@ function publishUpdate(tx: RequestContext, application: RegistrationApplication)
   tx.afterCommit.push(() => tx.deps.events.publish(REGISTRATION_APPLICATION_UPDATED, id, { id, status }));
 }
 
-function notifyApplicant(tx: RequestContext, application: RegistrationApplication, input: Omit<NotifyInput, 'userId' | 'subjectType' | 'subjectId'>): void {
+function notifyApplicant(
+  tx: RequestContext,
+  application: RegistrationApplication,
+  input: Omit<NotifyInput, 'userId' | 'subjectType' | 'subjectId'>,
+): void {
   notify(tx, {
     userId: application.applicant.id,
     subjectType: APPLICATION_TYPE,
@@ -215,15 +231,21 @@ export async function saveDraft(ctx: RequestContext, command: SaveDraftCommand):
       if (command.kind && command.kind !== application.kind) {
         problems.push(problem(UserErrorCode.INVALID_INPUT, 'registration.kindMismatch', ['input', 'kind']));
       }
-      if (command.enterpriseId && localIdOf(command.enterpriseId, ENTERPRISE_TYPE) !== (application.enterprise?.id ?? null)) {
+      if (
+        command.enterpriseId &&
+        localIdOf(command.enterpriseId, ENTERPRISE_TYPE) !== (application.enterprise?.id ?? null)
+      ) {
         problems.push(problem(UserErrorCode.INVALID_INPUT, 'registration.enterpriseFixed', ['input', 'enterpriseId']));
       }
       if (application.enterprise) enterprise = await tx.em.findOne(Enterprise, { id: application.enterprise.id });
     } else {
-      if (!command.kind) throw new DomainError(problem(UserErrorCode.REQUIRED, 'registration.kindRequired', ['input', 'kind']));
+      if (!command.kind)
+        throw new DomainError(problem(UserErrorCode.REQUIRED, 'registration.kindRequired', ['input', 'kind']));
       if (command.kind === 'ESTABLISHMENT') {
         if (command.enterpriseId) {
-          problems.push(problem(UserErrorCode.INVALID_INPUT, 'registration.enterpriseNotAllowed', ['input', 'enterpriseId']));
+          problems.push(
+            problem(UserErrorCode.INVALID_INPUT, 'registration.enterpriseNotAllowed', ['input', 'enterpriseId']),
+          );
         }
       } else if (!command.enterpriseId) {
         problems.push(problem(UserErrorCode.REQUIRED, 'registration.enterpriseRequired', ['input', 'enterpriseId']));
@@ -234,7 +256,9 @@ export async function saveDraft(ctx: RequestContext, command: SaveDraftCommand):
           problems.push(problem(UserErrorCode.NOT_FOUND, 'error.notFound', ['input', 'enterpriseId']));
           enterprise = null;
         } else if (enterprise.status !== 'ACTIVE') {
-          problems.push(problem(UserErrorCode.INVALID_STATE, 'registration.enterpriseNotActive', ['input', 'enterpriseId']));
+          problems.push(
+            problem(UserErrorCode.INVALID_STATE, 'registration.enterpriseNotActive', ['input', 'enterpriseId']),
+          );
         }
       }
       throwIfProblems(problems);
@@ -250,7 +274,12 @@ export async function saveDraft(ctx: RequestContext, command: SaveDraftCommand):
       if (enterprise && command.kind === 'CHANGE') application.declaration = structuredClone(enterprise.declaration);
       if (enterprise && command.kind === 'DEREGISTRATION') {
         application.declaration = structuredClone(enterprise.declaration);
-        application.deregistration = { reason: null, simplified: false, publicNoticeFrom: null, liquidationCompletedOn: null };
+        application.deregistration = {
+          reason: null,
+          simplified: false,
+          publicNoticeFrom: null,
+          liquidationCompletedOn: null,
+        };
       }
       tx.em.persist(application);
       created = true;
@@ -260,7 +289,9 @@ export async function saveDraft(ctx: RequestContext, command: SaveDraftCommand):
     let reservation: NameReservation | null = null;
     if (command.nameReservationId !== undefined) {
       if (kind === 'DEREGISTRATION' && command.nameReservationId !== null) {
-        problems.push(problem(UserErrorCode.INVALID_INPUT, 'registration.reservationNotAllowed', ['input', 'nameReservationId']));
+        problems.push(
+          problem(UserErrorCode.INVALID_INPUT, 'registration.reservationNotAllowed', ['input', 'nameReservationId']),
+        );
       } else if (command.nameReservationId === null) {
         application.nameReservationId = null;
       } else {
@@ -274,7 +305,12 @@ export async function saveDraft(ctx: RequestContext, command: SaveDraftCommand):
     const previousName = application.declaration.name ?? null;
     if (command.declaration !== undefined) {
       if (kind === 'DEREGISTRATION') {
-        problems.push(problem(UserErrorCode.INVALID_INPUT, 'registration.declarationNotForDeregistration', ['input', 'declaration']));
+        problems.push(
+          problem(UserErrorCode.INVALID_INPUT, 'registration.declarationNotForDeregistration', [
+            'input',
+            'declaration',
+          ]),
+        );
       } else {
         problems.push(...declarationFormProblems(command.declaration, ['input', 'declaration']));
         problems.push(...industryProblems(command.declaration, ['input', 'declaration']));
@@ -294,7 +330,9 @@ export async function saveDraft(ctx: RequestContext, command: SaveDraftCommand):
 
     if (command.deregistration !== undefined) {
       if (kind !== 'DEREGISTRATION') {
-        problems.push(problem(UserErrorCode.INVALID_INPUT, 'registration.deregistrationOnly', ['input', 'deregistration']));
+        problems.push(
+          problem(UserErrorCode.INVALID_INPUT, 'registration.deregistrationOnly', ['input', 'deregistration']),
+        );
       } else if (command.deregistration) {
         problems.push(...deregistrationFormProblems(command.deregistration, ['input', 'deregistration']));
         application.deregistration = command.deregistration;
@@ -302,7 +340,9 @@ export async function saveDraft(ctx: RequestContext, command: SaveDraftCommand):
     }
     if (command.changeDecidedOn !== undefined) {
       if (kind !== 'CHANGE') {
-        problems.push(problem(UserErrorCode.INVALID_INPUT, 'registration.changeDateOnly', ['input', 'changeDecidedOn']));
+        problems.push(
+          problem(UserErrorCode.INVALID_INPUT, 'registration.changeDateOnly', ['input', 'changeDecidedOn']),
+        );
       } else {
         application.changeDecidedOn = command.changeDecidedOn;
       }
@@ -310,7 +350,12 @@ export async function saveDraft(ctx: RequestContext, command: SaveDraftCommand):
     throwIfProblems(problems);
 
     application.updatedAt = now;
-    audit(tx, application, created ? 'registration.createDraft' : 'registration.saveDraft', created ? null : application.status);
+    audit(
+      tx,
+      application,
+      created ? 'registration.createDraft' : 'registration.saveDraft',
+      created ? null : application.status,
+    );
     await tx.em.flush();
     publishUpdate(tx, application);
     return application;
@@ -338,7 +383,9 @@ function commitmentProblems(kind: RegistrationKindValue, commitment: CommitmentC
     );
   }
   if (!commitment.accepted) {
-    problems.push(problem(UserErrorCode.COMMITMENT_REQUIRED, 'registration.commitmentNotAccepted', [...field, 'accepted']));
+    problems.push(
+      problem(UserErrorCode.COMMITMENT_REQUIRED, 'registration.commitmentNotAccepted', [...field, 'accepted']),
+    );
   }
   if (!commitment.signatoryName.trim()) {
     problems.push(problem(UserErrorCode.REQUIRED, 'error.required', [...field, 'signatoryName']));
@@ -364,7 +411,11 @@ function reservationMismatches(declaration: Declaration, reservation: NameReserv
 }
 
 /** APPLICANT: submits its own draft (or corrected application) with the credit commitment. */
-export async function submit(ctx: RequestContext, globalId: string, commitment: CommitmentCommand): Promise<RegistrationApplication> {
+export async function submit(
+  ctx: RequestContext,
+  globalId: string,
+  commitment: CommitmentCommand,
+): Promise<RegistrationApplication> {
   const userId = ctx.viewer.userId!;
   return inTransaction(ctx, async (tx) => {
     const application = await lockOwnApplication(tx, globalId);
@@ -386,7 +437,11 @@ export async function submit(ctx: RequestContext, globalId: string, commitment: 
         id: { $ne: application.id },
       });
       if (open) {
-        problems.push(problem(UserErrorCode.CONFLICT, 'registration.openApplicationExists', ['enterpriseId'], { number: open.number }));
+        problems.push(
+          problem(UserErrorCode.CONFLICT, 'registration.openApplicationExists', ['enterpriseId'], {
+            number: open.number,
+          }),
+        );
       }
     }
 
@@ -397,12 +452,17 @@ export async function submit(ctx: RequestContext, globalId: string, commitment: 
       let reservation: NameReservation | null = null;
       if (application.nameReservationId) {
         reservation = await collect(problems, () =>
-          takeReservationForRegistration(tx, toGlobalId(NAME_RESERVATION_TYPE, application.nameReservationId!), userId, [
-            'nameReservationId',
-          ]),
+          takeReservationForRegistration(
+            tx,
+            toGlobalId(NAME_RESERVATION_TYPE, application.nameReservationId!),
+            userId,
+            ['nameReservationId'],
+          ),
         );
         if (reservation) {
-          problems.push(...reservationMismatches(application.declaration, reservation, application.kind === 'ESTABLISHMENT'));
+          problems.push(
+            ...reservationMismatches(application.declaration, reservation, application.kind === 'ESTABLISHMENT'),
+          );
           special = reservation.special;
           const rival = await tx.em.findOne(RegistrationApplication, {
             nameReservationId: reservation.id,
@@ -410,7 +470,11 @@ export async function submit(ctx: RequestContext, globalId: string, commitment: 
             id: { $ne: application.id },
           });
           if (rival) {
-            problems.push(problem(UserErrorCode.CONFLICT, 'registration.openApplicationExists', ['nameReservationId'], { number: rival.number }));
+            problems.push(
+              problem(UserErrorCode.CONFLICT, 'registration.openApplicationExists', ['nameReservationId'], {
+                number: rival.number,
+              }),
+            );
           }
         }
       } else if (application.kind === 'ESTABLISHMENT') {
@@ -436,7 +500,8 @@ export async function submit(ctx: RequestContext, globalId: string, commitment: 
       }
     } else {
       problems.push(...deregistrationCompletenessProblems(application.deregistration, ['deregistration'], receivedOn));
-      if (application.deregistration) problems.push(...deregistrationFormProblems(application.deregistration, ['deregistration']));
+      if (application.deregistration)
+        problems.push(...deregistrationFormProblems(application.deregistration, ['deregistration']));
     }
     throwIfProblems(problems);
 
@@ -467,7 +532,9 @@ export async function submit(ctx: RequestContext, globalId: string, commitment: 
       const existing = await tx.em.find(DepartmentClearance, { application });
       for (const department of CLEARANCE_DEPARTMENTS) {
         if (!existing.some((c) => c.department === department)) {
-          tx.em.persist(tx.em.create(DepartmentClearance, { application, department, status: 'PENDING', createdAt: now }));
+          tx.em.persist(
+            tx.em.create(DepartmentClearance, { application, department, status: 'PENDING', createdAt: now }),
+          );
         }
       }
       if (existing.length === CLEARANCE_DEPARTMENTS.length && existing.every((c) => c.status === 'CLEARED')) {
@@ -488,7 +555,10 @@ export async function submit(ctx: RequestContext, globalId: string, commitment: 
     notifyApplicant(tx, application, {
       kind: 'REGISTRATION_SUBMITTED',
       titleKey: 'registration.notify.submitted.title',
-      bodyKey: application.kind === 'DEREGISTRATION' ? 'registration.notify.deregistrationSubmitted.body' : 'registration.notify.submitted.body',
+      bodyKey:
+        application.kind === 'DEREGISTRATION'
+          ? 'registration.notify.deregistrationSubmitted.body'
+          : 'registration.notify.submitted.body',
       params: { decideBy: application.decideBy ?? '' },
     });
     await tx.em.flush();
@@ -592,13 +662,23 @@ async function confirmEstablishment(tx: RequestContext, application: Registratio
   return enterprise;
 }
 
-const LICENCE_ITEMS = new Set(['name', 'kind', 'legalRepresentative', 'registeredCapital', 'registeredAddress', 'businessScope', 'operatingTerm']);
+const LICENCE_ITEMS = new Set([
+  'name',
+  'kind',
+  'legalRepresentative',
+  'registeredCapital',
+  'registeredAddress',
+  'businessScope',
+  'operatingTerm',
+]);
 
 async function confirmChange(tx: RequestContext, application: RegistrationApplication): Promise<Enterprise> {
   const now = tx.deps.clock.now();
   const enterprise = await lockEnterprise(tx, application.enterprise!.id);
   if (!enterprise || enterprise.status !== 'ACTIVE') {
-    throw new DomainError(problem(UserErrorCode.INVALID_STATE, 'registration.enterpriseChangedMeanwhile', ['input', 'id']));
+    throw new DomainError(
+      problem(UserErrorCode.INVALID_STATE, 'registration.enterpriseChangedMeanwhile', ['input', 'id']),
+    );
   }
   let declaration = application.declaration;
   let reservation: NameReservation | null = null;
@@ -648,7 +728,9 @@ async function confirmChange(tx: RequestContext, application: RegistrationApplic
 
 async function confirmDeregistration(tx: RequestContext, application: RegistrationApplication): Promise<Enterprise> {
   const clearances = await tx.em.find(DepartmentClearance, { application });
-  const pending = CLEARANCE_DEPARTMENTS.filter((d) => !clearances.some((c) => c.department === d && c.status === 'CLEARED'));
+  const pending = CLEARANCE_DEPARTMENTS.filter(
+    (d) => !clearances.some((c) => c.department === d && c.status === 'CLEARED'),
+  );
   if (pending.length) {
     throw new DomainError(
       problem(UserErrorCode.NOT_ALLOWED, 'registration.clearancesPending', ['input', 'id'], {
@@ -659,7 +741,9 @@ async function confirmDeregistration(tx: RequestContext, application: Registrati
   const now = tx.deps.clock.now();
   const enterprise = await lockEnterprise(tx, application.enterprise!.id);
   if (!enterprise || enterprise.status !== 'ACTIVE') {
-    throw new DomainError(problem(UserErrorCode.INVALID_STATE, 'registration.enterpriseChangedMeanwhile', ['input', 'id']));
+    throw new DomainError(
+      problem(UserErrorCode.INVALID_STATE, 'registration.enterpriseChangedMeanwhile', ['input', 'id']),
+    );
   }
   enterprise.status = 'DEREGISTERED';
   enterprise.deregisteredOn = shanghaiDate(now);
@@ -681,7 +765,11 @@ async function confirmDeregistration(tx: RequestContext, application: Registrati
 }
 
 /** OFFICIAL (MARKET_REGULATION): confirms a submitted application; its registration takes effect in this transaction. */
-export async function confirm(ctx: RequestContext, globalId: string, note: string | null): Promise<RegistrationApplication> {
+export async function confirm(
+  ctx: RequestContext,
+  globalId: string,
+  note: string | null,
+): Promise<RegistrationApplication> {
   return inTransaction(ctx, async (tx) => {
     const application = await lockForRegistrar(tx, globalId);
     if (application.status !== 'SUBMITTED') throw invalidState(application);
@@ -697,11 +785,17 @@ export async function confirm(ctx: RequestContext, globalId: string, note: strin
     application.decidedBy = tx.em.getReference(User, tx.viewer.userId!);
     application.decisionNote = note?.trim() || null;
     application.updatedAt = now;
-    audit(tx, application, 'registration.confirm', 'SUBMITTED', { note: application.decisionNote, enterpriseId: enterprise.id });
+    audit(tx, application, 'registration.confirm', 'SUBMITTED', {
+      note: application.decisionNote,
+      enterpriseId: enterprise.id,
+    });
     notifyApplicant(tx, application, {
       kind: 'REGISTRATION_CONFIRMED',
       titleKey: 'registration.notify.confirmed.title',
-      bodyKey: application.kind === 'DEREGISTRATION' ? 'registration.notify.deregistered.body' : 'registration.notify.confirmed.body',
+      bodyKey:
+        application.kind === 'DEREGISTRATION'
+          ? 'registration.notify.deregistered.body'
+          : 'registration.notify.confirmed.body',
       params: { name: enterprise.name, uscc: enterprise.uscc ?? '' },
     });
     await tx.em.flush();
@@ -718,10 +812,18 @@ export interface CorrectionItemCommand {
 /** The item a correction path names ("declaration.investors", "nameReservationId"), or null when it names none. */
 function correctionItemKey(kind: RegistrationKindValue, field: string[]): string | null {
   const [root, item] = field;
-  if (root === 'declaration' && kind !== 'DEREGISTRATION' && (DECLARATION_ITEMS as readonly string[]).includes(item ?? '')) {
+  if (
+    root === 'declaration' &&
+    kind !== 'DEREGISTRATION' &&
+    (DECLARATION_ITEMS as readonly string[]).includes(item ?? '')
+  ) {
     return `declaration.${item}`;
   }
-  if (root === 'deregistration' && kind === 'DEREGISTRATION' && (DEREGISTRATION_ITEMS as readonly string[]).includes(item ?? '')) {
+  if (
+    root === 'deregistration' &&
+    kind === 'DEREGISTRATION' &&
+    (DEREGISTRATION_ITEMS as readonly string[]).includes(item ?? '')
+  ) {
     return `deregistration.${item}`;
   }
   if (root === 'nameReservationId' && kind !== 'DEREGISTRATION' && field.length === 1) return root;
@@ -752,7 +854,8 @@ export async function requestCorrection(
     const application = await lockForRegistrar(tx, globalId);
     if (application.status !== 'SUBMITTED') throw invalidState(application);
     const problems: Problem[] = [];
-    if (items.length === 0) problems.push(problem(UserErrorCode.REQUIRED, 'registration.correctionItemsRequired', ['input', 'items']));
+    if (items.length === 0)
+      problems.push(problem(UserErrorCode.REQUIRED, 'registration.correctionItemsRequired', ['input', 'items']));
     const previous = application.correctionNotices.at(-1);
     const current = snapshotOf(application);
     const seen = new Set<string>();
@@ -763,14 +866,19 @@ export async function requestCorrection(
       const key = correctionItemKey(application.kind, field);
       if (!key) {
         problems.push(problem(UserErrorCode.INVALID_INPUT, 'registration.correctionFieldUnknown', [...at, 'field']));
-      } else if (previous && canonicalJson(snapshotValue(previous.snapshot, key)) === canonicalJson(snapshotValue(current, key))) {
+      } else if (
+        previous &&
+        canonicalJson(snapshotValue(previous.snapshot, key)) === canonicalJson(snapshotValue(current, key))
+      ) {
         problems.push(problem(UserErrorCode.NOT_ALLOWED, 'registration.correctionItemUnchanged', [...at, 'field']));
       }
       const path = field.join('.');
-      if (seen.has(path)) problems.push(problem(UserErrorCode.INVALID_INPUT, 'registration.correctionDuplicate', [...at, 'field']));
+      if (seen.has(path))
+        problems.push(problem(UserErrorCode.INVALID_INPUT, 'registration.correctionDuplicate', [...at, 'field']));
       seen.add(path);
       if (!item.message.trim()) problems.push(problem(UserErrorCode.REQUIRED, 'error.required', [...at, 'message']));
-      else if (item.message.length > 500) problems.push(problem(UserErrorCode.TOO_LONG, 'error.tooLong', [...at, 'message'], { max: 500 }));
+      else if (item.message.length > 500)
+        problems.push(problem(UserErrorCode.TOO_LONG, 'error.tooLong', [...at, 'message'], { max: 500 }));
       cleaned.push({ field, message: item.message.trim() });
     });
     throwIfProblems(problems);
@@ -806,12 +914,17 @@ export async function requestCorrection(
 }
 
 /** OFFICIAL (MARKET_REGULATION): rejects a submitted application with reasons. */
-export async function reject(ctx: RequestContext, globalId: string, reasons: string[]): Promise<RegistrationApplication> {
+export async function reject(
+  ctx: RequestContext,
+  globalId: string,
+  reasons: string[],
+): Promise<RegistrationApplication> {
   const cleaned = reasons.map((r) => r.trim()).filter((r) => r.length > 0);
   return inTransaction(ctx, async (tx) => {
     const application = await lockForRegistrar(tx, globalId);
     if (application.status !== 'SUBMITTED') throw invalidState(application);
-    if (cleaned.length === 0) throw new DomainError(problem(UserErrorCode.REQUIRED, 'registration.reasonsRequired', ['input', 'reasons']));
+    if (cleaned.length === 0)
+      throw new DomainError(problem(UserErrorCode.REQUIRED, 'registration.reasonsRequired', ['input', 'reasons']));
     const now = tx.deps.clock.now();
     application.status = 'REJECTED';
     application.rejectionReasons = cleaned;
@@ -836,18 +949,24 @@ export async function extend(ctx: RequestContext, globalId: string, reason: stri
   return inTransaction(ctx, async (tx) => {
     const application = await lockForRegistrar(tx, globalId);
     if (application.status !== 'SUBMITTED') throw invalidState(application);
-    if (application.extendedAt) throw new DomainError(problem(UserErrorCode.INVALID_STATE, 'registration.alreadyExtended', ['input', 'id']));
+    if (application.extendedAt)
+      throw new DomainError(problem(UserErrorCode.INVALID_STATE, 'registration.alreadyExtended', ['input', 'id']));
     if (application.reviewReasons.length === 0 || !application.decideBy) {
       throw new DomainError(problem(UserErrorCode.NOT_ALLOWED, 'registration.sameDayTrack', ['input', 'id']));
     }
-    if (!reason.trim()) throw new DomainError(problem(UserErrorCode.REQUIRED, 'registration.reasonRequired', ['input', 'reason']));
+    if (!reason.trim())
+      throw new DomainError(problem(UserErrorCode.REQUIRED, 'registration.reasonRequired', ['input', 'reason']));
     const now = tx.deps.clock.now();
     const before = application.decideBy;
     application.decideBy = tx.deps.calendar.current.addWorkingDays(before, EXTENSION_WORKING_DAYS);
     application.extendedAt = now;
     application.extensionReason = reason.trim();
     application.updatedAt = now;
-    audit(tx, application, 'registration.extend', 'SUBMITTED', { note: application.extensionReason, from: before, to: application.decideBy });
+    audit(tx, application, 'registration.extend', 'SUBMITTED', {
+      note: application.extensionReason,
+      from: before,
+      to: application.decideBy,
+    });
     notifyApplicant(tx, application, {
       kind: 'REGISTRATION_EXTENDED',
       titleKey: 'registration.notify.extended.title',
@@ -881,8 +1000,10 @@ export async function recordClearance(
       { lockMode: LockMode.PESSIMISTIC_WRITE, refresh: true },
     );
     if (!clearance) throw notFound(['input', 'id']);
-    if (clearance.status === 'CLEARED') throw new DomainError(problem(UserErrorCode.INVALID_STATE, 'registration.clearanceFinal', ['input', 'outcome']));
-    if (outcome === 'BLOCKED' && !text) throw new DomainError(problem(UserErrorCode.REQUIRED, 'registration.blockedNeedsNote', ['input', 'note']));
+    if (clearance.status === 'CLEARED')
+      throw new DomainError(problem(UserErrorCode.INVALID_STATE, 'registration.clearanceFinal', ['input', 'outcome']));
+    if (outcome === 'BLOCKED' && !text)
+      throw new DomainError(problem(UserErrorCode.REQUIRED, 'registration.blockedNeedsNote', ['input', 'note']));
     const now = tx.deps.clock.now();
     const fromClearance = clearance.status;
     clearance.status = outcome;
@@ -890,7 +1011,11 @@ export async function recordClearance(
     clearance.recordedBy = tx.em.getReference(User, tx.viewer.userId!);
     clearance.recordedAt = now;
     const all = await tx.em.find(DepartmentClearance, { application });
-    if (all.length === CLEARANCE_DEPARTMENTS.length && all.every((c) => c.status === 'CLEARED') && application.status === 'SUBMITTED') {
+    if (
+      all.length === CLEARANCE_DEPARTMENTS.length &&
+      all.every((c) => c.status === 'CLEARED') &&
+      application.status === 'SUBMITTED'
+    ) {
       application.decideBy = sameDay(tx, shanghaiDate(now));
     }
     application.updatedAt = now;
@@ -938,13 +1063,21 @@ export function listOwnApplications(
   return paginate(
     ctx,
     RegistrationApplication,
-    { applicant: userId, ...(filter.status ? { status: filter.status } : {}), ...(filter.kind ? { kind: filter.kind } : {}) },
+    {
+      applicant: userId,
+      ...(filter.status ? { status: filter.status } : {}),
+      ...(filter.kind ? { kind: filter.kind } : {}),
+    },
     { orderBy: { createdAt: 'desc', id: 'desc' }, ...page },
   );
 }
 
 /** The registrar's queue: submitted applications (or another status), oldest submission first. */
-export async function reviewQueue(ctx: RequestContext, filter: ApplicationFilter, page: PageArgs): Promise<ConnectionData<RegistrationApplication>> {
+export async function reviewQueue(
+  ctx: RequestContext,
+  filter: ApplicationFilter,
+  page: PageArgs,
+): Promise<ConnectionData<RegistrationApplication>> {
   const status = filter.status ?? 'SUBMITTED';
   if (status === 'DRAFT') return { edges: [], pageInfo: emptyPageInfo(), totalCount: 0 };
   return paginate(

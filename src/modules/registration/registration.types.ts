@@ -22,7 +22,10 @@ registerEnumType(RegistrationKind, {
   valuesConfig: {
     ESTABLISHMENT: { description: '设立登记: a new enterprise.' },
     CHANGE: { description: '变更登记: a change of registered or filed items, within 30 days of the change.' },
-    DEREGISTRATION: { description: '注销登记: ending the enterprise, with tax, social insurance, medical insurance and housing fund clearance.' },
+    DEREGISTRATION: {
+      description:
+        '注销登记: ending the enterprise, with tax, social insurance, medical insurance and housing fund clearance.',
+    },
   },
 });
 
@@ -41,7 +44,10 @@ registerEnumType(RegistrationStatus, {
     DRAFT: { description: 'Being prepared by the applicant; only the applicant sees it.' },
     SUBMITTED: { description: 'Submitted with the credit commitment; awaiting the decision by `decideBy`.' },
     CONFIRMED: { description: 'Confirmed by the registry: the registration has taken effect.' },
-    CORRECTION_REQUESTED: { description: 'The registry asked for corrections with one consolidated notice; the applicant corrects and resubmits.' },
+    CORRECTION_REQUESTED: {
+      description:
+        'The registry asked for corrections with one consolidated notice; the applicant corrects and resubmits.',
+    },
     REJECTED: { description: 'Not confirmed, with reasons.' },
     WITHDRAWN: { description: 'Withdrawn by the applicant.' },
   },
@@ -195,7 +201,9 @@ registerEnumType(RegistrationReviewReason, {
   valuesConfig: {
     SPECIAL_NAME: { description: 'The name was granted under notification-and-commitment and is verified afterwards.' },
     FOREIGN_INVESTED: { description: 'A foreign-invested enterprise.' },
-    LEGACY_CREDIT_CODE: { description: "An enterprise investor's credit code fails its organisation-code check (legacy record)." },
+    LEGACY_CREDIT_CODE: {
+      description: "An enterprise investor's credit code fails its organisation-code check (legacy record).",
+    },
     NON_STANDARD_INVESTMENT: { description: 'Capital contributed other than in money.' },
   },
 });
@@ -265,7 +273,10 @@ export class Investor {
   @Field(() => String, { nullable: true, description: 'For a person: identity document number.' })
   idNumber!: string | null;
 
-  @Field(() => String, { nullable: true, description: 'For an enterprise: unified social credit code (in China) or foreign registration number.' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'For an enterprise: unified social credit code (in China) or foreign registration number.',
+  })
   registrationNumber!: string | null;
 
   @Field({ description: 'Country or region, ISO 3166-1 alpha-2.' })
@@ -326,7 +337,10 @@ export class LiaisonPerson {
   email!: string | null;
 }
 
-@ObjectType({ description: 'For a foreign-invested enterprise: the person in China who accepts service of legal documents (filed item).' })
+@ObjectType({
+  description:
+    'For a foreign-invested enterprise: the person in China who accepts service of legal documents (filed item).',
+})
 export class ServiceAgent {
   @Field({ description: 'Name of the person or organisation.' })
   name!: string;
@@ -346,13 +360,19 @@ export class ServiceAgent {
     'Every item an applicant declares: the registered items (name, kind, business scope, address, capital, legal representative, investors), which the registry confirms, and the filed items (articles, term, officers, liaison, service agent), which it records. Items not declared yet are null.',
 })
 export class RegistrationDeclaration {
-  @Field(() => String, { nullable: true, description: 'Name, from the name reservation (or the enterprise, for a change that keeps it).' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'Name, from the name reservation (or the enterprise, for a change that keeps it).',
+  })
   name!: string | null;
 
   @Field(() => EnterpriseKind, { nullable: true, description: 'Legal form.' })
   kind!: EnterpriseKind | null;
 
-  @Field(() => IndustryType, { nullable: true, description: 'Main industry: GB/T 4754-2017 division code and its name.' })
+  @Field(() => IndustryType, {
+    nullable: true,
+    description: 'Main industry: GB/T 4754-2017 division code and its name.',
+  })
   industry!: IndustryType | null;
 
   /** The declared code; `industry` shows it with its name. */
@@ -388,7 +408,10 @@ export class RegistrationDeclaration {
   @Field(() => LiaisonPerson, { nullable: true, description: 'Registration liaison person (filed).' })
   liaison!: LiaisonPerson | null;
 
-  @Field(() => ServiceAgent, { nullable: true, description: 'Person accepting service of legal documents, for a foreign-invested enterprise (filed).' })
+  @Field(() => ServiceAgent, {
+    nullable: true,
+    description: 'Person accepting service of legal documents, for a foreign-invested enterprise (filed).',
+  })
   serviceAgent!: ServiceAgent | null;
 }
 
@@ -400,7 +423,10 @@ export class DeregistrationDeclarationType {
   @Field({ description: 'Simplified deregistration (简易注销), after a 20-day public notice.' })
   simplified!: boolean;
 
-  @Field(() => DateScalar, { nullable: true, description: 'First day of the public notice (simplified deregistration).' })
+  @Field(() => DateScalar, {
+    nullable: true,
+    description: 'First day of the public notice (simplified deregistration).',
+  })
   publicNoticeFrom!: string | null;
 
   @Field(() => DateScalar, { nullable: true, description: 'Day liquidation was completed (ordinary deregistration).' })
@@ -538,7 +564,10 @@ export class LicenceFactsType {
   @Field(() => String, { nullable: true, description: 'Business scope.' })
   businessScope!: string | null;
 
-  @Field(() => DateScalar, { nullable: true, description: 'Last day of a fixed term of operation; null for an indefinite one.' })
+  @Field(() => DateScalar, {
+    nullable: true,
+    description: 'Last day of a fixed term of operation; null for an indefinite one.',
+  })
   operatingTermEndsOn!: string | null;
 
   @Field(() => Date, { description: 'When the licence was issued.' })
@@ -553,7 +582,9 @@ export class BusinessLicenceType {
   @Field(() => Date, { description: 'When it was issued.' })
   issuedAt!: Date;
 
-  @Field({ description: 'Code anyone can check with `verifyBusinessLicence`; signed, so it cannot be guessed or altered.' })
+  @Field({
+    description: 'Code anyone can check with `verifyBusinessLicence`; signed, so it cannot be guessed or altered.',
+  })
   verificationCode!: string;
 
   @Field(() => BusinessLicenceStatus, { description: 'Whether it is the current licence.' })
@@ -596,10 +627,15 @@ export class EnterpriseType extends Node {
   @Field(() => String, { nullable: true, description: 'Unified social credit code (GB 32100-2015).' })
   uscc!: string | null;
 
-  @Field({ description: 'Name. While a name change is required for a false commitment, the public sees the credit code instead.' })
+  @Field({
+    description:
+      'Name. While a name change is required for a false commitment, the public sees the credit code instead.',
+  })
   name!: string;
 
-  @Field(() => EnterpriseNameParts, { description: 'The name split into its parts (all null while the name is withheld).' })
+  @Field(() => EnterpriseNameParts, {
+    description: 'The name split into its parts (all null while the name is withheld).',
+  })
   nameParts!: EnterpriseNameParts;
 
   @Field(() => EnterpriseKind, { description: 'Legal form.' })
@@ -614,7 +650,10 @@ export class EnterpriseType extends Node {
   @Field(() => Zone, { description: 'Special zone of its registered address, or NONE.' })
   zone!: Zone;
 
-  @Field(() => IndustryType, { nullable: true, description: 'Main industry: GB/T 4754-2017 division code and its name.' })
+  @Field(() => IndustryType, {
+    nullable: true,
+    description: 'Main industry: GB/T 4754-2017 division code and its name.',
+  })
   industry!: IndustryType | null;
 
   @Field(() => Money, { nullable: true, description: 'Registered capital.' })
@@ -638,7 +677,10 @@ export class EnterpriseType extends Node {
   @Field(() => EnterpriseStatus, { description: 'Whether it exists.' })
   status!: EnterpriseStatus;
 
-  @Field(() => DateScalar, { nullable: true, description: 'Set when a special name rested on a false commitment: the name must change by this day.' })
+  @Field(() => DateScalar, {
+    nullable: true,
+    description: 'Set when a special name rested on a false commitment: the name must change by this day.',
+  })
   nameChangeRequiredBy!: string | null;
 
   @Field(() => BusinessLicenceType, { nullable: true, description: 'Current electronic business licence.' })
@@ -646,7 +688,8 @@ export class EnterpriseType extends Node {
 
   @Field(() => RegistrationDeclaration, {
     nullable: true,
-    description: 'Every registered and filed item with personal details. Only the applicant acting for it and officials; null for others.',
+    description:
+      'Every registered and filed item with personal details. Only the applicant acting for it and officials; null for others.',
   })
   declaration!: RegistrationDeclaration | null;
 }
@@ -671,7 +714,8 @@ export class LicenceVerification {
 
 @ObjectType('RegistrationApplication', {
   implements: Node,
-  description: 'An application to establish, change or deregister an enterprise. Visible to its applicant and to officials once submitted.',
+  description:
+    'An application to establish, change or deregister an enterprise. Visible to its applicant and to officials once submitted.',
 })
 export class RegistrationApplicationType extends Node {
   @Field({ description: 'Application number for people, e.g. DJ20261126000042.' })
@@ -683,10 +727,15 @@ export class RegistrationApplicationType extends Node {
   @Field(() => RegistrationStatus, { description: 'Where it stands.' })
   status!: RegistrationStatus;
 
-  @Field(() => RegistrationDeclaration, { description: 'The declared items (for a deregistration: the enterprise as registered).' })
+  @Field(() => RegistrationDeclaration, {
+    description: 'The declared items (for a deregistration: the enterprise as registered).',
+  })
   declaration!: RegistrationDeclaration;
 
-  @Field(() => DeregistrationDeclarationType, { nullable: true, description: 'For a deregistration: what it declares.' })
+  @Field(() => DeregistrationDeclarationType, {
+    nullable: true,
+    description: 'For a deregistration: what it declares.',
+  })
   deregistration!: DeregistrationDeclarationType | null;
 
   @Field(() => DateScalar, { nullable: true, description: 'For a change: the day the change was decided.' })
@@ -695,7 +744,10 @@ export class RegistrationApplicationType extends Node {
   @Field(() => CreditCommitment, { nullable: true, description: 'The credit commitment given on submission.' })
   commitment!: CreditCommitment | null;
 
-  @Field(() => EnterpriseType, { nullable: true, description: 'The enterprise changed or deregistered, or created on confirmation.' })
+  @Field(() => EnterpriseType, {
+    nullable: true,
+    description: 'The enterprise changed or deregistered, or created on confirmation.',
+  })
   enterprise!: EnterpriseType | null;
 
   @Field(() => UserType, { description: 'The applicant.' })
@@ -703,7 +755,8 @@ export class RegistrationApplicationType extends Node {
 
   @Field(() => NameReservationType, {
     nullable: true,
-    description: 'The name reservation it uses (establishment, change of name); shown to its applicant and market-regulation officials.',
+    description:
+      'The name reservation it uses (establishment, change of name); shown to its applicant and market-regulation officials.',
   })
   nameReservation!: NameReservationType | null;
 
@@ -724,7 +777,8 @@ export class RegistrationApplicationType extends Node {
 
   @Field(() => DateScalar, {
     nullable: true,
-    description: 'Day the decision is due: the day of receipt when complete, else 3 working days after it (+3 once when extended). For a deregistration, set when every department has cleared.',
+    description:
+      'Day the decision is due: the day of receipt when complete, else 3 working days after it (+3 once when extended). For a deregistration, set when every department has cleared.',
   })
   decideBy!: string | null;
 
@@ -752,7 +806,9 @@ export class RegistrationApplicationType extends Node {
   @Field(() => [CorrectionNotice], { description: 'Every correction notice, oldest first.' })
   correctionNotices!: CorrectionNotice[];
 
-  @Field(() => [DepartmentClearanceType], { description: 'For a deregistration: each department’s clearance; empty otherwise.' })
+  @Field(() => [DepartmentClearanceType], {
+    description: 'For a deregistration: each department’s clearance; empty otherwise.',
+  })
   clearances!: DepartmentClearanceType[];
 
   @Field(() => [StatusChange], { description: 'Full history: who did what, when.' })
@@ -765,7 +821,11 @@ export class RegistrationApplicationType extends Node {
   updatedAt!: Date;
 }
 
-export const RegistrationApplicationConnection = ConnectionType(RegistrationApplicationType, 'RegistrationApplication', 'registration application');
+export const RegistrationApplicationConnection = ConnectionType(
+  RegistrationApplicationType,
+  'RegistrationApplication',
+  'registration application',
+);
 export const EnterpriseConnection = ConnectionType(EnterpriseType, 'Enterprise', 'enterprise');
 export const EnterpriseChangeConnection = ConnectionType(EnterpriseChangeType, 'EnterpriseChange', 'enterprise change');
 
@@ -783,7 +843,11 @@ export class ClearanceTaskType {
   @Field(() => RegistrationApplicationType, { description: 'The deregistration application.' })
   application!: RegistrationApplicationType;
 }
-export const ClearanceTaskConnection = ConnectionType(ClearanceTaskType, 'DeregistrationClearanceTask', 'deregistration clearance task');
+export const ClearanceTaskConnection = ConnectionType(
+  ClearanceTaskType,
+  'DeregistrationClearanceTask',
+  'deregistration clearance task',
+);
 
 // ---------------------------------------------------------------------------------------------
 // Payloads
@@ -794,17 +858,37 @@ function payload(name: string, what: string) {
     @Field(() => RegistrationApplicationType, { nullable: true, description: 'The application as it now stands.' })
     application?: RegistrationApplicationType;
 
-    @Field(() => [UserError], { description: 'Problems that prevented the change; nothing was changed when there are any.' })
+    @Field(() => [UserError], {
+      description: 'Problems that prevented the change; nothing was changed when there are any.',
+    })
     userErrors!: UserError[];
   }
   return ApplicationPayload;
 }
 
 export const SaveRegistrationDraftPayload = payload('SaveRegistrationDraftPayload', 'saveRegistrationDraft');
-export const SubmitRegistrationApplicationPayload = payload('SubmitRegistrationApplicationPayload', 'submitRegistrationApplication');
-export const WithdrawRegistrationApplicationPayload = payload('WithdrawRegistrationApplicationPayload', 'withdrawRegistrationApplication');
-export const ConfirmRegistrationApplicationPayload = payload('ConfirmRegistrationApplicationPayload', 'confirmRegistrationApplication');
-export const RequestRegistrationCorrectionPayload = payload('RequestRegistrationCorrectionPayload', 'requestRegistrationCorrection');
-export const RejectRegistrationApplicationPayload = payload('RejectRegistrationApplicationPayload', 'rejectRegistrationApplication');
+export const SubmitRegistrationApplicationPayload = payload(
+  'SubmitRegistrationApplicationPayload',
+  'submitRegistrationApplication',
+);
+export const WithdrawRegistrationApplicationPayload = payload(
+  'WithdrawRegistrationApplicationPayload',
+  'withdrawRegistrationApplication',
+);
+export const ConfirmRegistrationApplicationPayload = payload(
+  'ConfirmRegistrationApplicationPayload',
+  'confirmRegistrationApplication',
+);
+export const RequestRegistrationCorrectionPayload = payload(
+  'RequestRegistrationCorrectionPayload',
+  'requestRegistrationCorrection',
+);
+export const RejectRegistrationApplicationPayload = payload(
+  'RejectRegistrationApplicationPayload',
+  'rejectRegistrationApplication',
+);
 export const ExtendRegistrationReviewPayload = payload('ExtendRegistrationReviewPayload', 'extendRegistrationReview');
-export const RecordDeregistrationClearancePayload = payload('RecordDeregistrationClearancePayload', 'recordDeregistrationClearance');
+export const RecordDeregistrationClearancePayload = payload(
+  'RecordDeregistrationClearancePayload',
+  'recordDeregistrationClearance',
+);

@@ -30,11 +30,15 @@ describe('the names demo data', () => {
   it('gives a demo check real-looking conflicts', async () => {
     const result = await app.execute(CHECK, { input: { name: '青岛琴屿房地产有限公司', district: 'SHINAN' } });
     expect(result.data?.checkEnterpriseName.conflicts).toEqual(
-      expect.arrayContaining([expect.objectContaining({ kind: 'SIMILAR', rule: 'SIMILAR_SYNONYM_INDUSTRY', name: '青岛琴屿地产有限公司' })]),
+      expect.arrayContaining([
+        expect.objectContaining({ kind: 'SIMILAR', rule: 'SIMILAR_SYNONYM_INDUSTRY', name: '青岛琴屿地产有限公司' }),
+      ]),
     );
     const homophone = await app.execute(CHECK, { input: { name: '青岛勤屿海洋科技有限公司', district: 'SHINAN' } });
     expect(homophone.data?.checkEnterpriseName.conflicts).toEqual(
-      expect.arrayContaining([expect.objectContaining({ rule: 'SIMILAR_HOMOPHONE', name: '青岛琴屿海洋科技有限公司' })]),
+      expect.arrayContaining([
+        expect.objectContaining({ rule: 'SIMILAR_HOMOPHONE', name: '青岛琴屿海洋科技有限公司' }),
+      ]),
     );
   });
 });

@@ -14,7 +14,7 @@ const toSimplified = Converter({ from: 'hk', to: 'cn' });
 const BLANKS = /[\s\u200b-\u200d\u2060\ufeff]/gu;
 
 // Names use full-width brackets only (规范 usage), so every bracket style becomes （ ）.
-const OPENING_BRACKETS = /[(（［\[【〔]/gu;
+const OPENING_BRACKETS = /[(（［[【〔]/gu;
 const CLOSING_BRACKETS = /[)）］\]】〕]/gu;
 
 // Interpuncts used between parts of transliterated foreign names.

@@ -184,13 +184,13 @@ describe.each(VARIANTS)('the web client foundation ($name)', (variant) => {
     try {
       await page.goto('/');
       await applyVariant(page, variant);
-      for (const path of ['/', '/sign-in', '/sign-up']) {
+      for (const path of ['/', '/sign-in', '/sign-up', '/names/check', '/verify']) {
         await page.goto(path);
         await page.getByRole('heading', { level: 1 }).waitFor();
         const overflow = await horizontalOverflow(page);
         expect(overflow, `horizontal overflow on ${path}`).toBeLessThanOrEqual(0);
         await expectAccessible(page);
-        await screenshot(page, variant.name, `phone${path === '/' ? '-home' : path.replace('/', '-')}`);
+        await screenshot(page, variant.name, `phone${path === '/' ? '-home' : path.replaceAll('/', '-')}`);
       }
     } finally {
       await context.close();

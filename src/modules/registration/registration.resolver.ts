@@ -89,7 +89,8 @@ export class RegistrationResolver {
   })
   async saveRegistrationDraft(
     @Ctx() ctx: RequestContext,
-    @Arg('input', () => SaveRegistrationDraftInput) input: SaveRegistrationDraftInput,
+    @Arg('input', () => SaveRegistrationDraftInput, { description: 'The draft (new or existing) and its items.' })
+    input: SaveRegistrationDraftInput,
   ) {
     let declaration: Declaration | undefined;
     let inputProblems: Problem[] = [];
@@ -118,7 +119,10 @@ export class RegistrationResolver {
   })
   async submitRegistrationApplication(
     @Ctx() ctx: RequestContext,
-    @Arg('input', () => SubmitRegistrationApplicationInput) input: SubmitRegistrationApplicationInput,
+    @Arg('input', () => SubmitRegistrationApplicationInput, {
+      description: 'The application and the credit commitment.',
+    })
+    input: SubmitRegistrationApplicationInput,
   ) {
     return { application: await registration.submit(ctx, input.id, input.commitment) };
   }
@@ -130,7 +134,8 @@ export class RegistrationResolver {
   })
   async withdrawRegistrationApplication(
     @Ctx() ctx: RequestContext,
-    @Arg('input', () => WithdrawRegistrationApplicationInput) input: WithdrawRegistrationApplicationInput,
+    @Arg('input', () => WithdrawRegistrationApplicationInput, { description: 'The application to withdraw.' })
+    input: WithdrawRegistrationApplicationInput,
   ) {
     return { application: await registration.withdraw(ctx, input.id) };
   }
@@ -142,7 +147,10 @@ export class RegistrationResolver {
   })
   async confirmRegistrationApplication(
     @Ctx() ctx: RequestContext,
-    @Arg('input', () => ConfirmRegistrationApplicationInput) input: ConfirmRegistrationApplicationInput,
+    @Arg('input', () => ConfirmRegistrationApplicationInput, {
+      description: 'The application and a note for the record.',
+    })
+    input: ConfirmRegistrationApplicationInput,
   ) {
     return { application: await registration.confirm(ctx, input.id, input.note ?? null) };
   }
@@ -154,7 +162,10 @@ export class RegistrationResolver {
   })
   async requestRegistrationCorrection(
     @Ctx() ctx: RequestContext,
-    @Arg('input', () => RequestRegistrationCorrectionInput) input: RequestRegistrationCorrectionInput,
+    @Arg('input', () => RequestRegistrationCorrectionInput, {
+      description: 'The application and everything to correct.',
+    })
+    input: RequestRegistrationCorrectionInput,
   ) {
     return { application: await registration.requestCorrection(ctx, input.id, input.items) };
   }
@@ -165,7 +176,8 @@ export class RegistrationResolver {
   })
   async rejectRegistrationApplication(
     @Ctx() ctx: RequestContext,
-    @Arg('input', () => RejectRegistrationApplicationInput) input: RejectRegistrationApplicationInput,
+    @Arg('input', () => RejectRegistrationApplicationInput, { description: 'The application and the reasons.' })
+    input: RejectRegistrationApplicationInput,
   ) {
     return { application: await registration.reject(ctx, input.id, input.reasons) };
   }
@@ -177,7 +189,10 @@ export class RegistrationResolver {
   })
   async extendRegistrationReview(
     @Ctx() ctx: RequestContext,
-    @Arg('input', () => ExtendRegistrationReviewInput) input: ExtendRegistrationReviewInput,
+    @Arg('input', () => ExtendRegistrationReviewInput, {
+      description: 'The application and the reason for the extension.',
+    })
+    input: ExtendRegistrationReviewInput,
   ) {
     return { application: await registration.extend(ctx, input.id, input.reason) };
   }
@@ -189,7 +204,10 @@ export class RegistrationResolver {
   })
   async recordDeregistrationClearance(
     @Ctx() ctx: RequestContext,
-    @Arg('input', () => RecordDeregistrationClearanceInput) input: RecordDeregistrationClearanceInput,
+    @Arg('input', () => RecordDeregistrationClearanceInput, {
+      description: "The deregistration and the department's outcome.",
+    })
+    input: RecordDeregistrationClearanceInput,
   ) {
     return { application: await registration.recordClearance(ctx, input.id, input.outcome, input.note ?? null) };
   }
@@ -251,7 +269,7 @@ export class RegistrationResolver {
   @Authorized('APPLICANT', 'OFFICIAL')
   @Subscription(() => RegistrationApplicationType, {
     description:
-      'The application each time it changes (submission, decisions, each department’s clearance). Its applicant and the officials who may see it; authenticate with connectionParams { authorization: "Bearer …" }.',
+      'The application each time it changes (submission, decisions, each department’s clearance). Roles: APPLICANT (its own), OFFICIAL of MARKET_REGULATION, OFFICIAL of a clearance department (deregistrations); authenticate with connectionParams { authorization: "Bearer …" }.',
     subscribe: async ({ args, context }) => {
       const ctx = context as RequestContext;
       if (ctx.viewer.kind === 'ANONYMOUS') throw unauthenticated(ctx.locale);

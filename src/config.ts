@@ -39,6 +39,11 @@ export interface Config {
   signingKey: string | null;
   /** Serve the built web client from web/dist at `/`. */
   serveWeb: boolean;
+  /**
+   * Where events for subscriptions travel: inside this process, or through PostgreSQL LISTEN/NOTIFY so
+   * that several server processes on one database hear each other (default with DATABASE_URL).
+   */
+  eventBus: 'memory' | 'postgres';
   /** Days a published financing demand stays open to offers before it expires (金企通). */
   financingDemandValidityDays: number;
 }
@@ -79,6 +84,15 @@ function databaseUrl(env: Env): string | null {
   return raw;
 }
 
+function eventBus(env: Env, url: string | null): Config['eventBus'] {
+  const raw = env.EVENT_BUS?.trim().toLowerCase();
+  if (!raw) return url ? 'postgres' : 'memory';
+  if (raw !== 'memory' && raw !== 'postgres')
+    throw new ConfigError('EVENT_BUS', `must be memory or postgres, got "${raw}"`);
+  if (raw === 'postgres' && !url) throw new ConfigError('EVENT_BUS', 'postgres needs DATABASE_URL');
+  return raw;
+}
+
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 
 export function loadConfig(env: Env = process.env): Config {
@@ -107,6 +121,7 @@ export function loadConfig(env: Env = process.env): Config {
     rateLimitPointsPerMinute: integer(env, 'RATE_LIMIT_POINTS_PER_MINUTE', 60_000, 1, 100_000_000),
     signingKey,
     serveWeb: boolean(env, 'SERVE_WEB', true),
+    eventBus: eventBus(env, url),
     financingDemandValidityDays: integer(env, 'FINANCING_DEMAND_VALIDITY_DAYS', 60, 1, 3650),
   };
 }

@@ -58,6 +58,7 @@ async function main(): Promise<void> {
     try {
       await server.stop();
       logger.info('http and websocket closed');
+      await deps.close();
       await database.close();
       clearTimeout(timer);
       logger.info('stopped');

@@ -7,6 +7,7 @@ import type { PlatformDeps } from '../shared/context.js';
 import { CalendarCache } from '../shared/calendar/calendar.service.js';
 import { systemClock, type Clock } from '../shared/clock.js';
 import { createEventBus } from '../shared/pubsub.js';
+import { PostgresEventTarget } from '../shared/pg-event-target.js';
 
 export function createLogger(config: Pick<Config, 'logLevel'>): Logger {
   return pino({
@@ -42,12 +43,19 @@ export async function createPlatformDeps(
   logger: Logger,
   clock: Clock = systemClock,
 ): Promise<PlatformDeps> {
+  const pgTarget =
+    config.eventBus === 'postgres' && config.databaseUrl
+      ? await PostgresEventTarget.connect(config.databaseUrl, logger)
+      : null;
   return {
     config,
     clock,
     logger,
-    events: createEventBus(),
+    events: createEventBus(pgTarget ?? undefined),
     calendar: new CalendarCache(),
     signingKey: await signingKey(config),
+    close: async () => {
+      await pgTarget?.close();
+    },
   };
 }

@@ -17,6 +17,8 @@ export interface PlatformDeps {
   calendar: CalendarCache;
   /** Secret for signatures the platform issues (licence verification codes). */
   signingKey: Buffer;
+  /** Releases what the dependencies hold (the event bus's database connections). */
+  close(): Promise<void>;
 }
 
 /**

@@ -17,9 +17,9 @@ export interface DomainEvent {
   [fact: string]: string | number | boolean | null;
 }
 
-export function createEventBus(eventTarget?: PubSubEventTarget<Record<string, [string, DomainEvent]>>): EventBus {
+export function createEventBus(eventTarget?: EventTarget): EventBus {
   return createPubSub<Record<string, [string, DomainEvent]>>({
-    eventTarget,
+    eventTarget: eventTarget as PubSubEventTarget<Record<string, [string, DomainEvent]>> | undefined,
     // A slow subscriber loses its oldest events instead of stalling the publisher.
     repeaterBuffer: new SlidingBuffer(256),
   }) as unknown as EventBus;

@@ -117,6 +117,7 @@ export class TestApp {
 
   async stop(): Promise<void> {
     await this.server.stop();
+    await this.deps.close();
     await this.database.close();
   }
 }

@@ -91,4 +91,15 @@ describe('loadConfig refuses', () => {
 
     expect(error.message).not.toContain('s3cret-pw');
   });
+
+  it('an unknown EVENT_BUS, and a postgres event bus without a database', () => {
+    expect(configError({ EVENT_BUS: 'kafka' }).variable).toBe('EVENT_BUS');
+    expect(configError({ EVENT_BUS: 'postgres' }).message).toMatch(/needs DATABASE_URL/);
+  });
+
+  it('chooses the event bus from the database: postgres with DATABASE_URL, memory embedded', () => {
+    expect(loadConfig({}).eventBus).toBe('memory');
+    expect(loadConfig({ DATABASE_URL: 'postgres://app@db/qes' }).eventBus).toBe('postgres');
+    expect(loadConfig({ DATABASE_URL: 'postgres://app@db/qes', EVENT_BUS: 'memory' }).eventBus).toBe('memory');
+  });
 });

@@ -1,0 +1,75 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { pino } from 'pino';
+import { PostgresEventTarget } from '../../src/shared/pg-event-target.js';
+import { createEventBus, type EventBus } from '../../src/shared/pubsub.js';
+
+// Two event buses on one PostgreSQL database stand for two server processes: an event published
+// through one reaches the subscribers of both, once each. Needs the PostgreSQL server (CI sets
+// TEST_DATABASE_URL); PGlite is one connection inside one process and has no use for it.
+const url = process.env.TEST_DATABASE_URL;
+
+describe.runIf(url)('the PostgreSQL LISTEN/NOTIFY event bus', () => {
+  const logger = pino({ level: 'silent' });
+  let targets: PostgresEventTarget[] = [];
+  let processA: EventBus;
+  let processB: EventBus;
+
+  beforeAll(async () => {
+    targets = [await PostgresEventTarget.connect(url!, logger), await PostgresEventTarget.connect(url!, logger)];
+    processA = createEventBus(targets[0]);
+    processB = createEventBus(targets[1]);
+  });
+  afterAll(async () => {
+    await Promise.all(targets.map((t) => t.close()));
+  });
+
+  async function next(iterable: AsyncIterable<unknown>): Promise<unknown> {
+    const iterator = iterable[Symbol.asyncIterator]();
+    const timeout = new Promise((_, reject) => setTimeout(() => reject(new Error('no event within 5 s')), 5000));
+    const result = (await Promise.race([iterator.next(), timeout])) as IteratorResult<unknown>;
+    await iterator.return?.();
+    return result.value;
+  }
+
+  it('delivers an event published in one process to a subscriber in another', async () => {
+    const heard = next(processB.subscribe('NOTIFICATION_RECEIVED', 'user-1'));
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    processA.publish('NOTIFICATION_RECEIVED', 'user-1', { id: 'n-1' });
+    expect(await heard).toEqual({ id: 'n-1' });
+  });
+
+  it('delivers to the publishing process too, once', async () => {
+    const iterator = processA.subscribe('NOTIFICATION_RECEIVED', 'user-2')[Symbol.asyncIterator]();
+    const received: unknown[] = [];
+    const collecting = (async () => {
+      for (;;) {
+        const { value, done } = await iterator.next();
+        if (done) return;
+        received.push(value);
+      }
+    })();
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    processA.publish('NOTIFICATION_RECEIVED', 'user-2', { id: 'n-2' });
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    await iterator.return?.();
+    await collecting;
+    expect(received).toEqual([{ id: 'n-2' }]);
+  });
+
+  it('does not deliver an event to a subscriber of another topic id', async () => {
+    const iterator = processB.subscribe('NOTIFICATION_RECEIVED', 'user-3')[Symbol.asyncIterator]();
+    const pending = iterator.next();
+    processA.publish('NOTIFICATION_RECEIVED', 'user-4', { id: 'n-4' });
+    const outcome = await Promise.race([
+      pending.then(() => 'heard'),
+      new Promise((r) => setTimeout(() => r('silent'), 500)),
+    ]);
+    await iterator.return?.();
+    expect(outcome).toBe('silent');
+  });
+
+  it('refuses a payload larger than NOTIFY allows instead of failing silently downstream', () => {
+    const event = Object.assign(new Event('BIG'), { detail: { id: 'x'.repeat(9000) } });
+    expect(targets[0]!.dispatchEvent(event)).toBe(false);
+  });
+});

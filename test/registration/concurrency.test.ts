@@ -75,12 +75,10 @@ describe('two officials at once', () => {
       const stored = await app.em().findOneOrFail(RegistrationApplication, { id: localId(id) });
       expect(stored.status).toBe(outcomes[0] === 'OK' ? 'CONFIRMED' : 'REJECTED');
       expect(
-        await app
-          .em()
-          .count(AuditEvent, {
-            subjectId: localId(id),
-            action: { $in: ['registration.confirm', 'registration.reject'] },
-          }),
+        await app.em().count(AuditEvent, {
+          subjectId: localId(id),
+          action: { $in: ['registration.confirm', 'registration.reject'] },
+        }),
       ).toBe(1);
     }
   });

@@ -213,13 +213,11 @@ describe('a special name found to rest on a false commitment', () => {
     });
     expect(search.enterprises.totalCount).toBe(0);
     expect(
-      await app
-        .em()
-        .count(Notification, {
-          userId: applicant.user.id,
-          kind: 'NAME_REVOKED',
-          subjectId: localId(established.enterprise.id),
-        }),
+      await app.em().count(Notification, {
+        userId: applicant.user.id,
+        kind: 'NAME_REVOKED',
+        subjectId: localId(established.enterprise.id),
+      }),
     ).toBe(1);
 
     const renamed = await reserve(app, applicant, { industry: 'F51', name: `青岛${tradeName()}贸易有限公司` });

@@ -184,13 +184,11 @@ describe('corrections: one consolidated notice', () => {
       ],
     });
     expect(
-      await app
-        .em()
-        .count(Notification, {
-          userId: applicant.user.id,
-          kind: 'REGISTRATION_CORRECTION_REQUESTED',
-          subjectId: localId(id),
-        }),
+      await app.em().count(Notification, {
+        userId: applicant.user.id,
+        kind: 'REGISTRATION_CORRECTION_REQUESTED',
+        subjectId: localId(id),
+      }),
     ).toBe(1);
 
     const saved = payloadOf(

@@ -1,5 +1,6 @@
 import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Query, Resolver, Root, Subscription } from 'type-graphql';
 import type { RequestContext } from '../../shared/context.js';
+import { shanghaiDate } from '../../shared/clock.js';
 import { notFound, unauthenticated, type Problem } from '../../shared/errors.js';
 import { PageArgsType } from '../../shared/graphql/page-args.js';
 import { MutationWithPayload } from '../../shared/graphql/mutation.js';
@@ -356,7 +357,7 @@ export class RegistrationApplicationFieldsResolver {
   @FieldResolver(() => Boolean, { description: 'True when submitted and the decision is past due.' })
   overdue(@Root() application: RegistrationApplication, @Ctx() ctx: RequestContext): boolean {
     if (application.status !== 'SUBMITTED' || !application.decideBy) return false;
-    return application.decideBy < new Date(ctx.deps.clock.now().getTime() + 8 * 3600_000).toISOString().slice(0, 10);
+    return application.decideBy < shanghaiDate(ctx.deps.clock.now());
   }
 
   @FieldResolver(() => CorrectionNotice, { nullable: true, description: 'The latest consolidated correction notice.' })

@@ -1,6 +1,6 @@
 // The GraphQL explorer: GraphiQL built into its own lazily loaded chunk (Monaco's workers included),
 // fonts embedded in its stylesheet: nothing comes from a CDN.
-import 'graphiql/setup-workers/vite';
+import './monaco-workers';
 import 'graphiql/style.css';
 import { createGraphiQLFetcher } from '@graphiql/toolkit';
 import { GraphiQL } from 'graphiql';

@@ -55,7 +55,13 @@ export function ensureWebBuild(): void {
   }
   try {
     if (isCurrent()) return;
-    const result = spawnSync(process.execPath, ['scripts/build-web.mjs'], { cwd: ROOT, encoding: 'utf8', timeout: 280_000 });
+    // vitest sets NODE_ENV=test, which would make Vite bundle React's development build.
+    const result = spawnSync(process.execPath, ['scripts/build-web.mjs'], {
+      cwd: ROOT,
+      encoding: 'utf8',
+      timeout: 280_000,
+      env: { ...process.env, NODE_ENV: 'production' },
+    });
     if (result.status !== 0 || !existsSync(DIST_INDEX)) {
       throw new Error(
         `Building web/dist for the browser tests failed (run \`npm run build:web\` to see why):\n${result.stdout}\n${result.stderr}`,

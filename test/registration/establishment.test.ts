@@ -110,12 +110,23 @@ describe('establishment', () => {
 
     const licence = await run(
       app,
-      `query($id: ID!) { enterprise(id: $id) { licence { number verificationCode status facts { uscc name } } } }`,
+      `query($id: ID!) {
+        enterprise(id: $id) {
+          nameParts { administrativeDivision tradeName industry organisationForm }
+          licence { number verificationCode status facts { uscc name } }
+        }
+      }`,
       {
         id: confirmed.application.enterprise.id,
       },
     );
     expect(licence.enterprise.licence).toMatchObject({ status: 'VALID', facts: { uscc, name: reservation.name } });
+    expect(licence.enterprise.nameParts).toEqual({
+      administrativeDivision: '青岛',
+      tradeName: reservation.name.slice(2, -'信息技术有限公司'.length),
+      industry: '信息技术',
+      organisationForm: '有限公司',
+    });
   });
 
   it('refuses to submit an incomplete application, naming each item, and submits nothing', async () => {

@@ -16,6 +16,7 @@ import {
   takeReservationForRegistration,
   industryView,
   type NameReservation,
+  enterpriseNameParts,
 } from '../names/index.js';
 import { User } from '../accounts/index.js';
 import { canSeeApplication, clearanceDepartmentOf, isRegistrar } from './registration.access.js';
@@ -596,6 +597,7 @@ export async function withdraw(ctx: RequestContext, globalId: string): Promise<R
 
 function enterpriseColumnsFrom(enterprise: Enterprise, declaration: Declaration): void {
   enterprise.name = declaration.name!;
+  enterprise.nameParts = enterpriseNameParts(enterprise.name);
   enterprise.kind = declaration.kind!;
   enterprise.foreignInvested = declaration.foreignInvested ?? false;
   enterprise.district = declaration.registeredAddress!.district;

@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import { ConfigError, loadConfig, type Config } from './config.js';
 import { createAppServer } from './app/server.js';
+import { startJobs } from './app/jobs.js';
 import { createLogger, createPlatformDeps } from './app/platform.js';
 import { migrate, openDatabase } from './db/orm.js';
 import { loadDemoData, DEMO_PASSWORD } from './db/demo/index.js';
@@ -32,6 +33,7 @@ async function main(): Promise<void> {
   await deps.calendar.reload(database.orm.em.fork());
   const demo = config.demoData ? await loadDemoData(database.orm, deps) : null;
   const server = await createAppServer(database.orm, deps);
+  const stopJobs = startJobs(database.orm, deps);
   const port = await server.listen(config.port, config.host);
   const url = `http://localhost:${port}`;
   logger.info(
@@ -57,6 +59,7 @@ async function main(): Promise<void> {
     }, config.shutdownGraceMs + 5000);
     try {
       await server.stop();
+      await stopJobs();
       logger.info('http and websocket closed');
       await deps.close();
       await database.close();

@@ -4,6 +4,7 @@ import type { RequestContext, PlatformDeps } from '../shared/context.js';
 import { topLevelError } from '../shared/errors.js';
 import { Loaders } from '../shared/loaders.js';
 import { localeFromAcceptLanguage, translate, type Locale } from '../shared/messages.js';
+import { anonymousViewer } from '../shared/viewer.js';
 import { authenticate, bearerFrom } from '../modules/accounts/index.js';
 
 export interface ContextSource {
@@ -40,6 +41,25 @@ export async function createRequestContext(
     locale,
     viewer: result.viewer,
     em,
+    loaders,
+    deps,
+    afterCommit: [],
+  };
+  loaders.bind(ctx);
+  return ctx;
+}
+
+/**
+ * A context for work the platform does by itself (scheduled sweeps): no user, no rate limit; audit
+ * events it writes carry no actor, which marks them as the system's.
+ */
+export function createSystemContext(orm: MikroORM, deps: PlatformDeps): RequestContext {
+  const loaders = new Loaders();
+  const ctx: RequestContext = {
+    requestId: `system-${randomUUID()}`,
+    locale: 'ZH_CN',
+    viewer: { ...anonymousViewer('system'), rateLimitKey: 'system' },
+    em: orm.em.fork(),
     loaders,
     deps,
     afterCommit: [],

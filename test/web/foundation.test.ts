@@ -97,86 +97,92 @@ describe.each(VARIANTS)('the web client foundation ($name)', (variant) => {
   const email = `web-${variant.name}-${randomUUID().slice(0, 8)}@example.com`;
   const password = 'Harbour-lights-2026';
 
-  it('signs up, signs out and in, hears a notification arrive live, and calls the API in the explorer', { timeout: 120_000 }, async () => {
-    const context = await newContext(browser, app.url);
-    const page = await context.newPage();
-    try {
-      // Home: the five services, the chosen language and mode, remembered after a reload.
-      await page.goto('/');
-      await applyVariant(page, variant);
-      await page.reload();
-      await expect.poll(() => htmlLang(page)).toBe(variant.language);
-      await expect.poll(() => elderOn(page)).toBe(variant.elder);
-      await page.getByRole('heading', { name: text.services }).waitFor();
-      expect(await page.locator('.services__item').count()).toBe(5);
-      await expectAccessible(page);
-      await screenshot(page, variant.name, '01-home');
+  it(
+    'signs up, signs out and in, hears a notification arrive live, and calls the API in the explorer',
+    { timeout: 120_000 },
+    async () => {
+      const context = await newContext(browser, app.url);
+      const page = await context.newPage();
+      try {
+        // Home: the five services, the chosen language and mode, remembered after a reload.
+        await page.goto('/');
+        await applyVariant(page, variant);
+        await page.reload();
+        await expect.poll(() => htmlLang(page)).toBe(variant.language);
+        await expect.poll(() => elderOn(page)).toBe(variant.elder);
+        await page.getByRole('heading', { name: text.services }).waitFor();
+        expect(await page.locator('.services__item').count()).toBe(5);
+        await expectAccessible(page);
+        await screenshot(page, variant.name, '01-home');
 
-      // Sign up: the API's complaint about the password appears at the password field.
-      await page.getByRole('banner').getByRole('link', { name: text.signUp }).click();
-      const main = page.getByRole('main');
-      await main.getByLabel(text.displayName).fill(`测试企业 ${variant.name}`);
-      await main.getByLabel(text.email).fill(email);
-      await main.getByLabel(text.password).fill('short');
-      await main.getByRole('button', { name: text.signUp }).click();
-      const passwordInput = main.getByLabel(text.password);
-      await expect.poll(() => passwordInput.getAttribute('aria-invalid')).toBe('true');
-      const describedBy = (await passwordInput.getAttribute('aria-describedby')) ?? '';
-      const errorId = describedBy.split(' ').find((id) => id.endsWith('-error'));
-      expect(errorId).toBeTruthy();
-      expect((await page.locator(`[id="${errorId}"]`).innerText()).length).toBeGreaterThan(3);
-      await expectAccessible(page);
-      await screenshot(page, variant.name, '02-sign-up-error');
+        // Sign up: the API's complaint about the password appears at the password field.
+        await page.getByRole('banner').getByRole('link', { name: text.signUp }).click();
+        const main = page.getByRole('main');
+        await main.getByLabel(text.displayName).fill(`测试企业 ${variant.name}`);
+        await main.getByLabel(text.email).fill(email);
+        await main.getByLabel(text.password).fill('short');
+        await main.getByRole('button', { name: text.signUp }).click();
+        const passwordInput = main.getByLabel(text.password);
+        await expect.poll(() => passwordInput.getAttribute('aria-invalid')).toBe('true');
+        const describedBy = (await passwordInput.getAttribute('aria-describedby')) ?? '';
+        const errorId = describedBy.split(' ').find((id) => id.endsWith('-error'));
+        expect(errorId).toBeTruthy();
+        expect((await page.locator(`[id="${errorId}"]`).innerText()).length).toBeGreaterThan(3);
+        await expectAccessible(page);
+        await screenshot(page, variant.name, '02-sign-up-error');
 
-      await passwordInput.fill(password);
-      await main.getByRole('button', { name: text.signUp }).click();
-      await page.getByRole('banner').getByText(`测试企业 ${variant.name}`).waitFor();
+        await passwordInput.fill(password);
+        await main.getByRole('button', { name: text.signUp }).click();
+        await page.getByRole('banner').getByText(`测试企业 ${variant.name}`).waitFor();
 
-      // The bell: empty, then a notification arrives over the subscription without a reload.
-      const bell = page.getByRole('button', { name: text.notifications });
-      await bell.click();
-      await page.getByText(text.empty).waitFor();
-      await expectAccessible(page);
-      await sendNotification(app, email, 'Your application moved on', 'An official looked at it.');
-      await page.getByRole('button', { name: text.oneUnread }).waitFor();
-      await page.getByRole('region', { name: text.notifications }).getByText('Your application moved on').waitFor();
-      await expectAccessible(page);
-      await screenshot(page, variant.name, '03-notification-live');
-      await page.getByRole('button', { name: text.markAllRead }).click();
-      await expect.poll(() => page.getByTestId('unread-count').count()).toBe(0);
-      await page.keyboard.press('Escape');
+        // The bell: empty, then a notification arrives over the subscription without a reload.
+        const bell = page.getByRole('button', { name: text.notifications });
+        await bell.click();
+        await page.getByText(text.empty).waitFor();
+        await expectAccessible(page);
+        await sendNotification(app, email, 'Your application moved on', 'An official looked at it.');
+        await page.getByRole('button', { name: text.oneUnread }).waitFor();
+        await page.getByRole('region', { name: text.notifications }).getByText('Your application moved on').waitFor();
+        await expectAccessible(page);
+        await screenshot(page, variant.name, '03-notification-live');
+        await page.getByRole('button', { name: text.markAllRead }).click();
+        await expect.poll(() => page.getByTestId('unread-count').count()).toBe(0);
+        await page.keyboard.press('Escape');
 
-      // Sign out, then a wrong password (a message for the form), then the right one.
-      await page.getByRole('button', { name: text.signOut }).click();
-      await page.getByText(text.signedOut).waitFor();
-      await main.getByLabel(text.email).fill(email);
-      await main.getByLabel(text.password).fill('Wrong-password-1');
-      await main.getByRole('button', { name: text.signIn }).click();
-      await page.getByRole('alert').waitFor();
-      await expectAccessible(page);
-      await screenshot(page, variant.name, '04-sign-in-error');
-      await main.getByLabel(text.password).fill(password);
-      await main.getByRole('button', { name: text.signIn }).click();
-      await page.getByRole('banner').getByText(`测试企业 ${variant.name}`).waitFor();
-      expect(new URL(page.url()).pathname).toBe('/');
+        // Sign out, then a wrong password (a message for the form), then the right one.
+        await page.getByRole('button', { name: text.signOut }).click();
+        await page.getByText(text.signedOut).waitFor();
+        await main.getByLabel(text.email).fill(email);
+        await main.getByLabel(text.password).fill('Wrong-password-1');
+        await main.getByRole('button', { name: text.signIn }).click();
+        await page.getByRole('alert').waitFor();
+        await expectAccessible(page);
+        await screenshot(page, variant.name, '04-sign-in-error');
+        await main.getByLabel(text.password).fill(password);
+        await main.getByRole('button', { name: text.signIn }).click();
+        await page.getByRole('banner').getByText(`测试企业 ${variant.name}`).waitFor();
+        expect(new URL(page.url()).pathname).toBe('/');
 
-      // The explorer, from the footer link for partners: GraphiQL calls the API with my token.
-      await page.getByRole('contentinfo').getByRole('link').click();
-      await page.getByRole('heading', { name: text.explorerTitle }).waitFor();
-      await page.locator('.graphiql-container').waitFor({ timeout: 30_000 });
-      await page.getByRole('button', { name: text.useMine }).click();
-      await page.locator('.graphiql-query-editor .monaco-editor').waitFor();
-      await page.getByRole('button', { name: /Execute query/i }).click();
-      await expect
-        // Monaco renders spaces as no-break spaces.
-        .poll(async () => (await page.locator('.graphiql-response').innerText()).replace(/\u00a0/g, ' '), { timeout: 20_000 })
-        .toContain(`测试企业 ${variant.name}`);
-      await expectAccessible(page, ['.graphiql-container']);
-      await screenshot(page, variant.name, '05-explorer');
-    } finally {
-      await context.close();
-    }
-  });
+        // The explorer, from the footer link for partners: GraphiQL calls the API with my token.
+        await page.getByRole('contentinfo').getByRole('link').click();
+        await page.getByRole('heading', { name: text.explorerTitle }).waitFor();
+        await page.locator('.graphiql-container').waitFor({ timeout: 30_000 });
+        await page.getByRole('button', { name: text.useMine }).click();
+        await page.locator('.graphiql-query-editor .monaco-editor').waitFor();
+        await page.getByRole('button', { name: /Execute query/i }).click();
+        await expect
+          // Monaco renders spaces as no-break spaces.
+          .poll(async () => (await page.locator('.graphiql-response').innerText()).replace(/\u00a0/g, ' '), {
+            timeout: 20_000,
+          })
+          .toContain(`测试企业 ${variant.name}`);
+        await expectAccessible(page, ['.graphiql-container']);
+        await screenshot(page, variant.name, '05-explorer');
+      } finally {
+        await context.close();
+      }
+    },
+  );
 
   it('fits a 375-pixel-wide phone screen without sideways scrolling', { timeout: 60_000 }, async () => {
     const context = await newContext(browser, app.url, { width: 375, height: 812 });

@@ -2,7 +2,16 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TestApp } from '../helpers/app.js';
 import { createUser, TEST_PASSWORD, type TestUser } from '../helpers/factories.js';
-import { elderOn, htmlLang, launchBrowser, newContext, screenshot, seriousViolations, VARIANTS, type Variant } from './support/browser.js';
+import {
+  elderOn,
+  htmlLang,
+  launchBrowser,
+  newContext,
+  screenshot,
+  seriousViolations,
+  VARIANTS,
+  type Variant,
+} from './support/browser.js';
 import { text } from './support/catalogue.js';
 import { residentId } from './support/people.js';
 import { ensureWebBuild } from './support/web-build.js';
@@ -70,7 +79,10 @@ describe.each(VARIANTS)('the registration flow in the browser ($name)', (variant
         const shot = (step: string) => screenshot(page, variant.name, `flow-${step}`);
 
         // 1. Check the name as it is typed: a special name (no administrative division).
-        await page.getByRole('navigation').getByRole('link', { name: t('nav.nameCheck') }).click();
+        await page
+          .getByRole('navigation')
+          .getByRole('link', { name: t('nav.nameCheck') })
+          .click();
         await page.locator('select[name="district"]').selectOption('HUANGDAO');
         await page.locator('select[name="kind"]').selectOption('LIMITED_LIABILITY_COMPANY');
         await page.locator('input[name="industry"]').fill('I65');
@@ -93,7 +105,9 @@ describe.each(VARIANTS)('the registration flow in the browser ($name)', (variant
         await page.getByRole('button', { name: t('names.reserveWithCommitment') }).click();
         await page.getByText(t('names.reservedNotice', { name })).waitFor();
         const reservation = page.getByTestId('reservation').filter({ hasText: name });
-        await expect.poll(() => reservation.locator('[data-status]').first().getAttribute('data-status')).toBe('RESERVED');
+        await expect
+          .poll(() => reservation.locator('[data-status]').first().getAttribute('data-status'))
+          .toBe('RESERVED');
         await expectAccessible(page);
         await shot('03-my-names');
 
@@ -153,7 +167,10 @@ describe.each(VARIANTS)('the registration flow in the browser ($name)', (variant
         app.clock.advance(7 * 60_000);
         // 4. The official asks for a correction; the applicant's open page changes without a reload.
         const desk = await signedInPage(officialContext, variant, official);
-        await desk.getByRole('navigation').getByRole('link', { name: t('nav.desk') }).click();
+        await desk
+          .getByRole('navigation')
+          .getByRole('link', { name: t('nav.desk') })
+          .click();
         const row = desk.getByTestId('review-queue').getByRole('row').filter({ hasText: name });
         await row.waitFor();
         await expectAccessible(desk);

@@ -38,7 +38,11 @@ export const VARIANTS: Variant[] = [
   { name: 'zh-elder', language: 'zh-CN', elder: true },
 ];
 
-export async function newContext(browser: Browser, baseURL: string, viewport = { width: 1280, height: 900 }): Promise<BrowserContext> {
+export async function newContext(
+  browser: Browser,
+  baseURL: string,
+  viewport = { width: 1280, height: 900 },
+): Promise<BrowserContext> {
   const context = await browser.newContext({ baseURL, viewport, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
   context.setDefaultTimeout(15_000);
   return context;
@@ -56,7 +60,14 @@ export interface AxeViolationSummary {
  * violations; `exclude` leaves out third-party widgets the project does not control.
  */
 export async function seriousViolations(page: Page, exclude: string[] = []): Promise<AxeViolationSummary[]> {
-  let builder = new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice']);
+  let builder = new AxeBuilder({ page }).withTags([
+    'wcag2a',
+    'wcag2aa',
+    'wcag21a',
+    'wcag21aa',
+    'wcag22aa',
+    'best-practice',
+  ]);
   for (const selector of exclude) builder = builder.exclude(selector);
   const results = await builder.analyze();
   return results.violations

@@ -10,5 +10,7 @@ export function text(language: Language, key: string, params: Record<string, str
   let node: unknown = language === 'en' ? en : zhCN;
   for (const part of key.split('.')) node = (node as Record<string, unknown>)[part];
   if (typeof node !== 'string') throw new Error(`no message ${key}`);
-  return node.replace(/\{\{(\w+)\}\}/g, (whole, name: string) => (params[name] === undefined ? whole : String(params[name])));
+  return node.replace(/\{\{(\w+)\}\}/g, (whole, name: string) =>
+    params[name] === undefined ? whole : String(params[name]),
+  );
 }

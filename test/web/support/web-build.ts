@@ -48,8 +48,10 @@ export function ensureWebBuild(): void {
       break;
     } catch {
       // A lock left by a run that died mid-build (older than any real build) is taken over.
-      if (existsSync(LOCK) && Date.now() - statSync(LOCK).mtimeMs > 240_000) rmSync(LOCK, { recursive: true, force: true });
-      if (Date.now() > deadline) throw new Error(`web/dist: gave up waiting for another build (remove ${LOCK} if stale)`);
+      if (existsSync(LOCK) && Date.now() - statSync(LOCK).mtimeMs > 240_000)
+        rmSync(LOCK, { recursive: true, force: true });
+      if (Date.now() > deadline)
+        throw new Error(`web/dist: gave up waiting for another build (remove ${LOCK} if stale)`);
       sleep(500);
     }
   }

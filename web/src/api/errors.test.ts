@@ -6,7 +6,9 @@ import { describeError, fieldKey, groupUserErrors } from './errors';
 
 describe('fieldKey', () => {
   it('drops the leading "input" and joins the path with dots', () => {
-    expect(fieldKey(['input', 'declaration', 'registeredCapital', 'amount'])).toBe('declaration.registeredCapital.amount');
+    expect(fieldKey(['input', 'declaration', 'registeredCapital', 'amount'])).toBe(
+      'declaration.registeredCapital.amount',
+    );
   });
 
   it('is null for an error about no field', () => {
@@ -53,17 +55,23 @@ describe('describeError', () => {
   const t = i18next.getFixedT('en');
 
   it('says the server cannot be reached for a network failure', () => {
-    expect(describeError(new CombinedError({ networkError: new Error('Failed to fetch') }), t)).toMatch(/cannot be reached/);
+    expect(describeError(new CombinedError({ networkError: new Error('Failed to fetch') }), t)).toMatch(
+      /cannot be reached/,
+    );
   });
 
   it('tells how long to wait when rate limited', () => {
-    const error = new CombinedError({ graphQLErrors: [{ message: 'x', extensions: { code: 'RATE_LIMITED', retryAfterSeconds: 12 } }] });
+    const error = new CombinedError({
+      graphQLErrors: [{ message: 'x', extensions: { code: 'RATE_LIMITED', retryAfterSeconds: 12 } }],
+    });
     expect(describeError(error, t)).toBe('Too many requests. Please try again in 12 seconds.');
   });
 
   it('gives the request id of an internal error and never its message', () => {
     const error = new CombinedError({
-      graphQLErrors: [{ message: 'TypeError: cannot read x of undefined', extensions: { code: 'INTERNAL', requestId: 'req-123456' } }],
+      graphQLErrors: [
+        { message: 'TypeError: cannot read x of undefined', extensions: { code: 'INTERNAL', requestId: 'req-123456' } },
+      ],
     });
     const text = describeError(error, t);
     expect(text).toContain('req-123456');

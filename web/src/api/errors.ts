@@ -65,11 +65,15 @@ export function describeError(error: CombinedError, t: TFunction): string {
       return t(`errors.${extensions.code}`);
     case 'RATE_LIMITED': {
       const seconds = Number(extensions.retryAfterSeconds);
-      return Number.isFinite(seconds) && seconds > 0 ? t('errors.RATE_LIMITED', { seconds: Math.ceil(seconds) }) : t('errors.RATE_LIMITED_SOON');
+      return Number.isFinite(seconds) && seconds > 0
+        ? t('errors.RATE_LIMITED', { seconds: Math.ceil(seconds) })
+        : t('errors.RATE_LIMITED_SOON');
     }
     case 'INTERNAL': {
       const requestId = extensions.requestId;
-      return typeof requestId === 'string' && requestId ? t('errors.INTERNAL', { requestId }) : t('errors.INTERNAL_NO_ID');
+      return typeof requestId === 'string' && requestId
+        ? t('errors.INTERNAL', { requestId })
+        : t('errors.INTERNAL_NO_ID');
     }
     default:
       return t('errors.unknown');

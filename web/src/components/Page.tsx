@@ -2,7 +2,17 @@ import type { ReactNode } from 'react';
 import { usePageTitle } from './usePageTitle';
 
 /** A page: its h1 doubles as the document title. */
-export function Page({ title, intro, children, wide }: { title: string; intro?: ReactNode; children?: ReactNode; wide?: boolean }) {
+export function Page({
+  title,
+  intro,
+  children,
+  wide,
+}: {
+  title: string;
+  intro?: ReactNode;
+  children?: ReactNode;
+  wide?: boolean;
+}) {
   usePageTitle(title);
   return (
     <div className={`page${wide ? ' page--wide' : ''}`}>

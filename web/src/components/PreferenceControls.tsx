@@ -7,7 +7,13 @@ export function LanguageSwitch() {
   const { language, setLanguage } = usePreferences();
   const next = language === 'en' ? 'zh-CN' : 'en';
   return (
-    <button type="button" className="button button--quiet" lang={next} aria-label={t('prefs.switchToLabel')} onClick={() => setLanguage(next)}>
+    <button
+      type="button"
+      className="button button--quiet"
+      lang={next}
+      aria-label={t('prefs.switchToLabel')}
+      onClick={() => setLanguage(next)}
+    >
       {t('prefs.switchTo')}
     </button>
   );

@@ -34,7 +34,11 @@ export function DeskApplicationPage() {
   const { t } = useTranslation();
   const { language } = usePreferences();
   const { id = '' } = useParams();
-  const [{ data, fetching, error }, refetch] = useQuery({ query: DeskApplicationDocument, variables: { id }, requestPolicy: 'cache-and-network' });
+  const [{ data, fetching, error }, refetch] = useQuery({
+    query: DeskApplicationDocument,
+    variables: { id },
+    requestPolicy: 'cache-and-network',
+  });
   const application = data?.registrationApplication;
   const [note, setNote] = useState('');
   const [items, setItems] = useState<CorrectionDraft[]>([{ field: '', message: '' }]);
@@ -52,7 +56,10 @@ export function DeskApplicationPage() {
 
   const itemKeys = items.flatMap((_, i) => [`items.${i}`, `items.${i}.field`, `items.${i}.message`]);
   const fields = ['note', 'reasons', 'items', 'id', ...itemKeys];
-  const handle = (payload: { userErrors: readonly UserErrorFieldsFragment[]; application?: unknown } | undefined, message: string) => {
+  const handle = (
+    payload: { userErrors: readonly UserErrorFieldsFragment[]; application?: unknown } | undefined,
+    message: string,
+  ) => {
     if (!payload) return;
     if (payload.userErrors.length) {
       setErrors(groupUserErrors(payload.userErrors, fields));
@@ -71,7 +78,9 @@ export function DeskApplicationPage() {
     const result = await requestCorrection({
       input: {
         id: application.id,
-        items: items.filter((item) => item.field || item.message).map((item) => ({ field: item.field.split('.'), message: item.message.trim() })),
+        items: items
+          .filter((item) => item.field || item.message)
+          .map((item) => ({ field: item.field.split('.'), message: item.message.trim() })),
       },
     });
     handle(result.data?.requestRegistrationCorrection, t('desk.correctionDone'));
@@ -113,7 +122,10 @@ export function DeskApplicationPage() {
         <dt>{t('registration.decideBy')}</dt>
         <dd>{application.decideBy ? formatDate(application.decideBy, language) : '—'}</dd>
         <dt>{t('desk.reviewReasons')}</dt>
-        <dd>{application.reviewReasons.map((reason) => enumLabel(t, 'RegistrationReviewReason', reason)).join('、') || t('desk.sameDay')}</dd>
+        <dd>
+          {application.reviewReasons.map((reason) => enumLabel(t, 'RegistrationReviewReason', reason)).join('、') ||
+            t('desk.sameDay')}
+        </dd>
         {application.commitment ? (
           <>
             <dt>{t('desk.commitment')}</dt>
@@ -135,7 +147,14 @@ export function DeskApplicationPage() {
           <FormErrors messages={[...errors.general, ...(errors.byField.id ?? [])]} />
           <div className="decision card">
             <h3>{t('desk.confirmTitle')}</h3>
-            <TextAreaField label={t('desk.confirmNote')} name="note" rows={2} value={note} onChange={(event) => setNote(event.target.value)} errors={errors.byField.note} />
+            <TextAreaField
+              label={t('desk.confirmNote')}
+              name="note"
+              rows={2}
+              value={note}
+              onChange={(event) => setNote(event.target.value)}
+              errors={errors.byField.note}
+            />
             <button type="button" className="button button--primary" disabled={busy} onClick={() => void onConfirm()}>
               {t('desk.confirm')}
             </button>
@@ -152,30 +171,53 @@ export function DeskApplicationPage() {
                   name={`item-${index}-field`}
                   value={item.field}
                   placeholder={t('common.choose')}
-                  options={CORRECTABLE.map((key) => ({ value: key, label: t(`registration.items.${key === 'nameReservationId' ? 'name' : key.split('.')[1]}`) }))}
-                  onChange={(event) => setItems(items.map((it, i) => (i === index ? { ...it, field: event.target.value } : it)))}
-                  errors={[...(errors.byField[`items.${index}`] ?? []), ...(errors.byField[`items.${index}.field`] ?? [])]}
+                  options={CORRECTABLE.map((key) => ({
+                    value: key,
+                    label: t(`registration.items.${key === 'nameReservationId' ? 'name' : key.split('.')[1]}`),
+                  }))}
+                  onChange={(event) =>
+                    setItems(items.map((it, i) => (i === index ? { ...it, field: event.target.value } : it)))
+                  }
+                  errors={[
+                    ...(errors.byField[`items.${index}`] ?? []),
+                    ...(errors.byField[`items.${index}.field`] ?? []),
+                  ]}
                 />
                 <TextAreaField
                   label={t('desk.correctionMessage')}
                   name={`item-${index}-message`}
                   rows={2}
                   value={item.message}
-                  onChange={(event) => setItems(items.map((it, i) => (i === index ? { ...it, message: event.target.value } : it)))}
+                  onChange={(event) =>
+                    setItems(items.map((it, i) => (i === index ? { ...it, message: event.target.value } : it)))
+                  }
                   errors={errors.byField[`items.${index}.message`]}
                 />
                 {items.length > 1 ? (
-                  <button type="button" className="button button--quiet" onClick={() => setItems(items.filter((_, i) => i !== index))}>
+                  <button
+                    type="button"
+                    className="button button--quiet"
+                    onClick={() => setItems(items.filter((_, i) => i !== index))}
+                  >
                     {t('desk.removeItem', { number: index + 1 })}
                   </button>
                 ) : null}
               </fieldset>
             ))}
             <div className="form__actions">
-              <button type="button" className="button button--secondary" onClick={() => setItems([...items, { field: '', message: '' }])}>
+              <button
+                type="button"
+                className="button button--secondary"
+                onClick={() => setItems([...items, { field: '', message: '' }])}
+              >
                 {t('desk.addItem')}
               </button>
-              <button type="button" className="button button--primary" disabled={busy} onClick={() => void onRequestCorrection()}>
+              <button
+                type="button"
+                className="button button--primary"
+                disabled={busy}
+                onClick={() => void onRequestCorrection()}
+              >
                 {t('desk.requestCorrection')}
               </button>
             </div>

@@ -7,7 +7,12 @@ import { EmptyState, ErrorNotice, FormErrors, Loading } from '../components/Feed
 import { TextField } from '../components/Field';
 import { Page } from '../components/Page';
 import { StatusBadge } from '../components/StatusBadge';
-import { NameVerificationQueueDocument, RecordNameVerificationDocument, RegistrationReviewQueueDocument, type NameVerificationOutcome } from '../gql/graphql';
+import {
+  NameVerificationQueueDocument,
+  RecordNameVerificationDocument,
+  RegistrationReviewQueueDocument,
+  type NameVerificationOutcome,
+} from '../gql/graphql';
 import { formatDate, formatDateTime, todayInQingdao } from '../i18n/format';
 import { enumLabel } from '../i18n/labels';
 import { usePreferences } from '../preferences/PreferencesProvider';
@@ -33,7 +38,11 @@ function DueDate({ day, overdue }: { day: string | null | undefined; overdue: bo
 function ReviewQueue() {
   const { t } = useTranslation();
   const { language } = usePreferences();
-  const [{ data, fetching, error }, refetch] = useQuery({ query: RegistrationReviewQueueDocument, variables: { first: 50 }, requestPolicy: 'cache-and-network' });
+  const [{ data, fetching, error }, refetch] = useQuery({
+    query: RegistrationReviewQueueDocument,
+    variables: { first: 50 },
+    requestPolicy: 'cache-and-network',
+  });
   const rows = data?.registrationReviewQueue.edges.map((edge) => edge.node) ?? [];
   return (
     <section className="section" aria-labelledby="review-queue-title">
@@ -69,7 +78,10 @@ function ReviewQueue() {
                   <td>
                     <DueDate day={row.decideBy} overdue={row.overdue} />
                   </td>
-                  <td>{row.reviewReasons.map((reason) => enumLabel(t, 'RegistrationReviewReason', reason)).join('、') || t('desk.sameDay')}</td>
+                  <td>
+                    {row.reviewReasons.map((reason) => enumLabel(t, 'RegistrationReviewReason', reason)).join('、') ||
+                      t('desk.sameDay')}
+                  </td>
                 </tr>
               ))}
             </tbody>
@@ -80,7 +92,11 @@ function ReviewQueue() {
   );
 }
 
-function VerificationRow({ reservation }: { reservation: NonNullable<ReturnType<typeof useNameQueue>['rows'][number]> }) {
+function VerificationRow({
+  reservation,
+}: {
+  reservation: NonNullable<ReturnType<typeof useNameQueue>['rows'][number]>;
+}) {
   const { t } = useTranslation();
   const { language } = usePreferences();
   const [note, setNote] = useState('');
@@ -97,7 +113,10 @@ function VerificationRow({ reservation }: { reservation: NonNullable<ReturnType<
   return (
     <li className="card" data-testid="verification-item">
       <h3 className="card__title">
-        {reservation.name} {reservation.verification ? <StatusBadge enumName="NameVerificationStatus" value={reservation.verification.status} /> : null}
+        {reservation.name}{' '}
+        {reservation.verification ? (
+          <StatusBadge enumName="NameVerificationStatus" value={reservation.verification.status} />
+        ) : null}
       </h3>
       <dl className="facts">
         <dt>{t('desk.applicant')}</dt>
@@ -118,12 +137,27 @@ function VerificationRow({ reservation }: { reservation: NonNullable<ReturnType<
       {reservation.verification?.status === 'PENDING' ? (
         <div className="form">
           <FormErrors messages={errors} />
-          <TextField label={t('desk.verificationNote')} name={`note-${reservation.id}`} value={note} onChange={(event) => setNote(event.target.value)} />
+          <TextField
+            label={t('desk.verificationNote')}
+            name={`note-${reservation.id}`}
+            value={note}
+            onChange={(event) => setNote(event.target.value)}
+          />
           <div className="form__actions">
-            <button type="button" className="button button--primary" disabled={fetching} onClick={() => void decide('COMPLIANT')}>
+            <button
+              type="button"
+              className="button button--primary"
+              disabled={fetching}
+              onClick={() => void decide('COMPLIANT')}
+            >
               {t('desk.compliant')}
             </button>
-            <button type="button" className="button button--danger" disabled={fetching} onClick={() => void decide('FALSE_COMMITMENT')}>
+            <button
+              type="button"
+              className="button button--danger"
+              disabled={fetching}
+              onClick={() => void decide('FALSE_COMMITMENT')}
+            >
               {t('desk.falseCommitment')}
             </button>
           </div>
@@ -134,7 +168,11 @@ function VerificationRow({ reservation }: { reservation: NonNullable<ReturnType<
 }
 
 function useNameQueue() {
-  const [{ data, fetching, error }, refetch] = useQuery({ query: NameVerificationQueueDocument, variables: { first: 50 }, requestPolicy: 'cache-and-network' });
+  const [{ data, fetching, error }, refetch] = useQuery({
+    query: NameVerificationQueueDocument,
+    variables: { first: 50 },
+    requestPolicy: 'cache-and-network',
+  });
   return { data, fetching, error, refetch, rows: data?.nameVerificationQueue.edges.map((edge) => edge.node) ?? [] };
 }
 

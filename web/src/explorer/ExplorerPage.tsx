@@ -70,7 +70,12 @@ export default function ExplorerPage() {
         </div>
       </div>
       <div className="explorer__ide" data-testid="graphiql">
-        <GraphiQL fetcher={fetcher} defaultQuery={DEFAULT_QUERY} isHeadersEditorEnabled defaultEditorToolsVisibility={false} />
+        <GraphiQL
+          fetcher={fetcher}
+          defaultQuery={DEFAULT_QUERY}
+          isHeadersEditorEnabled
+          defaultEditorToolsVisibility={false}
+        />
       </div>
     </Page>
   );

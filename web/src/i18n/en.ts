@@ -3,7 +3,8 @@ import type { Messages } from './zh-CN.js';
 export const en: Messages = {
   app: {
     name: 'Qingdao Enterprise Services',
-    tagline: 'Registration, special names, hosted addresses, foreign-investment services and 金企通 financing in one place',
+    tagline:
+      'Registration, special names, hosted addresses, foreign-investment services and 金企通 financing in one place',
     skipToContent: 'Skip to main content',
     mainNav: 'Main',
     footer: "Qingdao enterprise services platform · under the city's business-environment plan",
@@ -100,7 +101,8 @@ export const en: Messages = {
     startApplication: 'Apply to register an enterprise',
     verify: 'Verify a business licence',
     partnersTitle: 'Partners',
-    partnersBody: 'Banks and partner systems use the same GraphQL API: read its documentation and try queries in the explorer.',
+    partnersBody:
+      'Banks and partner systems use the same GraphQL API: read its documentation and try queries in the explorer.',
   },
   auth: {
     signInTitle: 'Sign in',
@@ -142,7 +144,8 @@ export const en: Messages = {
   },
   names: {
     checkTitle: 'Check an enterprise name',
-    checkIntro: 'Type the name you want: as you type, see its parts, the rules it breaks, the names it conflicts with, and whether it is a special name.',
+    checkIntro:
+      'Type the name you want: as you type, see its parts, the rules it breaks, the names it conflicts with, and whether it is a special name.',
     name: 'Proposed enterprise name',
     nameHint: 'For example: 青岛海韵信息技术有限公司',
     district: 'District of registration',
@@ -175,7 +178,8 @@ export const en: Messages = {
     noIssues: 'No problems found.',
     reserveThis: 'Reserve this name',
     reserveTitle: 'Reserve an enterprise name',
-    reserveIntro: 'A name is reserved for 2 months (12 with a prior approval). A special name needs the commitment read and accepted.',
+    reserveIntro:
+      'A name is reserved for 2 months (12 with a prior approval). A special name needs the commitment read and accepted.',
     priorApproval: 'The business needs a prior approval',
     priorApprovalHint: 'The reservation then lasts 12 months.',
     commitmentTitle: 'Commitment for a special name (version {{version}})',
@@ -315,7 +319,8 @@ export const en: Messages = {
   },
   licence: {
     title: 'Verify a business licence',
-    intro: 'Enter the verification code printed on a business licence to check that it is genuine and see what it certifies. Anyone may check.',
+    intro:
+      'Enter the verification code printed on a business licence to check that it is genuine and see what it certifies. Anyone may check.',
     verificationCode: 'Verification code',
     verify: 'Verify',
     resultTitle: 'Result',

@@ -14,7 +14,10 @@ describe.each(Object.keys(zhCN.enums))('labels for %s', (enumName) => {
 
   it('exist for every value in the schema, in Chinese and English', () => {
     expect(type, `${enumName} is not an enum of the schema`).toBeInstanceOf(GraphQLEnumType);
-    const values = (type as GraphQLEnumType).getValues().map((value) => value.name).sort();
+    const values = (type as GraphQLEnumType)
+      .getValues()
+      .map((value) => value.name)
+      .sort();
     const zh = (zhCN.enums as Record<string, Record<string, string>>)[enumName]!;
     const english = (en.enums as Record<string, Record<string, string>>)[enumName]!;
     expect(Object.keys(zh).sort()).toEqual(values);

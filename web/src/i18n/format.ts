@@ -43,6 +43,11 @@ export function formatMoney(money: MoneyValue, language: Language): string {
 
 /** Today in Qingdao as "YYYY-MM-DD" (to compare with the API's Date values). */
 export function todayInQingdao(now: Date = new Date()): string {
-  const parts = new Intl.DateTimeFormat('en-CA', { timeZone: TIME_ZONE, year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
+  const parts = new Intl.DateTimeFormat('en-CA', {
+    timeZone: TIME_ZONE,
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+  }).format(now);
   return parts;
 }

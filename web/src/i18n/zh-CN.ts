@@ -130,7 +130,8 @@ export const zhCN = {
   },
   explorer: {
     title: 'GraphQL 接口调试台',
-    intro: '查询、变更和订阅都可在此试运行；右侧“文档”列出每个类型和字段的说明。以用户或合作伙伴身份调用时，请粘贴令牌。',
+    intro:
+      '查询、变更和订阅都可在此试运行；右侧“文档”列出每个类型和字段的说明。以用户或合作伙伴身份调用时，请粘贴令牌。',
     token: 'Bearer 令牌（选填）',
     tokenHint: '会话令牌或 API 密钥，作为 Authorization: Bearer 请求头发送。',
     useMine: '使用我的登录令牌',
@@ -167,7 +168,8 @@ export const zhCN = {
     violationsTitle: '违反的规则（{{count}}）',
     conflictsTitle: '与已有名称冲突（{{count}}）',
     specialTitle: '特殊名称',
-    specialExplain: '特殊名称实行告知承诺制：申请人阅读并签署承诺书后即可保留名称，登记机关事后核查；承诺不实的，名称将被撤销。',
+    specialExplain:
+      '特殊名称实行告知承诺制：申请人阅读并签署承诺书后即可保留名称，登记机关事后核查；承诺不实的，名称将被撤销。',
     noIssues: '未发现问题。',
     reserveThis: '保留此名称',
     reserveTitle: '保留企业名称',

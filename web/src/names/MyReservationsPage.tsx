@@ -13,7 +13,10 @@ export function MyReservationsPage() {
   const { t } = useTranslation();
   const { language } = usePreferences();
   const reserved = (useLocation().state as { reserved?: string } | null)?.reserved;
-  const [{ data, fetching, error }, refetch] = useQuery({ query: MyNameReservationsDocument, variables: { first: 50 } });
+  const [{ data, fetching, error }, refetch] = useQuery({
+    query: MyNameReservationsDocument,
+    variables: { first: 50 },
+  });
   const reservations = data?.myNameReservations.edges.map((edge) => edge.node) ?? [];
 
   return (
@@ -48,7 +51,8 @@ export function MyReservationsPage() {
                   <>
                     <dt>{t('names.committedBy')}</dt>
                     <dd>
-                      {reservation.commitment.signatoryName} · {formatDateTime(reservation.commitment.acceptedAt, language)}
+                      {reservation.commitment.signatoryName} ·{' '}
+                      {formatDateTime(reservation.commitment.acceptedAt, language)}
                     </dd>
                   </>
                 ) : null}
@@ -66,7 +70,10 @@ export function MyReservationsPage() {
               </dl>
               {reservation.status === 'RESERVED' ? (
                 <p>
-                  <Link className="button button--primary" to={`/applications/new?reservation=${encodeURIComponent(reservation.id)}`}>
+                  <Link
+                    className="button button--primary"
+                    to={`/applications/new?reservation=${encodeURIComponent(reservation.id)}`}
+                  >
                     {t('names.applyWithName')}
                   </Link>
                 </p>

@@ -108,7 +108,13 @@ export function NameQueryFields({
 /** Type a name and see, as you type, what the rules say about it (checkEnterpriseName, public). */
 export function NameCheckPage() {
   const { t } = useTranslation();
-  const [query, setQuery] = useState<NameQuery>({ name: '', district: '', kind: '', industry: '', foreignInvested: false });
+  const [query, setQuery] = useState<NameQuery>({
+    name: '',
+    district: '',
+    kind: '',
+    industry: '',
+    foreignInvested: false,
+  });
   const settled = useDebounced(query, 400);
   const input = checkInput(settled);
   const [{ data, fetching, error }, recheck] = useQuery({
@@ -125,7 +131,12 @@ export function NameCheckPage() {
       <form className="form" role="search" onSubmit={(event) => event.preventDefault()}>
         <NameQueryFields query={query} onChange={setQuery} />
       </form>
-      <section className="section" aria-labelledby="check-result-title" aria-live="polite" aria-busy={fetching || typing}>
+      <section
+        className="section"
+        aria-labelledby="check-result-title"
+        aria-live="polite"
+        aria-busy={fetching || typing}
+      >
         <h2 id="check-result-title">{t('names.resultTitle')}</h2>
         {input.name.length < 2 ? <p className="empty">{t('names.typeToCheck')}</p> : null}
         {fetching && !check ? <Loading label={t('names.checking')} /> : null}

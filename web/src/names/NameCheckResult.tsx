@@ -53,8 +53,9 @@ export function NameCheckResult({ check }: { check: NameCheckFieldsFragment }) {
           <ul className="issues issues--warning">
             {check.conflicts.map((conflict) => (
               <li key={`${conflict.name}-${conflict.rule}`}>
-                <strong>{conflict.name}</strong> ({enumLabel(t, 'NameConflictKind', conflict.kind)} · {enumLabel(t, 'NameConflictSource', conflict.source)} ·{' '}
-                {enumLabel(t, 'District', conflict.district)}): {conflict.message}
+                <strong>{conflict.name}</strong> ({enumLabel(t, 'NameConflictKind', conflict.kind)} ·{' '}
+                {enumLabel(t, 'NameConflictSource', conflict.source)} · {enumLabel(t, 'District', conflict.district)}):{' '}
+                {conflict.message}
               </li>
             ))}
           </ul>

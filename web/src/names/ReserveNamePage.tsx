@@ -7,12 +7,28 @@ import { ErrorNotice, FormErrors, Loading } from '../components/Feedback';
 import { CheckboxField, TextField } from '../components/Field';
 import { Page } from '../components/Page';
 import { useDebounced } from '../components/useDebounced';
-import { CheckEnterpriseNameDocument, ReserveEnterpriseNameDocument, type District, type EnterpriseKind } from '../gql/graphql';
+import {
+  CheckEnterpriseNameDocument,
+  ReserveEnterpriseNameDocument,
+  type District,
+  type EnterpriseKind,
+} from '../gql/graphql';
 import { enumValues } from '../i18n/labels';
 import { NameCheckResult } from './NameCheckResult';
 import { checkInput, NameQueryFields, type NameQuery } from './NameCheckPage';
 
-const FIELDS = ['name', 'district', 'kind', 'industry', 'foreignInvested', 'priorApprovalRequired', 'commitment.accepted', 'commitment.signatoryName', 'commitment.termsVersion', 'commitment'];
+const FIELDS = [
+  'name',
+  'district',
+  'kind',
+  'industry',
+  'foreignInvested',
+  'priorApprovalRequired',
+  'commitment.accepted',
+  'commitment.signatoryName',
+  'commitment.termsVersion',
+  'commitment',
+];
 const NO_ERRORS: GroupedUserErrors = { byField: {}, general: [] };
 
 function initialQuery(params: URLSearchParams): NameQuery {
@@ -98,7 +114,13 @@ export function ReserveNamePage() {
         {terms ? (
           <fieldset className="commitment" aria-describedby="commitment-terms">
             <legend>{t('names.commitmentTitle', { version: terms.version })}</legend>
-            <div id="commitment-terms" className="commitment__terms" tabIndex={0} role="document" aria-label={t('names.commitmentTermsLabel')}>
+            <div
+              id="commitment-terms"
+              className="commitment__terms"
+              tabIndex={0}
+              role="document"
+              aria-label={t('names.commitmentTermsLabel')}
+            >
               {terms.text.split(/\n+/).map((paragraph, index) => (
                 <p key={index}>{paragraph}</p>
               ))}

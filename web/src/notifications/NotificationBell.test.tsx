@@ -45,11 +45,17 @@ describe('the notification bell', () => {
 
     await userEvent.click(bell);
     expect(bell.getAttribute('aria-expanded')).toBe('true');
-    expect(screen.getByRole('region', { name: 'Notifications' }).textContent).toContain('Please correct your application');
+    expect(screen.getByRole('region', { name: 'Notifications' }).textContent).toContain(
+      'Please correct your application',
+    );
   });
 
   it('marks the unread ones read, and closes on Escape with focus back on the bell', async () => {
-    const inbox = [notification('n1', 'First'), notification('n2', 'Second', '2026-11-26T02:00:00Z'), notification('n3', 'Third')];
+    const inbox = [
+      notification('n1', 'First'),
+      notification('n2', 'Second', '2026-11-26T02:00:00Z'),
+      notification('n3', 'Third'),
+    ];
     const { client, calls } = mockClient({
       query: () => ({
         notifications: { totalCount: inbox.length, edges: inbox.map((node) => ({ node })) },
@@ -62,7 +68,11 @@ describe('the notification bell', () => {
     await userEvent.click(bell);
     await userEvent.click(screen.getByRole('button', { name: 'Mark all as read' }));
     await waitFor(() =>
-      expect(calls).toContainEqual({ kind: 'mutation', name: 'MarkNotificationsRead', variables: { input: { ids: ['n1', 'n3'] } } }),
+      expect(calls).toContainEqual({
+        kind: 'mutation',
+        name: 'MarkNotificationsRead',
+        variables: { input: { ids: ['n1', 'n3'] } },
+      }),
     );
     await userEvent.keyboard('{Escape}');
     expect(bell.getAttribute('aria-expanded')).toBe('false');

@@ -121,7 +121,8 @@ export function NotificationBell() {
                 </p>
                 <p className="bell__item-body">{notification.body}</p>
                 <p className="bell__item-meta">
-                  {t(`enums.NotificationKind.${notification.kind}`)} · <time dateTime={notification.createdAt}>{formatDateTime(notification.createdAt, language)}</time>
+                  {t(`enums.NotificationKind.${notification.kind}`)} ·{' '}
+                  <time dateTime={notification.createdAt}>{formatDateTime(notification.createdAt, language)}</time>
                 </p>
               </li>
             );

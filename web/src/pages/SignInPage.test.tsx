@@ -18,7 +18,10 @@ function signInAnswer(payload: Record<string, unknown>) {
 describe('the sign-in page', () => {
   it('shows a userError at the field it names, linked to the input for screen readers', async () => {
     const { client } = mockClient({
-      mutation: () => signInAnswer({ userErrors: [{ code: 'INVALID_FORMAT', field: ['input', 'email'], message: 'Not an email address' }] }),
+      mutation: () =>
+        signInAnswer({
+          userErrors: [{ code: 'INVALID_FORMAT', field: ['input', 'email'], message: 'Not an email address' }],
+        }),
     });
     renderWithApp(<SignInPage />, { client, path: '/sign-in' });
     await userEvent.type(screen.getByLabelText(/Email/), 'nobody');
@@ -34,7 +37,10 @@ describe('the sign-in page', () => {
 
   it('shows a userError about no field above the form, as an alert', async () => {
     const { client } = mockClient({
-      mutation: () => signInAnswer({ userErrors: [{ code: 'INVALID_CREDENTIALS', field: null, message: 'Wrong email or password' }] }),
+      mutation: () =>
+        signInAnswer({
+          userErrors: [{ code: 'INVALID_CREDENTIALS', field: null, message: 'Wrong email or password' }],
+        }),
     });
     renderWithApp(<SignInPage />, { client, path: '/sign-in' });
     await userEvent.type(screen.getByLabelText(/Email/), 'a@example.com');
@@ -46,7 +52,12 @@ describe('the sign-in page', () => {
 
   it('keeps the session token and goes home after a successful sign-in', async () => {
     const { client, calls } = mockClient({
-      mutation: () => signInAnswer({ token: 'qes_s_abc', expiresAt: '2026-11-26T21:00:00+08:00', user: { id: 'VXNlcjox', displayName: 'Li', role: 'APPLICANT' } }),
+      mutation: () =>
+        signInAnswer({
+          token: 'qes_s_abc',
+          expiresAt: '2026-11-26T21:00:00+08:00',
+          user: { id: 'VXNlcjox', displayName: 'Li', role: 'APPLICANT' },
+        }),
     });
     renderWithApp(<SignInPage />, { client, path: '/sign-in' });
     await userEvent.type(screen.getByLabelText(/Email/), ' li@example.com ');
@@ -54,7 +65,14 @@ describe('the sign-in page', () => {
     await userEvent.click(screen.getByRole('button', { name: 'Sign in' }));
 
     await waitFor(() => expect(screen.getByTestId('location').textContent).toBe('/'));
-    expect(JSON.parse(window.localStorage.getItem(STORAGE_KEYS.session)!)).toEqual({ token: 'qes_s_abc', expiresAt: '2026-11-26T21:00:00+08:00' });
-    expect(calls).toContainEqual({ kind: 'mutation', name: 'SignIn', variables: { input: { email: 'li@example.com', password: 'Correct-horse-9' } } });
+    expect(JSON.parse(window.localStorage.getItem(STORAGE_KEYS.session)!)).toEqual({
+      token: 'qes_s_abc',
+      expiresAt: '2026-11-26T21:00:00+08:00',
+    });
+    expect(calls).toContainEqual({
+      kind: 'mutation',
+      name: 'SignIn',
+      variables: { input: { email: 'li@example.com', password: 'Correct-horse-9' } },
+    });
   });
 });

@@ -29,7 +29,13 @@ export function SignUpPage() {
   const onSubmit = async (event: FormEvent) => {
     event.preventDefault();
     const result = await signUp({
-      input: { displayName: displayName.trim(), email: email.trim(), password, foreignInvestor, locale: apiLocale(language) },
+      input: {
+        displayName: displayName.trim(),
+        email: email.trim(),
+        password,
+        foreignInvestor,
+        locale: apiLocale(language),
+      },
     });
     const payload = result.data?.signUp;
     if (!payload) return;

@@ -68,23 +68,46 @@ function application(overrides: Record<string, unknown> = {}) {
   };
 }
 
-const terms = { registrationCommitmentTerms: { kind: 'ESTABLISHMENT', version: 'REG-2026.1', textZh: '本人承诺……', textEn: 'I commit…' } };
+const terms = {
+  registrationCommitmentTerms: {
+    kind: 'ESTABLISHMENT',
+    version: 'REG-2026.1',
+    textZh: '本人承诺……',
+    textEn: 'I commit…',
+  },
+};
 
 describe('the application form', () => {
   it('takes the applicant to the step and field a submission userError names', async () => {
     const { client, calls } = mockClient({
-      query: (name) => (name === 'RegistrationApplication' ? { registrationApplication: application() } : name === 'RegistrationCommitmentTerms' ? terms : undefined),
+      query: (name) =>
+        name === 'RegistrationApplication'
+          ? { registrationApplication: application() }
+          : name === 'RegistrationCommitmentTerms'
+            ? terms
+            : undefined,
       mutation: (name) =>
         name === 'SaveRegistrationDraft'
           ? { saveRegistrationDraft: { application: application(), userErrors: [] } }
           : {
               submitRegistrationApplication: {
                 application: null,
-                userErrors: [{ code: 'INVALID_FORMAT', field: ['declaration', 'investors', '0', 'idNumber'], message: 'Not a valid identity number' }],
+                userErrors: [
+                  {
+                    code: 'INVALID_FORMAT',
+                    field: ['declaration', 'investors', '0', 'idNumber'],
+                    message: 'Not a valid identity number',
+                  },
+                ],
               },
             },
     });
-    renderWithApp(<ApplicationFormPage />, { client, path: '/applications/UmVnOjE=/edit', route: '/applications/:id/edit', token: 'qes_s_x' });
+    renderWithApp(<ApplicationFormPage />, {
+      client,
+      path: '/applications/UmVnOjE=/edit',
+      route: '/applications/:id/edit',
+      token: 'qes_s_x',
+    });
 
     await userEvent.click(await screen.findByRole('button', { name: '4 Commit and submit' }));
     await userEvent.click(screen.getByLabelText(/I commit that this application is true/));
@@ -92,12 +115,20 @@ describe('the application form', () => {
     await userEvent.click(screen.getByRole('button', { name: 'Commit and submit' }));
 
     await screen.findByRole('heading', { name: /Step 3 of 4: People/ });
-    const idNumber = screen.getByRole('group', { name: 'Investor 1' }).querySelector<HTMLInputElement>('input[name="investor-0-idNumber"]')!;
+    const idNumber = screen
+      .getByRole('group', { name: 'Investor 1' })
+      .querySelector<HTMLInputElement>('input[name="investor-0-idNumber"]')!;
     await waitFor(() => expect(idNumber.getAttribute('aria-invalid')).toBe('true'));
-    expect(document.getElementById(idNumber.getAttribute('aria-describedby')!.split(' ').at(-1)!)?.textContent).toBe('Not a valid identity number');
-    expect(calls.map((call) => call.name)).toEqual(expect.arrayContaining(['SaveRegistrationDraft', 'SubmitRegistrationApplication']));
+    expect(document.getElementById(idNumber.getAttribute('aria-describedby')!.split(' ').at(-1)!)?.textContent).toBe(
+      'Not a valid identity number',
+    );
+    expect(calls.map((call) => call.name)).toEqual(
+      expect.arrayContaining(['SaveRegistrationDraft', 'SubmitRegistrationApplication']),
+    );
     const submit = calls.find((call) => call.name === 'SubmitRegistrationApplication');
-    expect(submit?.variables).toEqual({ input: { id: 'UmVnOjE=', commitment: { termsVersion: 'REG-2026.1', accepted: true, signatoryName: '王海川' } } });
+    expect(submit?.variables).toEqual({
+      input: { id: 'UmVnOjE=', commitment: { termsVersion: 'REG-2026.1', accepted: true, signatoryName: '王海川' } },
+    });
   });
 
   it("shows an official's correction at the item it names", async () => {
@@ -107,18 +138,32 @@ describe('the application form', () => {
         round: 1,
         requestedAt: '2026-11-26T02:00:00Z',
         answeredAt: null,
-        items: [{ field: ['declaration', 'registeredAddress'], message: 'The street number does not match the title deed.' }],
+        items: [
+          { field: ['declaration', 'registeredAddress'], message: 'The street number does not match the title deed.' },
+        ],
       },
     });
     const { client } = mockClient({
-      query: (name) => (name === 'RegistrationApplication' ? { registrationApplication: corrected } : name === 'RegistrationCommitmentTerms' ? terms : undefined),
+      query: (name) =>
+        name === 'RegistrationApplication'
+          ? { registrationApplication: corrected }
+          : name === 'RegistrationCommitmentTerms'
+            ? terms
+            : undefined,
     });
-    renderWithApp(<ApplicationFormPage />, { client, path: '/applications/UmVnOjE=/edit', route: '/applications/:id/edit', token: 'qes_s_x' });
+    renderWithApp(<ApplicationFormPage />, {
+      client,
+      path: '/applications/UmVnOjE=/edit',
+      route: '/applications/:id/edit',
+      token: 'qes_s_x',
+    });
 
     expect((await screen.findByTestId('correction-notice')).textContent).toContain('Registered address');
     await userEvent.click(screen.getByRole('button', { name: /Address and capital/ }));
     const address = screen.getByRole('group', { name: 'Registered address' });
-    expect(address.querySelector('[role="note"]')?.textContent).toBe('The street number does not match the title deed.');
+    expect(address.querySelector('[role="note"]')?.textContent).toBe(
+      'The street number does not match the title deed.',
+    );
     expect(screen.getByRole('button', { name: 'Next' })).toBeTruthy();
   });
 });

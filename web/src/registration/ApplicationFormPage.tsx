@@ -84,12 +84,22 @@ export function ApplicationFormPage() {
     pause: !params.id,
   });
   const application: ApplicationFieldsFragment | null | undefined = loaded?.registrationApplication;
-  const [{ data: reservationsData }] = useQuery({ query: MyNameReservationsDocument, variables: { first: 50 }, pause: Boolean(params.id) });
-  const reservations = reservationsData?.myNameReservations.edges.map((edge) => edge.node).filter((r) => r.status === 'RESERVED') ?? [];
-  const [{ data: termsData }] = useQuery({ query: RegistrationCommitmentTermsDocument, variables: { kind: application?.kind ?? 'ESTABLISHMENT' } });
+  const [{ data: reservationsData }] = useQuery({
+    query: MyNameReservationsDocument,
+    variables: { first: 50 },
+    pause: Boolean(params.id),
+  });
+  const reservations =
+    reservationsData?.myNameReservations.edges.map((edge) => edge.node).filter((r) => r.status === 'RESERVED') ?? [];
+  const [{ data: termsData }] = useQuery({
+    query: RegistrationCommitmentTermsDocument,
+    variables: { kind: application?.kind ?? 'ESTABLISHMENT' },
+  });
   const terms = termsData?.registrationCommitmentTerms;
   const [{ fetching: saving, error: saveError }, saveDraft] = useMutation(SaveRegistrationDraftDocument);
-  const [{ fetching: submitting, error: submitError }, submitApplication] = useMutation(SubmitRegistrationApplicationDocument);
+  const [{ fetching: submitting, error: submitError }, submitApplication] = useMutation(
+    SubmitRegistrationApplicationDocument,
+  );
 
   useEffect(() => {
     if (application && form === null) setForm(fromDeclaration(application.declaration));
@@ -146,7 +156,9 @@ export function ApplicationFormPage() {
   const showProblems = (userErrors: readonly UserErrorFieldsFragment[]) => {
     const grouped = groupUserErrors(userErrors, keys);
     setErrors(grouped);
-    const steps = Object.keys(grouped.byField).map(stepOf).filter((s) => s >= 0);
+    const steps = Object.keys(grouped.byField)
+      .map(stepOf)
+      .filter((s) => s >= 0);
     if (steps.length) setStep(Math.min(...steps));
   };
 
@@ -154,7 +166,9 @@ export function ApplicationFormPage() {
     setSavedAt(null);
     const result = await saveDraft({
       input: {
-        ...(applicationId ? { id: applicationId } : { kind: 'ESTABLISHMENT' as const, nameReservationId: reservationId || null }),
+        ...(applicationId
+          ? { id: applicationId }
+          : { kind: 'ESTABLISHMENT' as const, nameReservationId: reservationId || null }),
         declaration: toDeclarationInput(form),
       },
     });
@@ -229,7 +243,8 @@ export function ApplicationFormPage() {
           <>
             {application ? (
               <p>
-                <strong>{t('registration.items.name')}:</strong> {application.declaration.name ?? t('registration.noName')}
+                <strong>{t('registration.items.name')}:</strong>{' '}
+                {application.declaration.name ?? t('registration.noName')}
               </p>
             ) : (
               <SelectField
@@ -239,7 +254,10 @@ export function ApplicationFormPage() {
                 required
                 value={reservationId}
                 placeholder={t('common.choose')}
-                options={reservations.map((r) => ({ value: r.id, label: `${r.name} (${enumLabel(t, 'District', r.district)})` }))}
+                options={reservations.map((r) => ({
+                  value: r.id,
+                  label: `${r.name} (${enumLabel(t, 'District', r.district)})`,
+                }))}
                 onChange={(event) => setReservationId(event.target.value)}
                 errors={at('nameReservationId') ?? at('declaration.name')}
               />
@@ -338,7 +356,9 @@ export function ApplicationFormPage() {
                 label={t('registration.longTerm')}
                 name="longTerm"
                 checked={form.longTerm}
-                onChange={(event) => update({ longTerm: event.target.checked, endsOn: event.target.checked ? '' : form.endsOn })}
+                onChange={(event) =>
+                  update({ longTerm: event.target.checked, endsOn: event.target.checked ? '' : form.endsOn })
+                }
               />
               {form.longTerm ? null : (
                 <TextField
@@ -351,7 +371,10 @@ export function ApplicationFormPage() {
                 />
               )}
             </Section>
-            <Section title={t('registration.items.articlesOfAssociation')} notes={at('declaration.articlesOfAssociation')}>
+            <Section
+              title={t('registration.items.articlesOfAssociation')}
+              notes={at('declaration.articlesOfAssociation')}
+            >
               <TextField
                 label={t('registration.articlesAdoptedOn')}
                 type="date"
@@ -383,10 +406,34 @@ export function ApplicationFormPage() {
               />
             </Section>
             <Section title={t('registration.items.liaison')} notes={at('declaration.liaison')}>
-              <TextField label={t('registration.personName')} name="liaisonName" required value={form.liaisonName} onChange={(e) => update({ liaisonName: e.target.value })} errors={at('declaration.liaison.name')} />
+              <TextField
+                label={t('registration.personName')}
+                name="liaisonName"
+                required
+                value={form.liaisonName}
+                onChange={(e) => update({ liaisonName: e.target.value })}
+                errors={at('declaration.liaison.name')}
+              />
               <div className="form__row">
-                <TextField label={t('registration.phone')} name="liaisonPhone" type="tel" autoComplete="tel" required value={form.liaisonPhone} onChange={(e) => update({ liaisonPhone: e.target.value })} errors={at('declaration.liaison.phone')} />
-                <TextField label={t('registration.email')} name="liaisonEmail" type="email" autoComplete="email" value={form.liaisonEmail} onChange={(e) => update({ liaisonEmail: e.target.value })} errors={at('declaration.liaison.email')} />
+                <TextField
+                  label={t('registration.phone')}
+                  name="liaisonPhone"
+                  type="tel"
+                  autoComplete="tel"
+                  required
+                  value={form.liaisonPhone}
+                  onChange={(e) => update({ liaisonPhone: e.target.value })}
+                  errors={at('declaration.liaison.phone')}
+                />
+                <TextField
+                  label={t('registration.email')}
+                  name="liaisonEmail"
+                  type="email"
+                  autoComplete="email"
+                  value={form.liaisonEmail}
+                  onChange={(e) => update({ liaisonEmail: e.target.value })}
+                  errors={at('declaration.liaison.email')}
+                />
               </div>
             </Section>
             <Section title={t('registration.items.investors')} notes={at('declaration.investors')}>
@@ -399,32 +446,101 @@ export function ApplicationFormPage() {
                     <legend>{t('registration.investorNumber', { number: index + 1 })}</legend>
                     {at(p)?.length ? <FormErrors messages={at(p)!} /> : null}
                     <div className="form__row">
-                      <SelectField label={t('registration.investor.kind')} name={`investor-${index}-kind`} value={investor.kind} options={enumOptions(t, 'InvestorKind')} onChange={(e) => set({ kind: e.target.value as InvestorKind })} />
-                      <TextField label={t('registration.investor.name')} name={`investor-${index}-name`} required value={investor.name} onChange={(e) => set({ name: e.target.value })} errors={at(`${p}.name`)} />
+                      <SelectField
+                        label={t('registration.investor.kind')}
+                        name={`investor-${index}-kind`}
+                        value={investor.kind}
+                        options={enumOptions(t, 'InvestorKind')}
+                        onChange={(e) => set({ kind: e.target.value as InvestorKind })}
+                      />
+                      <TextField
+                        label={t('registration.investor.name')}
+                        name={`investor-${index}-name`}
+                        required
+                        value={investor.name}
+                        onChange={(e) => set({ name: e.target.value })}
+                        errors={at(`${p}.name`)}
+                      />
                     </div>
                     {investor.kind === 'NATURAL_PERSON' ? (
                       <div className="form__row">
-                        <SelectField label={t('registration.idType')} name={`investor-${index}-idType`} value={investor.idType} options={enumOptions(t, 'IdDocumentType')} onChange={(e) => set({ idType: e.target.value as IdDocumentType })} />
-                        <TextField label={t('registration.idNumber')} name={`investor-${index}-idNumber`} required value={investor.idNumber} onChange={(e) => set({ idNumber: e.target.value })} errors={at(`${p}.idNumber`)} />
+                        <SelectField
+                          label={t('registration.idType')}
+                          name={`investor-${index}-idType`}
+                          value={investor.idType}
+                          options={enumOptions(t, 'IdDocumentType')}
+                          onChange={(e) => set({ idType: e.target.value as IdDocumentType })}
+                        />
+                        <TextField
+                          label={t('registration.idNumber')}
+                          name={`investor-${index}-idNumber`}
+                          required
+                          value={investor.idNumber}
+                          onChange={(e) => set({ idNumber: e.target.value })}
+                          errors={at(`${p}.idNumber`)}
+                        />
                       </div>
                     ) : (
-                      <TextField label={t('registration.investor.registrationNumber')} name={`investor-${index}-registrationNumber`} required value={investor.registrationNumber} onChange={(e) => set({ registrationNumber: e.target.value })} errors={at(`${p}.registrationNumber`)} />
+                      <TextField
+                        label={t('registration.investor.registrationNumber')}
+                        name={`investor-${index}-registrationNumber`}
+                        required
+                        value={investor.registrationNumber}
+                        onChange={(e) => set({ registrationNumber: e.target.value })}
+                        errors={at(`${p}.registrationNumber`)}
+                      />
                     )}
                     <div className="form__row">
-                      <TextField label={t('registration.investor.subscribedCapital')} name={`investor-${index}-capital`} inputMode="decimal" required value={investor.subscribedCapital} onChange={(e) => set({ subscribedCapital: e.target.value })} errors={at(`${p}.subscribedCapital`)} />
-                      <SelectField label={t('registration.investor.contributionForm')} name={`investor-${index}-form`} value={investor.contributionForm} options={enumOptions(t, 'ContributionForm')} onChange={(e) => set({ contributionForm: e.target.value as ContributionForm })} />
+                      <TextField
+                        label={t('registration.investor.subscribedCapital')}
+                        name={`investor-${index}-capital`}
+                        inputMode="decimal"
+                        required
+                        value={investor.subscribedCapital}
+                        onChange={(e) => set({ subscribedCapital: e.target.value })}
+                        errors={at(`${p}.subscribedCapital`)}
+                      />
+                      <SelectField
+                        label={t('registration.investor.contributionForm')}
+                        name={`investor-${index}-form`}
+                        value={investor.contributionForm}
+                        options={enumOptions(t, 'ContributionForm')}
+                        onChange={(e) => set({ contributionForm: e.target.value as ContributionForm })}
+                      />
                     </div>
                     <div className="form__row">
-                      <TextField label={t('registration.investor.country')} hint={t('registration.countryHint')} name={`investor-${index}-country`} value={investor.country} onChange={(e) => set({ country: e.target.value })} errors={at(`${p}.country`)} />
-                      <TextField label={t('registration.investor.subscribedBy')} type="date" name={`investor-${index}-subscribedBy`} value={investor.subscribedBy} onChange={(e) => set({ subscribedBy: e.target.value })} errors={at(`${p}.subscribedBy`)} />
+                      <TextField
+                        label={t('registration.investor.country')}
+                        hint={t('registration.countryHint')}
+                        name={`investor-${index}-country`}
+                        value={investor.country}
+                        onChange={(e) => set({ country: e.target.value })}
+                        errors={at(`${p}.country`)}
+                      />
+                      <TextField
+                        label={t('registration.investor.subscribedBy')}
+                        type="date"
+                        name={`investor-${index}-subscribedBy`}
+                        value={investor.subscribedBy}
+                        onChange={(e) => set({ subscribedBy: e.target.value })}
+                        errors={at(`${p}.subscribedBy`)}
+                      />
                     </div>
-                    <button type="button" className="button button--quiet" onClick={() => update({ investors: form.investors.filter((_, i) => i !== index) })}>
+                    <button
+                      type="button"
+                      className="button button--quiet"
+                      onClick={() => update({ investors: form.investors.filter((_, i) => i !== index) })}
+                    >
                       {t('registration.removeInvestor', { number: index + 1 })}
                     </button>
                   </fieldset>
                 );
               })}
-              <button type="button" className="button button--secondary" onClick={() => update({ investors: [...form.investors, emptyInvestor()] })}>
+              <button
+                type="button"
+                className="button button--secondary"
+                onClick={() => update({ investors: [...form.investors, emptyInvestor()] })}
+              >
                 {t('registration.addInvestor')}
               </button>
             </Section>
@@ -437,30 +553,93 @@ export function ApplicationFormPage() {
                   <fieldset key={index} className="form__subsection">
                     <legend>{t('registration.officerNumber', { number: index + 1 })}</legend>
                     <div className="form__row">
-                      <SelectField label={t('registration.position')} name={`officer-${index}-position`} value={officer.position} options={enumOptions(t, 'OfficerPosition')} onChange={(e) => set({ position: e.target.value as OfficerPosition })} />
-                      <TextField label={t('registration.personName')} name={`officer-${index}-name`} required value={officer.name} onChange={(e) => set({ name: e.target.value })} errors={at(`${p}.name`)} />
+                      <SelectField
+                        label={t('registration.position')}
+                        name={`officer-${index}-position`}
+                        value={officer.position}
+                        options={enumOptions(t, 'OfficerPosition')}
+                        onChange={(e) => set({ position: e.target.value as OfficerPosition })}
+                      />
+                      <TextField
+                        label={t('registration.personName')}
+                        name={`officer-${index}-name`}
+                        required
+                        value={officer.name}
+                        onChange={(e) => set({ name: e.target.value })}
+                        errors={at(`${p}.name`)}
+                      />
                     </div>
                     <div className="form__row">
-                      <SelectField label={t('registration.idType')} name={`officer-${index}-idType`} value={officer.idType} options={enumOptions(t, 'IdDocumentType')} onChange={(e) => set({ idType: e.target.value as IdDocumentType })} />
-                      <TextField label={t('registration.idNumber')} name={`officer-${index}-idNumber`} required value={officer.idNumber} onChange={(e) => set({ idNumber: e.target.value })} errors={at(`${p}.idNumber`)} />
+                      <SelectField
+                        label={t('registration.idType')}
+                        name={`officer-${index}-idType`}
+                        value={officer.idType}
+                        options={enumOptions(t, 'IdDocumentType')}
+                        onChange={(e) => set({ idType: e.target.value as IdDocumentType })}
+                      />
+                      <TextField
+                        label={t('registration.idNumber')}
+                        name={`officer-${index}-idNumber`}
+                        required
+                        value={officer.idNumber}
+                        onChange={(e) => set({ idNumber: e.target.value })}
+                        errors={at(`${p}.idNumber`)}
+                      />
                     </div>
-                    <button type="button" className="button button--quiet" onClick={() => update({ officers: form.officers.filter((_, i) => i !== index) })}>
+                    <button
+                      type="button"
+                      className="button button--quiet"
+                      onClick={() => update({ officers: form.officers.filter((_, i) => i !== index) })}
+                    >
                       {t('registration.removeOfficer', { number: index + 1 })}
                     </button>
                   </fieldset>
                 );
               })}
-              <button type="button" className="button button--secondary" onClick={() => update({ officers: [...form.officers, emptyOfficer()] })}>
+              <button
+                type="button"
+                className="button button--secondary"
+                onClick={() => update({ officers: [...form.officers, emptyOfficer()] })}
+              >
                 {t('registration.addOfficer')}
               </button>
             </Section>
             {form.foreignInvested ? (
               <Section title={t('registration.items.serviceAgent')} notes={at('declaration.serviceAgent')}>
-                <TextField label={t('registration.personName')} name="agentName" required value={form.agentName} onChange={(e) => update({ agentName: e.target.value })} errors={at('declaration.serviceAgent.name')} />
-                <TextField label={t('registration.address')} name="agentAddress" required value={form.agentAddress} onChange={(e) => update({ agentAddress: e.target.value })} errors={at('declaration.serviceAgent.address')} />
+                <TextField
+                  label={t('registration.personName')}
+                  name="agentName"
+                  required
+                  value={form.agentName}
+                  onChange={(e) => update({ agentName: e.target.value })}
+                  errors={at('declaration.serviceAgent.name')}
+                />
+                <TextField
+                  label={t('registration.address')}
+                  name="agentAddress"
+                  required
+                  value={form.agentAddress}
+                  onChange={(e) => update({ agentAddress: e.target.value })}
+                  errors={at('declaration.serviceAgent.address')}
+                />
                 <div className="form__row">
-                  <TextField label={t('registration.phone')} name="agentPhone" type="tel" required value={form.agentPhone} onChange={(e) => update({ agentPhone: e.target.value })} errors={at('declaration.serviceAgent.phone')} />
-                  <TextField label={t('registration.email')} name="agentEmail" type="email" value={form.agentEmail} onChange={(e) => update({ agentEmail: e.target.value })} errors={at('declaration.serviceAgent.email')} />
+                  <TextField
+                    label={t('registration.phone')}
+                    name="agentPhone"
+                    type="tel"
+                    required
+                    value={form.agentPhone}
+                    onChange={(e) => update({ agentPhone: e.target.value })}
+                    errors={at('declaration.serviceAgent.phone')}
+                  />
+                  <TextField
+                    label={t('registration.email')}
+                    name="agentEmail"
+                    type="email"
+                    value={form.agentEmail}
+                    onChange={(e) => update({ agentEmail: e.target.value })}
+                    errors={at('declaration.serviceAgent.email')}
+                  />
                 </div>
               </Section>
             ) : null}
@@ -470,7 +649,13 @@ export function ApplicationFormPage() {
         {step === 3 ? (
           <Section title={t('registration.commitmentTitle')} notes={at('commitment')}>
             {terms ? (
-              <div className="commitment__terms" tabIndex={0} role="document" aria-label={t('registration.commitmentTermsLabel')} lang={language}>
+              <div
+                className="commitment__terms"
+                tabIndex={0}
+                role="document"
+                aria-label={t('registration.commitmentTermsLabel')}
+                lang={language}
+              >
                 {termsText.split(/\n+/).map((paragraph, index) => (
                   <p key={index}>{paragraph}</p>
                 ))}
@@ -504,7 +689,12 @@ export function ApplicationFormPage() {
               {t('registration.previous')}
             </button>
           ) : null}
-          <button type="button" className="button button--secondary" onClick={() => void save()} disabled={saving || submitting}>
+          <button
+            type="button"
+            className="button button--secondary"
+            onClick={() => void save()}
+            disabled={saving || submitting}
+          >
             {saving ? t('registration.saving') : t('registration.saveDraft')}
           </button>
           <button type="submit" className="button button--primary" disabled={saving || submitting}>
@@ -537,14 +727,49 @@ function PersonFields({
   const set = (patch: Partial<typeof person>) => onChange({ ...person, ...patch });
   return (
     <>
-      <TextField label={t('registration.personName')} name={`${prefix}.name`} required value={person.name} onChange={(e) => set({ name: e.target.value })} errors={at(`${prefix}.name`)} />
+      <TextField
+        label={t('registration.personName')}
+        name={`${prefix}.name`}
+        required
+        value={person.name}
+        onChange={(e) => set({ name: e.target.value })}
+        errors={at(`${prefix}.name`)}
+      />
       <div className="form__row">
-        <SelectField label={t('registration.idType')} name={`${prefix}.idType`} value={person.idType} options={enumOptions(t, 'IdDocumentType')} onChange={(e) => set({ idType: e.target.value as IdDocumentType })} errors={at(`${prefix}.idType`)} />
-        <TextField label={t('registration.idNumber')} name={`${prefix}.idNumber`} required value={person.idNumber} onChange={(e) => set({ idNumber: e.target.value })} errors={at(`${prefix}.idNumber`)} />
+        <SelectField
+          label={t('registration.idType')}
+          name={`${prefix}.idType`}
+          value={person.idType}
+          options={enumOptions(t, 'IdDocumentType')}
+          onChange={(e) => set({ idType: e.target.value as IdDocumentType })}
+          errors={at(`${prefix}.idType`)}
+        />
+        <TextField
+          label={t('registration.idNumber')}
+          name={`${prefix}.idNumber`}
+          required
+          value={person.idNumber}
+          onChange={(e) => set({ idNumber: e.target.value })}
+          errors={at(`${prefix}.idNumber`)}
+        />
       </div>
       <div className="form__row">
-        <TextField label={t('registration.nationality')} hint={t('registration.countryHint')} name={`${prefix}.nationality`} value={person.nationality} onChange={(e) => set({ nationality: e.target.value })} errors={at(`${prefix}.nationality`)} />
-        <TextField label={t('registration.phone')} name={`${prefix}.phone`} type="tel" value={person.phone} onChange={(e) => set({ phone: e.target.value })} errors={at(`${prefix}.phone`)} />
+        <TextField
+          label={t('registration.nationality')}
+          hint={t('registration.countryHint')}
+          name={`${prefix}.nationality`}
+          value={person.nationality}
+          onChange={(e) => set({ nationality: e.target.value })}
+          errors={at(`${prefix}.nationality`)}
+        />
+        <TextField
+          label={t('registration.phone')}
+          name={`${prefix}.phone`}
+          type="tel"
+          value={person.phone}
+          onChange={(e) => set({ phone: e.target.value })}
+          errors={at(`${prefix}.phone`)}
+        />
       </div>
     </>
   );

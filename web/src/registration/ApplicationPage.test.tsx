@@ -63,19 +63,39 @@ describe('the application page', () => {
       query: () => ({ registrationApplication: application() }),
       subscription: () => live.source as never,
     });
-    renderWithApp(<ApplicationPage />, { client, path: '/applications/UmVnOjE=', route: '/applications/:id', token: 'qes_s_x' });
+    renderWithApp(<ApplicationPage />, {
+      client,
+      path: '/applications/UmVnOjE=',
+      route: '/applications/:id',
+      token: 'qes_s_x',
+    });
     await screen.findByRole('heading', { name: 'Application DJ20261126000001' });
     expect(document.querySelector('[data-status]')?.getAttribute('data-status')).toBe('SUBMITTED');
-    expect(calls).toContainEqual({ kind: 'subscription', name: 'RegistrationApplicationUpdated', variables: undefined });
+    expect(calls).toContainEqual({
+      kind: 'subscription',
+      name: 'RegistrationApplicationUpdated',
+      variables: undefined,
+    });
 
-    const licence = { number: '370211202600000001', issuedAt: '2026-11-26T02:00:00Z', verificationCode: 'abc123def456ghi', status: 'VALID' };
+    const licence = {
+      number: '370211202600000001',
+      issuedAt: '2026-11-26T02:00:00Z',
+      verificationCode: 'abc123def456ghi',
+      status: 'VALID',
+    };
     act(() =>
       live.next({
         data: {
           registrationApplicationUpdated: application({
             status: 'CONFIRMED',
             decidedAt: '2026-11-26T02:00:00Z',
-            enterprise: { id: 'RW50OjE=', name: '瑞祥泰智能科技有限公司', uscc: '91370211MA0000007M', status: 'ACTIVE', licence },
+            enterprise: {
+              id: 'RW50OjE=',
+              name: '瑞祥泰智能科技有限公司',
+              uscc: '91370211MA0000007M',
+              status: 'ACTIVE',
+              licence,
+            },
           }),
         },
         stale: false,
@@ -86,6 +106,8 @@ describe('the application page', () => {
     await waitFor(() => expect(document.querySelector('[data-status]')?.getAttribute('data-status')).toBe('CONFIRMED'));
     expect(screen.getByText('The application is now: Confirmed')).toBeTruthy();
     expect(screen.getByTestId('verification-code').textContent).toBe('abc123def456ghi');
-    expect(screen.getByRole('link', { name: 'Verify this licence publicly' }).getAttribute('href')).toBe('/verify?code=abc123def456ghi');
+    expect(screen.getByRole('link', { name: 'Verify this licence publicly' }).getAttribute('href')).toBe(
+      '/verify?code=abc123def456ghi',
+    );
   });
 });

@@ -4,7 +4,11 @@ import { useMutation, useQuery } from 'urql';
 import { ErrorNotice, Loading, Notice } from '../components/Feedback';
 import { Page } from '../components/Page';
 import { StatusBadge } from '../components/StatusBadge';
-import { RegistrationApplicationDocument, WithdrawRegistrationApplicationDocument, type ApplicationFieldsFragment } from '../gql/graphql';
+import {
+  RegistrationApplicationDocument,
+  WithdrawRegistrationApplicationDocument,
+  type ApplicationFieldsFragment,
+} from '../gql/graphql';
 import { formatDate, formatDateTime } from '../i18n/format';
 import { enumLabel } from '../i18n/labels';
 import { usePreferences } from '../preferences/PreferencesProvider';
@@ -105,7 +109,9 @@ export function ApplicationPage() {
           </ul>
         </div>
       ) : null}
-      {application.status === 'CORRECTION_REQUESTED' && application.correctionNotice ? <CorrectionNoticeView notice={application.correctionNotice} /> : null}
+      {application.status === 'CORRECTION_REQUESTED' && application.correctionNotice ? (
+        <CorrectionNoticeView notice={application.correctionNotice} />
+      ) : null}
       <LicenceCard application={application} />
       {editable ? (
         <p className="form__actions">

@@ -5,7 +5,11 @@ import { usePreferences } from '../preferences/PreferencesProvider';
 import { itemLabelKey } from './items';
 
 /** The one consolidated list of what to correct. */
-export function CorrectionNoticeView({ notice }: { notice: NonNullable<ApplicationFieldsFragment['correctionNotice']> }) {
+export function CorrectionNoticeView({
+  notice,
+}: {
+  notice: NonNullable<ApplicationFieldsFragment['correctionNotice']>;
+}) {
   const { t } = useTranslation();
   const { language } = usePreferences();
   return (

@@ -52,7 +52,11 @@ export function DeclarationView({ declaration }: { declaration: DeclarationField
         <dt>{t('registration.items.liaison')}</dt>
         <dd>{d.liaison ? [d.liaison.name, d.liaison.phone, d.liaison.email].filter(Boolean).join(' · ') : none}</dd>
         <dt>{t('registration.items.articlesOfAssociation')}</dt>
-        <dd>{d.articlesOfAssociation ? t('registration.articlesAdopted', { date: formatDate(d.articlesOfAssociation.adoptedOn, language) }) : none}</dd>
+        <dd>
+          {d.articlesOfAssociation
+            ? t('registration.articlesAdopted', { date: formatDate(d.articlesOfAssociation.adoptedOn, language) })
+            : none}
+        </dd>
         {d.serviceAgent ? (
           <>
             <dt>{t('registration.items.serviceAgent')}</dt>

@@ -16,7 +16,9 @@ export function History({ history }: { history: ApplicationFieldsFragment['histo
           {t(`registration.actions.${change.action.replace(/^registration\./, '')}`, {
             defaultValue: change.toStatus ? enumLabel(t, 'RegistrationStatus', change.toStatus) : change.action,
           })}
-          {change.toStatus && change.toStatus !== change.fromStatus ? ` → ${enumLabel(t, 'RegistrationStatus', change.toStatus)}` : ''}
+          {change.toStatus && change.toStatus !== change.fromStatus
+            ? ` → ${enumLabel(t, 'RegistrationStatus', change.toStatus)}`
+            : ''}
           {change.actorName ? ` · ${change.actorName}` : ''}
           {change.note ? <p className="timeline__note">{change.note}</p> : null}
         </li>

@@ -42,7 +42,10 @@ function ApplicationRow({ loaded }: { loaded: ApplicationSummaryFieldsFragment }
 
 export function MyApplicationsPage() {
   const { t } = useTranslation();
-  const [{ data, fetching, error }, refetch] = useQuery({ query: MyRegistrationApplicationsDocument, variables: { first: 50 } });
+  const [{ data, fetching, error }, refetch] = useQuery({
+    query: MyRegistrationApplicationsDocument,
+    variables: { first: 50 },
+  });
   const applications = data?.myRegistrationApplications.edges.map((edge) => edge.node) ?? [];
   return (
     <Page title={t('registration.mineTitle')} intro={t('registration.mineIntro')}>

@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import type { DeclarationFieldsFragment } from '../gql/graphql';
-import { emptyForm, emptyInvestor, formFieldKeys, fromDeclaration, stepOf, toDeclarationInput } from './declarationForm';
+import {
+  emptyForm,
+  emptyInvestor,
+  formFieldKeys,
+  fromDeclaration,
+  stepOf,
+  toDeclarationInput,
+} from './declarationForm';
 
 describe('the application form and the API declaration', () => {
   it('leaves out the parts the applicant has not started, so submission reports them as missing', () => {
@@ -22,7 +29,15 @@ describe('the application form and the API declaration', () => {
         district: 'HUANGDAO',
         address: ' 前湾港路 1 号 ',
         registeredCapital: '1,000,000',
-        investors: [{ ...emptyInvestor(), name: ' 王海川 ', idNumber: '370211198501011235', subscribedCapital: '1000000', country: 'cn' }],
+        investors: [
+          {
+            ...emptyInvestor(),
+            name: ' 王海川 ',
+            idNumber: '370211198501011235',
+            subscribedCapital: '1000000',
+            country: 'cn',
+          },
+        ],
       }),
     );
     expect(input).toMatchObject({
@@ -30,20 +45,45 @@ describe('the application form and the API declaration', () => {
       industry: 'I65',
       registeredAddress: { address: '前湾港路 1 号', district: 'HUANGDAO', zone: 'NONE', postalCode: null },
       registeredCapital: { amount: '1000000', currency: 'CNY' },
-      investors: [{ name: '王海川', country: 'CN', idType: 'RESIDENT_ID_CARD', idNumber: '370211198501011235', subscribedCapital: { amount: '1000000', currency: 'CNY' } }],
+      investors: [
+        {
+          name: '王海川',
+          country: 'CN',
+          idType: 'RESIDENT_ID_CARD',
+          idNumber: '370211198501011235',
+          subscribedCapital: { amount: '1000000', currency: 'CNY' },
+        },
+      ],
     });
   });
 
   it('sends an enterprise investor by its registration number, not an identity document', () => {
-    const input = toDeclarationInput(emptyForm({ investors: [{ ...emptyInvestor(), kind: 'ENTERPRISE', name: '青岛港湾投资有限公司', registrationNumber: '914403001922038216' }] }));
+    const input = toDeclarationInput(
+      emptyForm({
+        investors: [
+          {
+            ...emptyInvestor(),
+            kind: 'ENTERPRISE',
+            name: '青岛港湾投资有限公司',
+            registrationNumber: '914403001922038216',
+          },
+        ],
+      }),
+    );
     expect(input.investors![0]).not.toHaveProperty('idNumber');
     expect(input.investors![0]).toMatchObject({ kind: 'ENTERPRISE', registrationNumber: '914403001922038216' });
   });
 
   it('sends a service agent only for a foreign-invested enterprise', () => {
-    const agent = { agentName: 'Lee & Partners', agentAddress: '青岛市市南区香港中路 1 号', agentPhone: '0532-80000000' };
+    const agent = {
+      agentName: 'Lee & Partners',
+      agentAddress: '青岛市市南区香港中路 1 号',
+      agentPhone: '0532-80000000',
+    };
     expect(toDeclarationInput(emptyForm({ ...agent, foreignInvested: false })).serviceAgent).toBeUndefined();
-    expect(toDeclarationInput(emptyForm({ ...agent, foreignInvested: true })).serviceAgent).toMatchObject({ name: 'Lee & Partners' });
+    expect(toDeclarationInput(emptyForm({ ...agent, foreignInvested: true })).serviceAgent).toMatchObject({
+      name: 'Lee & Partners',
+    });
   });
 
   it('reads a saved declaration back into the same form', () => {

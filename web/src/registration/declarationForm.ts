@@ -67,7 +67,13 @@ export interface DeclarationForm {
   agentEmail: string;
 }
 
-export const emptyPerson = (): PersonForm => ({ name: '', idType: 'RESIDENT_ID_CARD', idNumber: '', nationality: 'CN', phone: '' });
+export const emptyPerson = (): PersonForm => ({
+  name: '',
+  idType: 'RESIDENT_ID_CARD',
+  idNumber: '',
+  nationality: 'CN',
+  phone: '',
+});
 
 export const emptyInvestor = (): InvestorForm => ({
   kind: 'NATURAL_PERSON',
@@ -81,7 +87,12 @@ export const emptyInvestor = (): InvestorForm => ({
   subscribedBy: '',
 });
 
-export const emptyOfficer = (): OfficerForm => ({ position: 'EXECUTIVE_DIRECTOR', name: '', idType: 'RESIDENT_ID_CARD', idNumber: '' });
+export const emptyOfficer = (): OfficerForm => ({
+  position: 'EXECUTIVE_DIRECTOR',
+  name: '',
+  idType: 'RESIDENT_ID_CARD',
+  idNumber: '',
+});
 
 export function emptyForm(defaults: Partial<DeclarationForm> = {}): DeclarationForm {
   return {
@@ -142,7 +153,12 @@ export function toDeclarationInput(form: DeclarationForm): RegistrationDeclarati
   };
   if (form.kind) input.kind = form.kind;
   if (form.district && (form.address.trim() || form.postalCode.trim())) {
-    input.registeredAddress = { address: text(form.address), district: form.district, zone: form.zone, postalCode: optional(form.postalCode) };
+    input.registeredAddress = {
+      address: text(form.address),
+      district: form.district,
+      zone: form.zone,
+      postalCode: optional(form.postalCode),
+    };
   }
   if (form.registeredCapital.trim()) input.registeredCapital = money(form.registeredCapital);
   const person = form.legalRepresentative;
@@ -156,7 +172,11 @@ export function toDeclarationInput(form: DeclarationForm): RegistrationDeclarati
     };
   }
   if (form.liaisonName.trim() || form.liaisonPhone.trim()) {
-    input.liaison = { name: text(form.liaisonName), phone: text(form.liaisonPhone), email: optional(form.liaisonEmail) };
+    input.liaison = {
+      name: text(form.liaisonName),
+      phone: text(form.liaisonPhone),
+      email: optional(form.liaisonEmail),
+    };
   }
   if (form.articlesText.trim() && form.articlesAdoptedOn) {
     input.articlesOfAssociation = { text: text(form.articlesText), adoptedOn: form.articlesAdoptedOn };
@@ -210,7 +230,12 @@ export function fromDeclaration(d: DeclarationFieldsFragment): DeclarationForm {
       contributionForm: investor.contributionForm,
       subscribedBy: investor.subscribedBy ?? '',
     })),
-    officers: d.officers.map((officer) => ({ position: officer.position, name: officer.name, idType: officer.idType, idNumber: officer.idNumber })),
+    officers: d.officers.map((officer) => ({
+      position: officer.position,
+      name: officer.name,
+      idType: officer.idType,
+      idNumber: officer.idNumber,
+    })),
     agentName: d.serviceAgent?.name ?? '',
     agentAddress: d.serviceAgent?.address ?? '',
     agentPhone: d.serviceAgent?.phone ?? '',
@@ -220,12 +245,36 @@ export function fromDeclaration(d: DeclarationFieldsFragment): DeclarationForm {
 
 /** The form's steps and the declaration items each holds (the API's paths start with these). */
 export const STEPS = [
-  { key: 'business', items: ['nameReservationId', 'declaration.name', 'declaration.kind', 'declaration.industry', 'declaration.foreignInvested', 'declaration.businessScope'] },
+  {
+    key: 'business',
+    items: [
+      'nameReservationId',
+      'declaration.name',
+      'declaration.kind',
+      'declaration.industry',
+      'declaration.foreignInvested',
+      'declaration.businessScope',
+    ],
+  },
   {
     key: 'place',
-    items: ['declaration.registeredAddress', 'declaration.registeredCapital', 'declaration.operatingTerm', 'declaration.articlesOfAssociation'],
+    items: [
+      'declaration.registeredAddress',
+      'declaration.registeredCapital',
+      'declaration.operatingTerm',
+      'declaration.articlesOfAssociation',
+    ],
   },
-  { key: 'people', items: ['declaration.legalRepresentative', 'declaration.liaison', 'declaration.investors', 'declaration.officers', 'declaration.serviceAgent'] },
+  {
+    key: 'people',
+    items: [
+      'declaration.legalRepresentative',
+      'declaration.liaison',
+      'declaration.investors',
+      'declaration.officers',
+      'declaration.serviceAgent',
+    ],
+  },
   { key: 'submit', items: ['commitment'] },
 ] as const;
 
@@ -236,10 +285,23 @@ export function stepOf(fieldKey: string): number {
 
 /** Every field key of the form for this many investors and officers (where userErrors can be shown). */
 export function formFieldKeys(form: DeclarationForm): string[] {
-  const keys: string[] = ['nameReservationId', 'declaration', 'commitment', 'commitment.accepted', 'commitment.signatoryName', 'commitment.termsVersion'];
+  const keys: string[] = [
+    'nameReservationId',
+    'declaration',
+    'commitment',
+    'commitment.accepted',
+    'commitment.signatoryName',
+    'commitment.termsVersion',
+  ];
   const d = (...parts: (string | number)[]) => ['declaration', ...parts].join('.');
   keys.push(d('name'), d('kind'), d('industry'), d('foreignInvested'), d('businessScope'));
-  keys.push(d('registeredAddress'), d('registeredAddress', 'address'), d('registeredAddress', 'district'), d('registeredAddress', 'zone'), d('registeredAddress', 'postalCode'));
+  keys.push(
+    d('registeredAddress'),
+    d('registeredAddress', 'address'),
+    d('registeredAddress', 'district'),
+    d('registeredAddress', 'zone'),
+    d('registeredAddress', 'postalCode'),
+  );
   keys.push(d('registeredCapital'), d('operatingTerm'), d('operatingTerm', 'endsOn'));
   keys.push(d('articlesOfAssociation'), d('articlesOfAssociation', 'text'), d('articlesOfAssociation', 'adoptedOn'));
   keys.push(d('legalRepresentative'));
@@ -249,7 +311,8 @@ export function formFieldKeys(form: DeclarationForm): string[] {
   for (const part of ['name', 'address', 'phone', 'email']) keys.push(d('serviceAgent', part));
   form.investors.forEach((_, i) => {
     keys.push(d('investors', i));
-    for (const part of ['name', 'idNumber', 'registrationNumber', 'country', 'subscribedCapital', 'subscribedBy']) keys.push(d('investors', i, part));
+    for (const part of ['name', 'idNumber', 'registrationNumber', 'country', 'subscribedCapital', 'subscribedBy'])
+      keys.push(d('investors', i, part));
   });
   form.officers.forEach((_, i) => {
     keys.push(d('officers', i));

@@ -1,7 +1,11 @@
 import { useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSubscription } from 'urql';
-import { RegistrationApplicationUpdatedDocument, type ApplicationFieldsFragment, type RegistrationApplicationUpdatedSubscription } from '../gql/graphql';
+import {
+  RegistrationApplicationUpdatedDocument,
+  type ApplicationFieldsFragment,
+  type RegistrationApplicationUpdatedSubscription,
+} from '../gql/graphql';
 import { enumLabel } from '../i18n/labels';
 
 /**
@@ -14,15 +18,22 @@ export function useLiveApplication<T extends { id: string; status: string }>(
   const { t } = useTranslation();
   const [announcement, setAnnouncement] = useState('');
   const onEvent = useCallback(
-    (previous: RegistrationApplicationUpdatedSubscription | undefined, event: RegistrationApplicationUpdatedSubscription) => {
+    (
+      previous: RegistrationApplicationUpdatedSubscription | undefined,
+      event: RegistrationApplicationUpdatedSubscription,
+    ) => {
       const next = event.registrationApplicationUpdated;
       const before = previous?.registrationApplicationUpdated.status ?? loaded?.status;
-      if (next.status !== before) setAnnouncement(t('registration.statusChanged', { status: enumLabel(t, 'RegistrationStatus', next.status) }));
+      if (next.status !== before)
+        setAnnouncement(t('registration.statusChanged', { status: enumLabel(t, 'RegistrationStatus', next.status) }));
       return event;
     },
     [loaded?.status, t],
   );
-  const [{ data }] = useSubscription({ query: RegistrationApplicationUpdatedDocument, variables: { id: loaded?.id ?? '' }, pause: !loaded?.id }, onEvent);
+  const [{ data }] = useSubscription(
+    { query: RegistrationApplicationUpdatedDocument, variables: { id: loaded?.id ?? '' }, pause: !loaded?.id },
+    onEvent,
+  );
   const live = data?.registrationApplicationUpdated;
   return { application: live && live.id === loaded?.id ? live : (loaded ?? null), announcement };
 }

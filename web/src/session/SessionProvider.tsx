@@ -33,7 +33,9 @@ export function parseStoredSession(raw: string | null): StoredSession | null {
 
 /** The sign-in session token, kept in localStorage so it survives reloads and is shared by tabs. */
 export function SessionProvider({ children }: { children: ReactNode }) {
-  const [token, setToken] = useState<string | null>(() => parseStoredSession(readStored(STORAGE_KEYS.session))?.token ?? null);
+  const [token, setToken] = useState<string | null>(
+    () => parseStoredSession(readStored(STORAGE_KEYS.session))?.token ?? null,
+  );
 
   useEffect(() => {
     const onStorage = (event: StorageEvent) => {

@@ -57,7 +57,8 @@ export interface RenderOptions {
 export function renderWithApp(ui: ReactElement, options: RenderOptions): RenderResult {
   const language = options.language ?? 'en';
   window.localStorage.setItem(STORAGE_KEYS.language, language);
-  if (options.token) window.localStorage.setItem(STORAGE_KEYS.session, JSON.stringify({ token: options.token, expiresAt: null }));
+  if (options.token)
+    window.localStorage.setItem(STORAGE_KEYS.session, JSON.stringify({ token: options.token, expiresAt: null }));
   initI18n(language);
   return render(
     <PreferencesProvider>

@@ -6,6 +6,7 @@ import { Migration20261126134338_Names } from './Migration20261126134338_Names.j
 import { Migration20261126134939_Registration } from './Migration20261126134939_Registration.js';
 import { Migration20261126135337_Financing } from './Migration20261126135337_Financing.js';
 import { Migration20261126140548_NamesGinFastupdate } from './Migration20261126140548_NamesGinFastupdate.js';
+import { Migration20261126144626_AuditSequence } from './Migration20261126144626_AuditSequence.js';
 
 export const allMigrations = [
   Migration20261126133344_Initial,
@@ -13,4 +14,5 @@ export const allMigrations = [
   Migration20261126134939_Registration,
   Migration20261126135337_Financing,
   Migration20261126140548_NamesGinFastupdate,
+  Migration20261126144626_AuditSequence,
 ];

@@ -88,6 +88,47 @@ describe('auditTrail', () => {
     ]);
   });
 
+  it('keeps the order of recording for events at the same instant', async () => {
+    const created = await app.execute(
+      `mutation { createApiKey(input: { name: "同一时刻", scopes: [NAMES_READ] }) { apiKey { id } } }`,
+      {},
+      { token: admin.token },
+    );
+    const id = created.data?.createApiKey.apiKey.id as string;
+    for (let i = 0; i < 5; i += 1) {
+      await app.execute(
+        `mutation($id: ID!) { revokeApiKey(input: { id: $id }) { apiKey { id } } }`,
+        { id },
+        { token: admin.token },
+      );
+    }
+    const em = app.em();
+    // Five more events at the very same instant, written in this order.
+    for (const action of ['test.first', 'test.second', 'test.third', 'test.fourth', 'test.fifth']) {
+      em.create(AuditEvent, {
+        action,
+        subjectType: 'ApiKey',
+        subjectId: localIdOf(id, 'ApiKey')!,
+        at: app.clock.now(),
+        requestId: 'same-instant',
+      });
+      await em.flush();
+    }
+
+    const trail = await app.execute(TRAIL, { id }, { token: admin.token });
+
+    const actions = trail.data?.auditTrail.edges.map((e: { node: { action: string } }) => e.node.action);
+    expect(actions).toEqual([
+      'apiKey.create',
+      'apiKey.revoke',
+      'test.first',
+      'test.second',
+      'test.third',
+      'test.fourth',
+      'test.fifth',
+    ]);
+  });
+
   it('is open to officials', async () => {
     const id = await createAndRevokeKey();
     const official = await createUser(app, { role: 'OFFICIAL', department: 'TAX' });

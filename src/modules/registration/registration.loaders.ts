@@ -43,7 +43,7 @@ export const historyByApplicationId = defineLoader<string, AuditEvent[]>(
       await ctx.em.find(
         AuditEvent,
         { subjectType: 'RegistrationApplication', subjectId: { $in: [...ids] } },
-        { orderBy: { at: 'asc', id: 'asc' } },
+        { orderBy: { seq: 'asc' } },
       ),
       (e) => e.subjectId,
     ),

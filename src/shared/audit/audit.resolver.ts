@@ -24,7 +24,7 @@ export class AuditResolver {
       AuditEvent,
       { subjectType: subject.type, subjectId: subject.id },
       {
-        orderBy: { at: 'asc', id: 'asc' },
+        orderBy: { seq: 'asc' },
         ...page,
       },
     );

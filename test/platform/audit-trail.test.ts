@@ -111,6 +111,7 @@ describe('auditTrail', () => {
         subjectId: localIdOf(id, 'ApiKey')!,
         at: app.clock.now(),
         requestId: 'same-instant',
+        details: null,
       });
       await em.flush();
     }

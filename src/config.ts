@@ -44,6 +44,8 @@ export interface Config {
    * that several server processes on one database hear each other (default with DATABASE_URL).
    */
   eventBus: 'memory' | 'postgres';
+  /** Seconds a recognised session token or API key is trusted without asking the database again. */
+  credentialCacheSeconds: number;
   /** Days a published financing demand stays open to offers before it expires (金企通). */
   financingDemandValidityDays: number;
 }
@@ -122,6 +124,7 @@ export function loadConfig(env: Env = process.env): Config {
     signingKey,
     serveWeb: boolean(env, 'SERVE_WEB', true),
     eventBus: eventBus(env, url),
+    credentialCacheSeconds: integer(env, 'CREDENTIAL_CACHE_SECONDS', 5, 0, 60),
     financingDemandValidityDays: integer(env, 'FINANCING_DEMAND_VALIDITY_DAYS', 60, 1, 3650),
   };
 }

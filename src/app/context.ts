@@ -31,7 +31,13 @@ export async function createRequestContext(
 ): Promise<RequestContext> {
   const locale: Locale = localeFromAcceptLanguage(source.acceptLanguage);
   const em = orm.em.fork();
-  const result = await authenticate(em, deps.clock, bearerFrom(source.authorization), source.ip);
+  const result = await authenticate(
+    em,
+    deps.clock,
+    bearerFrom(source.authorization),
+    source.ip,
+    deps.config.credentialCacheSeconds * 1000,
+  );
   if (!result.ok) {
     throw topLevelError('UNAUTHENTICATED', translate(locale, 'error.unauthenticated'), { http: { status: 401 } });
   }

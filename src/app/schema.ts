@@ -4,6 +4,7 @@ import { buildSchema, type AuthChecker, type ClassType, type NonEmptyArray } fro
 import type { RequestContext } from '../shared/context.js';
 import { forbidden, unauthenticated } from '../shared/errors.js';
 import { DateTimeScalar } from '../shared/graphql/scalars.js';
+import { applyPlainResolvers } from '../shared/graphql/plain-resolvers.js';
 import { validateInput } from '../shared/graphql/validation.js';
 import type { EventBus } from '../shared/pubsub.js';
 import { platformResolvers } from '../shared/resolvers.js';
@@ -54,6 +55,7 @@ export async function buildApiSchema(events: EventBus): Promise<GraphQLSchema> {
     scalarsMap: [{ type: Date, scalar: DateTimeScalar }],
     pubSub: events,
   });
+  applyPlainResolvers(built);
   // type-graphql describes neither the schema nor its root types. The limits belong in the schema
   // description, where introspecting clients read them.
   built.description = SCHEMA_DESCRIPTION;

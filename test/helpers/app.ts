@@ -51,7 +51,12 @@ export class TestApp {
       if (recorder.app?.counting) recorder.app.queries.push(sql);
     });
     const config: Config = {
-      ...loadConfig({ DATA_DIR: '/tmp/qes-test-unused', SIGNING_KEY: 'test-signing-key-0123456789abcdef0123456789' }),
+      // Credentials are looked up on every request (no cache) unless a test turns the cache on: statement counts stay exact.
+      ...loadConfig({
+        DATA_DIR: '/tmp/qes-test-unused',
+        SIGNING_KEY: 'test-signing-key-0123456789abcdef0123456789',
+        CREDENTIAL_CACHE_SECONDS: '0',
+      }),
       ...options.config,
     };
     const clock = new FixedClock(options.now ?? '2026-11-26T09:00:00+08:00');

@@ -7,6 +7,7 @@ import { localIdOf } from '../../shared/ids.js';
 import { inTransaction } from '../../shared/transaction.js';
 import type { ApiScope, Department, Role } from '../../shared/viewer.js';
 import { ApiKey, Organisation, Session, User, type OrganisationKind } from './accounts.entity.js';
+import { forgetCredentials } from './authentication.js';
 import {
   API_KEY_PREFIX,
   SESSION_TOKEN_PREFIX,
@@ -133,6 +134,7 @@ export async function signOut(ctx: RequestContext): Promise<void> {
     recordAudit(tx, { action: 'account.signOut', subjectType: 'User', subjectId: ctx.viewer.userId as string });
     await tx.em.flush();
   });
+  forgetCredentials((viewer) => viewer.sessionId === sessionId);
 }
 
 export async function changePassword(
@@ -160,6 +162,9 @@ export async function changePassword(
     );
     recordAudit(tx, { action: 'account.changePassword', subjectType: 'User', subjectId: userId });
     await tx.em.flush();
+    tx.afterCommit.push(() =>
+      forgetCredentials((viewer) => viewer.userId === userId && viewer.sessionId !== ctx.viewer.sessionId),
+    );
     return current;
   });
 }
@@ -327,6 +332,7 @@ export async function revokeApiKey(ctx: RequestContext, globalId: string): Promi
       toState: 'REVOKED',
     });
     await tx.em.flush();
+    tx.afterCommit.push(() => forgetCredentials((viewer) => viewer.apiKeyId === apiKey.id));
     return apiKey;
   });
 }

@@ -6,6 +6,25 @@ import { API_KEY_PREFIX, SESSION_TOKEN_PREFIX, sha256 } from './credentials.js';
 
 export type AuthenticationResult = { ok: true; viewer: Viewer } | { ok: false };
 
+// Recognised credentials, kept for a few seconds: banks and partner systems poll the busy searches
+// many times a second, and looking their credential up in the database each time cost more than
+// the search itself. An entry never outlives its session or key; signing out, changing a password and
+// revoking a key forget the entries concerned in this process at once (other processes within the
+// TTL). Unknown credentials are never kept.
+const MAX_CACHED = 10_000;
+const recognised = new Map<string, { viewer: Viewer; until: number }>();
+
+/** Forgets the cached credentials whose viewer matches (e.g. one session, every session of a user, a key). */
+export function forgetCredentials(matches: (viewer: Viewer) => boolean): void {
+  for (const [hash, entry] of recognised) if (matches(entry.viewer)) recognised.delete(hash);
+}
+
+function remember(hash: string, viewer: Viewer, now: number, ttlMs: number, expiresAt: Date | null): void {
+  if (ttlMs <= 0) return;
+  if (recognised.size >= MAX_CACHED) recognised.delete(recognised.keys().next().value as string);
+  recognised.set(hash, { viewer, until: Math.min(now + ttlMs, expiresAt?.getTime() ?? Infinity) });
+}
+
 /**
  * Turns a bearer credential into the viewer. No credential: anonymous. A credential that is unknown,
  * expired or revoked is refused (the caller answers UNAUTHENTICATED) rather than silently downgraded,
@@ -16,53 +35,58 @@ export async function authenticate(
   clock: Clock,
   bearer: string | null,
   ip: string,
+  cacheTtlMs = 0,
 ): Promise<AuthenticationResult> {
   if (!bearer) return { ok: true, viewer: anonymousViewer(ip) };
   const now = clock.now();
+  const hash = sha256(bearer);
+  const cached = recognised.get(hash);
+  if (cached) {
+    if (cached.until > now.getTime()) return { ok: true, viewer: { ...cached.viewer } };
+    recognised.delete(hash);
+  }
   if (bearer.startsWith(SESSION_TOKEN_PREFIX)) {
     const session = await em.findOne(
       Session,
-      { tokenHash: sha256(bearer), revokedAt: null, expiresAt: { $gt: now }, user: { disabledAt: null } },
+      { tokenHash: hash, revokedAt: null, expiresAt: { $gt: now }, user: { disabledAt: null } },
       { populate: ['user'] },
     );
     if (!session) return { ok: false };
     const user = session.user;
-    return {
-      ok: true,
-      viewer: {
-        kind: 'USER',
-        userId: user.id,
-        sessionId: session.id,
-        apiKeyId: null,
-        role: user.role,
-        department: user.department,
-        organisationId: user.organisation?.id ?? null,
-        scopes: [],
-        rateLimitKey: `session:${session.id}`,
-      },
+    const viewer: Viewer = {
+      kind: 'USER',
+      userId: user.id,
+      sessionId: session.id,
+      apiKeyId: null,
+      role: user.role,
+      department: user.department,
+      organisationId: user.organisation?.id ?? null,
+      scopes: [],
+      rateLimitKey: `session:${session.id}`,
     };
+    remember(hash, viewer, now.getTime(), cacheTtlMs, session.expiresAt);
+    return { ok: true, viewer: { ...viewer } };
   }
   if (bearer.startsWith(API_KEY_PREFIX)) {
     const apiKey = await em.findOne(ApiKey, {
-      secretHash: sha256(bearer),
+      secretHash: hash,
       revokedAt: null,
       $or: [{ expiresAt: null }, { expiresAt: { $gt: now } }],
     });
     if (!apiKey) return { ok: false };
-    return {
-      ok: true,
-      viewer: {
-        kind: 'API_KEY',
-        userId: null,
-        sessionId: null,
-        apiKeyId: apiKey.id,
-        role: 'PARTNER',
-        department: null,
-        organisationId: null,
-        scopes: apiKey.scopes,
-        rateLimitKey: `key:${apiKey.id}`,
-      },
+    const viewer: Viewer = {
+      kind: 'API_KEY',
+      userId: null,
+      sessionId: null,
+      apiKeyId: apiKey.id,
+      role: 'PARTNER',
+      department: null,
+      organisationId: null,
+      scopes: apiKey.scopes,
+      rateLimitKey: `key:${apiKey.id}`,
     };
+    remember(hash, viewer, now.getTime(), cacheTtlMs, apiKey.expiresAt);
+    return { ok: true, viewer: { ...viewer } };
   }
   return { ok: false };
 }

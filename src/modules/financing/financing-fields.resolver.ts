@@ -1,8 +1,10 @@
 import { Arg, Ctx, FieldResolver, Int, Resolver, Root } from 'type-graphql';
 import type { RequestContext } from '../../shared/context.js';
 import { checkPageSize, emptyPageInfo, lazy, type ConnectionData } from '../../shared/graphql/connection.js';
-import { EnterpriseType, enterpriseById } from '../registration/index.js';
-import { canSeeContact, offerScope } from './financing.access.js';
+import { registerPlainResolver } from '../../shared/graphql/plain-resolvers.js';
+import { toGlobalId } from '../../shared/ids.js';
+import { EnterpriseType, enterpriseById, type Enterprise } from '../registration/index.js';
+import { bankOf, canSeeContact, offerScope } from './financing.access.js';
 import {
   activeProductTotal,
   bankById,
@@ -25,7 +27,9 @@ import {
 } from './financing.types.js';
 
 // Field resolvers of the financing types. Each loads through a DataLoader, so a page of 50 demands
-// with their enterprises and offers costs one statement per kind, whatever the page size.
+// with their enterprises and offers costs one statement per kind, whatever the page size. The same
+// functions are installed as plain graphql-js resolvers (shared/graphql/plain-resolvers.ts): they
+// run hundreds of times per page, and none needs type-graphql's role checks or input validation.
 
 function connectionOf<T>(
   page: NestedPage<T>,
@@ -44,11 +48,112 @@ function connectionOf<T>(
   };
 }
 
+const EMPTY: ConnectionData<never> = { edges: [], pageInfo: emptyPageInfo(), totalCount: 0 };
+
+function enterpriseOf(
+  ctx: RequestContext,
+  demand: FinancingDemandType,
+): Promise<Enterprise | null> | Enterprise | null {
+  if (demand.prefetchedEnterprise !== undefined) return demand.prefetchedEnterprise as Enterprise | null;
+  return ctx.loaders.get(enterpriseById).load(demand.enterpriseId);
+}
+
+async function contactOf(ctx: RequestContext, demand: FinancingDemandType): Promise<ContactPersonType | null> {
+  if (!(await canSeeContact(ctx, demand))) return null;
+  return ctx.loaders.get(contactByDemandId).load(demand.id);
+}
+
+function offerPageOf(
+  ctx: RequestContext,
+  demand: FinancingDemandType,
+  size: number,
+  after: string | null | undefined,
+  bankId: string | null,
+): Promise<ConnectionData<FinancingOfferType>> {
+  return ctx.loaders
+    .get(offersPage)
+    .load({ parentId: demand.id, first: size, after: after ?? null, bankId })
+    .then((page) => connectionOf(page, after, () => ctx.loaders.get(offerTotal).load(`${demand.id}|${bankId ?? ''}`)));
+}
+
+function offersOf(
+  ctx: RequestContext,
+  demand: FinancingDemandType,
+  first: number | null | undefined,
+  after: string | null | undefined,
+): Promise<ConnectionData<FinancingOfferType>> | ConnectionData<FinancingOfferType> {
+  const size = checkPageSize(ctx, first);
+  if (size === 0) return EMPTY;
+  // A bank (the busy case) sees its own offers: decided without waiting for anything.
+  const bankId = bankOf(ctx.viewer);
+  const prefetched = demand.prefetchedOffers;
+  if (bankId && prefetched && prefetched.bankId === bankId && prefetched.size === size && !after) {
+    return connectionOf(prefetched.page as NestedPage<FinancingOfferType>, after, () =>
+      ctx.loaders.get(offerTotal).load(`${demand.id}|${bankId}`),
+    );
+  }
+  if (bankId) return offerPageOf(ctx, demand, size, after, bankId);
+  return offerScope(ctx, demand).then((scope) =>
+    scope.kind === 'NONE' ? EMPTY : offerPageOf(ctx, demand, size, after, scope.kind === 'BANK' ? scope.bankId : null),
+  );
+}
+
+function productsOf(
+  ctx: RequestContext,
+  bank: BankType,
+  first: number | null | undefined,
+  after: string | null | undefined,
+): Promise<ConnectionData<CreditProductType>> | ConnectionData<CreditProductType> {
+  const size = checkPageSize(ctx, first);
+  if (size === 0) return EMPTY;
+  return ctx.loaders
+    .get(productsPage)
+    .load({ parentId: bank.id, first: size, after: after ?? null })
+    .then((page) => connectionOf(page, after, () => ctx.loaders.get(activeProductTotal).load(bank.id)));
+}
+
+const globalId = (type: string) => (source: { id: string }) => toGlobalId(type, source.id);
+registerPlainResolver('FinancingDemand', 'id', globalId('FinancingDemand'));
+registerPlainResolver('FinancingOffer', 'id', globalId('FinancingOffer'));
+registerPlainResolver('CreditProduct', 'id', globalId('CreditProduct'));
+registerPlainResolver('Bank', 'id', globalId('Bank'));
+registerPlainResolver('FinancingDemandAlert', 'id', globalId('FinancingDemandAlert'));
+registerPlainResolver('FinancingDemand', 'enterprise', (demand: FinancingDemandType, _args, ctx) =>
+  enterpriseOf(ctx, demand),
+);
+registerPlainResolver('FinancingDemand', 'contact', (demand: FinancingDemandType, _args, ctx) =>
+  contactOf(ctx, demand),
+);
+registerPlainResolver(
+  'FinancingDemand',
+  'offers',
+  (demand: FinancingDemandType, args: { first?: number; after?: string }, ctx) =>
+    offersOf(ctx, demand, args.first, args.after),
+);
+registerPlainResolver('FinancingOffer', 'demand', (offer: FinancingOfferType, _args, ctx) =>
+  ctx.loaders.get(demandById).load(offer.demandId),
+);
+registerPlainResolver('FinancingOffer', 'bank', (offer: FinancingOfferType, _args, ctx) =>
+  ctx.loaders.get(bankById).load(offer.bankId),
+);
+registerPlainResolver('FinancingOffer', 'product', (offer: FinancingOfferType, _args, ctx) =>
+  offer.productId ? ctx.loaders.get(productById).load(offer.productId) : null,
+);
+registerPlainResolver('CreditProduct', 'bank', (product: CreditProductType, _args, ctx) =>
+  ctx.loaders.get(bankById).load(product.bankId),
+);
+registerPlainResolver('Bank', 'products', (bank: BankType, args: { first?: number; after?: string }, ctx) =>
+  productsOf(ctx, bank, args.first, args.after),
+);
+
+// The declarations below give the fields their types, arguments and descriptions; at run time the
+// plain resolvers above answer them.
+
 @Resolver(() => FinancingDemandType)
 export class FinancingDemandFieldsResolver {
   @FieldResolver(() => EnterpriseType, { description: 'The enterprise that published it (its public facts).' })
-  async enterprise(@Root() demand: FinancingDemandType, @Ctx() ctx: RequestContext) {
-    return ctx.loaders.get(enterpriseById).load(demand.enterpriseId);
+  enterprise(@Root() demand: FinancingDemandType, @Ctx() ctx: RequestContext) {
+    return enterpriseOf(ctx, demand);
   }
 
   @FieldResolver(() => ContactPersonType, {
@@ -56,43 +161,35 @@ export class FinancingDemandFieldsResolver {
     description:
       'Whom to contact. Null for a bank until the enterprise accepts its offer or consents to share contact data; always null for officials and partner systems.',
   })
-  async contact(@Root() demand: FinancingDemandType, @Ctx() ctx: RequestContext): Promise<ContactPersonType | null> {
-    if (!(await canSeeContact(ctx, demand))) return null;
-    return ctx.loaders.get(contactByDemandId).load(demand.id);
+  contact(@Root() demand: FinancingDemandType, @Ctx() ctx: RequestContext): Promise<ContactPersonType | null> {
+    return contactOf(ctx, demand);
   }
 
   @FieldResolver(() => FinancingOfferConnection, {
     description:
       'Offers on it, newest first: the enterprise (and finance officials) see all, a bank only its own, others none.',
   })
-  async offers(
+  offers(
     @Root() demand: FinancingDemandType,
     @Ctx() ctx: RequestContext,
     @Arg('first', () => Int, { nullable: true, description: 'How many items, at most 100 (default 20).' })
     first?: number | null,
     @Arg('after', () => String, { nullable: true, description: 'Continue after this cursor (pageInfo.endCursor).' })
     after?: string | null,
-  ): Promise<ConnectionData<FinancingOfferType>> {
-    const size = checkPageSize(ctx, first);
-    const scope = await offerScope(ctx, demand);
-    if (scope.kind === 'NONE' || size === 0) return { edges: [], pageInfo: emptyPageInfo(), totalCount: 0 };
-    const bankId = scope.kind === 'BANK' ? scope.bankId : null;
-    const page = await ctx.loaders
-      .get(offersPage)
-      .load({ parentId: demand.id, first: size, after: after ?? null, bankId });
-    return connectionOf(page, after, () => ctx.loaders.get(offerTotal).load(`${demand.id}|${bankId ?? ''}`));
+  ) {
+    return offersOf(ctx, demand, first, after);
   }
 }
 
 @Resolver(() => FinancingOfferType)
 export class FinancingOfferFieldsResolver {
   @FieldResolver(() => FinancingDemandType, { description: 'The demand it answers.' })
-  async demand(@Root() offer: FinancingOfferType, @Ctx() ctx: RequestContext) {
+  demand(@Root() offer: FinancingOfferType, @Ctx() ctx: RequestContext) {
     return ctx.loaders.get(demandById).load(offer.demandId);
   }
 
   @FieldResolver(() => BankType, { description: 'The bank that made it.' })
-  async bank(@Root() offer: FinancingOfferType, @Ctx() ctx: RequestContext) {
+  bank(@Root() offer: FinancingOfferType, @Ctx() ctx: RequestContext) {
     return ctx.loaders.get(bankById).load(offer.bankId);
   }
 
@@ -100,7 +197,7 @@ export class FinancingOfferFieldsResolver {
     nullable: true,
     description: 'The credit product it is made under, if any.',
   })
-  async product(@Root() offer: FinancingOfferType, @Ctx() ctx: RequestContext) {
+  product(@Root() offer: FinancingOfferType, @Ctx() ctx: RequestContext) {
     return offer.productId ? ctx.loaders.get(productById).load(offer.productId) : null;
   }
 }
@@ -108,7 +205,7 @@ export class FinancingOfferFieldsResolver {
 @Resolver(() => CreditProductType)
 export class CreditProductFieldsResolver {
   @FieldResolver(() => BankType, { description: 'The bank that offers it.' })
-  async bank(@Root() product: CreditProductType, @Ctx() ctx: RequestContext) {
+  bank(@Root() product: CreditProductType, @Ctx() ctx: RequestContext) {
     return ctx.loaders.get(bankById).load(product.bankId);
   }
 }
@@ -116,17 +213,14 @@ export class CreditProductFieldsResolver {
 @Resolver(() => BankType)
 export class BankFieldsResolver {
   @FieldResolver(() => CreditProductConnection, { description: 'Its active credit products, newest first.' })
-  async products(
+  products(
     @Root() bank: BankType,
     @Ctx() ctx: RequestContext,
     @Arg('first', () => Int, { nullable: true, description: 'How many items, at most 100 (default 20).' })
     first?: number | null,
     @Arg('after', () => String, { nullable: true, description: 'Continue after this cursor (pageInfo.endCursor).' })
     after?: string | null,
-  ): Promise<ConnectionData<CreditProductType>> {
-    const size = checkPageSize(ctx, first);
-    if (size === 0) return { edges: [], pageInfo: emptyPageInfo(), totalCount: 0 };
-    const page = await ctx.loaders.get(productsPage).load({ parentId: bank.id, first: size, after: after ?? null });
-    return connectionOf(page, after, () => ctx.loaders.get(activeProductTotal).load(bank.id));
+  ) {
+    return productsOf(ctx, bank, first, after);
   }
 }

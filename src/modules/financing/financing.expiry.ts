@@ -1,10 +1,9 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import type { Logger } from 'pino';
 import type { Clock } from '../../shared/clock.js';
 
 // Demands expire by the clock: every read already shows an open demand past its expiry time as
-// EXPIRED (and its pending offers as EXPIRED). This sweep writes that state down, in batches, so
-// the open-demand indexes stay small and the figures count them; reads never depend on it running.
+// EXPIRED (and its pending offers as EXPIRED). This sweep (a scheduled job, app/jobs.ts) writes that
+// state down, in batches, so the open-demand indexes stay small; reads never depend on it running.
 
 const BATCH = 5000;
 
@@ -31,25 +30,4 @@ export async function expireDueDemands(em: EntityManager, clock: Clock): Promise
     total += expired;
     if (expired < BATCH) return total;
   }
-}
-
-/** Runs the sweep now and then every `everyMs`; returns a function that stops it. */
-export function scheduleExpiry(em: EntityManager, clock: Clock, logger: Logger, everyMs = 5 * 60_000): () => void {
-  let running = false;
-  const run = async () => {
-    if (running) return;
-    running = true;
-    try {
-      const count = await expireDueDemands(em, clock);
-      if (count > 0) logger.info({ count }, 'financing demands expired');
-    } catch (error) {
-      logger.error({ err: error }, 'financing expiry sweep failed');
-    } finally {
-      running = false;
-    }
-  };
-  void run();
-  const timer = setInterval(() => void run(), everyMs);
-  timer.unref();
-  return () => clearInterval(timer);
 }

@@ -1,5 +1,6 @@
 import { filter as filterEvents, pipe } from '@graphql-yoga/subscription';
-import { Arg, Args, Authorized, Ctx, ID, Query, Resolver, Root, Subscription } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, Args, Authorized, Ctx, ID, Info, Query, Resolver, Root, Subscription } from 'type-graphql';
 import type { RequestContext } from '../../shared/context.js';
 import { notFound } from '../../shared/errors.js';
 import { MutationWithPayload } from '../../shared/graphql/mutation.js';
@@ -89,15 +90,16 @@ export class FinancingResolver {
     filter?: FinancingDemandFilter,
     @Arg('orderBy', () => FinancingDemandOrder, { nullable: true, description: 'Sort order (default: newest first).' })
     orderBy?: FinancingDemandOrder,
+    @Info() info?: GraphQLResolveInfo,
   ) {
-    return searchDemands(ctx, filter, orderBy, page.first, page.after);
+    return searchDemands(ctx, filter, orderBy, page.first, page.after, info);
   }
 
   @Authorized()
   @Query(() => FinancingDemandType, {
     nullable: true,
     description:
-      'One financing demand, or null when it does not exist or the viewer may not see it. The enterprise sees its own; banks see open demands and those they made offers on; officials and FINANCING_READ partner keys as in financingDemands. Any authenticated caller.',
+      'One financing demand, or null when it does not exist or the viewer may not see it. The enterprise sees its own; banks see open demands and those they made offers on; officials and FINANCING_READ partner keys as in financingDemands. Roles: any signed-in user or API key.',
   })
   async financingDemand(
     @Ctx() ctx: RequestContext,

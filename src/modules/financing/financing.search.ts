@@ -1,3 +1,4 @@
+import type { GraphQLResolveInfo } from 'graphql';
 import type { RequestContext } from '../../shared/context.js';
 import { checkPageSize, emptyPageInfo, lazy, type ConnectionData } from '../../shared/graphql/connection.js';
 import { bankOf, isPartnerReader } from './financing.access.js';
@@ -9,6 +10,10 @@ import {
   OrderDirection,
 } from './financing.enums.js';
 import { parseDemandFilter, type DemandFilter } from './financing.filter.js';
+import { prefetchEnterprises } from './financing.prefetch.js';
+import { demandSelection } from './financing.lookahead.js';
+import { LEAN_ENTERPRISE_FIELDS, enterpriseReaderOf, type EnterpriseReader } from './financing.enterprises.js';
+import type { NestedPage } from './financing.loaders.js';
 import type { FinancingDemandFilter, FinancingDemandOrder } from './financing.inputs.js';
 import {
   demandColumns,
@@ -37,8 +42,8 @@ function add(sql: Sql, clause: string, ...params: unknown[]): void {
   sql.params.push(...params);
 }
 
-/** Conditions of the filter except districts and the keyset. */
-function filterConditions(ctx: RequestContext, filter: DemandFilter, now: Date): Sql {
+/** Conditions of the filter except districts and the keyset; `bankId`: the viewing bank, if any. */
+function filterConditions(filter: DemandFilter, now: Date, bankId: string | null): Sql {
   const sql: Sql = { where: [], params: [] };
   switch (filter.status) {
     case FinancingDemandStatus.OPEN:
@@ -50,7 +55,6 @@ function filterConditions(ctx: RequestContext, filter: DemandFilter, now: Date):
     default:
       add(sql, 'd.status = ?', filter.status);
   }
-  const bankId = bankOf(ctx.viewer);
   if (bankId && filter.status !== FinancingDemandStatus.OPEN) {
     // Past the open stage, a bank sees only the demands it made an offer on.
     add(sql, 'exists (select 1 from financing_offers o where o.demand_id = d.id and o.bank_id = ?)', bankId);
@@ -70,7 +74,7 @@ export interface DemandOrder {
   direction: OrderDirection;
 }
 
-function orderOf(input: FinancingDemandOrder | null | undefined): DemandOrder {
+export function orderOf(input: FinancingDemandOrder | null | undefined): DemandOrder {
   return {
     field: input?.field ?? FinancingDemandOrderField.PUBLISHED_AT,
     direction: input?.direction ?? OrderDirection.DESC,
@@ -86,6 +90,84 @@ function emptyConnection<T>(): ConnectionData<T> {
   return { edges: [], pageInfo: emptyPageInfo(), totalCount: 0 };
 }
 
+export interface SearchStatement {
+  sql: string;
+  params: unknown[];
+}
+
+/** What to bring along with each row of the page, in the same statement. */
+export interface PageExtras {
+  /** The enterprise's lean columns (prefixed `e_`), joined by primary key. */
+  enterprise?: EnterpriseReader | null;
+  /** The viewing bank's newest offers (first + 1 of them) as a JSON array in column `offers`. */
+  offers?: { bankId: string; first: number } | null;
+}
+
+/**
+ * The statement of one search page: `size + 1` rows (the extra one tells whether a next page exists),
+ * with what the query selects of each row's enterprise and of the viewing bank's offers joined in, so
+ * that a page costs one round trip. Pure, so the benchmark can EXPLAIN exactly what the server runs.
+ */
+export function demandSearchStatement(
+  filter: DemandFilter,
+  order: DemandOrder,
+  cursor: [string, string] | null,
+  size: number,
+  now: Date,
+  bankId: string | null,
+  extras: PageExtras = {},
+): SearchStatement {
+  const base = filterConditions(filter, now, bankId);
+  const byTime = order.field === FinancingDemandOrderField.PUBLISHED_AT;
+  const desc = order.direction === OrderDirection.DESC;
+  const keyColumn = byTime ? 'd.published_at' : 'd.amount_fen';
+  const keyCast = byTime ? 'timestamptz' : 'bigint';
+  const direction = desc ? 'desc' : 'asc';
+  const orderBy = `order by ${keyColumn} ${direction}, d.id ${direction}`;
+  const page = { where: [...base.where], params: [...base.params] };
+  if (cursor) add(page, `(${keyColumn}, d.id) ${desc ? '<' : '>'} (?::${keyCast}, ?::uuid)`, cursor[0], cursor[1]);
+  const limit = size + 1;
+  const columns = `${demandColumns('d')}, ${keyColumn} as sort_key`;
+  let inner: SearchStatement;
+  if (!filter.districts || filter.districts.length === 1) {
+    const where = filter.districts ? ['d.district = ?', ...page.where] : page.where;
+    inner = {
+      sql: `select ${columns} from financing_demands d where ${where.join(' and ')} ${orderBy} limit ?`,
+      params: [...(filter.districts ?? []), ...page.params, limit],
+    };
+  } else {
+    // One ordered index walk per district, then the best `limit` of their union.
+    const branch = `(select ${columns} from financing_demands d where d.district = ? and ${page.where.join(' and ')} ${orderBy} limit ?)`;
+    inner = {
+      sql: `select * from (${filter.districts.map(() => branch).join(' union all ')}) x order by x.sort_key ${direction}, x.id ${direction} limit ?`,
+      params: [...filter.districts.flatMap((district) => [district, ...page.params, limit]), limit],
+    };
+  }
+  const { enterprise, offers } = extras;
+  if (!enterprise && !offers) return inner;
+  const select = ['p.*'];
+  const joins: string[] = [];
+  const params = [...inner.params];
+  if (enterprise) {
+    select.push(enterprise.columns('e', 'e_'));
+    joins.push(`left join "${enterprise.table}" e on e.id = p."enterpriseId"`);
+  }
+  if (offers) {
+    select.push('o.offers');
+    joins.push(`left join lateral (
+      select json_agg(x order by x.rn) as offers from (
+        select ${offerColumns('f', 'fd')}, row_number() over (order by f.created_at desc, f.id desc) as rn
+        from financing_offers f join financing_demands fd on fd.id = f.demand_id
+        where f.demand_id = p.id and f.bank_id = ? order by f.created_at desc, f.id desc limit ?
+      ) x) o on true`);
+    params.push(offers.bankId, offers.first + 1);
+  }
+  return {
+    sql: `select ${select.join(', ')} from (${inner.sql}) p ${joins.join(' ')} order by p.sort_key ${direction}, p.id ${direction}`,
+    params,
+  };
+}
+
 /** One page of demands matching the filter, keyset-paginated. */
 export async function searchDemands(
   ctx: RequestContext,
@@ -93,6 +175,7 @@ export async function searchDemands(
   orderInput: FinancingDemandOrder | null | undefined,
   first: number | null | undefined,
   after: string | null | undefined,
+  info?: GraphQLResolveInfo,
 ): Promise<ConnectionData<FinancingDemandType>> {
   const filter = parseDemandFilter(filterInput);
   const size = checkPageSize(ctx, first);
@@ -101,10 +184,10 @@ export async function searchDemands(
   const cursor = decodeCursor(ctx, after, byTime ? 'time' : 'integer');
   if (!searchable(ctx, filter)) return emptyConnection();
   const now = ctx.deps.clock.now();
-  const base = filterConditions(ctx, filter, now);
+  const bankId = bankOf(ctx.viewer);
 
   const totalCount = lazy(async () => {
-    const count = { where: [...base.where], params: [...base.params] };
+    const count = filterConditions(filter, now, bankId);
     if (filter.districts) add(count, 'd.district in (?)', filter.districts);
     const [row] = await select<{ count: number }>(
       ctx,
@@ -115,36 +198,44 @@ export async function searchDemands(
   });
   if (size === 0) return { edges: [], pageInfo: emptyPageInfo(), totalCount };
 
-  const desc = order.direction === OrderDirection.DESC;
-  const keyColumn = byTime ? 'd.published_at' : 'd.amount_fen';
-  const keyCast = byTime ? 'timestamptz' : 'bigint';
-  const direction = desc ? 'desc' : 'asc';
-  const orderBy = `order by ${keyColumn} ${direction}, d.id ${direction}`;
-  const page = { where: [...base.where], params: [...base.params] };
-  if (cursor) add(page, `(${keyColumn}, d.id) ${desc ? '<' : '>'} (?::${keyCast}, ?::uuid)`, cursor[0], cursor[1]);
-
-  let sql: string;
-  let params: unknown[];
-  const limit = size + 1;
-  const columns = demandColumns('d');
-  if (!filter.districts || filter.districts.length === 1) {
-    const where = filter.districts ? ['d.district = ?', ...page.where] : page.where;
-    sql = `select ${columns} from financing_demands d where ${where.join(' and ')} ${orderBy} limit ?`;
-    params = [...(filter.districts ?? []), ...page.params, limit];
-  } else {
-    // One ordered index walk per district, then the best `limit` of their union.
-    const branch = `(select ${columns}, ${keyColumn} as sort_key from financing_demands d where d.district = ? and ${page.where.join(' and ')} ${orderBy} limit ?)`;
-    sql = `select * from (${filter.districts.map(() => branch).join(' union all ')}) x order by x.sort_key ${direction}, x.id ${direction} limit ?`;
-    params = [...filter.districts.flatMap((district) => [district, ...page.params, limit]), limit];
-  }
-  const rows = await select<DemandRow>(ctx, sql, params);
+  // What the query selects of the rows' enterprises and offers comes in the same statement.
+  const selection = demandSelection(info);
+  const leanEnterprise =
+    selection.enterprise !== null && [...selection.enterprise].every((f) => LEAN_ENTERPRISE_FIELDS.has(f));
+  const offers =
+    bankId && selection.offersFirst !== null ? { bankId, first: checkPageSize(ctx, selection.offersFirst) } : null;
+  const extras: PageExtras = { enterprise: leanEnterprise ? enterpriseReaderOf(ctx) : null, offers };
+  const { sql, params } = demandSearchStatement(filter, order, cursor, size, now, bankId, extras);
+  const rows = await select<DemandRow & Record<string, unknown>>(ctx, sql, params);
   const nowMs = now.getTime();
   const hasNextPage = rows.length > size;
   const edges = (hasNextPage ? rows.slice(0, size) : rows).map((row) => {
     const node = demandFromRow(row, nowMs, ctx.locale);
+    if (extras.enterprise) node.prefetchedEnterprise = extras.enterprise.read(row, 'e_');
+    if (offers)
+      node.prefetchedOffers = {
+        size: offers.first,
+        bankId: offers.bankId,
+        page: offerPage(row.offers as OfferRow[] | null, offers.first, nowMs),
+      };
     return { cursor: encodeCursor(byTime ? node.publishedAtText : node.amountFen, node.id), node };
   });
+  // An enterprise field the lean columns cannot serve: the registration module's loader, once for the page.
+  if (selection.enterprise !== null && !leanEnterprise)
+    await prefetchEnterprises(
+      ctx,
+      edges.map((edge) => edge.node),
+    );
   return { edges, pageInfo: pageInfoOf(edges, hasNextPage, cursor !== null), totalCount };
+}
+
+function offerPage(rows: OfferRow[] | null, first: number, nowMs: number): NestedPage<FinancingOfferType> {
+  const list = rows ?? [];
+  const items = list.slice(0, first).map((row) => {
+    const node = offerFromRow(row, nowMs);
+    return { cursor: encodeCursor(node.createdAtText, node.id), node };
+  });
+  return { items, hasNextPage: list.length > first };
 }
 
 /** The demands of the enterprises the viewer acts for (optionally one of them), newest first. */

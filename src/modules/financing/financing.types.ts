@@ -113,6 +113,9 @@ export class FinancingDemandType extends Node {
   /** Exact publication time as PostgreSQL wrote it, for cursors (microseconds). */
   publishedAtText!: string;
   amountFen!: string;
+  /** Loaded with the page when the query selects them (financing.lookahead.ts). */
+  prefetchedEnterprise?: unknown;
+  prefetchedOffers?: { size: number; bankId: string; page: unknown };
 }
 
 @ObjectType('Bank', { implements: Node, simpleResolvers: true, description: 'A bank on 金企通. Public.' })

@@ -23,7 +23,7 @@ import {
 } from './financing.types.js';
 
 export { financingEntities };
-export { expireDueDemands, scheduleExpiry } from './financing.expiry.js';
+export { expireDueDemands } from './financing.expiry.js';
 
 registerNodeType({
   typeName: 'FinancingDemand',

@@ -1,0 +1,478 @@
+import 'reflect-metadata';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
+import { resolve } from 'node:path';
+import autocannon from 'autocannon';
+import pg from 'pg';
+import { migrate, openDatabase } from '../src/db/orm.js';
+import { SESSION_TOKEN_PREFIX, hashPassword, newSecret, sha256 } from '../src/modules/accounts/credentials.js';
+import {
+  FinancingDemandOrderField,
+  FinancingDemandStatus,
+  OrderDirection,
+} from '../src/modules/financing/financing.enums.js';
+import { enterpriseReader } from '../src/modules/financing/financing.enterprises.js';
+import { demandSearchStatement } from '../src/modules/financing/financing.search.js';
+import { Enterprise } from '../src/modules/registration/index.js';
+import { District } from '../src/shared/graphql/reference.types.js';
+import { loadDataSet, loadMarker, type Sizes } from './load.js';
+
+// npm run bench: the bank search at a million demands, against the floor of this machine.
+//
+// 1. Migrates the PostgreSQL database at DATABASE_URL and fills it with the synthetic set (bench/load.ts)
+//    unless it already holds it (BENCH_RELOAD=1 forces a reload). The database is the benchmark's own.
+// 2. Starts our server from dist (node dist/src/main.js) and the floor (dist/bench/floor.js).
+// 3. Drives "the 50 newest open demands in Huangdao between 500,000 and 12,000,000 yuan, each with its
+//    enterprise and the viewing bank's offers" over HTTP with autocannon: 1 and 32 connections, page 1
+//    and page 2,000, each run against ours and then the floor (alternating which goes first), twice.
+// 4. Prints requests/s, p50 and p99 latency, errors and each server's CPU milliseconds per request, and
+//    our figures as ratios of the floor's; writes them to bench/results/latest.json.
+
+const env = process.env;
+const DATABASE_URL = env.DATABASE_URL;
+const DURATION = Number(env.BENCH_DURATION_SECONDS ?? 10);
+const ROUNDS = Number(env.BENCH_ROUNDS ?? 2);
+const POOL = Number(env.BENCH_POOL_SIZE ?? 10);
+const SIZES: Sizes = {
+  enterprises: Number(env.BENCH_ENTERPRISES ?? 20_000),
+  demands: Number(env.BENCH_DEMANDS ?? 1_000_000),
+  banks: 20,
+  applicants: 200,
+};
+const OUR_PORT = 4210;
+const FLOOR_PORT = 4211;
+const DISTRICT = District.HUANGDAO;
+const AMOUNT_MIN_FEN = 500_000_00;
+const AMOUNT_MAX_FEN = 12_000_000_00;
+const PAGE = 50;
+const FAR_PAGE = 2000;
+const CLOCK_TICK_MS = 10; // /proc times are in USER_HZ = 100 ticks per second on Linux
+
+const QUERY = `query BankSearch($after: String) {
+  financingDemands(first: ${PAGE}, after: $after, filter: { districts: [${DISTRICT}], amountMin: { amount: "${(AMOUNT_MIN_FEN / 100).toFixed(2)}" }, amountMax: { amount: "${(AMOUNT_MAX_FEN / 100).toFixed(2)}" } }) {
+    edges { cursor node {
+      id number amount { amount currency } termMonths purpose guaranteeType maxAnnualRate publishedAt expiresAt status offerCount district
+      industry { code }
+      enterprise { id name uscc industry { code } }
+      offers(first: 10) { edges { node { id status amount { amount currency } annualRate termMonths createdAt } } }
+    } }
+    pageInfo { hasNextPage endCursor }
+  }
+}`;
+
+function fail(message: string): never {
+  process.stderr.write(`bench: ${message}\n`);
+  process.exit(2);
+}
+
+function cpuTicks(pid: number): number {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return Number(fields[11]) + Number(fields[12]); // utime + stime
+  } catch {
+    return 0;
+  }
+}
+
+async function postgresBackends(client: pg.Client, database: string): Promise<number[]> {
+  const { rows } = await client.query<{ pid: number }>(
+    `select pid from pg_stat_activity where datname = $1 and pid <> pg_backend_pid()`,
+    [database],
+  );
+  return rows.map((r) => r.pid);
+}
+
+async function waitForHttp(url: string, child: ChildProcess, what: string): Promise<void> {
+  const deadline = Date.now() + 60_000;
+  for (;;) {
+    if (child.exitCode !== null) fail(`${what} exited with code ${child.exitCode}`);
+    try {
+      const response = await fetch(url, {
+        method: url.endsWith('/readyz') ? 'GET' : 'POST',
+        body: url.endsWith('/readyz') ? undefined : '{}',
+      });
+      if (response.status < 500 || url.endsWith('/')) return;
+    } catch {
+      // not listening yet
+    }
+    if (Date.now() > deadline) fail(`${what} did not start`);
+    await new Promise((r) => setTimeout(r, 250));
+  }
+}
+
+function start(command: string[], extraEnv: Record<string, string>, what: string): ChildProcess {
+  const child = spawn(process.execPath, command, {
+    env: { ...env, ...extraEnv },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  child.on('exit', (code, signal) => {
+    if (code !== 0 && signal !== 'SIGTERM') process.stderr.write(`${what} exited (${code ?? signal})\n`);
+  });
+  return child;
+}
+
+interface Target {
+  name: 'ours' | 'floor';
+  pid: number;
+  url: string;
+  headers: Record<string, string>;
+  body: (page: 'first' | 'far') => string;
+}
+
+interface RunResult {
+  target: string;
+  connections: number;
+  page: string;
+  requestsPerSecond: number;
+  p50: number;
+  p99: number;
+  errors: number;
+  non2xx: number;
+  requests: number;
+  serverCpuMsPerRequest: number;
+  postgresCpuMsPerRequest: number;
+}
+
+async function run(
+  target: Target,
+  connections: number,
+  page: 'first' | 'far',
+  seconds: number,
+  admin: pg.Client,
+  database: string,
+): Promise<RunResult> {
+  const backends = await postgresBackends(admin, database);
+  const pgBefore = new Map(backends.map((pid) => [pid, cpuTicks(pid)]));
+  const before = cpuTicks(target.pid);
+  const result = await autocannon({
+    url: target.url,
+    method: 'POST',
+    headers: target.headers,
+    body: target.body(page),
+    connections,
+    duration: seconds,
+  });
+  const serverTicks = cpuTicks(target.pid) - before;
+  let pgTicks = 0;
+  for (const pid of await postgresBackends(admin, database)) pgTicks += cpuTicks(pid) - (pgBefore.get(pid) ?? 0);
+  const requests = result.requests.total;
+  return {
+    target: target.name,
+    connections,
+    page,
+    requestsPerSecond: result.requests.average,
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    errors: result.errors + result.timeouts,
+    non2xx: result.non2xx,
+    requests,
+    serverCpuMsPerRequest: requests ? (serverTicks * CLOCK_TICK_MS) / requests : 0,
+    postgresCpuMsPerRequest: requests ? (pgTicks * CLOCK_TICK_MS) / requests : 0,
+  };
+}
+
+/** Whether the database holds the complete data set (the loader marks it last, after every index is rebuilt). */
+async function isLoaded(url: string): Promise<boolean> {
+  const client = new pg.Client({ connectionString: url });
+  try {
+    await client.connect();
+  } catch {
+    return false;
+  }
+  try {
+    const { rows } = await client.query<{ comment: string | null }>(
+      `select obj_description('financing_demands'::regclass, 'pg_class') as comment`,
+    );
+    return rows[0]?.comment === loadMarker(SIZES);
+  } catch {
+    return false;
+  } finally {
+    await client.end();
+  }
+}
+
+function mean(values: number[]): number {
+  return values.reduce((a, b) => a + b, 0) / values.length;
+}
+
+async function main(): Promise<void> {
+  if (!DATABASE_URL)
+    fail(
+      'set DATABASE_URL to a PostgreSQL database the benchmark may fill, e.g. postgres://postgres@127.0.0.1:5432/qes_bench',
+    );
+  const database = decodeURIComponent(new URL(DATABASE_URL).pathname.slice(1));
+  if (!database.includes('bench') && env.BENCH_FORCE !== '1') {
+    fail(`the benchmark empties the database it fills; name it *bench* (got "${database}") or set BENCH_FORCE=1`);
+  }
+  const loaded = await isLoaded(DATABASE_URL);
+  if (!loaded || env.BENCH_RELOAD === '1') {
+    // A fresh database each load: the migrations create every index, which the loader then drops and rebuilds.
+    const maintenance = new URL(DATABASE_URL);
+    maintenance.pathname = '/postgres';
+    const server = new pg.Client({ connectionString: maintenance.toString() });
+    await server.connect();
+    await server.query(`drop database if exists "${database}" with (force)`);
+    await server.query(`create database "${database}"`);
+    await server.end();
+  }
+  process.stdout.write(`== migrate ${database}\n`);
+  const orm = await openDatabase({ kind: 'server', url: DATABASE_URL, poolSize: 2 });
+  await migrate(orm.orm);
+  const admin = new pg.Client({ connectionString: DATABASE_URL });
+  await admin.connect();
+  if (!loaded || env.BENCH_RELOAD === '1') {
+    process.stdout.write(
+      `== load: ${SIZES.enterprises.toLocaleString('en')} enterprises, ${SIZES.demands.toLocaleString('en')} demands (70% open), ` +
+        `${(2 * SIZES.demands).toLocaleString('en')} offers, ${SIZES.banks} banks\n`,
+    );
+    await loadDataSet(admin, SIZES, await hashPassword('Bench-password-1'));
+  } else {
+    process.stdout.write(`== data set already loaded; BENCH_RELOAD=1 reloads it\n`);
+  }
+
+  // The viewing bank's officer, signed in.
+  const token = newSecret(SESSION_TOKEN_PREFIX);
+  const { rows: officer } = await admin.query<{ id: string; bank: string }>(
+    `select u.id, u.organisation_id as bank from users u where u.email = 'bench-officer-0@bench.local'`,
+  );
+  if (!officer[0]) fail('the bench officer is missing: run with BENCH_RELOAD=1');
+  await admin.query(
+    `insert into sessions (id, user_id, token_hash, created_at, expires_at, revoked_at) values (gen_random_uuid(), $1, $2, now(), now() + interval '1 day', null)`,
+    [officer[0].id, sha256(token)],
+  );
+  const bankId = officer[0].bank;
+
+  // The key of the last row before page 2,000 of the filter.
+  const { rows: matching } = await admin.query<{ n: number }>(
+    `select count(*)::int as n from financing_demands where status = 'OPEN' and district = $1 and expires_at > now() and amount_fen between $2 and $3`,
+    [DISTRICT, AMOUNT_MIN_FEN, AMOUNT_MAX_FEN],
+  );
+  const { rows: far } = await admin.query<{ at: string; id: string }>(
+    `select to_char(published_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') as at, id from financing_demands
+     where status = 'OPEN' and district = $1 and expires_at > now() and amount_fen between $2 and $3
+     order by published_at desc, id desc offset ${(FAR_PAGE - 1) * PAGE - 1} limit 1`,
+    [DISTRICT, AMOUNT_MIN_FEN, AMOUNT_MAX_FEN],
+  );
+  if (!far[0]) fail(`the filter matches ${matching[0]!.n} demands, fewer than ${FAR_PAGE} pages`);
+  const farCursor = Buffer.from(JSON.stringify([far[0].at, far[0].id])).toString('base64url');
+  process.stdout.write(
+    `== the filter matches ${matching[0]!.n.toLocaleString('en')} open demands; page ${FAR_PAGE} starts after row ${((FAR_PAGE - 1) * PAGE).toLocaleString('en')}\n`,
+  );
+
+  // EXPLAIN of exactly the statement the server runs for page 1 and page 2,000 (same builder, same literal inlining).
+  const explain = async (cursor: [string, string] | null) => {
+    const statement = demandSearchStatement(
+      {
+        status: FinancingDemandStatus.OPEN,
+        districts: [DISTRICT],
+        industries: null,
+        amountMinFen: AMOUNT_MIN_FEN,
+        amountMaxFen: AMOUNT_MAX_FEN,
+        termMonthsMax: null,
+        guaranteeTypes: null,
+        foreignInvested: null,
+        publishedAfter: null,
+      },
+      { field: FinancingDemandOrderField.PUBLISHED_AT, direction: OrderDirection.DESC },
+      cursor,
+      PAGE,
+      new Date(),
+      bankId,
+      {
+        enterprise: enterpriseReader(orm.orm.getMetadata().get<Enterprise>(Enterprise.name), orm.orm.em.getPlatform()),
+        offers: { bankId, first: 10 },
+      },
+    );
+    const rows = await orm.orm.em
+      .fork()
+      .execute<{ 'QUERY PLAN': string }[]>(
+        `explain (analyze, buffers, costs off) ${statement.sql}`,
+        statement.params as never[],
+      );
+    return rows.map((r) => r['QUERY PLAN']).join('\n');
+  };
+  const plans = { first: await explain(null), far: await explain([far[0].at, far[0].id]) };
+  process.stdout.write(`== EXPLAIN (ANALYZE, BUFFERS) of the search, page 1:\n${plans.first.replace(/^/gm, '   ')}\n`);
+  process.stdout.write(`== page ${FAR_PAGE}:\n${plans.far.replace(/^/gm, '   ')}\n`);
+  await orm.close();
+
+  process.stdout.write('== start our server (dist/src/main.js) and the floor (dist/bench/floor.js)\n');
+  const ours = start(
+    ['dist/src/main.js'],
+    {
+      NODE_ENV: 'production',
+      DATABASE_URL,
+      PORT: String(OUR_PORT),
+      HOST: '127.0.0.1',
+      DATABASE_POOL_SIZE: String(POOL),
+      RATE_LIMIT_POINTS_PER_MINUTE: '100000000',
+      DEMO_DATA: '0',
+      SERVE_WEB: '0',
+      LOG_LEVEL: env.BENCH_LOG_LEVEL ?? 'warn',
+      SIGNING_KEY: 'bench-signing-key-0123456789abcdef0123456789',
+    },
+    'our server',
+  );
+  const floor = start(
+    ['dist/bench/floor.js'],
+    { NODE_ENV: 'production', DATABASE_URL, PORT: String(FLOOR_PORT), FLOOR_POOL_SIZE: String(POOL) },
+    'the floor',
+  );
+  const stop = () => {
+    ours.kill('SIGTERM');
+    floor.kill('SIGTERM');
+  };
+  process.on('exit', stop);
+  await waitForHttp(`http://127.0.0.1:${OUR_PORT}/readyz`, ours, 'our server');
+  await waitForHttp(`http://127.0.0.1:${FLOOR_PORT}/`, floor, 'the floor');
+
+  const targets: Target[] = [
+    {
+      name: 'ours',
+      pid: ours.pid!,
+      url: `http://127.0.0.1:${OUR_PORT}/graphql`,
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+      body: (page) => JSON.stringify({ query: QUERY, variables: { after: page === 'far' ? farCursor : null } }),
+    },
+    {
+      name: 'floor',
+      pid: floor.pid!,
+      url: `http://127.0.0.1:${FLOOR_PORT}/`,
+      headers: { 'content-type': 'application/json' },
+      body: (page) =>
+        JSON.stringify({
+          district: DISTRICT,
+          amountMinFen: AMOUNT_MIN_FEN,
+          amountMaxFen: AMOUNT_MAX_FEN,
+          bankId,
+          after: page === 'far' ? [far[0]!.at, far[0]!.id] : null,
+        }),
+    },
+  ];
+
+  // Both answer the same page: same demands, same offers of the viewing bank.
+  interface Answer {
+    errors?: unknown;
+    data: { financingDemands: { edges: { node: { id: string; offers: { edges: { node: { id: string } }[] } } }[] } };
+  }
+  for (const page of ['first', 'far'] as const) {
+    const answers = await Promise.all(
+      targets.map(
+        async (t) =>
+          (await (await fetch(t.url, { method: 'POST', headers: t.headers, body: t.body(page) })).json()) as Answer,
+      ),
+    );
+    const [ourAnswer, floorAnswer] = answers as [Answer, Answer];
+    const summary = (answer: Answer) =>
+      answer.data.financingDemands.edges
+        .map((e) => `${e.node.id}:${e.node.offers.edges.map((o) => o.node.id).join(',')}`)
+        .join(' ');
+    if (ourAnswer.errors) fail(`our server answered with errors: ${JSON.stringify(ourAnswer.errors)}`);
+    if (summary(ourAnswer) !== summary(floorAnswer)) fail(`our server and the floor disagree on page ${page}`);
+    const offers = ourAnswer.data.financingDemands.edges.reduce((n, e) => n + e.node.offers.edges.length, 0);
+    process.stdout.write(
+      `== page ${page === 'first' ? 1 : FAR_PAGE}: both return the same ${ourAnswer.data.financingDemands.edges.length} demands and ${offers} offers of the viewing bank\n`,
+    );
+  }
+
+  process.stdout.write('== warm up (5 s each)\n');
+  for (const target of targets) await run(target, 8, 'first', 5, admin, database);
+
+  const scenarios = [
+    { connections: 1, page: 'first' as const },
+    { connections: 32, page: 'first' as const },
+    { connections: 1, page: 'far' as const },
+    { connections: 32, page: 'far' as const },
+  ];
+  const results: RunResult[] = [];
+  for (let round = 0; round < ROUNDS; round++) {
+    for (const scenario of scenarios) {
+      const order = round % 2 === 0 ? targets : [...targets].reverse();
+      for (const target of order) {
+        const result = await run(target, scenario.connections, scenario.page, DURATION, admin, database);
+        results.push(result);
+        process.stdout.write(
+          `   round ${round + 1} ${target.name.padEnd(5)} c=${String(scenario.connections).padStart(2)} page ${scenario.page === 'first' ? 1 : FAR_PAGE}: ` +
+            `${result.requestsPerSecond.toFixed(0)} req/s, p50 ${result.p50} ms, p99 ${result.p99} ms, errors ${result.errors + result.non2xx}\n`,
+        );
+      }
+    }
+  }
+  stop();
+
+  const summary = scenarios.flatMap((s) =>
+    targets.map((t) => {
+      const runs = results.filter((r) => r.target === t.name && r.connections === s.connections && r.page === s.page);
+      return {
+        target: t.name,
+        connections: s.connections,
+        page: s.page === 'first' ? 1 : FAR_PAGE,
+        requestsPerSecond: mean(runs.map((r) => r.requestsPerSecond)),
+        p50: mean(runs.map((r) => r.p50)),
+        p99: mean(runs.map((r) => r.p99)),
+        errors: runs.reduce((n, r) => n + r.errors + r.non2xx, 0),
+        serverCpuMsPerRequest: mean(runs.map((r) => r.serverCpuMsPerRequest)),
+        postgresCpuMsPerRequest: mean(runs.map((r) => r.postgresCpuMsPerRequest)),
+      };
+    }),
+  );
+  const find = (target: string, connections: number, page: number) =>
+    summary.find((s) => s.target === target && s.connections === connections && s.page === page)!;
+
+  process.stdout.write(`\n== results (mean of ${ROUNDS} rounds of ${DURATION} s)\n`);
+  process.stdout.write(
+    '   target  conns  page   req/s   p50 ms   p99 ms  errors  server CPU ms/req  PostgreSQL CPU ms/req\n',
+  );
+  for (const s of summary) {
+    process.stdout.write(
+      `   ${s.target.padEnd(6)} ${String(s.connections).padStart(5)} ${String(s.page).padStart(5)} ${s.requestsPerSecond.toFixed(0).padStart(7)} ` +
+        `${s.p50.toFixed(1).padStart(8)} ${s.p99.toFixed(1).padStart(8)} ${String(s.errors).padStart(7)} ${s.serverCpuMsPerRequest.toFixed(2).padStart(18)} ` +
+        `${s.postgresCpuMsPerRequest.toFixed(2).padStart(22)}\n`,
+    );
+  }
+  const ratios = {
+    throughput32: find('ours', 32, 1).requestsPerSecond / find('floor', 32, 1).requestsPerSecond,
+    p50At1: find('ours', 1, 1).p50 / find('floor', 1, 1).p50,
+    farVsFirstP50: find('ours', 1, FAR_PAGE).p50 / find('ours', 1, 1).p50,
+    farVsFirstThroughput32: find('ours', 32, 1).requestsPerSecond / find('ours', 32, FAR_PAGE).requestsPerSecond,
+    throughput32Far: find('ours', 32, FAR_PAGE).requestsPerSecond / find('floor', 32, FAR_PAGE).requestsPerSecond,
+  };
+  const verdict = (ok: boolean) => (ok ? 'met' : 'NOT MET');
+  process.stdout.write(
+    `\n== ours as ratios of the floor (same run)\n` +
+      `   throughput at 32 connections, page 1:      ${ratios.throughput32.toFixed(2)}x the floor   (target >= 0.65: ${verdict(ratios.throughput32 >= 0.65)})\n` +
+      `   throughput at 32 connections, page ${FAR_PAGE}:   ${ratios.throughput32Far.toFixed(2)}x the floor\n` +
+      `   p50 latency at 1 connection, page 1:       ${ratios.p50At1.toFixed(2)}x the floor   (target <= 2: ${verdict(ratios.p50At1 <= 2)})\n` +
+      `   page ${FAR_PAGE} against page 1 (ours): p50 ${ratios.farVsFirstP50.toFixed(2)}x, throughput at 32 ${(1 / ratios.farVsFirstThroughput32).toFixed(2)}x ` +
+      `(target within 1.2: ${verdict(ratios.farVsFirstP50 <= 1.2 && ratios.farVsFirstThroughput32 <= 1.2)})\n`,
+  );
+  mkdirSync(resolve('bench/results'), { recursive: true });
+  writeFileSync(
+    resolve('bench/results/latest.json'),
+    JSON.stringify(
+      {
+        at: new Date().toISOString(),
+        sizes: SIZES,
+        durationSeconds: DURATION,
+        rounds: ROUNDS,
+        pool: POOL,
+        matching: matching[0]!.n,
+        summary,
+        ratios,
+        runs: results,
+        plans,
+      },
+      null,
+      2,
+    ),
+  );
+  process.stdout.write('== written to bench/results/latest.json\n');
+  await admin.end();
+  process.exit(0);
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`${error instanceof Error ? error.stack : String(error)}\n`);
+  process.exit(1);
+});

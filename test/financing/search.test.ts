@@ -206,6 +206,27 @@ describe('statuses by caller', () => {
   });
 });
 
+describe('the enterprise of each row', () => {
+  it('answers its public facts from the page, and fields that need its full record through the registration module', async () => {
+    const lean = await search({ filter: { districts: ['SHINAN'] }, first: 3 });
+    expect(lean.edges).toHaveLength(3);
+    const result = await app.execute(
+      `{ financingDemands(first: 3, filter: { districts: [SHINAN] }) { edges { node { enterprise { id name uscc industry { code name } foreignInvested businessScope registeredAddress { address } } } } } }`,
+      {},
+      { token: cast.bankA.token },
+    );
+    expect(result.errors).toBeUndefined();
+    for (const edge of result.data!.financingDemands.edges) {
+      expect(edge.node.enterprise).toMatchObject({
+        industry: { code: 'C39' },
+        foreignInvested: true,
+        businessScope: '软件开发',
+      });
+      expect(edge.node.enterprise.registeredAddress.address).toMatch(/^青岛市/);
+    }
+  });
+});
+
 describe('SQL statements', () => {
   const BANK_SEARCH = `query($first: Int!) {
     financingDemands(first: $first, filter: { districts: [HUANGDAO], amountMin: { amount: "1000000.00" }, amountMax: { amount: "20000000.00" } }) {

@@ -1,6 +1,7 @@
 import type { MikroORM } from '@mikro-orm/postgresql';
 import type { PlatformDeps } from '../../shared/context.js';
 import { loadDemoAccounts, type DemoAccount } from './accounts.demo.js';
+import { loadDemoFinancing } from './financing.demo.js';
 import { loadDemoNames } from './names.demo.js';
 import { loadDemoRegistration } from './registration.demo.js';
 
@@ -16,5 +17,7 @@ export async function loadDemoData(orm: MikroORM, deps: PlatformDeps): Promise<{
   await loadDemoRegistration(orm, deps);
   // After registration's reservations, so its names are never refused as conflicts with these.
   await loadDemoNames(orm, deps);
+  // After registration: demands belong to its registered enterprises.
+  await loadDemoFinancing(orm, deps);
   return { accounts };
 }

@@ -41,6 +41,7 @@ const SIZES: Sizes = {
 };
 const OUR_PORT = 4210;
 const FLOOR_PORT = 4211;
+const CLUSTER_PORT = 4212;
 const DISTRICT = District.HUANGDAO;
 const AMOUNT_MIN_FEN = 500_000_00;
 const AMOUNT_MAX_FEN = 12_000_000_00;
@@ -63,6 +64,21 @@ const QUERY = `query BankSearch($after: String) {
 function fail(message: string): never {
   process.stderr.write(`bench: ${message}\n`);
   process.exit(2);
+}
+
+/** CPU ticks of a process and its children (the cluster's workers). */
+function treeTicks(pid: number): number {
+  let children: number[] = [];
+  try {
+    children = readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8')
+      .trim()
+      .split(/\s+/)
+      .filter(Boolean)
+      .map(Number);
+  } catch {
+    children = [];
+  }
+  return cpuTicks(pid) + children.reduce((sum, child) => sum + treeTicks(child), 0);
 }
 
 function cpuTicks(pid: number): number {
@@ -113,7 +129,7 @@ function start(command: string[], extraEnv: Record<string, string>, what: string
 }
 
 interface Target {
-  name: 'ours' | 'floor';
+  name: 'ours' | 'ours×2' | 'floor';
   pid: number;
   url: string;
   headers: Record<string, string>;
@@ -144,7 +160,7 @@ async function run(
 ): Promise<RunResult> {
   const backends = await postgresBackends(admin, database);
   const pgBefore = new Map(backends.map((pid) => [pid, cpuTicks(pid)]));
-  const before = cpuTicks(target.pid);
+  const before = treeTicks(target.pid);
   const result = await autocannon({
     url: target.url,
     method: 'POST',
@@ -153,7 +169,7 @@ async function run(
     connections,
     duration: seconds,
   });
-  const serverTicks = cpuTicks(target.pid) - before;
+  const serverTicks = treeTicks(target.pid) - before;
   let pgTicks = 0;
   for (const pid of await postgresBackends(admin, database)) pgTicks += cpuTicks(pid) - (pgBefore.get(pid) ?? 0);
   const requests = result.requests.total;
@@ -298,21 +314,24 @@ async function main(): Promise<void> {
   await orm.close();
 
   process.stdout.write('== start our server (dist/src/main.js) and the floor (dist/bench/floor.js)\n');
-  const ours = start(
-    ['dist/src/main.js'],
-    {
-      NODE_ENV: 'production',
-      DATABASE_URL,
-      PORT: String(OUR_PORT),
-      HOST: '127.0.0.1',
-      DATABASE_POOL_SIZE: String(POOL),
-      RATE_LIMIT_POINTS_PER_MINUTE: '100000000',
-      DEMO_DATA: '0',
-      SERVE_WEB: '0',
-      LOG_LEVEL: env.BENCH_LOG_LEVEL ?? 'warn',
-      SIGNING_KEY: 'bench-signing-key-0123456789abcdef0123456789',
-    },
-    'our server',
+  const serverEnv = (port: number) => ({
+    NODE_ENV: 'production',
+    DATABASE_URL,
+    PORT: String(port),
+    HOST: '127.0.0.1',
+    DATABASE_POOL_SIZE: String(POOL),
+    RATE_LIMIT_POINTS_PER_MINUTE: '100000000',
+    DEMO_DATA: '0',
+    SERVE_WEB: '0',
+    LOG_LEVEL: env.BENCH_LOG_LEVEL ?? 'warn',
+    SIGNING_KEY: 'bench-signing-key-0123456789abcdef0123456789',
+  });
+  const ours = start(['dist/src/main.js'], serverEnv(OUR_PORT), 'our server');
+  // The same server as two processes on one port: a single Node.js thread caps one process.
+  const oursTwice = start(
+    ['dist/bench/cluster.js'],
+    { ...serverEnv(CLUSTER_PORT), BENCH_WORKERS: '2' },
+    'our server ×2',
   );
   const floor = start(
     ['dist/bench/floor.js'],
@@ -321,10 +340,12 @@ async function main(): Promise<void> {
   );
   const stop = () => {
     ours.kill('SIGTERM');
+    oursTwice.kill('SIGTERM');
     floor.kill('SIGTERM');
   };
   process.on('exit', stop);
   await waitForHttp(`http://127.0.0.1:${OUR_PORT}/readyz`, ours, 'our server');
+  await waitForHttp(`http://127.0.0.1:${CLUSTER_PORT}/readyz`, oursTwice, 'our server ×2');
   await waitForHttp(`http://127.0.0.1:${FLOOR_PORT}/`, floor, 'the floor');
 
   const targets: Target[] = [
@@ -332,6 +353,13 @@ async function main(): Promise<void> {
       name: 'ours',
       pid: ours.pid!,
       url: `http://127.0.0.1:${OUR_PORT}/graphql`,
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+      body: (page) => JSON.stringify({ query: QUERY, variables: { after: page === 'far' ? farCursor : null } }),
+    },
+    {
+      name: 'ours×2',
+      pid: oursTwice.pid!,
+      url: `http://127.0.0.1:${CLUSTER_PORT}/graphql`,
       headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
       body: (page) => JSON.stringify({ query: QUERY, variables: { after: page === 'far' ? farCursor : null } }),
     },
@@ -363,21 +391,26 @@ async function main(): Promise<void> {
           (await (await fetch(t.url, { method: 'POST', headers: t.headers, body: t.body(page) })).json()) as Answer,
       ),
     );
-    const [ourAnswer, floorAnswer] = answers as [Answer, Answer];
+    const [ourAnswer, twiceAnswer, floorAnswer] = answers as [Answer, Answer, Answer];
     const summary = (answer: Answer) =>
       answer.data.financingDemands.edges
         .map((e) => `${e.node.id}:${e.node.offers.edges.map((o) => o.node.id).join(',')}`)
         .join(' ');
     if (ourAnswer.errors) fail(`our server answered with errors: ${JSON.stringify(ourAnswer.errors)}`);
-    if (summary(ourAnswer) !== summary(floorAnswer)) fail(`our server and the floor disagree on page ${page}`);
+    if (summary(ourAnswer) !== summary(floorAnswer) || summary(twiceAnswer) !== summary(floorAnswer)) {
+      fail(`our server and the floor disagree on page ${page}`);
+    }
     const offers = ourAnswer.data.financingDemands.edges.reduce((n, e) => n + e.node.offers.edges.length, 0);
     process.stdout.write(
       `== page ${page === 'first' ? 1 : FAR_PAGE}: both return the same ${ourAnswer.data.financingDemands.edges.length} demands and ${offers} offers of the viewing bank\n`,
     );
   }
 
-  process.stdout.write('== warm up (5 s each)\n');
-  for (const target of targets) await run(target, 8, 'first', 5, admin, database);
+  process.stdout.write('== warm up (5 s each: page 1, then page 2,000)\n');
+  for (const target of targets) {
+    await run(target, 8, 'first', 3, admin, database);
+    await run(target, 8, 'far', 2, admin, database);
+  }
 
   const scenarios = [
     { connections: 1, page: 'first' as const },
@@ -437,12 +470,14 @@ async function main(): Promise<void> {
     farVsFirstP50: find('ours', 1, FAR_PAGE).p50 / find('ours', 1, 1).p50,
     farVsFirstThroughput32: find('ours', 32, 1).requestsPerSecond / find('ours', 32, FAR_PAGE).requestsPerSecond,
     throughput32Far: find('ours', 32, FAR_PAGE).requestsPerSecond / find('floor', 32, FAR_PAGE).requestsPerSecond,
+    throughput32TwoProcesses: find('ours×2', 32, 1).requestsPerSecond / find('floor', 32, 1).requestsPerSecond,
   };
   const verdict = (ok: boolean) => (ok ? 'met' : 'NOT MET');
   process.stdout.write(
     `\n== ours as ratios of the floor (same run)\n` +
       `   throughput at 32 connections, page 1:      ${ratios.throughput32.toFixed(2)}x the floor   (target >= 0.65: ${verdict(ratios.throughput32 >= 0.65)})\n` +
       `   throughput at 32 connections, page ${FAR_PAGE}:   ${ratios.throughput32Far.toFixed(2)}x the floor\n` +
+      `   throughput at 32 connections, page 1, our server as 2 processes: ${ratios.throughput32TwoProcesses.toFixed(2)}x the floor\n` +
       `   p50 latency at 1 connection, page 1:       ${ratios.p50At1.toFixed(2)}x the floor   (target <= 2: ${verdict(ratios.p50At1 <= 2)})\n` +
       `   page ${FAR_PAGE} against page 1 (ours): p50 ${ratios.farVsFirstP50.toFixed(2)}x, throughput at 32 ${(1 / ratios.farVsFirstThroughput32).toFixed(2)}x ` +
       `(target within 1.2: ${verdict(ratios.farVsFirstP50 <= 1.2 && ratios.farVsFirstThroughput32 <= 1.2)})\n`,

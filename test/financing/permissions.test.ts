@@ -336,3 +336,20 @@ describe('the permission matrix of the financing operations', () => {
     });
   });
 });
+
+describe('a partner system', () => {
+  it('searching beyond its budget per minute is answered RATE_LIMITED', async () => {
+    const limited = await TestApp.start({ config: { rateLimitPointsPerMinute: 60 } });
+    try {
+      const local = await createCast(limited);
+      // Cost 51: the page, and a nested connection under each of its 50 rows.
+      const query = `{ financingDemands(first: 50) { edges { node { id offers(first: 1) { totalCount } } } } }`;
+      const first = await limited.execute(query, {}, { token: local.partner });
+      expect(first.errors).toBeUndefined();
+      const second = await limited.execute(query, {}, { token: local.partner });
+      expect(second.errors?.[0]?.extensions?.code).toBe('RATE_LIMITED');
+    } finally {
+      await limited.stop();
+    }
+  });
+});

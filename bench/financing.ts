@@ -82,12 +82,17 @@ function treeTicks(pid: number): number {
 }
 
 function cpuTicks(pid: number): number {
+  return processTicks(pid).ticks;
+}
+
+/** utime + stime of a process, and its start time: a pid can be reused, the pair cannot. */
+function processTicks(pid: number): { ticks: number; started: string } {
   try {
     const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
     const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    return Number(fields[11]) + Number(fields[12]); // utime + stime
+    return { ticks: Number(fields[11]) + Number(fields[12]), started: fields[19] ?? '' };
   } catch {
-    return 0;
+    return { ticks: 0, started: '' };
   }
 }
 
@@ -159,7 +164,7 @@ async function run(
   database: string,
 ): Promise<RunResult> {
   const backends = await postgresBackends(admin, database);
-  const pgBefore = new Map(backends.map((pid) => [pid, cpuTicks(pid)]));
+  const pgBefore = new Map(backends.map((pid) => [pid, processTicks(pid)]));
   const before = treeTicks(target.pid);
   const result = await autocannon({
     url: target.url,
@@ -171,7 +176,13 @@ async function run(
   });
   const serverTicks = treeTicks(target.pid) - before;
   let pgTicks = 0;
-  for (const pid of await postgresBackends(admin, database)) pgTicks += cpuTicks(pid) - (pgBefore.get(pid) ?? 0);
+  for (const pid of await postgresBackends(admin, database)) {
+    // A backend that started during the run (or reused a pid) counts from zero; one that ended during
+    // the run is lost, so the figure is a floor, never negative.
+    const after = processTicks(pid);
+    const before = pgBefore.get(pid);
+    pgTicks += before && before.started === after.started ? after.ticks - before.ticks : after.ticks;
+  }
   const requests = result.requests.total;
   return {
     target: target.name,

@@ -15,6 +15,7 @@ import { enterpriseReader } from '../src/modules/financing/financing.enterprises
 import { demandSearchStatement } from '../src/modules/financing/financing.search.js';
 import { Enterprise } from '../src/modules/registration/index.js';
 import { District } from '../src/shared/graphql/reference.types.js';
+import { SERVER_NODE_FLAGS } from '../src/runtime-flags.js';
 import { loadDataSet, loadMarker, type Sizes } from './load.js';
 
 // npm run bench: the bank search at a million demands, against the floor of this machine.
@@ -311,12 +312,22 @@ async function main(): Promise<void> {
         offers: { bankId, first: 10 },
       },
     );
-    const rows = await orm.orm.em
-      .fork()
-      .execute<{ 'QUERY PLAN': string }[]>(
-        `explain (analyze, buffers, costs off) ${statement.sql}`,
-        statement.params as never[],
-      );
+    // As the server runs it: a prepared statement, past the five runs after which PostgreSQL may
+    // switch to a plan made without the values.
+    const native = orm.orm.em
+      .getConnection()
+      .getKnex()
+      .raw(statement.sql, statement.params as never[])
+      .toSQL()
+      .toNative();
+    const literal = (value: unknown) =>
+      value === null ? 'null' : admin.escapeLiteral(value instanceof Date ? value.toISOString() : String(value));
+    const name = `bench_explain_${cursor ? 'far' : 'first'}`;
+    await admin.query(`prepare ${name} as ${native.sql}`);
+    const execute = `execute ${name}(${native.bindings.map(literal).join(', ')})`;
+    for (let i = 0; i < 6; i++) await admin.query(execute);
+    const { rows } = await admin.query<{ 'QUERY PLAN': string }>(`explain (analyze, buffers, costs off) ${execute}`);
+    await admin.query(`deallocate ${name}`);
     return rows.map((r) => r['QUERY PLAN']).join('\n');
   };
   const plans = { first: await explain(null), far: await explain([far[0].at, far[0].id]) };
@@ -337,10 +348,10 @@ async function main(): Promise<void> {
     LOG_LEVEL: env.BENCH_LOG_LEVEL ?? 'warn',
     SIGNING_KEY: 'bench-signing-key-0123456789abcdef0123456789',
   });
-  const ours = start(['dist/src/main.js'], serverEnv(OUR_PORT), 'our server');
+  const ours = start([...SERVER_NODE_FLAGS, 'dist/src/main.js'], serverEnv(OUR_PORT), 'our server');
   // The same server as two processes on one port: a single Node.js thread caps one process.
   const oursTwice = start(
-    ['dist/bench/cluster.js'],
+    [...SERVER_NODE_FLAGS, 'dist/bench/cluster.js'],
     { ...serverEnv(CLUSTER_PORT), BENCH_WORKERS: '2' },
     'our server ×2',
   );

@@ -37,6 +37,7 @@ if (existsSync('web/package.json') || existsSync('web/index.html')) {
   }
 }
 
-const child = spawn(process.execPath, ['dist/src/main.js'], { stdio: 'inherit' });
+const { SERVER_NODE_FLAGS } = await import('../dist/src/runtime-flags.js');
+const child = spawn(process.execPath, [...SERVER_NODE_FLAGS, 'dist/src/main.js'], { stdio: 'inherit' });
 for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => child.kill(signal));
 child.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));

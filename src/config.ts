@@ -1,3 +1,5 @@
+import { availableParallelism } from 'node:os';
+
 // Every setting comes from the environment, parsed and checked once at start. A bad value stops the
 // process with a message naming the variable (exit code 2, see main.ts), never halfway through a request.
 
@@ -46,6 +48,11 @@ export interface Config {
   eventBus: 'memory' | 'postgres';
   /** Seconds a recognised session token or API key is trusted without asking the database again. */
   credentialCacheSeconds: number;
+  /**
+   * Processes serving requests (app/cluster.ts). Default: one per CPU core with DATABASE_URL and the
+   * postgres event bus, else one (the embedded database lives in one process).
+   */
+  workers: number;
   /** Days a published financing demand stays open to offers before it expires (金企通). */
   financingDemandValidityDays: number;
 }
@@ -86,6 +93,16 @@ function databaseUrl(env: Env): string | null {
   return raw;
 }
 
+function workers(env: Env, url: string | null, bus: Config['eventBus']): number {
+  // One per core where workers can share state (a server database and its event bus), else one.
+  const count = integer(env, 'WORKERS', url && bus === 'postgres' ? availableParallelism() : 1, 1, 64);
+  if (count > 1 && !url)
+    throw new ConfigError('WORKERS', 'several workers need DATABASE_URL: the embedded database lives in one process');
+  if (count > 1 && bus === 'memory')
+    throw new ConfigError('EVENT_BUS', 'memory reaches only its own process; with several WORKERS use postgres');
+  return count;
+}
+
 function eventBus(env: Env, url: string | null): Config['eventBus'] {
   const raw = env.EVENT_BUS?.trim().toLowerCase();
   if (!raw) return url ? 'postgres' : 'memory';
@@ -108,6 +125,7 @@ export function loadConfig(env: Env = process.env): Config {
   if (url !== null && signingKey === null && env.NODE_ENV === 'production') {
     throw new ConfigError('SIGNING_KEY', 'is required in production with DATABASE_URL');
   }
+  const bus = eventBus(env, url);
   return {
     port: integer(env, 'PORT', 4000, 0, 65535),
     host: env.HOST?.trim() || '0.0.0.0',
@@ -123,7 +141,8 @@ export function loadConfig(env: Env = process.env): Config {
     rateLimitPointsPerMinute: integer(env, 'RATE_LIMIT_POINTS_PER_MINUTE', 60_000, 1, 100_000_000),
     signingKey,
     serveWeb: boolean(env, 'SERVE_WEB', true),
-    eventBus: eventBus(env, url),
+    eventBus: bus,
+    workers: workers(env, url, bus),
     credentialCacheSeconds: integer(env, 'CREDENTIAL_CACHE_SECONDS', 5, 0, 60),
     financingDemandValidityDays: integer(env, 'FINANCING_DEMAND_VALIDITY_DAYS', 60, 1, 3650),
   };

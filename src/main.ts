@@ -1,12 +1,15 @@
 import 'reflect-metadata';
+import cluster from 'node:cluster';
 import { ConfigError, loadConfig, type Config } from './config.js';
 import { createAppServer } from './app/server.js';
 import { startJobs } from './app/jobs.js';
+import { isFirstWorker, reportReady, runPrimary } from './app/cluster.js';
 import { createLogger, createPlatformDeps } from './app/platform.js';
 import { migrate, openDatabase } from './db/orm.js';
 import { loadDemoData, DEMO_PASSWORD } from './db/demo/index.js';
 
 // Process entry: read config, open the database, run migrations, load demo data, serve, shut down cleanly.
+// With several workers (config.workers) this process is the primary and starts them (app/cluster.ts).
 
 async function main(): Promise<void> {
   let config: Config;
@@ -20,6 +23,8 @@ async function main(): Promise<void> {
     throw error;
   }
   const logger = createLogger(config);
+  if (cluster.isPrimary && config.workers > 1) return runPrimary(config, logger);
+  const first = isFirstWorker();
   const started = Date.now();
   const database = await openDatabase(
     config.databaseUrl
@@ -31,22 +36,24 @@ async function main(): Promise<void> {
   if (applied.length) logger.info({ migrations: applied }, 'migrations applied');
   const deps = await createPlatformDeps(config, logger);
   await deps.calendar.reload(database.orm.em.fork());
-  const demo = config.demoData ? await loadDemoData(database.orm, deps) : null;
+  const demo = config.demoData && first ? await loadDemoData(database.orm, deps) : null;
   const server = await createAppServer(database.orm, deps);
-  const stopJobs = startJobs(database.orm, deps);
+  const stopJobs = first ? startJobs(database.orm, deps) : async () => {};
   const port = await server.listen(config.port, config.host);
   const url = `http://localhost:${port}`;
   logger.info(
     { url, database: config.databaseUrl ? 'postgresql' : 'embedded', startupMs: Date.now() - started },
     'server ready',
   );
-  process.stdout.write(
-    `\nQingdao Enterprise Services is running.\n  Web client: ${url}/\n  GraphQL:    ${url}/graphql\n  Explorer:   ${url}/explorer\n` +
-      (demo
-        ? `  Demo accounts (password ${DEMO_PASSWORD}):\n${demo.accounts.map((a) => `    ${a.email.padEnd(24)} ${a.role}`).join('\n')}\n`
-        : '') +
-      '\n',
-  );
+  reportReady();
+  if (first)
+    process.stdout.write(
+      `\nQingdao Enterprise Services is running.\n  Web client: ${url}/\n  GraphQL:    ${url}/graphql\n  Explorer:   ${url}/explorer\n` +
+        (demo
+          ? `  Demo accounts (password ${DEMO_PASSWORD}):\n${demo.accounts.map((a) => `    ${a.email.padEnd(24)} ${a.role}`).join('\n')}\n`
+          : '') +
+        '\n',
+    );
 
   let stopping = false;
   const shutdown = async (signal: string) => {

@@ -13,7 +13,8 @@ import {
   type SelectionSetNode,
   type ValueNode,
 } from 'graphql';
-import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
+import { RateLimiterRes } from 'rate-limiter-flexible';
+import { createRateLimiter } from '../shared/rate-limiter.js';
 import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from '../shared/graphql/connection.js';
 import { translate, defineMessages, type Locale } from '../shared/messages.js';
 import { topLevelError } from '../shared/errors.js';
@@ -195,9 +196,9 @@ export interface RateLimitState {
 
 /** The per-minute cost budget of each caller. In process; a Redis or PostgreSQL store serves several processes. */
 export class CostRateLimiter {
-  private readonly limiter: RateLimiterMemory;
+  private readonly limiter: ReturnType<typeof createRateLimiter>;
   constructor(readonly pointsPerMinute: number) {
-    this.limiter = new RateLimiterMemory({ keyPrefix: 'cost', points: pointsPerMinute, duration: 60 });
+    this.limiter = createRateLimiter({ keyPrefix: 'cost', points: pointsPerMinute, duration: 60 });
   }
 
   /** Spends `cost` points of `key`'s budget or throws RATE_LIMITED with the seconds to wait. */

@@ -12,7 +12,8 @@ import { PostgresEventTarget } from '../shared/pg-event-target.js';
 export function createLogger(config: Pick<Config, 'logLevel'>): Logger {
   return pino({
     level: config.logLevel,
-    base: { service: 'qingdao-enterprise-services' },
+    // pid: which worker wrote the line when the server runs as several (app/cluster.ts).
+    base: { service: 'qingdao-enterprise-services', pid: process.pid },
     // Belt and braces: operations never log variables, but no credential may reach a log line.
     redact: {
       paths: ['*.password', '*.token', '*.secret', '*.authorization', '*.idNumber', 'req.headers.authorization'],

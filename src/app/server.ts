@@ -13,6 +13,7 @@ import { CostRateLimiter } from './limits.js';
 import { requestScope } from './request-scope.js';
 import { buildApiSchema } from './schema.js';
 import { attachWebSocketServer } from './websocket.js';
+import { followCredentialRevocations } from '../modules/accounts/index.js';
 
 export const GRAPHQL_PATH = '/graphql';
 const MAX_BODY = '1mb';
@@ -60,6 +61,8 @@ export async function createAppServer(orm: MikroORM, deps: PlatformDeps): Promis
     onDrain: websocket.dispose,
   });
   await apollo.start();
+  // Another worker's sign-out or key revocation must end this worker's cached copy at once too.
+  const stopFollowingRevocations = followCredentialRevocations(deps.events);
 
   app.use((_request, response, next) => {
     response.setHeader('X-Content-Type-Options', 'nosniff');
@@ -146,6 +149,9 @@ export async function createAppServer(orm: MikroORM, deps: PlatformDeps): Promis
           resolveListen(typeof address === 'object' && address ? address.port : port);
         });
       }),
-    stop: () => apollo.stop(),
+    stop: async () => {
+      await apollo.stop();
+      await stopFollowingRevocations();
+    },
   };
 }

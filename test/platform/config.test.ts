@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { describe, expect, it } from 'vitest';
 import { ConfigError, loadConfig } from '../../src/config.js';
 
@@ -95,6 +96,21 @@ describe('loadConfig refuses', () => {
   it('an unknown EVENT_BUS, and a postgres event bus without a database', () => {
     expect(configError({ EVENT_BUS: 'kafka' }).variable).toBe('EVENT_BUS');
     expect(configError({ EVENT_BUS: 'postgres' }).message).toMatch(/needs DATABASE_URL/);
+  });
+
+  it('several WORKERS without a server database, or with the in-process event bus', () => {
+    expect(configError({ WORKERS: '2' }).variable).toBe('WORKERS');
+    expect(configError({ DATABASE_URL: 'postgres://app@db/qes', EVENT_BUS: 'memory', WORKERS: '2' }).variable).toBe(
+      'EVENT_BUS',
+    );
+    expect(configError({ DATABASE_URL: 'postgres://app@db/qes', WORKERS: '0' }).variable).toBe('WORKERS');
+  });
+
+  it('runs one worker per core with a server database, one embedded or on the in-process event bus', () => {
+    expect(loadConfig({}).workers).toBe(1);
+    expect(loadConfig({ DATABASE_URL: 'postgres://app@db/qes' }).workers).toBe(availableParallelism());
+    expect(loadConfig({ DATABASE_URL: 'postgres://app@db/qes', EVENT_BUS: 'memory' }).workers).toBe(1);
+    expect(loadConfig({ DATABASE_URL: 'postgres://app@db/qes', WORKERS: '3' }).workers).toBe(3);
   });
 
   it('chooses the event bus from the database: postgres with DATABASE_URL, memory embedded', () => {

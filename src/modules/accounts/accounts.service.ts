@@ -1,5 +1,6 @@
 import { LockMode, UniqueConstraintViolationException } from '@mikro-orm/core';
-import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
+import { RateLimiterRes } from 'rate-limiter-flexible';
+import { createRateLimiter } from '../../shared/rate-limiter.js';
 import type { RequestContext } from '../../shared/context.js';
 import { recordAudit } from '../../shared/audit/audit.service.js';
 import { DomainError, UserErrorCode, problem, throwIfProblems, type Problem } from '../../shared/errors.js';
@@ -7,7 +8,7 @@ import { localIdOf } from '../../shared/ids.js';
 import { inTransaction } from '../../shared/transaction.js';
 import type { ApiScope, Department, Role } from '../../shared/viewer.js';
 import { ApiKey, Organisation, Session, User, type OrganisationKind } from './accounts.entity.js';
-import { forgetCredentials } from './authentication.js';
+import { revokeCredentials } from './authentication.js';
 import {
   API_KEY_PREFIX,
   SESSION_TOKEN_PREFIX,
@@ -21,10 +22,9 @@ import {
 import './accounts.messages.js';
 
 // Failed sign-ins per account: after 5 failures within 15 minutes the account refuses further
-// attempts for 15 minutes, whatever the password. Kept in process for the embedded single-process
-// mode; a shared store (PostgreSQL or Redis) replaces it when the API runs as several processes.
+// attempts for 15 minutes, whatever the password. One count for all workers (shared/rate-limiter.ts).
 const MAX_FAILED_SIGN_INS = 5;
-const failedSignIns = new RateLimiterMemory({
+const failedSignIns = createRateLimiter({
   keyPrefix: 'sign-in',
   points: MAX_FAILED_SIGN_INS,
   duration: 15 * 60,
@@ -134,7 +134,7 @@ export async function signOut(ctx: RequestContext): Promise<void> {
     recordAudit(tx, { action: 'account.signOut', subjectType: 'User', subjectId: ctx.viewer.userId as string });
     await tx.em.flush();
   });
-  forgetCredentials((viewer) => viewer.sessionId === sessionId);
+  revokeCredentials(ctx.deps.events, { id: sessionId, scope: 'SESSION' });
 }
 
 export async function changePassword(
@@ -163,7 +163,7 @@ export async function changePassword(
     recordAudit(tx, { action: 'account.changePassword', subjectType: 'User', subjectId: userId });
     await tx.em.flush();
     tx.afterCommit.push(() =>
-      forgetCredentials((viewer) => viewer.userId === userId && viewer.sessionId !== ctx.viewer.sessionId),
+      revokeCredentials(tx.deps.events, { id: userId, scope: 'USER', exceptSessionId: ctx.viewer.sessionId }),
     );
     return current;
   });
@@ -332,7 +332,7 @@ export async function revokeApiKey(ctx: RequestContext, globalId: string): Promi
       toState: 'REVOKED',
     });
     await tx.em.flush();
-    tx.afterCommit.push(() => forgetCredentials((viewer) => viewer.apiKeyId === apiKey.id));
+    tx.afterCommit.push(() => revokeCredentials(tx.deps.events, { id: apiKey.id, scope: 'API_KEY' }));
     return apiKey;
   });
 }

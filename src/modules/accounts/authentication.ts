@@ -1,5 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Clock } from '../../shared/clock.js';
+import type { EventBus } from '../../shared/pubsub.js';
 import { anonymousViewer, type Viewer } from '../../shared/viewer.js';
 import { ApiKey, Session } from './accounts.entity.js';
 import { API_KEY_PREFIX, SESSION_TOKEN_PREFIX, sha256 } from './credentials.js';
@@ -9,14 +10,54 @@ export type AuthenticationResult = { ok: true; viewer: Viewer } | { ok: false };
 // Recognised credentials, kept for a few seconds: banks and partner systems poll the busy searches
 // many times a second, and looking their credential up in the database each time cost more than
 // the search itself. An entry never outlives its session or key; signing out, changing a password and
-// revoking a key forget the entries concerned in this process at once (other processes within the
-// TTL). Unknown credentials are never kept.
+// revoking a key forget the entries concerned at once, in this process and, through the event bus,
+// in every other worker (revokeCredentials, followCredentialRevocations). Unknown credentials are
+// never kept.
 const MAX_CACHED = 10_000;
 const recognised = new Map<string, { viewer: Viewer; until: number }>();
 
 /** Forgets the cached credentials whose viewer matches (e.g. one session, every session of a user, a key). */
-export function forgetCredentials(matches: (viewer: Viewer) => boolean): void {
+function forgetCredentials(matches: (viewer: Viewer) => boolean): void {
   for (const [hash, entry] of recognised) if (matches(entry.viewer)) recognised.delete(hash);
+}
+
+const CREDENTIALS_REVOKED = 'accounts.credentialsRevoked';
+
+/** Which credentials stopped being valid: one session, a user's sessions (but one), or an API key. */
+export type Revocation =
+  | { id: string; scope: 'SESSION' }
+  | { id: string; scope: 'USER'; exceptSessionId: string | null }
+  | { id: string; scope: 'API_KEY' };
+
+function revoked(revocation: Revocation): (viewer: Viewer) => boolean {
+  switch (revocation.scope) {
+    case 'SESSION':
+      return (viewer) => viewer.sessionId === revocation.id;
+    case 'USER':
+      return (viewer) => viewer.userId === revocation.id && viewer.sessionId !== revocation.exceptSessionId;
+    case 'API_KEY':
+      return (viewer) => viewer.apiKeyId === revocation.id;
+  }
+}
+
+/** Forgets revoked credentials here at once, and tells the other workers to (call after commit). */
+export function revokeCredentials(events: EventBus, revocation: Revocation): void {
+  forgetCredentials(revoked(revocation));
+  events.publish(CREDENTIALS_REVOKED, revocation);
+}
+
+/** Forgets in this process what any process revokes, until the returned function is called. */
+export function followCredentialRevocations(events: EventBus): () => Promise<void> {
+  const iterator = (events.subscribe(CREDENTIALS_REVOKED) as AsyncIterable<Revocation>)[Symbol.asyncIterator]();
+  const following = (async () => {
+    for (let next = await iterator.next(); !next.done; next = await iterator.next()) {
+      forgetCredentials(revoked(next.value));
+    }
+  })();
+  return async () => {
+    await iterator.return?.();
+    await following;
+  };
 }
 
 function remember(hash: string, viewer: Viewer, now: number, ttlMs: number, expiresAt: Date | null): void {

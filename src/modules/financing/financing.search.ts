@@ -13,7 +13,7 @@ import { selectPrepared } from '../../db/prepared.js';
 import { parseDemandFilter, type DemandFilter } from './financing.filter.js';
 import { prefetchEnterprises } from './financing.prefetch.js';
 import { demandSelection } from './financing.lookahead.js';
-import { LEAN_ENTERPRISE_FIELDS, enterpriseReaderOf, type EnterpriseReader } from './financing.enterprises.js';
+import { enterpriseReaderOf, type EnterpriseReader } from './financing.enterprises.js';
 import type { NestedPage } from './financing.loaders.js';
 import type { FinancingDemandFilter, FinancingDemandOrder } from './financing.inputs.js';
 import {
@@ -210,11 +210,10 @@ export async function searchDemands(
 
   // What the query selects of the rows' enterprises and offers comes in the same statement.
   const selection = demandSelection(info);
-  const leanEnterprise =
-    selection.enterprise !== null && [...selection.enterprise].every((f) => LEAN_ENTERPRISE_FIELDS.has(f));
+  const enterpriseReader = selection.enterprise !== null ? enterpriseReaderOf(ctx, selection.enterprise) : null;
   const offers =
     bankId && selection.offersFirst !== null ? { bankId, first: checkPageSize(ctx, selection.offersFirst) } : null;
-  const extras: PageExtras = { enterprise: leanEnterprise ? enterpriseReaderOf(ctx) : null, offers };
+  const extras: PageExtras = { enterprise: enterpriseReader, offers };
   const { sql, params } = demandSearchStatement(filter, order, cursor, size, now, bankId, extras);
   const rows = await selectPrepared<DemandRow & Record<string, unknown>>(ctx.em, sql, params);
   const nowMs = now.getTime();
@@ -231,7 +230,7 @@ export async function searchDemands(
     return { cursor: encodeCursor(byTime ? node.publishedAtText : node.amountFen, node.id), node };
   });
   // An enterprise field the lean columns cannot serve: the registration module's loader, once for the page.
-  if (selection.enterprise !== null && !leanEnterprise)
+  if (selection.enterprise !== null && !enterpriseReader)
     await prefetchEnterprises(
       ctx,
       edges.map((edge) => edge.node),

@@ -81,6 +81,32 @@ registerPlainResolver('Enterprise', 'industry', (enterprise: Enterprise, _args, 
   industryView(ctx.locale, enterprise.industry),
 );
 
+/**
+ * The Enterprise entity properties each field of the Enterprise type reads (its resolver here, or the
+ * property itself), for modules that read enterprises as lean rows of just those columns (financing's
+ * bank search). A field not listed needs the whole entity. Keep in step with the resolvers.
+ */
+export const ENTERPRISE_FIELD_PROPERTIES: Readonly<Record<string, readonly string[]>> = {
+  __typename: [],
+  id: ['id'],
+  uscc: ['uscc'],
+  name: ['name', 'uscc', 'nameChangeRequiredBy', 'agent'],
+  nameParts: ['name', 'nameParts', 'uscc', 'nameChangeRequiredBy', 'agent'],
+  kind: ['kind'],
+  foreignInvested: ['foreignInvested'],
+  district: ['district'],
+  zone: ['zone'],
+  industry: ['industry'],
+  registeredCapital: ['registeredCapitalFen'],
+  legalRepresentative: ['legalRepresentativeName'],
+  establishedOn: ['establishedOn'],
+  deregisteredOn: ['deregisteredOn'],
+  status: ['status'],
+  nameChangeRequiredBy: ['nameChangeRequiredBy'],
+  licence: ['id'],
+  changes: ['id'],
+};
+
 @Resolver(() => EnterpriseType)
 export class EnterpriseFieldsResolver {
   @FieldResolver(() => String, {

@@ -26,6 +26,7 @@ export { Enterprise, RegistrationApplication } from './registration.entity.js';
 export { EnterpriseType, RegistrationApplicationType } from './registration.types.js';
 export { enterpriseById } from './registration.loaders.js';
 export { requireEnterpriseActedFor, visibleName } from './enterprise.service.js';
+export { ENTERPRISE_FIELD_PROPERTIES } from './enterprise.resolver.js';
 
 export const registrationEntities = [
   Enterprise,

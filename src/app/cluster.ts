@@ -1,0 +1,75 @@
+import cluster, { type Worker } from 'node:cluster';
+import type { Logger } from 'pino';
+import { RateLimiterClusterMaster } from 'rate-limiter-flexible';
+import type { Config } from '../config.js';
+
+// The server as several processes on one port (node:cluster): one Node.js thread handles a request at a
+// time, so a machine with more cores serves more with a worker per core. The primary process serves
+// nothing itself. It starts the first worker alone (that one applies migrations, loads demo data and
+// runs the scheduled jobs), then the others; it keeps the rate-limit counts all workers share
+// (shared/rate-limiter.ts); it restarts a worker that dies; on SIGTERM or SIGINT it stops them all
+// and exits 0 once every one has stopped cleanly. Subscriptions reach every worker through the
+// PostgreSQL event bus (config.ts insists on it).
+
+/** What a worker tells the primary once it listens. */
+export const WORKER_READY = 'qes:ready';
+
+/** The environment variable telling a worker its index; index 0 does the once-only work. */
+export const WORKER_INDEX_VARIABLE = 'QES_WORKER_INDEX';
+
+/** Whether this process does the work only one process may do: it is not a worker, or the first one. */
+export function isFirstWorker(): boolean {
+  return !cluster.isWorker || process.env[WORKER_INDEX_VARIABLE] === '0';
+}
+
+/** In a worker: tells the primary it is listening. */
+export function reportReady(): void {
+  if (cluster.isWorker) process.send?.(WORKER_READY);
+}
+
+const RESTART_DELAY_MS = 1000;
+
+export async function runPrimary(config: Config, logger: Logger): Promise<void> {
+  new RateLimiterClusterMaster();
+  const workers = new Map<number, Worker>();
+  let stopping = false;
+  let failed = false;
+
+  const fork = (index: number): Promise<void> =>
+    new Promise((resolve) => {
+      const worker = cluster.fork({ [WORKER_INDEX_VARIABLE]: String(index) });
+      workers.set(index, worker);
+      worker.on('message', (message) => {
+        if (message === WORKER_READY) resolve();
+      });
+      worker.on('exit', (code, signal) => {
+        workers.delete(index);
+        resolve();
+        if (stopping) {
+          if (code !== 0) failed = true;
+          if (workers.size === 0) process.exit(failed ? 1 : 0);
+          return;
+        }
+        logger.error({ worker: index, code, signal }, 'worker exited; restarting it');
+        setTimeout(() => void fork(index), RESTART_DELAY_MS).unref();
+      });
+    });
+
+  await fork(0);
+  await Promise.all(Array.from({ length: config.workers - 1 }, (_, i) => fork(i + 1)));
+  logger.info({ workers: config.workers }, 'all workers listening');
+
+  const shutdown = (signal: NodeJS.Signals) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info({ signal }, 'stopping workers');
+    if (workers.size === 0) process.exit(0);
+    for (const worker of workers.values()) worker.process.kill('SIGTERM');
+    setTimeout(() => {
+      logger.error('workers took too long to stop; exiting');
+      process.exit(1);
+    }, config.shutdownGraceMs + 10_000).unref();
+  };
+  process.on('SIGTERM', () => shutdown('SIGTERM'));
+  process.on('SIGINT', () => shutdown('SIGINT'));
+}

@@ -1,0 +1,161 @@
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import pg from 'pg';
+import { afterAll, beforeAll, describe, expect, it, inject } from 'vitest';
+
+// The server as npm start runs it on a server database: the compiled dist/src/main.js as a primary
+// process with two workers on one port (app/cluster.ts). Real processes, so what they share is only
+// what crosses between them: the rate-limit counts (through the primary) and credential revocations
+// (through the PostgreSQL event bus). Needs the PostgreSQL server (CI sets TEST_DATABASE_URL).
+const url = process.env.TEST_DATABASE_URL;
+const ROOT = resolve(import.meta.dirname, '../..');
+const MAIN = join(ROOT, 'dist/src/main.js');
+const RATE_LIMIT = 40;
+
+function newest(path: string): number {
+  if (!existsSync(path)) return 0;
+  const stat = statSync(path);
+  if (!stat.isDirectory()) return stat.mtimeMs;
+  return Math.max(0, ...readdirSync(path).map((entry) => newest(join(path, entry))));
+}
+
+/** Compiles the server when dist is missing or older than its sources (CI has just built it). */
+function ensureServerBuild(): void {
+  if (
+    existsSync(MAIN) &&
+    statSync(MAIN).mtimeMs >= Math.max(newest(join(ROOT, 'src')), newest(join(ROOT, 'migrations')))
+  )
+    return;
+  const built = spawnSync(process.execPath, [join(ROOT, 'node_modules/typescript/bin/tsc'), '-p', 'tsconfig.json'], {
+    cwd: ROOT,
+    stdio: 'inherit',
+  });
+  if (built.status !== 0) throw new Error('could not compile the server');
+}
+
+interface Answer {
+  status: number;
+  body: { data?: Record<string, any> | null; errors?: { extensions?: Record<string, unknown> }[] };
+}
+
+describe.runIf(url)('the server as several workers', () => {
+  let server: ChildProcess;
+  let base = '';
+  let database = '';
+  const logLines: Record<string, unknown>[] = [];
+
+  /** A request on a connection of its own, so the primary hands it to the next worker. */
+  async function post(query: string, variables: Record<string, unknown> = {}, token?: string): Promise<Answer> {
+    const response = await fetch(`${base}/graphql`, {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/json',
+        connection: 'close',
+        ...(token ? { authorization: `Bearer ${token}` } : {}),
+      },
+      body: JSON.stringify({ query, variables }),
+    });
+    return { status: response.status, body: (await response.json()) as Answer['body'] };
+  }
+
+  beforeAll(async () => {
+    ensureServerBuild();
+    database = `qes_test_cluster_${randomBytes(4).toString('hex')}`;
+    const admin = new pg.Client({ connectionString: url });
+    await admin.connect();
+    await admin.query(`create database "${database}" template "${inject('templateDatabase')}"`);
+    await admin.end();
+    const databaseUrl = new URL(url!);
+    databaseUrl.pathname = `/${database}`;
+    server = spawn(process.execPath, [MAIN], {
+      cwd: ROOT,
+      env: {
+        ...process.env,
+        NODE_ENV: 'production',
+        DATABASE_URL: databaseUrl.toString(),
+        WORKERS: '2',
+        PORT: '0',
+        HOST: '127.0.0.1',
+        SERVE_WEB: '0',
+        LOG_LEVEL: 'info',
+        SIGNING_KEY: 'cluster-test-signing-key-0123456789abcdef',
+        // Long enough that a worker which missed a revocation would still accept the credential.
+        CREDENTIAL_CACHE_SECONDS: '30',
+        RATE_LIMIT_POINTS_PER_MINUTE: String(RATE_LIMIT),
+      },
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
+    let buffered = '';
+    server.stdout!.on('data', (chunk: Buffer) => {
+      buffered += chunk.toString('utf8');
+      const lines = buffered.split('\n');
+      buffered = lines.pop() ?? '';
+      for (const line of lines) {
+        try {
+          logLines.push(JSON.parse(line) as Record<string, unknown>);
+        } catch {
+          // the banner
+        }
+      }
+    });
+    const deadline = Date.now() + 60_000;
+    while (!logLines.some((l) => l.msg === 'all workers listening')) {
+      if (server.exitCode !== null) throw new Error(`the server exited with ${server.exitCode}`);
+      if (Date.now() > deadline) throw new Error('the workers did not start');
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    const ready = logLines.find((l) => l.msg === 'server ready') as { url: string };
+    base = ready.url.replace('localhost', '127.0.0.1');
+  });
+
+  afterAll(async () => {
+    if (server && server.exitCode === null) server.kill('SIGKILL');
+    const admin = new pg.Client({ connectionString: url });
+    await admin.connect();
+    await admin.query(`drop database if exists "${database}" with (force)`);
+    await admin.end();
+  });
+
+  it('serves from two worker processes on one port', async () => {
+    for (let i = 0; i < 6; i++) expect((await post('{ __typename }')).status).toBe(200);
+    const pids = new Set(logLines.filter((l) => l.msg === 'graphql operation').map((l) => l.pid));
+    expect(pids.size).toBe(2);
+  });
+
+  it('ends a signed-out session in every worker at once, though each had it cached', async () => {
+    const signUp = await post(
+      `mutation($input: SignUpInput!) { signUp(input: $input) { token userErrors { code } } }`,
+      { input: { displayName: 'Cluster', email: `cluster-${Date.now()}@example.com`, password: 'Cluster-pass-2026' } },
+    );
+    const token = signUp.body.data!.signUp.token as string;
+    expect(token).toBeTruthy();
+    const viewer = `{ viewer { role } }`;
+    for (let i = 0; i < 4; i++) expect((await post(viewer, {}, token)).body.data!.viewer.role).toBe('APPLICANT');
+
+    expect((await post(`mutation { signOut { signedOut } }`, {}, token)).body.data!.signOut.signedOut).toBe(true);
+    // The other worker hears of it through PostgreSQL NOTIFY, within milliseconds.
+    await new Promise((r) => setTimeout(r, 300));
+    for (let i = 0; i < 4; i++) {
+      const answer = await post(viewer, {}, token);
+      expect(answer.status).toBe(401);
+      expect(answer.body.errors![0]!.extensions!.code).toBe('UNAUTHENTICATED');
+    }
+  });
+
+  it('keeps one cost budget per caller across the workers', async () => {
+    const statuses: number[] = [];
+    for (let i = 0; i < RATE_LIMIT + 10; i++) statuses.push((await post('{ __typename }')).status);
+    // Each worker alone would have allowed RATE_LIMIT; together they allow at most that many.
+    expect(statuses.filter((s) => s === 200).length).toBeLessThanOrEqual(RATE_LIMIT);
+    expect(statuses.filter((s) => s === 429).length).toBeGreaterThanOrEqual(10);
+  });
+
+  it('stops every worker on SIGTERM and exits 0', async () => {
+    const exited = new Promise<number | null>((resolveExit) => server.once('exit', (code) => resolveExit(code)));
+    server.kill('SIGTERM');
+    expect(await exited).toBe(0);
+    expect(logLines.filter((l) => l.msg === 'stopped').length).toBe(2);
+  });
+});

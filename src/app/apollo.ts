@@ -7,6 +7,7 @@ import type { Logger } from 'pino';
 import type { RequestContext } from '../shared/context.js';
 import { checkOperationLimits, type CostRateLimiter, type OperationMeasure } from './limits.js';
 import { maskError } from './errors.js';
+import { compilingGateway } from './executor.js';
 import { requestScope } from './request-scope.js';
 
 export interface ApolloOptions {
@@ -79,7 +80,7 @@ function operationPlugin(options: ApolloOptions): ApolloServerPlugin<RequestCont
 
 export function createApollo(options: ApolloOptions): ApolloServer<RequestContext> {
   return new ApolloServer<RequestContext>({
-    schema: options.schema,
+    gateway: compilingGateway(options.schema, options.logger),
     introspection: options.introspection,
     csrfPrevention: true,
     // main.ts owns shutdown (drain, close the database, exit code); Apollo must not race it.

@@ -1,9 +1,10 @@
 import 'reflect-metadata';
-import { OperationTypeNode, type GraphQLSchema } from 'graphql';
+import { OperationTypeNode, isInterfaceType, type GraphQLSchema } from 'graphql';
 import { buildSchema, type AuthChecker, type ClassType, type NonEmptyArray } from 'type-graphql';
 import type { RequestContext } from '../shared/context.js';
 import { forbidden, unauthenticated } from '../shared/errors.js';
 import { DateTimeScalar } from '../shared/graphql/scalars.js';
+import { nodeTypeNameOf } from '../shared/graphql/node.js';
 import { applyPlainResolvers } from '../shared/graphql/plain-resolvers.js';
 import { validateInput } from '../shared/graphql/validation.js';
 import type { EventBus } from '../shared/pubsub.js';
@@ -56,6 +57,10 @@ export async function buildApiSchema(events: EventBus): Promise<GraphQLSchema> {
     pubSub: events,
   });
   applyPlainResolvers(built);
+  // type-graphql wraps resolveType in an async function; a compiled query (app/executor.ts) needs the
+  // type name at once, and nodeTypeNameOf gives it.
+  const node = built.getType('Node');
+  if (isInterfaceType(node)) node.resolveType = (value: object) => nodeTypeNameOf(value);
   // type-graphql describes neither the schema nor its root types. The limits belong in the schema
   // description, where introspecting clients read them.
   built.description = SCHEMA_DESCRIPTION;

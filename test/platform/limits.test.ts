@@ -271,3 +271,13 @@ describe('over the WebSocket', () => {
     expect(outcome).toBe('open');
   });
 });
+
+describe('GraphQL answers over HTTP', () => {
+  it('carry no ETag: a POST is never revalidated, and hashing every answer costs CPU', async () => {
+    const result = await postGraphql(app, { query: '{ __typename }' });
+
+    expect(result.status).toBe(200);
+    expect(result.headers.get('etag')).toBeNull();
+    expect(result.headers.get('x-content-type-options')).toBe('nosniff');
+  });
+});

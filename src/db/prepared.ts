@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { EntityManager } from '@mikro-orm/postgresql';
+import type { EntityManager, Knex } from '@mikro-orm/postgresql';
 import { PGliteDriver } from 'mikro-orm-pglite';
 
 // MikroORM writes every parameter into the SQL text, so PostgreSQL parses and plans each statement
@@ -24,62 +24,74 @@ function statementName(sql: string): string {
 }
 
 /**
- * Writes a list parameter as one placeholder per element (`in (?)` with [a, b] becomes `in (?, ?)`),
- * as MikroORM does when it inlines values; an empty list becomes a single NULL, which matches nothing.
+ * The statement with numbered placeholders ($1, $2, …) and its values; a list parameter gets one
+ * placeholder per element (`in (?)` with [a, b] becomes `in ($1, $2)`), as MikroORM writes lists when
+ * it inlines them, and an empty list a single NULL, which matches nothing.
  */
-function expandLists(sql: string, params: unknown[]): { sql: string; params: unknown[] } {
-  const flat: unknown[] = [];
+function numbered(sql: string, params: unknown[]): { text: string; values: unknown[] } {
+  const values: unknown[] = [];
   let next = 0;
+  const placeholder = (value: unknown) => {
+    values.push(value);
+    return `$${values.length}`;
+  };
   const text = sql.replace(/\?/g, () => {
     const value = params[next++];
-    if (!Array.isArray(value)) {
-      flat.push(value);
-      return '?';
-    }
-    if (value.length === 0) {
-      flat.push(null);
-      return '?';
-    }
-    flat.push(...(value as unknown[]));
-    return value.map(() => '?').join(', ');
+    if (!Array.isArray(value)) return placeholder(value);
+    if (value.length === 0) return placeholder(null);
+    return (value as unknown[]).map(placeholder).join(', ');
   });
-  return { sql: text, params: flat };
+  return { text, values };
+}
+
+interface PooledClient {
+  query(config: { name: string; text: string; values: unknown[] }): Promise<{ rows: unknown[] }>;
+}
+
+interface KnexPool {
+  acquireConnection(): Promise<PooledClient>;
+  releaseConnection(connection: PooledClient): Promise<void>;
 }
 
 /**
- * Runs one SELECT (`?` placeholders, no `?` elsewhere in the text; a list parameter expands) on the EntityManager's connection, inside
- * its transaction when it has one, and returns the rows. Logged like MikroORM's own queries, so the
- * tests' statement counts see it. On the embedded database (one in-process connection, no planning
- * round trip worth saving) it is an ordinary MikroORM query.
+ * Runs one SELECT (`?` placeholders, no `?` elsewhere in the text, each of a type PostgreSQL can infer
+ * or cast; a list parameter expands) on the
+ * EntityManager's connection, inside its transaction when it has one, and returns the rows. Logged
+ * like MikroORM's own queries, so the tests' statement counts see it. On the embedded database (one
+ * in-process connection, no planning round trip worth saving) it is an ordinary MikroORM query.
  */
 export async function selectPrepared<T>(em: EntityManager, sql: string, params: unknown[]): Promise<T[]> {
-  if (em.getDriver() instanceof PGliteDriver) return em.execute<T[]>(sql, params as never[]);
+  if (em.getDriver() instanceof PGliteDriver) {
+    const lists = params.map((value) => (Array.isArray(value) && value.length === 0 ? [null] : value));
+    return em.execute<T[]>(sql, lists as never[]);
+  }
+  const { text, values } = numbered(sql, params);
+  const statement = { name: statementName(text), text, values };
   const knex = em.getConnection().getKnex();
-  const expanded = expandLists(sql, params);
-  const query = knex.raw(expanded.sql, expanded.params as never[]);
-  const native = query.toSQL().toNative();
-  query.options({ name: statementName(native.sql) });
-  const transaction = em.getTransactionContext();
-  if (transaction) query.transacting(transaction);
+  const transaction = em.getTransactionContext<Knex.Transaction>();
   const started = Date.now();
-  const logger = em.config.getLogger();
+  const log = (level: 'info' | 'error', results?: number) =>
+    em.config.getLogger().logQuery({ query: text, params: values, took: Date.now() - started, results, level });
   try {
-    const result = (await query) as unknown as { rows: T[] };
-    logger.logQuery({
-      query: native.sql,
-      params: native.bindings as unknown[],
-      took: Date.now() - started,
-      results: result.rows.length,
-      level: 'info',
-    });
-    return result.rows;
+    let rows: T[];
+    if (transaction) {
+      // The transaction's own connection, through knex (which keeps it).
+      const raw = knex.raw(text).options({ name: statement.name, values }).transacting(transaction);
+      rows = ((await raw) as unknown as { rows: T[] }).rows;
+    } else {
+      // Straight to a pooled connection: knex's query runner would build the same statement again.
+      const pool = knex.client as unknown as KnexPool;
+      const connection = await pool.acquireConnection();
+      try {
+        rows = (await connection.query(statement)).rows as T[];
+      } finally {
+        await pool.releaseConnection(connection);
+      }
+    }
+    log('info', rows.length);
+    return rows;
   } catch (error) {
-    logger.logQuery({
-      query: native.sql,
-      params: native.bindings as unknown[],
-      took: Date.now() - started,
-      level: 'error',
-    });
+    log('error');
     throw error;
   }
 }

@@ -7,9 +7,10 @@ import type { Config } from '../config.js';
 // time, so a machine with more cores serves more with a worker per core. The primary process serves
 // nothing itself. It starts the first worker alone (that one applies migrations, loads demo data and
 // runs the scheduled jobs), then the others; it keeps the rate-limit counts all workers share
-// (shared/rate-limiter.ts); it restarts a worker that dies; on SIGTERM or SIGINT it stops them all
-// and exits 0 once every one has stopped cleanly. Subscriptions reach every worker through the
-// PostgreSQL event bus (config.ts insists on it).
+// (shared/rate-limiter.ts); it restarts a worker that dies after it started, and stops the server with
+// exit code 1 when one cannot start; on SIGTERM or SIGINT it stops them all and exits 0 once every one
+// has stopped cleanly. Subscriptions reach every worker through the PostgreSQL event bus (config.ts
+// insists on it).
 
 /** What a worker tells the primary once it listens. */
 export const WORKER_READY = 'qes:ready';
@@ -35,12 +36,28 @@ export async function runPrimary(config: Config, logger: Logger): Promise<void> 
   let stopping = false;
   let failed = false;
 
+  const stopAll = (reason: string) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info({ reason }, 'stopping workers');
+    if (workers.size === 0) process.exit(failed ? 1 : 0);
+    for (const worker of workers.values()) worker.process.kill('SIGTERM');
+    setTimeout(() => {
+      logger.error('workers took too long to stop; exiting');
+      process.exit(1);
+    }, config.shutdownGraceMs + 10_000).unref();
+  };
+
+  /** Starts worker `index`; resolves once it listens (or has exited). */
   const fork = (index: number): Promise<void> =>
     new Promise((resolve) => {
       const worker = cluster.fork({ [WORKER_INDEX_VARIABLE]: String(index) });
+      let listening = false;
       workers.set(index, worker);
       worker.on('message', (message) => {
-        if (message === WORKER_READY) resolve();
+        if (message !== WORKER_READY) return;
+        listening = true;
+        resolve();
       });
       worker.on('exit', (code, signal) => {
         workers.delete(index);
@@ -48,28 +65,23 @@ export async function runPrimary(config: Config, logger: Logger): Promise<void> 
         if (stopping) {
           if (code !== 0) failed = true;
           if (workers.size === 0) process.exit(failed ? 1 : 0);
-          return;
+        } else if (!listening) {
+          // It could not start (the database unreachable, a migration failing): restarting it would
+          // only fail again, so the server stops, as a single process would.
+          logger.error({ worker: index, code, signal }, 'worker failed to start');
+          failed = true;
+          stopAll('a worker failed to start');
+        } else {
+          logger.error({ worker: index, code, signal }, 'worker exited; restarting it');
+          setTimeout(() => void fork(index), RESTART_DELAY_MS).unref();
         }
-        logger.error({ worker: index, code, signal }, 'worker exited; restarting it');
-        setTimeout(() => void fork(index), RESTART_DELAY_MS).unref();
       });
     });
 
+  process.on('SIGTERM', () => stopAll('SIGTERM'));
+  process.on('SIGINT', () => stopAll('SIGINT'));
   await fork(0);
+  if (stopping) return;
   await Promise.all(Array.from({ length: config.workers - 1 }, (_, i) => fork(i + 1)));
-  logger.info({ workers: config.workers }, 'all workers listening');
-
-  const shutdown = (signal: NodeJS.Signals) => {
-    if (stopping) return;
-    stopping = true;
-    logger.info({ signal }, 'stopping workers');
-    if (workers.size === 0) process.exit(0);
-    for (const worker of workers.values()) worker.process.kill('SIGTERM');
-    setTimeout(() => {
-      logger.error('workers took too long to stop; exiting');
-      process.exit(1);
-    }, config.shutdownGraceMs + 10_000).unref();
-  };
-  process.on('SIGTERM', () => shutdown('SIGTERM'));
-  process.on('SIGINT', () => shutdown('SIGINT'));
+  if (!stopping) logger.info({ workers: config.workers }, 'all workers listening');
 }

@@ -159,3 +159,29 @@ describe.runIf(url)('the server as several workers', () => {
     expect(logLines.filter((l) => l.msg === 'stopped').length).toBe(2);
   });
 });
+
+describe.runIf(url)('the server as several workers, when one cannot start', () => {
+  it('stops with exit code 1 instead of restarting it forever', async () => {
+    ensureServerBuild();
+    // Nothing listens on port 1: the first worker cannot open the database.
+    const unreachable = new URL(url!);
+    unreachable.port = '1';
+    const server = spawn(process.execPath, [MAIN], {
+      cwd: ROOT,
+      env: {
+        ...process.env,
+        NODE_ENV: 'production',
+        DATABASE_URL: unreachable.toString(),
+        WORKERS: '2',
+        PORT: '0',
+        HOST: '127.0.0.1',
+        SERVE_WEB: '0',
+        LOG_LEVEL: 'silent',
+        SIGNING_KEY: 'cluster-test-signing-key-0123456789abcdef',
+      },
+      stdio: 'ignore',
+    });
+    const code = await new Promise<number | null>((resolveExit) => server.once('exit', (c) => resolveExit(c)));
+    expect(code).toBe(1);
+  });
+});

@@ -194,7 +194,7 @@ export interface RateLimitState {
   resetInSeconds: number;
 }
 
-/** The per-minute cost budget of each caller. In process; a Redis or PostgreSQL store serves several processes. */
+/** The per-minute cost budget of each caller, one count for all workers (shared/rate-limiter.ts). */
 export class CostRateLimiter {
   private readonly limiter: ReturnType<typeof createRateLimiter>;
   constructor(readonly pointsPerMinute: number) {

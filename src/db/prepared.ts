@@ -55,10 +55,10 @@ interface KnexPool {
 
 /**
  * Runs one SELECT (`?` placeholders, no `?` elsewhere in the text, each of a type PostgreSQL can infer
- * or cast; a list parameter expands) on the
- * EntityManager's connection, inside its transaction when it has one, and returns the rows. Logged
- * like MikroORM's own queries, so the tests' statement counts see it. On the embedded database (one
- * in-process connection, no planning round trip worth saving) it is an ordinary MikroORM query.
+ * or cast; a list parameter expands) on the EntityManager's connection, inside its transaction when it
+ * has one, and returns the rows. Logged like MikroORM's own queries, so the tests' statement counts see
+ * it. On the embedded database (one in-process connection, no planning round trip worth saving) it is
+ * an ordinary MikroORM query.
  */
 export async function selectPrepared<T>(em: EntityManager, sql: string, params: unknown[]): Promise<T[]> {
   if (em.getDriver() instanceof PGliteDriver) {

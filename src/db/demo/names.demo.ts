@@ -6,7 +6,7 @@ import { inTransaction } from '../../shared/transaction.js';
 import { User } from '../../modules/accounts/index.js';
 import { EnterpriseName, NameReservation } from '../../modules/names/index.js';
 import { addIndexEntry } from '../../modules/names/name-index.service.js';
-import type { DistrictValue } from '../../modules/names/names.entity.js';
+import { DISTRICT_VALUES as DISTRICTS, type DistrictValue } from '../../modules/names/names.entity.js';
 import { namesReference } from '../../modules/names/reference.service.js';
 import { reserveName } from '../../modules/names/reservations.service.js';
 import { industryCodeOf, normaliseName, parseName } from '../../modules/names/rules/index.js';
@@ -110,18 +110,6 @@ const INDUSTRIES = [
   '投资管理',
 ];
 const FORMS = ['有限公司', '有限公司', '有限公司', '股份有限公司'];
-const DISTRICTS: DistrictValue[] = [
-  'SHINAN',
-  'SHIBEI',
-  'HUANGDAO',
-  'LAOSHAN',
-  'LICANG',
-  'CHENGYANG',
-  'JIMO',
-  'JIAOZHOU',
-  'PINGDU',
-  'LAIXI',
-];
 
 export interface DemoName {
   name: string;

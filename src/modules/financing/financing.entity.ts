@@ -1,7 +1,7 @@
 import { BigIntType, Entity, Enum, Index, ManyToOne, PrimaryKey, Property } from '@mikro-orm/core';
 import { randomUUID } from 'node:crypto';
 import { CalendarDateType } from '../../shared/calendar-date.type.js';
-import type { District } from '../../shared/graphql/reference.types.js';
+import { District } from '../../shared/graphql/reference.types.js';
 import { Organisation, User } from '../accounts/index.js';
 import { Enterprise } from '../registration/index.js';
 import {
@@ -17,19 +17,6 @@ import {
 // select exactly their columns in SQL (financing.search.ts, financing.loaders.ts). References are
 // declared as relations mapped to their keys (mapToPk): the schema gets its foreign keys, the code
 // keeps plain ids. Every index is declared here so the next generated migration never drops one.
-
-const DISTRICTS = [
-  'SHINAN',
-  'SHIBEI',
-  'HUANGDAO',
-  'LAOSHAN',
-  'LICANG',
-  'CHENGYANG',
-  'JIMO',
-  'JIAOZHOU',
-  'PINGDU',
-  'LAIXI',
-];
 
 /**
  * A financing demand an enterprise published. The enterprise facts a bank filters on (district,
@@ -75,7 +62,7 @@ export class FinancingDemand {
   })
   enterpriseId!: string;
 
-  @Enum({ items: DISTRICTS })
+  @Enum({ items: Object.values(District) })
   district!: District;
 
   /** GB/T 4754-2017 division code, e.g. "I65". */

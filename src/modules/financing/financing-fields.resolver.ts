@@ -2,7 +2,6 @@ import { Arg, Ctx, FieldResolver, Int, Resolver, Root } from 'type-graphql';
 import type { RequestContext } from '../../shared/context.js';
 import { checkPageSize, emptyPageInfo, lazy, type ConnectionData } from '../../shared/graphql/connection.js';
 import { registerPlainResolver } from '../../shared/graphql/plain-resolvers.js';
-import { toGlobalId } from '../../shared/ids.js';
 import { EnterpriseType, enterpriseById, type Enterprise } from '../registration/index.js';
 import { bankOf, canSeeContact, offerScope } from './financing.access.js';
 import {
@@ -112,12 +111,7 @@ function productsOf(
     .then((page) => connectionOf(page, after, () => ctx.loaders.get(activeProductTotal).load(bank.id)));
 }
 
-const globalId = (type: string) => (source: { id: string }) => toGlobalId(type, source.id);
-registerPlainResolver('FinancingDemand', 'id', globalId('FinancingDemand'));
-registerPlainResolver('FinancingOffer', 'id', globalId('FinancingOffer'));
-registerPlainResolver('CreditProduct', 'id', globalId('CreditProduct'));
-registerPlainResolver('Bank', 'id', globalId('Bank'));
-registerPlainResolver('FinancingDemandAlert', 'id', globalId('FinancingDemandAlert'));
+// Node ids are plain resolvers already (shared/graphql/node.ts, nodeIdResolver).
 registerPlainResolver('FinancingDemand', 'enterprise', (demand: FinancingDemandType, _args, ctx) =>
   enterpriseOf(ctx, demand),
 );

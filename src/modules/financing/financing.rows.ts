@@ -1,6 +1,7 @@
 import type { RequestContext } from '../../shared/context.js';
 import { CurrencyCode } from '../../shared/graphql/common.types.js';
 import type { District } from '../../shared/graphql/reference.types.js';
+import { fromUtcIsoText as instant } from '../../shared/instants.js';
 import { formatFen } from '../../shared/money.js';
 import type { Locale } from '../../shared/messages.js';
 import { IndustryType, industryView } from '../names/index.js';
@@ -22,12 +23,6 @@ import { formatRate } from './financing.values.js';
 /** An instant column as ISO 8601 UTC text with microseconds. */
 export function iso(column: string): string {
   return `to_char(${column} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`;
-}
-
-function instant(text: string): Date;
-function instant(text: string | null): Date | null;
-function instant(text: string | null): Date | null {
-  return text === null ? null : new Date(text);
 }
 
 function money(fen: string | number) {

@@ -1,12 +1,8 @@
 import { GraphQLError, GraphQLScalarType, Kind } from 'graphql';
+import { toShanghaiIso } from '../instants.js';
 
 // Scalars of the public API. Instants are shown in Asia/Shanghai time with their offset; calendar
 // days and decimals are strings so that no client ever rounds through a float.
-
-function toShanghaiIso(date: Date): string {
-  const shifted = new Date(date.getTime() + 8 * 3600_000);
-  return shifted.toISOString().replace('Z', '+08:00');
-}
 
 const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/;
 

@@ -42,7 +42,7 @@ const SIZES: Sizes = {
 };
 const OUR_PORT = 4210;
 const FLOOR_PORT = 4211;
-const TWICE_PORT = 4212;
+const SINGLE_PORT = 4212;
 const DISTRICT = District.HUANGDAO;
 const AMOUNT_MIN_FEN = 500_000_00;
 const AMOUNT_MAX_FEN = 12_000_000_00;
@@ -135,7 +135,7 @@ function start(command: string[], extraEnv: Record<string, string>, what: string
 }
 
 interface Target {
-  name: 'ours' | 'ours×2' | 'floor';
+  name: 'ours' | 'ours×1' | 'floor';
   pid: number;
   url: string;
   headers: Record<string, string>;
@@ -340,7 +340,7 @@ async function main(): Promise<void> {
   await orm.close();
 
   process.stdout.write(
-    `== start our server (dist/src/main.js: as npm start runs it, and as two workers) and the floor (dist/bench/floor.js)\n`,
+    `== start our server (dist/src/main.js: as npm start runs it, one worker per core, and as one process) and the floor (dist/bench/floor.js)\n`,
   );
   const serverEnv = (port: number) => ({
     NODE_ENV: 'production',
@@ -354,12 +354,12 @@ async function main(): Promise<void> {
     LOG_LEVEL: env.BENCH_LOG_LEVEL ?? 'warn',
     SIGNING_KEY: 'bench-signing-key-0123456789abcdef0123456789',
   });
-  // As npm start runs it (one process, the runtime flags), and as two workers on one port (WORKERS=2).
+  // As npm start runs it (the runtime flags, one worker per core), and as a single process (WORKERS=1).
   const ours = start([...SERVER_NODE_FLAGS, 'dist/src/main.js'], serverEnv(OUR_PORT), 'our server');
-  const oursTwice = start(
+  const oursSingle = start(
     [...SERVER_NODE_FLAGS, 'dist/src/main.js'],
-    { ...serverEnv(TWICE_PORT), WORKERS: '2' },
-    'our server, two workers',
+    { ...serverEnv(SINGLE_PORT), WORKERS: '1' },
+    'our server, one process',
   );
   const floor = start(
     ['dist/bench/floor.js'],
@@ -368,12 +368,12 @@ async function main(): Promise<void> {
   );
   const stop = () => {
     ours.kill('SIGTERM');
-    oursTwice.kill('SIGTERM');
+    oursSingle.kill('SIGTERM');
     floor.kill('SIGTERM');
   };
   process.on('exit', stop);
   await waitForHttp(`http://127.0.0.1:${OUR_PORT}/readyz`, ours, 'our server');
-  await waitForHttp(`http://127.0.0.1:${TWICE_PORT}/readyz`, oursTwice, 'our server, two workers');
+  await waitForHttp(`http://127.0.0.1:${SINGLE_PORT}/readyz`, oursSingle, 'our server, one process');
   await waitForHttp(`http://127.0.0.1:${FLOOR_PORT}/`, floor, 'the floor');
 
   const targets: Target[] = [
@@ -385,9 +385,9 @@ async function main(): Promise<void> {
       body: (page) => JSON.stringify({ query: QUERY, variables: { after: page === 'far' ? farCursor : null } }),
     },
     {
-      name: 'ours×2',
-      pid: oursTwice.pid!,
-      url: `http://127.0.0.1:${TWICE_PORT}/graphql`,
+      name: 'ours×1',
+      pid: oursSingle.pid!,
+      url: `http://127.0.0.1:${SINGLE_PORT}/graphql`,
       headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
       body: (page) => JSON.stringify({ query: QUERY, variables: { after: page === 'far' ? farCursor : null } }),
     },
@@ -419,13 +419,13 @@ async function main(): Promise<void> {
           (await (await fetch(t.url, { method: 'POST', headers: t.headers, body: t.body(page) })).json()) as Answer,
       ),
     );
-    const [ourAnswer, twiceAnswer, floorAnswer] = answers as [Answer, Answer, Answer];
+    const [ourAnswer, singleAnswer, floorAnswer] = answers as [Answer, Answer, Answer];
     const summary = (answer: Answer) =>
       answer.data.financingDemands.edges
         .map((e) => `${e.node.id}:${e.node.offers.edges.map((o) => o.node.id).join(',')}`)
         .join(' ');
     if (ourAnswer.errors) fail(`our server answered with errors: ${JSON.stringify(ourAnswer.errors)}`);
-    if (summary(ourAnswer) !== summary(floorAnswer) || summary(twiceAnswer) !== summary(floorAnswer)) {
+    if (summary(ourAnswer) !== summary(floorAnswer) || summary(singleAnswer) !== summary(floorAnswer)) {
       fail(`our server and the floor disagree on page ${page}`);
     }
     const offers = ourAnswer.data.financingDemands.edges.reduce((n, e) => n + e.node.offers.edges.length, 0);
@@ -499,15 +499,15 @@ async function main(): Promise<void> {
     farVsFirstP50: find('ours', 1, FAR_PAGE).p50 / find('ours', 1, 1).p50,
     farVsFirstThroughput32: find('ours', 32, 1).requestsPerSecond / find('ours', 32, FAR_PAGE).requestsPerSecond,
     throughput32Far: find('ours', 32, FAR_PAGE).requestsPerSecond / find('floor', 32, FAR_PAGE).requestsPerSecond,
-    throughput32TwoWorkers: find('ours×2', 32, 1).requestsPerSecond / find('floor', 32, 1).requestsPerSecond,
-    p50At1TwoWorkers: find('ours×2', 1, 1).p50 / find('floor', 1, 1).p50,
+    throughput32OneProcess: find('ours×1', 32, 1).requestsPerSecond / find('floor', 32, 1).requestsPerSecond,
+    p50At1OneProcess: find('ours×1', 1, 1).p50 / find('floor', 1, 1).p50,
   };
   const verdict = (ok: boolean) => (ok ? 'met' : 'NOT MET');
   process.stdout.write(
     `\n== ours as ratios of the floor (same run)\n` +
       `   throughput at 32 connections, page 1:      ${ratios.throughput32.toFixed(2)}x the floor   (target >= 0.65: ${verdict(ratios.throughput32 >= 0.65)})\n` +
       `   throughput at 32 connections, page ${FAR_PAGE}:   ${ratios.throughput32Far.toFixed(2)}x the floor\n` +
-      `   our server as two workers (WORKERS=2): throughput at 32 ${ratios.throughput32TwoWorkers.toFixed(2)}x, p50 at 1 ${ratios.p50At1TwoWorkers.toFixed(2)}x the floor\n` +
+      `   our server as one process (WORKERS=1): throughput at 32 ${ratios.throughput32OneProcess.toFixed(2)}x, p50 at 1 ${ratios.p50At1OneProcess.toFixed(2)}x the floor\n` +
       `   p50 latency at 1 connection, page 1:       ${ratios.p50At1.toFixed(2)}x the floor   (target <= 2: ${verdict(ratios.p50At1 <= 2)})\n` +
       `   page ${FAR_PAGE} against page 1 (ours): p50 ${ratios.farVsFirstP50.toFixed(2)}x, throughput at 32 ${(1 / ratios.farVsFirstThroughput32).toFixed(2)}x ` +
       `(target within 1.2: ${verdict(ratios.farVsFirstP50 <= 1.2 && ratios.farVsFirstThroughput32 <= 1.2)})\n`,

@@ -49,9 +49,9 @@ export interface Config {
   /** Seconds a recognised session token or API key is trusted without asking the database again. */
   credentialCacheSeconds: number;
   /**
-   * Processes serving requests (app/cluster.ts). Default one: on a machine that also runs PostgreSQL,
-   * a second worker measured no faster (the cores are the database's too) and its p99 worse. On an
-   * application host of its own, one per core. Several need DATABASE_URL and the postgres event bus.
+   * Processes serving requests (app/cluster.ts). Default: one per core with a server database and the
+   * postgres event bus (a single Node.js thread is what limits the busy searches); one otherwise, as the
+   * embedded database lives in one process. Several need DATABASE_URL and the postgres event bus.
    */
   workers: number;
   /** Days a published financing demand stays open to offers before it expires (金企通). */
@@ -95,7 +95,8 @@ function databaseUrl(env: Env): string | null {
 }
 
 function workers(env: Env, url: string | null, bus: Config['eventBus']): number {
-  const count = integer(env, 'WORKERS', 1, 1, availableParallelism() * 4);
+  const fallback = url && bus === 'postgres' ? availableParallelism() : 1;
+  const count = integer(env, 'WORKERS', fallback, 1, availableParallelism() * 4);
   if (count > 1 && !url)
     throw new ConfigError('WORKERS', 'several workers need DATABASE_URL: the embedded database lives in one process');
   if (count > 1 && bus === 'memory')

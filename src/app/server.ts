@@ -1,22 +1,34 @@
 import { existsSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import { resolve } from 'node:path';
-import { expressMiddleware } from '@as-integrations/express5';
-import express, { type ErrorRequestHandler, type Request } from 'express';
+import express, { type ErrorRequestHandler } from 'express';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import type { ApolloServer } from '@apollo/server';
 import type { PlatformDeps, RequestContext } from '../shared/context.js';
-import { localeFromAcceptLanguage } from '../shared/messages.js';
 import { createApollo } from './apollo.js';
-import { createRequestContext, requestIdFrom } from './context.js';
+import { createRequestContext } from './context.js';
+import {
+  BODY_TOO_LARGE,
+  GRAPHQL_PATH,
+  INTERNAL_ERROR,
+  MALFORMED_BODY,
+  MAX_BODY_BYTES,
+  SECURITY_HEADERS,
+  TRUSTED_PROXIES,
+  answerGraphQL,
+  clientAddress,
+  isPlainGraphQLPost,
+  scopeOf,
+  servePlainGraphQLPost,
+  type ContextFactory,
+} from './graphql-http.js';
 import { CostRateLimiter } from './limits.js';
 import { requestScope } from './request-scope.js';
 import { buildApiSchema } from './schema.js';
 import { attachWebSocketServer } from './websocket.js';
 import { followCredentialRevocations } from '../modules/accounts/index.js';
 
-export const GRAPHQL_PATH = '/graphql';
-const MAX_BODY = '1mb';
+export { GRAPHQL_PATH };
 
 export interface AppServer {
   httpServer: Server;
@@ -24,10 +36,6 @@ export interface AppServer {
   listen(port: number, host?: string): Promise<number>;
   /** Stops accepting, lets in-flight requests finish (up to the grace period), closes WebSockets. */
   stop(): Promise<void>;
-}
-
-function clientIp(request: Request): string {
-  return request.ip ?? request.socket.remoteAddress ?? 'unknown';
 }
 
 /** Assembles HTTP, GraphQL and WebSocket on one server; does not listen yet. */
@@ -39,8 +47,8 @@ export async function createAppServer(orm: MikroORM, deps: PlatformDeps): Promis
   // No ETag on responses sent with res.send (the GraphQL answers): a POST is never revalidated, and
   // hashing each 50-row answer cost about 2% of the bank search. Static files keep theirs.
   app.set('etag', false);
-  app.set('trust proxy', 'loopback');
-  const httpServer = createServer(app);
+  app.set('trust proxy', TRUSTED_PROXIES);
+  const httpServer = createServer();
   const rateLimiter = new CostRateLimiter(config.rateLimitPointsPerMinute);
   const websocket = attachWebSocketServer({
     httpServer,
@@ -68,9 +76,7 @@ export async function createAppServer(orm: MikroORM, deps: PlatformDeps): Promis
   const stopFollowingRevocations = followCredentialRevocations(deps.events);
 
   app.use((_request, response, next) => {
-    response.setHeader('X-Content-Type-Options', 'nosniff');
-    response.setHeader('Referrer-Policy', 'no-referrer');
-    response.setHeader('X-Frame-Options', 'DENY');
+    for (const [name, value] of SECURITY_HEADERS) response.setHeader(name, value);
     next();
   });
 
@@ -88,28 +94,25 @@ export async function createAppServer(orm: MikroORM, deps: PlatformDeps): Promis
     }
   });
 
+  const context: ContextFactory = (request, response) => {
+    const scope = requestScope.getStore();
+    response.setHeader('X-Request-Id', scope?.requestId ?? '');
+    return createRequestContext(orm, deps, {
+      authorization: request.headers.authorization,
+      acceptLanguage: request.headers['accept-language'],
+      ip: clientAddress(request),
+      requestId: scope?.requestId,
+    });
+  };
+  const answerFailed = (error: unknown) => logger.error({ err: error }, 'http error');
+  // Every other request to /graphql (GET, other content types, encoded bodies) comes through Express.
   app.use(
     GRAPHQL_PATH,
-    (request, _response, next) => {
-      const scope = {
-        requestId: requestIdFrom(request.headers['x-request-id']),
-        locale: localeFromAcceptLanguage(request.headers['accept-language']),
-      };
-      requestScope.run(scope, () => next());
+    (request, _response, next) => requestScope.run(scopeOf(request), () => next()),
+    express.json({ limit: MAX_BODY_BYTES }),
+    (request, response, next) => {
+      answerGraphQL(apollo, context, request, response, request.body).catch(next);
     },
-    express.json({ limit: MAX_BODY }),
-    expressMiddleware(apollo, {
-      context: async ({ req, res }) => {
-        const scope = requestScope.getStore();
-        res.setHeader('X-Request-Id', scope?.requestId ?? '');
-        return createRequestContext(orm, deps, {
-          authorization: req.headers.authorization,
-          acceptLanguage: req.headers['accept-language'],
-          ip: clientIp(req),
-          requestId: scope?.requestId,
-        });
-      },
-    }),
   );
 
   // The GraphQL explorer and the web client, from the project's own builds: nothing loads from a CDN.
@@ -125,21 +128,22 @@ export async function createAppServer(orm: MikroORM, deps: PlatformDeps): Promis
     if (response.headersSent) return next(error);
     const status = (error as { status?: number }).status ?? 500;
     if (status === 413) {
-      response
-        .status(413)
-        .json({ errors: [{ message: 'Request body larger than 1 MB', extensions: { code: 'BAD_REQUEST' } }] });
+      response.status(413).json(BODY_TOO_LARGE);
       return;
     }
     if (status === 400) {
-      response
-        .status(400)
-        .json({ errors: [{ message: 'Malformed request body', extensions: { code: 'BAD_REQUEST' } }] });
+      response.status(400).json(MALFORMED_BODY);
       return;
     }
     logger.error({ err: error }, 'http error');
-    response.status(500).json({ errors: [{ message: 'Internal error', extensions: { code: 'INTERNAL' } }] });
+    response.status(500).json(INTERNAL_ERROR);
   };
   app.use(bodyErrors);
+  // The common request, a POST of plain JSON to /graphql, skips Express (graphql-http.ts says why).
+  httpServer.on('request', (request, response) => {
+    if (isPlainGraphQLPost(request)) servePlainGraphQLPost(apollo, context, request, response, answerFailed);
+    else app(request, response);
+  });
 
   return {
     httpServer,

@@ -1,3 +1,4 @@
+import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Client } from 'graphql-ws';
 import { TestApp } from '../helpers/app.js';
@@ -279,5 +280,78 @@ describe('GraphQL answers over HTTP', () => {
     expect(result.status).toBe(200);
     expect(result.headers.get('etag')).toBeNull();
     expect(result.headers.get('x-content-type-options')).toBe('nosniff');
+  });
+});
+
+// A POST of plain JSON is served straight from the HTTP server; every other request to /graphql goes
+// through Express (app/graphql-http.ts). Both must answer alike.
+describe('the two ways into /graphql', () => {
+  const query = JSON.stringify({ query: '{ viewer { role } }' });
+
+  async function post(body: BodyInit, headers: Record<string, string>) {
+    const response = await fetch(`${app.url}/graphql`, {
+      method: 'POST',
+      headers: { ...bearer(user.token), ...headers },
+      body,
+      duplex: 'half',
+    } as RequestInit);
+    return { status: response.status, headers: response.headers, text: await response.text() };
+  }
+
+  it('answer the same, with the same headers, plain or gzip-encoded', async () => {
+    const plain = await post(query, { 'content-type': 'application/json' });
+    const charset = await post(query, { 'content-type': 'Application/JSON; charset=UTF-8' });
+    const encoded = await post(gzipSync(query), { 'content-type': 'application/json', 'content-encoding': 'gzip' });
+
+    expect(JSON.parse(plain.text)).toMatchObject({ data: { viewer: { role: 'APPLICANT' } } });
+    for (const answer of [plain, charset, encoded]) {
+      expect(answer.status).toBe(200);
+      expect(JSON.parse(answer.text).data).toEqual(JSON.parse(plain.text).data);
+      expect(answer.headers.get('x-content-type-options')).toBe('nosniff');
+      expect(answer.headers.get('x-frame-options')).toBe('DENY');
+      expect(answer.headers.get('referrer-policy')).toBe('no-referrer');
+      expect(answer.headers.get('x-request-id')).toMatch(/^[A-Za-z0-9._-]{8,64}$/);
+      expect(answer.headers.get('content-type')).toMatch(/^application\/(graphql-response\+)?json/);
+      expect(Number(answer.headers.get('content-length'))).toBe(Buffer.byteLength(answer.text));
+    }
+  });
+
+  it('refuse a malformed body the same way', async () => {
+    const plain = await post('{"query": ', { 'content-type': 'application/json' });
+    const encoded = await post(gzipSync('{"query": '), {
+      'content-type': 'application/json',
+      'content-encoding': 'gzip',
+    });
+    const scalar = await post('42', { 'content-type': 'application/json' });
+
+    for (const answer of [plain, encoded, scalar]) {
+      expect(answer.status).toBe(400);
+      expect(JSON.parse(answer.text)).toEqual({
+        errors: [{ message: 'Malformed request body', extensions: { code: 'BAD_REQUEST' } }],
+      });
+    }
+  });
+
+  it('refuse a body over 1 MB sent without a declared length (chunked) with 413', async () => {
+    const big = new TextEncoder().encode(
+      JSON.stringify({ query: '{ viewer { role } }', pad: 'x'.repeat(1100 * 1024) }),
+    );
+    const stream = new ReadableStream({
+      start(controller) {
+        for (let at = 0; at < big.length; at += 64 * 1024) controller.enqueue(big.slice(at, at + 64 * 1024));
+        controller.close();
+      },
+    });
+    const answer = await post(stream, { 'content-type': 'application/json' });
+
+    expect(answer.status).toBe(413);
+    expect(JSON.parse(answer.text).errors[0].extensions.code).toBe('BAD_REQUEST');
+  });
+
+  it('answer an empty body as Apollo answers a POST without a query', async () => {
+    const answer = await post('', { 'content-type': 'application/json' });
+
+    expect(answer.status).toBe(400);
+    expect(answer.text).toMatch(/POST body missing|no keys/i);
   });
 });

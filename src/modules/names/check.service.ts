@@ -43,9 +43,23 @@ export function inLocale(locale: Locale, message: RenderedMessage): string {
   return locale === 'EN' ? message.en : message.zh;
 }
 
-export function industryView(locale: Locale, code: string | null): IndustryView | null {
-  const division = code ? industryDivision(code) : null;
-  return division ? { code: division.code, name: locale === 'EN' ? division.en : division.zh } : null;
+/** Views of the divisions by their canonical code, one per language: read for every row of a search page. */
+const industryViews = new Map<string, Readonly<Record<'zh' | 'en', IndustryView>>>();
+
+export function industryView(locale: Locale, code: string | null): Readonly<IndustryView> | null {
+  if (!code) return null;
+  let views = industryViews.get(code);
+  if (!views) {
+    const division = industryDivision(code);
+    if (!division) return null;
+    views = {
+      zh: Object.freeze({ code: division.code, name: division.zh }),
+      en: Object.freeze({ code: division.code, name: division.en }),
+    };
+    // Only canonical codes ("C39") are kept, so the map holds at most one entry per division.
+    if (code === division.code) industryViews.set(code, views);
+  }
+  return locale === 'EN' ? views.en : views.zh;
 }
 
 export async function checkEnterpriseName(ctx: RequestContext, input: CheckInput): Promise<NameCheckView> {

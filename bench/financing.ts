@@ -308,6 +308,7 @@ async function main(): Promise<void> {
       new Date(),
       bankId,
       {
+        details: false, // the query selects no detail field of a demand
         enterprise: enterpriseReader(
           orm.orm.getMetadata().get<Enterprise>(Enterprise.name),
           orm.orm.em.getPlatform(),

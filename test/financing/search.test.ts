@@ -273,3 +273,65 @@ describe('SQL statements', () => {
     expect(forFifty.length).toBeLessThanOrEqual(6);
   });
 });
+
+// A query that selects none of a demand's detail fields reads the rows without their detail columns
+// (financing.lookahead.ts): the answer must not change with the selection, in any state of a demand.
+describe('the fields of each row', () => {
+  const CORE = `id number district industry { code name } amount { amount currency } termMonths purpose guaranteeType
+    maxAnnualRate status publishedAt expiresAt offerCount`;
+  const DETAIL = 'foreignInvested collateral desiredOn contactConsent matchedAt endedAt';
+  const rows = async (status: string, fields: string) => {
+    const result = await app.execute(
+      `query($status: FinancingDemandStatus) { financingDemands(first: 100, filter: { status: $status }) { edges { node { ${fields} } } } }`,
+      { status },
+      { token: cast.registrar.token },
+    );
+    expect(result.errors).toBeUndefined();
+    return result.data!.financingDemands.edges.map((edge: any) => edge.node);
+  };
+  const pick = (node: Record<string, unknown>, keys: string[]) => Object.fromEntries(keys.map((k) => [k, node[k]]));
+
+  async function expectSameWhateverTheSelection(status: string): Promise<number> {
+    const full = await rows(status, `${CORE} ${DETAIL}`);
+    const core = await rows(status, CORE);
+    const throughFragment = await rows(status, `id ... on FinancingDemand { collateral endedAt }`);
+    const coreKeys = Object.keys(core[0] ?? {});
+    expect(core).toEqual(full.map((node: any) => pick(node, coreKeys)));
+    expect(throughFragment).toEqual(full.map((node: any) => pick(node, ['id', 'collateral', 'endedAt'])));
+    for (const node of full) {
+      const one = await app.execute(
+        `query($id: ID!) { node(id: $id) { ... on FinancingDemand { ${CORE} ${DETAIL} } } }`,
+        { id: node.id },
+        { token: cast.registrar.token },
+      );
+      expect(one.data!.node).toEqual(node);
+    }
+    return full.length;
+  }
+
+  it('are the same whether or not a query selects the detail fields, and agree with node(id)', async () => {
+    app.clock.advance(1000);
+    const detailed = await publishDemand(app, cast.owner, cast.enterpriseId, {
+      collateral: '厂房抵押',
+      desiredOn: '2027-03-01',
+      contactConsent: true,
+      guaranteeType: 'MORTGAGE',
+    });
+    expect(await expectSameWhateverTheSelection('OPEN')).toBeGreaterThan(40);
+    expect((await rows('OPEN', `id ${DETAIL}`)).find((node: any) => node.id === detailed)).toMatchObject({
+      collateral: '厂房抵押',
+      desiredOn: '2027-03-01',
+      contactConsent: true,
+      matchedAt: null,
+      endedAt: null,
+    });
+    expect(await expectSameWhateverTheSelection('MATCHED')).toBe(1);
+    expect((await rows('MATCHED', 'matchedAt'))[0].matchedAt).toMatch(/\+08:00$/);
+
+    // Past their time, open demands are expired by the clock, and end when they expired.
+    app.clock.advance(61 * 24 * 3600_000);
+    expect(await expectSameWhateverTheSelection('EXPIRED')).toBeGreaterThan(40);
+    const expired = (await rows('EXPIRED', 'expiresAt endedAt')) as { expiresAt: string; endedAt: string }[];
+    for (const node of expired) expect(node.endedAt).toBe(node.expiresAt);
+  });
+});

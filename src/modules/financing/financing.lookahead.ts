@@ -13,7 +13,33 @@ import { DEFAULT_PAGE_SIZE } from '../../shared/graphql/connection.js';
 // the page, and hand them to the rows: their field resolvers then answer synchronously, without a
 // promise per row (through the same DataLoaders, so nothing is fetched twice).
 
+/**
+ * Demand fields served by the columns every search row carries (financing.rows.ts demandColumns). A
+ * node selecting anything else (a detail such as collateral, or a field added later) brings all columns.
+ */
+const CORE_DEMAND_FIELDS: ReadonlySet<string> = new Set([
+  '__typename',
+  'id',
+  'number',
+  'district',
+  'industry',
+  'amount',
+  'termMonths',
+  'purpose',
+  'guaranteeType',
+  'maxAnnualRate',
+  'status',
+  'publishedAt',
+  'expiresAt',
+  'offerCount',
+  'enterprise',
+  'contact',
+  'offers',
+]);
+
 export interface DemandSelection {
+  /** Whether a node selects a field beyond CORE_DEMAND_FIELDS, so its rows need the detail columns. */
+  details: boolean;
   /** The fields selected on `enterprise` (any alias), or null when it is not selected. */
   enterprise: ReadonlySet<string> | null;
   /** The page size of `offers` when it is selected exactly once and without `after`, else null. */
@@ -62,8 +88,11 @@ function nodeSelections(info: GraphQLResolveInfo): FieldNode[] {
 }
 
 export function demandSelection(info: GraphQLResolveInfo | undefined): DemandSelection {
-  if (!info) return { enterprise: null, offersFirst: null };
+  if (!info) return { details: true, enterprise: null, offersFirst: null };
   const nodes = nodeSelections(info);
+  const nodeFields = new Set<string>();
+  for (const node of nodes) fieldNames(info, node.selectionSet, nodeFields);
+  const details = [...nodeFields].some((name) => !CORE_DEMAND_FIELDS.has(name));
   const enterprises = nodes.flatMap((node) => fieldsIn(info, node.selectionSet, 'enterprise'));
   const enterprise = enterprises.length ? new Set<string>() : null;
   for (const field of enterprises) fieldNames(info, field.selectionSet, enterprise!);
@@ -80,5 +109,5 @@ export function demandSelection(info: GraphQLResolveInfo | undefined): DemandSel
     const size = first === undefined ? DEFAULT_PAGE_SIZE : valueFromAST(first, GraphQLInt, info.variableValues);
     if (noAfter && typeof size === 'number') offersFirst = size;
   }
-  return { enterprise, offersFirst };
+  return { details, enterprise, offersFirst };
 }

@@ -42,13 +42,18 @@ export function industryOf(code: string, locale: Locale): IndustryType {
   return value;
 }
 
-export function demandColumns(d: string): string {
-  return `${d}.id, ${d}.number, ${d}.enterprise_id as "enterpriseId", ${d}.district, ${d}.industry,
-  ${d}.foreign_invested as "foreignInvested", ${d}.amount_fen::text as "amountFen", ${d}.term_months as "termMonths",
-  ${d}.purpose, ${d}.guarantee_type as "guaranteeType", ${d}.collateral, ${d}.max_annual_rate::text as "maxAnnualRate",
-  ${d}.desired_on::text as "desiredOn", ${d}.contact_consent as "contactConsent", ${d}.status,
-  ${iso(`${d}.published_at`)} as "publishedAt", ${iso(`${d}.expires_at`)} as "expiresAt",
-  ${iso(`${d}.matched_at`)} as "matchedAt", ${iso(`${d}.ended_at`)} as "endedAt", ${d}.offer_count as "offerCount",
+/**
+ * The columns of a demand row. `details: false` leaves out those only the detail fields read (see
+ * CORE_DEMAND_FIELDS in financing.lookahead.ts): a search page then parses a third fewer values.
+ */
+export function demandColumns(d: string, details = true): string {
+  const core = `${d}.id, ${d}.number, ${d}.enterprise_id as "enterpriseId", ${d}.district, ${d}.industry,
+  ${d}.amount_fen::text as "amountFen", ${d}.term_months as "termMonths", ${d}.purpose,
+  ${d}.guarantee_type as "guaranteeType", ${d}.max_annual_rate::text as "maxAnnualRate", ${d}.status,
+  ${iso(`${d}.published_at`)} as "publishedAt", ${iso(`${d}.expires_at`)} as "expiresAt", ${d}.offer_count as "offerCount"`;
+  if (!details) return core;
+  return `${core}, ${d}.foreign_invested as "foreignInvested", ${d}.collateral, ${d}.desired_on::text as "desiredOn",
+  ${d}.contact_consent as "contactConsent", ${iso(`${d}.matched_at`)} as "matchedAt", ${iso(`${d}.ended_at`)} as "endedAt",
   ${d}.accepted_bank_id as "acceptedBankId", ${d}.accepted_offer_id as "acceptedOfferId", ${d}.published_by_id as "publishedById"`;
 }
 
@@ -58,24 +63,25 @@ export interface DemandRow {
   enterpriseId: string;
   district: District;
   industry: string;
-  foreignInvested: boolean;
   amountFen: string;
   termMonths: number;
   purpose: FinancingPurpose;
   guaranteeType: GuaranteeType;
-  collateral: string | null;
   maxAnnualRate: string | null;
-  desiredOn: string | null;
-  contactConsent: boolean;
   status: FinancingDemandStatus;
   publishedAt: string;
   expiresAt: string;
-  matchedAt: string | null;
-  endedAt: string | null;
   offerCount: number;
-  acceptedBankId: string | null;
-  acceptedOfferId: string | null;
-  publishedById: string;
+  /** The detail columns: absent from a row read with `demandColumns(d, false)`. */
+  foreignInvested?: boolean;
+  collateral?: string | null;
+  desiredOn?: string | null;
+  contactConsent?: boolean;
+  matchedAt?: string | null;
+  endedAt?: string | null;
+  acceptedBankId?: string | null;
+  acceptedOfferId?: string | null;
+  publishedById?: string;
 }
 
 export function demandFromRow(row: DemandRow, nowMs: number, locale: Locale): FinancingDemandType {
@@ -86,16 +92,12 @@ export function demandFromRow(row: DemandRow, nowMs: number, locale: Locale): Fi
   demand.enterpriseId = row.enterpriseId;
   demand.district = row.district;
   demand.industry = industryOf(row.industry, locale);
-  demand.foreignInvested = row.foreignInvested;
   demand.amountFen = row.amountFen;
   demand.amount = money(row.amountFen);
   demand.termMonths = row.termMonths;
   demand.purpose = row.purpose;
   demand.guaranteeType = row.guaranteeType;
-  demand.collateral = row.collateral;
   demand.maxAnnualRate = formatRate(row.maxAnnualRate);
-  demand.desiredOn = row.desiredOn;
-  demand.contactConsent = row.contactConsent;
   // Expiry is by the clock: an open demand past its time is expired whether or not the sweep has run.
   demand.status =
     row.status === FinancingDemandStatus.OPEN && expiresAt.getTime() <= nowMs
@@ -104,11 +106,17 @@ export function demandFromRow(row: DemandRow, nowMs: number, locale: Locale): Fi
   demand.publishedAtText = row.publishedAt;
   demand.publishedAt = instant(row.publishedAt);
   demand.expiresAt = expiresAt;
-  demand.matchedAt = instant(row.matchedAt);
-  demand.endedAt = instant(row.endedAt) ?? (demand.status === FinancingDemandStatus.EXPIRED ? expiresAt : null);
   demand.offerCount = row.offerCount;
-  demand.acceptedBankId = row.acceptedBankId;
-  demand.acceptedOfferId = row.acceptedOfferId;
+  // A row without the detail columns serves a query that selects none of the detail fields.
+  if (row.publishedById === undefined) return demand;
+  demand.foreignInvested = row.foreignInvested!;
+  demand.collateral = row.collateral ?? null;
+  demand.desiredOn = row.desiredOn ?? null;
+  demand.contactConsent = row.contactConsent!;
+  demand.matchedAt = instant(row.matchedAt ?? null);
+  demand.endedAt = instant(row.endedAt ?? null) ?? (demand.status === FinancingDemandStatus.EXPIRED ? expiresAt : null);
+  demand.acceptedBankId = row.acceptedBankId ?? null;
+  demand.acceptedOfferId = row.acceptedOfferId ?? null;
   demand.publishedById = row.publishedById;
   return demand;
 }

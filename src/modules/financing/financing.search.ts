@@ -101,6 +101,8 @@ export interface SearchStatement {
 
 /** What to bring along with each row of the page, in the same statement. */
 export interface PageExtras {
+  /** Whether the rows need the detail columns (financing.lookahead.ts); default yes. */
+  details?: boolean;
   /** The enterprise's lean columns (prefixed `e_`), joined by primary key. */
   enterprise?: EnterpriseReader | null;
   /** The viewing bank's newest offers (first + 1 of them) as a JSON array in column `offers`. */
@@ -153,7 +155,7 @@ export function demandSearchStatement(
       params: [...filter.districts.flatMap((district) => [district, ...page.params, limit]), limit],
     };
   }
-  const select = [demandColumns('d'), 'p.sort_key'];
+  const select = [demandColumns('d', extras.details ?? true), 'p.sort_key'];
   const joins = ['join financing_demands d on d.id = p.id'];
   const params = [...ids.params];
   const { enterprise, offers } = extras;
@@ -213,7 +215,7 @@ export async function searchDemands(
   const enterpriseReader = selection.enterprise !== null ? enterpriseReaderOf(ctx, selection.enterprise) : null;
   const offers =
     bankId && selection.offersFirst !== null ? { bankId, first: checkPageSize(ctx, selection.offersFirst) } : null;
-  const extras: PageExtras = { enterprise: enterpriseReader, offers };
+  const extras: PageExtras = { details: selection.details, enterprise: enterpriseReader, offers };
   const { sql, params } = demandSearchStatement(filter, order, cursor, size, now, bankId, extras);
   const rows = await selectPrepared<DemandRow & Record<string, unknown>>(ctx.em, sql, params);
   const nowMs = now.getTime();

@@ -49,9 +49,9 @@ export interface Config {
   /** Seconds a recognised session token or API key is trusted without asking the database again. */
   credentialCacheSeconds: number;
   /**
-   * Processes serving requests (app/cluster.ts). Default: one per core with a server database and the
-   * postgres event bus (a single Node.js thread is what limits the busy searches); one otherwise, as the
-   * embedded database lives in one process. Several need DATABASE_URL and the postgres event bus.
+   * Processes serving requests (app/cluster.ts). Default: one per core, up to four, with a server
+   * database and the postgres event bus (a single Node.js thread is what limits the busy searches); one
+   * otherwise, as the embedded database lives in one process. Several need DATABASE_URL and that bus.
    */
   workers: number;
   /** Days a published financing demand stays open to offers before it expires (金企通). */
@@ -94,8 +94,14 @@ function databaseUrl(env: Env): string | null {
   return raw;
 }
 
+/**
+ * The default stops at four workers: each has its own pool of DATABASE_POOL_SIZE connections, and
+ * PostgreSQL allows 100 by default. A bigger host sets WORKERS, within max_connections.
+ */
+const MAX_DEFAULT_WORKERS = 4;
+
 function workers(env: Env, url: string | null, bus: Config['eventBus']): number {
-  const fallback = url && bus === 'postgres' ? availableParallelism() : 1;
+  const fallback = url && bus === 'postgres' ? Math.min(availableParallelism(), MAX_DEFAULT_WORKERS) : 1;
   const count = integer(env, 'WORKERS', fallback, 1, availableParallelism() * 4);
   if (count > 1 && !url)
     throw new ConfigError('WORKERS', 'several workers need DATABASE_URL: the embedded database lives in one process');

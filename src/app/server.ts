@@ -28,8 +28,6 @@ import { buildApiSchema } from './schema.js';
 import { attachWebSocketServer } from './websocket.js';
 import { followCredentialRevocations } from '../modules/accounts/index.js';
 
-export { GRAPHQL_PATH };
-
 export interface AppServer {
   httpServer: Server;
   apollo: ApolloServer<RequestContext>;
@@ -44,9 +42,6 @@ export async function createAppServer(orm: MikroORM, deps: PlatformDeps): Promis
   const schema = await buildApiSchema(deps.events);
   const app = express();
   app.disable('x-powered-by');
-  // No ETag on responses sent with res.send (the GraphQL answers): a POST is never revalidated, and
-  // hashing each 50-row answer cost about 2% of the bank search. Static files keep theirs.
-  app.set('etag', false);
   app.set('trust proxy', TRUSTED_PROXIES);
   const httpServer = createServer();
   const rateLimiter = new CostRateLimiter(config.rateLimitPointsPerMinute);

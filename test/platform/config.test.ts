@@ -106,9 +106,9 @@ describe('loadConfig refuses', () => {
     expect(configError({ DATABASE_URL: 'postgres://app@db/qes', WORKERS: '0' }).variable).toBe('WORKERS');
   });
 
-  it('runs one worker per core with a server database, one embedded, and as many as asked', () => {
+  it('runs one worker per core (up to 4) with a server database, one embedded, and as many as asked', () => {
     expect(loadConfig({}).workers).toBe(1);
-    expect(loadConfig({ DATABASE_URL: 'postgres://app@db/qes' }).workers).toBe(availableParallelism());
+    expect(loadConfig({ DATABASE_URL: 'postgres://app@db/qes' }).workers).toBe(Math.min(availableParallelism(), 4));
     expect(loadConfig({ DATABASE_URL: 'postgres://app@db/qes', EVENT_BUS: 'memory' }).workers).toBe(1);
     expect(loadConfig({ DATABASE_URL: 'postgres://app@db/qes', WORKERS: '1' }).workers).toBe(1);
     expect(loadConfig({ DATABASE_URL: 'postgres://app@db/qes', WORKERS: '3' }).workers).toBe(3);

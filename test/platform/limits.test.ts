@@ -288,7 +288,7 @@ describe('GraphQL answers over HTTP', () => {
 describe('the two ways into /graphql', () => {
   const query = JSON.stringify({ query: '{ viewer { role } }' });
 
-  async function post(body: BodyInit, headers: Record<string, string>) {
+  async function post(body: NonNullable<RequestInit['body']>, headers: Record<string, string>) {
     const response = await fetch(`${app.url}/graphql`, {
       method: 'POST',
       headers: { ...bearer(user.token), ...headers },

@@ -328,6 +328,33 @@ describe('the fields of each row', () => {
     expect(await expectSameWhateverTheSelection('MATCHED')).toBe(1);
     expect((await rows('MATCHED', 'matchedAt'))[0].matchedAt).toMatch(/\+08:00$/);
 
+    // A bank sees a contact person where the enterprise consented or accepted its offer: the rule reads
+    // columns a query selecting only `id contact` must still bring.
+    const contacts = async (status: string, token: string) => {
+      const result = await app.execute(
+        `query($status: FinancingDemandStatus) { financingDemands(first: 100, filter: { status: $status }) { edges { node { id contact { phone } } } } }`,
+        { status },
+        { token },
+      );
+      expect(result.errors).toBeUndefined();
+      const found = new Map<string, unknown>();
+      for (const edge of result.data!.financingDemands.edges) found.set(edge.node.id, edge.node.contact);
+      for (const [id, contact] of found) {
+        const one = await app.execute(
+          `query($id: ID!) { node(id: $id) { ... on FinancingDemand { contact { phone } } } }`,
+          { id },
+          { token },
+        );
+        expect(one.data!.node.contact).toEqual(contact);
+      }
+      return found;
+    };
+    const matched = (await rows('MATCHED', 'id'))[0].id;
+    expect((await contacts('MATCHED', cast.bankA.token)).get(matched)).toEqual({ phone: expect.any(String) });
+    const openToBankB = await contacts('OPEN', cast.bankB.token);
+    expect(openToBankB.get(detailed)).toEqual({ phone: expect.any(String) });
+    expect([...openToBankB.values()].filter((contact) => contact === null).length).toBeGreaterThan(40);
+
     // Past their time, open demands are expired by the clock, and end when they expired.
     app.clock.advance(61 * 24 * 3600_000);
     expect(await expectSameWhateverTheSelection('EXPIRED')).toBeGreaterThan(40);

@@ -14,8 +14,9 @@ import { DEFAULT_PAGE_SIZE } from '../../shared/graphql/connection.js';
 // promise per row (through the same DataLoaders, so nothing is fetched twice).
 
 /**
- * Demand fields served by the columns every search row carries (financing.rows.ts demandColumns). A
- * node selecting anything else (a detail such as collateral, or a field added later) brings all columns.
+ * Demand fields served by the columns every search row carries (financing.rows.ts demandColumns), their
+ * resolvers and access rules included (`contact` reads the consent and the accepted bank). A node
+ * selecting anything else (a detail such as collateral, or a field added later) brings all columns.
  */
 const CORE_DEMAND_FIELDS: ReadonlySet<string> = new Set([
   '__typename',

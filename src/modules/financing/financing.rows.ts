@@ -50,11 +50,12 @@ export function demandColumns(d: string, details = true): string {
   const core = `${d}.id, ${d}.number, ${d}.enterprise_id as "enterpriseId", ${d}.district, ${d}.industry,
   ${d}.amount_fen::text as "amountFen", ${d}.term_months as "termMonths", ${d}.purpose,
   ${d}.guarantee_type as "guaranteeType", ${d}.max_annual_rate::text as "maxAnnualRate", ${d}.status,
-  ${iso(`${d}.published_at`)} as "publishedAt", ${iso(`${d}.expires_at`)} as "expiresAt", ${d}.offer_count as "offerCount"`;
+  ${iso(`${d}.published_at`)} as "publishedAt", ${iso(`${d}.expires_at`)} as "expiresAt", ${d}.offer_count as "offerCount",
+  ${d}.contact_consent as "contactConsent", ${d}.accepted_bank_id as "acceptedBankId"`;
   if (!details) return core;
   return `${core}, ${d}.foreign_invested as "foreignInvested", ${d}.collateral, ${d}.desired_on::text as "desiredOn",
-  ${d}.contact_consent as "contactConsent", ${iso(`${d}.matched_at`)} as "matchedAt", ${iso(`${d}.ended_at`)} as "endedAt",
-  ${d}.accepted_bank_id as "acceptedBankId", ${d}.accepted_offer_id as "acceptedOfferId", ${d}.published_by_id as "publishedById"`;
+  ${iso(`${d}.matched_at`)} as "matchedAt", ${iso(`${d}.ended_at`)} as "endedAt",
+  ${d}.accepted_offer_id as "acceptedOfferId", ${d}.published_by_id as "publishedById"`;
 }
 
 export interface DemandRow {
@@ -72,14 +73,15 @@ export interface DemandRow {
   publishedAt: string;
   expiresAt: string;
   offerCount: number;
+  /** Read by the contact field's access rule (financing.access.ts canSeeContact). */
+  contactConsent: boolean;
+  acceptedBankId: string | null;
   /** The detail columns: absent from a row read with `demandColumns(d, false)`. */
   foreignInvested?: boolean;
   collateral?: string | null;
   desiredOn?: string | null;
-  contactConsent?: boolean;
   matchedAt?: string | null;
   endedAt?: string | null;
-  acceptedBankId?: string | null;
   acceptedOfferId?: string | null;
   publishedById?: string;
 }
@@ -107,15 +109,15 @@ export function demandFromRow(row: DemandRow, nowMs: number, locale: Locale): Fi
   demand.publishedAt = instant(row.publishedAt);
   demand.expiresAt = expiresAt;
   demand.offerCount = row.offerCount;
+  demand.contactConsent = row.contactConsent;
+  demand.acceptedBankId = row.acceptedBankId;
   // A row without the detail columns serves a query that selects none of the detail fields.
   if (row.publishedById === undefined) return demand;
   demand.foreignInvested = row.foreignInvested!;
   demand.collateral = row.collateral ?? null;
   demand.desiredOn = row.desiredOn ?? null;
-  demand.contactConsent = row.contactConsent!;
   demand.matchedAt = instant(row.matchedAt ?? null);
   demand.endedAt = instant(row.endedAt ?? null) ?? (demand.status === FinancingDemandStatus.EXPIRED ? expiresAt : null);
-  demand.acceptedBankId = row.acceptedBankId ?? null;
   demand.acceptedOfferId = row.acceptedOfferId ?? null;
   demand.publishedById = row.publishedById;
   return demand;

@@ -27,6 +27,9 @@ export const BODY_TOO_LARGE = {
   errors: [{ message: 'Request body larger than 1 MB', extensions: { code: 'BAD_REQUEST' } }],
 };
 export const MALFORMED_BODY = { errors: [{ message: 'Malformed request body', extensions: { code: 'BAD_REQUEST' } }] };
+export const UNSUPPORTED_BODY = {
+  errors: [{ message: 'Unsupported body encoding or charset', extensions: { code: 'BAD_REQUEST' } }],
+};
 export const INTERNAL_ERROR = { errors: [{ message: 'Internal error', extensions: { code: 'INTERNAL' } }] };
 
 /** Proxies whose X-Forwarded-For is believed: the loopback (Express's `trust proxy` is set the same). */
@@ -141,11 +144,12 @@ export function servePlainGraphQLPost(
   });
   request.on('end', () => {
     if (refused) return;
-    const text = chunks.length === 1 ? chunks[0]!.toString('utf8') : Buffer.concat(chunks).toString('utf8');
+    let text = chunks.length === 1 ? chunks[0]!.toString('utf8') : Buffer.concat(chunks).toString('utf8');
+    if (text.charCodeAt(0) === 0xfeff) text = text.slice(1); // a byte order mark, as express.json drops it
     let body: unknown;
     try {
       // As express.json (strict): an empty body is {}, anything but an object or an array is malformed.
-      body = text.trim() === '' ? {} : JSON.parse(text);
+      body = text.length === 0 ? {} : JSON.parse(text);
     } catch {
       body = undefined;
     }

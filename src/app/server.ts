@@ -15,6 +15,7 @@ import {
   MAX_BODY_BYTES,
   SECURITY_HEADERS,
   TRUSTED_PROXIES,
+  UNSUPPORTED_BODY,
   answerGraphQL,
   clientAddress,
   isPlainGraphQLPost,
@@ -27,6 +28,8 @@ import { requestScope } from './request-scope.js';
 import { buildApiSchema } from './schema.js';
 import { attachWebSocketServer } from './websocket.js';
 import { followCredentialRevocations } from '../modules/accounts/index.js';
+import { followNamesReferenceChanges } from '../modules/names/index.js';
+import { followCalendarChanges } from '../shared/calendar/calendar.service.js';
 
 export interface AppServer {
   httpServer: Server;
@@ -67,8 +70,18 @@ export async function createAppServer(orm: MikroORM, deps: PlatformDeps): Promis
     onDrain: websocket.dispose,
   });
   await apollo.start();
-  // Another worker's sign-out or key revocation must end this worker's cached copy at once too.
-  const stopFollowingRevocations = followCredentialRevocations(deps.events);
+  // What another worker changes must reach what this worker keeps in memory at once too: revoked
+  // credentials, the holiday calendar, the name word lists.
+  const stopFollowing = [
+    followCredentialRevocations(deps.events),
+    followCalendarChanges(
+      deps.events,
+      deps.calendar,
+      () => orm.em.fork(),
+      (error) => logger.error({ err: error }, 'reloading the holiday calendar failed'),
+    ),
+    followNamesReferenceChanges(deps),
+  ];
 
   app.use((_request, response, next) => {
     for (const [name, value] of SECURITY_HEADERS) response.setHeader(name, value);
@@ -130,6 +143,10 @@ export async function createAppServer(orm: MikroORM, deps: PlatformDeps): Promis
       response.status(400).json(MALFORMED_BODY);
       return;
     }
+    if (status === 415) {
+      response.status(415).json(UNSUPPORTED_BODY);
+      return;
+    }
     logger.error({ err: error }, 'http error');
     response.status(500).json(INTERNAL_ERROR);
   };
@@ -153,7 +170,7 @@ export async function createAppServer(orm: MikroORM, deps: PlatformDeps): Promis
       }),
     stop: async () => {
       await apollo.stop();
-      await stopFollowingRevocations();
+      await Promise.all(stopFollowing.map((stopOne) => stopOne()));
     },
   };
 }

@@ -316,6 +316,25 @@ describe('the two ways into /graphql', () => {
     }
   });
 
+  it('read a body that starts with a byte order mark', async () => {
+    const answer = await post(`\uFEFF${query}`, { 'content-type': 'application/json' });
+
+    expect(answer.status).toBe(200);
+    expect(JSON.parse(answer.text).data).toEqual({ viewer: { role: 'APPLICANT' } });
+  });
+
+  it('refuse a body in an encoding or charset they cannot read with 415, not as an internal error', async () => {
+    const charset = await post(query, { 'content-type': 'application/json; charset=latin9' });
+    const encoding = await post(query, { 'content-type': 'application/json', 'content-encoding': 'compress' });
+
+    for (const answer of [charset, encoding]) {
+      expect(answer.status).toBe(415);
+      expect(JSON.parse(answer.text)).toEqual({
+        errors: [{ message: 'Unsupported body encoding or charset', extensions: { code: 'BAD_REQUEST' } }],
+      });
+    }
+  });
+
   it('refuse a malformed body the same way', async () => {
     const plain = await post('{"query": ', { 'content-type': 'application/json' });
     const encoded = await post(gzipSync('{"query": '), {
@@ -323,8 +342,9 @@ describe('the two ways into /graphql', () => {
       'content-encoding': 'gzip',
     });
     const scalar = await post('42', { 'content-type': 'application/json' });
+    const blank = await post('  \n', { 'content-type': 'application/json' });
 
-    for (const answer of [plain, encoded, scalar]) {
+    for (const answer of [plain, encoded, scalar, blank]) {
       expect(answer.status).toBe(400);
       expect(JSON.parse(answer.text)).toEqual({
         errors: [{ message: 'Malformed request body', extensions: { code: 'BAD_REQUEST' } }],

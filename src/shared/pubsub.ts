@@ -24,3 +24,23 @@ export function createEventBus(eventTarget?: EventTarget): EventBus {
     repeaterBuffer: new SlidingBuffer(256),
   }) as unknown as EventBus;
 }
+
+/**
+ * Runs `onEvent` for every event on `topic` (from every process, on the PostgreSQL bus) until the
+ * returned function is called. For what each process keeps in memory and another process can change:
+ * revoked credentials, the holiday calendar, the name word lists.
+ */
+export function followEvents<T>(
+  events: EventBus,
+  topic: string,
+  onEvent: (payload: T) => void | Promise<void>,
+): () => Promise<void> {
+  const iterator = (events.subscribe(topic) as AsyncIterable<T>)[Symbol.asyncIterator]();
+  const following = (async () => {
+    for (let next = await iterator.next(); !next.done; next = await iterator.next()) await onEvent(next.value);
+  })();
+  return async () => {
+    await iterator.return?.();
+    await following;
+  };
+}

@@ -7,8 +7,9 @@ import { afterAll, beforeAll, describe, expect, it, inject } from 'vitest';
 
 // The server as npm start runs it on a server database: the compiled dist/src/main.js as a primary
 // process with two workers on one port (app/cluster.ts). Real processes, so what they share is only
-// what crosses between them: the rate-limit counts (through the primary) and credential revocations
-// (through the PostgreSQL event bus). Needs the PostgreSQL server (CI sets TEST_DATABASE_URL).
+// what crosses between them: the rate-limit counts (through the primary), credential revocations and
+// changes to what each keeps in memory (through the PostgreSQL event bus). Needs the PostgreSQL server
+// (CI sets TEST_DATABASE_URL).
 const url = process.env.TEST_DATABASE_URL;
 const ROOT = resolve(import.meta.dirname, '../..');
 const MAIN = join(ROOT, 'dist/src/main.js');
@@ -60,6 +61,12 @@ describe.runIf(url)('the server as several workers', () => {
     return { status: response.status, body: (await response.json()) as Answer['body'] };
   }
 
+  const serverDatabaseUrl = () => {
+    const databaseUrl = new URL(url!);
+    databaseUrl.pathname = `/${database}`;
+    return databaseUrl.toString();
+  };
+
   beforeAll(async () => {
     ensureServerBuild();
     database = `qes_test_cluster_${randomBytes(4).toString('hex')}`;
@@ -67,14 +74,12 @@ describe.runIf(url)('the server as several workers', () => {
     await admin.connect();
     await admin.query(`create database "${database}" template "${inject('templateDatabase')}"`);
     await admin.end();
-    const databaseUrl = new URL(url!);
-    databaseUrl.pathname = `/${database}`;
     server = spawn(process.execPath, [MAIN], {
       cwd: ROOT,
       env: {
         ...process.env,
         NODE_ENV: 'production',
-        DATABASE_URL: databaseUrl.toString(),
+        DATABASE_URL: serverDatabaseUrl(),
         WORKERS: '2',
         PORT: '0',
         HOST: '127.0.0.1',
@@ -142,6 +147,46 @@ describe.runIf(url)('the server as several workers', () => {
       expect(answer.status).toBe(401);
       expect(answer.body.errors![0]!.extensions!.code).toBe('UNAUTHENTICATED');
     }
+  });
+
+  it('reloads the holiday calendar and the name settings in every worker when one worker changes them', async () => {
+    const signUp = await post(`mutation($input: SignUpInput!) { signUp(input: $input) { token } }`, {
+      input: { displayName: 'Admin', email: `admin-${Date.now()}@example.com`, password: 'Cluster-pass-2026' },
+    });
+    const token = signUp.body.data!.signUp.token as string;
+    const admin = new pg.Client({ connectionString: serverDatabaseUrl() });
+    await admin.connect();
+    await admin.query(
+      `update users set role = 'ADMIN' where id = (select user_id from sessions order by created_at desc limit 1)`,
+    );
+    await admin.end();
+    const isWorkingDay = `{ workingDays { isWorkingDay(date: "2031-10-01") } }`;
+    const settings = `{ nameSettings { verificationWindowWorkingDays } }`;
+    // Each worker has read both into memory (consecutive requests go to the workers in turn).
+    const windowDays = async () =>
+      (await post(settings, {}, token)).body.data!.nameSettings.verificationWindowWorkingDays as number;
+    for (let i = 0; i < 4; i++) {
+      expect((await post(isWorkingDay, {}, token)).body.data!.workingDays.isWorkingDay).toBe(true);
+    }
+    for (let i = 0; i < 4; i++) expect(await windowDays()).toBeGreaterThan(0);
+
+    const loaded = await post(
+      `mutation($input: LoadHolidayCalendarInput!) { loadHolidayCalendar(input: $input) { userErrors { code } } }`,
+      { input: { year: 2031, holidays: ['2031-10-01'], makeUpWorkdays: [] } },
+      token,
+    );
+    expect(loaded.body.data!.loadHolidayCalendar.userErrors).toEqual([]);
+    const updated = await post(
+      `mutation { updateNameSettings(input: { verificationWindowWorkingDays: 17 }) { userErrors { code } } }`,
+      {},
+      token,
+    );
+    expect(updated.body.data!.updateNameSettings.userErrors).toEqual([]);
+    await new Promise((r) => setTimeout(r, 300));
+    for (let i = 0; i < 4; i++) {
+      expect((await post(isWorkingDay, {}, token)).body.data!.workingDays.isWorkingDay).toBe(false);
+    }
+    for (let i = 0; i < 4; i++) expect(await windowDays()).toBe(17);
   });
 
   it('keeps one cost budget per caller across the workers', async () => {

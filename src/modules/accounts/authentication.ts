@@ -1,6 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Clock } from '../../shared/clock.js';
-import type { EventBus } from '../../shared/pubsub.js';
+import { followEvents, type EventBus } from '../../shared/pubsub.js';
 import { anonymousViewer, type Viewer } from '../../shared/viewer.js';
 import { ApiKey, Session } from './accounts.entity.js';
 import { API_KEY_PREFIX, SESSION_TOKEN_PREFIX, sha256 } from './credentials.js';
@@ -48,16 +48,7 @@ export function revokeCredentials(events: EventBus, revocation: Revocation): voi
 
 /** Forgets in this process what any process revokes, until the returned function is called. */
 export function followCredentialRevocations(events: EventBus): () => Promise<void> {
-  const iterator = (events.subscribe(CREDENTIALS_REVOKED) as AsyncIterable<Revocation>)[Symbol.asyncIterator]();
-  const following = (async () => {
-    for (let next = await iterator.next(); !next.done; next = await iterator.next()) {
-      forgetCredentials(revoked(next.value));
-    }
-  })();
-  return async () => {
-    await iterator.return?.();
-    await following;
-  };
+  return followEvents<Revocation>(events, CREDENTIALS_REVOKED, (revocation) => forgetCredentials(revoked(revocation)));
 }
 
 function remember(hash: string, viewer: Viewer, now: number, ttlMs: number, expiresAt: Date | null): void {

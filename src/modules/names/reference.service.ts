@@ -18,6 +18,7 @@ import {
   type PageArgs,
 } from '../../shared/graphql/connection.js';
 import { translate } from '../../shared/messages.js';
+import { followEvents } from '../../shared/pubsub.js';
 import { inTransaction } from '../../shared/transaction.js';
 import { CommitmentTerms, NameSettings, ProhibitedNameWord, SpecialNameWord } from './names.entity.js';
 import { normaliseName, type NameReference, type ProhibitedCategory } from './rules/index.js';
@@ -77,9 +78,24 @@ export function namesReference(ctx: RequestContext): Promise<NamesReferenceData>
   return cached;
 }
 
-/** Forgets the cached data once a change has committed, so the next check reads the new lists. */
+const NAMES_REFERENCE_CHANGED = 'names.referenceChanged';
+
+/**
+ * Forgets the cached data once a change has committed, so the next check reads the new lists, in this
+ * process and (through the event bus) in every other worker.
+ */
 function reloadAfterCommit(tx: RequestContext): void {
-  tx.afterCommit.push(() => caches.delete(tx.deps));
+  tx.afterCommit.push(() => {
+    caches.delete(tx.deps);
+    tx.deps.events.publish(NAMES_REFERENCE_CHANGED, { id: 'names' });
+  });
+}
+
+/** Forgets this process's cached lists whenever any process changes them, until the returned function is called. */
+export function followNamesReferenceChanges(deps: PlatformDeps): () => Promise<void> {
+  return followEvents(deps.events, NAMES_REFERENCE_CHANGED, () => {
+    caches.delete(deps);
+  });
 }
 
 /**

@@ -3,6 +3,7 @@ import type { RequestContext } from '../context.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { DomainError, UserErrorCode, problem } from '../errors.js';
 import { defineMessages } from '../messages.js';
+import { followEvents, type EventBus } from '../pubsub.js';
 import { inTransaction } from '../transaction.js';
 import { WorkingDayCalendar, validateYearCalendar, type YearCalendar } from '../working-days.js';
 import { HolidayCalendarDay, HolidayCalendarYear } from './calendar.entity.js';
@@ -84,5 +85,21 @@ export async function loadHolidayCalendar(ctx: RequestContext, input: YearCalend
     return loaded;
   });
   await ctx.deps.calendar.reload(ctx.em.fork());
+  ctx.deps.events.publish(CALENDAR_CHANGED, { id: String(input.year) });
   return year;
+}
+
+const CALENDAR_CHANGED = 'calendar.changed';
+
+/**
+ * Reloads this process's calendar whenever any process loads a year (several workers: each keeps its
+ * own copy), until the returned function is called.
+ */
+export function followCalendarChanges(
+  events: EventBus,
+  calendar: CalendarCache,
+  fork: () => EntityManager,
+  onError: (error: unknown) => void,
+): () => Promise<void> {
+  return followEvents(events, CALENDAR_CHANGED, () => calendar.reload(fork()).catch(onError));
 }

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 
 // Every setting comes from the environment, parsed and checked once at start. A bad value stops the
@@ -49,7 +50,7 @@ export interface Config {
   /** Seconds a recognised session token or API key is trusted without asking the database again. */
   credentialCacheSeconds: number;
   /**
-   * Processes serving requests (app/cluster.ts). Default: one per core, up to four, with a server
+   * Processes serving requests (app/cluster.ts). Default: one per usable core, up to four, with a server
    * database and the postgres event bus (a single Node.js thread is what limits the busy searches); one
    * otherwise, as the embedded database lives in one process. Several need DATABASE_URL and that bus.
    */
@@ -100,8 +101,29 @@ function databaseUrl(env: Env): string | null {
  */
 const MAX_DEFAULT_WORKERS = 4;
 
+/**
+ * The whole cores a cgroup v2 CPU limit (`cpu.max`: "quota period", or "max period" for none) allows,
+ * at least one; null without a limit. Node.js 20 counts the host's cores even in a limited container.
+ */
+export function coresAllowedBy(cpuMax: string | null): number | null {
+  const [quota, period] = (cpuMax ?? '').trim().split(/\s+/);
+  if (!quota || !period || quota === 'max') return null;
+  const cores = Number(quota) / Number(period);
+  return Number.isFinite(cores) && cores > 0 ? Math.max(1, Math.floor(cores)) : null;
+}
+
+function usableCores(): number {
+  let cpuMax: string | null = null;
+  try {
+    cpuMax = readFileSync('/sys/fs/cgroup/cpu.max', 'utf8');
+  } catch {
+    // no cgroup v2 limit to read (another OS, or cgroup v1)
+  }
+  return Math.min(availableParallelism(), coresAllowedBy(cpuMax) ?? Infinity);
+}
+
 function workers(env: Env, url: string | null, bus: Config['eventBus']): number {
-  const fallback = url && bus === 'postgres' ? Math.min(availableParallelism(), MAX_DEFAULT_WORKERS) : 1;
+  const fallback = url && bus === 'postgres' ? Math.min(usableCores(), MAX_DEFAULT_WORKERS) : 1;
   const count = integer(env, 'WORKERS', fallback, 1, availableParallelism() * 4);
   if (count > 1 && !url)
     throw new ConfigError('WORKERS', 'several workers need DATABASE_URL: the embedded database lives in one process');

@@ -1,6 +1,6 @@
 import { availableParallelism } from 'node:os';
 import { describe, expect, it } from 'vitest';
-import { ConfigError, loadConfig } from '../../src/config.js';
+import { ConfigError, coresAllowedBy, loadConfig } from '../../src/config.js';
 
 // Settings are read once at start; a bad value stops the process with a message naming the
 // variable, never halfway through a request.
@@ -108,13 +108,25 @@ describe('loadConfig refuses', () => {
 
   it('runs one worker per core (up to 4) with a server database, one embedded, and as many as asked', () => {
     expect(loadConfig({}).workers).toBe(1);
-    expect(loadConfig({ DATABASE_URL: 'postgres://app@db/qes' }).workers).toBe(Math.min(availableParallelism(), 4));
+    expect(loadConfig({ DATABASE_URL: 'postgres://app@db/qes' }).workers).toBeLessThanOrEqual(
+      Math.min(availableParallelism(), 4),
+    );
+    expect(loadConfig({ DATABASE_URL: 'postgres://app@db/qes' }).workers).toBeGreaterThanOrEqual(1);
     expect(loadConfig({ DATABASE_URL: 'postgres://app@db/qes', EVENT_BUS: 'memory' }).workers).toBe(1);
     expect(loadConfig({ DATABASE_URL: 'postgres://app@db/qes', WORKERS: '1' }).workers).toBe(1);
     expect(loadConfig({ DATABASE_URL: 'postgres://app@db/qes', WORKERS: '3' }).workers).toBe(3);
     expect(
       configError({ DATABASE_URL: 'postgres://app@db/qes', WORKERS: String(availableParallelism() * 4 + 1) }).variable,
     ).toBe('WORKERS');
+  });
+
+  it('counts the cores a container CPU limit allows (cgroup v2 cpu.max)', () => {
+    expect(coresAllowedBy('max 100000')).toBeNull();
+    expect(coresAllowedBy(null)).toBeNull();
+    expect(coresAllowedBy('200000 100000')).toBe(2);
+    expect(coresAllowedBy('150000 100000')).toBe(1);
+    expect(coresAllowedBy('50000 100000')).toBe(1);
+    expect(coresAllowedBy('garbage')).toBeNull();
   });
 
   it('chooses the event bus from the database: postgres with DATABASE_URL, memory embedded', () => {

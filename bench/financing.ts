@@ -25,7 +25,8 @@ import { loadDataSet, loadMarker, type Sizes } from './load.js';
 // 2. Starts our server from dist (node dist/src/main.js) and the floor (dist/bench/floor.js).
 // 3. Drives "the 50 newest open demands in Huangdao between 500,000 and 12,000,000 yuan, each with its
 //    enterprise and the viewing bank's offers" over HTTP with autocannon: 1 and 32 connections, page 1
-//    and page 2,000, each run against ours and then the floor (alternating which goes first), twice.
+//    and page 2,000 back to back in slices of 5 s, the targets taking turns (alternating which goes
+//    first), twice.
 // 4. Prints requests/s, p50 and p99 latency, errors and each server's CPU milliseconds per request, and
 //    our figures as ratios of the floor's; writes them to bench/results/latest.json.
 
@@ -459,24 +460,32 @@ async function main(): Promise<void> {
     await run(target, 8, 'far', 2, admin, database);
   }
 
-  // Page 1 and page 2,000 run next to each other, so drift of the machine does not pass for a cost of paging.
+  // The machine drifts by ±20% within minutes, so every comparison is made between runs close in time:
+  // each target runs page 1 and page 2,000 back to back in slices of half the duration (the page that
+  // goes first alternates), and the targets take turns (their order alternates by round).
   const scenarios = [
     { connections: 1, page: 'first' as const },
     { connections: 1, page: 'far' as const },
     { connections: 32, page: 'first' as const },
     { connections: 32, page: 'far' as const },
   ];
+  const SLICES = 2;
   const results: RunResult[] = [];
   for (let round = 0; round < ROUNDS; round++) {
-    for (const scenario of scenarios) {
-      const order = round % 2 === 0 ? targets : [...targets].reverse();
-      for (const target of order) {
-        const result = await run(target, scenario.connections, scenario.page, DURATION, admin, database);
-        results.push(result);
-        process.stdout.write(
-          `   round ${round + 1} ${target.name.padEnd(5)} c=${String(scenario.connections).padStart(2)} page ${scenario.page === 'first' ? 1 : FAR_PAGE}: ` +
-            `${result.requestsPerSecond.toFixed(0)} req/s, p50 ${result.p50.toFixed(2)} ms, p99 ${result.p99.toFixed(1)} ms, errors ${result.errors + result.non2xx}\n`,
-        );
+    for (const connections of [1, 32]) {
+      for (let slice = 0; slice < SLICES; slice++) {
+        const order = round % 2 === 0 ? targets : [...targets].reverse();
+        const pages = slice % 2 === 0 ? (['first', 'far'] as const) : (['far', 'first'] as const);
+        for (const target of order) {
+          for (const page of pages) {
+            const result = await run(target, connections, page, DURATION / SLICES, admin, database);
+            results.push(result);
+            process.stdout.write(
+              `   round ${round + 1}.${slice + 1} ${target.name.padEnd(6)} c=${String(connections).padStart(2)} page ${page === 'first' ? 1 : FAR_PAGE}: ` +
+                `${result.requestsPerSecond.toFixed(0)} req/s, p50 ${result.p50.toFixed(2)} ms, p99 ${result.p99.toFixed(1)} ms, errors ${result.errors + result.non2xx}\n`,
+            );
+          }
+        }
       }
     }
   }
@@ -501,7 +510,7 @@ async function main(): Promise<void> {
   const find = (target: string, connections: number, page: number) =>
     summary.find((s) => s.target === target && s.connections === connections && s.page === page)!;
 
-  process.stdout.write(`\n== results (mean of ${ROUNDS} rounds of ${DURATION} s)\n`);
+  process.stdout.write(`\n== results (mean of ${ROUNDS} rounds of ${DURATION} s, each in ${SLICES} slices)\n`);
   process.stdout.write(
     '   target  conns  page   req/s   p50 ms   p99 ms  errors  server CPU ms/req  PostgreSQL CPU ms/req\n',
   );

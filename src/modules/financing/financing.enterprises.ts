@@ -101,6 +101,8 @@ function leanEnterpriseClass(meta: EntityMetadata): new () => object {
 }
 
 const readers = new Map<string, EnterpriseReader | null>();
+/** Field sets come from clients' queries: a bound keeps a client that varies them from growing the map. */
+const MAX_READERS = 200;
 
 /**
  * A reader for the Enterprise fields a query selects, or null when one of them needs more than a lean
@@ -151,6 +153,7 @@ export function enterpriseReader(
           return enterprise as unknown as Enterprise;
         },
       };
+  if (readers.size >= MAX_READERS) readers.clear();
   readers.set(key, reader);
   return reader;
 }

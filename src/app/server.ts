@@ -73,7 +73,7 @@ export async function createAppServer(orm: MikroORM, deps: PlatformDeps): Promis
   // What another worker changes must reach what this worker keeps in memory at once too: revoked
   // credentials, the holiday calendar, the name word lists.
   const stopFollowing = [
-    followCredentialRevocations(deps.events),
+    followCredentialRevocations(deps.events, websocket.closeRevoked),
     followCalendarChanges(
       deps.events,
       deps.calendar,

@@ -77,12 +77,14 @@ async function listening(client: Client, user: TestUser['user']): Promise<OpenSu
   return subscription;
 }
 
-/** The close code the subscription ended with, or "still open" after `ms`. */
-async function closeCode(subscription: OpenSubscription<unknown>, ms = 5000): Promise<number | string> {
-  const outcome = await Promise.race([
-    subscription.ended,
-    new Promise<'still open'>((resolve) => setTimeout(() => resolve('still open'), ms)),
-  ]);
+/** What `promise` settles with, or "still open" after `ms`. */
+function within<T>(promise: Promise<T>, ms = 5000): Promise<T | 'still open'> {
+  return Promise.race([promise, new Promise<'still open'>((resolve) => setTimeout(() => resolve('still open'), ms))]);
+}
+
+/** The close code the subscription ended with, or "still open" after 5 s. */
+async function closeCode(subscription: OpenSubscription<unknown>): Promise<number | string> {
+  const outcome = await within(subscription.ended);
   if (outcome === 'still open') return outcome;
   return (outcome.error as { code?: number } | undefined)?.code ?? 'completed';
 }
@@ -150,11 +152,7 @@ describe('an open WebSocket whose credential ends', () => {
     );
 
     expect(revoked.data?.revokeApiKey.userErrors).toEqual([]);
-    const outcome = await Promise.race([
-      closed,
-      new Promise<string>((resolve) => setTimeout(() => resolve('still open'), 5000)),
-    ]);
-    expect(outcome).toMatchObject({ code: 4401 });
+    expect(await within(closed)).toMatchObject({ code: 4401 });
   });
 
   it('is closed with 4401 when its session expires while it is open', async () => {
@@ -197,8 +195,6 @@ describe('an open WebSocket whose credential ends', () => {
 });
 
 describe('subscriptions on WebSockets', () => {
-  type Refusal = { message: string; extensions?: { code?: string; maxSubscriptions?: number } }[];
-
   it('are capped per socket, with RATE_LIMITED in the language of the connection; ending one frees a place', async () => {
     const reader = await createUser(app);
     const client = connect(reader.token, 'en');
@@ -207,13 +203,14 @@ describe('subscriptions on WebSockets', () => {
 
     const refused = subscribe<Received>(client, RECEIVED);
 
-    const { error } = await refused.ended;
-    expect(error as Refusal).toEqual([
-      {
-        message: `This connection already has the most subscriptions allowed at once (${PER_SOCKET}). End one before starting another.`,
-        extensions: { code: 'RATE_LIMITED', maxSubscriptions: PER_SOCKET },
-      },
-    ]);
+    expect(await within(refused.ended)).toEqual({
+      error: [
+        {
+          message: `This connection already has the most subscriptions allowed at once (${PER_SOCKET}). End one before starting another.`,
+          extensions: { code: 'RATE_LIMITED', maxSubscriptions: PER_SOCKET },
+        },
+      ],
+    });
     open.shift()!.unsubscribe();
     await notifyUntilReceived(reader.user, [...open, subscribe<Received>(client, RECEIVED)]);
   });
@@ -231,13 +228,14 @@ describe('subscriptions on WebSockets', () => {
     const refused = subscribe<Received>(second, RECEIVED);
     const otherSession = subscribe<Received>(connect(await signIn(user)), RECEIVED);
 
-    const { error } = await refused.ended;
-    expect(error as Refusal).toEqual([
-      {
-        message: `您的会话或 API 密钥同时进行的订阅已达上限（${PER_CREDENTIAL} 个），请先结束其中一个再开始新的订阅。`,
-        extensions: { code: 'RATE_LIMITED', maxSubscriptions: PER_CREDENTIAL },
-      },
-    ]);
+    expect(await within(refused.ended)).toEqual({
+      error: [
+        {
+          message: `您的会话或 API 密钥同时进行的订阅已达上限（${PER_CREDENTIAL} 个），请先结束其中一个再开始新的订阅。`,
+          extensions: { code: 'RATE_LIMITED', maxSubscriptions: PER_CREDENTIAL },
+        },
+      ],
+    });
     await notifyUntilReceived(user, [...running, otherSession]);
   });
 });

@@ -135,3 +135,35 @@ describe('loadConfig refuses', () => {
     expect(loadConfig({ DATABASE_URL: 'postgres://app@db/qes', EVENT_BUS: 'memory' }).eventBus).toBe('memory');
   });
 });
+
+describe('loadConfig for WebSockets', () => {
+  it('caps subscriptions per socket and per credential, and checks credentials every few seconds, by default', () => {
+    expect(loadConfig({})).toMatchObject({
+      webSocketMaxSubscriptionsPerSocket: 20,
+      webSocketMaxSubscriptionsPerCredential: 50,
+      webSocketCredentialCheckSeconds: 5,
+    });
+  });
+
+  it('reads the caps and the check interval', () => {
+    expect(
+      loadConfig({
+        WS_MAX_SUBSCRIPTIONS_PER_SOCKET: '5',
+        WS_MAX_SUBSCRIPTIONS_PER_CREDENTIAL: '12',
+        WS_CREDENTIAL_CHECK_SECONDS: '30',
+      }),
+    ).toMatchObject({
+      webSocketMaxSubscriptionsPerSocket: 5,
+      webSocketMaxSubscriptionsPerCredential: 12,
+      webSocketCredentialCheckSeconds: 30,
+    });
+  });
+
+  it.each([
+    ['WS_MAX_SUBSCRIPTIONS_PER_SOCKET', '0'],
+    ['WS_MAX_SUBSCRIPTIONS_PER_CREDENTIAL', '0'],
+    ['WS_CREDENTIAL_CHECK_SECONDS', '0'],
+  ])('refuses %s=%s: no cap of zero, no check without pause', (variable, value) => {
+    expect(configError({ [variable]: value }).variable).toBe(variable);
+  });
+});

@@ -1,4 +1,6 @@
+import { GraphQLError } from 'graphql';
 import { CloseCode, type Context } from 'graphql-ws';
+import { defineMessages, translate, type Locale } from '../shared/messages.js';
 import type { Viewer } from '../shared/viewer.js';
 
 // What this process knows of its open GraphQL WebSockets: whose credential each was opened with, and
@@ -16,6 +18,28 @@ export const CREDENTIAL_ENDED = CloseCode.Unauthorized;
 export interface CapReached {
   scope: 'SOCKET' | 'CREDENTIAL';
   max: number;
+}
+
+const messages = defineMessages({
+  'websocket.tooManySubscriptionsOnSocket': {
+    zh: '此连接上同时进行的订阅已达上限（{max} 个），请先结束其中一个再开始新的订阅。',
+    en: 'This connection already has the most subscriptions allowed at once ({max}). End one before starting another.',
+  },
+  'websocket.tooManySubscriptionsOfCredential': {
+    zh: '您的会话或 API 密钥同时进行的订阅已达上限（{max} 个），请先结束其中一个再开始新的订阅。',
+    en: 'Your session or API key already has the most subscriptions allowed at once ({max}). End one before starting another.',
+  },
+});
+
+/** The error for a refused subscription: RATE_LIMITED (a cap on what runs at once, not on time), with the cap. */
+export function tooManySubscriptions(reached: CapReached, locale: Locale): GraphQLError {
+  const key =
+    reached.scope === 'SOCKET'
+      ? messages['websocket.tooManySubscriptionsOnSocket']
+      : messages['websocket.tooManySubscriptionsOfCredential'];
+  return new GraphQLError(translate(locale, key, { max: reached.max }), {
+    extensions: { code: 'RATE_LIMITED', maxSubscriptions: reached.max },
+  });
 }
 
 export interface SubscriptionCaps {

@@ -15,12 +15,12 @@ import type { MikroORM } from '@mikro-orm/postgresql';
 import type { Logger } from 'pino';
 import { endedCredentials } from '../modules/accounts/index.js';
 import type { PlatformDeps, RequestContext } from '../shared/context.js';
-import { defineMessages, localeFromAcceptLanguage, translate, type Locale } from '../shared/messages.js';
+import { localeFromAcceptLanguage } from '../shared/messages.js';
 import type { Viewer } from '../shared/viewer.js';
 import { createRequestContext, requestIdFrom } from './context.js';
 import { maskError, withoutInputValue } from './errors.js';
 import { checkOperationLimits, type CostRateLimiter } from './limits.js';
-import { OpenSockets, type CapReached } from './open-sockets.js';
+import { OpenSockets, tooManySubscriptions } from './open-sockets.js';
 
 // GraphQL over WebSocket on the same path as HTTP. Apollo's validation, limits and error masking do
 // not run here, so this file applies the same ones: authentication in onConnect (a bad token closes
@@ -29,28 +29,6 @@ import { OpenSockets, type CapReached } from './open-sockets.js';
 // credential ends: at once when any process revokes it (closeRevoked, fed from the event bus), and
 // within WS_CREDENTIAL_CHECK_SECONDS when it expires or its user is disabled. Subscriptions are capped
 // per socket and per credential: each costs a resolution for every event published on its topic.
-
-const messages = defineMessages({
-  'websocket.tooManySubscriptionsOnSocket': {
-    zh: '此连接上同时进行的订阅已达上限（{max} 个），请先结束其中一个再开始新的订阅。',
-    en: 'This connection already has the most subscriptions allowed at once ({max}). End one before starting another.',
-  },
-  'websocket.tooManySubscriptionsOfCredential': {
-    zh: '您的会话或 API 密钥同时进行的订阅已达上限（{max} 个），请先结束其中一个再开始新的订阅。',
-    en: 'Your session or API key already has the most subscriptions allowed at once ({max}). End one before starting another.',
-  },
-});
-
-/** A refused subscription: RATE_LIMITED (a cap on what runs at once, not on time), with the cap. */
-function tooManySubscriptions(reached: CapReached, locale: Locale): GraphQLError {
-  const key =
-    reached.scope === 'SOCKET'
-      ? messages['websocket.tooManySubscriptionsOnSocket']
-      : messages['websocket.tooManySubscriptionsOfCredential'];
-  return new GraphQLError(translate(locale, key, { max: reached.max }), {
-    extensions: { code: 'RATE_LIMITED', maxSubscriptions: reached.max },
-  });
-}
 
 export interface WebSocketOptions {
   httpServer: Server;
@@ -159,6 +137,8 @@ export function attachWebSocketServer(options: WebSocketOptions): AttachedWebSoc
         } catch {
           return false;
         }
+        // Closed while it was being authenticated: onClose has run, nothing to register.
+        if (ctx.extra.socket.readyState !== ctx.extra.socket.OPEN) return false;
         connectionInfo.set(ctx, extra);
         openSockets.add(ctx, viewer, (code, reason) => ctx.extra.socket.close(code, reason));
         return true;

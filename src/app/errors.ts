@@ -67,6 +67,14 @@ export function withoutInputValue(message: string, reason: string | undefined): 
 /** What the log keeps of a database error: where it happened, never what was written. */
 const DATABASE_ERROR_FIELDS = ['code', 'sqlState', 'severity', 'routine', 'schema', 'table', 'column', 'constraint'];
 
+/**
+ * SQLSTATE classes whose PostgreSQL messages name objects, not values: connection (08), transaction
+ * state (25), integrity (23: the constraint; its values are in `detail`, which is dropped), rollback (40),
+ * missing table or column (42), resources (53), object state (55), operator intervention (57). Data
+ * exceptions (22) quote the value ("invalid input syntax for type uuid: …") and keep no message.
+ */
+const MESSAGE_NAMES_NO_VALUE = /^(08|23|25|40|42|53|55|57)/;
+
 function isDatabaseError(error: unknown): error is Error & Record<string, unknown> {
   return (
     error instanceof DriverException ||
@@ -76,16 +84,20 @@ function isDatabaseError(error: unknown): error is Error & Record<string, unknow
 
 /**
  * What a log line may hold of an error. A database error carries the statement with every value in it
- * (MikroORM hands knex SQL with the parameters inlined, and knex puts that SQL into the message and so
- * into the stack's first line) and sometimes the values again (`parameters`, `detail`: "Key (email)=(…)"):
- * password hashes, contact details, ID numbers. Of such an error only its class, SQLSTATE, the names of
- * the table, column and constraint and the stack frames are kept. Any other error is logged as it is.
+ * (MikroORM hands knex SQL with the parameters inlined, and knex writes "<that SQL> - <PostgreSQL's
+ * message>" into the message and so into the stack's first line) and sometimes the values again
+ * (`parameters`, `detail`: "Key (email)=(…)"): password hashes, contact details, ID numbers. Of such an
+ * error only its class, SQLSTATE, PostgreSQL's own message where it names no value, the names of the
+ * table, column and constraint and the stack frames are kept. Any other error is logged as it is.
  */
 export function loggableError(error: unknown): unknown {
   if (!isDatabaseError(error)) return error;
+  const code = typeof error.code === 'string' ? error.code : '';
+  const sqlEnds = error.message.lastIndexOf(' - ');
+  const reason = sqlEnds === -1 ? error.message : error.message.slice(sqlEnds + 3);
   const kept: Record<string, unknown> = {
     type: error.name,
-    message: 'database error (statement and values not logged)',
+    message: MESSAGE_NAMES_NO_VALUE.test(code) ? reason : 'database error (statement and values not logged)',
   };
   for (const field of DATABASE_ERROR_FIELDS) if (typeof error[field] === 'string') kept[field] = error[field];
   kept.stack = (error.stack ?? '')

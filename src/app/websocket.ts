@@ -1,4 +1,4 @@
-import type { Server } from 'node:http';
+import type { IncomingMessage, Server } from 'node:http';
 import {
   GraphQLError,
   parse,
@@ -17,6 +17,7 @@ import type { PlatformDeps, RequestContext } from '../shared/context.js';
 import { localeFromAcceptLanguage } from '../shared/messages.js';
 import { createRequestContext, requestIdFrom } from './context.js';
 import { maskError, withoutInputValue } from './errors.js';
+import { clientAddress, proxyTrust } from './graphql-http.js';
 import { checkOperationLimits, type CostRateLimiter } from './limits.js';
 
 // GraphQL over WebSocket on the same path as HTTP. Apollo's validation, limits and error masking do
@@ -75,6 +76,7 @@ export function attachWebSocketServer(options: WebSocketOptions): { dispose: () 
         }),
       ];
 
+  const trust = proxyTrust(options.deps.config.trustProxy);
   const serverCleanup = useServer<
     Record<string, unknown>,
     { request: { headers: Record<string, string | string[] | undefined>; socket: { remoteAddress?: string } } }
@@ -89,7 +91,7 @@ export function attachWebSocketServer(options: WebSocketOptions): { dispose: () 
             stringParam(params, 'acceptLanguage', 'accept-language') ??
             (ctx.extra.request.headers['accept-language'] as string | undefined) ??
             null,
-          ip: ctx.extra.request.socket.remoteAddress ?? 'unknown',
+          ip: clientAddress(ctx.extra.request as IncomingMessage, trust),
         };
         // Refuse a presented credential that does not authenticate, at once.
         try {

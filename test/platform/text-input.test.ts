@@ -111,6 +111,19 @@ describe('a NUL byte is refused with a clear error, and nothing changes,', () =>
     });
   });
 
+  it('by a query run often enough to be compiled (graphql-jit), as by graphql-js', async () => {
+    for (let run = 0; run < 3; run++) {
+      expect((await app.execute(SEARCH_ENTERPRISES, { s: '海川' })).errors).toBeUndefined();
+    }
+
+    const result = await app.execute(SEARCH_ENTERPRISES, { s: NUL });
+
+    expect(result.errors?.[0]?.extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      problems: [{ code: 'INVALID_CHARACTERS', field: ['filter', 'search'] }],
+    });
+  });
+
   it('in a plain String argument of a query', async () => {
     const result = await app.execute(`query($uscc: String!) { enterpriseByUscc(uscc: $uscc) { id } }`, {
       uscc: `91370200${NUL}`,

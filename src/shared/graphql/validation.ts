@@ -65,7 +65,7 @@ function toProblems(errors: ValidationError[], path: string[]): Problem[] {
   });
 }
 
-/** The argument sets whose strings have been checked: type-graphql calls validateFn once per argument. */
+/** The resolver calls whose argument strings have been checked: type-graphql calls validateFn once per argument. */
 const textChecked = new WeakSet<object>();
 
 /**
@@ -74,10 +74,10 @@ const textChecked = new WeakSet<object>();
  * Throws a DomainError listing every problem: a mutation answers it as userErrors, a query as a
  * top-level BAD_USER_INPUT error.
  */
-export const validateInput: ValidatorFn = async (argValue, _argType, { args, info }) => {
-  if (!textChecked.has(args)) {
-    textChecked.add(args);
-    const textProblems = textInputProblems(args, info);
+export const validateInput: ValidatorFn = async (argValue, _argType, resolverData) => {
+  if (!textChecked.has(resolverData)) {
+    textChecked.add(resolverData);
+    const textProblems = textInputProblems(resolverData.args, resolverData.info);
     if (textProblems.length > 0) throw new DomainError(textProblems);
   }
   if (argValue === null || typeof argValue !== 'object') return;

@@ -38,7 +38,7 @@ export const authChecker: AuthChecker<RequestContext> = ({ context }, requiremen
 
 export const SCHEMA_DESCRIPTION = `Qingdao Enterprise Services API.
 Authenticate with "Authorization: Bearer <session token or API key secret>".
-Limits: \`first\` at most 100; depth at most 12; at most 50 aliases of one field; cost computed from \`first\` along each connection and reported in extensions.cost; a cost budget per minute per API key, session and anonymous IP (RATE_LIMITED with retryAfterSeconds when spent); request body at most 1 MB; no batched requests.`;
+Limits: \`first\` at most 100; depth at most 12; at most 50 aliases of one field; cost computed from \`first\` along each connection and reported in extensions.cost; a cost budget per minute per API key, user and anonymous IP (RATE_LIMITED with retryAfterSeconds when spent); request body at most 1 MB; no batched requests.`;
 
 const ROOT_DESCRIPTIONS: Record<OperationTypeNode, string> = {
   query: 'What can be read. Each field names the roles that may read it.',

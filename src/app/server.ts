@@ -14,7 +14,7 @@ import {
   MALFORMED_BODY,
   MAX_BODY_BYTES,
   SECURITY_HEADERS,
-  TRUSTED_PROXIES,
+  proxyTrust,
   UNSUPPORTED_BODY,
   answerGraphQL,
   clientAddress,
@@ -45,7 +45,8 @@ export async function createAppServer(orm: MikroORM, deps: PlatformDeps): Promis
   const schema = await buildApiSchema(deps.events);
   const app = express();
   app.disable('x-powered-by');
-  app.set('trust proxy', TRUSTED_PROXIES);
+  const trust = proxyTrust(config.trustProxy);
+  app.set('trust proxy', trust);
   const httpServer = createServer();
   const rateLimiter = new CostRateLimiter(config.rateLimitPointsPerMinute);
   const websocket = attachWebSocketServer({
@@ -108,7 +109,7 @@ export async function createAppServer(orm: MikroORM, deps: PlatformDeps): Promis
     return createRequestContext(orm, deps, {
       authorization: request.headers.authorization,
       acceptLanguage: request.headers['accept-language'],
-      ip: clientAddress(request),
+      ip: clientAddress(request, trust),
       requestId: scope?.requestId,
     });
   };

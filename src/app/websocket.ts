@@ -1,4 +1,4 @@
-import type { Server } from 'node:http';
+import type { IncomingMessage, Server } from 'node:http';
 import {
   GraphQLError,
   parse,
@@ -19,6 +19,7 @@ import { localeFromAcceptLanguage } from '../shared/messages.js';
 import type { Viewer } from '../shared/viewer.js';
 import { createRequestContext, requestIdFrom } from './context.js';
 import { maskError, withoutInputValue } from './errors.js';
+import { clientAddress, proxyTrust } from './graphql-http.js';
 import { checkOperationLimits, type CostRateLimiter } from './limits.js';
 import { OpenSockets, tooManySubscriptions } from './open-sockets.js';
 
@@ -114,6 +115,7 @@ export function attachWebSocketServer(options: WebSocketOptions): AttachedWebSoc
         }),
       ];
 
+  const trust = proxyTrust(options.deps.config.trustProxy);
   const serverCleanup = useServer<
     Record<string, unknown>,
     { request: { headers: Record<string, string | string[] | undefined>; socket: { remoteAddress?: string } } }
@@ -128,7 +130,7 @@ export function attachWebSocketServer(options: WebSocketOptions): AttachedWebSoc
             stringParam(params, 'acceptLanguage', 'accept-language') ??
             (ctx.extra.request.headers['accept-language'] as string | undefined) ??
             null,
-          ip: ctx.extra.request.socket.remoteAddress ?? 'unknown',
+          ip: clientAddress(ctx.extra.request as IncomingMessage, trust),
         };
         // Refuse a presented credential that does not authenticate, at once.
         let viewer: Viewer;

@@ -32,7 +32,9 @@ function baseOptions(logger?: Logger, onQuery?: (sql: string) => void): Partial<
     // Every query goes through the request's own fork; the global context is a bug waiting to happen.
     allowGlobalContext: false,
     forceUtcTimezone: true,
-    debug: onQuery ? ['query'] : (logger?.isLevelEnabled('trace') ?? false),
+    // Statements only, with $1, $2... for their values: the 'query-params' namespace (which `debug: true`
+    // turns on too) would inline every value (password hashes, contact details, ID numbers) into the log.
+    debug: onQuery || logger?.isLevelEnabled('trace') ? ['query'] : false,
     logger: (message) => {
       onQuery?.(message);
       logger?.trace({ orm: message });

@@ -152,7 +152,8 @@ export async function authenticate(
       department: user.department,
       organisationId: user.organisation?.id ?? null,
       scopes: [],
-      rateLimitKey: `session:${session.id}`,
+      // Per user, not per session: signing in again must not give a fresh budget.
+      rateLimitKey: `user:${user.id}`,
     };
     remember(hash, viewer, now.getTime(), cacheTtlMs, session.expiresAt);
     return { ok: true, viewer: { ...viewer } };
@@ -181,9 +182,17 @@ export async function authenticate(
   return { ok: false };
 }
 
-/** The credential in an `Authorization: Bearer …` header value, or null. */
-export function bearerFrom(header: string | undefined | null): string | null {
-  if (!header) return null;
+/** What an `Authorization` header presents: nothing, a bearer credential, or something else. */
+export type PresentedCredential = { kind: 'NONE' } | { kind: 'BEARER'; bearer: string } | { kind: 'UNSUPPORTED' };
+
+/**
+ * Reads an `Authorization` header value. Only `Bearer <credential>` is a credential here; any other
+ * value (`Basic …`, another scheme, a bare token) is UNSUPPORTED, which the caller refuses with
+ * UNAUTHENTICATED rather than serving as anonymous: a client that sends a credential must learn that it
+ * was not accepted, not receive an anonymous view.
+ */
+export function bearerFrom(header: string | undefined | null): PresentedCredential {
+  if (header === undefined || header === null || header.trim() === '') return { kind: 'NONE' };
   const match = /^Bearer\s+(\S+)\s*$/i.exec(header);
-  return match ? match[1]! : null;
+  return match ? { kind: 'BEARER', bearer: match[1]! } : { kind: 'UNSUPPORTED' };
 }

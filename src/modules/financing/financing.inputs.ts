@@ -12,6 +12,7 @@ import {
   OrderDirection,
 } from './financing.enums.js';
 import { MAX_COLLATERAL_LENGTH, MAX_NOTE_LENGTH } from './financing.values.js';
+import { MultiLineText } from '../../shared/graphql/text-input.js';
 
 @InputType({ description: 'The person banks may contact about a demand.' })
 export class ContactPersonInput {
@@ -60,6 +61,7 @@ export class PublishFinancingDemandInput {
   @Field(() => String, { nullable: true, description: 'The collateral offered, if any.' })
   @IsOptional()
   @MaxLength(MAX_COLLATERAL_LENGTH)
+  @MultiLineText()
   collateral?: string | null;
 
   @Field(() => DecimalScalar, {
@@ -127,6 +129,7 @@ export class MakeFinancingOfferInput {
   @Field(() => String, { nullable: true, description: 'A note to the enterprise.' })
   @IsOptional()
   @MaxLength(MAX_NOTE_LENGTH)
+  @MultiLineText()
   note?: string | null;
 }
 
@@ -171,6 +174,7 @@ export class PublishCreditProductInput {
   @Field({ description: 'What it is and who it is for.' })
   @IsNotEmpty()
   @MaxLength(2000)
+  @MultiLineText()
   description!: string;
 
   @Field(() => MoneyInput, { description: 'Smallest amount lent.' })

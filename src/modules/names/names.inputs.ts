@@ -3,6 +3,7 @@ import { Field, ID, InputType, Int } from 'type-graphql';
 import { District, EnterpriseKind } from '../../shared/graphql/reference.types.js';
 import type { ProhibitedCategory } from './rules/index.js';
 import { NameVerificationOutcome, ProhibitedWordCategory, SpecialWordScope } from './names.types.js';
+import { MultiLineText } from '../../shared/graphql/text-input.js';
 
 @InputType({ description: 'A proposed enterprise name and what the rules need to judge it.' })
 export class CheckEnterpriseNameInput {
@@ -118,6 +119,7 @@ export class RecordNameVerificationInput {
   })
   @IsOptional()
   @MaxLength(2000)
+  @MultiLineText()
   note?: string | null;
 }
 
@@ -167,11 +169,13 @@ export class PublishCommitmentTermsInput {
   @Field({ description: 'The text in Chinese.' })
   @IsNotEmpty()
   @MaxLength(10000)
+  @MultiLineText()
   textZh!: string;
 
   @Field({ description: 'The text in English.' })
   @IsNotEmpty()
   @MaxLength(10000)
+  @MultiLineText()
   textEn!: string;
 }
 

@@ -17,6 +17,7 @@ import {
   RegistrationKind,
   RegistrationStatus,
 } from './registration.types.js';
+import { MultiLineText } from '../../shared/graphql/text-input.js';
 
 // Input objects. Their nested items are checked by registration.declaration.ts (one place for the
 // form rules, with full paths), not by class-validator decorators.
@@ -165,6 +166,7 @@ export class RegistrationDeclarationInput {
   foreignInvested?: boolean | null;
 
   @Field(() => String, { nullable: true, description: 'Business scope (at most 2,000 characters).' })
+  @MultiLineText()
   businessScope?: string | null;
 
   @Field(() => RegisteredAddressInput, { nullable: true, description: 'Registered address.' })
@@ -300,6 +302,7 @@ export class ConfirmRegistrationApplicationInput {
   @Field(() => String, { nullable: true, description: 'Note for the record (at most 1,000 characters).' })
   @IsOptional()
   @MaxLength(1000)
+  @MultiLineText()
   note?: string | null;
 }
 
@@ -314,6 +317,7 @@ export class CorrectionItemInput {
 
   @Field({ description: 'What is wrong and what is needed (at most 500 characters).' })
   @MaxLength(500)
+  @MultiLineText()
   message!: string;
 }
 
@@ -335,6 +339,7 @@ export class RejectRegistrationApplicationInput {
   @Field(() => [String], { description: 'The reasons (at least one, at most 20, each at most 500 characters).' })
   @ArrayMaxSize(20)
   @MaxLength(500, { each: true })
+  @MultiLineText()
   reasons!: string[];
 }
 
@@ -345,6 +350,7 @@ export class ExtendRegistrationReviewInput {
 
   @Field({ description: 'Why (at most 500 characters).' })
   @MaxLength(500)
+  @MultiLineText()
   reason!: string;
 }
 
@@ -362,6 +368,7 @@ export class RecordDeregistrationClearanceInput {
   })
   @IsOptional()
   @MaxLength(1000)
+  @MultiLineText()
   note?: string | null;
 }
 

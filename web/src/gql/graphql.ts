@@ -602,6 +602,8 @@ export type UserErrorCode =
   | 'CONCURRENT_UPDATE'
   /** The request conflicts with another object (for example a name already in use). */
   | 'CONFLICT'
+  /** A text holds characters that are not allowed: control characters (line breaks and tabs only in multi-line texts), invisible format characters (zero-width, bidirectional overrides) or broken UTF-16 (lone surrogates). */
+  | 'INVALID_CHARACTERS'
   /** The email or password is wrong. */
   | 'INVALID_CREDENTIALS'
   /** A value is not in the expected format (email, code, date...). */

@@ -56,7 +56,7 @@ describe('checkEnterpriseName: the name by itself', () => {
       industry: '智能科技',
       organisationForm: '有限公司',
     });
-    expect(result.special).toBe(false);
+    expect(result.specialReasons).toEqual([expect.objectContaining({ code: 'DIVISION_IN_MIDDLE' })]);
   });
 
   it.each([
@@ -124,8 +124,7 @@ describe('checkEnterpriseName: the name by itself', () => {
 describe('checkEnterpriseName: special names', () => {
   it.each([
     ['NO_DIVISION', '海川智能科技有限公司', false],
-    ['DIVISION_IN_MIDDLE', '海川青岛智能科技有限公司', false],
-    ['STARTS_WITH_NATIONAL_WORD', '中国海川科技有限公司', false],
+    ['DIVISION_IN_MIDDLE', '海川（青岛）智能科技有限公司', false],
     ['CONTAINS_INTERNATIONAL', '青岛海川国际贸易有限公司', false],
     ['BRACKETED_CHINA', '西门子（中国）有限公司', true],
   ])('marks %s special and gives the current commitment terms: %s', async (code, name, foreignInvested) => {
@@ -138,6 +137,19 @@ describe('checkEnterpriseName: special names', () => {
       textZh: expect.stringContaining('承诺'),
       textEn: expect.stringContaining('commit'),
     });
+  });
+
+  it('规定 Art. 12: refuses 中国海川科技有限公司 as reserved to the State Council, with or without a commitment', async () => {
+    const result = await check({ name: '中国海川科技有限公司', kind: 'LIMITED_LIABILITY_COMPANY' });
+    expect(result.available).toBe(false);
+    expect(result.special).toBe(false);
+    expect(result.violations).toEqual([expect.objectContaining({ rule: 'RESERVED_TO_STATE_COUNCIL', term: '中国' })]);
+  });
+
+  it('实施办法 Art. 9: refuses 海川青岛智能科技有限公司, a division after the trade name without brackets', async () => {
+    const result = await check({ name: '海川青岛智能科技有限公司', kind: 'LIMITED_LIABILITY_COMPANY' });
+    expect(result.available).toBe(false);
+    expect(result.violations).toEqual([expect.objectContaining({ rule: 'DIVISION_NOT_BRACKETED', term: '青岛' })]);
   });
 
   it('keeps a special name available: the commitment route grants it', async () => {

@@ -173,7 +173,9 @@ describe('reserving a special name under notification-and-commitment', () => {
   it('grants a special name at once on a commitment to the current terms, storing who, when and which version, due for verification in 20 working days', async () => {
     const applicant = await createUser(app);
 
-    const payload = await reserveViaApi(app, applicant.token, '中国海岸线科技有限公司', { commitment: COMMITMENT_V1 });
+    const payload = await reserveViaApi(app, applicant.token, '海岸线（青岛）科技有限公司', {
+      commitment: COMMITMENT_V1,
+    });
 
     expect(payload.userErrors).toEqual([]);
     expect(payload.reservation).toMatchObject({

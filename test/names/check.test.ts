@@ -190,8 +190,6 @@ describe('checkEnterpriseName: conflicts in the same registering authority', () 
   });
 
   it.each([
-    ['SIMILAR_SYNONYM_INDUSTRY', '青岛澜庭房地产有限公司', '青岛澜庭地产有限公司'],
-    ['SIMILAR_SYNONYM_INDUSTRY', '青岛澜庭置业有限公司', '青岛澜庭地产有限公司'],
     ['SIMILAR_HOMOPHONE', '青岛牛兰山酒业有限公司', '青岛牛栏山酒业有限公司'],
     ['SIMILAR_CONTAINS', '青岛大汇泉科技有限公司', '青岛汇泉科技有限公司'],
     ['SIMILAR_CONTAINS', '青岛蓝湾湾智能科技有限公司', '青岛蓝湾智能科技有限公司'],
@@ -219,14 +217,26 @@ describe('checkEnterpriseName: conflicts in the same registering authority', () 
     expect(result.conflicts).toEqual([]);
   });
 
-  it('compares only within the district given, and across all districts when none is given', async () => {
-    const shinan = await check({ name: '青岛石老人贸易有限公司', district: 'SHINAN' });
-    const laoshan = await check({ name: '青岛石老人贸易有限公司', district: 'LAOSHAN' });
-    const anywhere = await check({ name: '青岛石老人贸易有限公司' });
+  it('规定 Art. 17: compares across the whole city: a name registered in 崂山 blocks it in 市南 too', async () => {
+    for (const district of ['SHINAN', 'LAOSHAN', undefined]) {
+      const result = await check({ name: '青岛石老人贸易有限公司', district });
+      expect(result.available, district).toBe(false);
+      expect(result.conflicts, district).toEqual([
+        expect.objectContaining({ kind: 'IDENTICAL', source: 'REGISTERED' }),
+      ]);
+    }
+  });
 
-    expect(shinan.conflicts).toEqual([]);
-    expect(laoshan.conflicts).toEqual([expect.objectContaining({ kind: 'IDENTICAL', source: 'REGISTERED' })]);
-    expect(anywhere.available).toBe(false);
+  it.each([
+    ['青岛澜庭房地产有限公司', '青岛澜庭地产有限公司'],
+    ['青岛澜庭置业有限公司', '青岛澜庭地产有限公司'],
+  ])('规定 Art. 17: refuses %s against %s, one industry class (K70)', async (name, other) => {
+    const result = await check({ name, district: 'SHINAN' });
+
+    expect(result.available).toBe(false);
+    expect(result.conflicts).toEqual([
+      expect.objectContaining({ kind: 'IDENTICAL', rule: 'IDENTICAL_TRADE_NAME_SAME_INDUSTRY', name: other }),
+    ]);
   });
 
   it('explains a conflict in English when asked', async () => {

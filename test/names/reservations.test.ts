@@ -264,6 +264,21 @@ describe('two applicants asking for one name at the same moment', () => {
     expect(await app.em().count(NameReservation, { name: '青岛极地海洋科技有限公司' })).toBe(1);
   });
 
+  it('规定 Art. 17: grants one name once in the whole city, when two districts are asked for it at the same time', async () => {
+    const [a, b] = await Promise.all([createUser(app), createUser(app)]);
+
+    const results = await Promise.all([
+      reserveViaApi(app, a.token, '海岭（青岛）科技有限公司', { district: 'SHINAN', commitment: COMMITMENT_V1 }),
+      reserveViaApi(app, b.token, '海岭（青岛）科技有限公司', { district: 'LAOSHAN', commitment: COMMITMENT_V1 }),
+    ]);
+
+    expect(results.filter((r) => r.reservation !== null)).toHaveLength(1);
+    expect(results.find((r) => r.reservation === null)!.userErrors).toEqual([
+      expect.objectContaining({ code: 'NAME_UNAVAILABLE' }),
+    ]);
+    expect(await app.em().count(NameReservation, { name: '海岭（青岛）科技有限公司' })).toBe(1);
+  });
+
   it('grants only one of two names that are IDENTICAL in law (same trade name and industry, other form)', async () => {
     const [a, b] = await Promise.all([createUser(app), createUser(app)]);
 

@@ -108,8 +108,12 @@ function commitmentProblems(
  * trade name, or the same characters in another order), so two applicants asking at the same moment
  * are decided one after the other: the second sees the first's row and is refused.
  */
-async function lockNameKeys(tx: RequestContext, district: string, keys: (string | null)[]): Promise<void> {
-  const lockKeys = [...new Set(keys.filter((k): k is string => !!k).map((k) => `names:${district}:${k}`))].sort();
+/**
+ * Serialises reservations of one trade name (or one reordering) across the whole city: Qingdao's
+ * registration authorities share one name base (规定 第十七条), so two districts cannot both grant it.
+ */
+async function lockNameKeys(tx: RequestContext, keys: (string | null)[]): Promise<void> {
+  const lockKeys = [...new Set(keys.filter((k): k is string => !!k).map((k) => `names:${k}`))].sort();
   for (const key of lockKeys) {
     await tx.em.execute('select pg_advisory_xact_lock(hashtext(?))', [key]);
   }
@@ -138,9 +142,9 @@ export async function reserveName(
 
   try {
     return await inTransaction(ctx, async (tx) => {
-      await lockNameKeys(tx, input.district, [`t:${keys.tradeName}`, `r:${keys.reorderKey}`]);
-      await expireLapsedReservations(tx, { district: input.district, tradeName: keys.tradeName });
-      const conflicts = await findConflicts(tx, check.parts, input.district);
+      await lockNameKeys(tx, [`t:${keys.tradeName}`, `r:${keys.reorderKey}`]);
+      await expireLapsedReservations(tx, { tradeName: keys.tradeName });
+      const conflicts = await findConflicts(tx, check.parts);
       throwIfProblems(
         conflicts
           .filter((c) => c.kind === 'IDENTICAL')

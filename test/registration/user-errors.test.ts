@@ -347,7 +347,7 @@ describe('submitRegistrationApplication refusals', () => {
     ]);
   });
 
-  it('a change: decided within the last 30 days, changing something, with no other application in progress', async () => {
+  it('a change: dated, not in the future, changing something, with no other application in progress', async () => {
     const confirmed = await establish(app, applicant, official);
     const save = async (input: Record<string, unknown>) => {
       const data = payloadOf(
@@ -358,7 +358,6 @@ describe('submitRegistrationApplication refusals', () => {
     };
     const unchanged = await save({ changeDecidedOn: '2026-10-26' });
     expect(await refused(SUBMIT, { id: unchanged, commitment: COMMITMENT }, applicant)).toEqual([
-      { code: 'OUT_OF_RANGE', field: ['changeDecidedOn'] },
       { code: 'NOT_ALLOWED', field: ['declaration'] },
     ]);
     const undated = await save({ declaration: declaration({ businessScope: '软件开发' }) });

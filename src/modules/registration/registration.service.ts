@@ -8,7 +8,6 @@ import { localIdOf, toGlobalId } from '../../shared/ids.js';
 import { notify, type NotifyInput } from '../../shared/notifications/notification.service.js';
 import { translate } from '../../shared/messages.js';
 import { inTransaction } from '../../shared/transaction.js';
-import { addCalendarDays } from '../../shared/working-days.js';
 import {
   markReservationUsed,
   registerEnterpriseName,
@@ -21,7 +20,7 @@ import {
 import { User } from '../accounts/index.js';
 import { canSeeApplication, clearanceDepartmentOf, isRegistrar } from './registration.access.js';
 import {
-  CHANGE_FILING_DAYS,
+  changeFilingDueOn,
   CLEARANCE_DEPARTMENTS,
   DECLARATION_ITEMS,
   DEREGISTRATION_ITEMS,
@@ -54,6 +53,15 @@ import {
   recordEnterpriseChange,
 } from './enterprise.service.js';
 import './registration.messages.js';
+
+/**
+ * Whether a change was applied for after its filing deadline (changeFilingDueOn): accepted all the
+ * same, and flagged for the official to consider a penalty.
+ */
+export function lateChangeFiling(ctx: RequestContext, application: RegistrationApplication): boolean {
+  if (application.kind !== 'CHANGE' || !application.changeDecidedOn || !application.receivedOn) return false;
+  return application.receivedOn > changeFilingDueOn(ctx.deps.calendar.current, application.changeDecidedOn);
+}
 
 export const APPLICATION_TYPE = 'RegistrationApplication';
 export const NAME_RESERVATION_TYPE = 'NameReservation';
@@ -487,13 +495,6 @@ export async function submit(
           problems.push(problem(UserErrorCode.REQUIRED, 'registration.changeDateRequired', ['changeDecidedOn']));
         } else if (decided > receivedOn) {
           problems.push(problem(UserErrorCode.OUT_OF_RANGE, 'registration.dateInFuture', ['changeDecidedOn']));
-        } else if (addCalendarDays(decided, CHANGE_FILING_DAYS) < receivedOn) {
-          problems.push(
-            problem(UserErrorCode.OUT_OF_RANGE, 'registration.changeTooLate', ['changeDecidedOn'], {
-              days: CHANGE_FILING_DAYS,
-              last: addCalendarDays(decided, CHANGE_FILING_DAYS),
-            }),
-          );
         }
         if (enterprise && changedItems(enterprise.declaration, application.declaration).length === 0) {
           problems.push(problem(UserErrorCode.NOT_ALLOWED, 'registration.nothingChanged', ['declaration']));
@@ -552,6 +553,7 @@ export async function submit(
       decideBy: application.decideBy,
       reviewReasons: application.reviewReasons,
       termsVersion: terms.version,
+      ...(lateChangeFiling(tx, application) ? { lateFiling: true } : {}),
     });
     notifyApplicant(tx, application, {
       kind: 'REGISTRATION_SUBMITTED',

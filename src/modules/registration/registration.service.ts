@@ -9,8 +9,10 @@ import { notify, type NotifyInput } from '../../shared/notifications/notificatio
 import { translate } from '../../shared/messages.js';
 import { inTransaction } from '../../shared/transaction.js';
 import {
+  holdReservationForReview,
   markReservationUsed,
   registerEnterpriseName,
+  releaseReservationHold,
   releaseEnterpriseName,
   takeReservationForRegistration,
   industryView,
@@ -433,6 +435,7 @@ export async function submit(
     const receivedOn = shanghaiDate(now);
     const problems: Problem[] = commitmentProblems(application.kind, commitment);
     let special = false;
+    let reservation: NameReservation | null = null;
 
     let enterprise: Enterprise | null = null;
     if (application.enterprise) {
@@ -458,7 +461,6 @@ export async function submit(
       problems.push(...declarationFormProblems(application.declaration, ['declaration']));
       problems.push(...industryProblems(application.declaration, ['declaration']));
       problems.push(...declarationCompletenessProblems(application.declaration, ['declaration'], receivedOn));
-      let reservation: NameReservation | null = null;
       if (application.nameReservationId) {
         reservation = await collect(problems, () =>
           takeReservationForRegistration(
@@ -506,6 +508,9 @@ export async function submit(
         problems.push(...deregistrationFormProblems(application.deregistration, ['deregistration']));
     }
     throwIfProblems(problems);
+    // Made in time, the application keeps its name through the registry's review (规定 第十八条).
+    await releaseReservationHold(tx, application.id);
+    if (reservation) holdReservationForReview(reservation, application.id);
 
     const from = application.status;
     if (from === 'CORRECTION_REQUESTED') {
@@ -582,6 +587,7 @@ export async function withdraw(ctx: RequestContext, globalId: string): Promise<R
     const from = application.status;
     application.status = 'WITHDRAWN';
     application.updatedAt = tx.deps.clock.now();
+    await releaseReservationHold(tx, application.id);
     audit(tx, application, 'registration.withdraw', from);
     notifyApplicant(tx, application, {
       kind: 'REGISTRATION_WITHDRAWN',
@@ -932,6 +938,7 @@ export async function reject(
     const now = tx.deps.clock.now();
     application.status = 'REJECTED';
     application.rejectionReasons = cleaned;
+    await releaseReservationHold(tx, application.id);
     application.decidedAt = now;
     application.decidedBy = tx.em.getReference(User, tx.viewer.userId!);
     application.updatedAt = now;

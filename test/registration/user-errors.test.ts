@@ -439,11 +439,13 @@ describe('decision refusals', () => {
     ]);
   });
 
-  it('a reservation that lapsed before the decision cannot be confirmed', async () => {
-    const { id } = await submitted(app, applicant);
+  it('规定 Art. 18: a reservation that lapsed before the application was submitted cannot be used', async () => {
+    const { id } = await draftEstablishment(app, applicant);
     app.clock.set('2027-03-01T09:00:00+08:00');
     try {
-      expect(await refused(CONFIRM, { id }, official)).toEqual([{ code: 'INVALID_STATE', field: ['input', 'id'] }]);
+      expect(await refused(SUBMIT, { id, commitment: COMMITMENT }, applicant)).toEqual([
+        { code: 'INVALID_STATE', field: ['nameReservationId'] },
+      ]);
     } finally {
       app.clock.set('2026-11-26T09:00:00+08:00');
     }

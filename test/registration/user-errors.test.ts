@@ -347,7 +347,7 @@ describe('submitRegistrationApplication refusals', () => {
     ]);
   });
 
-  it('a change: decided within the last 30 days, changing something, with no other application in progress', async () => {
+  it('a change: dated, not in the future, changing something, with no other application in progress', async () => {
     const confirmed = await establish(app, applicant, official);
     const save = async (input: Record<string, unknown>) => {
       const data = payloadOf(
@@ -358,7 +358,6 @@ describe('submitRegistrationApplication refusals', () => {
     };
     const unchanged = await save({ changeDecidedOn: '2026-10-26' });
     expect(await refused(SUBMIT, { id: unchanged, commitment: COMMITMENT }, applicant)).toEqual([
-      { code: 'OUT_OF_RANGE', field: ['changeDecidedOn'] },
       { code: 'NOT_ALLOWED', field: ['declaration'] },
     ]);
     const undated = await save({ declaration: declaration({ businessScope: '软件开发' }) });
@@ -440,11 +439,13 @@ describe('decision refusals', () => {
     ]);
   });
 
-  it('a reservation that lapsed before the decision cannot be confirmed', async () => {
-    const { id } = await submitted(app, applicant);
+  it('规定 Art. 18: a reservation that lapsed before the application was submitted cannot be used', async () => {
+    const { id } = await draftEstablishment(app, applicant);
     app.clock.set('2027-03-01T09:00:00+08:00');
     try {
-      expect(await refused(CONFIRM, { id }, official)).toEqual([{ code: 'INVALID_STATE', field: ['input', 'id'] }]);
+      expect(await refused(SUBMIT, { id, commitment: COMMITMENT }, applicant)).toEqual([
+        { code: 'INVALID_STATE', field: ['nameReservationId'] },
+      ]);
     } finally {
       app.clock.set('2026-11-26T09:00:00+08:00');
     }

@@ -74,7 +74,7 @@ export async function checkEnterpriseName(ctx: RequestContext, input: CheckInput
     },
     reference,
   );
-  const conflicts = result.parts.tradeName ? await findConflicts(ctx, result.parts, input.district ?? null) : [];
+  const conflicts = result.parts.tradeName ? await findConflicts(ctx, result.parts) : [];
   const { locale } = ctx;
   return {
     name: result.normalised,

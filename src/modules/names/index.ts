@@ -20,6 +20,8 @@ export {
   releaseEnterpriseName,
   onFalseCommitment,
   effectiveReservationStatus,
+  holdReservationForReview,
+  releaseReservationHold,
   sweepLapsedReservations,
   type FalseCommitmentHandler,
   type RegisteredEnterpriseName,

@@ -139,15 +139,15 @@ const IDENTICAL_FIRST = (a: FoundConflict, b: FoundConflict) =>
   (a.kind === b.kind ? 0 : a.kind === 'IDENTICAL' ? -1 : 1) || a.name.localeCompare(b.name, 'zh');
 
 /**
- * The names in the index a proposed name conflicts with: in `district` (its registering authority),
- * or in every district when none is given. Counts live names: registered ones, reservations not yet
- * lapsed, and enterprise names released less than a year ago. `exceptReservationId` leaves out the
- * applicant's own reservation (re-checking a name one holds is not a conflict).
+ * The names in the index a proposed name conflicts with, in every district: the registration
+ * authorities of Qingdao share one name base (规定 第十七条), so a name registered in 崂山 blocks the
+ * same name in 市南. Counts live names: registered ones, reservations not yet lapsed, and enterprise
+ * names released less than a year ago. `exceptReservationId` leaves out the applicant's own
+ * reservation (re-checking a name one holds is not a conflict).
  */
 export async function findConflicts(
   ctx: RequestContext,
   parts: NameParts,
-  district: DistrictValue | null,
   options: { exceptReservationId?: string | null } = {},
 ): Promise<FoundConflict[]> {
   const keys = conflictKeys(parts);
@@ -176,7 +176,6 @@ export async function findConflicts(
   where.push(
     `((status = 'ACTIVE' and (expires_at is null or expires_at > ${param(now)})) or (status = 'RELEASED' and protected_until > ${param(now)}))`,
   );
-  if (district) where.push(`district = ${param(district)}`);
   if (options.exceptReservationId)
     where.push(`(reservation_id is null or reservation_id <> ${param(options.exceptReservationId)})`);
   const sql = `select id, enterprise_id, reservation_id, name, district, trade_name, trade_name_pinyin, industry_word, status, released_at

@@ -49,8 +49,15 @@ registerEnumType(SpecialNameReasonCode, {
   description: 'Why a name is special and goes the notification-and-commitment (告知承诺) route.',
   valuesConfig: {
     NO_DIVISION: { description: 'The name has no administrative division.' },
-    DIVISION_IN_MIDDLE: { description: 'The administrative division stands inside the name.' },
-    STARTS_WITH_NATIONAL_WORD: { description: 'The name begins with 中国, 中华, 中央, 全国 or 国家.' },
+    DIVISION_IN_MIDDLE: {
+      description:
+        'The administrative division stands after the trade name, in brackets (海川（青岛）智能科技有限公司; 实施办法 Art. 9). Unbracketed, it is the violation DIVISION_NOT_BRACKETED.',
+    },
+    STARTS_WITH_NATIONAL_WORD: {
+      description: 'The name begins with 中国, 中华, 中央, 全国 or 国家. No longer given.',
+      deprecationReason:
+        'Such a name is reserved to the State Council (规定 Art. 12) and refused with the violation RESERVED_TO_STATE_COUNCIL.',
+    },
     CONTAINS_INTERNATIONAL: { description: 'The name contains 国际 (or another word an administrator listed).' },
     BRACKETED_CHINA: { description: 'The name contains （中国）.' },
   },
@@ -168,7 +175,7 @@ export class NameViolation {
 
   @Field({
     description:
-      'Stable code of the rule, e.g. TRADE_NAME_TOO_SHORT, TRADE_NAME_IS_DIVISION, TRADE_NAME_IS_INDUSTRY_WORD, PROHIBITED_WORD, ORGANISATION_FORM_MISMATCH.',
+      'Stable code of the rule, e.g. TRADE_NAME_TOO_SHORT, TRADE_NAME_IS_DIVISION, TRADE_NAME_IS_INDUSTRY_WORD, PROHIBITED_WORD, ORGANISATION_FORM_MISMATCH, RESERVED_TO_STATE_COUNCIL (规定 Art. 12: a name beginning with 中国, 中华, 中央, 全国 or 国家), DIVISION_NOT_BRACKETED (实施办法 Art. 9).',
   })
   rule!: string;
 

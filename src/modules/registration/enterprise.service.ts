@@ -3,7 +3,12 @@ import { randomUUID } from 'node:crypto';
 import type { RequestContext } from '../../shared/context.js';
 import { recordAudit } from '../../shared/audit/audit.service.js';
 import { shanghaiDate } from '../../shared/clock.js';
-import { QINGDAO_DISTRICT_AREA_CODES, generateUscc, normaliseUscc } from '../../shared/credit-code.js';
+import {
+  QINGDAO_CITY_AREA_CODE,
+  QINGDAO_DISTRICT_AREA_CODES,
+  generateUscc,
+  normaliseUscc,
+} from '../../shared/credit-code.js';
 import { DomainError, UserErrorCode, problem } from '../../shared/errors.js';
 import { paginate, type ConnectionData, type PageArgs } from '../../shared/graphql/connection.js';
 import { localIdOf } from '../../shared/ids.js';
@@ -38,9 +43,17 @@ function usccCategory(kind: EnterpriseKindValue): '1' | '2' | '3' {
 }
 
 /**
- * A new unified social credit code: market regulation (9), the entity's category, the district's
- * registering-authority code, and an organisation code from a PostgreSQL sequence (unique across
- * concurrent confirmations; the sequence starts where codes read "MA…", as issued since 2015).
+ * The GB/T 2260 code of the authority that registers an enterprise: the district's, except for a
+ * joint-stock company, which the city-level authority registers (市场主体登记管理条例实施细则 第四条).
+ */
+export function registeringAuthorityAreaCode(district: DistrictValue, kind: EnterpriseKindValue): string {
+  return kind === 'JOINT_STOCK_COMPANY' ? QINGDAO_CITY_AREA_CODE : QINGDAO_DISTRICT_AREA_CODES[district];
+}
+
+/**
+ * A new unified social credit code: market regulation (9), the entity's category, the registering
+ * authority's code, and an organisation code from a PostgreSQL sequence (unique across concurrent
+ * confirmations; the sequence starts where codes read "MA…", as issued since 2015).
  */
 export async function issueUscc(
   tx: RequestContext,
@@ -51,7 +64,7 @@ export async function issueUscc(
   return generateUscc({
     department: '9',
     category: usccCategory(kind),
-    areaCode: QINGDAO_DISTRICT_AREA_CODES[district],
+    areaCode: registeringAuthorityAreaCode(district, kind),
     sequence: Number(rows[0]!.n),
   });
 }
@@ -65,7 +78,7 @@ export async function issueLicence(tx: RequestContext, enterprise: Enterprise): 
     licence.endedAt = now;
   }
   const rows = await tx.em.execute<{ n: string }[]>(`select nextval('business_licence_number_seq') as n`);
-  const number = `${QINGDAO_DISTRICT_AREA_CODES[enterprise.district]}${shanghaiDate(now).slice(0, 4)}${String(rows[0]!.n).padStart(8, '0')}`;
+  const number = `${registeringAuthorityAreaCode(enterprise.district, enterprise.kind)}${shanghaiDate(now).slice(0, 4)}${String(rows[0]!.n).padStart(8, '0')}`;
   const facts: LicenceFacts = {
     v: 1,
     licenceNumber: number,

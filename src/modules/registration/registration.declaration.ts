@@ -4,7 +4,7 @@
 
 import { UserErrorCode, problem, type Problem } from '../../shared/errors.js';
 import { validateUscc } from '../../shared/credit-code.js';
-import { addCalendarDays, isValidDate } from '../../shared/working-days.js';
+import { addCalendarDays, isValidDate, type WorkingDayCalendar } from '../../shared/working-days.js';
 import { canonicalJson } from './licence-signature.js';
 import type { DistrictValue, EnterpriseKindValue, ZoneValue } from './registration.entity.js';
 
@@ -499,8 +499,18 @@ export function deregistrationCompletenessProblems(
   return problems;
 }
 
-/** A change must be applied for within this many days of the change (domain-rules §1). */
+/** A change should be applied for within this many days of the change (domain-rules §1). */
 export const CHANGE_FILING_DAYS = 30;
+
+/**
+ * The last day to apply for a change decided on `decidedOn`: 30 days later, moved to the next working
+ * day when that falls on a weekend or holiday. Filing after it is late: still accepted (条例 第二十条
+ * lists the only grounds for refusal, and lateness is not one), flagged for a possible penalty.
+ */
+export function changeFilingDueOn(calendar: WorkingDayCalendar, decidedOn: string): string {
+  const day = addCalendarDays(decidedOn, CHANGE_FILING_DAYS);
+  return calendar.isWorkingDay(day) ? day : calendar.addWorkingDays(day, 1);
+}
 
 /**
  * Why an application cannot be confirmed on the spot and gets the 3-working-day track instead; empty

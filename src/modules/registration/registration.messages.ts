@@ -110,10 +110,6 @@ export const registrationMessages = defineMessages({
     zh: '请填写作出变更决定的日期。',
     en: 'Give the day the change was decided.',
   },
-  'registration.changeTooLate': {
-    zh: '变更登记须在变更决定之日起 {days} 日内申请（最晚 {last}）。',
-    en: 'A change must be applied for within {days} days of the decision (by {last}).',
-  },
   'registration.nothingChanged': {
     zh: '变更登记未改变任何登记或备案事项。',
     en: 'The change application changes no registered or filed item.',

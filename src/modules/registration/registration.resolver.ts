@@ -3,6 +3,7 @@ import type { RequestContext } from '../../shared/context.js';
 import { shanghaiDate } from '../../shared/clock.js';
 import { notFound, unauthenticated, type Problem } from '../../shared/errors.js';
 import { PageArgsType } from '../../shared/graphql/page-args.js';
+import { DateScalar } from '../../shared/graphql/scalars.js';
 import { MutationWithPayload } from '../../shared/graphql/mutation.js';
 import { Loaders } from '../../shared/loaders.js';
 import type { DomainEvent } from '../../shared/pubsub.js';
@@ -58,6 +59,7 @@ import {
 import { UserType } from '../accounts/index.js';
 import { IndustryType, NameConflict, NameReservationType, industryView } from '../names/index.js';
 import { declarationView } from './registration.views.js';
+import { changeFilingDueOn } from './registration.declaration.js';
 import type { Declaration } from './registration.declaration.js';
 
 // Thin: check the role, shape the arguments, call the service, shape the payload.
@@ -352,6 +354,24 @@ export class RegistrationApplicationFieldsResolver {
   })
   complete(@Root() application: RegistrationApplication): boolean {
     return application.status !== 'DRAFT' && application.reviewReasons.length === 0;
+  }
+
+  @FieldResolver(() => DateScalar, {
+    nullable: true,
+    description:
+      'For a change: the last day to apply, 30 days after the change was decided, moved to the next working day when it falls on a weekend or holiday. Null for other kinds or before changeDecidedOn is given.',
+  })
+  changeFilingDueOn(@Root() application: RegistrationApplication, @Ctx() ctx: RequestContext): string | null {
+    if (application.kind !== 'CHANGE' || !application.changeDecidedOn) return null;
+    return changeFilingDueOn(ctx.deps.calendar.current, application.changeDecidedOn);
+  }
+
+  @FieldResolver(() => Boolean, {
+    description:
+      'True for a change received after changeFilingDueOn. A late filing is accepted and reviewed like any other (lateness is not a ground for refusal, 市场主体登记管理条例 Art. 20); it is flagged for the official to consider a penalty.',
+  })
+  lateFiling(@Root() application: RegistrationApplication, @Ctx() ctx: RequestContext): boolean {
+    return registration.lateChangeFiling(ctx, application);
   }
 
   @FieldResolver(() => Boolean, { description: 'True when submitted and the decision is past due.' })

@@ -8,10 +8,11 @@ import { localIdOf, toGlobalId } from '../../shared/ids.js';
 import { notify, type NotifyInput } from '../../shared/notifications/notification.service.js';
 import { translate } from '../../shared/messages.js';
 import { inTransaction } from '../../shared/transaction.js';
-import { addCalendarDays } from '../../shared/working-days.js';
 import {
+  holdReservationForReview,
   markReservationUsed,
   registerEnterpriseName,
+  releaseReservationHold,
   releaseEnterpriseName,
   takeReservationForRegistration,
   industryView,
@@ -21,7 +22,7 @@ import {
 import { User } from '../accounts/index.js';
 import { canSeeApplication, clearanceDepartmentOf, isRegistrar } from './registration.access.js';
 import {
-  CHANGE_FILING_DAYS,
+  changeFilingDueOn,
   CLEARANCE_DEPARTMENTS,
   DECLARATION_ITEMS,
   DEREGISTRATION_ITEMS,
@@ -54,6 +55,15 @@ import {
   recordEnterpriseChange,
 } from './enterprise.service.js';
 import './registration.messages.js';
+
+/**
+ * Whether a change was applied for after its filing deadline (changeFilingDueOn): accepted all the
+ * same, and flagged for the official to consider a penalty.
+ */
+export function lateChangeFiling(ctx: RequestContext, application: RegistrationApplication): boolean {
+  if (application.kind !== 'CHANGE' || !application.changeDecidedOn || !application.receivedOn) return false;
+  return application.receivedOn > changeFilingDueOn(ctx.deps.calendar.current, application.changeDecidedOn);
+}
 
 export const APPLICATION_TYPE = 'RegistrationApplication';
 export const NAME_RESERVATION_TYPE = 'NameReservation';
@@ -425,6 +435,7 @@ export async function submit(
     const receivedOn = shanghaiDate(now);
     const problems: Problem[] = commitmentProblems(application.kind, commitment);
     let special = false;
+    let reservation: NameReservation | null = null;
 
     let enterprise: Enterprise | null = null;
     if (application.enterprise) {
@@ -450,7 +461,6 @@ export async function submit(
       problems.push(...declarationFormProblems(application.declaration, ['declaration']));
       problems.push(...industryProblems(application.declaration, ['declaration']));
       problems.push(...declarationCompletenessProblems(application.declaration, ['declaration'], receivedOn));
-      let reservation: NameReservation | null = null;
       if (application.nameReservationId) {
         reservation = await collect(problems, () =>
           takeReservationForRegistration(
@@ -487,13 +497,6 @@ export async function submit(
           problems.push(problem(UserErrorCode.REQUIRED, 'registration.changeDateRequired', ['changeDecidedOn']));
         } else if (decided > receivedOn) {
           problems.push(problem(UserErrorCode.OUT_OF_RANGE, 'registration.dateInFuture', ['changeDecidedOn']));
-        } else if (addCalendarDays(decided, CHANGE_FILING_DAYS) < receivedOn) {
-          problems.push(
-            problem(UserErrorCode.OUT_OF_RANGE, 'registration.changeTooLate', ['changeDecidedOn'], {
-              days: CHANGE_FILING_DAYS,
-              last: addCalendarDays(decided, CHANGE_FILING_DAYS),
-            }),
-          );
         }
         if (enterprise && changedItems(enterprise.declaration, application.declaration).length === 0) {
           problems.push(problem(UserErrorCode.NOT_ALLOWED, 'registration.nothingChanged', ['declaration']));
@@ -505,6 +508,9 @@ export async function submit(
         problems.push(...deregistrationFormProblems(application.deregistration, ['deregistration']));
     }
     throwIfProblems(problems);
+    // Made in time, the application keeps its name through the registry's review (规定 第十八条).
+    await releaseReservationHold(tx, application.id);
+    if (reservation) holdReservationForReview(reservation, application.id);
 
     const from = application.status;
     if (from === 'CORRECTION_REQUESTED') {
@@ -552,6 +558,7 @@ export async function submit(
       decideBy: application.decideBy,
       reviewReasons: application.reviewReasons,
       termsVersion: terms.version,
+      ...(lateChangeFiling(tx, application) ? { lateFiling: true } : {}),
     });
     notifyApplicant(tx, application, {
       kind: 'REGISTRATION_SUBMITTED',
@@ -580,6 +587,7 @@ export async function withdraw(ctx: RequestContext, globalId: string): Promise<R
     const from = application.status;
     application.status = 'WITHDRAWN';
     application.updatedAt = tx.deps.clock.now();
+    await releaseReservationHold(tx, application.id);
     audit(tx, application, 'registration.withdraw', from);
     notifyApplicant(tx, application, {
       kind: 'REGISTRATION_WITHDRAWN',
@@ -930,6 +938,7 @@ export async function reject(
     const now = tx.deps.clock.now();
     application.status = 'REJECTED';
     application.rejectionReasons = cleaned;
+    await releaseReservationHold(tx, application.id);
     application.decidedAt = now;
     application.decidedBy = tx.em.getReference(User, tx.viewer.userId!);
     application.updatedAt = now;

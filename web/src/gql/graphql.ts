@@ -575,11 +575,11 @@ export type SpecialNameReasonCode =
   | 'BRACKETED_CHINA'
   /** The name contains 国际 (or another word an administrator listed). */
   | 'CONTAINS_INTERNATIONAL'
-  /** The administrative division stands inside the name. */
+  /** The administrative division stands after the trade name, in brackets (海川（青岛）智能科技有限公司; 实施办法 Art. 9). Unbracketed, it is the violation DIVISION_NOT_BRACKETED. */
   | 'DIVISION_IN_MIDDLE'
   /** The name has no administrative division. */
   | 'NO_DIVISION'
-  /** The name begins with 中国, 中华, 中央, 全国 or 国家. */
+  /** The name begins with 中国, 中华, 中央, 全国 or 国家. No longer given. */
   | 'STARTS_WITH_NATIONAL_WORD';
 
 /** Submits an application with the credit commitment. */

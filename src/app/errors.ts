@@ -63,6 +63,17 @@ export function withoutInputValue(message: string, reason: string | undefined): 
   return `${head[1]}${at ? at[0] : ''}; ${reasonWithoutValue}`;
 }
 
+/**
+ * graphql-js stops coercing variables after 50 errors and adds an error of its own, with no code and no
+ * location (so Apollo codes it INTERNAL_SERVER_ERROR, not BAD_USER_INPUT as the 50): it is about the client's input.
+ */
+const VARIABLE_ERROR_LIMIT = 'Too many errors processing variables, error limit reached. Execution aborted.';
+
+function codeOf(formatted: GraphQLFormattedError, original: unknown): unknown {
+  if (original instanceof GraphQLError && original.message === VARIABLE_ERROR_LIMIT) return 'BAD_USER_INPUT';
+  return formatted.extensions?.code;
+}
+
 export interface MaskContext {
   locale: Locale;
   requestId: string;
@@ -84,7 +95,7 @@ export function maskError(
       extensions: { code: 'BAD_USER_INPUT', problems },
     };
   }
-  const code = formatted.extensions?.code;
+  const code = codeOf(formatted, original);
   // Only our own GraphQLErrors and those of graphql-js/Apollo carry these codes; anything else is internal,
   // even when it has an `extensions.code` of its own (graphql-js copies any thrown object's extensions).
   if (original instanceof GraphQLError && typeof code === 'string' && CLIENT_CODES.has(code)) {
@@ -93,7 +104,7 @@ export function maskError(
       message: withoutInputValue(formatted.message, reason),
       locations: formatted.locations,
       path: formatted.path,
-      extensions: pick(formatted.extensions),
+      extensions: { ...pick(formatted.extensions), code },
     };
   }
   context.logger.error({ err: original, requestId: context.requestId, path: formatted.path }, 'internal error');

@@ -51,7 +51,7 @@ export class OperationGenerator {
       const type = kind === 'query' ? this.schema.getQueryType() : this.schema.getMutationType();
       return type ? Object.values(type.getFields()).map((field) => ({ kind, field })) : [];
     });
-    const valid = fc
+    const whole = fc
       .tuple(fc.constantFrom(...viewers), fc.constantFrom(...roots))
       .chain(([viewer, { kind, field }]) =>
         fc.tuple(
@@ -72,15 +72,13 @@ export class OperationGenerator {
         };
       });
     return fc.oneof(
-      { weight: 30, arbitrary: valid },
+      { weight: 30, arbitrary: whole },
       {
         weight: 1,
-        arbitrary: fc
-          .tuple(valid, fc.nat())
-          .map(([operation, cut]) => ({
-            ...operation,
-            query: operation.query.slice(0, cut % (operation.query.length + 1)),
-          })),
+        arbitrary: fc.tuple(whole, fc.nat()).map(([operation, cut]) => ({
+          ...operation,
+          query: operation.query.slice(0, cut % (operation.query.length + 1)),
+        })),
       },
     );
   }

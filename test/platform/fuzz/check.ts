@@ -6,16 +6,26 @@ import type { HttpResult } from '../../helpers/http.js';
 const LEAKS: [string, RegExp][] = [
   ['a stack frame', /\bat [\w$.<>]+ \(|\n\s+at |at async /],
   ['a file path', /\/work\/|node_modules|file:\/\/|\.[cm]?[jt]s:\d+/],
-  [
-    'SQL',
-    /\bselect\s+[\w"*]+[\s\S]*\bfrom\b|\binsert into\b|\bdelete from\b|\bupdate\s+"?\w+"?\s+set\b|\bon conflict\b/i,
-  ],
+  ['SQL', /\bselect\s+\S+[\s\S]*\bfrom\b|\binsert into\b|\bdelete from\b|\bupdate\s+"?\w+"?\s+set\b|\bon conflict\b/i],
   [
     'a database message',
     /\brelation "|\bsyntax error at or near\b|\bviolates\b|\bduplicate key\b|\binvalid input syntax\b/i,
   ],
   ['the ORM or driver', /mikro-?orm|knex|pglite|\bpg-protocol\b|DriverException/i],
 ];
+
+/** Every string in a value, unescaped (a leak in JSON text would hide behind its escapes). */
+function stringsIn(value: unknown): string[] {
+  if (typeof value === 'string') return [value];
+  if (Array.isArray(value)) return value.flatMap(stringsIn);
+  if (value && typeof value === 'object') return Object.values(value).flatMap(stringsIn);
+  return [];
+}
+
+function leaksIn(value: unknown): string[] {
+  const strings = stringsIn(value);
+  return LEAKS.filter(([, pattern]) => strings.some((text) => pattern.test(text))).map(([what]) => what);
+}
 
 export interface Finding {
   problem: string;
@@ -39,13 +49,10 @@ export function inspect(response: HttpResult): Finding[] {
   for (const error of body.errors ?? []) {
     const text = JSON.stringify(error);
     if (error.extensions?.code === 'INTERNAL') findings.push({ problem: 'INTERNAL', evidence: text });
-    for (const [what, pattern] of LEAKS)
-      if (pattern.test(text)) findings.push({ problem: `an error showing ${what}`, evidence: text });
+    for (const what of leaksIn(error)) findings.push({ problem: `an error showing ${what}`, evidence: text });
   }
-  const extensions = JSON.stringify(body.extensions ?? {});
-  for (const [what, pattern] of LEAKS) {
-    if (pattern.test(extensions))
-      findings.push({ problem: `extensions showing ${what}`, evidence: extensions.slice(0, 300) });
+  for (const what of leaksIn(body.extensions)) {
+    findings.push({ problem: `extensions showing ${what}`, evidence: JSON.stringify(body.extensions).slice(0, 300) });
   }
   return findings;
 }

@@ -28,4 +28,19 @@ describe('what the fuzzer found', () => {
     expect([...codes]).toEqual(['BAD_USER_INPUT']);
     expect(response.json.errors.at(-1).message).toMatch(/error limit reached/);
   });
+
+  it('answers a working-day count past the year 9999 with BAD_USER_INPUT, not INTERNAL', async () => {
+    const response = await postGraphql(
+      app,
+      { query: '{ workingDays { addWorkingDays(from: "9999-12-31", days: 101) } }' },
+      { 'accept-language': 'en' },
+    );
+
+    expect(response.json.errors).toEqual([
+      expect.objectContaining({
+        message: 'the result is outside the years 0001–9999',
+        extensions: expect.objectContaining({ code: 'BAD_USER_INPUT' }),
+      }),
+    ]);
+  });
 });

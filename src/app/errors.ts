@@ -113,6 +113,17 @@ export function serializeError(error: unknown): unknown {
   return loggable instanceof Error ? stdSerializers.err(loggable) : loggable;
 }
 
+/**
+ * graphql-js stops coercing variables after 50 errors and adds an error of its own, with no code and no
+ * location (so Apollo codes it INTERNAL_SERVER_ERROR, not BAD_USER_INPUT as the 50): it is about the client's input.
+ */
+const VARIABLE_ERROR_LIMIT = 'Too many errors processing variables, error limit reached. Execution aborted.';
+
+function codeOf(formatted: GraphQLFormattedError, original: unknown): unknown {
+  if (original instanceof GraphQLError && original.message === VARIABLE_ERROR_LIMIT) return 'BAD_USER_INPUT';
+  return formatted.extensions?.code;
+}
+
 export interface MaskContext {
   locale: Locale;
   requestId: string;
@@ -134,7 +145,7 @@ export function maskError(
       extensions: { code: 'BAD_USER_INPUT', problems },
     };
   }
-  const code = formatted.extensions?.code;
+  const code = codeOf(formatted, original);
   // Only our own GraphQLErrors and those of graphql-js/Apollo carry these codes; anything else is internal,
   // even when it has an `extensions.code` of its own (graphql-js copies any thrown object's extensions).
   if (original instanceof GraphQLError && typeof code === 'string' && CLIENT_CODES.has(code)) {
@@ -143,7 +154,7 @@ export function maskError(
       message: withoutInputValue(formatted.message, reason),
       locations: formatted.locations,
       path: formatted.path,
-      extensions: pick(formatted.extensions),
+      extensions: { ...pick(formatted.extensions), code },
     };
   }
   context.logger.error(

@@ -20,25 +20,68 @@ class BusEvent extends Event {
   }
 }
 
+/** Waits between attempts to listen again after the connection broke. */
+const RECONNECT_DELAYS_MS = [100, 250, 500, 1000, 2000, 5000];
+
 export class PostgresEventTarget implements EventTarget {
   private readonly local = new EventTarget();
+  private listener: pg.Client | null = null;
+  private closed = false;
 
   private constructor(
-    private readonly listener: pg.Client,
-    private readonly publisher: pg.Client,
+    private readonly url: string,
+    // A pool of one replaces a broken connection by itself on the next publish.
+    private readonly publisher: pg.Pool,
     private readonly logger: Logger,
   ) {}
 
   static async connect(url: string, logger: Logger): Promise<PostgresEventTarget> {
-    const listener = new pg.Client({ connectionString: url });
-    const publisher = new pg.Client({ connectionString: url });
-    await Promise.all([listener.connect(), publisher.connect()]);
-    const target = new PostgresEventTarget(listener, publisher, logger);
-    listener.on('notification', (message) => target.receive(message.payload));
-    listener.on('error', (error) => logger.error({ err: error }, 'event listener connection failed'));
+    const publisher = new pg.Pool({ connectionString: url, max: 1 });
     publisher.on('error', (error) => logger.error({ err: error }, 'event publisher connection failed'));
-    await listener.query(`LISTEN ${CHANNEL}`);
+    const target = new PostgresEventTarget(url, publisher, logger);
+    await target.listen();
     return target;
+  }
+
+  /** Opens the LISTEN connection. When it breaks later, lost() opens a new one. */
+  private async listen(): Promise<void> {
+    const listener = new pg.Client({ connectionString: this.url });
+    listener.on('notification', (message) => this.receive(message.payload));
+    listener.on('error', (error) => this.lost(listener, error));
+    listener.on('end', () => this.lost(listener));
+    try {
+      await listener.connect();
+      await listener.query(`LISTEN ${CHANNEL}`);
+    } catch (error) {
+      listener.end().catch(() => undefined);
+      throw error;
+    }
+    this.listener = listener;
+    if (this.closed) await listener.end();
+  }
+
+  /** The established LISTEN connection broke (PostgreSQL restarted, say): listen again until it works. */
+  private lost(listener: pg.Client, error?: Error): void {
+    if (this.closed || listener !== this.listener) return;
+    this.listener = null;
+    this.logger.error({ err: error }, 'event listener connection lost; reconnecting');
+    listener.end().catch(() => undefined);
+    void this.listenAgain();
+  }
+
+  private async listenAgain(): Promise<void> {
+    for (let attempt = 0; !this.closed; attempt++) {
+      await new Promise((resolve) =>
+        setTimeout(resolve, RECONNECT_DELAYS_MS[Math.min(attempt, RECONNECT_DELAYS_MS.length - 1)]),
+      );
+      try {
+        await this.listen();
+        this.logger.info('event listener connected again');
+        return;
+      } catch (error) {
+        this.logger.warn({ err: error }, 'event listener cannot connect yet');
+      }
+    }
   }
 
   private receive(payload: string | undefined): void {
@@ -79,6 +122,7 @@ export class PostgresEventTarget implements EventTarget {
   }
 
   async close(): Promise<void> {
-    await Promise.allSettled([this.listener.end(), this.publisher.end()]);
+    this.closed = true;
+    await Promise.allSettled([this.listener?.end(), this.publisher.end()]);
   }
 }

@@ -7,6 +7,8 @@ import { createEnterprise, demandInput, MAKE_OFFER, offerInput, PUBLISH, publish
 import { RESERVE } from '../names/helpers.js';
 import { COMMITMENT, draftEstablishment, SUBMIT, tradeName } from '../registration/helpers.js';
 import { toGlobalId } from '../../src/shared/ids.js';
+import { forgetExpiredIdempotencyKeys } from '../../src/shared/idempotency/idempotency.js';
+import { IdempotencyKey } from '../../src/shared/idempotency/idempotency.entity.js';
 
 // Create-type mutations under an idempotency key: a retry (same viewer, same key, same input) answers
 // with the first result and writes nothing; concurrent duplicates create one object; the same key
@@ -253,6 +255,23 @@ describe('an idempotency key', () => {
       expect(later.demand.id).not.toBe(first.demand.id);
     } finally {
       app.clock.advance(-(24 * 3600_000 + 1000));
+    }
+  });
+
+  it('past 24 hours is removed by the scheduled sweep, younger ones are kept', async () => {
+    const old = randomUUID();
+    await payload(PUBLISH, { ...demandInput(enterpriseId), idempotencyKey: old }, applicant.token);
+    app.clock.advance(3600_000);
+    const young = randomUUID();
+    await payload(PUBLISH, { ...demandInput(enterpriseId), idempotencyKey: young }, applicant.token);
+    app.clock.advance(23 * 3600_000);
+    try {
+      await forgetExpiredIdempotencyKeys(app.em(), app.clock);
+
+      const keys = await app.em().find(IdempotencyKey, { key: { $in: [old, young] } });
+      expect(keys.map((k) => k.key)).toEqual([young]);
+    } finally {
+      app.clock.advance(-24 * 3600_000);
     }
   });
 

@@ -1,6 +1,8 @@
 import { createHmac } from 'node:crypto';
 import { IsOptional, Matches, MaxLength } from 'class-validator';
 import { Field } from 'type-graphql';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import type { Clock } from '../clock.js';
 import type { RequestContext } from '../context.js';
 import { DomainError, UserErrorCode, problem } from '../errors.js';
 import { defineMessages } from '../messages.js';
@@ -115,6 +117,12 @@ export async function idempotently<T>(
     await tx.em.execute('update idempotency_keys set result_id = ? where id = ?', [work.idOf(result), claim.id], 'run');
     return result;
   });
+}
+
+/** Forgets keys past their lifetime (a scheduled job), so the table holds about a day of keys. */
+export async function forgetExpiredIdempotencyKeys(em: EntityManager, clock: Clock): Promise<number> {
+  const cutoff = new Date(clock.now().getTime() - IDEMPOTENCY_KEY_TTL_MS);
+  return em.fork().nativeDelete(IdempotencyKey, { createdAt: { $lte: cutoff } });
 }
 
 /** Keys are per viewer; sign-up has no viewer yet, so anonymous requests share one scope. */

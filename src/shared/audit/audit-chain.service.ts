@@ -1,4 +1,4 @@
-import type { RequestContext } from '../context.js';
+import type { EntityManager } from '@mikro-orm/postgresql';
 
 // The audit trail's tamper evidence. The database links every committed event into one hash chain
 // (migration AuditChainAndIdempotency: a deferred trigger, serialised by an advisory lock); this
@@ -36,8 +36,8 @@ const VERIFY_SQL = `
     ) as first_broken`;
 
 /** Recomputes the whole chain (a full scan of the trail: an administrator's check, not a hot path). */
-export async function verifyAuditChain(ctx: RequestContext): Promise<AuditChainVerification> {
-  const [row] = await ctx.em.execute<{ checked: number; first_broken: string | null }[]>(VERIFY_SQL);
+export async function verifyAuditChain(em: EntityManager): Promise<AuditChainVerification> {
+  const [row] = await em.execute<{ checked: number; first_broken: string | null }[]>(VERIFY_SQL);
   return {
     ok: row!.first_broken === null,
     checkedEvents: row!.checked,

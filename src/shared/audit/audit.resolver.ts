@@ -47,7 +47,7 @@ export class AuditResolver {
       'Recomputes the hash chain over every recorded event and reports the first link that does not hold (an event changed, removed or left out after it was recorded). Reads the whole trail: run it as a periodic check, not per request. Role: ADMIN.',
   })
   verifyAuditTrail(@Ctx() ctx: RequestContext) {
-    return verifyAuditChain(ctx);
+    return verifyAuditChain(ctx.em);
   }
 
   @FieldResolver(() => ID, {

@@ -1,4 +1,4 @@
-import { createHmac } from 'node:crypto';
+import { createHmac, randomUUID } from 'node:crypto';
 import { IsOptional, Matches, MaxLength } from 'class-validator';
 import { Field } from 'type-graphql';
 import type { EntityManager } from '@mikro-orm/postgresql';
@@ -100,7 +100,7 @@ export async function idempotently<T>(
     const claimed = await tx.em.execute<{ id: string }[]>(
       `insert into idempotency_keys (id, scope, key, operation, fingerprint, result_id, created_at)
        values (?, ?, ?, ?, ?, null, ?) on conflict (scope, key) do nothing returning id`,
-      [crypto.randomUUID(), scope, key, request.operation, fingerprint, now],
+      [randomUUID(), scope, key, request.operation, fingerprint, now],
       'all',
     );
     if (claimed.length === 0) {

@@ -1,3 +1,4 @@
+import { createHmac } from 'node:crypto';
 import { LockMode, UniqueConstraintViolationException } from '@mikro-orm/core';
 import { RateLimiterRes } from 'rate-limiter-flexible';
 import { createRateLimiter } from '../../shared/rate-limiter.js';
@@ -5,6 +6,7 @@ import type { Config } from '../../config.js';
 import type { RequestContext } from '../../shared/context.js';
 import { recordAudit } from '../../shared/audit/audit.service.js';
 import { DomainError, UserErrorCode, problem, throwIfProblems, type Problem } from '../../shared/errors.js';
+import { idempotently, type IdempotencyClaim } from '../../shared/idempotency/idempotency.js';
 import { localIdOf } from '../../shared/ids.js';
 import { inTransaction } from '../../shared/transaction.js';
 import type { ApiScope, Department, Role } from '../../shared/viewer.js';
@@ -107,6 +109,8 @@ export interface SignUpInput {
   displayName: string;
   locale: 'ZH_CN' | 'EN';
   foreignInvestor: boolean;
+  /** The client's idempotency key: a retry with it answers with the first account and session. */
+  idempotencyKey?: string | null;
 }
 
 export interface SignedIn {
@@ -115,16 +119,50 @@ export interface SignedIn {
   expiresAt: Date;
 }
 
-async function startSession(tx: RequestContext, user: User): Promise<SignedIn> {
-  const token = newSecret(SESSION_TOKEN_PREFIX);
+async function startSession(
+  tx: RequestContext,
+  user: User,
+  token = newSecret(SESSION_TOKEN_PREFIX),
+): Promise<SignedIn> {
   const now = tx.deps.clock.now();
   const expiresAt = new Date(now.getTime() + tx.deps.config.sessionTtlHours * 3600_000);
   tx.em.persist(tx.em.create(Session, { user, tokenHash: sha256(token), createdAt: now, expiresAt, revokedAt: null }));
   return { user, token, expiresAt };
 }
 
-/** An applicant (enterprise or foreign investor) creates its own account and is signed in. */
+/**
+ * An applicant (enterprise or foreign investor) creates its own account and is signed in. Under an
+ * idempotency key a retry answers with the same account and the same session token, which is why
+ * that token is derived from the key's record rather than drawn at random: only its hash is stored.
+ */
 export async function signUp(ctx: RequestContext, input: SignUpInput): Promise<SignedIn> {
+  return idempotently(
+    ctx,
+    { operation: 'signUp', key: input.idempotencyKey, input },
+    {
+      create: (tx, claim) => createAccount(tx, input, claim ? idempotentSessionToken(tx, claim) : undefined),
+      replay: async (tx, userId, claim) => {
+        const token = idempotentSessionToken(tx, claim);
+        const session = await tx.em.findOneOrFail(
+          Session,
+          { tokenHash: sha256(token), user: userId },
+          { populate: ['user'] },
+        );
+        return { user: session.user, token, expiresAt: session.expiresAt };
+      },
+      idOf: (signedIn) => signedIn.user.id,
+    },
+  );
+}
+
+function idempotentSessionToken(ctx: RequestContext, claim: IdempotencyClaim): string {
+  return (
+    SESSION_TOKEN_PREFIX +
+    createHmac('sha256', ctx.deps.signingKey).update(`signUp-session:${claim.id}`, 'utf8').digest('base64url')
+  );
+}
+
+async function createAccount(ctx: RequestContext, input: SignUpInput, sessionToken?: string): Promise<SignedIn> {
   const email = normaliseEmail(input.email);
   throwIfProblems(passwordRuleProblems(input.password, email, ['input', 'password']));
   const passwordHash = await hashPassword(input.password);
@@ -144,7 +182,7 @@ export async function signUp(ctx: RequestContext, input: SignUpInput): Promise<S
       });
       tx.em.persist(user);
       recordAudit(tx, { action: 'account.signUp', subjectType: 'User', subjectId: user.id, toState: 'ACTIVE' });
-      const signedIn = await startSession(tx, user);
+      const signedIn = await startSession(tx, user, sessionToken);
       await tx.em.flush();
       return signedIn;
     });

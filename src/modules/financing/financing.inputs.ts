@@ -3,6 +3,7 @@ import { Field, ID, InputType, Int } from 'type-graphql';
 import { MoneyInput } from '../../shared/graphql/common.types.js';
 import { District } from '../../shared/graphql/reference.types.js';
 import { DateScalar, DecimalScalar } from '../../shared/graphql/scalars.js';
+import { IdempotencyKeyField } from '../../shared/idempotency/idempotency.js';
 import {
   CreditProductAudience,
   FinancingDemandOrderField,
@@ -95,6 +96,9 @@ export class PublishFinancingDemandInput {
   @IsOptional()
   @MaxLength(3)
   industry?: string | null;
+
+  @IdempotencyKeyField()
+  idempotencyKey?: string | null;
 }
 
 @InputType({ description: 'A financing demand to withdraw.' })
@@ -131,6 +135,9 @@ export class MakeFinancingOfferInput {
   @MaxLength(MAX_NOTE_LENGTH)
   @MultiLineText()
   note?: string | null;
+
+  @IdempotencyKeyField()
+  idempotencyKey?: string | null;
 }
 
 @InputType({ description: 'An offer to act on.' })

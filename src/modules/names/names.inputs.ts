@@ -1,6 +1,7 @@
 import { IsNotEmpty, IsOptional, MaxLength, ValidateNested } from 'class-validator';
 import { Field, ID, InputType, Int } from 'type-graphql';
 import { District, EnterpriseKind } from '../../shared/graphql/reference.types.js';
+import { IdempotencyKeyField } from '../../shared/idempotency/idempotency.js';
 import type { ProhibitedCategory } from './rules/index.js';
 import { NameVerificationOutcome, ProhibitedWordCategory, SpecialWordScope } from './names.types.js';
 import { MultiLineText } from '../../shared/graphql/text-input.js';
@@ -103,6 +104,9 @@ export class ReserveEnterpriseNameInput {
   @IsOptional()
   @ValidateNested()
   commitment?: NameCommitmentInput | null;
+
+  @IdempotencyKeyField()
+  idempotencyKey?: string | null;
 }
 
 @InputType({ description: "An official's finding on a special name's commitment." })

@@ -152,6 +152,7 @@ export class NamesResolver {
       foreignInvested: input.foreignInvested ?? false,
       priorApprovalRequired: input.priorApprovalRequired ?? false,
       commitment: input.commitment ?? null,
+      idempotencyKey: input.idempotencyKey,
     });
     return { reservation };
   }

@@ -4,6 +4,7 @@ import { recordAudit } from '../../shared/audit/audit.service.js';
 import { endOfShanghaiDay, shanghaiDate } from '../../shared/clock.js';
 import { DomainError, UserErrorCode, problem, throwIfProblems, type Problem } from '../../shared/errors.js';
 import { paginate, type ConnectionData, type PageArgs } from '../../shared/graphql/connection.js';
+import { idempotently } from '../../shared/idempotency/idempotency.js';
 import { localIdOf } from '../../shared/ids.js';
 import { notify } from '../../shared/notifications/notification.service.js';
 import { inTransaction } from '../../shared/transaction.js';
@@ -79,6 +80,8 @@ export interface ReserveInput {
   foreignInvested: boolean;
   priorApprovalRequired: boolean;
   commitment: CommitmentInput | null;
+  /** The client's idempotency key: a retry with it answers with the first reservation. */
+  idempotencyKey?: string | null;
 }
 
 function violationProblems(check: NameCheckResult): Problem[] {
@@ -142,12 +145,24 @@ async function lockNameKeys(tx: RequestContext, keys: (string | null)[]): Promis
   }
 }
 
-/** Grants a name to the viewer (an APPLICANT). */
+/** Grants a name to the viewer (an APPLICANT); under an idempotency key, a retry answers with the first grant. */
 export async function reserveName(
   ctx: RequestContext,
   applicantId: string,
   input: ReserveInput,
 ): Promise<NameReservation> {
+  return idempotently(
+    ctx,
+    { operation: 'reserveEnterpriseName', key: input.idempotencyKey, input },
+    {
+      create: (tx) => reserveNewName(tx, applicantId, input),
+      replay: (tx, id) => tx.em.findOneOrFail(NameReservation, id),
+      idOf: (reservation) => reservation.id,
+    },
+  );
+}
+
+async function reserveNewName(ctx: RequestContext, applicantId: string, input: ReserveInput): Promise<NameReservation> {
   const reference = await namesReference(ctx);
   const check = checkName(
     {

@@ -4,6 +4,7 @@ import { UserErrorCode, problem, type Problem } from '../../shared/errors.js';
 import { MoneyInput } from '../../shared/graphql/common.types.js';
 import { District, EnterpriseKind, Zone } from '../../shared/graphql/reference.types.js';
 import { DateScalar } from '../../shared/graphql/scalars.js';
+import { IdempotencyKeyField } from '../../shared/idempotency/idempotency.js';
 import { parseYuanToFen } from '../../shared/money.js';
 import type { Declaration, DeregistrationDeclaration, InvestorData, PersonData } from './registration.declaration.js';
 import {
@@ -286,6 +287,9 @@ export class SubmitRegistrationApplicationInput {
 
   @Field(() => CreditCommitmentInput, { description: 'The credit commitment.' })
   commitment!: CreditCommitmentInput;
+
+  @IdempotencyKeyField()
+  idempotencyKey?: string | null;
 }
 
 @InputType({ description: 'The application to withdraw.' })

@@ -127,7 +127,7 @@ export class RegistrationResolver {
     })
     input: SubmitRegistrationApplicationInput,
   ) {
-    return { application: await registration.submit(ctx, input.id, input.commitment) };
+    return { application: await registration.submit(ctx, input.id, input.commitment, input.idempotencyKey) };
   }
 
   @Authorized('APPLICANT')

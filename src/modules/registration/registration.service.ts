@@ -4,6 +4,7 @@ import { recordAudit } from '../../shared/audit/audit.service.js';
 import { shanghaiDate } from '../../shared/clock.js';
 import { DomainError, UserErrorCode, problem, throwIfProblems, type Problem } from '../../shared/errors.js';
 import { emptyPageInfo, paginate, type ConnectionData, type PageArgs } from '../../shared/graphql/connection.js';
+import { idempotently } from '../../shared/idempotency/idempotency.js';
 import { localIdOf, toGlobalId } from '../../shared/ids.js';
 import { notify, type NotifyInput } from '../../shared/notifications/notification.service.js';
 import { translate } from '../../shared/messages.js';
@@ -423,6 +424,24 @@ function reservationMismatches(declaration: Declaration, reservation: NameReserv
 
 /** APPLICANT: submits its own draft (or corrected application) with the credit commitment. */
 export async function submit(
+  ctx: RequestContext,
+  globalId: string,
+  commitment: CommitmentCommand,
+  idempotencyKey?: string | null,
+): Promise<RegistrationApplication> {
+  // Under an idempotency key, a retry answers with the application the first request submitted.
+  return idempotently(
+    ctx,
+    { operation: 'submitRegistrationApplication', key: idempotencyKey, input: { id: globalId, commitment } },
+    {
+      create: (tx) => submitApplication(tx, globalId, commitment),
+      replay: (tx, id) => tx.em.findOneOrFail(RegistrationApplication, id),
+      idOf: (application) => application.id,
+    },
+  );
+}
+
+async function submitApplication(
   ctx: RequestContext,
   globalId: string,
   commitment: CommitmentCommand,

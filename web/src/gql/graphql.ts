@@ -492,6 +492,8 @@ export type ReserveEnterpriseNameInput = {
   district: District;
   /** Whether the enterprise will be foreign-invested. */
   foreignInvested?: boolean | null | undefined;
+  /** Optional key of your choosing (1–100 visible ASCII characters, e.g. a UUID) that makes the request safe to retry: a repeat with the same key and the same input within 24 hours returns the first result and creates nothing more; the same key with a different input is refused with CONFLICT. Keys are per viewer. */
+  idempotencyKey?: string | null | undefined;
   /** The GB/T 4754-2017 division code of the main business, e.g. "I65". */
   industry?: string | null | undefined;
   /** The kind of enterprise. */
@@ -563,6 +565,8 @@ export type SignUpInput = {
   email: string;
   /** Whether the applicant is a foreign investor. */
   foreignInvestor?: boolean;
+  /** Optional key of your choosing (1–100 visible ASCII characters, e.g. a UUID) that makes the request safe to retry: a repeat with the same key and the same input within 24 hours returns the first result and creates nothing more; the same key with a different input is refused with CONFLICT. Keys are per viewer. */
+  idempotencyKey?: string | null | undefined;
   /** Preferred language. */
   locale?: Locale;
   /** At least 10 characters with letters and digits. */
@@ -588,6 +592,8 @@ export type SubmitRegistrationApplicationInput = {
   commitment: CreditCommitmentInput;
   /** The draft (or corrected) application. */
   id: string | number;
+  /** Optional key of your choosing (1–100 visible ASCII characters, e.g. a UUID) that makes the request safe to retry: a repeat with the same key and the same input within 24 hours returns the first result and creates nothing more; the same key with a different input is refused with CONFLICT. Keys are per viewer. */
+  idempotencyKey?: string | null | undefined;
 };
 
 /** Stable codes of the problems a mutation reports in userErrors. */

@@ -17,7 +17,7 @@ import type { PlatformDeps, RequestContext } from '../shared/context.js';
 import { localeFromAcceptLanguage } from '../shared/messages.js';
 import { createRequestContext, requestIdFrom } from './context.js';
 import { maskError, withoutInputValue } from './errors.js';
-import { checkOperationLimits, type CostRateLimiter } from './limits.js';
+import { PARSE_OPTIONS, checkOperationLimits, type CostRateLimiter } from './limits.js';
 
 // GraphQL over WebSocket on the same path as HTTP. Apollo's validation, limits and error masking do
 // not run here, so this file applies the same ones: authentication in onConnect (a bad token closes
@@ -112,7 +112,7 @@ export function attachWebSocketServer(options: WebSocketOptions): { dispose: () 
           });
         let document;
         try {
-          document = parse(payload.query);
+          document = parse(payload.query, PARSE_OPTIONS);
         } catch (error) {
           return [clientError(error as GraphQLError, 'GRAPHQL_PARSE_FAILED')];
         }

@@ -12,14 +12,8 @@ import {
   type ParseOptions,
   type SelectionSetNode,
 } from 'graphql';
-import {
-  fieldExtensionsEstimator,
-  getComplexity,
-  simpleEstimator,
-  type ComplexityEstimator,
-  // Its CommonJS build, which shares graphql's CommonJS build with type-graphql (its ES build imports
-  // graphql's ES build, whose schema classes the other does not recognise).
-} from 'graphql-query-complexity/cjs';
+import type * as QueryComplexity from 'graphql-query-complexity';
+import { createRequire } from 'node:module';
 import { RateLimiterRes } from 'rate-limiter-flexible';
 import { createRateLimiter } from '../shared/rate-limiter.js';
 import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from '../shared/graphql/connection.js';
@@ -56,6 +50,13 @@ export const INTROSPECTION_COST = 10;
 const MAX_EVALUATED_FIELDS = 10_000;
 /** Introspection nests deeper than data (`ofType` within `ofType`); graphql-js's MaxIntrospectionDepthRule bounds it. */
 const INTROSPECTION_FIELDS = new Set(['__schema', '__type']);
+
+// graphql-query-complexity's CommonJS build, as type-graphql uses graphql's CommonJS build: the ES build
+// (what `import` picks) imports graphql's ES build, whose schema classes the other does not recognise.
+const { fieldExtensionsEstimator, getComplexity, simpleEstimator } = createRequire(import.meta.url)(
+  'graphql-query-complexity',
+) as typeof QueryComplexity;
+type ComplexityEstimator = QueryComplexity.ComplexityEstimator;
 
 defineMessages({
   'limits.tooDeep': { zh: '查询嵌套过深（最多 {max} 层）。', en: 'The query is too deep (at most {max} levels).' },
@@ -104,8 +105,8 @@ export function describeDeclaredCosts(schema: GraphQLSchema): void {
       const cost = field.extensions.complexity;
       if (typeof cost !== 'number') continue;
       const note = getNamedType(field.type).name.endsWith('Connection')
-        ? `Cost: ${cost} points a page (instead of 1), plus what is selected once per item.`
-        : `Cost: ${cost} points, once per parent item.`;
+        ? `Cost: ${cost} points a page (instead of 1).`
+        : `Cost: ${cost} points.`;
       field.description = field.description ? `${field.description} ${note}` : note;
     }
   }

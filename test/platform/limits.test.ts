@@ -298,6 +298,15 @@ describe('introspection', () => {
     expect(subscription.results[0]?.data?.__schema.queryType).toMatchObject({ name: 'Query' });
   });
 
+  it('nested past what the explorer asks (fields of types of fields…) is refused by validation', async () => {
+    const query = `{ __schema { types { fields { type { fields { type { fields { type { fields { name } } } } } } } } } }`;
+
+    const response = await postGraphql(app, { query });
+
+    expect(response.status).toBe(400);
+    expect(response.json.errors[0].extensions.code).toBe('GRAPHQL_VALIDATION_FAILED');
+  });
+
   it('does not exempt the fields of the API beside it from the depth limit', async () => {
     const query = `{ __schema { queryType { name } } ${queryOfDepth(13).slice('query { '.length, -2)} }`;
 

@@ -3,6 +3,8 @@ import {
   Kind,
   getNamedType,
   getVariableValues,
+  TypeInfo,
+  ValidationContext,
   isInterfaceType,
   isObjectType,
   type DocumentNode,
@@ -53,7 +55,7 @@ const INTROSPECTION_FIELDS = new Set(['__schema', '__type']);
 
 // graphql-query-complexity's CommonJS build, as type-graphql uses graphql's CommonJS build: the ES build
 // (what `import` picks) imports graphql's ES build, whose schema classes the other does not recognise.
-const { fieldExtensionsEstimator, getComplexity, simpleEstimator } = createRequire(import.meta.url)(
+const { createComplexityRule, fieldExtensionsEstimator, simpleEstimator } = createRequire(import.meta.url)(
   'graphql-query-complexity',
 ) as typeof QueryComplexity;
 type ComplexityEstimator = QueryComplexity.ComplexityEstimator;
@@ -126,20 +128,24 @@ function costOf(
   variables: Record<string, unknown>,
   locale: Locale,
 ): number {
-  // Variables execution would refuse: nothing will run, execution words the refusal as before.
+  // Variables execution would refuse: nothing will run, and execution words the refusal as before.
   if (getVariableValues(schema, operation.variableDefinitions ?? [], variables).errors) return 1;
+  let cost = 0;
+  const errors: GraphQLError[] = [];
+  const context = new ValidationContext(schema, document, new TypeInfo(schema), (error) => errors.push(error));
+  const rule = createComplexityRule({
+    maximumComplexity: Number.MAX_SAFE_INTEGER,
+    variables,
+    estimators: ESTIMATORS,
+    maxQueryNodes: MAX_EVALUATED_FIELDS,
+    onComplete: (complexity) => (cost = complexity),
+  })(context);
+  // The rule measures the whole operation when it enters it; run as a validation rule, it would also be
+  // walked through every node of the document with type information, three times its own work.
   try {
-    const cost = getComplexity({
-      schema,
-      query: document,
-      variables,
-      operationName: operation.name?.value,
-      estimators: ESTIMATORS,
-      maxQueryNodes: MAX_EVALUATED_FIELDS,
-    });
-    return Math.max(1, cost);
+    rule.onOperationDefinitionEnter(operation);
   } catch (error) {
-    // The library's only refusal of its own; its message is all that tells it apart.
+    // The library's one refusal of its own; its message is all that tells it apart.
     if (
       error instanceof GraphQLError &&
       error.message.startsWith('Query exceeds the maximum allowed number of nodes')
@@ -148,6 +154,9 @@ function costOf(
     }
     throw error;
   }
+  rule.onOperationDefinitionLeave(operation);
+  if (errors.length > 0) throw errors[0];
+  return Math.max(1, cost);
 }
 
 interface Shape {

@@ -96,6 +96,7 @@ const listEstimator: ComplexityEstimator = ({ field, type, args, childComplexity
   return undefined;
 };
 
+/** The whole schema at a fixed price (what is selected below it costs nothing: the answer is in memory). */
 const introspectionEstimator: ComplexityEstimator = ({ field, childComplexity }) =>
   field.name === '__schema' ? INTROSPECTION_COST + childComplexity : undefined;
 

@@ -20,7 +20,7 @@ import type { Viewer } from '../shared/viewer.js';
 import { createRequestContext, requestIdFrom } from './context.js';
 import { maskError, withoutInputValue } from './errors.js';
 import { clientAddress, proxyTrust } from './graphql-http.js';
-import { checkOperationLimits, type CostRateLimiter } from './limits.js';
+import { PARSE_OPTIONS, checkOperationLimits, type CostRateLimiter } from './limits.js';
 import { OpenSockets, tooManySubscriptions } from './open-sockets.js';
 
 // GraphQL over WebSocket on the same path as HTTP. Apollo's validation, limits and error masking do
@@ -160,7 +160,7 @@ export function attachWebSocketServer(options: WebSocketOptions): AttachedWebSoc
           });
         let document;
         try {
-          document = parse(payload.query);
+          document = parse(payload.query, PARSE_OPTIONS);
         } catch (error) {
           return [clientError(error as GraphQLError, 'GRAPHQL_PARSE_FAILED')];
         }

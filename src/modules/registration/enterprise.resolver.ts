@@ -22,6 +22,7 @@ import {
   RegistrationDeclaration,
 } from './registration.types.js';
 import { declarationView, licenceFactsView, moneyOrNull } from './registration.views.js';
+import { COST } from '../../shared/graphql/cost.js';
 
 @Resolver()
 export class EnterpriseResolver {
@@ -42,6 +43,7 @@ export class EnterpriseResolver {
   }
 
   @Query(() => EnterpriseConnection, {
+    complexity: COST.nameSearch,
     description:
       'Search registered enterprises by part of the name or a credit code, district, zone and status; ordered by name. Public facts only. Public.',
   })
@@ -60,6 +62,7 @@ export class EnterpriseResolver {
   }
 
   @Query(() => LicenceVerification, {
+    complexity: COST.licenceVerification,
     description:
       'Whether a business licence verification code is genuine, and what the licence certifies. A forged or altered code is reported as not genuine. Public.',
   })

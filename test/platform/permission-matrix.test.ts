@@ -1,8 +1,10 @@
 import type { Client } from 'graphql-ws';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApiSchema } from '../../src/app/schema.js';
-import { toGlobalId } from '../../src/shared/ids.js';
+import { randomUUID } from 'node:crypto';
+import { fromGlobalId, toGlobalId } from '../../src/shared/ids.js';
 import { TestApp, type ExecuteResult } from '../helpers/app.js';
+import { createUser } from '../helpers/factories.js';
 import { subscribe, wsClient, type OpenSubscription } from '../helpers/ws.js';
 import { createEnterprise } from '../financing/helpers.js';
 import { MATRIX, expectedOutcome, type Call, type Fixtures, type Outcome, type Row } from './permission-matrix.js';
@@ -53,6 +55,27 @@ function outcomeOf(result: ExecuteResult, field: string, call: Call): Outcome {
   return call.read ? call.read(result.data) : 'ok';
 }
 
+/** The variables with every global ID swapped for one of the same type that names nothing. */
+function naming(nothing: unknown): unknown {
+  if (typeof nothing === 'string') {
+    const decoded = fromGlobalId(nothing);
+    return decoded ? toGlobalId(decoded.type, randomUUID()) : nothing;
+  }
+  if (Array.isArray(nothing)) return nothing.map(naming);
+  if (nothing && typeof nothing === 'object') {
+    return Object.fromEntries(Object.entries(nothing).map(([key, value]) => [key, naming(value)]));
+  }
+  return nothing;
+}
+
+/** What the caller reads: the data and each error's message, path and code. */
+function asRead(result: ExecuteResult) {
+  return {
+    data: result.data,
+    errors: result.errors?.map(({ message, path, extensions }) => ({ message, path, code: extensions?.code })),
+  };
+}
+
 /** Refused viewers first, all on one fixture (they change nothing); then each allowed viewer on a fixture of its own. */
 function inRunOrder(row: Row): ViewerClass[] {
   const refused = VIEWER_CLASSES.filter((v) => expectedOutcome(row, v) !== 'ok');
@@ -70,9 +93,16 @@ async function runOverHttp(name: string, row: Row): Promise<Record<string, Outco
     const token =
       allowed && row.usesUpCaller ? await credentialOf(app, viewerClass) : fixtures.cast.credentials[viewerClass.key]!;
 
-    const outcome = outcomeOf(await app.execute(call.query, call.variables, { token }), field, call);
+    const result = await app.execute(call.query, call.variables, { token });
+    const outcome = outcomeOf(result, field, call);
 
     outcomes[viewerClass.key] = outcome;
+    const missing = naming(call.variables ?? {}) as Record<string, unknown>;
+    if (outcome === 'hidden' && JSON.stringify(missing) !== JSON.stringify(call.variables ?? {})) {
+      // "As if it did not exist": the very answer an object that does not exist gets, message included.
+      const answer = await app.execute(call.query, missing, { token });
+      expect(asRead(result), `${name} as ${viewerClass.key}: not as if it did not exist`).toEqual(asRead(answer));
+    }
     // Refused callers run first, on the shared fixture: a refusal must have changed nothing. (One let
     // through shows in the outcomes; the checks go on from what it left.)
     if (untouched && !allowed) {
@@ -139,6 +169,14 @@ function expectedRow(row: Row): Record<string, Outcome> {
 }
 
 describe('the permission matrix', () => {
+  it('notices a change to any row of any table', async () => {
+    const { user } = await createUser(app);
+    const before = await databaseChecksum();
+    await app.em().execute(`update users set display_name = display_name || '·' where id = ?`, [user.id]);
+
+    expect(await databaseChecksum()).not.toEqual(before);
+  });
+
   it('has a row for every root field of the built schema, and no row for a field that does not exist', async () => {
     const schema = await buildApiSchema(app.deps.events);
     const rootFields = [schema.getQueryType(), schema.getMutationType(), schema.getSubscriptionType()].flatMap((type) =>

@@ -141,8 +141,8 @@ async function given(app: TestApp, token: string, query: string, variables: Reco
   return result.data as Record<string, any>;
 }
 
-const PUBLISH_PRODUCT = `mutation($input: PublishCreditProductInput!) { publishCreditProduct(input: $input) { product { id } userErrors { code } } }`;
-const SAVE_ALERT = `mutation($input: SaveFinancingDemandAlertInput!) { saveFinancingDemandAlert(input: $input) { alert { id } userErrors { code } } }`;
+const PUBLISH_PRODUCT = `mutation($input: PublishCreditProductInput!) { publishCreditProduct(input: $input) { product { id } userErrors { code field message } } }`;
+const SAVE_ALERT = `mutation($input: SaveFinancingDemandAlertInput!) { saveFinancingDemandAlert(input: $input) { alert { id } userErrors { code field message } } }`;
 
 export const MATRIX: Record<string, Row> = {
   // ---------------------------------------------------------------- accounts
@@ -156,14 +156,14 @@ export const MATRIX: Record<string, Row> = {
   'Mutation.signUp': {
     needs: 'ANYONE',
     call: async () => ({
-      query: `mutation($input: SignUpInput!) { signUp(input: $input) { token userErrors { code } } }`,
+      query: `mutation($input: SignUpInput!) { signUp(input: $input) { token userErrors { code field message } } }`,
       variables: { input: { email: uniqueEmail('signup'), password: 'Qingdao-2026-pw', displayName: '新申请人' } },
     }),
   },
   'Mutation.signIn': {
     needs: 'ANYONE',
     call: async ({ app }) => ({
-      query: `mutation($input: SignInInput!) { signIn(input: $input) { token userErrors { code } } }`,
+      query: `mutation($input: SignInInput!) { signIn(input: $input) { token userErrors { code field message } } }`,
       variables: {
         input: {
           email: (await createUser(app, { passwordHash: cheapPasswordHash() })).user.email,
@@ -177,20 +177,20 @@ export const MATRIX: Record<string, Row> = {
     // An API key is not a sign-in session: there is nothing to sign out of.
     except: Object.fromEntries(API_KEYS.map((key) => [key, 'error:NOT_ALLOWED'])),
     usesUpCaller: true,
-    call: async () => ({ query: `mutation { signOut { signedOut userErrors { code } } }` }),
+    call: async () => ({ query: `mutation { signOut { signedOut userErrors { code field message } } }` }),
   },
   'Mutation.changePassword': {
     needs: USERS,
     usesUpCaller: true,
     call: async () => ({
-      query: `mutation($input: ChangePasswordInput!) { changePassword(input: $input) { user { id } userErrors { code } } }`,
+      query: `mutation($input: ChangePasswordInput!) { changePassword(input: $input) { user { id } userErrors { code field message } } }`,
       variables: { input: { currentPassword: TEST_PASSWORD, newPassword: 'Another-pass-2027' } },
     }),
   },
   'Mutation.createStaffAccount': {
     needs: ['ADMIN'],
     call: async () => ({
-      query: `mutation($input: CreateStaffAccountInput!) { createStaffAccount(input: $input) { user { id } userErrors { code } } }`,
+      query: `mutation($input: CreateStaffAccountInput!) { createStaffAccount(input: $input) { user { id } userErrors { code field message } } }`,
       variables: {
         input: {
           email: uniqueEmail('official'),
@@ -205,21 +205,21 @@ export const MATRIX: Record<string, Row> = {
   'Mutation.createOrganisation': {
     needs: ['ADMIN'],
     call: async () => ({
-      query: `mutation($input: CreateOrganisationInput!) { createOrganisation(input: $input) { organisation { id } userErrors { code } } }`,
+      query: `mutation($input: CreateOrganisationInput!) { createOrganisation(input: $input) { organisation { id } userErrors { code field message } } }`,
       variables: { input: { kind: 'BANK', name: `青岛测试银行 ${uniqueWord()}` } },
     }),
   },
   'Mutation.createApiKey': {
     needs: ['ADMIN'],
     call: async () => ({
-      query: `mutation($input: CreateApiKeyInput!) { createApiKey(input: $input) { secret userErrors { code } } }`,
+      query: `mutation($input: CreateApiKeyInput!) { createApiKey(input: $input) { secret userErrors { code field message } } }`,
       variables: { input: { name: '合作方系统', scopes: ['FINANCING_READ'] } },
     }),
   },
   'Mutation.revokeApiKey': {
     needs: ['ADMIN'],
     call: async ({ app }) => ({
-      query: `mutation($input: RevokeApiKeyInput!) { revokeApiKey(input: $input) { apiKey { revokedAt } userErrors { code } } }`,
+      query: `mutation($input: RevokeApiKeyInput!) { revokeApiKey(input: $input) { apiKey { revokedAt } userErrors { code field message } } }`,
       variables: { input: { id: (await createApiKeyRow(app)).id } },
     }),
   },
@@ -264,7 +264,7 @@ export const MATRIX: Record<string, Row> = {
     needs: USERS,
     hiddenFrom: SIGNED_IN_USERS_BUT('applicant'),
     call: async ({ app, cast }) => ({
-      query: `mutation($input: MarkNotificationsReadInput!) { markNotificationsRead(input: $input) { userErrors { code } } }`,
+      query: `mutation($input: MarkNotificationsReadInput!) { markNotificationsRead(input: $input) { userErrors { code field message } } }`,
       variables: {
         input: { ids: [toGlobalId('Notification', await sendNotification(app, cast.applicant.user.id))] },
       },
@@ -277,7 +277,7 @@ export const MATRIX: Record<string, Row> = {
   'Mutation.loadHolidayCalendar': {
     needs: ['ADMIN'],
     call: async () => ({
-      query: `mutation($input: LoadHolidayCalendarInput!) { loadHolidayCalendar(input: $input) { year { year } userErrors { code } } }`,
+      query: `mutation($input: LoadHolidayCalendarInput!) { loadHolidayCalendar(input: $input) { year { year } userErrors { code field message } } }`,
       variables: { input: { year: 2031, holidays: ['2031-10-01', '2031-10-02'], makeUpWorkdays: [] } },
     }),
   },
@@ -324,7 +324,7 @@ export const MATRIX: Record<string, Row> = {
   'Mutation.reserveEnterpriseName': {
     needs: ['APPLICANT'],
     call: async () => ({
-      query: `mutation($input: ReserveEnterpriseNameInput!) { reserveEnterpriseName(input: $input) { reservation { id } userErrors { code } } }`,
+      query: `mutation($input: ReserveEnterpriseNameInput!) { reserveEnterpriseName(input: $input) { reservation { id } userErrors { code field message } } }`,
       variables: {
         input: {
           name: `青岛${uniqueWord()}科技有限公司`,
@@ -338,14 +338,14 @@ export const MATRIX: Record<string, Row> = {
   'Mutation.recordNameVerification': {
     needs: ['OFFICIAL:MARKET_REGULATION'],
     call: async (f) => ({
-      query: `mutation($input: RecordNameVerificationInput!) { recordNameVerification(input: $input) { reservation { id } userErrors { code } } }`,
+      query: `mutation($input: RecordNameVerificationInput!) { recordNameVerification(input: $input) { reservation { id } userErrors { code field message } } }`,
       variables: { input: { id: await specialReservation(f), outcome: 'COMPLIANT', note: '属实' } },
     }),
   },
   'Mutation.addProhibitedWord': {
     needs: ['ADMIN'],
     call: async () => ({
-      query: `mutation($input: AddProhibitedWordInput!) { addProhibitedWord(input: $input) { prohibitedWord { word } userErrors { code } } }`,
+      query: `mutation($input: AddProhibitedWordInput!) { addProhibitedWord(input: $input) { prohibitedWord { word } userErrors { code field message } } }`,
       variables: { input: { word: uniqueListWord(), category: 'MISLEADING' } },
     }),
   },
@@ -357,7 +357,7 @@ export const MATRIX: Record<string, Row> = {
       em.create(ProhibitedNameWord, { word, category: 'MISLEADING', createdAt: app.clock.now() });
       await em.flush();
       return {
-        query: `mutation($input: RemoveProhibitedWordInput!) { removeProhibitedWord(input: $input) { prohibitedWord { word } userErrors { code } } }`,
+        query: `mutation($input: RemoveProhibitedWordInput!) { removeProhibitedWord(input: $input) { prohibitedWord { word } userErrors { code field message } } }`,
         variables: { input: { word } },
       };
     },
@@ -365,7 +365,7 @@ export const MATRIX: Record<string, Row> = {
   'Mutation.addSpecialWord': {
     needs: ['ADMIN'],
     call: async () => ({
-      query: `mutation($input: AddSpecialWordInput!) { addSpecialWord(input: $input) { specialWord { word } userErrors { code } } }`,
+      query: `mutation($input: AddSpecialWordInput!) { addSpecialWord(input: $input) { specialWord { word } userErrors { code field message } } }`,
       variables: { input: { word: uniqueListWord(), scope: 'ANYWHERE' } },
     }),
   },
@@ -377,7 +377,7 @@ export const MATRIX: Record<string, Row> = {
       em.create(SpecialNameWord, { word, scope: 'ANYWHERE', qualifierOnlyInside: false, createdAt: app.clock.now() });
       await em.flush();
       return {
-        query: `mutation($input: RemoveSpecialWordInput!) { removeSpecialWord(input: $input) { specialWord { word } userErrors { code } } }`,
+        query: `mutation($input: RemoveSpecialWordInput!) { removeSpecialWord(input: $input) { specialWord { word } userErrors { code field message } } }`,
         variables: { input: { word } },
       };
     },
@@ -385,14 +385,14 @@ export const MATRIX: Record<string, Row> = {
   'Mutation.publishCommitmentTerms': {
     needs: ['ADMIN'],
     call: async () => ({
-      query: `mutation($input: PublishCommitmentTermsInput!) { publishCommitmentTerms(input: $input) { commitmentTerms { version } userErrors { code } } }`,
+      query: `mutation($input: PublishCommitmentTermsInput!) { publishCommitmentTerms(input: $input) { commitmentTerms { version } userErrors { code field message } } }`,
       variables: { input: { textZh: '承诺书（测试版）', textEn: 'Commitment terms (test version)' } },
     }),
   },
   'Mutation.updateNameSettings': {
     needs: ['ADMIN'],
     call: async () => ({
-      query: `mutation($input: UpdateNameSettingsInput!) { updateNameSettings(input: $input) { settings { verificationWindowWorkingDays } userErrors { code } } }`,
+      query: `mutation($input: UpdateNameSettingsInput!) { updateNameSettings(input: $input) { settings { verificationWindowWorkingDays } userErrors { code field message } } }`,
       variables: { input: { verificationWindowWorkingDays: 20 } },
     }),
   },
@@ -485,7 +485,7 @@ export const MATRIX: Record<string, Row> = {
     needs: ['APPLICANT'],
     hiddenFrom: STRANGERS,
     call: async ({ app, cast }) => ({
-      query: `mutation($input: SaveRegistrationDraftInput!) { saveRegistrationDraft(input: $input) { application { id } userErrors { code } } }`,
+      query: `mutation($input: SaveRegistrationDraftInput!) { saveRegistrationDraft(input: $input) { application { id } userErrors { code field message } } }`,
       variables: {
         input: { id: (await draftEstablishment(app, cast.applicant)).id, declaration: { businessScope: '软件开发' } },
       },
@@ -495,7 +495,7 @@ export const MATRIX: Record<string, Row> = {
     needs: ['APPLICANT'],
     hiddenFrom: STRANGERS,
     call: async ({ app, cast }) => ({
-      query: `mutation($input: SubmitRegistrationApplicationInput!) { submitRegistrationApplication(input: $input) { application { id } userErrors { code } } }`,
+      query: `mutation($input: SubmitRegistrationApplicationInput!) { submitRegistrationApplication(input: $input) { application { id } userErrors { code field message } } }`,
       variables: { input: { id: (await draftEstablishment(app, cast.applicant)).id, commitment: COMMITMENT } },
     }),
   },
@@ -503,21 +503,21 @@ export const MATRIX: Record<string, Row> = {
     needs: ['APPLICANT'],
     hiddenFrom: STRANGERS,
     call: async ({ app, cast }) => ({
-      query: `mutation($input: WithdrawRegistrationApplicationInput!) { withdrawRegistrationApplication(input: $input) { application { id } userErrors { code } } }`,
+      query: `mutation($input: WithdrawRegistrationApplicationInput!) { withdrawRegistrationApplication(input: $input) { application { id } userErrors { code field message } } }`,
       variables: { input: { id: (await submitted(app, cast.applicant)).id } },
     }),
   },
   'Mutation.confirmRegistrationApplication': {
     needs: ['OFFICIAL:MARKET_REGULATION'],
     call: async ({ app, cast }) => ({
-      query: `mutation($input: ConfirmRegistrationApplicationInput!) { confirmRegistrationApplication(input: $input) { application { id } userErrors { code } } }`,
+      query: `mutation($input: ConfirmRegistrationApplicationInput!) { confirmRegistrationApplication(input: $input) { application { id } userErrors { code field message } } }`,
       variables: { input: { id: (await submitted(app, cast.applicant)).id } },
     }),
   },
   'Mutation.requestRegistrationCorrection': {
     needs: ['OFFICIAL:MARKET_REGULATION'],
     call: async ({ app, cast }) => ({
-      query: `mutation($input: RequestRegistrationCorrectionInput!) { requestRegistrationCorrection(input: $input) { application { id } userErrors { code } } }`,
+      query: `mutation($input: RequestRegistrationCorrectionInput!) { requestRegistrationCorrection(input: $input) { application { id } userErrors { code field message } } }`,
       variables: {
         input: {
           id: (await submitted(app, cast.applicant)).id,
@@ -529,7 +529,7 @@ export const MATRIX: Record<string, Row> = {
   'Mutation.rejectRegistrationApplication': {
     needs: ['OFFICIAL:MARKET_REGULATION'],
     call: async ({ app, cast }) => ({
-      query: `mutation($input: RejectRegistrationApplicationInput!) { rejectRegistrationApplication(input: $input) { application { id } userErrors { code } } }`,
+      query: `mutation($input: RejectRegistrationApplicationInput!) { rejectRegistrationApplication(input: $input) { application { id } userErrors { code field message } } }`,
       variables: { input: { id: (await submitted(app, cast.applicant)).id, reasons: ['住所不真实'] } },
     }),
   },
@@ -546,7 +546,7 @@ export const MATRIX: Record<string, Row> = {
         { foreignInvested: true },
       );
       return {
-        query: `mutation($input: ExtendRegistrationReviewInput!) { extendRegistrationReview(input: $input) { application { id } userErrors { code } } }`,
+        query: `mutation($input: ExtendRegistrationReviewInput!) { extendRegistrationReview(input: $input) { application { id } userErrors { code field message } } }`,
         variables: { input: { id, reason: '需核实外国投资者主体资格。' } },
       };
     },
@@ -555,7 +555,7 @@ export const MATRIX: Record<string, Row> = {
     // Each clearance department records its own clearance.
     needs: CLEARANCE,
     call: async ({ app, cast }) => ({
-      query: `mutation($input: RecordDeregistrationClearanceInput!) { recordDeregistrationClearance(input: $input) { application { id } userErrors { code } } }`,
+      query: `mutation($input: RecordDeregistrationClearanceInput!) { recordDeregistrationClearance(input: $input) { application { id } userErrors { code field message } } }`,
       variables: {
         input: { id: await deregistrationSubmitted(app, cast.applicant, cast.registrar), outcome: 'CLEARED' },
       },
@@ -626,7 +626,7 @@ export const MATRIX: Record<string, Row> = {
     needs: ['APPLICANT'],
     hiddenFrom: STRANGERS,
     call: async ({ enterpriseId }) => ({
-      query: `mutation($input: PublishFinancingDemandInput!) { publishFinancingDemand(input: $input) { demand { id } userErrors { code } } }`,
+      query: `mutation($input: PublishFinancingDemandInput!) { publishFinancingDemand(input: $input) { demand { id } userErrors { code field message } } }`,
       variables: { input: demandInput(enterpriseId) },
     }),
   },
@@ -634,7 +634,7 @@ export const MATRIX: Record<string, Row> = {
     needs: ['APPLICANT'],
     hiddenFrom: STRANGERS,
     call: async ({ app, cast, enterpriseId }) => ({
-      query: `mutation($input: WithdrawFinancingDemandInput!) { withdrawFinancingDemand(input: $input) { demand { id } userErrors { code } } }`,
+      query: `mutation($input: WithdrawFinancingDemandInput!) { withdrawFinancingDemand(input: $input) { demand { id } userErrors { code field message } } }`,
       variables: { input: { id: await publishDemand(app, cast.applicant, enterpriseId) } },
     }),
   },
@@ -647,14 +647,14 @@ export const MATRIX: Record<string, Row> = {
     needs: ['APPLICANT'],
     hiddenFrom: STRANGERS,
     call: async (f) => ({
-      query: `mutation($input: DeclineFinancingOfferInput!) { declineFinancingOffer(input: $input) { offer { id } userErrors { code } } }`,
+      query: `mutation($input: DeclineFinancingOfferInput!) { declineFinancingOffer(input: $input) { offer { id } userErrors { code field message } } }`,
       variables: { input: { id: (await demandWithOffer(f)).offerId } },
     }),
   },
   'Mutation.makeFinancingOffer': {
     needs: ['BANK_OFFICER'],
     call: async ({ app, cast, enterpriseId }) => ({
-      query: `mutation($input: MakeFinancingOfferInput!) { makeFinancingOffer(input: $input) { offer { id } userErrors { code } } }`,
+      query: `mutation($input: MakeFinancingOfferInput!) { makeFinancingOffer(input: $input) { offer { id } userErrors { code field message } } }`,
       variables: { input: offerInput(await publishDemand(app, cast.applicant, enterpriseId)) },
     }),
   },
@@ -662,7 +662,7 @@ export const MATRIX: Record<string, Row> = {
     needs: ['BANK_OFFICER'],
     hiddenFrom: OTHER_BANK,
     call: async (f) => ({
-      query: `mutation($input: WithdrawFinancingOfferInput!) { withdrawFinancingOffer(input: $input) { offer { id } userErrors { code } } }`,
+      query: `mutation($input: WithdrawFinancingOfferInput!) { withdrawFinancingOffer(input: $input) { offer { id } userErrors { code field message } } }`,
       variables: { input: { id: (await demandWithOffer(f)).offerId } },
     }),
   },
@@ -673,7 +673,7 @@ export const MATRIX: Record<string, Row> = {
       const { offerId } = await demandWithOffer(f);
       await given(f.app, f.cast.applicant.token, ACCEPT, { input: { id: offerId } });
       return {
-        query: `mutation($input: RecordDisbursementInput!) { recordDisbursement(input: $input) { offer { id } userErrors { code } } }`,
+        query: `mutation($input: RecordDisbursementInput!) { recordDisbursement(input: $input) { offer { id } userErrors { code field message } } }`,
         variables: { input: { offerId, amount: { amount: '1500000.00' }, disbursedOn: '2026-11-26' } },
       };
     },
@@ -688,7 +688,7 @@ export const MATRIX: Record<string, Row> = {
     call: async ({ app, cast }) => {
       const published = await given(app, cast.bank.token, PUBLISH_PRODUCT, { input: PRODUCT_INPUT() });
       return {
-        query: `mutation($input: RetireCreditProductInput!) { retireCreditProduct(input: $input) { product { id } userErrors { code } } }`,
+        query: `mutation($input: RetireCreditProductInput!) { retireCreditProduct(input: $input) { product { id } userErrors { code field message } } }`,
         variables: { input: { id: published.publishCreditProduct.product.id } },
       };
     },
@@ -706,7 +706,7 @@ export const MATRIX: Record<string, Row> = {
     call: async ({ app, cast }) => {
       const saved = await given(app, cast.bank.token, SAVE_ALERT, { input: { name: uniqueWord(), filter: {} } });
       return {
-        query: `mutation($input: DeleteFinancingDemandAlertInput!) { deleteFinancingDemandAlert(input: $input) { alert { id } userErrors { code } } }`,
+        query: `mutation($input: DeleteFinancingDemandAlertInput!) { deleteFinancingDemandAlert(input: $input) { alert { id } userErrors { code field message } } }`,
         variables: { input: { id: saved.saveFinancingDemandAlert.alert.id } },
       };
     },

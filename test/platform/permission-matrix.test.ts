@@ -144,11 +144,11 @@ async function runOverWebSocket(row: Row): Promise<Record<string, Outcome>> {
       return { viewerClass, subscription, allowed: expectedOutcome(row, viewerClass) === 'ok' };
     });
     const refusals = await Promise.all(
-      open.filter((o) => !o.allowed).map(async (o) => ({ ...o, ended: await within(o.subscription.ended, 5000) })),
+      open.filter((o) => !o.allowed).map(async (o) => ({ ...o, ended: await within(o.subscription.ended, 10_000) })),
     );
     // Nothing says when a subscription is in place: cause events until each allowed viewer has one.
     const waiting = open.filter((o) => o.allowed);
-    const deadline = Date.now() + 10_000;
+    const deadline = Date.now() + 15_000;
     while (waiting.some((o) => o.subscription.results.length === 0) && Date.now() < deadline) {
       await call.trigger!();
       const settle = Date.now() + 250;

@@ -57,16 +57,16 @@ function outcomeOf(result: ExecuteResult, field: string, call: Call): Outcome {
 }
 
 /** The variables with every global ID swapped for one of the same type that names nothing. */
-function naming(nothing: unknown): unknown {
-  if (typeof nothing === 'string') {
-    const decoded = fromGlobalId(nothing);
-    return decoded ? toGlobalId(decoded.type, randomUUID()) : nothing;
+function withMissingObjects(value: unknown): unknown {
+  if (typeof value === 'string') {
+    const decoded = fromGlobalId(value);
+    return decoded ? toGlobalId(decoded.type, randomUUID()) : value;
   }
-  if (Array.isArray(nothing)) return nothing.map(naming);
-  if (nothing && typeof nothing === 'object') {
-    return Object.fromEntries(Object.entries(nothing).map(([key, value]) => [key, naming(value)]));
+  if (Array.isArray(value)) return value.map(withMissingObjects);
+  if (value && typeof value === 'object') {
+    return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, withMissingObjects(item)]));
   }
-  return nothing;
+  return value;
 }
 
 /** What the caller reads: the data and each error's message, path and code. */
@@ -98,7 +98,7 @@ async function runOverHttp(name: string, row: Row): Promise<Record<string, Outco
     const outcome = outcomeOf(result, field, call);
 
     outcomes[viewerClass.key] = outcome;
-    const missing = naming(call.variables ?? {}) as Record<string, unknown>;
+    const missing = withMissingObjects(call.variables ?? {}) as Record<string, unknown>;
     if (outcome === 'hidden' && JSON.stringify(missing) !== JSON.stringify(call.variables ?? {})) {
       // "As if it did not exist": the very answer an object that does not exist gets, message included.
       const answer = await app.execute(call.query, missing, { token });

@@ -9,7 +9,7 @@ import { IndustryType, industryView } from '../names/index.js';
 import { canSeeEnterpriseDetails } from './registration.access.js';
 import type { BusinessLicence, Enterprise } from './registration.entity.js';
 import { EnterpriseFilter } from './registration.inputs.js';
-import { validLicenceByEnterpriseId } from './registration.loaders.js';
+import { enterpriseById, validLicenceByEnterpriseId } from './registration.loaders.js';
 import * as enterprises from './enterprise.service.js';
 import {
   BusinessLicenceType,
@@ -21,7 +21,8 @@ import {
   RegisteredAddress,
   RegistrationDeclaration,
 } from './registration.types.js';
-import { declarationView, licenceFactsView, moneyOrNull } from './registration.views.js';
+import { declarationView, enterpriseChangeView, licenceFactsView, moneyOrNull } from './registration.views.js';
+import { nameWithheld, visibleName, visibleNameText } from './withheld-name.js';
 
 @Resolver()
 export class EnterpriseResolver {
@@ -74,9 +75,7 @@ export class EnterpriseResolver {
 
 // An enterprise's name and industry are read for every row of other modules' lists (the bank search):
 // answered without type-graphql's per-call wrapping, which would also copy the row into an EnterpriseType.
-registerPlainResolver('Enterprise', 'name', (enterprise: Enterprise, _args, ctx) =>
-  enterprises.visibleName(ctx, enterprise),
-);
+registerPlainResolver('Enterprise', 'name', (enterprise: Enterprise, _args, ctx) => visibleName(ctx, enterprise));
 registerPlainResolver('Enterprise', 'industry', (enterprise: Enterprise, _args, ctx) =>
   industryView(ctx.locale, enterprise.industry),
 );
@@ -104,7 +103,7 @@ export const ENTERPRISE_FIELD_PROPERTIES: Readonly<Record<string, readonly strin
   status: ['status'],
   nameChangeRequiredBy: ['nameChangeRequiredBy'],
   licence: ['id'],
-  changes: ['id'],
+  changes: ['id', 'name', 'uscc', 'nameChangeRequiredBy', 'agent'],
 };
 
 @Resolver(() => EnterpriseType)
@@ -114,14 +113,14 @@ export class EnterpriseFieldsResolver {
       'Name. While a name change is required for a false commitment, the public sees the credit code instead.',
   })
   name(@Root() enterprise: Enterprise, @Ctx() ctx: RequestContext): string {
-    return enterprises.visibleName(ctx, enterprise);
+    return visibleName(ctx, enterprise);
   }
 
   @FieldResolver(() => EnterpriseNameParts, {
     description: 'The name split into its parts (all null while the name is withheld).',
   })
   nameParts(@Root() enterprise: Enterprise, @Ctx() ctx: RequestContext): EnterpriseNameParts {
-    const parts = enterprises.nameWithheld(ctx, enterprise) ? null : enterprise.nameParts;
+    const parts = nameWithheld(ctx, enterprise) ? null : enterprise.nameParts;
     return {
       administrativeDivision: parts?.administrativeDivision ?? null,
       tradeName: parts?.tradeName ?? null,
@@ -177,15 +176,21 @@ export class EnterpriseFieldsResolver {
     description:
       'Its confirmed registration steps (establishment, changes, deregistration), oldest first. Personal details are named, never shown. Public.',
   })
-  changes(@Root() enterprise: Enterprise, @Ctx() ctx: RequestContext, @Args() page: PageArgsType) {
-    return enterprises.listEnterpriseChanges(ctx, enterprise.id, page);
+  async changes(@Root() enterprise: Enterprise, @Ctx() ctx: RequestContext, @Args() page: PageArgsType) {
+    const connection = await enterprises.listEnterpriseChanges(ctx, enterprise.id, page);
+    return {
+      ...connection,
+      edges: connection.edges.map((edge) => ({ ...edge, node: enterpriseChangeView(ctx, enterprise, edge.node) })),
+    };
   }
 }
 
 @Resolver(() => BusinessLicenceType)
 export class BusinessLicenceFieldsResolver {
-  @FieldResolver(() => LicenceFactsType, { description: 'What it certifies.' })
-  facts(@Root() licence: BusinessLicence): LicenceFactsType {
-    return licenceFactsView(licence.facts);
+  @FieldResolver(() => LicenceFactsType)
+  async facts(@Root() licence: BusinessLicence, @Ctx() ctx: RequestContext): Promise<LicenceFactsType> {
+    const enterprise = await ctx.loaders.get(enterpriseById).load(licence.enterprise.id);
+    const facts = licenceFactsView(licence.facts);
+    return enterprise ? { ...facts, name: visibleNameText(ctx, enterprise, facts.name) } : facts;
   }
 }

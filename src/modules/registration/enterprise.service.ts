@@ -20,6 +20,7 @@ import {
   type LicenceFacts,
   type ZoneValue,
 } from './registration.entity.js';
+import { nameKeyFor, nameWithheld } from './withheld-name.js';
 import './registration.messages.js';
 
 export const ENTERPRISE_TYPE = 'Enterprise';
@@ -109,9 +110,17 @@ export interface LicenceVerificationResult {
   current: boolean | null;
   licence: BusinessLicence | null;
   enterprise: Enterprise | null;
+  /** For a genuine code: whether the enterprise's name is withheld from the viewer pending its change. */
+  nameWithheld: boolean | null;
 }
 
-const NOT_GENUINE: LicenceVerificationResult = { genuine: false, current: null, licence: null, enterprise: null };
+const NOT_GENUINE: LicenceVerificationResult = {
+  genuine: false,
+  current: null,
+  licence: null,
+  enterprise: null,
+  nameWithheld: null,
+};
 
 /** Public: whether the platform issued exactly this code, and what it certifies. */
 export async function verifyLicence(ctx: RequestContext, code: string): Promise<LicenceVerificationResult> {
@@ -122,7 +131,13 @@ export async function verifyLicence(ctx: RequestContext, code: string): Promise<
   if (!licence || licence.verificationCode !== trimmed) return NOT_GENUINE;
   // Recomputed over the stored facts: a row altered in the database no longer verifies either.
   if (!codeMatches(ctx.deps.signingKey, trimmed, licence.id, licence.facts)) return NOT_GENUINE;
-  return { genuine: true, current: licence.status === 'VALID', licence, enterprise: licence.enterprise };
+  return {
+    genuine: true,
+    current: licence.status === 'VALID',
+    licence,
+    enterprise: licence.enterprise,
+    nameWithheld: nameWithheld(ctx, licence.enterprise),
+  };
 }
 
 /** Records an enterprise's registration step in its public history. */
@@ -178,17 +193,6 @@ export async function requireNameChange(tx: RequestContext, enterpriseId: string
 // ---------------------------------------------------------------------------------------------
 // Reading
 
-/** The name the viewer may see: the credit code while a forced name change is pending, except to those acting for it and officials. */
-export function visibleName(ctx: RequestContext, enterprise: Enterprise): string {
-  if (!enterprise.nameChangeRequiredBy) return enterprise.name;
-  if (ctx.viewer.role === 'OFFICIAL' || enterprise.agent.id === ctx.viewer.userId) return enterprise.name;
-  return enterprise.uscc ?? enterprise.name;
-}
-
-export function nameWithheld(ctx: RequestContext, enterprise: Enterprise): boolean {
-  return visibleName(ctx, enterprise) !== enterprise.name;
-}
-
 export async function findEnterprise(ctx: RequestContext, globalId: string): Promise<Enterprise | null> {
   const id = localIdOf(globalId, ENTERPRISE_TYPE);
   return id ? ctx.em.findOne(Enterprise, { id }) : null;
@@ -220,21 +224,23 @@ export function searchEnterprises(
   if (filter.district) where.district = filter.district;
   if (filter.zone) where.zone = filter.zone;
   if (filter.status) where.status = filter.status;
+  // Ordered and searched by the name this viewer may read (withheld-name.ts): a withheld name is
+  // neither findable by its text, nor given away by its place in the order or in a cursor.
+  const nameKey = nameKeyFor(ctx.viewer);
   const search = filter.search?.trim();
   if (search) {
     const uscc = search.length === 18 ? normaliseUscc(search) : null;
-    if (uscc) {
-      where.uscc = uscc;
-    } else {
-      where.name = { $ilike: `%${escapeLike(search)}%` };
-      // A withheld name must not be findable by that name.
-      if (ctx.viewer.role !== 'OFFICIAL') where.nameChangeRequiredBy = null;
-    }
+    if (uscc) where.uscc = uscc;
+    else where[nameKey] = { $ilike: `%${escapeLike(search)}%` };
   }
-  return paginate(ctx, Enterprise, where, { orderBy: { name: 'asc', id: 'asc' }, ...page });
+  return paginate(ctx, Enterprise, where, {
+    orderBy: { [nameKey]: 'asc', id: 'asc' },
+    populate: nameKey === 'publicName' ? ['publicName'] : undefined,
+    ...page,
+  });
 }
 
-/** The enterprises the viewer acts for. */
+/** The enterprises the viewer acts for (every name of them visible to it, so by the name itself). */
 export function listOwnEnterprises(
   ctx: RequestContext,
   userId: string,

@@ -2,6 +2,7 @@ import {
   BigIntType,
   Entity,
   Enum,
+  Formula,
   Index,
   ManyToOne,
   OptionalProps,
@@ -13,6 +14,7 @@ import { randomUUID } from 'node:crypto';
 import { CalendarDateType } from '../../shared/calendar-date.type.js';
 import { User } from '../accounts/index.js';
 import type { ClearanceDepartment, Declaration, DeregistrationDeclaration } from './registration.declaration.js';
+import { publicNameSql } from './withheld-name.js';
 
 // Registration confirmation (domain-rules §1). Columns a list filters or sorts on are real columns with
 // indexes; the declared items themselves are one structured jsonb document, validated in
@@ -165,6 +167,14 @@ export class Enterprise {
    */
   @Property({ type: CalendarDateType, nullable: true })
   nameChangeRequiredBy: string | null = null;
+
+  /**
+   * The name as anyone may read it (the credit code while the name is withheld, withheld-name.ts):
+   * what public lists by name sort and search on, so that neither their order nor a cursor gives a
+   * withheld name away. Loaded only when asked for.
+   */
+  @Formula((alias) => publicNameSql(String(alias)), { type: 'string', lazy: true })
+  publicName?: string;
 
   /** Every registered and filed item as last confirmed (personal details included: never public). */
   @Property({ type: 'json' })

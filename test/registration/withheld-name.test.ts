@@ -42,6 +42,9 @@ const ENTERPRISE = /* GraphQL */ `
       nameParts {
         tradeName
       }
+      declaration {
+        name
+      }
       licence {
         verificationCode
         facts {
@@ -231,6 +234,7 @@ describe('a withheld enterprise name', () => {
       const { one, list, verified } = await readEverything(reader.token);
       expect(one.enterprise.name).toBe(name);
       expect(one.enterprise.nameParts.tradeName).toBe(trade);
+      expect(one.enterprise.declaration.name).toBe(name);
       expect(one.enterprise.licence.facts.name).toBe(name);
       expect(one.enterprise.changes.edges[0].node.items).toContainEqual({ item: 'name', before: null, after: name });
       expect(list.enterprises.edges.find((e: any) => e.node.id === enterprise.id).node.name).toBe(name);

@@ -21,7 +21,7 @@ import {
   RegisteredAddress,
   RegistrationDeclaration,
 } from './registration.types.js';
-import { declarationView, enterpriseChangeView, licenceFactsView, moneyOrNull } from './registration.views.js';
+import { enterpriseChangeView, licenceFactsView, moneyOrNull, visibleDeclarationView } from './registration.views.js';
 import { nameWithheld, visibleName, visibleNameText } from './withheld-name.js';
 
 @Resolver()
@@ -169,7 +169,9 @@ export class EnterpriseFieldsResolver {
       'Every registered and filed item with personal details. Only the applicant acting for it and officials; null for others.',
   })
   declaration(@Root() enterprise: Enterprise, @Ctx() ctx: RequestContext): RegistrationDeclaration | null {
-    return canSeeEnterpriseDetails(ctx.viewer, enterprise) ? declarationView(enterprise.declaration) : null;
+    return canSeeEnterpriseDetails(ctx.viewer, enterprise)
+      ? visibleDeclarationView(ctx, enterprise, enterprise.declaration)
+      : null;
   }
 
   @FieldResolver(() => EnterpriseChangeConnection, {

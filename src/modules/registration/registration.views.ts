@@ -35,6 +35,16 @@ export function declarationView(d: Declaration): RegistrationDeclaration {
   };
 }
 
+/** A declaration as the viewer may read it: the name of its enterprise, while withheld, reads as the credit code. */
+export function visibleDeclarationView(
+  ctx: RequestContext,
+  enterprise: NameHolder | null,
+  declaration: Declaration,
+): RegistrationDeclaration {
+  const view = declarationView(declaration);
+  return enterprise ? { ...view, name: visibleNameText(ctx, enterprise, view.name) } : view;
+}
+
 export function licenceFactsView(facts: LicenceFacts): LicenceFactsType {
   return {
     licenceNumber: facts.licenceNumber,

@@ -7,6 +7,7 @@ import { Migration20261126134939_Registration } from './Migration20261126134939_
 import { Migration20261126135337_Financing } from './Migration20261126135337_Financing.js';
 import { Migration20261126140548_NamesGinFastupdate } from './Migration20261126140548_NamesGinFastupdate.js';
 import { Migration20261126144626_AuditSequence } from './Migration20261126144626_AuditSequence.js';
+import { Migration20261207094500_OperatingTermHistory } from './Migration20261207094500_OperatingTermHistory.js';
 
 export const allMigrations = [
   Migration20261126133344_Initial,
@@ -15,4 +16,5 @@ export const allMigrations = [
   Migration20261126135337_Financing,
   Migration20261126140548_NamesGinFastupdate,
   Migration20261126144626_AuditSequence,
+  Migration20261207094500_OperatingTermHistory,
 ];

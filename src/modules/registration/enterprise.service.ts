@@ -20,7 +20,7 @@ import {
   type LicenceFacts,
   type ZoneValue,
 } from './registration.entity.js';
-import { nameKeyFor, nameWithheld } from './withheld-name.js';
+import { nameSearchKeyFor, nameWithheld } from './withheld-name.js';
 import './registration.messages.js';
 
 export const ENTERPRISE_TYPE = 'Enterprise';
@@ -214,7 +214,7 @@ function escapeLike(text: string): string {
   return text.replace(/[\\%_]/g, (ch) => `\\${ch}`);
 }
 
-/** Public search by name part or credit code, district, zone and status; by name, keyset-paginated. */
+/** Public search by name part or credit code, district, zone and status; by public name, keyset-paginated. */
 export function searchEnterprises(
   ctx: RequestContext,
   filter: EnterpriseSearch,
@@ -224,18 +224,18 @@ export function searchEnterprises(
   if (filter.district) where.district = filter.district;
   if (filter.zone) where.zone = filter.zone;
   if (filter.status) where.status = filter.status;
-  // Ordered and searched by the name this viewer may read (withheld-name.ts): a withheld name is
-  // neither findable by its text, nor given away by its place in the order or in a cursor.
-  const nameKey = nameKeyFor(ctx.viewer);
   const search = filter.search?.trim();
   if (search) {
     const uscc = search.length === 18 ? normaliseUscc(search) : null;
+    // A withheld name is not findable by its text, except by those who may read it.
     if (uscc) where.uscc = uscc;
-    else where[nameKey] = { $ilike: `%${escapeLike(search)}%` };
+    else where[nameSearchKeyFor(ctx.viewer)] = { $ilike: `%${escapeLike(search)}%` };
   }
+  // Ordered by the name anyone may read (withheld-name.ts), so that neither a page's order nor a
+  // cursor gives a withheld name away.
   return paginate(ctx, Enterprise, where, {
-    orderBy: { [nameKey]: 'asc', id: 'asc' },
-    populate: nameKey === 'publicName' ? ['publicName'] : undefined,
+    orderBy: { publicName: 'asc', id: 'asc' },
+    populate: ['publicName'],
     ...page,
   });
 }

@@ -88,6 +88,27 @@ export interface NamePartsData {
   name: 'enterprises_name_trgm_idx',
   expression: 'create index "enterprises_name_trgm_idx" on "enterprises" using gin ("name" gin_trgm_ops)',
 })
+// The public list by name sorts and searches on the public name (publicName below).
+@Index({
+  name: 'enterprises_public_name_id_idx',
+  expression: `create index "enterprises_public_name_id_idx" on "enterprises" (${publicNameSql(null)}, "id")`,
+})
+@Index({
+  name: 'enterprises_status_public_name_id_idx',
+  expression: `create index "enterprises_status_public_name_id_idx" on "enterprises" ("status", ${publicNameSql(null)}, "id")`,
+})
+@Index({
+  name: 'enterprises_district_public_name_id_idx',
+  expression: `create index "enterprises_district_public_name_id_idx" on "enterprises" ("district", ${publicNameSql(null)}, "id")`,
+})
+@Index({
+  name: 'enterprises_zone_public_name_id_idx',
+  expression: `create index "enterprises_zone_public_name_id_idx" on "enterprises" ("zone", ${publicNameSql(null)}, "id")`,
+})
+@Index({
+  name: 'enterprises_public_name_trgm_idx',
+  expression: `create index "enterprises_public_name_trgm_idx" on "enterprises" using gin (${publicNameSql(null)} gin_trgm_ops)`,
+})
 export class Enterprise {
   [OptionalProps]?:
     | 'uscc'
@@ -170,8 +191,8 @@ export class Enterprise {
 
   /**
    * The name as anyone may read it (the credit code while the name is withheld, withheld-name.ts):
-   * what public lists by name sort and search on, so that neither their order nor a cursor gives a
-   * withheld name away. Loaded only when asked for.
+   * what the list by name sorts on (and searches, for the public), so that neither its order nor a
+   * cursor gives a withheld name away. Indexed above; loaded only when asked for.
    */
   @Formula((alias) => publicNameSql(String(alias)), { type: 'string', lazy: true })
   publicName?: string;

@@ -6,9 +6,9 @@ import { Enterprise } from './registration.entity.js';
 // A special name found to rest on a false commitment (domain-rules §2): until the enterprise has
 // changed it, the public sees its unified social credit code instead of the name, on every path.
 // This file is that rule. Every reader of an enterprise's name goes through it: the Enterprise
-// fields, the licence facts and their verification, the change history, the lists by name (their
-// order, search and cursors: Enterprise.publicName is the same rule in SQL), and the names module's
-// conflict answers (through the hook registered in index.ts).
+// fields, the licence facts and their verification, declarations, the change history, the lists by
+// name (their order, search and cursors: Enterprise.publicName is the same rule in SQL), and the
+// names module's conflict answers (through the hook registered in index.ts).
 //
 // Who still sees the name: the applicant acting for the enterprise (it must choose the new one) and
 // the registry, officials of market regulation. Everyone else, other officials and partners
@@ -52,15 +52,18 @@ function publicStandIn(enterprise: NameHolder): string {
 }
 
 /**
- * The SQL form of the public name, for Enterprise.publicName: keep it in step with visibleName above
- * (the public stand-in for a name under a forced change is the credit code).
+ * The SQL form of the public name, for Enterprise.publicName and its indexes: keep it in step with
+ * visibleName above (the public stand-in for a name under a forced change is the credit code).
+ * Lists by name sort on it for every viewer, so a cursor never carries a withheld name, whoever
+ * it was handed to; `alias` null gives the bare expression the indexes are built on.
  */
-export function publicNameSql(alias: string): string {
-  return `case when ${alias}.name_change_required_by is null then ${alias}.name else coalesce(${alias}.uscc, ${alias}.name) end`;
+export function publicNameSql(alias: string | null): string {
+  const column = (name: string) => (alias ? `${alias}.${name}` : name);
+  return `(case when ${column('name_change_required_by')} is null then ${column('name')} else coalesce(${column('uscc')}, ${column('name')}) end)`;
 }
 
-/** The property lists by name sort and search on for this viewer: the real name only for those who see every name. */
-export function nameKeyFor(viewer: Viewer): 'name' | 'publicName' {
+/** The property a search by name matches for this viewer: the real name only for those who see every name. */
+export function nameSearchKeyFor(viewer: Viewer): 'name' | 'publicName' {
   return seesWithheldNames(viewer) ? 'name' : 'publicName';
 }
 

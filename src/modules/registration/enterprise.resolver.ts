@@ -44,7 +44,7 @@ export class EnterpriseResolver {
 
   @Query(() => EnterpriseConnection, {
     description:
-      'Search registered enterprises by part of the name or a credit code, district, zone and status; ordered by name. Public facts only. Public.',
+      'Search registered enterprises by part of the name or a credit code, district, zone and status; ordered by name (a name withheld pending a forced change counts as the credit code shown instead, for every viewer). Public facts only. Public.',
   })
   enterprises(
     @Ctx() ctx: RequestContext,

@@ -90,6 +90,7 @@ export async function checkEnterpriseName(ctx: RequestContext, input: CheckInput
     })),
     conflicts: conflicts.map((c) => ({
       name: c.name,
+      nameWithheld: c.nameWithheld,
       kind: c.kind,
       rule: c.rule,
       message: inLocale(locale, c),

@@ -203,15 +203,21 @@ export class SpecialNameReason {
     'An existing name a proposed one conflicts with, in the same registering authority: a registered name, a live reservation, or a name released less than 1 year ago.',
 })
 export class NameConflict {
-  @Field({ description: 'The other name.' })
+  @Field({ description: 'The other name; a stand-in ("(name withheld)") when `nameWithheld`.' })
   name!: string;
+
+  @Field({
+    description:
+      'True when the other name is a registered name withheld from the viewer pending a forced change (a special name found to rest on a false commitment): it still blocks an identical name, but neither it nor its enterprise is told (`enterprise` is null, `rule` is IDENTICAL_WITHHELD_NAME).',
+  })
+  nameWithheld!: boolean;
 
   @Field(() => NameConflictKind, { description: 'IDENTICAL (refused) or SIMILAR (warned).' })
   kind!: NameConflictKind;
 
   @Field({
     description:
-      'Stable code of the rule: IDENTICAL_TRADE_NAME_SAME_INDUSTRY, IDENTICAL_TRADE_NAME_NO_INDUSTRY, IDENTICAL_REORDERED, SIMILAR_SYNONYM_INDUSTRY, SIMILAR_HOMOPHONE or SIMILAR_CONTAINS.',
+      'Stable code of the rule: IDENTICAL_TRADE_NAME_SAME_INDUSTRY, IDENTICAL_TRADE_NAME_NO_INDUSTRY, IDENTICAL_REORDERED, IDENTICAL_WITHHELD_NAME (the other name is withheld from the viewer), SIMILAR_SYNONYM_INDUSTRY, SIMILAR_HOMOPHONE or SIMILAR_CONTAINS.',
   })
   rule!: string;
 

@@ -25,6 +25,7 @@ import {
   type LicenceFacts,
   type ZoneValue,
 } from './registration.entity.js';
+import { nameSearchKeyFor, nameWithheld } from './withheld-name.js';
 import './registration.messages.js';
 
 export const ENTERPRISE_TYPE = 'Enterprise';
@@ -122,9 +123,17 @@ export interface LicenceVerificationResult {
   current: boolean | null;
   licence: BusinessLicence | null;
   enterprise: Enterprise | null;
+  /** For a genuine code: whether the enterprise's name is withheld from the viewer pending its change. */
+  nameWithheld: boolean | null;
 }
 
-const NOT_GENUINE: LicenceVerificationResult = { genuine: false, current: null, licence: null, enterprise: null };
+const NOT_GENUINE: LicenceVerificationResult = {
+  genuine: false,
+  current: null,
+  licence: null,
+  enterprise: null,
+  nameWithheld: null,
+};
 
 /** Public: whether the platform issued exactly this code, and what it certifies. */
 export async function verifyLicence(ctx: RequestContext, code: string): Promise<LicenceVerificationResult> {
@@ -135,7 +144,13 @@ export async function verifyLicence(ctx: RequestContext, code: string): Promise<
   if (!licence || licence.verificationCode !== trimmed) return NOT_GENUINE;
   // Recomputed over the stored facts: a row altered in the database no longer verifies either.
   if (!codeMatches(ctx.deps.signingKey, trimmed, licence.id, licence.facts)) return NOT_GENUINE;
-  return { genuine: true, current: licence.status === 'VALID', licence, enterprise: licence.enterprise };
+  return {
+    genuine: true,
+    current: licence.status === 'VALID',
+    licence,
+    enterprise: licence.enterprise,
+    nameWithheld: nameWithheld(ctx, licence.enterprise),
+  };
 }
 
 /** Records an enterprise's registration step in its public history. */
@@ -191,17 +206,6 @@ export async function requireNameChange(tx: RequestContext, enterpriseId: string
 // ---------------------------------------------------------------------------------------------
 // Reading
 
-/** The name the viewer may see: the credit code while a forced name change is pending, except to those acting for it and officials. */
-export function visibleName(ctx: RequestContext, enterprise: Enterprise): string {
-  if (!enterprise.nameChangeRequiredBy) return enterprise.name;
-  if (ctx.viewer.role === 'OFFICIAL' || enterprise.agent.id === ctx.viewer.userId) return enterprise.name;
-  return enterprise.uscc ?? enterprise.name;
-}
-
-export function nameWithheld(ctx: RequestContext, enterprise: Enterprise): boolean {
-  return visibleName(ctx, enterprise) !== enterprise.name;
-}
-
 export async function findEnterprise(ctx: RequestContext, globalId: string): Promise<Enterprise | null> {
   const id = localIdOf(globalId, ENTERPRISE_TYPE);
   return id ? ctx.em.findOne(Enterprise, { id }) : null;
@@ -223,7 +227,7 @@ function escapeLike(text: string): string {
   return text.replace(/[\\%_]/g, (ch) => `\\${ch}`);
 }
 
-/** Public search by name part or credit code, district, zone and status; by name, keyset-paginated. */
+/** Public search by name part or credit code, district, zone and status; by public name, keyset-paginated. */
 export function searchEnterprises(
   ctx: RequestContext,
   filter: EnterpriseSearch,
@@ -236,18 +240,20 @@ export function searchEnterprises(
   const search = filter.search?.trim();
   if (search) {
     const uscc = search.length === 18 ? normaliseUscc(search) : null;
-    if (uscc) {
-      where.uscc = uscc;
-    } else {
-      where.name = { $ilike: `%${escapeLike(search)}%` };
-      // A withheld name must not be findable by that name.
-      if (ctx.viewer.role !== 'OFFICIAL') where.nameChangeRequiredBy = null;
-    }
+    // A withheld name is not findable by its text, except by those who may read it.
+    if (uscc) where.uscc = uscc;
+    else where[nameSearchKeyFor(ctx.viewer)] = { $ilike: `%${escapeLike(search)}%` };
   }
-  return paginate(ctx, Enterprise, where, { orderBy: { name: 'asc', id: 'asc' }, ...page });
+  // Ordered by the name anyone may read (withheld-name.ts), so that neither a page's order nor a
+  // cursor gives a withheld name away.
+  return paginate(ctx, Enterprise, where, {
+    orderBy: { publicName: 'asc', id: 'asc' },
+    populate: ['publicName'],
+    ...page,
+  });
 }
 
-/** The enterprises the viewer acts for. */
+/** The enterprises the viewer acts for (every name of them visible to it, so by the name itself). */
 export function listOwnEnterprises(
   ctx: RequestContext,
   userId: string,

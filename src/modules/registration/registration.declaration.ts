@@ -162,11 +162,19 @@ export function publicItemText(declaration: Declaration, item: DeclarationItem):
       return declaration.legalRepresentative?.name ?? null;
     case 'foreignInvested':
       return declaration.foreignInvested == null ? null : String(declaration.foreignInvested);
+    case 'operatingTerm':
+      return operatingTermText(declaration.operatingTerm);
     default: {
       const value = itemValue(declaration, item);
       return value == null ? null : String(value);
     }
   }
+}
+
+/** LONG_TERM for an indefinite term, otherwise its last day. */
+function operatingTermText(term: Declaration['operatingTerm']): string | null {
+  if (!term) return null;
+  return term.longTerm ? 'LONG_TERM' : term.endsOn;
 }
 
 function formatYuan(fen: number): string {

@@ -58,7 +58,7 @@ import {
 } from './registration.types.js';
 import { UserType } from '../accounts/index.js';
 import { IndustryType, NameConflict, NameReservationType, industryView } from '../names/index.js';
-import { declarationView } from './registration.views.js';
+import { visibleDeclarationView } from './registration.views.js';
 import { changeFilingDueOn } from './registration.declaration.js';
 import type { Declaration } from './registration.declaration.js';
 
@@ -301,8 +301,14 @@ export class RegistrationApplicationFieldsResolver {
   @FieldResolver(() => RegistrationDeclaration, {
     description: 'The declared items (for a deregistration: the enterprise as registered).',
   })
-  declaration(@Root() application: RegistrationApplication): RegistrationDeclaration {
-    return declarationView(application.declaration);
+  async declaration(
+    @Root() application: RegistrationApplication,
+    @Ctx() ctx: RequestContext,
+  ): Promise<RegistrationDeclaration> {
+    const enterprise = application.enterprise
+      ? await ctx.loaders.get(enterpriseById).load(application.enterprise.id)
+      : null;
+    return visibleDeclarationView(ctx, enterprise, application.declaration);
   }
 
   @FieldResolver(() => DeregistrationDeclarationType, {

@@ -109,6 +109,14 @@ defineMessages({
     zh: '字号“{tradeName}”与同行业的“{otherTradeName}”读音相同',
     en: 'The trade name “{tradeName}” sounds the same as “{otherTradeName}” in the same industry.',
   },
+  'names.conflict.IDENTICAL_WITHHELD_NAME': {
+    zh: '与一个已登记的名称相同；该名称因责令更名暂不公开',
+    en: 'The same in law as a registered name that is withheld pending a forced change of name.',
+  },
+  'names.conflict.withheldName': {
+    zh: '（暂不公开的名称）',
+    en: '(name withheld)',
+  },
   'names.conflict.SIMILAR_CONTAINS': {
     zh: '字号“{tradeName}”与同行业的“{otherTradeName}”存在包含关系',
     en: 'The trade name “{tradeName}” and “{otherTradeName}” in the same industry contain one another.',

@@ -9,6 +9,7 @@ import { Migration20261126140548_NamesGinFastupdate } from './Migration202611261
 import { Migration20261126144626_AuditSequence } from './Migration20261126144626_AuditSequence.js';
 import { Migration20261207090128_AuditChainAndIdempotency } from './Migration20261207090128_AuditChainAndIdempotency.js';
 import { Migration20261207094659_NameReservationHold } from './Migration20261207094659_NameReservationHold.js';
+import { Migration20261207101042_ReviewExtensionApproval } from './Migration20261207101042_ReviewExtensionApproval.js';
 
 export const allMigrations = [
   Migration20261126133344_Initial,
@@ -19,4 +20,5 @@ export const allMigrations = [
   Migration20261126144626_AuditSequence,
   Migration20261207090128_AuditChainAndIdempotency,
   Migration20261207094659_NameReservationHold,
+  Migration20261207101042_ReviewExtensionApproval,
 ];

@@ -214,6 +214,26 @@ export const EXTEND = /* GraphQL */ `
     }
   }
 `;
+export const APPROVE_EXTENSION = /* GraphQL */ `
+  mutation ApproveExtension($input: ApproveRegistrationReviewExtensionInput!) {
+    approveRegistrationReviewExtension(input: $input) {
+      application {
+        id
+        status
+        decideBy
+        extendedAt
+        extensionRequestedAt
+        extensionReason
+      }
+      userErrors {
+        code
+        field
+        message
+      }
+    }
+  }
+`;
+
 export const CLEAR = /* GraphQL */ `
   mutation Clear($input: RecordDeregistrationClearanceInput!) {
     recordDeregistrationClearance(input: $input) { application { ${APPLICATION_FIELDS} } userErrors { code field message } }

@@ -8,6 +8,7 @@ import {
   CONFIRM,
   CORRECT,
   DEREG_COMMITMENT,
+  APPROVE_EXTENSION,
   EXTEND,
   REJECT,
   SAVE,
@@ -34,12 +35,14 @@ let app: TestApp;
 let applicant: TestUser;
 let other: TestUser;
 let official: TestUser;
+let secondOfficial: TestUser;
 let tax: TestUser;
 beforeAll(async () => {
   app = await TestApp.start({ now: '2026-11-26T09:00:00+08:00' });
   applicant = await createUser(app);
   other = await createUser(app);
   official = await createUser(app, { role: 'OFFICIAL', department: 'MARKET_REGULATION' });
+  secondOfficial = await createUser(app, { role: 'OFFICIAL', department: 'MARKET_REGULATION' });
   tax = await createUser(app, { role: 'OFFICIAL', department: 'TAX' });
 });
 afterAll(async () => app?.stop());
@@ -506,11 +509,33 @@ describe('decision refusals', () => {
     expect(await refused(EXTEND, { id, reason: '  ' }, official)).toEqual([
       { code: 'REQUIRED', field: ['input', 'reason'] },
     ]);
+    expect(await refused(APPROVE_EXTENSION, { id }, official)).toEqual([
+      { code: 'INVALID_STATE', field: ['input', 'id'] },
+    ]);
     expect(
       payloadOf(await run(app, EXTEND, { input: { id, reason: '需要核实外国投资者资格' } }, official)).userErrors,
     ).toEqual([]);
+    expect(await refused(EXTEND, { id, reason: '再次申请' }, official)).toEqual([
+      { code: 'INVALID_STATE', field: ['input', 'id'] },
+    ]);
+    expect(payloadOf(await run(app, APPROVE_EXTENSION, { input: { id } }, secondOfficial)).userErrors).toEqual([]);
     expect(await refused(EXTEND, { id, reason: '再次延长' }, official)).toEqual([
       { code: 'INVALID_STATE', field: ['input', 'id'] },
+    ]);
+  });
+
+  it('条例 Art. 19: the official who asked for an extension cannot approve it', async () => {
+    const { id } = await submitted(
+      app,
+      applicant,
+      { foreignInvested: true, serviceAgent: FTZ_AGENT },
+      { foreignInvested: true },
+    );
+    expect(
+      payloadOf(await run(app, EXTEND, { input: { id, reason: '需要核实外国投资者资格' } }, official)).userErrors,
+    ).toEqual([]);
+    expect(await refused(APPROVE_EXTENSION, { id }, official)).toEqual([
+      { code: 'NOT_ALLOWED', field: ['input', 'id'] },
     ]);
   });
 

@@ -268,6 +268,9 @@ export class RegistrationApplication {
     | 'decideBy'
     | 'extendedAt'
     | 'extensionReason'
+    | 'extensionRequestedAt'
+    | 'extensionRequestedBy'
+    | 'extensionApprovedBy'
     | 'decidedAt'
     | 'decidedBy'
     | 'decisionNote'
@@ -335,6 +338,20 @@ export class RegistrationApplication {
 
   @Property({ type: 'text', nullable: true })
   extensionReason: string | null = null;
+
+  /**
+   * The extension is asked for by one official and takes effect when the authority approves it: a
+   * second official of market regulation, never the one who asked (市场主体登记管理条例 第十九条:
+   * "经登记机关负责人批准，可以延长"). extendedAt is the approval.
+   */
+  @Property({ type: 'datetime', nullable: true })
+  extensionRequestedAt: Date | null = null;
+
+  @ManyToOne(() => User, { nullable: true })
+  extensionRequestedBy: User | null = null;
+
+  @ManyToOne(() => User, { nullable: true })
+  extensionApprovedBy: User | null = null;
 
   @Property({ type: 'datetime', nullable: true })
   decidedAt: Date | null = null;

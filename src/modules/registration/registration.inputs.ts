@@ -358,6 +358,12 @@ export class ExtendRegistrationReviewInput {
   reason!: string;
 }
 
+@InputType({ description: 'Approves the extension another official asked for.' })
+export class ApproveRegistrationReviewExtensionInput {
+  @Field(() => ID, { description: 'The application whose extension awaits approval.' })
+  id!: string;
+}
+
 @InputType({ description: "Records the official's department's clearance of a deregistration." })
 export class RecordDeregistrationClearanceInput {
   @Field(() => ID, { description: 'The deregistration application.' })

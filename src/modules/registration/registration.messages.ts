@@ -127,6 +127,18 @@ export const registrationMessages = defineMessages({
     en: 'The commitment terms are now version {version}: read them and commit again.',
   },
   'registration.alreadyExtended': { zh: '审查期限只能延长一次。', en: 'The review period can be extended only once.' },
+  'registration.extensionAlreadyRequested': {
+    zh: '已申请延长审查期限，正待批准。',
+    en: 'An extension of the review period has already been asked for and awaits approval.',
+  },
+  'registration.noExtensionRequest': {
+    zh: '没有待批准的延长审查期限申请。',
+    en: 'No extension of the review period awaits approval.',
+  },
+  'registration.extensionNeedsSecondOfficial': {
+    zh: '延长审查期限须经登记机关负责人批准，申请人本人不能批准。',
+    en: 'An extension needs the approval of the registration authority: another official than the one who asked for it.',
+  },
   'registration.sameDayTrack': {
     zh: '材料齐全、符合法定形式的申请当场确认，不能延长。',
     en: 'A complete application in standard form is confirmed the same day; its period cannot be extended.',

@@ -975,33 +975,73 @@ export async function reject(
 }
 
 /** OFFICIAL (MARKET_REGULATION): extends the 3-working-day review once by 3 working days, with a reason. */
+/**
+ * OFFICIAL (MARKET_REGULATION): asks for the one extension of a 3-working-day review, with its reason.
+ * It takes effect when another official approves it (approveExtension).
+ */
 export async function extend(ctx: RequestContext, globalId: string, reason: string): Promise<RegistrationApplication> {
   return inTransaction(ctx, async (tx) => {
     const application = await lockForRegistrar(tx, globalId);
     if (application.status !== 'SUBMITTED') throw invalidState(application);
     if (application.extendedAt)
       throw new DomainError(problem(UserErrorCode.INVALID_STATE, 'registration.alreadyExtended', ['input', 'id']));
+    if (application.extensionRequestedAt) {
+      throw new DomainError(
+        problem(UserErrorCode.INVALID_STATE, 'registration.extensionAlreadyRequested', ['input', 'id']),
+      );
+    }
     if (application.reviewReasons.length === 0 || !application.decideBy) {
       throw new DomainError(problem(UserErrorCode.NOT_ALLOWED, 'registration.sameDayTrack', ['input', 'id']));
     }
     if (!reason.trim())
       throw new DomainError(problem(UserErrorCode.REQUIRED, 'registration.reasonRequired', ['input', 'reason']));
     const now = tx.deps.clock.now();
+    application.extensionRequestedAt = now;
+    application.extensionRequestedBy = tx.em.getReference(User, tx.viewer.userId!);
+    application.extensionReason = reason.trim();
+    application.updatedAt = now;
+    audit(tx, application, 'registration.requestExtension', 'SUBMITTED', { note: application.extensionReason });
+    await tx.em.flush();
+    publishUpdate(tx, application);
+    return application;
+  });
+}
+
+/**
+ * OFFICIAL (MARKET_REGULATION), not the one who asked: approves the extension, which moves decideBy
+ * 3 working days on and tells the applicant why.
+ */
+export async function approveExtension(ctx: RequestContext, globalId: string): Promise<RegistrationApplication> {
+  return inTransaction(ctx, async (tx) => {
+    const application = await lockForRegistrar(tx, globalId);
+    if (application.status !== 'SUBMITTED') throw invalidState(application);
+    if (application.extendedAt)
+      throw new DomainError(problem(UserErrorCode.INVALID_STATE, 'registration.alreadyExtended', ['input', 'id']));
+    if (!application.extensionRequestedAt || !application.decideBy) {
+      throw new DomainError(problem(UserErrorCode.INVALID_STATE, 'registration.noExtensionRequest', ['input', 'id']));
+    }
+    if (application.extensionRequestedBy?.id === tx.viewer.userId) {
+      throw new DomainError(
+        problem(UserErrorCode.NOT_ALLOWED, 'registration.extensionNeedsSecondOfficial', ['input', 'id']),
+      );
+    }
+    const now = tx.deps.clock.now();
     const before = application.decideBy;
     application.decideBy = tx.deps.calendar.current.addWorkingDays(before, EXTENSION_WORKING_DAYS);
     application.extendedAt = now;
-    application.extensionReason = reason.trim();
+    application.extensionApprovedBy = tx.em.getReference(User, tx.viewer.userId!);
     application.updatedAt = now;
     audit(tx, application, 'registration.extend', 'SUBMITTED', {
       note: application.extensionReason,
       from: before,
       to: application.decideBy,
+      requestedBy: application.extensionRequestedBy?.id ?? null,
     });
     notifyApplicant(tx, application, {
       kind: 'REGISTRATION_EXTENDED',
       titleKey: 'registration.notify.extended.title',
       bodyKey: 'registration.notify.extended.body',
-      params: { decideBy: application.decideBy, reason: application.extensionReason },
+      params: { decideBy: application.decideBy, reason: application.extensionReason ?? '' },
     });
     await tx.em.flush();
     publishUpdate(tx, application);

@@ -799,11 +799,20 @@ export class RegistrationApplicationType extends Node {
   @Field({ description: 'True when submitted and the decision is past due.' })
   overdue!: boolean;
 
-  @Field(() => Date, { nullable: true, description: 'When the review period was extended.' })
+  @Field(() => Date, {
+    nullable: true,
+    description: 'When the extension of the review period was approved (and took effect).',
+  })
   extendedAt!: Date | null;
 
-  @Field(() => String, { nullable: true, description: 'Why it was extended.' })
+  @Field(() => String, { nullable: true, description: 'Why the extension was asked for.' })
   extensionReason!: string | null;
+
+  @Field(() => Date, {
+    nullable: true,
+    description: 'When an official asked for the extension; it awaits approval while extendedAt is null.',
+  })
+  extensionRequestedAt!: Date | null;
 
   @Field(() => Date, { nullable: true, description: 'When it was confirmed or rejected.' })
   decidedAt!: Date | null;
@@ -902,6 +911,10 @@ export const RejectRegistrationApplicationPayload = payload(
   'rejectRegistrationApplication',
 );
 export const ExtendRegistrationReviewPayload = payload('ExtendRegistrationReviewPayload', 'extendRegistrationReview');
+export const ApproveRegistrationReviewExtensionPayload = payload(
+  'ApproveRegistrationReviewExtensionPayload',
+  'approveRegistrationReviewExtension',
+);
 export const RecordDeregistrationClearancePayload = payload(
   'RecordDeregistrationClearancePayload',
   'recordDeregistrationClearance',

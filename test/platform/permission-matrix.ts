@@ -252,6 +252,10 @@ export const MATRIX: Record<string, Row> = {
       variables: { id: enterpriseId },
     }),
   },
+  'Query.verifyAuditTrail': {
+    needs: ['ADMIN'],
+    call: async () => ({ query: `{ verifyAuditTrail { ok checkedEvents firstBrokenEventId } }` }),
+  },
   'Query.notifications': {
     needs: USERS,
     hiddenFrom: SIGNED_IN_USERS_BUT('applicant'),
@@ -548,6 +552,37 @@ export const MATRIX: Record<string, Row> = {
       return {
         query: `mutation($input: ExtendRegistrationReviewInput!) { extendRegistrationReview(input: $input) { application { id } userErrors { code field message } } }`,
         variables: { input: { id, reason: '需核实外国投资者主体资格。' } },
+      };
+    },
+  },
+  'Mutation.approveRegistrationReviewExtension': {
+    // Asked for by another market-regulation official: the one who asks cannot approve.
+    needs: ['OFFICIAL:MARKET_REGULATION'],
+    call: async ({ app, cast }) => {
+      const { id } = await submitted(
+        app,
+        cast.applicant,
+        {
+          foreignInvested: true,
+          serviceAgent: { name: '送达代理', address: '青岛市市南区香港中路 10 号', phone: '0532-80000000' },
+        },
+        { foreignInvested: true },
+      );
+      const asker = await createUser(app, {
+        role: 'OFFICIAL',
+        department: 'MARKET_REGULATION',
+        passwordHash: cheapPasswordHash(),
+      });
+      const asked = await app.execute(
+        `mutation($input: ExtendRegistrationReviewInput!) { extendRegistrationReview(input: $input) { userErrors { code } } }`,
+        { input: { id, reason: '需核实外国投资者主体资格。' } },
+        { token: asker.token },
+      );
+      if (asked.errors || asked.data?.extendRegistrationReview.userErrors.length)
+        throw new Error(JSON.stringify(asked));
+      return {
+        query: `mutation($input: ApproveRegistrationReviewExtensionInput!) { approveRegistrationReviewExtension(input: $input) { application { id } userErrors { code field message } } }`,
+        variables: { input: { id } },
       };
     },
   },

@@ -3,6 +3,7 @@ import { Organisation, User } from '../../src/modules/accounts/index.js';
 import { Session } from '../../src/modules/accounts/accounts.entity.js';
 import { newSecret, sha256, SESSION_TOKEN_PREFIX } from '../../src/modules/accounts/credentials.js';
 import type { Department, Role } from '../../src/shared/viewer.js';
+import type { EntityManager } from '@mikro-orm/postgresql';
 import type { TestApp } from './app.js';
 
 // Rows a test needs, built directly (fast: no password hashing), with unique emails so tests in one
@@ -78,6 +79,13 @@ export async function createUser(
     createdAt: app.clock.now(),
     disabledAt: null,
   });
+  const token = openSession(app, em, user);
+  await em.flush();
+  return { user, token };
+}
+
+/** A year-long session of `user`, as sign-in would create it (persisted with the caller's next flush); its token. */
+export function openSession(app: TestApp, em: EntityManager, user: User): string {
   const token = newSecret(SESSION_TOKEN_PREFIX);
   em.create(Session, {
     user,
@@ -86,8 +94,7 @@ export async function createUser(
     expiresAt: new Date(app.clock.now().getTime() + 3600_000 * 24 * 365),
     revokedAt: null,
   });
-  await em.flush();
-  return { user, token };
+  return token;
 }
 
 /** One signed-in user of each role (officials of MARKET_REGULATION unless said otherwise). */

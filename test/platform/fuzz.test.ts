@@ -5,11 +5,10 @@ import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApiKeyRow } from '../helpers/accounts.js';
 import { TestApp } from '../helpers/app.js';
+import { openSession } from '../helpers/factories.js';
 import type { HttpResult } from '../helpers/http.js';
 import { loadDemoData } from '../../src/db/demo/index.js';
-import { Session } from '../../src/modules/accounts/accounts.entity.js';
 import { User } from '../../src/modules/accounts/index.js';
-import { newSecret, sha256, SESSION_TOKEN_PREFIX } from '../../src/modules/accounts/credentials.js';
 import { toGlobalId } from '../../src/shared/ids.js';
 import { API_SCOPES } from '../../src/shared/viewer.js';
 import { inspect, type Finding } from './fuzz/check.js';
@@ -54,14 +53,7 @@ async function sessionFor(app: TestApp, email: string): Promise<string> {
   const em = app.em();
   const user = await em.findOneOrFail(User, { email });
   user.disabledAt = null;
-  const token = newSecret(SESSION_TOKEN_PREFIX);
-  em.create(Session, {
-    user,
-    tokenHash: sha256(token),
-    createdAt: app.clock.now(),
-    expiresAt: new Date(app.clock.now().getTime() + 3600_000 * 24 * 365),
-    revokedAt: null,
-  });
+  const token = openSession(app, em, user);
   await em.flush();
   return token;
 }

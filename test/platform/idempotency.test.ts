@@ -294,7 +294,7 @@ describe('an idempotency key', () => {
   it.each([
     ['too long', 'k'.repeat(101), 'TOO_LONG'],
     ['with a space', 'my key', 'INVALID_FORMAT'],
-    ['with a control character', 'key\u0007', 'INVALID_FORMAT'],
+    ['with a control character', 'key\u0007', 'INVALID_CHARACTERS'],
   ])('%s is refused at validation and nothing is written', async (_what, key, code) => {
     const before = await rowCounts();
 

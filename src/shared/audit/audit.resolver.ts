@@ -1,6 +1,6 @@
 import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
 import type { RequestContext } from '../context.js';
-import { emptyPageInfo, paginate } from '../graphql/connection.js';
+import { checkCursor, checkPageSize, emptyPageInfo, paginate } from '../graphql/connection.js';
 import { loadNode } from '../graphql/node-loading.js';
 import { PageArgsType } from '../graphql/page-args.js';
 import { fromGlobalId, toGlobalId } from '../ids.js';
@@ -26,19 +26,15 @@ export class AuditResolver {
     @Arg('subjectId', () => ID, { description: 'Global ID of the object.' }) subjectId: string,
     @Args() page: PageArgsType,
   ) {
+    const orderBy = { seq: 'asc', id: 'asc' } as const;
+    // A malformed page is the caller's mistake whatever the subject: refused before visibility is asked.
+    checkPageSize(ctx, page.first);
+    checkCursor(ctx, AuditEvent, orderBy, page.after);
     const subject = fromGlobalId(subjectId);
     if (!subject || !(await loadNode(ctx, subject.type, subject.id))) {
       return { edges: [], pageInfo: emptyPageInfo(), totalCount: 0 };
     }
-    return paginate(
-      ctx,
-      AuditEvent,
-      { subjectType: subject.type, subjectId: subject.id },
-      {
-        orderBy: { seq: 'asc' },
-        ...page,
-      },
-    );
+    return paginate(ctx, AuditEvent, { subjectType: subject.type, subjectId: subject.id }, { orderBy, ...page });
   }
 
   @Authorized('ADMIN')

@@ -28,7 +28,14 @@ export enum UserErrorCode {
 }
 
 export type TopLevelCode =
-  'UNAUTHENTICATED' | 'FORBIDDEN' | 'NOT_FOUND' | 'RATE_LIMITED' | 'QUERY_TOO_COMPLEX' | 'BAD_USER_INPUT' | 'INTERNAL';
+  | 'UNAUTHENTICATED'
+  | 'FORBIDDEN'
+  | 'NOT_FOUND'
+  | 'RATE_LIMITED'
+  | 'QUERY_TOO_COMPLEX'
+  | 'BAD_USER_INPUT'
+  | 'SUBSCRIBER_TOO_SLOW'
+  | 'INTERNAL';
 
 export const commonMessages = defineMessages({
   'error.invalidInput': { zh: '输入无效。', en: 'The input is not valid.' },
@@ -52,6 +59,10 @@ export const commonMessages = defineMessages({
   'error.rateLimited': {
     zh: '请求过于频繁，请在 {seconds} 秒后重试。',
     en: 'Too many requests. Try again in {seconds} seconds.',
+  },
+  'error.subscriberTooSlow': {
+    zh: '该订阅积压的事件过多，已结束；请重新订阅，并用查询补齐期间的变化。',
+    en: 'This subscription fell too far behind its events and has ended. Subscribe again and catch up with a query.',
   },
   'error.internal': {
     zh: '系统内部错误，请稍后重试（请求编号 {requestId}）。',

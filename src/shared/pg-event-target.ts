@@ -1,27 +1,31 @@
 import pg from 'pg';
 import type { Logger } from 'pino';
+import { BusEvent, type FlushingEventTarget } from './pubsub.js';
 
 // The pub/sub event target for several server processes: events travel through PostgreSQL
 // LISTEN/NOTIFY, so a subscriber connected to one process hears a commit made in another.
 // Every process (the publisher included) receives its own NOTIFY and dispatches it locally, so an
 // event is delivered exactly once per listening process. Payloads stay far below NOTIFY's 8,000-byte
 // limit because events carry identifiers and small facts only.
+//
+// Publishing goes through one connection with at most one statement in flight (pg's client refuses
+// to queue queries in its next major version and warns now): events published while one is being
+// sent wait in a queue and leave together in the next statement, in publishing order, so every
+// process hears them in that order. `flush()` lets a request wait until its events have been sent,
+// so an event published after a commit is sent before the client is told of that commit.
 
 const CHANNEL = 'qes_events';
 const MAX_PAYLOAD_BYTES = 7900;
 
-/** An Event carrying the published payload the way graphql-yoga's pub/sub reads it (`detail`). */
-class BusEvent extends Event {
-  constructor(
-    type: string,
-    readonly detail: unknown,
-  ) {
-    super(type);
-  }
-}
+/** At most this many events leave in one statement. */
+const MAX_BATCH = 100;
 
-export class PostgresEventTarget implements EventTarget {
+export class PostgresEventTarget implements FlushingEventTarget {
   private readonly local = new EventTarget();
+  private readonly pending: string[] = [];
+  private sending: Promise<void> = Promise.resolve();
+  private sendingActive = false;
+  private sequence = 0;
 
   private constructor(
     private readonly listener: pg.Client,
@@ -61,9 +65,11 @@ export class PostgresEventTarget implements EventTarget {
 
   /** Publishes to every process (this one included, through its own LISTEN). */
   dispatchEvent(event: Event): boolean {
+    // `seq` keeps two equal events of one batch apart: PostgreSQL folds identical notifications of a transaction into one.
     const payload = JSON.stringify({
       type: event.type,
       detail: (event as Event & { detail?: unknown }).detail ?? null,
+      seq: this.sequence++,
     });
     if (Buffer.byteLength(payload, 'utf8') > MAX_PAYLOAD_BYTES) {
       this.logger.error(
@@ -72,10 +78,33 @@ export class PostgresEventTarget implements EventTarget {
       );
       return false;
     }
-    this.publisher
-      .query('select pg_notify($1, $2)', [CHANNEL, payload])
-      .catch((error: unknown) => this.logger.error({ err: error, type: event.type }, 'publishing an event failed'));
+    this.pending.push(payload);
+    if (!this.sendingActive) {
+      this.sendingActive = true;
+      this.sending = this.sendPending();
+    }
     return true;
+  }
+
+  /** Settles once every event dispatched so far has been sent (or its failure logged). */
+  flush(): Promise<void> {
+    return this.sending;
+  }
+
+  private async sendPending(): Promise<void> {
+    while (this.pending.length > 0) {
+      const batch = this.pending.splice(0, MAX_BATCH);
+      try {
+        // One transaction: PostgreSQL delivers its notifications together, in the order they were made.
+        await this.publisher.query(
+          'select pg_notify($1, payload) from unnest($2::text[]) with ordinality as events(payload, position) order by position',
+          [CHANNEL, batch],
+        );
+      } catch (error) {
+        this.logger.error({ err: error, events: batch.length }, 'publishing events failed');
+      }
+    }
+    this.sendingActive = false;
   }
 
   async close(): Promise<void> {

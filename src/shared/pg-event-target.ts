@@ -107,7 +107,9 @@ export class PostgresEventTarget implements FlushingEventTarget {
     this.sendingActive = false;
   }
 
+  /** Sends what is still queued (events of the last requests before a shutdown), then disconnects. */
   async close(): Promise<void> {
+    await this.flush();
     await Promise.allSettled([this.listener.end(), this.publisher.end()]);
   }
 }

@@ -82,8 +82,20 @@ class Subscriber<T> implements AsyncIterableIterator<T> {
       this.queue.push(payload);
     } else {
       // Later events are not queued: what the subscriber receives stays a gapless prefix, then the error.
-      this.failure = this.options.overflowError?.() ?? new SubscriberTooSlowError();
-      this.detach(this);
+      this.fail(this.options.overflowError?.() ?? new SubscriberTooSlowError());
+    }
+  }
+
+  /** Ends the subscriber with `error` once it has consumed what was queued before. */
+  fail(error: Error): void {
+    if (this.finished || this.failure) return;
+    this.failure = error;
+    this.detach(this);
+    if (this.waiting) {
+      const { reject } = this.waiting;
+      this.waiting = null;
+      this.end();
+      reject(error);
     }
   }
 
@@ -158,7 +170,14 @@ export function createEventBus(
         const listener = (event: Event) => {
           const payload = (event as BusEvent).detail;
           // A copy: a subscriber ending while this event is handed out must not skip its neighbours.
-          for (const subscriber of [...subscribers]) subscriber.deliver(payload);
+          for (const subscriber of [...subscribers]) {
+            try {
+              subscriber.deliver(payload);
+            } catch (error) {
+              // A filter that throws ends its own subscriber, never the others' delivery.
+              subscriber.fail(error instanceof Error ? error : new Error(String(error)));
+            }
+          }
         };
         entry = { listener, subscribers };
         topics.set(topic, entry);

@@ -68,6 +68,33 @@ describe.runIf(url)('the PostgreSQL LISTEN/NOTIFY event bus', () => {
     expect(outcome).toBe('silent');
   });
 
+  it('delivers a burst from several publishers to every process, each event once, in one order everywhere', async () => {
+    const inA = processA.subscribe<{ id: string }>('FINANCING_DEMAND_PUBLISHED');
+    const inB = processB.subscribe<{ id: string }>('FINANCING_DEMAND_PUBLISHED');
+    const inB2 = processB.subscribe<{ id: string }>('FINANCING_DEMAND_PUBLISHED');
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    // Published in one tick from both processes, as concurrent requests do; equal payloads included.
+    for (let i = 0; i < 300; i++) {
+      (i % 2 ? processA : processB).publish('FINANCING_DEMAND_PUBLISHED', { id: i % 50 === 0 ? 'same' : `d-${i}` });
+    }
+    await Promise.all([processA.flush(), processB.flush()]);
+    const read = async (iterator: AsyncIterableIterator<{ id: string }>) => {
+      const ids: string[] = [];
+      for (let i = 0; i < 300; i++) ids.push((await iterator.next()).value.id);
+      await iterator.return?.();
+      return ids;
+    };
+    const [a, b, b2] = await Promise.all([read(inA), read(inB), read(inB2)]);
+
+    expect(a.filter((id) => id === 'same')).toHaveLength(6);
+    expect(new Set(a.filter((id) => id !== 'same')).size).toBe(294);
+    // Each publisher's events in its own order, and the same interleaving in every process.
+    const fromA = a.filter((id) => id !== 'same' && Number(id.slice(2)) % 2 === 1);
+    expect(fromA).toEqual([...fromA].sort((x, y) => Number(x.slice(2)) - Number(y.slice(2))));
+    expect(b).toEqual(a);
+    expect(b2).toEqual(a);
+  });
+
   it('refuses a payload larger than NOTIFY allows instead of failing silently downstream', () => {
     const event = Object.assign(new Event('BIG'), { detail: { id: 'x'.repeat(9000) } });
     expect(targets[0]!.dispatchEvent(event)).toBe(false);

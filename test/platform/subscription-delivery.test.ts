@@ -13,8 +13,8 @@ import { createCast, demandInput, makeOffer, PUBLISH, type Cast } from '../finan
 // A shorter version of scripts/soak-subscriptions.mjs.
 const url = process.env.TEST_DATABASE_URL;
 
-const LOOPS = 6;
-const PER_LOOP = 30;
+const LOOPS = 5;
+const PER_LOOP = 24;
 const SELECTION = `id district amount { amount } offerCount enterprise { name }`;
 
 type Published = { financingDemandPublished: { id: string; district: string; amount: { amount: string } } };

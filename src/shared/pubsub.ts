@@ -24,7 +24,14 @@ export interface SubscribeOptions<T> {
   overflowError?: () => Error;
   /** How far this subscriber may fall behind (default: the bus's `maxQueued`). */
   maxQueued?: number;
+  /** The error that ends the subscriber when events may have been missed (default: EventsInterruptedError). */
+  interruptedError?: () => Error;
+  /** Carry on after such an interruption instead (for followers that cannot resubscribe). */
+  survivesInterruption?: boolean;
 }
+
+/** Dispatched by an event target that may have missed events (its connection was lost). */
+export const EVENTS_INTERRUPTED = 'qes:events-interrupted';
 
 export interface DomainEvent {
   /** Global or local id of the object the event is about. */
@@ -49,6 +56,13 @@ export class BusEvent extends Event {
 
 /** How far a subscriber may fall behind before it is ended (about a minute of a busy topic). */
 export const DEFAULT_MAX_QUEUED = 5000;
+
+export class EventsInterruptedError extends Error {
+  constructor() {
+    super('Events of this topic may have been missed while the event bus reconnected');
+    this.name = 'EventsInterruptedError';
+  }
+}
 
 export class SubscriberTooSlowError extends Error {
   constructor() {
@@ -97,6 +111,12 @@ class Subscriber<T> implements AsyncIterableIterator<T> {
       this.end();
       reject(error);
     }
+  }
+
+  /** The event target may have missed events: end this subscriber (after its queue), unless it carries on. */
+  interrupt(): void {
+    if (this.options.survivesInterruption) return;
+    this.fail(this.options.interruptedError?.() ?? new EventsInterruptedError());
   }
 
   next(): Promise<IteratorResult<T>> {
@@ -157,6 +177,11 @@ export function createEventBus(
     eventTarget.removeEventListener(topic, entry.listener);
   };
 
+  eventTarget.addEventListener(EVENTS_INTERRUPTED, () => {
+    for (const { subscribers } of [...topics.values()])
+      for (const subscriber of [...subscribers]) subscriber.interrupt();
+  });
+
   return {
     publish(name: string, ...args: unknown[]) {
       const [id, payload] = args.length > 1 ? args : [undefined, args[0]];
@@ -207,9 +232,9 @@ export function followEvents<T>(
   topic: string,
   onEvent: (payload: T) => void | Promise<void>,
 ): () => Promise<void> {
-  // Unbounded: these followers are the process's own, rare events, and losing one would leave the
-  // process wrong (a revoked credential still accepted), so it never ends them for being slow.
-  const iterator = events.subscribe<T>(topic, undefined, { maxQueued: Infinity });
+  // Unbounded and never interrupted: these followers are the process's own, rare events, and ending
+  // one would leave the process wrong for good (a revoked credential accepted until a restart).
+  const iterator = events.subscribe<T>(topic, undefined, { maxQueued: Infinity, survivesInterruption: true });
   const following = (async () => {
     for (let next = await iterator.next(); !next.done; next = await iterator.next()) await onEvent(next.value);
   })();

@@ -4,8 +4,8 @@ import { Loaders } from './loaders.js';
 import { translate } from './messages.js';
 
 // What every subscription resolver needs from the event bus: its subscriber's own stream of events,
-// ended with a clear error in the subscriber's language if it cannot keep up, and a fresh read of
-// each event.
+// ended with a clear error in the subscriber's language if it cannot keep up or events may have been
+// missed (the bus lost its database connection), and a fresh read of each event.
 
 /** The events of `topic` (of one `id`, if given) this subscription may see, in order, each once. */
 export function liveEvents<T>(
@@ -16,6 +16,7 @@ export function liveEvents<T>(
   return ctx.deps.events.subscribe<T>(topic, options.id, {
     where: options.where,
     overflowError: () => topLevelError('SUBSCRIBER_TOO_SLOW', translate(ctx.locale, 'error.subscriberTooSlow')),
+    interruptedError: () => topLevelError('EVENTS_INTERRUPTED', translate(ctx.locale, 'error.eventsInterrupted')),
   });
 }
 

@@ -1,7 +1,9 @@
+import { randomBytes } from 'node:crypto';
+import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { pino } from 'pino';
 import { PostgresEventTarget } from '../../src/shared/pg-event-target.js';
-import { createEventBus, type EventBus } from '../../src/shared/pubsub.js';
+import { createEventBus, EventsInterruptedError, followEvents, type EventBus } from '../../src/shared/pubsub.js';
 
 // Two event buses on one PostgreSQL database stand for two server processes: an event published
 // through one reaches the subscribers of both, once each. Needs the PostgreSQL server (CI sets
@@ -98,5 +100,82 @@ describe.runIf(url)('the PostgreSQL LISTEN/NOTIFY event bus', () => {
   it('refuses a payload larger than NOTIFY allows instead of failing silently downstream', () => {
     const event = Object.assign(new Event('BIG'), { detail: { id: 'x'.repeat(9000) } });
     expect(targets[0]!.dispatchEvent(event)).toBe(false);
+  });
+
+  describe('when a connection is lost', () => {
+    const database = `qes_test_bus_${randomBytes(4).toString('hex')}`;
+    let busUrl = '';
+    let target: PostgresEventTarget;
+    let bus: EventBus;
+
+    async function admin<T>(work: (client: pg.Client) => Promise<T>): Promise<T> {
+      const client = new pg.Client({ connectionString: url });
+      await client.connect();
+      try {
+        return await work(client);
+      } finally {
+        await client.end();
+      }
+    }
+    const terminate = (applicationName: string) =>
+      admin((client) =>
+        client.query(
+          'select pg_terminate_backend(pid) from pg_stat_activity where datname = $1 and application_name = $2',
+          [database, applicationName],
+        ),
+      );
+
+    beforeAll(async () => {
+      await admin((client) => client.query(`create database "${database}"`));
+      const parsed = new URL(url!);
+      parsed.pathname = `/${database}`;
+      busUrl = parsed.toString();
+      target = await PostgresEventTarget.connect(busUrl, logger);
+      bus = createEventBus(target);
+    });
+    afterAll(async () => {
+      await target?.close();
+      await admin((client) => client.query(`drop database if exists "${database}" with (force)`));
+    });
+
+    it('ends its subscribers with an error after what they had, listens again, and keeps its followers', async () => {
+      const followed: string[] = [];
+      const stopFollowing = followEvents<{ id: string }>(bus, 'CALENDAR_CHANGED', (event) => {
+        followed.push(event.id);
+      });
+      const subscriber = bus.subscribe<{ id: string }>('FINANCING_DEMAND_PUBLISHED');
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      bus.publish('FINANCING_DEMAND_PUBLISHED', { id: 'before' });
+      await bus.flush();
+      expect((await subscriber.next()).value).toEqual({ id: 'before' });
+
+      await terminate('qes-events-listener');
+      await expect(subscriber.next()).rejects.toBeInstanceOf(EventsInterruptedError);
+
+      const again = bus.subscribe<{ id: string }>('FINANCING_DEMAND_PUBLISHED');
+      const deadline = Date.now() + 10_000;
+      let heard: IteratorResult<{ id: string }> | 'silent' = 'silent';
+      // Published until the new listening connection hears it (it reconnects within about a second).
+      while (heard === 'silent' && Date.now() < deadline) {
+        bus.publish('FINANCING_DEMAND_PUBLISHED', { id: 'after' });
+        bus.publish('CALENDAR_CHANGED', { id: 'after' });
+        heard = await Promise.race([again.next(), new Promise<'silent'>((r) => setTimeout(() => r('silent'), 300))]);
+      }
+      expect(heard).toEqual({ value: { id: 'after' }, done: false });
+      await again.return!();
+      while (!followed.includes('after') && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
+      expect(followed).toContain('after');
+      await stopFollowing();
+    });
+
+    it('sends on a new connection when the publishing one was lost', async () => {
+      const subscriber = bus.subscribe<{ id: string }>('FINANCING_DEMAND_PUBLISHED');
+      await terminate('qes-events-publisher');
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      bus.publish('FINANCING_DEMAND_PUBLISHED', { id: 'resent' });
+      await bus.flush();
+      expect((await subscriber.next()).value).toEqual({ id: 'resent' });
+      await subscriber.return!();
+    });
   });
 });

@@ -24,10 +24,11 @@ export interface SubscribeOptions<T> {
   overflowError?: () => Error;
   /** How far this subscriber may fall behind (default: the bus's `maxQueued`). */
   maxQueued?: number;
-  /** The error that ends the subscriber when events may have been missed (default: EventsInterruptedError). */
+  /**
+   * The error that ends the subscriber when events may have been missed (the bus lost its database
+   * connection). Without it the subscriber carries on: for followers of the process's own events.
+   */
   interruptedError?: () => Error;
-  /** Carry on after such an interruption instead (for followers that cannot resubscribe). */
-  survivesInterruption?: boolean;
 }
 
 /** Dispatched by an event target that may have missed events (its connection was lost). */
@@ -56,13 +57,6 @@ export class BusEvent extends Event {
 
 /** How far a subscriber may fall behind before it is ended (about a minute of a busy topic). */
 export const DEFAULT_MAX_QUEUED = 5000;
-
-export class EventsInterruptedError extends Error {
-  constructor() {
-    super('Events of this topic may have been missed while the event bus reconnected');
-    this.name = 'EventsInterruptedError';
-  }
-}
 
 export class SubscriberTooSlowError extends Error {
   constructor() {
@@ -113,10 +107,9 @@ class Subscriber<T> implements AsyncIterableIterator<T> {
     }
   }
 
-  /** The event target may have missed events: end this subscriber (after its queue), unless it carries on. */
+  /** The event target may have missed events: end this subscriber (after its queue), if it asked to be. */
   interrupt(): void {
-    if (this.options.survivesInterruption) return;
-    this.fail(this.options.interruptedError?.() ?? new EventsInterruptedError());
+    if (this.options.interruptedError) this.fail(this.options.interruptedError());
   }
 
   next(): Promise<IteratorResult<T>> {
@@ -232,9 +225,9 @@ export function followEvents<T>(
   topic: string,
   onEvent: (payload: T) => void | Promise<void>,
 ): () => Promise<void> {
-  // Unbounded and never interrupted: these followers are the process's own, rare events, and ending
-  // one would leave the process wrong for good (a revoked credential accepted until a restart).
-  const iterator = events.subscribe<T>(topic, undefined, { maxQueued: Infinity, survivesInterruption: true });
+  // Unbounded and never ended by an interruption: these followers are the process's own, rare events,
+  // and ending one would leave the process wrong for good (a revoked credential accepted until a restart).
+  const iterator = events.subscribe<T>(topic, undefined, { maxQueued: Infinity });
   const following = (async () => {
     for (let next = await iterator.next(); !next.done; next = await iterator.next()) await onEvent(next.value);
   })();

@@ -3,7 +3,7 @@ import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { pino } from 'pino';
 import { PostgresEventTarget } from '../../src/shared/pg-event-target.js';
-import { createEventBus, EventsInterruptedError, followEvents, type EventBus } from '../../src/shared/pubsub.js';
+import { createEventBus, followEvents, type EventBus } from '../../src/shared/pubsub.js';
 
 // Two event buses on one PostgreSQL database stand for two server processes: an event published
 // through one reaches the subscribers of both, once each. Needs the PostgreSQL server (CI sets
@@ -143,14 +143,17 @@ describe.runIf(url)('the PostgreSQL LISTEN/NOTIFY event bus', () => {
       const stopFollowing = followEvents<{ id: string }>(bus, 'CALENDAR_CHANGED', (event) => {
         followed.push(event.id);
       });
-      const subscriber = bus.subscribe<{ id: string }>('FINANCING_DEMAND_PUBLISHED');
+      class Interrupted extends Error {}
+      const subscriber = bus.subscribe<{ id: string }>('FINANCING_DEMAND_PUBLISHED', undefined, {
+        interruptedError: () => new Interrupted(),
+      });
       await new Promise((resolve) => setTimeout(resolve, 100));
       bus.publish('FINANCING_DEMAND_PUBLISHED', { id: 'before' });
       await bus.flush();
       expect((await subscriber.next()).value).toEqual({ id: 'before' });
 
       await terminate('qes-events-listener');
-      await expect(subscriber.next()).rejects.toBeInstanceOf(EventsInterruptedError);
+      await expect(subscriber.next()).rejects.toBeInstanceOf(Interrupted);
 
       const again = bus.subscribe<{ id: string }>('FINANCING_DEMAND_PUBLISHED');
       const deadline = Date.now() + 10_000;

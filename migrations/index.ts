@@ -7,6 +7,11 @@ import { Migration20261126134939_Registration } from './Migration20261126134939_
 import { Migration20261126135337_Financing } from './Migration20261126135337_Financing.js';
 import { Migration20261126140548_NamesGinFastupdate } from './Migration20261126140548_NamesGinFastupdate.js';
 import { Migration20261126144626_AuditSequence } from './Migration20261126144626_AuditSequence.js';
+import { Migration20261207090128_AuditChainAndIdempotency } from './Migration20261207090128_AuditChainAndIdempotency.js';
+import { Migration20261207094500_OperatingTermHistory } from './Migration20261207094500_OperatingTermHistory.js';
+import { Migration20261207094659_NameReservationHold } from './Migration20261207094659_NameReservationHold.js';
+import { Migration20261207095500_EnterprisePublicName } from './Migration20261207095500_EnterprisePublicName.js';
+import { Migration20261207101042_ReviewExtensionApproval } from './Migration20261207101042_ReviewExtensionApproval.js';
 
 export const allMigrations = [
   Migration20261126133344_Initial,
@@ -15,4 +20,9 @@ export const allMigrations = [
   Migration20261126135337_Financing,
   Migration20261126140548_NamesGinFastupdate,
   Migration20261126144626_AuditSequence,
+  Migration20261207090128_AuditChainAndIdempotency,
+  Migration20261207094500_OperatingTermHistory,
+  Migration20261207094659_NameReservationHold,
+  Migration20261207095500_EnterprisePublicName,
+  Migration20261207101042_ReviewExtensionApproval,
 ];

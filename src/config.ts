@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
+import proxyAddress from 'proxy-addr';
 
 // Every setting comes from the environment, parsed and checked once at start. A bad value stops the
 // process with a message naming the variable (exit code 2, see main.ts), never halfway through a request.
@@ -36,8 +37,19 @@ export interface Config {
   introspection: boolean;
   /** Highest cost one operation may have (see app/limits). */
   maxQueryCost: number;
-  /** Cost points each API key, session or anonymous IP may spend per minute. */
+  /** Cost points each API key, user or anonymous IP may spend per minute. */
   rateLimitPointsPerMinute: number;
+  /**
+   * Which peers' X-Forwarded-For is believed when reading the client's address: a number of proxy hops
+   * in front of the server, or the addresses/CIDR ranges (or proxy-addr's names loopback, linklocal,
+   * uniquelocal) of the proxies. Default: none, the socket's own address.
+   */
+  trustProxy: number | string[];
+  /**
+   * Failed sign-ins before a lockout: per account and source address (within 15 minutes, then that
+   * source waits 15 minutes) and per account from all sources (within an hour, then everyone waits an hour).
+   */
+  signInLockout: { failuresPerSource: number; failuresPerAccount: number };
   /** Secret for signing licence verification codes; in embedded mode generated into dataDir when absent. */
   signingKey: string | null;
   /** Serve the built web client from web/dist at `/`. */
@@ -57,6 +69,15 @@ export interface Config {
   workers: number;
   /** Days a published financing demand stays open to offers before it expires (金企通). */
   financingDemandValidityDays: number;
+  /** Subscriptions one WebSocket may have open at once (each costs a resolution per published event). */
+  webSocketMaxSubscriptionsPerSocket: number;
+  /** Subscriptions one session or API key may have open at once over all its WebSockets to one process. */
+  webSocketMaxSubscriptionsPerCredential: number;
+  /**
+   * Seconds between checks of the credentials of open WebSockets against the database: a session that
+   * expired or whose user was disabled closes its sockets within this time (revocations arrive at once).
+   */
+  webSocketCredentialCheckSeconds: number;
 }
 
 type Env = Record<string, string | undefined>;
@@ -141,6 +162,23 @@ function eventBus(env: Env, url: string | null): Config['eventBus'] {
   return raw;
 }
 
+/** TRUST_PROXY: a hop count, or a comma-separated list of addresses, CIDR ranges and proxy-addr's names. */
+function trustProxy(env: Env): Config['trustProxy'] {
+  const raw = env.TRUST_PROXY?.trim() ?? '';
+  if (raw === '') return [];
+  if (/^\d+$/.test(raw)) return integer(env, 'TRUST_PROXY', 0, 0, 10);
+  const addresses = raw.split(',').map((address) => address.trim());
+  try {
+    proxyAddress.compile(addresses);
+  } catch (error) {
+    throw new ConfigError(
+      'TRUST_PROXY',
+      `must be a number of hops or a list of addresses/CIDR ranges (or loopback, linklocal, uniquelocal): ${(error as Error).message}`,
+    );
+  }
+  return addresses;
+}
+
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 
 export function loadConfig(env: Env = process.env): Config {
@@ -168,11 +206,19 @@ export function loadConfig(env: Env = process.env): Config {
     introspection: boolean(env, 'INTROSPECTION', true),
     maxQueryCost: integer(env, 'MAX_QUERY_COST', 10_000, 10, 10_000_000),
     rateLimitPointsPerMinute: integer(env, 'RATE_LIMIT_POINTS_PER_MINUTE', 60_000, 1, 100_000_000),
+    trustProxy: trustProxy(env),
+    signInLockout: {
+      failuresPerSource: integer(env, 'SIGN_IN_FAILURES_PER_SOURCE', 5, 1, 1000),
+      failuresPerAccount: integer(env, 'SIGN_IN_FAILURES_PER_ACCOUNT', 50, 1, 100_000),
+    },
     signingKey,
     serveWeb: boolean(env, 'SERVE_WEB', true),
     eventBus: bus,
     workers: workers(env, url, bus),
     credentialCacheSeconds: integer(env, 'CREDENTIAL_CACHE_SECONDS', 5, 0, 60),
     financingDemandValidityDays: integer(env, 'FINANCING_DEMAND_VALIDITY_DAYS', 60, 1, 3650),
+    webSocketMaxSubscriptionsPerSocket: integer(env, 'WS_MAX_SUBSCRIPTIONS_PER_SOCKET', 20, 1, 1000),
+    webSocketMaxSubscriptionsPerCredential: integer(env, 'WS_MAX_SUBSCRIPTIONS_PER_CREDENTIAL', 50, 1, 100_000),
+    webSocketCredentialCheckSeconds: integer(env, 'WS_CREDENTIAL_CHECK_SECONDS', 5, 1, 3600),
   };
 }

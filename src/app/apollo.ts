@@ -5,7 +5,7 @@ import type { GraphQLSchema } from 'graphql';
 import type { Server } from 'node:http';
 import type { Logger } from 'pino';
 import type { RequestContext } from '../shared/context.js';
-import { checkOperationLimits, type CostRateLimiter, type OperationMeasure } from './limits.js';
+import { PARSE_OPTIONS, checkOperationLimits, type CostRateLimiter, type OperationMeasure } from './limits.js';
 import { maskError } from './errors.js';
 import { compilingGateway } from './executor.js';
 import { requestScope } from './request-scope.js';
@@ -86,6 +86,8 @@ export function createApollo(options: ApolloOptions): ApolloServer<RequestContex
     // main.ts owns shutdown (drain, close the database, exit code); Apollo must not race it.
     stopOnTerminationSignals: false,
     allowBatchedHttpRequests: false,
+    // A document too long or nested too deeply is a parse error (400), never a stack overflow.
+    parseOptions: PARSE_OPTIONS,
     includeStacktraceInErrorResponses: false,
     // Persisted queries save parsing; they are not an allow-list. Kept off so every query is visible in logs.
     persistedQueries: false,

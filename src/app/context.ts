@@ -31,13 +31,17 @@ export async function createRequestContext(
 ): Promise<RequestContext> {
   const locale: Locale = localeFromAcceptLanguage(source.acceptLanguage);
   const em = orm.em.fork();
-  const result = await authenticate(
-    em,
-    deps.clock,
-    bearerFrom(source.authorization),
-    source.ip,
-    deps.config.credentialCacheSeconds * 1000,
-  );
+  const presented = bearerFrom(source.authorization);
+  const result =
+    presented.kind === 'UNSUPPORTED'
+      ? ({ ok: false } as const)
+      : await authenticate(
+          em,
+          deps.clock,
+          presented.kind === 'BEARER' ? presented.bearer : null,
+          source.ip,
+          deps.config.credentialCacheSeconds * 1000,
+        );
   if (!result.ok) {
     throw topLevelError('UNAUTHENTICATED', translate(locale, 'error.unauthenticated'), { http: { status: 401 } });
   }
@@ -46,6 +50,7 @@ export async function createRequestContext(
     requestId: source.requestId ?? randomUUID(),
     locale,
     viewer: result.viewer,
+    clientAddress: source.ip,
     em,
     loaders,
     deps,
@@ -65,6 +70,7 @@ export function createSystemContext(orm: MikroORM, deps: PlatformDeps): RequestC
     requestId: `system-${randomUUID()}`,
     locale: 'ZH_CN',
     viewer: { ...anonymousViewer('system'), rateLimitKey: 'system' },
+    clientAddress: null,
     em: orm.em.fork(),
     loaders,
     deps,

@@ -1,6 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { HeaderMap, type ApolloServer, type HTTPGraphQLRequest } from '@apollo/server';
 import proxyAddress from 'proxy-addr';
+import type { Config } from '../config.js';
 import type { RequestContext } from '../shared/context.js';
 import { localeFromAcceptLanguage } from '../shared/messages.js';
 import { requestIdFrom } from './context.js';
@@ -32,9 +33,13 @@ export const UNSUPPORTED_BODY = {
 };
 export const INTERNAL_ERROR = { errors: [{ message: 'Internal error', extensions: { code: 'INTERNAL' } }] };
 
-/** Proxies whose X-Forwarded-For is believed: the loopback (Express's `trust proxy` is set the same). */
-export const TRUSTED_PROXIES = 'loopback';
-const trusted = proxyAddress.compile(TRUSTED_PROXIES);
+/** Whether the peer at `hop` (0: the socket's) is a proxy whose X-Forwarded-For is believed. */
+export type ProxyTrust = (address: string, hop: number) => boolean;
+
+/** The proxies TRUST_PROXY names: a hop count, or their addresses; none by default. */
+export function proxyTrust(setting: Config['trustProxy']): ProxyTrust {
+  return typeof setting === 'number' ? (_address, hop) => hop < setting : proxyAddress.compile(setting);
+}
 
 export type ContextFactory = (request: IncomingMessage, response: ServerResponse) => Promise<RequestContext>;
 
@@ -46,9 +51,12 @@ export function scopeOf(request: IncomingMessage) {
   };
 }
 
-/** The client's address: the socket's, or the forwarded one when a trusted proxy forwarded the request. */
-export function clientAddress(request: IncomingMessage): string {
-  return proxyAddress(request, trusted) || request.socket.remoteAddress || 'unknown';
+/**
+ * The client's address: the socket's, or the one a trusted proxy forwarded. An X-Forwarded-For from
+ * anyone else is ignored: it would let a client choose its rate-limit budget and sign-in lockout key.
+ */
+export function clientAddress(request: IncomingMessage, trust: ProxyTrust): string {
+  return proxyAddress(request, trust) || request.socket.remoteAddress || 'unknown';
 }
 
 /** Runs one GraphQL request through Apollo and writes the answer. `body`: the parsed JSON body, if any. */

@@ -2,6 +2,7 @@ import type { MikroORM } from '@mikro-orm/postgresql';
 import type { PlatformDeps } from '../shared/context.js';
 import { sweepLapsedReservations } from '../modules/names/index.js';
 import { expireDueDemands } from '../modules/financing/index.js';
+import { forgetExpiredIdempotencyKeys } from '../shared/idempotency/idempotency.js';
 import { createSystemContext } from './context.js';
 
 // Work the platform does by the clock. Every read already shows a lapsed reservation or an expired
@@ -25,6 +26,11 @@ export const JOBS: Job[] = [
     name: 'financing.expiredDemands',
     everyMs: 5 * 60_000,
     run: (orm, deps) => expireDueDemands(orm.em.fork(), deps.clock),
+  },
+  {
+    name: 'idempotency.expiredKeys',
+    everyMs: 60 * 60_000,
+    run: (orm, deps) => forgetExpiredIdempotencyKeys(orm.em.fork(), deps.clock),
   },
 ];
 

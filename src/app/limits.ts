@@ -2,29 +2,63 @@ import {
   GraphQLError,
   Kind,
   getNamedType,
-  isObjectType,
+  getVariableValues,
+  TypeInfo,
+  ValidationContext,
   isInterfaceType,
+  isObjectType,
   type DocumentNode,
-  type FieldNode,
   type FragmentDefinitionNode,
-  type GraphQLCompositeType,
   type GraphQLSchema,
   type OperationDefinitionNode,
+  type ParseOptions,
   type SelectionSetNode,
-  type ValueNode,
 } from 'graphql';
+import type * as QueryComplexity from 'graphql-query-complexity';
+import { createRequire } from 'node:module';
 import { RateLimiterRes } from 'rate-limiter-flexible';
 import { createRateLimiter } from '../shared/rate-limiter.js';
 import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from '../shared/graphql/connection.js';
 import { translate, defineMessages, type Locale } from '../shared/messages.js';
-import { topLevelError } from '../shared/errors.js';
 
-// Limits every client can rely on, the same on HTTP and WebSocket: depth, aliases, cost (GitHub's
-// model: what a query may return, from `first` along each connection), and a cost budget per minute
-// for each API key, session and anonymous IP.
+// Limits every client can rely on, the same on HTTP and WebSocket: size of the document, depth,
+// aliases, cost, and a cost budget per minute for each API key, session and anonymous IP.
+//
+// The cost model (GitHub's), computed by graphql-query-complexity on the operation as graphql-js
+// executes it (variables coerced, their defaults applied, @skip/@include honoured):
+// - a connection costs 1 point per page, and what is selected inside it costs once per item the page
+//   may hold (`first`, or `last`, at most 100, default 20): nested connections multiply;
+// - `nodes(ids:)` costs 1 point per id, and what is selected inside once per id;
+// - a field that does more than read rows declares its cost (`complexity` in @Query/@Mutation/@Field,
+//   numbers in shared/graphql/cost.ts), added once per parent item; the full schema (`__schema`) costs
+//   INTROSPECTION_COST;
+// - every other field costs nothing; an operation costs at least 1.
 
 export const MAX_DEPTH = 12;
 export const MAX_ALIASES_PER_FIELD = 50;
+/**
+ * Tokens of one document. graphql-js parses (and validates) recursively, and overflows the stack near
+ * 1,500 levels of nesting; 2,000 tokens allow at most 1,000 (a list of lists, two tokens a level), with
+ * room to spare, and five times the largest query of the web client.
+ */
+export const MAX_TOKENS = 2000;
+export const PARSE_OPTIONS: ParseOptions = { maxTokens: MAX_TOKENS };
+/** `__schema`: about 45 ms of CPU for the explorer's full introspection, some ten pages of a search. */
+export const INTROSPECTION_COST = 10;
+/**
+ * Fields a query may evaluate (graphql-query-complexity counts a fragment each time it is spread): a
+ * few fragments spreading one another twice would otherwise make millions out of a short document.
+ */
+const MAX_EVALUATED_FIELDS = 10_000;
+/** Introspection nests deeper than data (`ofType` within `ofType`); graphql-js's MaxIntrospectionDepthRule bounds it. */
+const INTROSPECTION_FIELDS = new Set(['__schema', '__type']);
+
+// graphql-query-complexity's CommonJS build, as type-graphql uses graphql's CommonJS build: the ES build
+// (what `import` picks) imports graphql's ES build, whose schema classes the other does not recognise.
+const { createComplexityRule, fieldExtensionsEstimator, simpleEstimator } = createRequire(import.meta.url)(
+  'graphql-query-complexity',
+) as typeof QueryComplexity;
+type ComplexityEstimator = QueryComplexity.ComplexityEstimator;
 
 defineMessages({
   'limits.tooDeep': { zh: '查询嵌套过深（最多 {max} 层）。', en: 'The query is too deep (at most {max} levels).' },
@@ -36,107 +70,127 @@ defineMessages({
     zh: '查询成本 {cost} 超过上限 {max}，请减小 first 或拆分查询。',
     en: 'The query costs {cost} points, more than the limit of {max}. Ask for fewer items with `first` or split it.',
   },
+  'limits.tooManyFields': {
+    zh: '查询展开后的字段过多（最多 {max} 个），请减少片段的重复使用。',
+    en: 'The query selects too many fields once its fragments are spread (at most {max}).',
+  },
 });
 
-interface Walk {
-  schema: GraphQLSchema;
+/** A refusal of the client's query: QUERY_TOO_COMPLEX, answered with HTTP 400. */
+function tooComplex(message: string, extra: Record<string, unknown> = {}): GraphQLError {
+  return new GraphQLError(message, { extensions: { code: 'QUERY_TOO_COMPLEX', ...extra, http: { status: 400 } } });
+}
+
+/** A page of a connection, or `nodes(ids:)`: what is selected inside is paid once per item. */
+const listEstimator: ComplexityEstimator = ({ field, type, args, childComplexity }) => {
+  if (getNamedType(field.type).name.endsWith('Connection')) {
+    const requested = typeof args.first === 'number' ? args.first : typeof args.last === 'number' ? args.last : null;
+    const items = Math.min(Math.max(requested ?? DEFAULT_PAGE_SIZE, 1), MAX_PAGE_SIZE);
+    const page = typeof field.extensions.complexity === 'number' ? field.extensions.complexity : 1;
+    return page + items * childComplexity;
+  }
+  if (field.name === 'nodes' && type.name === 'Query' && Array.isArray(args.ids)) {
+    const ids = Math.max(args.ids.length, 1);
+    return ids + ids * childComplexity;
+  }
+  return undefined;
+};
+
+/** The whole schema at a fixed price (what is selected below it costs nothing: the answer is in memory). */
+const introspectionEstimator: ComplexityEstimator = ({ field, childComplexity }) =>
+  field.name === '__schema' ? INTROSPECTION_COST + childComplexity : undefined;
+
+/** Ends the description of each field that declares a cost with that cost, where clients read it. */
+export function describeDeclaredCosts(schema: GraphQLSchema): void {
+  for (const type of Object.values(schema.getTypeMap())) {
+    if (!isObjectType(type) && !isInterfaceType(type)) continue;
+    for (const field of Object.values(type.getFields())) {
+      const cost = field.extensions.complexity;
+      if (typeof cost !== 'number') continue;
+      const note = getNamedType(field.type).name.endsWith('Connection')
+        ? `Cost: ${cost} points a page (instead of 1).`
+        : `Cost: ${cost} points.`;
+      field.description = field.description ? `${field.description} ${note}` : note;
+    }
+  }
+}
+
+const ESTIMATORS = [
+  introspectionEstimator,
+  listEstimator,
+  fieldExtensionsEstimator(),
+  simpleEstimator({ defaultComplexity: 0 }),
+];
+
+function costOf(
+  schema: GraphQLSchema,
+  document: DocumentNode,
+  operation: OperationDefinitionNode,
+  variables: Record<string, unknown>,
+  locale: Locale,
+): number {
+  // Variables execution would refuse: nothing will run, and execution words the refusal as before.
+  if (getVariableValues(schema, operation.variableDefinitions ?? [], variables).errors) return 1;
+  let cost = 0;
+  const errors: GraphQLError[] = [];
+  const context = new ValidationContext(schema, document, new TypeInfo(schema), (error) => errors.push(error));
+  const rule = createComplexityRule({
+    maximumComplexity: Number.MAX_SAFE_INTEGER,
+    variables,
+    estimators: ESTIMATORS,
+    maxQueryNodes: MAX_EVALUATED_FIELDS,
+    onComplete: (complexity) => (cost = complexity),
+  })(context);
+  // The rule measures the whole operation when it enters it; run as a validation rule, it would also be
+  // walked through every node of the document with type information, three times its own work.
+  try {
+    rule.onOperationDefinitionEnter(operation);
+  } catch (error) {
+    // The library's one refusal of its own; its message is all that tells it apart.
+    if (
+      error instanceof GraphQLError &&
+      error.message.startsWith('Query exceeds the maximum allowed number of nodes')
+    ) {
+      throw tooComplex(translate(locale, 'limits.tooManyFields', { max: MAX_EVALUATED_FIELDS }));
+    }
+    throw error;
+  }
+  rule.onOperationDefinitionLeave(operation);
+  if (errors.length > 0) throw errors[0];
+  return Math.max(1, cost);
+}
+
+interface Shape {
   fragments: Map<string, FragmentDefinitionNode>;
-  variables: Record<string, unknown>;
+  /** Depth of each fragment's own selections, measured once however often it is spread. */
+  fragmentDepths: Map<string, number>;
   aliases: Map<string, number>;
 }
 
-function intArgument(field: FieldNode, name: string, variables: Record<string, unknown>): number | null {
-  const argument = field.arguments?.find((a) => a.name.value === name);
-  if (!argument) return null;
-  const value: ValueNode = argument.value;
-  if (value.kind === Kind.INT) return Number(value.value);
-  if (value.kind === Kind.VARIABLE) {
-    const v = variables[value.name.value];
-    return typeof v === 'number' ? v : null;
-  }
-  return null;
-}
-
-function listArgumentLength(field: FieldNode, name: string, variables: Record<string, unknown>): number | null {
-  const argument = field.arguments?.find((a) => a.name.value === name);
-  if (!argument) return null;
-  if (argument.value.kind === Kind.LIST) return argument.value.values.length;
-  if (argument.value.kind === Kind.VARIABLE) {
-    const v = variables[argument.value.name.value];
-    return Array.isArray(v) ? v.length : null;
-  }
-  return null;
-}
-
-/** Depth and cost of a selection set under a parent type; counts aliases on the way. */
-function measure(
-  walk: Walk,
-  selectionSet: SelectionSetNode,
-  parentType: GraphQLCompositeType | undefined,
-  multiplier: number,
-  depth: number,
-  visitedFragments: Set<string>,
-): { depth: number; cost: number } {
-  let maxDepth = depth;
-  let cost = 0;
+/** Depth of a selection set (fields below introspection fields not counted); counts aliases on the way. */
+function depthOf(shape: Shape, selectionSet: SelectionSetNode): number {
+  let depth = 0;
   for (const selection of selectionSet.selections) {
     if (selection.kind === Kind.FIELD) {
       const name = selection.name.value;
-      if (selection.alias) walk.aliases.set(name, (walk.aliases.get(name) ?? 0) + 1);
-      const fieldDef =
-        parentType && (isObjectType(parentType) || isInterfaceType(parentType))
-          ? parentType.getFields()[name]
-          : undefined;
-      const namedType = fieldDef ? getNamedType(fieldDef.type) : undefined;
-      let childMultiplier = multiplier;
-      if (namedType && namedType.name.endsWith('Connection')) {
-        const first = intArgument(selection, 'first', walk.variables) ?? intArgument(selection, 'last', walk.variables);
-        const size = Math.min(Math.max(first ?? DEFAULT_PAGE_SIZE, 0), MAX_PAGE_SIZE);
-        cost += multiplier; // fetching the page
-        childMultiplier = multiplier * Math.max(size, 1);
-      } else if (name === 'nodes' && depth === 0) {
-        childMultiplier = multiplier * Math.max(listArgumentLength(selection, 'ids', walk.variables) ?? 1, 1);
-        cost += childMultiplier;
-      }
-      if (selection.selectionSet) {
-        const inner = measure(
-          walk,
-          selection.selectionSet,
-          namedType as GraphQLCompositeType | undefined,
-          childMultiplier,
-          depth + 1,
-          visitedFragments,
-        );
-        maxDepth = Math.max(maxDepth, inner.depth);
-        cost += inner.cost;
-      } else {
-        maxDepth = Math.max(maxDepth, depth + 1);
-      }
+      if (selection.alias) shape.aliases.set(name, (shape.aliases.get(name) ?? 0) + 1);
+      const inner = selection.selectionSet ? depthOf(shape, selection.selectionSet) : 0;
+      depth = Math.max(depth, 1 + (INTROSPECTION_FIELDS.has(name) ? 0 : inner));
     } else if (selection.kind === Kind.INLINE_FRAGMENT) {
-      const typeName = selection.typeCondition?.name.value;
-      const type = typeName ? (walk.schema.getType(typeName) as GraphQLCompositeType) : parentType;
-      const inner = measure(walk, selection.selectionSet, type, multiplier, depth, visitedFragments);
-      maxDepth = Math.max(maxDepth, inner.depth);
-      cost += inner.cost;
+      depth = Math.max(depth, depthOf(shape, selection.selectionSet));
     } else {
-      const fragmentName = selection.name.value;
-      const fragment = walk.fragments.get(fragmentName);
-      // A fragment spread twice on one path is a cycle, which validation refuses anyway.
-      if (!fragment || visitedFragments.has(fragmentName)) continue;
-      const type = walk.schema.getType(fragment.typeCondition.name.value) as GraphQLCompositeType;
-      const inner = measure(
-        walk,
-        fragment.selectionSet,
-        type,
-        multiplier,
-        depth,
-        new Set([...visitedFragments, fragmentName]),
-      );
-      maxDepth = Math.max(maxDepth, inner.depth);
-      cost += inner.cost;
+      const name = selection.name.value;
+      let fragmentDepth = shape.fragmentDepths.get(name);
+      if (fragmentDepth === undefined) {
+        shape.fragmentDepths.set(name, 0); // a cycle (which validation refuses) ends here
+        const fragment = shape.fragments.get(name);
+        fragmentDepth = fragment ? depthOf(shape, fragment.selectionSet) : 0;
+        shape.fragmentDepths.set(name, fragmentDepth);
+      }
+      depth = Math.max(depth, fragmentDepth);
     }
   }
-  return { depth: maxDepth, cost };
+  return depth;
 }
 
 export interface OperationMeasure {
@@ -144,7 +198,7 @@ export interface OperationMeasure {
   cost: number;
 }
 
-/** Measures one operation; throws QUERY_TOO_COMPLEX when a limit is exceeded. */
+/** Measures one validated operation; throws QUERY_TOO_COMPLEX (HTTP 400) when a limit is exceeded. */
 export function checkOperationLimits(
   schema: GraphQLSchema,
   document: DocumentNode,
@@ -153,40 +207,24 @@ export function checkOperationLimits(
   maxCost: number,
   locale: Locale,
 ): OperationMeasure {
-  const fragments = new Map<string, FragmentDefinitionNode>();
+  const shape: Shape = { fragments: new Map(), fragmentDepths: new Map(), aliases: new Map() };
   for (const definition of document.definitions) {
-    if (definition.kind === Kind.FRAGMENT_DEFINITION) fragments.set(definition.name.value, definition);
+    if (definition.kind === Kind.FRAGMENT_DEFINITION) shape.fragments.set(definition.name.value, definition);
   }
-  const rootType =
-    operation.operation === 'query'
-      ? schema.getQueryType()
-      : operation.operation === 'mutation'
-        ? schema.getMutationType()
-        : schema.getSubscriptionType();
-  const walk: Walk = { schema, fragments, variables: variables ?? {}, aliases: new Map() };
-  const measured = measure(walk, operation.selectionSet, rootType ?? undefined, 1, 0, new Set());
-  const cost = Math.max(1, measured.cost);
-  if (measured.depth > MAX_DEPTH) {
-    throw topLevelError('QUERY_TOO_COMPLEX', translate(locale, 'limits.tooDeep', { max: MAX_DEPTH }), {
-      depth: measured.depth,
-      maxDepth: MAX_DEPTH,
-    });
+  const depth = depthOf(shape, operation.selectionSet);
+  if (depth > MAX_DEPTH) {
+    throw tooComplex(translate(locale, 'limits.tooDeep', { max: MAX_DEPTH }), { depth, maxDepth: MAX_DEPTH });
   }
-  for (const [field, count] of walk.aliases) {
+  for (const [field, count] of shape.aliases) {
     if (count > MAX_ALIASES_PER_FIELD) {
-      throw topLevelError(
-        'QUERY_TOO_COMPLEX',
-        translate(locale, 'limits.tooManyAliases', { max: MAX_ALIASES_PER_FIELD, field }),
-      );
+      throw tooComplex(translate(locale, 'limits.tooManyAliases', { max: MAX_ALIASES_PER_FIELD, field }));
     }
   }
+  const cost = costOf(schema, document, operation, variables ?? {}, locale);
   if (cost > maxCost) {
-    throw topLevelError('QUERY_TOO_COMPLEX', translate(locale, 'limits.tooCostly', { cost, max: maxCost }), {
-      cost,
-      maxCost,
-    });
+    throw tooComplex(translate(locale, 'limits.tooCostly', { cost, max: maxCost }), { cost, maxCost });
   }
-  return { depth: measured.depth, cost };
+  return { depth, cost };
 }
 
 export interface RateLimitState {

@@ -1,25 +1,32 @@
 import { randomBytes } from 'node:crypto';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { pino, type Logger } from 'pino';
+import { pino, type DestinationStream, type Logger } from 'pino';
 import type { Config } from '../config.js';
 import type { PlatformDeps } from '../shared/context.js';
+import { serializeError } from './errors.js';
 import { CalendarCache } from '../shared/calendar/calendar.service.js';
 import { systemClock, type Clock } from '../shared/clock.js';
 import { createEventBus } from '../shared/pubsub.js';
 import { PostgresEventTarget } from '../shared/pg-event-target.js';
 
-export function createLogger(config: Pick<Config, 'logLevel'>): Logger {
-  return pino({
-    level: config.logLevel,
-    // pid: which worker wrote the line when the server runs as several (app/cluster.ts).
-    base: { service: 'qingdao-enterprise-services', pid: process.pid },
-    // Belt and braces: operations never log variables, but no credential may reach a log line.
-    redact: {
-      paths: ['*.password', '*.token', '*.secret', '*.authorization', '*.idNumber', 'req.headers.authorization'],
-      censor: '[redacted]',
+/** The process's logger; `destination`: where lines go (standard output unless a test captures them). */
+export function createLogger(config: Pick<Config, 'logLevel'>, destination?: DestinationStream): Logger {
+  return pino(
+    {
+      level: config.logLevel,
+      // Every `err` logged anywhere (jobs, HTTP, event bus) loses a database error's statement and values.
+      serializers: { err: serializeError },
+      // pid: which worker wrote the line when the server runs as several (app/cluster.ts).
+      base: { service: 'qingdao-enterprise-services', pid: process.pid },
+      // Belt and braces: operations never log variables, but no credential may reach a log line.
+      redact: {
+        paths: ['*.password', '*.token', '*.secret', '*.authorization', '*.idNumber', 'req.headers.authorization'],
+        censor: '[redacted]',
+      },
     },
-  });
+    destination,
+  );
 }
 
 /**

@@ -9,6 +9,7 @@ import { applyPlainResolvers } from '../shared/graphql/plain-resolvers.js';
 import { validateInput } from '../shared/graphql/validation.js';
 import type { EventBus } from '../shared/pubsub.js';
 import { platformResolvers } from '../shared/resolvers.js';
+import { INTROSPECTION_COST, MAX_ALIASES_PER_FIELD, MAX_DEPTH, MAX_TOKENS, describeDeclaredCosts } from './limits.js';
 import { satisfies } from '../shared/viewer.js';
 import { accountsResolvers } from '../modules/accounts/index.js';
 import { financingResolvers } from '../modules/financing/index.js';
@@ -38,7 +39,8 @@ export const authChecker: AuthChecker<RequestContext> = ({ context }, requiremen
 
 export const SCHEMA_DESCRIPTION = `Qingdao Enterprise Services API.
 Authenticate with "Authorization: Bearer <session token or API key secret>".
-Limits: \`first\` at most 100; depth at most 12; at most 50 aliases of one field; cost computed from \`first\` along each connection and reported in extensions.cost; a cost budget per minute per API key, session and anonymous IP (RATE_LIMITED with retryAfterSeconds when spent); request body at most 1 MB; no batched requests.`;
+Limits: \`first\` at most 100; a document of at most ${MAX_TOKENS} tokens; depth at most ${MAX_DEPTH} (introspection fields below \`__schema\` and \`__type\` not counted); at most ${MAX_ALIASES_PER_FIELD} aliases of one field; a cost per operation, reported in extensions.cost; a cost budget per minute per API key, user and anonymous IP (RATE_LIMITED with retryAfterSeconds when spent); request body at most 1 MB; no batched requests. A query over a limit is refused with QUERY_TOO_COMPLEX (HTTP 400) before anything runs.
+Cost, with variables and their defaults as given: a connection costs 1 point a page, and what is selected inside it once per item the page may hold (\`first\`, at most 100, default 20), so nested connections multiply; \`nodes(ids:)\` 1 point per id, and what is selected inside once per id; a field whose description states a cost adds that cost (once per parent item); \`__schema\` ${INTROSPECTION_COST} points; every other field nothing; an operation at least 1 point.`;
 
 const ROOT_DESCRIPTIONS: Record<OperationTypeNode, string> = {
   query: 'What can be read. Each field names the roles that may read it.',
@@ -64,6 +66,7 @@ export async function buildApiSchema(events: EventBus): Promise<GraphQLSchema> {
   // type-graphql describes neither the schema nor its root types. The limits belong in the schema
   // description, where introspecting clients read them.
   built.description = SCHEMA_DESCRIPTION;
+  describeDeclaredCosts(built);
   for (const [operation, description] of Object.entries(ROOT_DESCRIPTIONS) as [OperationTypeNode, string][]) {
     const type = built.getRootType(operation);
     if (type) type.description = description;

@@ -14,7 +14,7 @@ import {
   MALFORMED_BODY,
   MAX_BODY_BYTES,
   SECURITY_HEADERS,
-  TRUSTED_PROXIES,
+  proxyTrust,
   UNSUPPORTED_BODY,
   answerGraphQL,
   clientAddress,
@@ -45,7 +45,8 @@ export async function createAppServer(orm: MikroORM, deps: PlatformDeps): Promis
   const schema = await buildApiSchema(deps.events);
   const app = express();
   app.disable('x-powered-by');
-  app.set('trust proxy', TRUSTED_PROXIES);
+  const trust = proxyTrust(config.trustProxy);
+  app.set('trust proxy', trust);
   const httpServer = createServer();
   const rateLimiter = new CostRateLimiter(config.rateLimitPointsPerMinute);
   const websocket = attachWebSocketServer({
@@ -73,7 +74,7 @@ export async function createAppServer(orm: MikroORM, deps: PlatformDeps): Promis
   // What another worker changes must reach what this worker keeps in memory at once too: revoked
   // credentials, the holiday calendar, the name word lists.
   const stopFollowing = [
-    followCredentialRevocations(deps.events),
+    followCredentialRevocations(deps.events, websocket.closeRevoked),
     followCalendarChanges(
       deps.events,
       deps.calendar,
@@ -108,7 +109,7 @@ export async function createAppServer(orm: MikroORM, deps: PlatformDeps): Promis
     return createRequestContext(orm, deps, {
       authorization: request.headers.authorization,
       acceptLanguage: request.headers['accept-language'],
-      ip: clientAddress(request),
+      ip: clientAddress(request, trust),
       requestId: scope?.requestId,
     });
   };

@@ -1,4 +1,4 @@
-import type { Server } from 'node:http';
+import type { IncomingMessage, Server } from 'node:http';
 import {
   GraphQLError,
   parse,
@@ -13,15 +13,23 @@ import { useServer } from 'graphql-ws/use/ws';
 import { WebSocketServer } from 'ws';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import type { Logger } from 'pino';
+import { endedCredentials } from '../modules/accounts/index.js';
 import type { PlatformDeps, RequestContext } from '../shared/context.js';
 import { localeFromAcceptLanguage } from '../shared/messages.js';
+import type { Viewer } from '../shared/viewer.js';
 import { createRequestContext, requestIdFrom } from './context.js';
 import { maskError, withoutInputValue } from './errors.js';
-import { checkOperationLimits, type CostRateLimiter } from './limits.js';
+import { clientAddress, proxyTrust } from './graphql-http.js';
+import { PARSE_OPTIONS, checkOperationLimits, type CostRateLimiter } from './limits.js';
+import { OpenSockets, tooManySubscriptions } from './open-sockets.js';
 
 // GraphQL over WebSocket on the same path as HTTP. Apollo's validation, limits and error masking do
 // not run here, so this file applies the same ones: authentication in onConnect (a bad token closes
-// the socket with 4403), and the same depth, alias, cost and rate limits in onSubscribe.
+// the socket with 4403 Forbidden), and the same depth, alias, cost and rate limits in onSubscribe.
+// A socket outlives the check of its credential, so it is closed with 4401 Unauthorized when that
+// credential ends: at once when any process revokes it (closeRevoked, fed from the event bus), and
+// within WS_CREDENTIAL_CHECK_SECONDS when it expires or its user is disabled. Subscriptions are capped
+// per socket and per credential: each costs a resolution for every event published on its topic.
 
 export interface WebSocketOptions {
   httpServer: Server;
@@ -59,9 +67,41 @@ function clientError(error: GraphQLError, code: string): GraphQLError {
   });
 }
 
-export function attachWebSocketServer(options: WebSocketOptions): { dispose: () => Promise<void> } {
+export interface AttachedWebSocketServer {
+  /** Closes the sockets opened with a credential that `isRevoked` matches (revocations from the event bus). */
+  closeRevoked: (isRevoked: (viewer: Viewer) => boolean) => void;
+  dispose: () => Promise<void>;
+}
+
+export function attachWebSocketServer(options: WebSocketOptions): AttachedWebSocketServer {
+  const { config } = options.deps;
   const wss = new WebSocketServer({ server: options.httpServer, path: options.path, maxPayload: 1024 * 1024 });
   const connectionInfo = new WeakMap<object, ConnectionExtra>();
+  const openSockets = new OpenSockets({
+    perSocket: config.webSocketMaxSubscriptionsPerSocket,
+    perCredential: config.webSocketMaxSubscriptionsPerCredential,
+  });
+  const closeEnded = (ended: (viewer: Viewer) => boolean, reason: string) => {
+    const closed = openSockets.closeWhere(ended, reason);
+    if (closed > 0) options.logger.info({ closed, reason }, 'websockets closed: their credential ended');
+  };
+
+  // Expiry and disabled users are not announced on the bus: ask the database now and then.
+  let checking = false;
+  const checkCredentials = async () => {
+    const viewers = openSockets.viewersWithCredentials();
+    if (checking || viewers.length === 0) return;
+    checking = true;
+    try {
+      closeEnded(await endedCredentials(options.orm.em.fork(), options.deps.clock, viewers), 'Credential ended');
+    } catch (error) {
+      options.logger.warn({ err: error }, 'checking the credentials of open websockets failed');
+    } finally {
+      checking = false;
+    }
+  };
+  const credentialChecks = setInterval(() => void checkCredentials(), config.webSocketCredentialCheckSeconds * 1000);
+  credentialChecks.unref();
   const rules = options.introspection
     ? specifiedRules
     : [
@@ -75,6 +115,7 @@ export function attachWebSocketServer(options: WebSocketOptions): { dispose: () 
         }),
       ];
 
+  const trust = proxyTrust(options.deps.config.trustProxy);
   const serverCleanup = useServer<
     Record<string, unknown>,
     { request: { headers: Record<string, string | string[] | undefined>; socket: { remoteAddress?: string } } }
@@ -89,16 +130,23 @@ export function attachWebSocketServer(options: WebSocketOptions): { dispose: () 
             stringParam(params, 'acceptLanguage', 'accept-language') ??
             (ctx.extra.request.headers['accept-language'] as string | undefined) ??
             null,
-          ip: ctx.extra.request.socket.remoteAddress ?? 'unknown',
+          ip: clientAddress(ctx.extra.request as IncomingMessage, trust),
         };
         // Refuse a presented credential that does not authenticate, at once.
+        let viewer: Viewer;
         try {
-          await createRequestContext(options.orm, options.deps, { ...extra });
+          ({ viewer } = await createRequestContext(options.orm, options.deps, { ...extra }));
         } catch {
           return false;
         }
+        // Closed while it was being authenticated: onClose has run, nothing to register.
+        if (ctx.extra.socket.readyState !== ctx.extra.socket.OPEN) return false;
         connectionInfo.set(ctx, extra);
+        openSockets.add(ctx, viewer, (code, reason) => ctx.extra.socket.close(code, reason));
         return true;
+      },
+      onClose(ctx) {
+        openSockets.remove(ctx);
       },
       async onSubscribe(ctx, id, payload) {
         const extra = connectionInfo.get(ctx);
@@ -112,7 +160,7 @@ export function attachWebSocketServer(options: WebSocketOptions): { dispose: () 
           });
         let document;
         try {
-          document = parse(payload.query);
+          document = parse(payload.query, PARSE_OPTIONS);
         } catch (error) {
           return [clientError(error as GraphQLError, 'GRAPHQL_PARSE_FAILED')];
         }
@@ -123,6 +171,10 @@ export function attachWebSocketServer(options: WebSocketOptions): { dispose: () 
         const operation = getOperationAST(document, payload.operationName);
         if (!operation) {
           return [clientError(new GraphQLError('No operation to run'), 'OPERATION_RESOLUTION_FAILURE')];
+        }
+        if (operation.operation === 'subscription') {
+          const reached = openSockets.startSubscription(ctx, id);
+          if (reached) return [tooManySubscriptions(reached, locale)];
         }
         // Coerced here, as Apollo does on HTTP: left to execution, a bad variable would surface as an
         // error without a code and be masked as INTERNAL.
@@ -185,7 +237,9 @@ export function attachWebSocketServer(options: WebSocketOptions): { dispose: () 
     wss,
   );
   return {
+    closeRevoked: (isRevoked) => closeEnded(isRevoked, 'Credential revoked'),
     dispose: async () => {
+      clearInterval(credentialChecks);
       await serverCleanup.dispose();
       await new Promise<void>((resolve) => wss.close(() => resolve()));
     },

@@ -32,7 +32,9 @@ function baseOptions(logger?: Logger, onQuery?: (sql: string) => void): Partial<
     // Every query goes through the request's own fork; the global context is a bug waiting to happen.
     allowGlobalContext: false,
     forceUtcTimezone: true,
-    debug: onQuery ? ['query'] : (logger?.isLevelEnabled('trace') ?? false),
+    // Statements only, with $1, $2... for their values: the 'query-params' namespace (which `debug: true`
+    // turns on too) would inline every value (password hashes, contact details, ID numbers) into the log.
+    debug: onQuery || logger?.isLevelEnabled('trace') ? ['query'] : false,
     logger: (message) => {
       onQuery?.(message);
       logger?.trace({ orm: message });
@@ -51,6 +53,17 @@ function baseOptions(logger?: Logger, onQuery?: (sql: string) => void): Partial<
 }
 
 /**
+ * What knex itself says (a broken pooled connection, a deprecation) goes to our logger, without its
+ * text: knex writes "Connection Error: <error>" with the error's message, which holds the failed
+ * statement with its values inlined. Without this, knex prints it on the console.
+ */
+function knexLog(logger?: Logger) {
+  const note = (level: 'warn' | 'error' | 'debug') => () =>
+    logger?.[level]('database driver message (statement and values not logged)');
+  return { warn: note('warn'), error: note('error'), debug: note('debug'), deprecate: note('debug') };
+}
+
+/**
  * Opens the database the target names. Migrations are not run here: see migrate().
  * `onQuery` hears every SQL statement (the tests count them to catch N+1 queries).
  */
@@ -66,6 +79,7 @@ export async function openDatabase(
       clientUrl: target.url,
       dbName: decodeURIComponent(url.pathname.slice(1)),
       pool: { min: 0, max: target.poolSize },
+      driverOptions: { log: knexLog(logger) },
     });
     return { orm, target, close: () => orm.close(true) };
   }

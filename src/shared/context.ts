@@ -29,6 +29,8 @@ export interface RequestContext {
   requestId: string;
   locale: Locale;
   viewer: Viewer;
+  /** The client's address (the forwarded one only from a trusted proxy); null for the platform's own work. */
+  clientAddress: string | null;
   em: EntityManager;
   loaders: Loaders;
   deps: PlatformDeps;

@@ -1,6 +1,16 @@
-// The platform's own tables (audit trail, notifications, working-day calendar).
+// The platform's own tables (audit trail and its hash chain, notifications, working-day calendar,
+// idempotency keys).
+import { AuditChainLink } from './audit/audit-chain.entity.js';
 import { AuditEvent } from './audit/audit.entity.js';
 import { HolidayCalendarDay, HolidayCalendarYear } from './calendar/calendar.entity.js';
+import { IdempotencyKey } from './idempotency/idempotency.entity.js';
 import { Notification } from './notifications/notification.entity.js';
 
-export const platformEntities = [AuditEvent, Notification, HolidayCalendarYear, HolidayCalendarDay];
+export const platformEntities = [
+  AuditEvent,
+  AuditChainLink,
+  Notification,
+  HolidayCalendarYear,
+  HolidayCalendarDay,
+  IdempotencyKey,
+];

@@ -12,6 +12,15 @@ import { Loaders } from './loaders.js';
  * connection, held by the transaction, so a query through the outer context would wait forever.
  */
 export async function inTransaction<T>(ctx: RequestContext, work: (tx: RequestContext) => Promise<T>): Promise<T> {
+  // Inside another transaction (a service called under an idempotency key), this one is a savepoint
+  // of it: its events wait for the outer commit, which is the one that makes the writes real.
+  if (ctx.em.isInTransaction()) {
+    return ctx.em.transactional(async (em) => {
+      const tx: RequestContext = { ...ctx, em, loaders: new Loaders() };
+      tx.loaders.bind(tx);
+      return work(tx);
+    });
+  }
   const afterCommit: (() => void)[] = [];
   const result = await ctx.em.transactional(async (em) => {
     const tx: RequestContext = { ...ctx, em, afterCommit, loaders: new Loaders() };

@@ -28,7 +28,7 @@ export interface Viewer {
   /** The bank or host a staff account works for. */
   organisationId: string | null;
   scopes: readonly ApiScope[];
-  /** Key for the rate limiter: the API key, the session, or the anonymous IP. */
+  /** Key for the rate limiter: the API key, the user, or the anonymous IP. */
   rateLimitKey: string;
 }
 

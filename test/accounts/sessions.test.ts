@@ -118,6 +118,27 @@ describe('a session token', () => {
   });
 });
 
+describe('an Authorization header that is not a bearer credential', () => {
+  it.each([
+    ['Basic credentials', `Basic ${Buffer.from(`someone@example.cn:${TEST_PASSWORD}`).toString('base64')}`],
+    ['another scheme', 'Token qes_s_abc'],
+    ['a bare token', 'qes_s_abc'],
+    ['Bearer without a credential', 'Bearer '],
+  ])('(%s) is refused with 401 UNAUTHENTICATED, not served as anonymous', async (_what, authorization) => {
+    const response = await postGraphql(
+      app,
+      { query: '{ workingDays { isWorkingDay(date: "2026-10-10") } }' },
+      {
+        authorization,
+      },
+    );
+
+    expect(response.status).toBe(401);
+    expect(response.json.errors[0].extensions.code).toBe('UNAUTHENTICATED');
+    expect(response.json.data ?? null).toBeNull();
+  });
+});
+
 describe('signOut', () => {
   it('revokes the session it was called with, which then fails', async () => {
     const { token } = await signInNewUser();

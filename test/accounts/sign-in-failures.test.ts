@@ -3,9 +3,14 @@ import { TestApp } from '../helpers/app.js';
 import { accountRowCounts, uniqueEmail } from '../helpers/accounts.js';
 import { createUser, TEST_PASSWORD } from '../helpers/factories.js';
 
+// The account-wide limit is lowered from its default of 50 so that reaching it stays quick.
+const FAILURES_PER_ACCOUNT = 12;
+
 let app: TestApp;
 beforeAll(async () => {
-  app = await TestApp.start();
+  app = await TestApp.start({
+    config: { signInLockout: { failuresPerSource: 5, failuresPerAccount: FAILURES_PER_ACCOUNT } },
+  });
 });
 afterAll(async () => app?.stop());
 
@@ -25,8 +30,8 @@ const SIGN_IN = /* GraphQL */ `
   }
 `;
 
-function signIn(email: string, password: string) {
-  return app.execute(SIGN_IN, { input: { email, password } }, { language: 'en' });
+function signIn(email: string, password: string, ip = '127.0.0.1') {
+  return app.execute(SIGN_IN, { input: { email, password } }, { language: 'en', ip });
 }
 
 describe('a failed sign-in', () => {
@@ -122,6 +127,57 @@ describe('repeated failed sign-ins', () => {
     const result = await signIn(other.user.email, TEST_PASSWORD);
 
     expect(result.data?.signIn.userErrors).toEqual([]);
+  });
+});
+
+describe('failed sign-ins from one address', () => {
+  it('do not lock out the owner signing in from another address', async () => {
+    const { user } = await createUser(app);
+    for (let attempt = 1; attempt <= 5; attempt++) await signIn(user.email, `Wrong-password-${attempt}`, '203.0.113.7');
+
+    const fromAttacker = await signIn(user.email, TEST_PASSWORD, '203.0.113.7');
+    const fromOwner = await signIn(user.email, TEST_PASSWORD, '198.51.100.20');
+
+    expect(fromAttacker.data?.signIn.userErrors[0].code).toBe('TOO_MANY_ATTEMPTS');
+    expect(fromOwner.data?.signIn.userErrors).toEqual([]);
+    expect(fromOwner.data?.signIn.token).toEqual(expect.any(String));
+  });
+});
+
+describe('failed sign-ins spread over many addresses', () => {
+  it('lock the account for everyone once the account-wide limit is reached', async () => {
+    const { user } = await createUser(app);
+    // Four failures from each address: never the five that lock one address out.
+    for (let attempt = 0; attempt < FAILURES_PER_ACCOUNT; attempt++) {
+      const failed = await signIn(
+        user.email,
+        `Wrong-password-${attempt}`,
+        `203.0.113.${100 + Math.floor(attempt / 4)}`,
+      );
+      expect(failed.data?.signIn.userErrors[0].code).toBe('INVALID_CREDENTIALS');
+    }
+
+    const fromOwner = await signIn(user.email, TEST_PASSWORD, '198.51.100.21');
+
+    expect(fromOwner.data?.signIn.token).toBeNull();
+    expect(fromOwner.data?.signIn.userErrors).toEqual([
+      {
+        code: 'TOO_MANY_ATTEMPTS',
+        field: null,
+        message: expect.stringMatching(/^Too many failed sign-ins\. Try again in \d+ seconds\.$/),
+      },
+    ]);
+  });
+
+  it('below the account-wide limit leave the owner free to sign in', async () => {
+    const { user } = await createUser(app);
+    for (let attempt = 0; attempt < FAILURES_PER_ACCOUNT - 1; attempt++) {
+      await signIn(user.email, `Wrong-password-${attempt}`, `203.0.113.${150 + Math.floor(attempt / 4)}`);
+    }
+
+    const fromOwner = await signIn(user.email, TEST_PASSWORD, '198.51.100.22');
+
+    expect(fromOwner.data?.signIn.userErrors).toEqual([]);
   });
 });
 

@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { toGlobalId } from '../../src/shared/ids.js';
 import { District } from '../../src/shared/graphql/reference.types.js';
 import { TestApp } from '../helpers/app.js';
+import { TEST_PASSWORD } from '../helpers/factories.js';
 import { subscribe, waitFor, wsClient, type OpenSubscription } from '../helpers/ws.js';
 import { createCast, createEnterprise, makeOffer, publishDemand, type Cast } from './helpers.js';
 
@@ -118,6 +119,41 @@ describe('financingOfferReceived', () => {
     const last = subscription.results.at(-1)!.data!.financingOfferReceived;
     expect(last.demand.offerCount).toBe(2);
     expect(subscription.results.every((r) => r.errors === undefined)).toBe(true);
+  });
+
+  it('ends with close code 4401 when the session that subscribed signs out', async () => {
+    const demandId = await publishDemand(app, cast.owner, cast.enterpriseId);
+    // A session of its own: the owner's shared one stays signed in for the other tests.
+    const signIn = await app.execute(`mutation($input: SignInInput!) { signIn(input: $input) { token } }`, {
+      input: { email: cast.owner.user.email, password: TEST_PASSWORD },
+    });
+    const token = signIn.data?.signIn.token as string;
+    const subscription = subscribe(
+      connect(token),
+      `subscription($id: ID!) { financingOfferReceived(demandId: $id) { id } }`,
+      { id: demandId },
+    );
+    const deadline = Date.now() + 10_000;
+    // graphql-ws does not acknowledge a subscription: offer (and withdraw) until one arrives.
+    while (subscription.results.length === 0 && Date.now() < deadline) {
+      const id = await makeOffer(app, cast.bankA, demandId);
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      if (subscription.results.length === 0)
+        await app.execute(
+          `mutation($id: ID!) { withdrawFinancingOffer(input: { id: $id }) { userErrors { code } } }`,
+          { id },
+          { token: cast.bankA.token },
+        );
+    }
+    await waitFor(() => subscription.results.length > 0, 'an offer before signing out');
+
+    await app.execute(`mutation { signOut { signedOut } }`, {}, { token });
+
+    const ended = await Promise.race([
+      subscription.ended,
+      new Promise<'still open'>((resolve) => setTimeout(() => resolve('still open'), 5000)),
+    ]);
+    expect(ended).toMatchObject({ error: { code: 4401 } });
   });
 
   it("reports another enterprise's demand as not found, and refuses banks", async () => {

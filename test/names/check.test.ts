@@ -56,7 +56,7 @@ describe('checkEnterpriseName: the name by itself', () => {
       industry: '智能科技',
       organisationForm: '有限公司',
     });
-    expect(result.special).toBe(false);
+    expect(result.specialReasons).toEqual([expect.objectContaining({ code: 'DIVISION_IN_MIDDLE' })]);
   });
 
   it.each([
@@ -124,8 +124,7 @@ describe('checkEnterpriseName: the name by itself', () => {
 describe('checkEnterpriseName: special names', () => {
   it.each([
     ['NO_DIVISION', '海川智能科技有限公司', false],
-    ['DIVISION_IN_MIDDLE', '海川青岛智能科技有限公司', false],
-    ['STARTS_WITH_NATIONAL_WORD', '中国海川科技有限公司', false],
+    ['DIVISION_IN_MIDDLE', '海川（青岛）智能科技有限公司', false],
     ['CONTAINS_INTERNATIONAL', '青岛海川国际贸易有限公司', false],
     ['BRACKETED_CHINA', '西门子（中国）有限公司', true],
   ])('marks %s special and gives the current commitment terms: %s', async (code, name, foreignInvested) => {
@@ -138,6 +137,19 @@ describe('checkEnterpriseName: special names', () => {
       textZh: expect.stringContaining('承诺'),
       textEn: expect.stringContaining('commit'),
     });
+  });
+
+  it('规定 Art. 12: refuses 中国海川科技有限公司 as reserved to the State Council, with or without a commitment', async () => {
+    const result = await check({ name: '中国海川科技有限公司', kind: 'LIMITED_LIABILITY_COMPANY' });
+    expect(result.available).toBe(false);
+    expect(result.special).toBe(false);
+    expect(result.violations).toEqual([expect.objectContaining({ rule: 'RESERVED_TO_STATE_COUNCIL', term: '中国' })]);
+  });
+
+  it('实施办法 Art. 9: refuses 海川青岛智能科技有限公司, a division after the trade name without brackets', async () => {
+    const result = await check({ name: '海川青岛智能科技有限公司', kind: 'LIMITED_LIABILITY_COMPANY' });
+    expect(result.available).toBe(false);
+    expect(result.violations).toEqual([expect.objectContaining({ rule: 'DIVISION_NOT_BRACKETED', term: '青岛' })]);
   });
 
   it('keeps a special name available: the commitment route grants it', async () => {
@@ -178,8 +190,6 @@ describe('checkEnterpriseName: conflicts in the same registering authority', () 
   });
 
   it.each([
-    ['SIMILAR_SYNONYM_INDUSTRY', '青岛澜庭房地产有限公司', '青岛澜庭地产有限公司'],
-    ['SIMILAR_SYNONYM_INDUSTRY', '青岛澜庭置业有限公司', '青岛澜庭地产有限公司'],
     ['SIMILAR_HOMOPHONE', '青岛牛兰山酒业有限公司', '青岛牛栏山酒业有限公司'],
     ['SIMILAR_CONTAINS', '青岛大汇泉科技有限公司', '青岛汇泉科技有限公司'],
     ['SIMILAR_CONTAINS', '青岛蓝湾湾智能科技有限公司', '青岛蓝湾智能科技有限公司'],
@@ -207,14 +217,26 @@ describe('checkEnterpriseName: conflicts in the same registering authority', () 
     expect(result.conflicts).toEqual([]);
   });
 
-  it('compares only within the district given, and across all districts when none is given', async () => {
-    const shinan = await check({ name: '青岛石老人贸易有限公司', district: 'SHINAN' });
-    const laoshan = await check({ name: '青岛石老人贸易有限公司', district: 'LAOSHAN' });
-    const anywhere = await check({ name: '青岛石老人贸易有限公司' });
+  it('规定 Art. 17: compares across the whole city: a name registered in 崂山 blocks it in 市南 too', async () => {
+    for (const district of ['SHINAN', 'LAOSHAN', undefined]) {
+      const result = await check({ name: '青岛石老人贸易有限公司', district });
+      expect(result.available, district).toBe(false);
+      expect(result.conflicts, district).toEqual([
+        expect.objectContaining({ kind: 'IDENTICAL', source: 'REGISTERED' }),
+      ]);
+    }
+  });
 
-    expect(shinan.conflicts).toEqual([]);
-    expect(laoshan.conflicts).toEqual([expect.objectContaining({ kind: 'IDENTICAL', source: 'REGISTERED' })]);
-    expect(anywhere.available).toBe(false);
+  it.each([
+    ['青岛澜庭房地产有限公司', '青岛澜庭地产有限公司'],
+    ['青岛澜庭置业有限公司', '青岛澜庭地产有限公司'],
+  ])('规定 Art. 17: refuses %s against %s, one industry class (K70)', async (name, other) => {
+    const result = await check({ name, district: 'SHINAN' });
+
+    expect(result.available).toBe(false);
+    expect(result.conflicts).toEqual([
+      expect.objectContaining({ kind: 'IDENTICAL', rule: 'IDENTICAL_TRADE_NAME_SAME_INDUSTRY', name: other }),
+    ]);
   });
 
   it('explains a conflict in English when asked', async () => {

@@ -48,7 +48,7 @@ async function problemsOf(work: () => Promise<unknown>) {
 }
 
 function conflictsWith(name: string) {
-  return contextFor(app).then((ctx) => findConflicts(ctx, parseName(normaliseName(name)).parts, 'SHINAN'));
+  return contextFor(app).then((ctx) => findConflicts(ctx, parseName(normaliseName(name)).parts));
 }
 
 describe('the contract with the registration module', () => {

@@ -31,7 +31,11 @@ describe('the names demo data', () => {
     const result = await app.execute(CHECK, { input: { name: '青岛琴屿房地产有限公司', district: 'SHINAN' } });
     expect(result.data?.checkEnterpriseName.conflicts).toEqual(
       expect.arrayContaining([
-        expect.objectContaining({ kind: 'SIMILAR', rule: 'SIMILAR_SYNONYM_INDUSTRY', name: '青岛琴屿地产有限公司' }),
+        expect.objectContaining({
+          kind: 'IDENTICAL',
+          rule: 'IDENTICAL_TRADE_NAME_SAME_INDUSTRY',
+          name: '青岛琴屿地产有限公司',
+        }),
       ]),
     );
     const homophone = await app.execute(CHECK, { input: { name: '青岛勤屿海洋科技有限公司', district: 'SHINAN' } });

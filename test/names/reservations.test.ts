@@ -173,7 +173,9 @@ describe('reserving a special name under notification-and-commitment', () => {
   it('grants a special name at once on a commitment to the current terms, storing who, when and which version, due for verification in 20 working days', async () => {
     const applicant = await createUser(app);
 
-    const payload = await reserveViaApi(app, applicant.token, '中国海岸线科技有限公司', { commitment: COMMITMENT_V1 });
+    const payload = await reserveViaApi(app, applicant.token, '海岸线（青岛）科技有限公司', {
+      commitment: COMMITMENT_V1,
+    });
 
     expect(payload.userErrors).toEqual([]);
     expect(payload.reservation).toMatchObject({
@@ -260,6 +262,21 @@ describe('two applicants asking for one name at the same moment', () => {
       expect(refused.userErrors).toEqual([expect.objectContaining({ code: 'NAME_UNAVAILABLE' })]);
     }
     expect(await app.em().count(NameReservation, { name: '青岛极地海洋科技有限公司' })).toBe(1);
+  });
+
+  it('规定 Art. 17: grants one name once in the whole city, when two districts are asked for it at the same time', async () => {
+    const [a, b] = await Promise.all([createUser(app), createUser(app)]);
+
+    const results = await Promise.all([
+      reserveViaApi(app, a.token, '海岭（青岛）科技有限公司', { district: 'SHINAN', commitment: COMMITMENT_V1 }),
+      reserveViaApi(app, b.token, '海岭（青岛）科技有限公司', { district: 'LAOSHAN', commitment: COMMITMENT_V1 }),
+    ]);
+
+    expect(results.filter((r) => r.reservation !== null)).toHaveLength(1);
+    expect(results.find((r) => r.reservation === null)!.userErrors).toEqual([
+      expect.objectContaining({ code: 'NAME_UNAVAILABLE' }),
+    ]);
+    expect(await app.em().count(NameReservation, { name: '海岭（青岛）科技有限公司' })).toBe(1);
   });
 
   it('grants only one of two names that are IDENTICAL in law (same trade name and industry, other form)', async () => {

@@ -2,8 +2,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TestApp } from '../helpers/app.js';
 import { createApiKeyRow } from '../helpers/accounts.js';
 import { createUser, type TestUser } from '../helpers/factories.js';
-import { localIdOf, toGlobalId } from '../../src/shared/ids.js';
+import { fromGlobalId, localIdOf, toGlobalId } from '../../src/shared/ids.js';
 import { AuditEvent } from '../../src/shared/audit/audit.entity.js';
+import { createEnterprise, makeOffer, publishDemand } from '../financing/helpers.js';
+import { draftEstablishment } from '../registration/helpers.js';
 
 let app: TestApp;
 let admin: TestUser;
@@ -53,6 +55,31 @@ async function createAndRevokeKey(): Promise<string> {
   );
   app.clock.advance(-60_000);
   return id;
+}
+
+/** Writes `count` events about a subject as a service would, alternating a user and an API key as actor. */
+async function recordEvents(
+  subjectType: string,
+  subjectId: string,
+  count: number,
+  actors: { userId?: string; apiKeyId?: string } = {},
+): Promise<void> {
+  const em = app.em();
+  for (let i = 0; i < count; i += 1) {
+    const byKey = actors.apiKeyId !== undefined && (actors.userId === undefined || i % 2 === 1);
+    em.create(AuditEvent, {
+      actorUserId: byKey ? null : (actors.userId ?? null),
+      actorApiKeyId: byKey ? actors.apiKeyId! : null,
+      actorRole: byKey ? 'PARTNER' : 'ADMIN',
+      action: `test.event${i}`,
+      subjectType,
+      subjectId,
+      at: app.clock.now(),
+      requestId: `test-events-${i}`,
+      details: null,
+    });
+  }
+  await em.flush();
 }
 
 describe('auditTrail', () => {
@@ -130,11 +157,12 @@ describe('auditTrail', () => {
     ]);
   });
 
-  it('is open to officials', async () => {
-    const id = await createAndRevokeKey();
+  it('is open to officials, for the subjects they may see', async () => {
+    const applicant = await createUser(app);
+    await recordEvents('User', applicant.user.id, 2);
     const official = await createUser(app, { role: 'OFFICIAL', department: 'TAX' });
 
-    const result = await app.execute(TRAIL, { id }, { token: official.token });
+    const result = await app.execute(TRAIL, { id: toGlobalId('User', applicant.user.id) }, { token: official.token });
 
     expect(result.errors).toBeUndefined();
     expect(result.data?.auditTrail.totalCount).toBe(2);
@@ -241,5 +269,124 @@ describe('the audit_events table', () => {
     const deletion = connection.execute(`delete from audit_events where subject_id = ?`, [localIdOf(id, 'ApiKey')]);
 
     await expect(deletion).rejects.toThrow(/append-only/);
+  });
+});
+
+describe('auditTrail follows what node(id:) shows the viewer', () => {
+  const NODE = `query($id: ID!) { node(id: $id) { id } }`;
+
+  /** The subjects the issue names: a bank's offer, an applicant's draft, an API key, the admin user. */
+  async function subjectsOfOthers(): Promise<Record<string, string>> {
+    const applicant = await createUser(app);
+    const enterprise = await createEnterprise(app, applicant);
+    const demandId = await publishDemand(app, applicant, toGlobalId('Enterprise', enterprise.id));
+    const bank = await createUser(app, { role: 'BANK_OFFICER' });
+    const offerId = await makeOffer(app, bank, demandId);
+    const { id: draftId } = await draftEstablishment(app, applicant);
+    const key = await createApiKeyRow(app, { createdBy: admin.user });
+    await recordEvents('RegistrationApplication', localIdOf(draftId, 'RegistrationApplication')!, 1, {
+      userId: applicant.user.id,
+    });
+    await recordEvents('ApiKey', key.apiKey.id, 1, { userId: admin.user.id });
+    await recordEvents('User', admin.user.id, 1, { userId: admin.user.id });
+    return {
+      "a bank's offer": offerId,
+      "an applicant's draft": draftId,
+      'an API key': key.id,
+      'the admin user': toGlobalId('User', admin.user.id),
+      "an applicant's demand": demandId,
+    };
+  }
+
+  it('shows a TAX official no events of a subject node(id:) hides from it, and those of one it shows', async () => {
+    const subjects = await subjectsOfOthers();
+    const tax = await createUser(app, { role: 'OFFICIAL', department: 'TAX' });
+
+    const seen: Record<string, { node: boolean; events: number }> = {};
+    for (const [what, id] of Object.entries(subjects)) {
+      const node = await app.execute(NODE, { id }, { token: tax.token });
+      const trail = await app.execute(TRAIL, { id }, { token: tax.token });
+      const [stored] = await app
+        .em()
+        .execute<{ n: number }[]>('select count(*)::int as n from audit_events where subject_id = ?', [
+          fromGlobalId(id)!.id,
+        ]);
+      expect(stored!.n, what).toBeGreaterThan(0);
+      seen[what] = { node: node.data?.node !== null, events: trail.data?.auditTrail.totalCount };
+      // Hidden exactly as if there were no events: the same answer as for a malformed ID.
+      if (!seen[what]!.node) {
+        expect(trail.data?.auditTrail).toEqual({
+          totalCount: 0,
+          edges: [],
+          pageInfo: { hasNextPage: false, endCursor: null },
+        });
+      }
+    }
+
+    expect(seen["a bank's offer"]).toEqual({ node: false, events: 0 });
+    expect(seen["an applicant's draft"]).toEqual({ node: false, events: 0 });
+    expect(seen['an API key']).toEqual({ node: false, events: 0 });
+    // Officials see demands and every user through node(id:) (the owning modules' rules), so their trails too.
+    expect(seen["an applicant's demand"]).toEqual({ node: true, events: 1 });
+    expect(seen['the admin user']).toEqual({ node: true, events: 1 });
+  });
+
+  it('hides the id of an actor the viewer may not see, and shows it to one who may', async () => {
+    const applicant = await createUser(app);
+    const key = await createApiKeyRow(app, { createdBy: admin.user });
+    await recordEvents('User', applicant.user.id, 2, { userId: admin.user.id, apiKeyId: key.apiKey.id });
+    const tax = await createUser(app, { role: 'OFFICIAL', department: 'TAX' });
+    const id = toGlobalId('User', applicant.user.id);
+
+    const byOfficial = await app.execute(TRAIL, { id }, { token: tax.token });
+    const byAdmin = await app.execute(TRAIL, { id }, { token: admin.token });
+
+    const actors = (result: typeof byAdmin) =>
+      result.data?.auditTrail.edges.map((e: { node: { actorId: string; actorApiKeyId: string } }) => [
+        e.node.actorId,
+        e.node.actorApiKeyId,
+      ]);
+    expect(actors(byOfficial)).toEqual([
+      [toGlobalId('User', admin.user.id), null],
+      [null, null],
+    ]);
+    expect(actors(byAdmin)).toEqual([
+      [toGlobalId('User', admin.user.id), null],
+      [null, key.id],
+    ]);
+  });
+
+  it.each([
+    ['by users', 1, false],
+    ['by users and API keys', 2, true],
+  ])('costs the same number of SQL statements for a trail of events %s, %i or 40 long', async (_who, few, withKeys) => {
+    const short = await createUser(app);
+    const long = await createUser(app);
+    const key = await createApiKeyRow(app, { createdBy: admin.user });
+    const actors = { userId: admin.user.id, apiKeyId: withKeys ? key.apiKey.id : undefined };
+    await recordEvents('User', short.user.id, few, actors);
+    await recordEvents('User', long.user.id, 40, actors);
+    const statements = async (user: TestUser) => {
+      const sql = await app.countQueries(async () => {
+        const result = await app.execute(
+          TRAIL,
+          { id: toGlobalId('User', user.user.id), first: 100 },
+          { token: admin.token },
+        );
+        expect(result.errors).toBeUndefined();
+        expect(
+          result.data?.auditTrail.edges.every(
+            (e: { node: { actorId: string | null; actorApiKeyId: string | null } }) =>
+              e.node.actorId ?? e.node.actorApiKeyId,
+          ),
+        ).toBe(true);
+      });
+      return sql.length;
+    };
+
+    const forShort = await statements(short);
+    const forLong = await statements(long);
+
+    expect(forLong).toBe(forShort);
   });
 });

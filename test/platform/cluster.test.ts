@@ -2,7 +2,9 @@ import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { createClient, type Client } from 'graphql-ws';
 import pg from 'pg';
+import WebSocket from 'ws';
 import { afterAll, beforeAll, describe, expect, it, inject } from 'vitest';
 
 // The server as npm start runs it on a server database: the compiled dist/src/main.js as a primary
@@ -46,6 +48,7 @@ describe.runIf(url)('the server as several workers', () => {
   let base = '';
   let database = '';
   const logLines: Record<string, unknown>[] = [];
+  const sockets: Client[] = [];
 
   /** A request on a connection of its own, so the primary hands it to the next worker. */
   async function post(query: string, variables: Record<string, unknown> = {}, token?: string): Promise<Answer> {
@@ -116,6 +119,7 @@ describe.runIf(url)('the server as several workers', () => {
   });
 
   afterAll(async () => {
+    await Promise.all(sockets.map((client) => client.dispose()));
     if (server && server.exitCode === null) server.kill('SIGKILL');
     const admin = new pg.Client({ connectionString: url });
     await admin.connect();
@@ -187,6 +191,43 @@ describe.runIf(url)('the server as several workers', () => {
       expect((await post(isWorkingDay, {}, token)).body.data!.workingDays.isWorkingDay).toBe(false);
     }
     for (let i = 0; i < 4; i++) expect(await windowDays()).toBe(17);
+  });
+
+  it("closes a signed-out session's WebSockets in every worker", async () => {
+    const signUp = await post(`mutation($input: SignUpInput!) { signUp(input: $input) { token } }`, {
+      input: { displayName: 'Sockets', email: `sockets-${Date.now()}@example.com`, password: 'Cluster-pass-2026' },
+    });
+    const token = signUp.body.data!.signUp.token as string;
+    // Two connections in a row go to the two workers in turn; each stays open until the server closes it.
+    const closes = [0, 1].map(() => {
+      let connected!: () => void;
+      const acknowledged = new Promise<void>((resolve) => (connected = resolve));
+      const closed = new Promise<number>((resolve) => {
+        sockets.push(
+          createClient({
+            url: `${base.replace(/^http/, 'ws')}/graphql`,
+            webSocketImpl: WebSocket,
+            connectionParams: { authorization: `Bearer ${token}` },
+            lazy: false,
+            retryAttempts: 0,
+            onNonLazyError: () => {},
+            on: { connected: () => connected(), closed: (event) => resolve((event as { code: number }).code) },
+          }),
+        );
+      });
+      return { acknowledged, closed };
+    });
+    await Promise.all(closes.map(({ acknowledged }) => acknowledged));
+
+    expect((await post(`mutation { signOut { signedOut } }`, {}, token)).body.data!.signOut.signedOut).toBe(true);
+
+    expect(await Promise.all(closes.map(({ closed }) => closed))).toEqual([4401, 4401]);
+    // Each worker logs its close; the lines may come through the pipe after the close frames.
+    const closedBy = () =>
+      new Set(logLines.filter((l) => l.msg === 'websockets closed: their credential ended').map((l) => l.pid));
+    const deadline = Date.now() + 5000;
+    while (closedBy().size < 2 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+    expect(closedBy().size).toBe(2);
   });
 
   it('keeps one cost budget per caller across the workers', async () => {

@@ -30,6 +30,8 @@ describe('loadConfig with nothing set', () => {
       introspection: true,
       maxQueryCost: 10_000,
       rateLimitPointsPerMinute: 60_000,
+      trustProxy: [],
+      signInLockout: { failuresPerSource: 5, failuresPerAccount: 50 },
       signingKey: null,
       serveWeb: true,
     });
@@ -59,6 +61,16 @@ describe('loadConfig reads', () => {
   });
 });
 
+describe('loadConfig reads TRUST_PROXY', () => {
+  it.each([
+    ['2', 2],
+    ['loopback', ['loopback']],
+    ['10.0.0.1, 172.16.0.0/12 ,::1', ['10.0.0.1', '172.16.0.0/12', '::1']],
+  ])('%s', (value, expected) => {
+    expect(loadConfig({ TRUST_PROXY: value }).trustProxy).toEqual(expected);
+  });
+});
+
 describe('loadConfig refuses', () => {
   it.each([
     ['PORT', 'eighty', /whole number/],
@@ -73,6 +85,10 @@ describe('loadConfig refuses', () => {
     ['DEMO_DATA', 'maybe', /true\/false/],
     ['SIGNING_KEY', 'too-short', /at least 32 characters/],
     ['MAX_QUERY_COST', '5', /between 10 and/],
+    ['TRUST_PROXY', 'everyone', /number of hops or a list of addresses/],
+    ['TRUST_PROXY', '10.0.0.0/99', /number of hops or a list of addresses/],
+    ['TRUST_PROXY', '11', /between 0 and 10/],
+    ['SIGN_IN_FAILURES_PER_SOURCE', '0', /between 1 and/],
   ])('%s=%s with a ConfigError naming the variable', (variable, value, problem) => {
     const error = configError({ [variable]: value });
 
@@ -133,5 +149,37 @@ describe('loadConfig refuses', () => {
     expect(loadConfig({}).eventBus).toBe('memory');
     expect(loadConfig({ DATABASE_URL: 'postgres://app@db/qes' }).eventBus).toBe('postgres');
     expect(loadConfig({ DATABASE_URL: 'postgres://app@db/qes', EVENT_BUS: 'memory' }).eventBus).toBe('memory');
+  });
+});
+
+describe('loadConfig for WebSockets', () => {
+  it('caps subscriptions per socket and per credential, and checks credentials every few seconds, by default', () => {
+    expect(loadConfig({})).toMatchObject({
+      webSocketMaxSubscriptionsPerSocket: 20,
+      webSocketMaxSubscriptionsPerCredential: 50,
+      webSocketCredentialCheckSeconds: 5,
+    });
+  });
+
+  it('reads the caps and the check interval', () => {
+    expect(
+      loadConfig({
+        WS_MAX_SUBSCRIPTIONS_PER_SOCKET: '5',
+        WS_MAX_SUBSCRIPTIONS_PER_CREDENTIAL: '12',
+        WS_CREDENTIAL_CHECK_SECONDS: '30',
+      }),
+    ).toMatchObject({
+      webSocketMaxSubscriptionsPerSocket: 5,
+      webSocketMaxSubscriptionsPerCredential: 12,
+      webSocketCredentialCheckSeconds: 30,
+    });
+  });
+
+  it.each([
+    ['WS_MAX_SUBSCRIPTIONS_PER_SOCKET', '0'],
+    ['WS_MAX_SUBSCRIPTIONS_PER_CREDENTIAL', '0'],
+    ['WS_CREDENTIAL_CHECK_SECONDS', '0'],
+  ])('refuses %s=%s: no cap of zero, no check without pause', (variable, value) => {
+    expect(configError({ [variable]: value }).variable).toBe(variable);
   });
 });

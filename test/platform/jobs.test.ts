@@ -65,7 +65,11 @@ describe('scheduled jobs', () => {
     expect(calls).toBeGreaterThan(1);
   });
 
-  it('schedules the reservation and financing sweeps', () => {
-    expect(JOBS.map((job) => job.name)).toEqual(['names.lapsedReservations', 'financing.expiredDemands']);
+  it('schedules the reservation, financing and idempotency-key sweeps', () => {
+    expect(JOBS.map((job) => job.name)).toEqual([
+      'names.lapsedReservations',
+      'financing.expiredDemands',
+      'idempotency.expiredKeys',
+    ]);
   });
 });

@@ -1,10 +1,12 @@
 import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { getIntrospectionQuery } from 'graphql';
 import type { Client } from 'graphql-ws';
 import { TestApp } from '../helpers/app.js';
 import { createUser, type TestUser } from '../helpers/factories.js';
 import { bearer, getGraphql, postGraphql } from '../helpers/http.js';
 import { subscribe, wsClient } from '../helpers/ws.js';
+import { INTROSPECTION_COST, MAX_TOKENS } from '../../src/app/limits.js';
 
 // The limits every client can rely on (api.md "Limits"), checked over real HTTP and WebSocket.
 
@@ -44,6 +46,7 @@ describe('query depth', () => {
   it('of 13 is refused with QUERY_TOO_COMPLEX before anything runs', async () => {
     const response = await postGraphql(app, { query: queryOfDepth(13) }, { 'accept-language': 'en' });
 
+    expect(response.status).toBe(400);
     expect(response.json.data).toBeUndefined();
     expect(response.json.errors).toEqual([
       {
@@ -73,6 +76,7 @@ describe('aliases', () => {
   it('51 of one field are refused with QUERY_TOO_COMPLEX', async () => {
     const response = await postGraphql(app, { query: aliases(51) }, { 'accept-language': 'en' });
 
+    expect(response.status).toBe(400);
     expect(response.json.data).toBeUndefined();
     expect(response.json.errors[0]).toMatchObject({
       message: 'Too many aliases of one field (at most 50): viewer.',
@@ -137,6 +141,7 @@ describe('a query costing more than the limit', () => {
         { ...bearer(smallUser.token), 'accept-language': 'en' },
       );
 
+      expect(response.status).toBe(400);
       expect(response.json.data).toBeUndefined();
       expect(response.json.errors).toEqual([
         {
@@ -149,6 +154,166 @@ describe('a query costing more than the limit', () => {
 
     // Only the sign-in session was looked up.
     expect(statements).toHaveLength(1);
+  });
+
+  it('counts the declared cost of fields that are not connections (name checks, introspection)', async () => {
+    const nameChecks = `{ a: checkEnterpriseName(input: { name: "青岛海鸥科技有限公司" }) { available }
+      b: checkEnterpriseName(input: { name: "青岛海燕科技有限公司" }) { available } }`;
+    const introspections = `{ a: __schema { queryType { name } } b: __schema { queryType { name } } }`;
+
+    for (const query of [nameChecks, introspections]) {
+      const response = await postGraphql(small, { query }, bearer(smallUser.token));
+
+      expect(response.status).toBe(400);
+      expect(response.json.errors[0].extensions).toMatchObject({ code: 'QUERY_TOO_COMPLEX', cost: 20 });
+    }
+  });
+});
+
+/** Banks → their products → each product's bank → its products: three connections of `$n`, nested. */
+const NESTED_PRODUCTS = `query($n: Int = 100) {
+  banks(first: $n) { edges { node { products(first: $n) { edges { node { bank { products(first: $n) { totalCount } } } } } } } }
+}`;
+const NESTED_PRODUCTS_COST = 1 + 100 * (1 + 100 * 1);
+
+describe('the cost limit', () => {
+  it('reads first from a variable default, as execution does', async () => {
+    const response = await postGraphql(app, { query: NESTED_PRODUCTS }, { 'accept-language': 'en' });
+
+    expect(response.status).toBe(400);
+    expect(response.json.data).toBeUndefined();
+    expect(response.json.errors).toEqual([
+      {
+        message: `The query costs ${NESTED_PRODUCTS_COST} points, more than the limit of 10000. Ask for fewer items with \`first\` or split it.`,
+        extensions: { code: 'QUERY_TOO_COMPLEX', cost: NESTED_PRODUCTS_COST, maxCost: 10_000 },
+      },
+    ]);
+  });
+
+  it('counts a variable, its default and a literal alike', async () => {
+    const withLiterals = NESTED_PRODUCTS.replace('($n: Int = 100)', '').replaceAll('$n', '10');
+
+    const literal = await postGraphql(app, { query: withLiterals });
+    const variable = await postGraphql(app, { query: NESTED_PRODUCTS, variables: { n: 10 } });
+    const defaulted = await postGraphql(app, { query: NESTED_PRODUCTS.replace('= 100', '= 10') });
+
+    for (const response of [literal, variable, defaulted]) {
+      expect(response.json.errors).toBeUndefined();
+      expect(response.json.extensions.cost.requested).toBe(1 + 10 * (1 + 10 * 1));
+    }
+  });
+
+  it('is refused with 400 on the Express path (GET) too', async () => {
+    const response = await getGraphql(
+      app,
+      { query: NESTED_PRODUCTS },
+      { 'apollo-require-preflight': 'true', 'accept-language': 'en' },
+    );
+
+    expect(response.status).toBe(400);
+    expect(response.json.errors[0].extensions).toEqual({
+      code: 'QUERY_TOO_COMPLEX',
+      cost: NESTED_PRODUCTS_COST,
+      maxCost: 10_000,
+    });
+    expect(response.json.extensions.cost).toMatchObject({ requested: 0, limit: 10_000 });
+  });
+});
+
+describe('a deeply nested document', () => {
+  const nestedFields = (levels: number) => `{ ${'viewer { '.repeat(levels)}role${' }'.repeat(levels)} }`;
+  const nestedList = (levels: number) => `{ nodes(ids: ${'['.repeat(levels)}"x"${']'.repeat(levels)}) { id } }`;
+
+  it('of 5,000 levels is refused with 400 and a plain parse error over HTTP', async () => {
+    const response = await postGraphql(app, { query: nestedFields(5000) });
+
+    expect(response.status).toBe(400);
+    expect(response.json.errors).toEqual([
+      expect.objectContaining({
+        message: expect.stringMatching(/^Syntax Error: Document contains more th(?:at|an) \d+ tokens/),
+        extensions: { code: 'GRAPHQL_PARSE_FAILED' },
+      }),
+    ]);
+    expect(response.json.extensions.cost).toMatchObject({ requested: 0 });
+  });
+
+  it('as deep as the token limit allows is refused with 400 and a clear error, never a stack overflow', async () => {
+    const levels = Math.floor((MAX_TOKENS - 11) / 2); // `{ nodes(ids: ` … `) { id } }`: 11 tokens
+
+    const list = await postGraphql(app, { query: nestedList(levels) });
+    const fields = await postGraphql(app, { query: queryOfDepth(Math.floor((MAX_TOKENS - 8) / 8)) });
+
+    expect(list.status).toBe(400);
+    expect(list.json.errors[0].extensions.code).toBe('GRAPHQL_VALIDATION_FAILED');
+    expect(fields.status).toBe(400);
+    expect(fields.json.errors[0].extensions.code).toBe('QUERY_TOO_COMPLEX');
+    for (const response of [list, fields]) expect(response.text).not.toMatch(/call stack|Internal/i);
+  });
+
+  it('of 5,000 levels is refused with a plain parse error over WebSocket', async () => {
+    const client = wsClient(app);
+    clients.push(client);
+
+    const { error } = await subscribe(client, nestedFields(5000)).ended;
+
+    expect(error).toEqual([
+      expect.objectContaining({
+        message: expect.stringMatching(/^Syntax Error: Document contains more th(?:at|an) \d+ tokens/),
+        extensions: { code: 'GRAPHQL_PARSE_FAILED' },
+      }),
+    ]);
+  });
+});
+
+describe('introspection', () => {
+  it.each([
+    ['the standard query', getIntrospectionQuery()],
+    [
+      "the explorer's query (every option)",
+      getIntrospectionQuery({
+        descriptions: true,
+        specifiedByUrl: true,
+        directiveIsRepeatable: true,
+        schemaDescription: true,
+        inputValueDeprecation: true,
+      }),
+    ],
+  ])('with %s is answered within the limits, its cost counted', async (_name, query) => {
+    const response = await postGraphql(app, { query });
+
+    expect(response.status).toBe(200);
+    expect(response.json.errors).toBeUndefined();
+    expect(response.json.data.__schema.queryType).toMatchObject({ name: 'Query' });
+    expect(response.json.extensions.cost.requested).toBe(INTROSPECTION_COST);
+  });
+
+  it('is answered over WebSocket too', async () => {
+    const client = wsClient(app);
+    clients.push(client);
+
+    const subscription = subscribe(client, getIntrospectionQuery());
+    const { error } = await subscription.ended;
+
+    expect(error).toBeUndefined();
+    expect(subscription.results[0]?.data?.__schema.queryType).toMatchObject({ name: 'Query' });
+  });
+
+  it('nested past what the explorer asks (fields of types of fields…) is refused by validation', async () => {
+    const query = `{ __schema { types { fields { type { fields { type { fields { type { fields { name } } } } } } } } } }`;
+
+    const response = await postGraphql(app, { query });
+
+    expect(response.status).toBe(400);
+    expect(response.json.errors[0].extensions.code).toBe('GRAPHQL_VALIDATION_FAILED');
+  });
+
+  it('does not exempt the fields of the API beside it from the depth limit', async () => {
+    const query = `{ __schema { queryType { name } } ${queryOfDepth(13).slice('query { '.length, -2)} }`;
+
+    const response = await postGraphql(app, { query });
+
+    expect(response.status).toBe(400);
+    expect(response.json.errors[0].extensions).toMatchObject({ code: 'QUERY_TOO_COMPLEX', depth: 13 });
   });
 });
 
@@ -255,6 +420,19 @@ describe('over the WebSocket', () => {
 
     expect(error).toEqual([
       expect.objectContaining({ extensions: expect.objectContaining({ code: 'QUERY_TOO_COMPLEX' }) }),
+    ]);
+  });
+
+  it('a query whose cost hides in a variable default is refused with QUERY_TOO_COMPLEX', async () => {
+    const client = wsClient(app, { authorization: `Bearer ${user.token}` });
+    clients.push(client);
+
+    const { error } = await subscribe(client, NESTED_PRODUCTS).ended;
+
+    expect(error).toEqual([
+      expect.objectContaining({
+        extensions: expect.objectContaining({ code: 'QUERY_TOO_COMPLEX', cost: NESTED_PRODUCTS_COST }),
+      }),
     ]);
   });
 

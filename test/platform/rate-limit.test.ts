@@ -1,16 +1,18 @@
+import type { IncomingMessage } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TestApp } from '../helpers/app.js';
 import { createApiKeyRow } from '../helpers/accounts.js';
-import { createUser } from '../helpers/factories.js';
+import { createUser, TEST_PASSWORD } from '../helpers/factories.js';
 import { bearer, postGraphql } from '../helpers/http.js';
+import { clientAddress, proxyTrust } from '../../src/app/graphql-http.js';
 
-// A budget of 5 cost points per minute per caller: anonymous callers by IP (the server trusts
-// X-Forwarded-For from the loopback proxy), signed-in users by session, partners by API key.
-// Each test spends the budget of callers of its own.
+// A budget of 5 cost points per minute per caller: anonymous callers by IP (this server trusts
+// X-Forwarded-For from a proxy on the loopback, as TRUST_PROXY=loopback would), signed-in users by
+// user, partners by API key. Each test spends the budget of callers of its own.
 
 let app: TestApp;
 beforeAll(async () => {
-  app = await TestApp.start({ config: { rateLimitPointsPerMinute: 5 } });
+  app = await TestApp.start({ config: { rateLimitPointsPerMinute: 5, trustProxy: ['loopback'] } });
 });
 afterAll(async () => app?.stop());
 
@@ -67,7 +69,7 @@ describe('the rate limit', () => {
     expect(other.json.data.workingDays.isWorkingDay).toBe(true);
   });
 
-  it('gives a signed-in session its own budget, apart from its IP', async () => {
+  it('gives a signed-in user its own budget, apart from its IP', async () => {
     const ip = newIp();
     const { token } = await createUser(app);
     await spend(ip, 5);
@@ -82,6 +84,24 @@ describe('the rate limit', () => {
     for (let i = 0; i < 5; i++) await postGraphql(app, QUERY, { ...newIp(), ...bearer(token) });
 
     const response = await postGraphql(app, QUERY, { ...newIp(), ...bearer(token) });
+
+    expect(response.json.errors[0].extensions.code).toBe('RATE_LIMITED');
+  });
+
+  it("keeps a user's spent budget when the user signs in again", async () => {
+    const { user, token } = await createUser(app);
+    for (let i = 0; i < 5; i++) await postGraphql(app, QUERY, { ...newIp(), ...bearer(token) });
+    const signIn = await postGraphql(
+      app,
+      {
+        query: `mutation($input: SignInInput!) { signIn(input: $input) { token } }`,
+        variables: { input: { email: user.email, password: TEST_PASSWORD } },
+      },
+      newIp(),
+    );
+    const newToken = signIn.json.data.signIn.token as string;
+
+    const response = await postGraphql(app, QUERY, { ...newIp(), ...bearer(newToken) });
 
     expect(response.json.errors[0].extensions.code).toBe('RATE_LIMITED');
   });
@@ -106,5 +126,47 @@ describe('the rate limit', () => {
     );
 
     expect(response.json.errors[0].extensions.code).toBe('RATE_LIMITED');
+  });
+});
+
+describe('the client address', () => {
+  let untrusting: TestApp;
+  beforeAll(async () => {
+    untrusting = await TestApp.start({ config: { rateLimitPointsPerMinute: 5 } });
+  });
+  afterAll(async () => untrusting?.stop());
+
+  it('ignores X-Forwarded-For from a peer that is not a trusted proxy (the default trusts none)', async () => {
+    for (let i = 0; i < 5; i++) await postGraphql(untrusting, QUERY, { 'x-forwarded-for': `192.0.2.${i + 1}` });
+
+    const response = await postGraphql(untrusting, QUERY, { 'x-forwarded-for': '192.0.2.99' });
+
+    expect(response.json.errors[0].extensions.code).toBe('RATE_LIMITED');
+  });
+
+  it('takes X-Forwarded-For from a trusted proxy: each forwarded client has its own budget', async () => {
+    const spent = newIp();
+    await spend(spent, 5);
+
+    const [again, other] = [await postGraphql(app, QUERY, spent), await postGraphql(app, QUERY, newIp())];
+
+    expect(again.json.errors[0].extensions.code).toBe('RATE_LIMITED');
+    expect(other.status).toBe(200);
+  });
+
+  it.each([
+    [[], '10.0.0.1'],
+    [['10.0.0.1'], '192.0.2.2'],
+    [['10.0.0.0/8'], '192.0.2.2'],
+    [1, '192.0.2.2'],
+    [2, '192.0.2.1'],
+  ] as const)('with TRUST_PROXY %j is %s behind 192.0.2.1, 192.0.2.2 and the peer 10.0.0.1', (setting, expected) => {
+    const request = {
+      headers: { 'x-forwarded-for': '192.0.2.1, 192.0.2.2' },
+      socket: { remoteAddress: '10.0.0.1' },
+      connection: { remoteAddress: '10.0.0.1' },
+    } as unknown as IncomingMessage;
+
+    expect(clientAddress(request, proxyTrust(setting as number | string[]))).toBe(expected);
   });
 });

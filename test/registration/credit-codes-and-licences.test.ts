@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TestApp } from '../helpers/app.js';
 import { createUser, type TestUser } from '../helpers/factories.js';
 import {
+  QINGDAO_CITY_AREA_CODE,
   QINGDAO_DISTRICT_AREA_CODES,
   QINGDAO_DISTRICTS,
   organisationCodeBodyForSequence,
@@ -79,6 +80,21 @@ describe('unified social credit codes', () => {
       codes.push(uscc);
     }
     expect(new Set(codes).size).toBe(QINGDAO_DISTRICTS.length);
+  });
+
+  it('实施细则 Art. 4: a joint-stock company, registered by the city-level authority, gets the city code 370200', async () => {
+    const confirmed = await establish(
+      app,
+      applicant,
+      official,
+      { kind: 'JOINT_STOCK_COMPANY' },
+      { kind: 'JOINT_STOCK_COMPANY', name: '青岛澜泽信息技术股份有限公司' },
+    );
+    const uscc = confirmed.enterprise.uscc as string;
+    expect(uscc.slice(2, 8)).toBe(QINGDAO_CITY_AREA_CODE);
+    expect(validateUscc(uscc).valid).toBe(true);
+    const licence = await app.em().findOneOrFail(BusinessLicence, { enterprise: localId(confirmed.enterprise.id) });
+    expect(licence.number.slice(0, 6)).toBe(QINGDAO_CITY_AREA_CODE);
   });
 
   it('finds an enterprise by its code, in either case; a code that fails its check finds nothing', async () => {

@@ -214,6 +214,26 @@ export const EXTEND = /* GraphQL */ `
     }
   }
 `;
+export const APPROVE_EXTENSION = /* GraphQL */ `
+  mutation ApproveExtension($input: ApproveRegistrationReviewExtensionInput!) {
+    approveRegistrationReviewExtension(input: $input) {
+      application {
+        id
+        status
+        decideBy
+        extendedAt
+        extensionRequestedAt
+        extensionReason
+      }
+      userErrors {
+        code
+        field
+        message
+      }
+    }
+  }
+`;
+
 export const CLEAR = /* GraphQL */ `
   mutation Clear($input: RecordDeregistrationClearanceInput!) {
     recordDeregistrationClearance(input: $input) { application { ${APPLICATION_FIELDS} } userErrors { code field message } }
@@ -325,4 +345,24 @@ export async function nothingWritten<T>(app: TestApp, work: () => Promise<T>): P
 
 export function errorsOf(data: Record<string, any>): { code: string; field: string[] | null }[] {
   return payloadOf(data).userErrors.map(({ code, field }) => ({ code, field }));
+}
+
+/** A submitted deregistration of an enterprise the applicant established; returns the application's global id. */
+export async function deregistrationSubmitted(app: TestApp, applicant: TestUser, registrar: TestUser): Promise<string> {
+  const confirmed = await establish(app, applicant, registrar);
+  const deregistration = { reason: '经营期满', simplified: false, liquidationCompletedOn: '2026-11-20' };
+  const draft = payloadOf(
+    await run(
+      app,
+      SAVE,
+      { input: { kind: 'DEREGISTRATION', enterpriseId: confirmed.enterprise.id, deregistration } },
+      applicant,
+    ),
+  );
+  expect(draft.userErrors).toEqual([]);
+  const done = payloadOf(
+    await run(app, SUBMIT, { input: { id: draft.application.id, commitment: DEREG_COMMITMENT } }, applicant),
+  );
+  expect(done.userErrors).toEqual([]);
+  return draft.application.id;
 }

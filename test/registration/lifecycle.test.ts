@@ -273,8 +273,11 @@ describe('one-stop deregistration', () => {
       await new Promise((resolve) => setTimeout(resolve, 50));
     }
     expect(live.results.length).toBeGreaterThan(0);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-    let seen = live.results.length;
+    // A nudge may still be on its way: each step below waits for the event that shows its own change.
+    const lastShows = (check: (application: any) => boolean) => () => {
+      const latest = live.results.at(-1)?.data?.registrationApplicationUpdated;
+      return latest !== undefined && check(latest);
+    };
 
     const officials = Object.fromEntries(
       await Promise.all(
@@ -293,8 +296,14 @@ describe('one-stop deregistration', () => {
     for (const [department, outcome, note] of steps) {
       const result = payloadOf(await run(app, CLEAR, { input: { id, outcome, note } }, officials[department]!));
       expect(result.userErrors).toEqual([]);
-      await waitFor(() => live.results.length > seen, `the ${department} ${outcome} event`);
-      seen = live.results.length;
+      await waitFor(
+        lastShows((application) =>
+          application.clearances.some(
+            (c: any) => c.department === department && c.status === outcome && c.note === note,
+          ),
+        ),
+        `the ${department} ${outcome} event`,
+      );
       const latest = live.results.at(-1)!;
       expect(latest.errors).toBeUndefined();
       expect(latest.data.registrationApplicationUpdated.clearances).toContainEqual({
@@ -307,7 +316,10 @@ describe('one-stop deregistration', () => {
 
     const confirmed = payloadOf(await run(app, CONFIRM, { input: { id } }, official));
     expect(confirmed.userErrors).toEqual([]);
-    await waitFor(() => live.results.length > seen, 'the confirmation event');
+    await waitFor(
+      lastShows((application) => application.status === 'CONFIRMED'),
+      'the confirmation event',
+    );
     expect(live.results.at(-1)!.data.registrationApplicationUpdated.status).toBe('CONFIRMED');
     live.unsubscribe();
 

@@ -3,11 +3,13 @@ import { TestApp } from '../helpers/app.js';
 import { createUser, type TestUser } from '../helpers/factories.js';
 import { AuditEvent } from '../../src/shared/audit/audit.entity.js';
 import { Notification } from '../../src/shared/notifications/notification.entity.js';
+import { RegistrationApplication } from '../../src/modules/registration/registration.entity.js';
 import {
   CLEAR,
   COMMITMENT,
   CORRECT,
   DEREG_COMMITMENT,
+  APPROVE_EXTENSION,
   EXTEND,
   REJECT,
   SAVE,
@@ -30,10 +32,12 @@ import {
 let app: TestApp;
 let applicant: TestUser;
 let official: TestUser;
+let head: TestUser;
 beforeAll(async () => {
   app = await TestApp.start();
   applicant = await createUser(app);
   official = await createUser(app, { role: 'OFFICIAL', department: 'MARKET_REGULATION' });
+  head = await createUser(app, { role: 'OFFICIAL', department: 'MARKET_REGULATION' });
 });
 afterAll(async () => app?.stop());
 beforeEach(() => app.clock.set('2026-11-26T09:00:00+08:00'));
@@ -88,16 +92,29 @@ describe('decide-by dates in working days', () => {
     expect(application).toMatchObject({ receivedOn: '2026-10-01', decideBy: '2026-10-08' });
   });
 
-  it('one extension adds 3 working days to the decide-by date, with the reason recorded and the applicant told', async () => {
+  it('条例 Art. 19: one extension, asked for by one official and approved by another, adds 3 working days, with the reason recorded and the applicant told', async () => {
     const { id } = await submittedAt('2026-09-30T15:00:00+08:00', true);
-    const extended = payloadOf(
+    const asked = payloadOf(
       await run(app, EXTEND, { input: { id, reason: '需核实外国投资者的主体资格证明。' } }, official),
     );
+    expect(asked.userErrors).toEqual([]);
+    expect(asked.application).toMatchObject({ decideBy: '2026-10-10', extendedAt: null });
+    expect(
+      await app
+        .em()
+        .count(Notification, { userId: applicant.user.id, kind: 'REGISTRATION_EXTENDED', subjectId: localId(id) }),
+    ).toBe(0);
+
+    const extended = payloadOf(await run(app, APPROVE_EXTENSION, { input: { id } }, head));
     expect(extended.userErrors).toEqual([]);
     expect(extended.application).toMatchObject({
       decideBy: '2026-10-14',
       extensionReason: '需核实外国投资者的主体资格证明。',
+      extendedAt: expect.any(String),
     });
+    const stored = await app.em().findOneOrFail(RegistrationApplication, { id: localId(id) });
+    expect(stored.extensionRequestedBy?.id).toBe(official.user.id);
+    expect(stored.extensionApprovedBy?.id).toBe(head.user.id);
     const notes = await app
       .em()
       .find(Notification, { userId: applicant.user.id, kind: 'REGISTRATION_EXTENDED', subjectId: localId(id) });

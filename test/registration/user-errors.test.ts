@@ -8,6 +8,7 @@ import {
   CONFIRM,
   CORRECT,
   DEREG_COMMITMENT,
+  APPROVE_EXTENSION,
   EXTEND,
   REJECT,
   SAVE,
@@ -34,12 +35,14 @@ let app: TestApp;
 let applicant: TestUser;
 let other: TestUser;
 let official: TestUser;
+let secondOfficial: TestUser;
 let tax: TestUser;
 beforeAll(async () => {
   app = await TestApp.start({ now: '2026-11-26T09:00:00+08:00' });
   applicant = await createUser(app);
   other = await createUser(app);
   official = await createUser(app, { role: 'OFFICIAL', department: 'MARKET_REGULATION' });
+  secondOfficial = await createUser(app, { role: 'OFFICIAL', department: 'MARKET_REGULATION' });
   tax = await createUser(app, { role: 'OFFICIAL', department: 'TAX' });
 });
 afterAll(async () => app?.stop());
@@ -347,7 +350,7 @@ describe('submitRegistrationApplication refusals', () => {
     ]);
   });
 
-  it('a change: decided within the last 30 days, changing something, with no other application in progress', async () => {
+  it('a change: dated, not in the future, changing something, with no other application in progress', async () => {
     const confirmed = await establish(app, applicant, official);
     const save = async (input: Record<string, unknown>) => {
       const data = payloadOf(
@@ -358,7 +361,6 @@ describe('submitRegistrationApplication refusals', () => {
     };
     const unchanged = await save({ changeDecidedOn: '2026-10-26' });
     expect(await refused(SUBMIT, { id: unchanged, commitment: COMMITMENT }, applicant)).toEqual([
-      { code: 'OUT_OF_RANGE', field: ['changeDecidedOn'] },
       { code: 'NOT_ALLOWED', field: ['declaration'] },
     ]);
     const undated = await save({ declaration: declaration({ businessScope: '软件开发' }) });
@@ -440,11 +442,13 @@ describe('decision refusals', () => {
     ]);
   });
 
-  it('a reservation that lapsed before the decision cannot be confirmed', async () => {
-    const { id } = await submitted(app, applicant);
+  it('规定 Art. 18: a reservation that lapsed before the application was submitted cannot be used', async () => {
+    const { id } = await draftEstablishment(app, applicant);
     app.clock.set('2027-03-01T09:00:00+08:00');
     try {
-      expect(await refused(CONFIRM, { id }, official)).toEqual([{ code: 'INVALID_STATE', field: ['input', 'id'] }]);
+      expect(await refused(SUBMIT, { id, commitment: COMMITMENT }, applicant)).toEqual([
+        { code: 'INVALID_STATE', field: ['nameReservationId'] },
+      ]);
     } finally {
       app.clock.set('2026-11-26T09:00:00+08:00');
     }
@@ -505,11 +509,33 @@ describe('decision refusals', () => {
     expect(await refused(EXTEND, { id, reason: '  ' }, official)).toEqual([
       { code: 'REQUIRED', field: ['input', 'reason'] },
     ]);
+    expect(await refused(APPROVE_EXTENSION, { id }, official)).toEqual([
+      { code: 'INVALID_STATE', field: ['input', 'id'] },
+    ]);
     expect(
       payloadOf(await run(app, EXTEND, { input: { id, reason: '需要核实外国投资者资格' } }, official)).userErrors,
     ).toEqual([]);
+    expect(await refused(EXTEND, { id, reason: '再次申请' }, official)).toEqual([
+      { code: 'INVALID_STATE', field: ['input', 'id'] },
+    ]);
+    expect(payloadOf(await run(app, APPROVE_EXTENSION, { input: { id } }, secondOfficial)).userErrors).toEqual([]);
     expect(await refused(EXTEND, { id, reason: '再次延长' }, official)).toEqual([
       { code: 'INVALID_STATE', field: ['input', 'id'] },
+    ]);
+  });
+
+  it('条例 Art. 19: the official who asked for an extension cannot approve it', async () => {
+    const { id } = await submitted(
+      app,
+      applicant,
+      { foreignInvested: true, serviceAgent: FTZ_AGENT },
+      { foreignInvested: true },
+    );
+    expect(
+      payloadOf(await run(app, EXTEND, { input: { id, reason: '需要核实外国投资者资格' } }, official)).userErrors,
+    ).toEqual([]);
+    expect(await refused(APPROVE_EXTENSION, { id }, official)).toEqual([
+      { code: 'NOT_ALLOWED', field: ['input', 'id'] },
     ]);
   });
 

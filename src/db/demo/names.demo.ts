@@ -159,6 +159,7 @@ function demoContext(orm: MikroORM, deps: PlatformDeps, user: User | null): Requ
       scopes: [],
       rateLimitKey: 'demo',
     },
+    clientAddress: null,
     em: orm.em.fork(),
     loaders,
     deps,

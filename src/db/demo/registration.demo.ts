@@ -424,6 +424,7 @@ function contextAs(orm: MikroORM, deps: PlatformDeps, user: User, at: Date): Req
       scopes: [],
       rateLimitKey: 'demo',
     },
+    clientAddress: null,
     em: orm.em.fork(),
     loaders,
     deps: { ...deps, clock: { now: () => new Date(at) } },

@@ -1,6 +1,7 @@
 import { ArrayMaxSize, IsEmail, IsNotEmpty, IsOptional, Matches, MaxLength } from 'class-validator';
 import { Field, ID, InputType } from 'type-graphql';
 import { ApiScope, Department, LocaleCode, Role } from '../../shared/graphql/common.types.js';
+import { IdempotencyKeyField } from '../../shared/idempotency/idempotency.js';
 import type {
   ApiScope as ApiScopeValue,
   Department as DepartmentValue,
@@ -29,6 +30,9 @@ export class SignUpInput {
 
   @Field({ defaultValue: false, description: 'Whether the applicant is a foreign investor.' })
   foreignInvestor!: boolean;
+
+  @IdempotencyKeyField()
+  idempotencyKey?: string | null;
 }
 
 @InputType({ description: 'Email and password.' })

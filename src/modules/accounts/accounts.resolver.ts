@@ -32,6 +32,7 @@ import {
   UserType,
   Viewer,
 } from './accounts.types.js';
+import { COST } from '../../shared/graphql/cost.js';
 
 // Thin by design: check the role, call the service, shape the payload.
 
@@ -67,6 +68,7 @@ export class AccountsResolver {
   }
 
   @MutationWithPayload(() => SignUpPayload, {
+    complexity: COST.passwordHash,
     description: 'Creates an applicant account (an enterprise or a foreign investor) and signs it in. Public.',
   })
   async signUp(
@@ -79,6 +81,7 @@ export class AccountsResolver {
   }
 
   @MutationWithPayload(() => SignInPayload, {
+    complexity: COST.passwordHash,
     description:
       'Signs in with email and password and returns a session token. Public. Repeated failures for one account are refused for a while.',
   })
@@ -102,6 +105,7 @@ export class AccountsResolver {
 
   @Authorized('APPLICANT', 'BANK_OFFICER', 'HOST_AGENT', 'OFFICIAL', 'ADMIN')
   @MutationWithPayload(() => ChangePasswordPayload, {
+    complexity: COST.passwordHash,
     description: "Changes the signed-in user's password and signs out its other sessions. Any signed-in user.",
   })
   async changePassword(

@@ -1,9 +1,12 @@
+import { createHmac } from 'node:crypto';
 import { LockMode, UniqueConstraintViolationException } from '@mikro-orm/core';
 import { RateLimiterRes } from 'rate-limiter-flexible';
 import { createRateLimiter } from '../../shared/rate-limiter.js';
+import type { Config } from '../../config.js';
 import type { RequestContext } from '../../shared/context.js';
 import { recordAudit } from '../../shared/audit/audit.service.js';
 import { DomainError, UserErrorCode, problem, throwIfProblems, type Problem } from '../../shared/errors.js';
+import { idempotently, type IdempotencyClaim } from '../../shared/idempotency/idempotency.js';
 import { localIdOf } from '../../shared/ids.js';
 import { inTransaction } from '../../shared/transaction.js';
 import type { ApiScope, Department, Role } from '../../shared/viewer.js';
@@ -21,15 +24,76 @@ import {
 } from './credentials.js';
 import './accounts.messages.js';
 
-// Failed sign-ins per account: after 5 failures within 15 minutes the account refuses further
-// attempts for 15 minutes, whatever the password. One count for all workers (shared/rate-limiter.ts).
-const MAX_FAILED_SIGN_INS = 5;
-const failedSignIns = createRateLimiter({
-  keyPrefix: 'sign-in',
-  points: MAX_FAILED_SIGN_INS,
-  duration: 15 * 60,
-  blockDuration: 15 * 60,
-});
+// Failed sign-ins are counted twice, so that guessing is stopped without handing anyone a way to lock
+// someone else out (the numbers are settings: README, "Sign-in lockout"):
+// - per account and source address: SIGN_IN_FAILURES_PER_SOURCE (5) failures within 15 minutes refuse
+//   that address for 15 minutes, whatever the password. The owner signing in from elsewhere is not
+//   locked by someone guessing from one place.
+// - per account from every address: SIGN_IN_FAILURES_PER_ACCOUNT (50) failures within an hour refuse
+//   everyone for an hour: the slower limit against guessing spread over many addresses. Locking an
+//   account for its owner thus takes 50 failures from at least 10 addresses.
+// Unknown emails are counted like real ones, so a lockout tells nothing about which accounts exist.
+// One count for all workers (shared/rate-limiter.ts).
+const SOURCE_WINDOW_SECONDS = 15 * 60;
+const ACCOUNT_WINDOW_SECONDS = 60 * 60;
+
+type Limiter = ReturnType<typeof createRateLimiter>;
+interface SignInLimits {
+  perSource: Limiter;
+  perAccount: Limiter;
+}
+
+const limitsBySetting = new Map<string, SignInLimits>();
+
+function signInLimits({ failuresPerSource, failuresPerAccount }: Config['signInLockout']): SignInLimits {
+  const setting = `${failuresPerSource}/${failuresPerAccount}`;
+  let limits = limitsBySetting.get(setting);
+  if (!limits) {
+    limits = {
+      perSource: createRateLimiter({
+        keyPrefix: `sign-in-source-${setting}`,
+        points: failuresPerSource,
+        duration: SOURCE_WINDOW_SECONDS,
+        blockDuration: SOURCE_WINDOW_SECONDS,
+      }),
+      perAccount: createRateLimiter({
+        keyPrefix: `sign-in-account-${setting}`,
+        points: failuresPerAccount,
+        duration: ACCOUNT_WINDOW_SECONDS,
+        blockDuration: ACCOUNT_WINDOW_SECONDS,
+      }),
+    };
+    limitsBySetting.set(setting, limits);
+  }
+  return limits;
+}
+
+/** The key of an account as seen from one address (a space cannot occur in either). */
+function sourceKey(email: string, ctx: RequestContext): string {
+  return `${email} ${ctx.clientAddress ?? 'unknown'}`;
+}
+
+/** Milliseconds until this address may try this account again, or 0 when it may now. */
+async function lockedForMs(limits: SignInLimits, email: string, ctx: RequestContext): Promise<number> {
+  const [bySource, byAccount] = await Promise.all([
+    limits.perSource.get(sourceKey(email, ctx)),
+    limits.perAccount.get(email),
+  ]);
+  const waits = [
+    bySource && bySource.consumedPoints >= limits.perSource.points ? bySource.msBeforeNext : 0,
+    byAccount && byAccount.consumedPoints >= limits.perAccount.points ? byAccount.msBeforeNext : 0,
+  ];
+  return Math.max(...waits);
+}
+
+async function countFailure(limiter: Limiter, key: string): Promise<void> {
+  try {
+    await limiter.consume(key);
+  } catch (rejection) {
+    // Over the limit: the lockout has started, which is what counting is for.
+    if (!(rejection instanceof RateLimiterRes)) throw rejection;
+  }
+}
 
 function normaliseEmail(email: string): string {
   return email.trim().toLowerCase();
@@ -45,6 +109,8 @@ export interface SignUpInput {
   displayName: string;
   locale: 'ZH_CN' | 'EN';
   foreignInvestor: boolean;
+  /** The client's idempotency key: a retry with it answers with the first account and session. */
+  idempotencyKey?: string | null;
 }
 
 export interface SignedIn {
@@ -53,16 +119,50 @@ export interface SignedIn {
   expiresAt: Date;
 }
 
-async function startSession(tx: RequestContext, user: User): Promise<SignedIn> {
-  const token = newSecret(SESSION_TOKEN_PREFIX);
+async function startSession(
+  tx: RequestContext,
+  user: User,
+  token = newSecret(SESSION_TOKEN_PREFIX),
+): Promise<SignedIn> {
   const now = tx.deps.clock.now();
   const expiresAt = new Date(now.getTime() + tx.deps.config.sessionTtlHours * 3600_000);
   tx.em.persist(tx.em.create(Session, { user, tokenHash: sha256(token), createdAt: now, expiresAt, revokedAt: null }));
   return { user, token, expiresAt };
 }
 
-/** An applicant (enterprise or foreign investor) creates its own account and is signed in. */
+/**
+ * An applicant (enterprise or foreign investor) creates its own account and is signed in. Under an
+ * idempotency key a retry answers with the same account and the same session token, which is why
+ * that token is derived from the key's record rather than drawn at random: only its hash is stored.
+ */
 export async function signUp(ctx: RequestContext, input: SignUpInput): Promise<SignedIn> {
+  return idempotently(
+    ctx,
+    { operation: 'signUp', key: input.idempotencyKey, input },
+    {
+      create: (tx, claim) => createAccount(tx, input, claim ? idempotentSessionToken(tx, claim) : undefined),
+      replay: async (tx, userId, claim) => {
+        const token = idempotentSessionToken(tx, claim);
+        const session = await tx.em.findOneOrFail(
+          Session,
+          { tokenHash: sha256(token), user: userId },
+          { populate: ['user'] },
+        );
+        return { user: session.user, token, expiresAt: session.expiresAt };
+      },
+      idOf: (signedIn) => signedIn.user.id,
+    },
+  );
+}
+
+function idempotentSessionToken(ctx: RequestContext, claim: IdempotencyClaim): string {
+  return (
+    SESSION_TOKEN_PREFIX +
+    createHmac('sha256', ctx.deps.signingKey).update(`signUp-session:${claim.id}`, 'utf8').digest('base64url')
+  );
+}
+
+async function createAccount(ctx: RequestContext, input: SignUpInput, sessionToken?: string): Promise<SignedIn> {
   const email = normaliseEmail(input.email);
   throwIfProblems(passwordRuleProblems(input.password, email, ['input', 'password']));
   const passwordHash = await hashPassword(input.password);
@@ -82,7 +182,7 @@ export async function signUp(ctx: RequestContext, input: SignUpInput): Promise<S
       });
       tx.em.persist(user);
       recordAudit(tx, { action: 'account.signUp', subjectType: 'User', subjectId: user.id, toState: 'ACTIVE' });
-      const signedIn = await startSession(tx, user);
+      const signedIn = await startSession(tx, user, sessionToken);
       await tx.em.flush();
       return signedIn;
     });
@@ -96,12 +196,13 @@ export async function signUp(ctx: RequestContext, input: SignUpInput): Promise<S
 
 export async function signIn(ctx: RequestContext, input: { email: string; password: string }): Promise<SignedIn> {
   const email = normaliseEmail(input.email);
-  const blocked = await failedSignIns.get(email);
-  // Five failures spend the budget: the sixth attempt is refused before the password is even checked.
-  if (blocked && blocked.consumedPoints >= MAX_FAILED_SIGN_INS) {
+  const limits = signInLimits(ctx.deps.config.signInLockout);
+  // A locked account is refused before the password is even checked.
+  const waitMs = await lockedForMs(limits, email, ctx);
+  if (waitMs > 0) {
     throw new DomainError(
       problem(UserErrorCode.TOO_MANY_ATTEMPTS, 'accounts.tooManyAttempts', undefined, {
-        seconds: Math.ceil(blocked.msBeforeNext / 1000),
+        seconds: Math.ceil(waitMs / 1000),
       }),
     );
   }
@@ -109,14 +210,11 @@ export async function signIn(ctx: RequestContext, input: { email: string; passwo
   // Verify against a decoy when the account does not exist, so the answer takes as long either way.
   const ok = await verifyPassword(input.password, user?.passwordHash ?? (await decoyPasswordHash()));
   if (!user || !ok) {
-    try {
-      await failedSignIns.consume(email);
-    } catch (rejection) {
-      if (!(rejection instanceof RateLimiterRes)) throw rejection;
-    }
+    await Promise.all([countFailure(limits.perSource, sourceKey(email, ctx)), countFailure(limits.perAccount, email)]);
     throw new DomainError(problem(UserErrorCode.INVALID_CREDENTIALS, 'accounts.invalidCredentials'));
   }
-  await failedSignIns.delete(email);
+  // The owner proved itself from this address; failures from elsewhere still count against the account.
+  await limits.perSource.delete(sourceKey(email, ctx));
   return inTransaction(ctx, async (tx) => {
     const signedIn = await startSession(tx, tx.em.merge(user));
     recordAudit(tx, { action: 'account.signIn', subjectType: 'User', subjectId: user.id });

@@ -46,9 +46,67 @@ export function revokeCredentials(events: EventBus, revocation: Revocation): voi
   events.publish(CREDENTIALS_REVOKED, revocation);
 }
 
-/** Forgets in this process what any process revokes, until the returned function is called. */
-export function followCredentialRevocations(events: EventBus): () => Promise<void> {
-  return followEvents<Revocation>(events, CREDENTIALS_REVOKED, (revocation) => forgetCredentials(revoked(revocation)));
+/**
+ * Forgets in this process what any process revokes, and hands each revocation to `onRevoked` (the open
+ * WebSockets end theirs), until the returned function is called.
+ */
+export function followCredentialRevocations(
+  events: EventBus,
+  onRevoked: (isRevoked: (viewer: Viewer) => boolean) => void = () => {},
+): () => Promise<void> {
+  return followEvents<Revocation>(events, CREDENTIALS_REVOKED, (revocation) => {
+    const isRevoked = revoked(revocation);
+    forgetCredentials(isRevoked);
+    onRevoked(isRevoked);
+  });
+}
+
+/** Enough ids for one `in (…)` list, far below PostgreSQL's 65,535 parameters. */
+const IDS_PER_QUERY = 5000;
+
+async function stillValidIds(
+  ids: string[],
+  find: (chunk: string[]) => Promise<{ id: string }[]>,
+): Promise<Set<string>> {
+  const valid = new Set<string>();
+  for (let start = 0; start < ids.length; start += IDS_PER_QUERY) {
+    for (const row of await find(ids.slice(start, start + IDS_PER_QUERY))) valid.add(row.id);
+  }
+  return valid;
+}
+
+/**
+ * Which of these viewers' credentials have ended since they were checked: the session revoked, expired
+ * or its user disabled; the API key revoked or expired. For connections that outlive a request (the
+ * WebSockets), which ask again now and then. Viewers not in the list are never reported as ended.
+ */
+export async function endedCredentials(
+  em: EntityManager,
+  clock: Clock,
+  viewers: readonly Viewer[],
+): Promise<(viewer: Viewer) => boolean> {
+  const now = clock.now();
+  const sessionIds = [...new Set(viewers.flatMap((viewer) => (viewer.sessionId ? [viewer.sessionId] : [])))];
+  const apiKeyIds = [...new Set(viewers.flatMap((viewer) => (viewer.apiKeyId ? [viewer.apiKeyId] : [])))];
+  const validSessions = await stillValidIds(sessionIds, (ids) =>
+    em.find(
+      Session,
+      { id: { $in: ids }, revokedAt: null, expiresAt: { $gt: now }, user: { disabledAt: null } },
+      { fields: ['id'] },
+    ),
+  );
+  const validApiKeys = await stillValidIds(apiKeyIds, (ids) =>
+    em.find(
+      ApiKey,
+      { id: { $in: ids }, revokedAt: null, $or: [{ expiresAt: null }, { expiresAt: { $gt: now } }] },
+      { fields: ['id'] },
+    ),
+  );
+  const checkedSessions = new Set(sessionIds);
+  const checkedApiKeys = new Set(apiKeyIds);
+  return (viewer) =>
+    (viewer.sessionId !== null && checkedSessions.has(viewer.sessionId) && !validSessions.has(viewer.sessionId)) ||
+    (viewer.apiKeyId !== null && checkedApiKeys.has(viewer.apiKeyId) && !validApiKeys.has(viewer.apiKeyId));
 }
 
 function remember(hash: string, viewer: Viewer, now: number, ttlMs: number, expiresAt: Date | null): void {
@@ -94,7 +152,8 @@ export async function authenticate(
       department: user.department,
       organisationId: user.organisation?.id ?? null,
       scopes: [],
-      rateLimitKey: `session:${session.id}`,
+      // Per user, not per session: signing in again must not give a fresh budget.
+      rateLimitKey: `user:${user.id}`,
     };
     remember(hash, viewer, now.getTime(), cacheTtlMs, session.expiresAt);
     return { ok: true, viewer: { ...viewer } };
@@ -123,9 +182,17 @@ export async function authenticate(
   return { ok: false };
 }
 
-/** The credential in an `Authorization: Bearer …` header value, or null. */
-export function bearerFrom(header: string | undefined | null): string | null {
-  if (!header) return null;
+/** What an `Authorization` header presents: nothing, a bearer credential, or something else. */
+export type PresentedCredential = { kind: 'NONE' } | { kind: 'BEARER'; bearer: string } | { kind: 'UNSUPPORTED' };
+
+/**
+ * Reads an `Authorization` header value. Only `Bearer <credential>` is a credential here; any other
+ * value (`Basic …`, another scheme, a bare token) is UNSUPPORTED, which the caller refuses with
+ * UNAUTHENTICATED rather than serving as anonymous: a client that sends a credential must learn that it
+ * was not accepted, not receive an anonymous view.
+ */
+export function bearerFrom(header: string | undefined | null): PresentedCredential {
+  if (header === undefined || header === null || header.trim() === '') return { kind: 'NONE' };
   const match = /^Bearer\s+(\S+)\s*$/i.exec(header);
-  return match ? match[1]! : null;
+  return match ? { kind: 'BEARER', bearer: match[1]! } : { kind: 'UNSUPPORTED' };
 }

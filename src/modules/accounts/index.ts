@@ -8,7 +8,7 @@ import { ApiKeyType, OrganisationType, UserType } from './accounts.types.js';
 export { User, Organisation, ApiKey } from './accounts.entity.js';
 export { UserType, OrganisationType } from './accounts.types.js';
 export { userById, organisationById } from './accounts.loaders.js';
-export { authenticate, bearerFrom, followCredentialRevocations } from './authentication.js';
+export { authenticate, bearerFrom, endedCredentials, followCredentialRevocations } from './authentication.js';
 export { hashPassword } from './credentials.js';
 
 export const accountsEntities = [Organisation, User, Session, ApiKey];

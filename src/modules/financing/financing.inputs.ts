@@ -3,6 +3,7 @@ import { Field, ID, InputType, Int } from 'type-graphql';
 import { MoneyInput } from '../../shared/graphql/common.types.js';
 import { District } from '../../shared/graphql/reference.types.js';
 import { DateScalar, DecimalScalar } from '../../shared/graphql/scalars.js';
+import { IdempotencyKeyField } from '../../shared/idempotency/idempotency.js';
 import {
   CreditProductAudience,
   FinancingDemandOrderField,
@@ -12,6 +13,7 @@ import {
   OrderDirection,
 } from './financing.enums.js';
 import { MAX_COLLATERAL_LENGTH, MAX_NOTE_LENGTH } from './financing.values.js';
+import { MultiLineText } from '../../shared/graphql/text-input.js';
 
 @InputType({ description: 'The person banks may contact about a demand.' })
 export class ContactPersonInput {
@@ -60,6 +62,7 @@ export class PublishFinancingDemandInput {
   @Field(() => String, { nullable: true, description: 'The collateral offered, if any.' })
   @IsOptional()
   @MaxLength(MAX_COLLATERAL_LENGTH)
+  @MultiLineText()
   collateral?: string | null;
 
   @Field(() => DecimalScalar, {
@@ -93,6 +96,9 @@ export class PublishFinancingDemandInput {
   @IsOptional()
   @MaxLength(3)
   industry?: string | null;
+
+  @IdempotencyKeyField()
+  idempotencyKey?: string | null;
 }
 
 @InputType({ description: 'A financing demand to withdraw.' })
@@ -127,7 +133,11 @@ export class MakeFinancingOfferInput {
   @Field(() => String, { nullable: true, description: 'A note to the enterprise.' })
   @IsOptional()
   @MaxLength(MAX_NOTE_LENGTH)
+  @MultiLineText()
   note?: string | null;
+
+  @IdempotencyKeyField()
+  idempotencyKey?: string | null;
 }
 
 @InputType({ description: 'An offer to act on.' })
@@ -171,6 +181,7 @@ export class PublishCreditProductInput {
   @Field({ description: 'What it is and who it is for.' })
   @IsNotEmpty()
   @MaxLength(2000)
+  @MultiLineText()
   description!: string;
 
   @Field(() => MoneyInput, { description: 'Smallest amount lent.' })

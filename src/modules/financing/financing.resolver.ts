@@ -54,6 +54,7 @@ import {
   WithdrawFinancingDemandPayload,
   WithdrawFinancingOfferPayload,
 } from './financing.types.js';
+import { COST } from '../../shared/graphql/cost.js';
 
 // Thin by design: the role on each operation, then the service. Ownership and visibility live in the
 // services and financing.access.ts.
@@ -152,6 +153,7 @@ export class FinancingResolver {
 
   @Authorized('OFFICIAL:FINANCE')
   @Query(() => [FinancingStatsRowType], {
+    complexity: COST.statistics,
     description:
       'The figures of 金企通 over the demands published from `from` to `to` (Asia/Shanghai days, both included; at most 5 years), one row per group. Role: OFFICIAL of FINANCE.',
   })

@@ -7,6 +7,7 @@ import { localIdOf } from '../../shared/ids.js';
 import { formatFen, parseYuanToFen } from '../../shared/money.js';
 import { notify } from '../../shared/notifications/notification.service.js';
 import { NotificationKind } from '../../shared/notifications/notification.types.js';
+import { idempotently } from '../../shared/idempotency/idempotency.js';
 import { inTransaction } from '../../shared/transaction.js';
 import { industryDivision } from '../names/rules/index.js';
 import { Organisation } from '../accounts/index.js';
@@ -221,10 +222,23 @@ async function declinePendingOffers(
 // --- demands ----------------------------------------------------------------------------------------
 
 /** An applicant acting for a registered, active enterprise publishes a financing demand. */
+/** Publishes a demand; under an idempotency key, a retry answers with the demand the first request published. */
 export async function publishDemand(
   ctx: RequestContext,
   input: PublishFinancingDemandInput,
 ): Promise<FinancingDemandType> {
+  return idempotently(
+    ctx,
+    { operation: 'publishFinancingDemand', key: input.idempotencyKey, input },
+    {
+      create: (tx) => publishNewDemand(tx, input),
+      replay: async (tx, id) => demandView(tx, await tx.em.findOneOrFail(FinancingDemand, id)),
+      idOf: (demand) => demand.id,
+    },
+  );
+}
+
+async function publishNewDemand(ctx: RequestContext, input: PublishFinancingDemandInput): Promise<FinancingDemandType> {
   const problems: Problem[] = [];
   const enterpriseId = localIdOf(input.enterpriseId, 'Enterprise');
   const [amountFen, amountIssues] = amountProblems(input.amount.amount, ['input', 'amount', 'amount']);
@@ -381,7 +395,20 @@ export async function withdrawDemand(ctx: RequestContext, globalId: string): Pro
 // --- offers -----------------------------------------------------------------------------------------
 
 /** A bank officer makes an offer on an open demand, for its bank. */
+/** Makes an offer; under an idempotency key, a retry answers with the offer the first request made. */
 export async function makeOffer(ctx: RequestContext, input: MakeFinancingOfferInput): Promise<FinancingOfferType> {
+  return idempotently(
+    ctx,
+    { operation: 'makeFinancingOffer', key: input.idempotencyKey, input },
+    {
+      create: (tx) => makeNewOffer(tx, input),
+      replay: (tx, id) => offerView(tx, id),
+      idOf: (offer) => offer.id,
+    },
+  );
+}
+
+async function makeNewOffer(ctx: RequestContext, input: MakeFinancingOfferInput): Promise<FinancingOfferType> {
   const bankId = bankOf(ctx.viewer);
   if (!bankId) throw new DomainError(problem(UserErrorCode.NOT_ALLOWED, 'financing.notBank'));
   const demandId = localIdOf(input.demandId, 'FinancingDemand');

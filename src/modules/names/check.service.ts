@@ -74,7 +74,7 @@ export async function checkEnterpriseName(ctx: RequestContext, input: CheckInput
     },
     reference,
   );
-  const conflicts = result.parts.tradeName ? await findConflicts(ctx, result.parts, input.district ?? null) : [];
+  const conflicts = result.parts.tradeName ? await findConflicts(ctx, result.parts) : [];
   const { locale } = ctx;
   return {
     name: result.normalised,
@@ -90,6 +90,7 @@ export async function checkEnterpriseName(ctx: RequestContext, input: CheckInput
     })),
     conflicts: conflicts.map((c) => ({
       name: c.name,
+      nameWithheld: c.nameWithheld,
       kind: c.kind,
       rule: c.rule,
       message: inLocale(locale, c),

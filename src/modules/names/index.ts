@@ -20,6 +20,8 @@ export {
   releaseEnterpriseName,
   onFalseCommitment,
   effectiveReservationStatus,
+  holdReservationForReview,
+  releaseReservationHold,
   sweepLapsedReservations,
   type FalseCommitmentHandler,
   type RegisteredEnterpriseName,
@@ -27,6 +29,7 @@ export {
 /** GraphQL types other modules extend or reuse: registration adds `NameConflict.enterprise` (the conflict carries `enterpriseId`). */
 export { NameConflict, NameReservationType, IndustryType } from './names.types.js';
 export { industryView } from './check.service.js';
+export { withholdNamesBy, type WithheldNamesRule } from './name-index.service.js';
 export { followNamesReferenceChanges } from './reference.service.js';
 export { enterpriseNameParts, type EnterpriseNamePartsData } from './name-parts.js';
 

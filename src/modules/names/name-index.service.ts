@@ -9,6 +9,8 @@ import {
   type NameConflict,
   type NameParts,
 } from './rules/index.js';
+import { render } from './rules/messages.js';
+import { translate } from '../../shared/messages.js';
 
 // The conflict index: every registered enterprise name and live reservation, with the keys the
 // rules compare by. A check finds its few candidates through exact, indexed lookups (same trade
@@ -108,8 +110,10 @@ export function releaseIndexEntry(row: EnterpriseName, releasedAt: Date, protect
 export type ConflictSource = 'REGISTERED' | 'RESERVED' | 'RECENTLY_RELEASED';
 
 export interface FoundConflict extends NameConflict {
-  /** the other name, normalised */
+  /** the other name, normalised (a stand-in when it is withheld from the viewer) */
   name: string;
+  /** whether the other name is withheld from the viewer: then neither it nor its enterprise is told */
+  nameWithheld: boolean;
   enterpriseId: string | null;
   reservationId: string | null;
   source: ConflictSource;
@@ -139,15 +143,15 @@ const IDENTICAL_FIRST = (a: FoundConflict, b: FoundConflict) =>
   (a.kind === b.kind ? 0 : a.kind === 'IDENTICAL' ? -1 : 1) || a.name.localeCompare(b.name, 'zh');
 
 /**
- * The names in the index a proposed name conflicts with: in `district` (its registering authority),
- * or in every district when none is given. Counts live names: registered ones, reservations not yet
- * lapsed, and enterprise names released less than a year ago. `exceptReservationId` leaves out the
- * applicant's own reservation (re-checking a name one holds is not a conflict).
+ * The names in the index a proposed name conflicts with, in every district: the registration
+ * authorities of Qingdao share one name base (规定 第十七条), so a name registered in 崂山 blocks the
+ * same name in 市南. Counts live names: registered ones, reservations not yet lapsed, and enterprise
+ * names released less than a year ago. `exceptReservationId` leaves out the applicant's own
+ * reservation (re-checking a name one holds is not a conflict).
  */
 export async function findConflicts(
   ctx: RequestContext,
   parts: NameParts,
-  district: DistrictValue | null,
   options: { exceptReservationId?: string | null } = {},
 ): Promise<FoundConflict[]> {
   const keys = conflictKeys(parts);
@@ -176,7 +180,6 @@ export async function findConflicts(
   where.push(
     `((status = 'ACTIVE' and (expires_at is null or expires_at > ${param(now)})) or (status = 'RELEASED' and protected_until > ${param(now)}))`,
   );
-  if (district) where.push(`district = ${param(district)}`);
   if (options.exceptReservationId)
     where.push(`(reservation_id is null or reservation_id <> ${param(options.exceptReservationId)})`);
   const sql = `select id, enterprise_id, reservation_id, name, district, trade_name, trade_name_pinyin, industry_word, status, released_at
@@ -204,6 +207,7 @@ export async function findConflicts(
     found.push({
       ...conflict,
       name: row.name,
+      nameWithheld: false,
       enterpriseId: row.enterprise_id,
       reservationId: row.reservation_id,
       source,
@@ -211,5 +215,53 @@ export async function findConflicts(
       releasedAt: row.released_at === null ? null : new Date(row.released_at),
     });
   }
-  return found.sort(IDENTICAL_FIRST);
+  return (await withoutWithheldNames(ctx, found)).sort(IDENTICAL_FIRST);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Names withheld from the viewer (a special name found to rest on a false commitment, pending its
+// change). The registration module owns that rule and registers it here.
+
+/** Of these registered enterprises, the ids whose names are withheld from the viewer. */
+export type WithheldNamesRule = (ctx: RequestContext, enterpriseIds: readonly string[]) => Promise<ReadonlySet<string>>;
+let withheldNamesRule: WithheldNamesRule | null = null;
+
+export function withholdNamesBy(rule: WithheldNamesRule): void {
+  withheldNamesRule = rule;
+}
+
+/**
+ * The conflicts as the viewer may read them. A withheld name still blocks an identical one (the law
+ * refuses it), but the answer names neither it nor its enterprise, and gives no rule that would tell
+ * how it reads: otherwise a guessed name would be an oracle for the enterprise. A similar withheld
+ * name is only a warning, and is left out for the same reason.
+ */
+async function withoutWithheldNames(ctx: RequestContext, found: FoundConflict[]): Promise<FoundConflict[]> {
+  const registered = found.filter((c) => c.source === 'REGISTERED' && c.enterpriseId !== null);
+  if (registered.length === 0) return found;
+  // Fails closed: without the rule no registered name could be shown safely.
+  if (!withheldNamesRule) throw new Error('no rule for withheld enterprise names is registered');
+  const withheld = await withheldNamesRule(
+    ctx,
+    registered.map((c) => c.enterpriseId!),
+  );
+  if (withheld.size === 0) return found;
+  const isWithheld = (c: FoundConflict) => c.source === 'REGISTERED' && withheld.has(c.enterpriseId!);
+  const shown = found.filter((c) => !isWithheld(c));
+  const blocking = found.find((c) => isWithheld(c) && c.kind === 'IDENTICAL');
+  if (blocking) {
+    shown.push({
+      ...render('names.conflict.IDENTICAL_WITHHELD_NAME'),
+      kind: 'IDENTICAL',
+      rule: 'IDENTICAL_WITHHELD_NAME',
+      name: translate(ctx.locale, 'names.conflict.withheldName'),
+      nameWithheld: true,
+      enterpriseId: null,
+      reservationId: null,
+      source: 'REGISTERED',
+      district: blocking.district,
+      releasedAt: null,
+    });
+  }
+  return shown;
 }

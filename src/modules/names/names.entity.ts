@@ -147,6 +147,7 @@ export class NameReservation {
     | 'status'
     | 'enterpriseId'
     | 'usedAt'
+    | 'heldForApplicationId'
     | 'revokedAt'
     | 'expiredAt'
     | 'commitmentTermsVersion'
@@ -207,6 +208,14 @@ export class NameReservation {
 
   @Property({ type: 'datetime', nullable: true })
   expiredAt: Date | null = null;
+
+  /**
+   * The registration application, submitted while the reservation was live, that is using it. Until
+   * the registry decides, the reservation does not lapse (规定 第十八条: the registry's own review time
+   * does not defeat an application made in time).
+   */
+  @Property({ type: 'uuid', nullable: true })
+  heldForApplicationId: string | null = null;
 
   @Property({ type: 'datetime', nullable: true })
   revokedAt: Date | null = null;

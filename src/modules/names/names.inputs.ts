@@ -1,8 +1,10 @@
 import { IsNotEmpty, IsOptional, MaxLength, ValidateNested } from 'class-validator';
 import { Field, ID, InputType, Int } from 'type-graphql';
 import { District, EnterpriseKind } from '../../shared/graphql/reference.types.js';
+import { IdempotencyKeyField } from '../../shared/idempotency/idempotency.js';
 import type { ProhibitedCategory } from './rules/index.js';
 import { NameVerificationOutcome, ProhibitedWordCategory, SpecialWordScope } from './names.types.js';
+import { MultiLineText } from '../../shared/graphql/text-input.js';
 
 @InputType({ description: 'A proposed enterprise name and what the rules need to judge it.' })
 export class CheckEnterpriseNameInput {
@@ -102,6 +104,9 @@ export class ReserveEnterpriseNameInput {
   @IsOptional()
   @ValidateNested()
   commitment?: NameCommitmentInput | null;
+
+  @IdempotencyKeyField()
+  idempotencyKey?: string | null;
 }
 
 @InputType({ description: "An official's finding on a special name's commitment." })
@@ -118,6 +123,7 @@ export class RecordNameVerificationInput {
   })
   @IsOptional()
   @MaxLength(2000)
+  @MultiLineText()
   note?: string | null;
 }
 
@@ -167,11 +173,13 @@ export class PublishCommitmentTermsInput {
   @Field({ description: 'The text in Chinese.' })
   @IsNotEmpty()
   @MaxLength(10000)
+  @MultiLineText()
   textZh!: string;
 
   @Field({ description: 'The text in English.' })
   @IsNotEmpty()
   @MaxLength(10000)
+  @MultiLineText()
   textEn!: string;
 }
 

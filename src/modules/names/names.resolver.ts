@@ -43,6 +43,7 @@ import {
 import * as reference from './reference.service.js';
 import * as reservations from './reservations.service.js';
 import { parseName, type ProhibitedCategory } from './rules/index.js';
+import { COST } from '../../shared/graphql/cost.js';
 
 // Thin by design: check the role, call the service, shape the payload.
 
@@ -51,6 +52,7 @@ const REGISTRY = 'OFFICIAL:MARKET_REGULATION';
 @Resolver()
 export class NamesResolver {
   @Query(() => NameCheck, {
+    complexity: COST.nameCheck,
     description:
       'Checks a proposed enterprise name: its parts, every rule it breaks, every conflict with registered, reserved and recently released names, whether it is special and, if so, the commitment terms to accept. Public.',
   })
@@ -134,6 +136,7 @@ export class NamesResolver {
 
   @Authorized('APPLICANT')
   @MutationWithPayload(() => ReserveEnterpriseNamePayload, {
+    complexity: COST.nameCheck,
     description:
       'Reserves a name for the viewer for 2 months (12 with a prior approval). An ordinary available name is granted at once; a special name only with a commitment on the current terms version (COMMITMENT_REQUIRED otherwise), and is verified afterwards. A name that breaks a rule or is IDENTICAL to an existing one is refused with NAME_UNAVAILABLE and the reasons. Role: APPLICANT.',
   })
@@ -152,6 +155,7 @@ export class NamesResolver {
       foreignInvested: input.foreignInvested ?? false,
       priorApprovalRequired: input.priorApprovalRequired ?? false,
       commitment: input.commitment ?? null,
+      idempotencyKey: input.idempotencyKey,
     });
     return { reservation };
   }

@@ -49,8 +49,15 @@ registerEnumType(SpecialNameReasonCode, {
   description: 'Why a name is special and goes the notification-and-commitment (告知承诺) route.',
   valuesConfig: {
     NO_DIVISION: { description: 'The name has no administrative division.' },
-    DIVISION_IN_MIDDLE: { description: 'The administrative division stands inside the name.' },
-    STARTS_WITH_NATIONAL_WORD: { description: 'The name begins with 中国, 中华, 中央, 全国 or 国家.' },
+    DIVISION_IN_MIDDLE: {
+      description:
+        'The administrative division stands after the trade name, in brackets (海川（青岛）智能科技有限公司; 实施办法 Art. 9). Unbracketed, it is the violation DIVISION_NOT_BRACKETED.',
+    },
+    STARTS_WITH_NATIONAL_WORD: {
+      description: 'The name begins with 中国, 中华, 中央, 全国 or 国家. No longer given.',
+      deprecationReason:
+        'Such a name is reserved to the State Council (规定 Art. 12) and refused with the violation RESERVED_TO_STATE_COUNCIL.',
+    },
     CONTAINS_INTERNATIONAL: { description: 'The name contains 国际 (or another word an administrator listed).' },
     BRACKETED_CHINA: { description: 'The name contains （中国）.' },
   },
@@ -168,7 +175,7 @@ export class NameViolation {
 
   @Field({
     description:
-      'Stable code of the rule, e.g. TRADE_NAME_TOO_SHORT, TRADE_NAME_IS_DIVISION, TRADE_NAME_IS_INDUSTRY_WORD, PROHIBITED_WORD, ORGANISATION_FORM_MISMATCH.',
+      'Stable code of the rule, e.g. TRADE_NAME_TOO_SHORT, TRADE_NAME_IS_DIVISION, TRADE_NAME_IS_INDUSTRY_WORD, PROHIBITED_WORD, ORGANISATION_FORM_MISMATCH, RESERVED_TO_STATE_COUNCIL (规定 Art. 12: a name beginning with 中国, 中华, 中央, 全国 or 国家), DIVISION_NOT_BRACKETED (实施办法 Art. 9).',
   })
   rule!: string;
 
@@ -196,15 +203,21 @@ export class SpecialNameReason {
     'An existing name a proposed one conflicts with, in the same registering authority: a registered name, a live reservation, or a name released less than 1 year ago.',
 })
 export class NameConflict {
-  @Field({ description: 'The other name.' })
+  @Field({ description: 'The other name; a stand-in ("(name withheld)") when `nameWithheld`.' })
   name!: string;
+
+  @Field({
+    description:
+      'True when the other name is a registered name withheld from the viewer pending a forced change (a special name found to rest on a false commitment): it still blocks an identical name, but neither it nor its enterprise is told (`enterprise` is null, `rule` is IDENTICAL_WITHHELD_NAME).',
+  })
+  nameWithheld!: boolean;
 
   @Field(() => NameConflictKind, { description: 'IDENTICAL (refused) or SIMILAR (warned).' })
   kind!: NameConflictKind;
 
   @Field({
     description:
-      'Stable code of the rule: IDENTICAL_TRADE_NAME_SAME_INDUSTRY, IDENTICAL_TRADE_NAME_NO_INDUSTRY, IDENTICAL_REORDERED, SIMILAR_SYNONYM_INDUSTRY, SIMILAR_HOMOPHONE or SIMILAR_CONTAINS.',
+      'Stable code of the rule: IDENTICAL_TRADE_NAME_SAME_INDUSTRY, IDENTICAL_TRADE_NAME_NO_INDUSTRY, IDENTICAL_REORDERED, IDENTICAL_WITHHELD_NAME (the other name is withheld from the viewer), SIMILAR_SYNONYM_INDUSTRY, SIMILAR_HOMOPHONE or SIMILAR_CONTAINS.',
   })
   rule!: string;
 

@@ -2,22 +2,15 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { UniqueConstraintViolationException } from '@mikro-orm/core';
 import type { PlatformDeps, RequestContext } from '../../shared/context.js';
 import { recordAudit } from '../../shared/audit/audit.service.js';
+import { DomainError, UserErrorCode, problem, throwIfProblems, type Problem } from '../../shared/errors.js';
 import {
-  DomainError,
-  UserErrorCode,
-  problem,
-  throwIfProblems,
-  topLevelError,
-  type Problem,
-} from '../../shared/errors.js';
-import {
+  checkCursor,
   checkPageSize,
   emptyPageInfo,
   lazy,
   type ConnectionData,
   type PageArgs,
 } from '../../shared/graphql/connection.js';
-import { translate } from '../../shared/messages.js';
 import { followEvents } from '../../shared/pubsub.js';
 import { inTransaction } from '../../shared/transaction.js';
 import { CommitmentTerms, NameSettings, ProhibitedNameWord, SpecialNameWord } from './names.entity.js';
@@ -111,18 +104,13 @@ export async function listProhibitedWords(
   const where = category ? { category } : {};
   const totalCount = lazy(() => ctx.em.count(ProhibitedNameWord, where));
   if (first === 0) return { edges: [], pageInfo: emptyPageInfo(), totalCount };
-  let cursor;
-  try {
-    cursor = await ctx.em.findByCursor(ProhibitedNameWord, where, {
-      first,
-      after: page.after || undefined,
-      orderBy: { word: 'asc' },
-      includeCount: false,
-    });
-  } catch (error) {
-    if (page.after) throw topLevelError('BAD_USER_INPUT', translate(ctx.locale, 'error.invalidCursor'));
-    throw error;
-  }
+  const orderBy = { word: 'asc' } as const;
+  const cursor = await ctx.em.findByCursor(ProhibitedNameWord, where, {
+    first,
+    after: checkCursor(ctx, ProhibitedNameWord, orderBy, page.after),
+    orderBy,
+    includeCount: false,
+  });
   const edges = cursor.items.map((node) => ({ cursor: cursor.from(node), node }));
   return {
     edges,

@@ -4,6 +4,7 @@ import { recordAudit } from '../../shared/audit/audit.service.js';
 import { endOfShanghaiDay, shanghaiDate } from '../../shared/clock.js';
 import { DomainError, UserErrorCode, problem, throwIfProblems, type Problem } from '../../shared/errors.js';
 import { paginate, type ConnectionData, type PageArgs } from '../../shared/graphql/connection.js';
+import { idempotently } from '../../shared/idempotency/idempotency.js';
 import { localIdOf } from '../../shared/ids.js';
 import { notify } from '../../shared/notifications/notification.service.js';
 import { inTransaction } from '../../shared/transaction.js';
@@ -25,8 +26,31 @@ export const RESERVATION_MONTHS_WITH_PRIOR_APPROVAL = 12;
 
 /** A RESERVED reservation whose time has passed is EXPIRED, whether or not the sweep has written it yet. */
 export function effectiveReservationStatus(reservation: NameReservation, now: Date): NameReservationStatus {
-  if (reservation.status === 'RESERVED' && reservation.expiresAt.getTime() <= now.getTime()) return 'EXPIRED';
+  if (reservation.status === 'RESERVED' && !reservation.heldForApplicationId && reservation.expiresAt <= now) {
+    return 'EXPIRED';
+  }
   return reservation.status;
+}
+
+/**
+ * Keeps a live reservation from lapsing while the registry reviews the application that uses it
+ * (in the caller's transaction). Its index row stops expiring too, so nobody else can take the name.
+ */
+export function holdReservationForReview(reservation: NameReservation, applicationId: string): void {
+  reservation.heldForApplicationId = applicationId;
+  if (reservation.nameEntry?.status === 'ACTIVE') reservation.nameEntry.expiresAt = null;
+}
+
+/**
+ * Ends the hold when the application is withdrawn or refused: the reservation lapses at its own
+ * expiresAt again (at once, by the clock, when that has passed; the sweep then records it).
+ */
+export async function releaseReservationHold(tx: RequestContext, applicationId: string): Promise<void> {
+  const held = await tx.em.find(NameReservation, { heldForApplicationId: applicationId, status: 'RESERVED' });
+  for (const reservation of held) {
+    reservation.heldForApplicationId = null;
+    if (reservation.nameEntry?.status === 'ACTIVE') reservation.nameEntry.expiresAt = reservation.expiresAt;
+  }
 }
 
 /** The calendar day `months` after `date` (YYYY-MM-DD), clamped to the month's last day. */
@@ -56,6 +80,8 @@ export interface ReserveInput {
   foreignInvested: boolean;
   priorApprovalRequired: boolean;
   commitment: CommitmentInput | null;
+  /** The client's idempotency key: a retry with it answers with the first reservation. */
+  idempotencyKey?: string | null;
 }
 
 function violationProblems(check: NameCheckResult): Problem[] {
@@ -108,19 +134,35 @@ function commitmentProblems(
  * trade name, or the same characters in another order), so two applicants asking at the same moment
  * are decided one after the other: the second sees the first's row and is refused.
  */
-async function lockNameKeys(tx: RequestContext, district: string, keys: (string | null)[]): Promise<void> {
-  const lockKeys = [...new Set(keys.filter((k): k is string => !!k).map((k) => `names:${district}:${k}`))].sort();
+/**
+ * Serialises reservations of one trade name (or one reordering) across the whole city: Qingdao's
+ * registration authorities share one name base (规定 第十七条), so two districts cannot both grant it.
+ */
+async function lockNameKeys(tx: RequestContext, keys: (string | null)[]): Promise<void> {
+  const lockKeys = [...new Set(keys.filter((k): k is string => !!k).map((k) => `names:${k}`))].sort();
   for (const key of lockKeys) {
     await tx.em.execute('select pg_advisory_xact_lock(hashtext(?))', [key]);
   }
 }
 
-/** Grants a name to the viewer (an APPLICANT). */
+/** Grants a name to the viewer (an APPLICANT); under an idempotency key, a retry answers with the first grant. */
 export async function reserveName(
   ctx: RequestContext,
   applicantId: string,
   input: ReserveInput,
 ): Promise<NameReservation> {
+  return idempotently(
+    ctx,
+    { operation: 'reserveEnterpriseName', key: input.idempotencyKey, input },
+    {
+      create: (tx) => reserveNewName(tx, applicantId, input),
+      replay: (tx, id) => tx.em.findOneOrFail(NameReservation, id),
+      idOf: (reservation) => reservation.id,
+    },
+  );
+}
+
+async function reserveNewName(ctx: RequestContext, applicantId: string, input: ReserveInput): Promise<NameReservation> {
   const reference = await namesReference(ctx);
   const check = checkName(
     {
@@ -138,9 +180,9 @@ export async function reserveName(
 
   try {
     return await inTransaction(ctx, async (tx) => {
-      await lockNameKeys(tx, input.district, [`t:${keys.tradeName}`, `r:${keys.reorderKey}`]);
-      await expireLapsedReservations(tx, { district: input.district, tradeName: keys.tradeName });
-      const conflicts = await findConflicts(tx, check.parts, input.district);
+      await lockNameKeys(tx, [`t:${keys.tradeName}`, `r:${keys.reorderKey}`]);
+      await expireLapsedReservations(tx, { tradeName: keys.tradeName });
+      const conflicts = await findConflicts(tx, check.parts);
       throwIfProblems(
         conflicts
           .filter((c) => c.kind === 'IDENTICAL')
@@ -243,6 +285,7 @@ export async function expireLapsedReservations(
     NameReservation,
     {
       status: 'RESERVED',
+      heldForApplicationId: null,
       expiresAt: { $lte: now },
       ...(scope.district ? { district: scope.district } : {}),
       ...(scope.tradeName !== undefined ? { nameEntry: { tradeName: scope.tradeName } } : {}),
@@ -308,7 +351,11 @@ export function listVerificationQueue(
     NameReservation,
     {
       verificationStatus: 'PENDING',
-      $or: [{ status: 'USED' }, { status: 'RESERVED', expiresAt: { $gt: now } }],
+      $or: [
+        { status: 'USED' },
+        { status: 'RESERVED', expiresAt: { $gt: now } },
+        { status: 'RESERVED', heldForApplicationId: { $ne: null } },
+      ],
       ...(filter.overdue === true ? { verificationDueBy: { $lt: today } } : {}),
       ...(filter.overdue === false ? { verificationDueBy: { $gte: today } } : {}),
     },
@@ -476,6 +523,7 @@ export function markReservationUsed(tx: RequestContext, reservation: NameReserva
   const from = reservation.status;
   reservation.status = 'USED';
   reservation.usedAt = now;
+  reservation.heldForApplicationId = null;
   reservation.enterpriseId = enterpriseId;
   if (reservation.nameEntry && reservation.nameEntry.status === 'ACTIVE') {
     releaseIndexEntry(reservation.nameEntry, now, false);

@@ -9,7 +9,7 @@ import { IndustryType, industryView } from '../names/index.js';
 import { canSeeEnterpriseDetails } from './registration.access.js';
 import type { BusinessLicence, Enterprise } from './registration.entity.js';
 import { EnterpriseFilter } from './registration.inputs.js';
-import { validLicenceByEnterpriseId } from './registration.loaders.js';
+import { enterpriseById, validLicenceByEnterpriseId } from './registration.loaders.js';
 import * as enterprises from './enterprise.service.js';
 import {
   BusinessLicenceType,
@@ -21,7 +21,9 @@ import {
   RegisteredAddress,
   RegistrationDeclaration,
 } from './registration.types.js';
-import { declarationView, licenceFactsView, moneyOrNull } from './registration.views.js';
+import { enterpriseChangeView, licenceFactsView, moneyOrNull, visibleDeclarationView } from './registration.views.js';
+import { nameWithheld, visibleName, visibleNameText } from './withheld-name.js';
+import { COST } from '../../shared/graphql/cost.js';
 
 @Resolver()
 export class EnterpriseResolver {
@@ -42,8 +44,9 @@ export class EnterpriseResolver {
   }
 
   @Query(() => EnterpriseConnection, {
+    complexity: COST.nameSearch,
     description:
-      'Search registered enterprises by part of the name or a credit code, district, zone and status; ordered by name. Public facts only. Public.',
+      'Search registered enterprises by part of the name or a credit code, district, zone and status; ordered by name (a name withheld pending a forced change counts as the credit code shown instead, for every viewer). Public facts only. Public.',
   })
   enterprises(
     @Ctx() ctx: RequestContext,
@@ -60,6 +63,7 @@ export class EnterpriseResolver {
   }
 
   @Query(() => LicenceVerification, {
+    complexity: COST.licenceVerification,
     description:
       'Whether a business licence verification code is genuine, and what the licence certifies. A forged or altered code is reported as not genuine. Public.',
   })
@@ -74,9 +78,7 @@ export class EnterpriseResolver {
 
 // An enterprise's name and industry are read for every row of other modules' lists (the bank search):
 // answered without type-graphql's per-call wrapping, which would also copy the row into an EnterpriseType.
-registerPlainResolver('Enterprise', 'name', (enterprise: Enterprise, _args, ctx) =>
-  enterprises.visibleName(ctx, enterprise),
-);
+registerPlainResolver('Enterprise', 'name', (enterprise: Enterprise, _args, ctx) => visibleName(ctx, enterprise));
 registerPlainResolver('Enterprise', 'industry', (enterprise: Enterprise, _args, ctx) =>
   industryView(ctx.locale, enterprise.industry),
 );
@@ -104,7 +106,7 @@ export const ENTERPRISE_FIELD_PROPERTIES: Readonly<Record<string, readonly strin
   status: ['status'],
   nameChangeRequiredBy: ['nameChangeRequiredBy'],
   licence: ['id'],
-  changes: ['id'],
+  changes: ['id', 'name', 'uscc', 'nameChangeRequiredBy', 'agent'],
 };
 
 @Resolver(() => EnterpriseType)
@@ -114,14 +116,14 @@ export class EnterpriseFieldsResolver {
       'Name. While a name change is required for a false commitment, the public sees the credit code instead.',
   })
   name(@Root() enterprise: Enterprise, @Ctx() ctx: RequestContext): string {
-    return enterprises.visibleName(ctx, enterprise);
+    return visibleName(ctx, enterprise);
   }
 
   @FieldResolver(() => EnterpriseNameParts, {
     description: 'The name split into its parts (all null while the name is withheld).',
   })
   nameParts(@Root() enterprise: Enterprise, @Ctx() ctx: RequestContext): EnterpriseNameParts {
-    const parts = enterprises.nameWithheld(ctx, enterprise) ? null : enterprise.nameParts;
+    const parts = nameWithheld(ctx, enterprise) ? null : enterprise.nameParts;
     return {
       administrativeDivision: parts?.administrativeDivision ?? null,
       tradeName: parts?.tradeName ?? null,
@@ -170,22 +172,30 @@ export class EnterpriseFieldsResolver {
       'Every registered and filed item with personal details. Only the applicant acting for it and officials; null for others.',
   })
   declaration(@Root() enterprise: Enterprise, @Ctx() ctx: RequestContext): RegistrationDeclaration | null {
-    return canSeeEnterpriseDetails(ctx.viewer, enterprise) ? declarationView(enterprise.declaration) : null;
+    return canSeeEnterpriseDetails(ctx.viewer, enterprise)
+      ? visibleDeclarationView(ctx, enterprise, enterprise.declaration)
+      : null;
   }
 
   @FieldResolver(() => EnterpriseChangeConnection, {
     description:
       'Its confirmed registration steps (establishment, changes, deregistration), oldest first. Personal details are named, never shown. Public.',
   })
-  changes(@Root() enterprise: Enterprise, @Ctx() ctx: RequestContext, @Args() page: PageArgsType) {
-    return enterprises.listEnterpriseChanges(ctx, enterprise.id, page);
+  async changes(@Root() enterprise: Enterprise, @Ctx() ctx: RequestContext, @Args() page: PageArgsType) {
+    const connection = await enterprises.listEnterpriseChanges(ctx, enterprise.id, page);
+    return {
+      ...connection,
+      edges: connection.edges.map((edge) => ({ ...edge, node: enterpriseChangeView(ctx, enterprise, edge.node) })),
+    };
   }
 }
 
 @Resolver(() => BusinessLicenceType)
 export class BusinessLicenceFieldsResolver {
-  @FieldResolver(() => LicenceFactsType, { description: 'What it certifies.' })
-  facts(@Root() licence: BusinessLicence): LicenceFactsType {
-    return licenceFactsView(licence.facts);
+  @FieldResolver(() => LicenceFactsType)
+  async facts(@Root() licence: BusinessLicence, @Ctx() ctx: RequestContext): Promise<LicenceFactsType> {
+    const enterprise = await ctx.loaders.get(enterpriseById).load(licence.enterprise.id);
+    const facts = licenceFactsView(licence.facts);
+    return enterprise ? { ...facts, name: visibleNameText(ctx, enterprise, facts.name) } : facts;
   }
 }

@@ -3,7 +3,12 @@ import { randomUUID } from 'node:crypto';
 import type { RequestContext } from '../../shared/context.js';
 import { recordAudit } from '../../shared/audit/audit.service.js';
 import { shanghaiDate } from '../../shared/clock.js';
-import { QINGDAO_DISTRICT_AREA_CODES, generateUscc, normaliseUscc } from '../../shared/credit-code.js';
+import {
+  QINGDAO_CITY_AREA_CODE,
+  QINGDAO_DISTRICT_AREA_CODES,
+  generateUscc,
+  normaliseUscc,
+} from '../../shared/credit-code.js';
 import { DomainError, UserErrorCode, problem } from '../../shared/errors.js';
 import { paginate, type ConnectionData, type PageArgs } from '../../shared/graphql/connection.js';
 import { localIdOf } from '../../shared/ids.js';
@@ -20,6 +25,7 @@ import {
   type LicenceFacts,
   type ZoneValue,
 } from './registration.entity.js';
+import { nameSearchKeyFor, nameWithheld } from './withheld-name.js';
 import './registration.messages.js';
 
 export const ENTERPRISE_TYPE = 'Enterprise';
@@ -38,9 +44,17 @@ function usccCategory(kind: EnterpriseKindValue): '1' | '2' | '3' {
 }
 
 /**
- * A new unified social credit code: market regulation (9), the entity's category, the district's
- * registering-authority code, and an organisation code from a PostgreSQL sequence (unique across
- * concurrent confirmations; the sequence starts where codes read "MA…", as issued since 2015).
+ * The GB/T 2260 code of the authority that registers an enterprise: the district's, except for a
+ * joint-stock company, which the city-level authority registers (市场主体登记管理条例实施细则 第四条).
+ */
+export function registeringAuthorityAreaCode(district: DistrictValue, kind: EnterpriseKindValue): string {
+  return kind === 'JOINT_STOCK_COMPANY' ? QINGDAO_CITY_AREA_CODE : QINGDAO_DISTRICT_AREA_CODES[district];
+}
+
+/**
+ * A new unified social credit code: market regulation (9), the entity's category, the registering
+ * authority's code, and an organisation code from a PostgreSQL sequence (unique across concurrent
+ * confirmations; the sequence starts where codes read "MA…", as issued since 2015).
  */
 export async function issueUscc(
   tx: RequestContext,
@@ -51,7 +65,7 @@ export async function issueUscc(
   return generateUscc({
     department: '9',
     category: usccCategory(kind),
-    areaCode: QINGDAO_DISTRICT_AREA_CODES[district],
+    areaCode: registeringAuthorityAreaCode(district, kind),
     sequence: Number(rows[0]!.n),
   });
 }
@@ -65,7 +79,7 @@ export async function issueLicence(tx: RequestContext, enterprise: Enterprise): 
     licence.endedAt = now;
   }
   const rows = await tx.em.execute<{ n: string }[]>(`select nextval('business_licence_number_seq') as n`);
-  const number = `${QINGDAO_DISTRICT_AREA_CODES[enterprise.district]}${shanghaiDate(now).slice(0, 4)}${String(rows[0]!.n).padStart(8, '0')}`;
+  const number = `${registeringAuthorityAreaCode(enterprise.district, enterprise.kind)}${shanghaiDate(now).slice(0, 4)}${String(rows[0]!.n).padStart(8, '0')}`;
   const facts: LicenceFacts = {
     v: 1,
     licenceNumber: number,
@@ -109,9 +123,17 @@ export interface LicenceVerificationResult {
   current: boolean | null;
   licence: BusinessLicence | null;
   enterprise: Enterprise | null;
+  /** For a genuine code: whether the enterprise's name is withheld from the viewer pending its change. */
+  nameWithheld: boolean | null;
 }
 
-const NOT_GENUINE: LicenceVerificationResult = { genuine: false, current: null, licence: null, enterprise: null };
+const NOT_GENUINE: LicenceVerificationResult = {
+  genuine: false,
+  current: null,
+  licence: null,
+  enterprise: null,
+  nameWithheld: null,
+};
 
 /** Public: whether the platform issued exactly this code, and what it certifies. */
 export async function verifyLicence(ctx: RequestContext, code: string): Promise<LicenceVerificationResult> {
@@ -122,7 +144,13 @@ export async function verifyLicence(ctx: RequestContext, code: string): Promise<
   if (!licence || licence.verificationCode !== trimmed) return NOT_GENUINE;
   // Recomputed over the stored facts: a row altered in the database no longer verifies either.
   if (!codeMatches(ctx.deps.signingKey, trimmed, licence.id, licence.facts)) return NOT_GENUINE;
-  return { genuine: true, current: licence.status === 'VALID', licence, enterprise: licence.enterprise };
+  return {
+    genuine: true,
+    current: licence.status === 'VALID',
+    licence,
+    enterprise: licence.enterprise,
+    nameWithheld: nameWithheld(ctx, licence.enterprise),
+  };
 }
 
 /** Records an enterprise's registration step in its public history. */
@@ -178,17 +206,6 @@ export async function requireNameChange(tx: RequestContext, enterpriseId: string
 // ---------------------------------------------------------------------------------------------
 // Reading
 
-/** The name the viewer may see: the credit code while a forced name change is pending, except to those acting for it and officials. */
-export function visibleName(ctx: RequestContext, enterprise: Enterprise): string {
-  if (!enterprise.nameChangeRequiredBy) return enterprise.name;
-  if (ctx.viewer.role === 'OFFICIAL' || enterprise.agent.id === ctx.viewer.userId) return enterprise.name;
-  return enterprise.uscc ?? enterprise.name;
-}
-
-export function nameWithheld(ctx: RequestContext, enterprise: Enterprise): boolean {
-  return visibleName(ctx, enterprise) !== enterprise.name;
-}
-
 export async function findEnterprise(ctx: RequestContext, globalId: string): Promise<Enterprise | null> {
   const id = localIdOf(globalId, ENTERPRISE_TYPE);
   return id ? ctx.em.findOne(Enterprise, { id }) : null;
@@ -210,7 +227,7 @@ function escapeLike(text: string): string {
   return text.replace(/[\\%_]/g, (ch) => `\\${ch}`);
 }
 
-/** Public search by name part or credit code, district, zone and status; by name, keyset-paginated. */
+/** Public search by name part or credit code, district, zone and status; by public name, keyset-paginated. */
 export function searchEnterprises(
   ctx: RequestContext,
   filter: EnterpriseSearch,
@@ -223,18 +240,20 @@ export function searchEnterprises(
   const search = filter.search?.trim();
   if (search) {
     const uscc = search.length === 18 ? normaliseUscc(search) : null;
-    if (uscc) {
-      where.uscc = uscc;
-    } else {
-      where.name = { $ilike: `%${escapeLike(search)}%` };
-      // A withheld name must not be findable by that name.
-      if (ctx.viewer.role !== 'OFFICIAL') where.nameChangeRequiredBy = null;
-    }
+    // A withheld name is not findable by its text, except by those who may read it.
+    if (uscc) where.uscc = uscc;
+    else where[nameSearchKeyFor(ctx.viewer)] = { $ilike: `%${escapeLike(search)}%` };
   }
-  return paginate(ctx, Enterprise, where, { orderBy: { name: 'asc', id: 'asc' }, ...page });
+  // Ordered by the name anyone may read (withheld-name.ts), so that neither a page's order nor a
+  // cursor gives a withheld name away.
+  return paginate(ctx, Enterprise, where, {
+    orderBy: { publicName: 'asc', id: 'asc' },
+    populate: ['publicName'],
+    ...page,
+  });
 }
 
-/** The enterprises the viewer acts for. */
+/** The enterprises the viewer acts for (every name of them visible to it, so by the name itself). */
 export function listOwnEnterprises(
   ctx: RequestContext,
   userId: string,

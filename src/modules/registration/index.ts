@@ -2,7 +2,7 @@
 // deregistration), department clearances, credit codes and electronic business licences.
 import { byKeys } from '../../shared/loaders.js';
 import { nodeIdResolver, registerNodeType } from '../../shared/graphql/node.js';
-import { onFalseCommitment } from '../names/index.js';
+import { onFalseCommitment, withholdNamesBy } from '../names/index.js';
 import { canSeeApplication } from './registration.access.js';
 import {
   BusinessLicence,
@@ -13,6 +13,7 @@ import {
 } from './registration.entity.js';
 import { BusinessLicenceFieldsResolver, EnterpriseFieldsResolver, EnterpriseResolver } from './enterprise.resolver.js';
 import { requireNameChange } from './enterprise.service.js';
+import { withheldNameIds } from './withheld-name.js';
 import {
   ClearanceTaskFieldsResolver,
   NameConflictEnterpriseResolver,
@@ -25,7 +26,8 @@ import { EnterpriseType, RegistrationApplicationType } from './registration.type
 export { Enterprise, RegistrationApplication } from './registration.entity.js';
 export { EnterpriseType, RegistrationApplicationType } from './registration.types.js';
 export { enterpriseById } from './registration.loaders.js';
-export { requireEnterpriseActedFor, visibleName } from './enterprise.service.js';
+export { requireEnterpriseActedFor } from './enterprise.service.js';
+export { visibleName } from './withheld-name.js';
 export { ENTERPRISE_FIELD_PROPERTIES } from './enterprise.resolver.js';
 
 export const registrationEntities = [
@@ -57,6 +59,8 @@ registerNodeType({
 
 // A special name found to rest on a false commitment: the enterprise must change it within 30 days.
 onFalseCommitment(requireNameChange);
+// Until then its name is withheld from the public on every path, the names module's conflicts included.
+withholdNamesBy(withheldNameIds);
 
 export const registrationResolvers = [
   RegistrationResolver,

@@ -4,7 +4,7 @@
 
 import { UserErrorCode, problem, type Problem } from '../../shared/errors.js';
 import { validateUscc } from '../../shared/credit-code.js';
-import { addCalendarDays, isValidDate } from '../../shared/working-days.js';
+import { addCalendarDays, isValidDate, type WorkingDayCalendar } from '../../shared/working-days.js';
 import { canonicalJson } from './licence-signature.js';
 import type { DistrictValue, EnterpriseKindValue, ZoneValue } from './registration.entity.js';
 
@@ -162,11 +162,19 @@ export function publicItemText(declaration: Declaration, item: DeclarationItem):
       return declaration.legalRepresentative?.name ?? null;
     case 'foreignInvested':
       return declaration.foreignInvested == null ? null : String(declaration.foreignInvested);
+    case 'operatingTerm':
+      return operatingTermText(declaration.operatingTerm);
     default: {
       const value = itemValue(declaration, item);
       return value == null ? null : String(value);
     }
   }
+}
+
+/** LONG_TERM for an indefinite term, otherwise its last day. */
+function operatingTermText(term: Declaration['operatingTerm']): string | null {
+  if (!term) return null;
+  return term.longTerm ? 'LONG_TERM' : term.endsOn;
 }
 
 function formatYuan(fen: number): string {
@@ -499,8 +507,18 @@ export function deregistrationCompletenessProblems(
   return problems;
 }
 
-/** A change must be applied for within this many days of the change (domain-rules §1). */
+/** A change should be applied for within this many days of the change (domain-rules §1). */
 export const CHANGE_FILING_DAYS = 30;
+
+/**
+ * The last day to apply for a change decided on `decidedOn`: 30 days later, moved to the next working
+ * day when that falls on a weekend or holiday. Filing after it is late: still accepted (条例 第二十条
+ * lists the only grounds for refusal, and lateness is not one), flagged for a possible penalty.
+ */
+export function changeFilingDueOn(calendar: WorkingDayCalendar, decidedOn: string): string {
+  const day = addCalendarDays(decidedOn, CHANGE_FILING_DAYS);
+  return calendar.isWorkingDay(day) ? day : calendar.addWorkingDays(day, 1);
+}
 
 /**
  * Why an application cannot be confirmed on the spot and gets the 3-working-day track instead; empty

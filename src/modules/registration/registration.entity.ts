@@ -2,6 +2,7 @@ import {
   BigIntType,
   Entity,
   Enum,
+  Formula,
   Index,
   ManyToOne,
   OptionalProps,
@@ -13,6 +14,7 @@ import { randomUUID } from 'node:crypto';
 import { CalendarDateType } from '../../shared/calendar-date.type.js';
 import { User } from '../accounts/index.js';
 import type { ClearanceDepartment, Declaration, DeregistrationDeclaration } from './registration.declaration.js';
+import { publicNameSql } from './withheld-name.js';
 
 // Registration confirmation (domain-rules §1). Columns a list filters or sorts on are real columns with
 // indexes; the declared items themselves are one structured jsonb document, validated in
@@ -85,6 +87,27 @@ export interface NamePartsData {
 @Index({
   name: 'enterprises_name_trgm_idx',
   expression: 'create index "enterprises_name_trgm_idx" on "enterprises" using gin ("name" gin_trgm_ops)',
+})
+// The public list by name sorts and searches on the public name (publicName below).
+@Index({
+  name: 'enterprises_public_name_id_idx',
+  expression: `create index "enterprises_public_name_id_idx" on "enterprises" (${publicNameSql(null)}, "id")`,
+})
+@Index({
+  name: 'enterprises_status_public_name_id_idx',
+  expression: `create index "enterprises_status_public_name_id_idx" on "enterprises" ("status", ${publicNameSql(null)}, "id")`,
+})
+@Index({
+  name: 'enterprises_district_public_name_id_idx',
+  expression: `create index "enterprises_district_public_name_id_idx" on "enterprises" ("district", ${publicNameSql(null)}, "id")`,
+})
+@Index({
+  name: 'enterprises_zone_public_name_id_idx',
+  expression: `create index "enterprises_zone_public_name_id_idx" on "enterprises" ("zone", ${publicNameSql(null)}, "id")`,
+})
+@Index({
+  name: 'enterprises_public_name_trgm_idx',
+  expression: `create index "enterprises_public_name_trgm_idx" on "enterprises" using gin (${publicNameSql(null)} gin_trgm_ops)`,
 })
 export class Enterprise {
   [OptionalProps]?:
@@ -166,6 +189,14 @@ export class Enterprise {
   @Property({ type: CalendarDateType, nullable: true })
   nameChangeRequiredBy: string | null = null;
 
+  /**
+   * The name as anyone may read it (the credit code while the name is withheld, withheld-name.ts):
+   * what the list by name sorts on (and searches, for the public), so that neither its order nor a
+   * cursor gives a withheld name away. Indexed above; loaded only when asked for.
+   */
+  @Formula((alias) => publicNameSql(String(alias)), { type: 'string', lazy: true })
+  publicName?: string;
+
   /** Every registered and filed item as last confirmed (personal details included: never public). */
   @Property({ type: 'json' })
   declaration!: Declaration;
@@ -237,6 +268,9 @@ export class RegistrationApplication {
     | 'decideBy'
     | 'extendedAt'
     | 'extensionReason'
+    | 'extensionRequestedAt'
+    | 'extensionRequestedBy'
+    | 'extensionApprovedBy'
     | 'decidedAt'
     | 'decidedBy'
     | 'decisionNote'
@@ -304,6 +338,20 @@ export class RegistrationApplication {
 
   @Property({ type: 'text', nullable: true })
   extensionReason: string | null = null;
+
+  /**
+   * The extension is asked for by one official and takes effect when the authority approves it: a
+   * second official of market regulation, never the one who asked (市场主体登记管理条例 第十九条:
+   * "经登记机关负责人批准，可以延长"). extendedAt is the approval.
+   */
+  @Property({ type: 'datetime', nullable: true })
+  extensionRequestedAt: Date | null = null;
+
+  @ManyToOne(() => User, { nullable: true })
+  extensionRequestedBy: User | null = null;
+
+  @ManyToOne(() => User, { nullable: true })
+  extensionApprovedBy: User | null = null;
 
   @Property({ type: 'datetime', nullable: true })
   decidedAt: Date | null = null;

@@ -4,6 +4,7 @@ import { UserErrorCode, problem, type Problem } from '../../shared/errors.js';
 import { MoneyInput } from '../../shared/graphql/common.types.js';
 import { District, EnterpriseKind, Zone } from '../../shared/graphql/reference.types.js';
 import { DateScalar } from '../../shared/graphql/scalars.js';
+import { IdempotencyKeyField } from '../../shared/idempotency/idempotency.js';
 import { parseYuanToFen } from '../../shared/money.js';
 import type { Declaration, DeregistrationDeclaration, InvestorData, PersonData } from './registration.declaration.js';
 import {
@@ -17,6 +18,7 @@ import {
   RegistrationKind,
   RegistrationStatus,
 } from './registration.types.js';
+import { MultiLineText } from '../../shared/graphql/text-input.js';
 
 // Input objects. Their nested items are checked by registration.declaration.ts (one place for the
 // form rules, with full paths), not by class-validator decorators.
@@ -165,6 +167,7 @@ export class RegistrationDeclarationInput {
   foreignInvested?: boolean | null;
 
   @Field(() => String, { nullable: true, description: 'Business scope (at most 2,000 characters).' })
+  @MultiLineText()
   businessScope?: string | null;
 
   @Field(() => RegisteredAddressInput, { nullable: true, description: 'Registered address.' })
@@ -284,6 +287,9 @@ export class SubmitRegistrationApplicationInput {
 
   @Field(() => CreditCommitmentInput, { description: 'The credit commitment.' })
   commitment!: CreditCommitmentInput;
+
+  @IdempotencyKeyField()
+  idempotencyKey?: string | null;
 }
 
 @InputType({ description: 'The application to withdraw.' })
@@ -300,6 +306,7 @@ export class ConfirmRegistrationApplicationInput {
   @Field(() => String, { nullable: true, description: 'Note for the record (at most 1,000 characters).' })
   @IsOptional()
   @MaxLength(1000)
+  @MultiLineText()
   note?: string | null;
 }
 
@@ -314,6 +321,7 @@ export class CorrectionItemInput {
 
   @Field({ description: 'What is wrong and what is needed (at most 500 characters).' })
   @MaxLength(500)
+  @MultiLineText()
   message!: string;
 }
 
@@ -335,6 +343,7 @@ export class RejectRegistrationApplicationInput {
   @Field(() => [String], { description: 'The reasons (at least one, at most 20, each at most 500 characters).' })
   @ArrayMaxSize(20)
   @MaxLength(500, { each: true })
+  @MultiLineText()
   reasons!: string[];
 }
 
@@ -345,7 +354,14 @@ export class ExtendRegistrationReviewInput {
 
   @Field({ description: 'Why (at most 500 characters).' })
   @MaxLength(500)
+  @MultiLineText()
   reason!: string;
+}
+
+@InputType({ description: 'Approves the extension another official asked for.' })
+export class ApproveRegistrationReviewExtensionInput {
+  @Field(() => ID, { description: 'The application whose extension awaits approval.' })
+  id!: string;
 }
 
 @InputType({ description: "Records the official's department's clearance of a deregistration." })
@@ -362,6 +378,7 @@ export class RecordDeregistrationClearanceInput {
   })
   @IsOptional()
   @MaxLength(1000)
+  @MultiLineText()
   note?: string | null;
 }
 

@@ -110,10 +110,6 @@ export const registrationMessages = defineMessages({
     zh: '请填写作出变更决定的日期。',
     en: 'Give the day the change was decided.',
   },
-  'registration.changeTooLate': {
-    zh: '变更登记须在变更决定之日起 {days} 日内申请（最晚 {last}）。',
-    en: 'A change must be applied for within {days} days of the decision (by {last}).',
-  },
   'registration.nothingChanged': {
     zh: '变更登记未改变任何登记或备案事项。',
     en: 'The change application changes no registered or filed item.',
@@ -131,6 +127,18 @@ export const registrationMessages = defineMessages({
     en: 'The commitment terms are now version {version}: read them and commit again.',
   },
   'registration.alreadyExtended': { zh: '审查期限只能延长一次。', en: 'The review period can be extended only once.' },
+  'registration.extensionAlreadyRequested': {
+    zh: '已申请延长审查期限，正待批准。',
+    en: 'An extension of the review period has already been asked for and awaits approval.',
+  },
+  'registration.noExtensionRequest': {
+    zh: '没有待批准的延长审查期限申请。',
+    en: 'No extension of the review period awaits approval.',
+  },
+  'registration.extensionNeedsSecondOfficial': {
+    zh: '延长审查期限须经登记机关负责人批准，申请人本人不能批准。',
+    en: 'An extension needs the approval of the registration authority: another official than the one who asked for it.',
+  },
   'registration.sameDayTrack': {
     zh: '材料齐全、符合法定形式的申请当场确认，不能延长。',
     en: 'A complete application in standard form is confirmed the same day; its period cannot be extended.',

@@ -3,6 +3,7 @@ import type { RequestContext } from '../../shared/context.js';
 import { shanghaiDate } from '../../shared/clock.js';
 import { notFound, unauthenticated, type Problem } from '../../shared/errors.js';
 import { PageArgsType } from '../../shared/graphql/page-args.js';
+import { DateScalar } from '../../shared/graphql/scalars.js';
 import { MutationWithPayload } from '../../shared/graphql/mutation.js';
 import { freshForEvent, liveEvents } from '../../shared/subscriptions.js';
 import type { DomainEvent } from '../../shared/pubsub.js';
@@ -13,6 +14,7 @@ import { RegistrationApplication, type DepartmentClearance } from './registratio
 import {
   ClearanceTaskFilter,
   ConfirmRegistrationApplicationInput,
+  ApproveRegistrationReviewExtensionInput,
   ExtendRegistrationReviewInput,
   RecordDeregistrationClearanceInput,
   RegistrationApplicationFilter,
@@ -40,6 +42,7 @@ import {
   CreditCommitment,
   DepartmentClearanceType,
   DeregistrationDeclarationType,
+  ApproveRegistrationReviewExtensionPayload,
   ExtendRegistrationReviewPayload,
   RecordDeregistrationClearancePayload,
   RegistrationApplicationConnection,
@@ -57,7 +60,8 @@ import {
 } from './registration.types.js';
 import { UserType } from '../accounts/index.js';
 import { IndustryType, NameConflict, NameReservationType, industryView } from '../names/index.js';
-import { declarationView } from './registration.views.js';
+import { visibleDeclarationView } from './registration.views.js';
+import { changeFilingDueOn } from './registration.declaration.js';
 import type { Declaration } from './registration.declaration.js';
 
 // Thin: check the role, shape the arguments, call the service, shape the payload.
@@ -125,7 +129,7 @@ export class RegistrationResolver {
     })
     input: SubmitRegistrationApplicationInput,
   ) {
-    return { application: await registration.submit(ctx, input.id, input.commitment) };
+    return { application: await registration.submit(ctx, input.id, input.commitment, input.idempotencyKey) };
   }
 
   @Authorized('APPLICANT')
@@ -186,7 +190,7 @@ export class RegistrationResolver {
   @Authorized(REGISTRAR)
   @MutationWithPayload(() => ExtendRegistrationReviewPayload, {
     description:
-      'Extends the 3-working-day review of a submitted application once, by 3 working days, with a recorded reason. Role: OFFICIAL of MARKET_REGULATION.',
+      'Asks for the one extension of the 3-working-day review of a submitted application, by 3 working days, with a recorded reason. It takes effect when another official approves it (approveRegistrationReviewExtension: the approval of the registration authority, 市场主体登记管理条例 Art. 19). Role: OFFICIAL of MARKET_REGULATION.',
   })
   async extendRegistrationReview(
     @Ctx() ctx: RequestContext,
@@ -196,6 +200,19 @@ export class RegistrationResolver {
     input: ExtendRegistrationReviewInput,
   ) {
     return { application: await registration.extend(ctx, input.id, input.reason) };
+  }
+
+  @Authorized(REGISTRAR)
+  @MutationWithPayload(() => ApproveRegistrationReviewExtensionPayload, {
+    description:
+      'Approves the extension of a review that another official asked for: decideBy moves 3 working days on and the applicant is told why. The official who asked cannot approve. Role: OFFICIAL of MARKET_REGULATION.',
+  })
+  async approveRegistrationReviewExtension(
+    @Ctx() ctx: RequestContext,
+    @Arg('input', () => ApproveRegistrationReviewExtensionInput, { description: 'The application.' })
+    input: ApproveRegistrationReviewExtensionInput,
+  ) {
+    return { application: await registration.approveExtension(ctx, input.id) };
   }
 
   @Authorized(...CLEARANCE_OFFICIALS)
@@ -297,8 +314,14 @@ export class RegistrationApplicationFieldsResolver {
   @FieldResolver(() => RegistrationDeclaration, {
     description: 'The declared items (for a deregistration: the enterprise as registered).',
   })
-  declaration(@Root() application: RegistrationApplication): RegistrationDeclaration {
-    return declarationView(application.declaration);
+  async declaration(
+    @Root() application: RegistrationApplication,
+    @Ctx() ctx: RequestContext,
+  ): Promise<RegistrationDeclaration> {
+    const enterprise = application.enterprise
+      ? await ctx.loaders.get(enterpriseById).load(application.enterprise.id)
+      : null;
+    return visibleDeclarationView(ctx, enterprise, application.declaration);
   }
 
   @FieldResolver(() => DeregistrationDeclarationType, {
@@ -350,6 +373,24 @@ export class RegistrationApplicationFieldsResolver {
   })
   complete(@Root() application: RegistrationApplication): boolean {
     return application.status !== 'DRAFT' && application.reviewReasons.length === 0;
+  }
+
+  @FieldResolver(() => DateScalar, {
+    nullable: true,
+    description:
+      'For a change: the last day to apply, 30 days after the change was decided, moved to the next working day when it falls on a weekend or holiday. Null for other kinds or before changeDecidedOn is given.',
+  })
+  changeFilingDueOn(@Root() application: RegistrationApplication, @Ctx() ctx: RequestContext): string | null {
+    if (application.kind !== 'CHANGE' || !application.changeDecidedOn) return null;
+    return changeFilingDueOn(ctx.deps.calendar.current, application.changeDecidedOn);
+  }
+
+  @FieldResolver(() => Boolean, {
+    description:
+      'True for a change received after changeFilingDueOn. A late filing is accepted and reviewed like any other (lateness is not a ground for refusal, 市场主体登记管理条例 Art. 20); it is flagged for the official to consider a penalty.',
+  })
+  lateFiling(@Root() application: RegistrationApplication, @Ctx() ctx: RequestContext): boolean {
+    return registration.lateChangeFiling(ctx, application);
   }
 
   @FieldResolver(() => Boolean, { description: 'True when submitted and the decision is past due.' })

@@ -4,14 +4,16 @@ import { recordAudit } from '../../shared/audit/audit.service.js';
 import { shanghaiDate } from '../../shared/clock.js';
 import { DomainError, UserErrorCode, problem, throwIfProblems, type Problem } from '../../shared/errors.js';
 import { emptyPageInfo, paginate, type ConnectionData, type PageArgs } from '../../shared/graphql/connection.js';
+import { idempotently } from '../../shared/idempotency/idempotency.js';
 import { localIdOf, toGlobalId } from '../../shared/ids.js';
 import { notify, type NotifyInput } from '../../shared/notifications/notification.service.js';
 import { translate } from '../../shared/messages.js';
 import { inTransaction } from '../../shared/transaction.js';
-import { addCalendarDays } from '../../shared/working-days.js';
 import {
+  holdReservationForReview,
   markReservationUsed,
   registerEnterpriseName,
+  releaseReservationHold,
   releaseEnterpriseName,
   takeReservationForRegistration,
   industryView,
@@ -21,7 +23,7 @@ import {
 import { User } from '../accounts/index.js';
 import { canSeeApplication, clearanceDepartmentOf, isRegistrar } from './registration.access.js';
 import {
-  CHANGE_FILING_DAYS,
+  changeFilingDueOn,
   CLEARANCE_DEPARTMENTS,
   DECLARATION_ITEMS,
   DEREGISTRATION_ITEMS,
@@ -54,6 +56,15 @@ import {
   recordEnterpriseChange,
 } from './enterprise.service.js';
 import './registration.messages.js';
+
+/**
+ * Whether a change was applied for after its filing deadline (changeFilingDueOn): accepted all the
+ * same, and flagged for the official to consider a penalty.
+ */
+export function lateChangeFiling(ctx: RequestContext, application: RegistrationApplication): boolean {
+  if (application.kind !== 'CHANGE' || !application.changeDecidedOn || !application.receivedOn) return false;
+  return application.receivedOn > changeFilingDueOn(ctx.deps.calendar.current, application.changeDecidedOn);
+}
 
 export const APPLICATION_TYPE = 'RegistrationApplication';
 export const NAME_RESERVATION_TYPE = 'NameReservation';
@@ -416,6 +427,24 @@ export async function submit(
   ctx: RequestContext,
   globalId: string,
   commitment: CommitmentCommand,
+  idempotencyKey?: string | null,
+): Promise<RegistrationApplication> {
+  // Under an idempotency key, a retry answers with the application the first request submitted.
+  return idempotently(
+    ctx,
+    { operation: 'submitRegistrationApplication', key: idempotencyKey, input: { id: globalId, commitment } },
+    {
+      create: (tx) => submitApplication(tx, globalId, commitment),
+      replay: (tx, id) => tx.em.findOneOrFail(RegistrationApplication, id),
+      idOf: (application) => application.id,
+    },
+  );
+}
+
+async function submitApplication(
+  ctx: RequestContext,
+  globalId: string,
+  commitment: CommitmentCommand,
 ): Promise<RegistrationApplication> {
   const userId = ctx.viewer.userId!;
   return inTransaction(ctx, async (tx) => {
@@ -425,6 +454,7 @@ export async function submit(
     const receivedOn = shanghaiDate(now);
     const problems: Problem[] = commitmentProblems(application.kind, commitment);
     let special = false;
+    let reservation: NameReservation | null = null;
 
     let enterprise: Enterprise | null = null;
     if (application.enterprise) {
@@ -450,7 +480,6 @@ export async function submit(
       problems.push(...declarationFormProblems(application.declaration, ['declaration']));
       problems.push(...industryProblems(application.declaration, ['declaration']));
       problems.push(...declarationCompletenessProblems(application.declaration, ['declaration'], receivedOn));
-      let reservation: NameReservation | null = null;
       if (application.nameReservationId) {
         reservation = await collect(problems, () =>
           takeReservationForRegistration(
@@ -487,13 +516,6 @@ export async function submit(
           problems.push(problem(UserErrorCode.REQUIRED, 'registration.changeDateRequired', ['changeDecidedOn']));
         } else if (decided > receivedOn) {
           problems.push(problem(UserErrorCode.OUT_OF_RANGE, 'registration.dateInFuture', ['changeDecidedOn']));
-        } else if (addCalendarDays(decided, CHANGE_FILING_DAYS) < receivedOn) {
-          problems.push(
-            problem(UserErrorCode.OUT_OF_RANGE, 'registration.changeTooLate', ['changeDecidedOn'], {
-              days: CHANGE_FILING_DAYS,
-              last: addCalendarDays(decided, CHANGE_FILING_DAYS),
-            }),
-          );
         }
         if (enterprise && changedItems(enterprise.declaration, application.declaration).length === 0) {
           problems.push(problem(UserErrorCode.NOT_ALLOWED, 'registration.nothingChanged', ['declaration']));
@@ -505,6 +527,9 @@ export async function submit(
         problems.push(...deregistrationFormProblems(application.deregistration, ['deregistration']));
     }
     throwIfProblems(problems);
+    // Made in time, the application keeps its name through the registry's review (规定 第十八条).
+    await releaseReservationHold(tx, application.id);
+    if (reservation) holdReservationForReview(reservation, application.id);
 
     const from = application.status;
     if (from === 'CORRECTION_REQUESTED') {
@@ -552,6 +577,7 @@ export async function submit(
       decideBy: application.decideBy,
       reviewReasons: application.reviewReasons,
       termsVersion: terms.version,
+      ...(lateChangeFiling(tx, application) ? { lateFiling: true } : {}),
     });
     notifyApplicant(tx, application, {
       kind: 'REGISTRATION_SUBMITTED',
@@ -580,6 +606,7 @@ export async function withdraw(ctx: RequestContext, globalId: string): Promise<R
     const from = application.status;
     application.status = 'WITHDRAWN';
     application.updatedAt = tx.deps.clock.now();
+    await releaseReservationHold(tx, application.id);
     audit(tx, application, 'registration.withdraw', from);
     notifyApplicant(tx, application, {
       kind: 'REGISTRATION_WITHDRAWN',
@@ -930,6 +957,7 @@ export async function reject(
     const now = tx.deps.clock.now();
     application.status = 'REJECTED';
     application.rejectionReasons = cleaned;
+    await releaseReservationHold(tx, application.id);
     application.decidedAt = now;
     application.decidedBy = tx.em.getReference(User, tx.viewer.userId!);
     application.updatedAt = now;
@@ -947,33 +975,73 @@ export async function reject(
 }
 
 /** OFFICIAL (MARKET_REGULATION): extends the 3-working-day review once by 3 working days, with a reason. */
+/**
+ * OFFICIAL (MARKET_REGULATION): asks for the one extension of a 3-working-day review, with its reason.
+ * It takes effect when another official approves it (approveExtension).
+ */
 export async function extend(ctx: RequestContext, globalId: string, reason: string): Promise<RegistrationApplication> {
   return inTransaction(ctx, async (tx) => {
     const application = await lockForRegistrar(tx, globalId);
     if (application.status !== 'SUBMITTED') throw invalidState(application);
     if (application.extendedAt)
       throw new DomainError(problem(UserErrorCode.INVALID_STATE, 'registration.alreadyExtended', ['input', 'id']));
+    if (application.extensionRequestedAt) {
+      throw new DomainError(
+        problem(UserErrorCode.INVALID_STATE, 'registration.extensionAlreadyRequested', ['input', 'id']),
+      );
+    }
     if (application.reviewReasons.length === 0 || !application.decideBy) {
       throw new DomainError(problem(UserErrorCode.NOT_ALLOWED, 'registration.sameDayTrack', ['input', 'id']));
     }
     if (!reason.trim())
       throw new DomainError(problem(UserErrorCode.REQUIRED, 'registration.reasonRequired', ['input', 'reason']));
     const now = tx.deps.clock.now();
+    application.extensionRequestedAt = now;
+    application.extensionRequestedBy = tx.em.getReference(User, tx.viewer.userId!);
+    application.extensionReason = reason.trim();
+    application.updatedAt = now;
+    audit(tx, application, 'registration.requestExtension', 'SUBMITTED', { note: application.extensionReason });
+    await tx.em.flush();
+    publishUpdate(tx, application);
+    return application;
+  });
+}
+
+/**
+ * OFFICIAL (MARKET_REGULATION), not the one who asked: approves the extension, which moves decideBy
+ * 3 working days on and tells the applicant why.
+ */
+export async function approveExtension(ctx: RequestContext, globalId: string): Promise<RegistrationApplication> {
+  return inTransaction(ctx, async (tx) => {
+    const application = await lockForRegistrar(tx, globalId);
+    if (application.status !== 'SUBMITTED') throw invalidState(application);
+    if (application.extendedAt)
+      throw new DomainError(problem(UserErrorCode.INVALID_STATE, 'registration.alreadyExtended', ['input', 'id']));
+    if (!application.extensionRequestedAt || !application.decideBy) {
+      throw new DomainError(problem(UserErrorCode.INVALID_STATE, 'registration.noExtensionRequest', ['input', 'id']));
+    }
+    if (application.extensionRequestedBy?.id === tx.viewer.userId) {
+      throw new DomainError(
+        problem(UserErrorCode.NOT_ALLOWED, 'registration.extensionNeedsSecondOfficial', ['input', 'id']),
+      );
+    }
+    const now = tx.deps.clock.now();
     const before = application.decideBy;
     application.decideBy = tx.deps.calendar.current.addWorkingDays(before, EXTENSION_WORKING_DAYS);
     application.extendedAt = now;
-    application.extensionReason = reason.trim();
+    application.extensionApprovedBy = tx.em.getReference(User, tx.viewer.userId!);
     application.updatedAt = now;
     audit(tx, application, 'registration.extend', 'SUBMITTED', {
       note: application.extensionReason,
       from: before,
       to: application.decideBy,
+      requestedBy: application.extensionRequestedBy?.id ?? null,
     });
     notifyApplicant(tx, application, {
       kind: 'REGISTRATION_EXTENDED',
       titleKey: 'registration.notify.extended.title',
       bodyKey: 'registration.notify.extended.body',
-      params: { decideBy: application.decideBy, reason: application.extensionReason },
+      params: { decideBy: application.decideBy, reason: application.extensionReason ?? '' },
     });
     await tx.em.flush();
     publishUpdate(tx, application);

@@ -590,7 +590,10 @@ export class BusinessLicenceType {
   @Field(() => BusinessLicenceStatus, { description: 'Whether it is the current licence.' })
   status!: BusinessLicenceStatus;
 
-  @Field(() => LicenceFactsType, { description: 'What it certifies.' })
+  @Field(() => LicenceFactsType, {
+    description:
+      'What it certifies. While the name is withheld pending a forced change, the name reads as the credit code, as on the enterprise.',
+  })
   facts!: LicenceFactsType;
 }
 
@@ -602,7 +605,11 @@ export class EnterpriseChangeItem {
   @Field(() => String, { nullable: true, description: 'Public value before (null when none or personal).' })
   before!: string | null;
 
-  @Field(() => String, { nullable: true, description: 'Public value after (null when none or personal).' })
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'Public value after (null when none or personal). An operating term reads LONG_TERM or its last day; a name withheld from the viewer reads as the credit code.',
+  })
   after!: string | null;
 }
 
@@ -707,6 +714,13 @@ export class LicenceVerification {
 
   @Field(() => EnterpriseType, { nullable: true, description: 'The enterprise, when genuine.' })
   enterprise!: EnterpriseType | null;
+
+  @Field(() => Boolean, {
+    nullable: true,
+    description:
+      "For a genuine code: true while the enterprise's name is withheld pending a forced change (a special name found to rest on a false commitment). The licence stays genuine; its name and the enterprise's read as the credit code until the change.",
+  })
+  nameWithheld!: boolean | null;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -785,11 +799,20 @@ export class RegistrationApplicationType extends Node {
   @Field({ description: 'True when submitted and the decision is past due.' })
   overdue!: boolean;
 
-  @Field(() => Date, { nullable: true, description: 'When the review period was extended.' })
+  @Field(() => Date, {
+    nullable: true,
+    description: 'When the extension of the review period was approved (and took effect).',
+  })
   extendedAt!: Date | null;
 
-  @Field(() => String, { nullable: true, description: 'Why it was extended.' })
+  @Field(() => String, { nullable: true, description: 'Why the extension was asked for.' })
   extensionReason!: string | null;
+
+  @Field(() => Date, {
+    nullable: true,
+    description: 'When an official asked for the extension; it awaits approval while extendedAt is null.',
+  })
+  extensionRequestedAt!: Date | null;
 
   @Field(() => Date, { nullable: true, description: 'When it was confirmed or rejected.' })
   decidedAt!: Date | null;
@@ -888,6 +911,10 @@ export const RejectRegistrationApplicationPayload = payload(
   'rejectRegistrationApplication',
 );
 export const ExtendRegistrationReviewPayload = payload('ExtendRegistrationReviewPayload', 'extendRegistrationReview');
+export const ApproveRegistrationReviewExtensionPayload = payload(
+  'ApproveRegistrationReviewExtensionPayload',
+  'approveRegistrationReviewExtension',
+);
 export const RecordDeregistrationClearancePayload = payload(
   'RecordDeregistrationClearancePayload',
   'recordDeregistrationClearance',

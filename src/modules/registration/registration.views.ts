@@ -1,8 +1,10 @@
 import { money } from '../../shared/money.js';
 import type { Money } from '../../shared/graphql/common.types.js';
 import type { Declaration } from './registration.declaration.js';
-import type { LicenceFacts } from './registration.entity.js';
-import type { LicenceFactsType, RegistrationDeclaration } from './registration.types.js';
+import type { RequestContext } from '../../shared/context.js';
+import type { EnterpriseChange, LicenceFacts } from './registration.entity.js';
+import type { EnterpriseChangeType, LicenceFactsType, RegistrationDeclaration } from './registration.types.js';
+import { visibleNameText, type NameHolder } from './withheld-name.js';
 
 // Stored documents (jsonb) as the GraphQL types show them: amounts in fen become Money.
 
@@ -33,6 +35,16 @@ export function declarationView(d: Declaration): RegistrationDeclaration {
   };
 }
 
+/** A declaration as the viewer may read it: the name of its enterprise, while withheld, reads as the credit code. */
+export function visibleDeclarationView(
+  ctx: RequestContext,
+  enterprise: NameHolder | null,
+  declaration: Declaration,
+): RegistrationDeclaration {
+  const view = declarationView(declaration);
+  return enterprise ? { ...view, name: visibleNameText(ctx, enterprise, view.name) } : view;
+}
+
 export function licenceFactsView(facts: LicenceFacts): LicenceFactsType {
   return {
     licenceNumber: facts.licenceNumber,
@@ -46,5 +58,26 @@ export function licenceFactsView(facts: LicenceFacts): LicenceFactsType {
     businessScope: facts.businessScope,
     operatingTermEndsOn: facts.operatingTermEndsOn,
     issuedAt: new Date(facts.issuedAt),
+  };
+}
+
+/** A step of the public history as the viewer may read it: a withheld name reads as the credit code. */
+export function enterpriseChangeView(
+  ctx: RequestContext,
+  enterprise: NameHolder,
+  change: EnterpriseChange,
+): EnterpriseChangeType {
+  return {
+    kind: change.kind as EnterpriseChangeType['kind'],
+    at: change.at,
+    items: change.items.map((item) =>
+      item.item === 'name'
+        ? {
+            item: item.item,
+            before: visibleNameText(ctx, enterprise, item.before),
+            after: visibleNameText(ctx, enterprise, item.after),
+          }
+        : item,
+    ),
   };
 }

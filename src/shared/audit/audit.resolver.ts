@@ -1,16 +1,25 @@
 import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
 import type { RequestContext } from '../context.js';
 import { emptyPageInfo, paginate } from '../graphql/connection.js';
+import { loadNode } from '../graphql/node-loading.js';
 import { PageArgsType } from '../graphql/page-args.js';
 import { fromGlobalId, toGlobalId } from '../ids.js';
+import { verifyAuditChain } from './audit-chain.service.js';
 import { AuditEvent } from './audit.entity.js';
-import { AuditEventConnection, AuditEventType } from './audit.types.js';
+import { AuditEventConnection, AuditEventType, AuditTrailVerification } from './audit.types.js';
+
+// An audit event tells about its subject and its actor, so it is shown under the same rule as they
+// are: a viewer reads the trail of a subject only if node(id:) would show it that subject, and an
+// actor's id only if node(id:) would show it that user or key. Both go through node(id:)'s own
+// batched loaders (one query per type for a whole page of events), so there is one list of who may
+// see what, kept by the module that owns each type.
 
 @Resolver(() => AuditEventType)
 export class AuditResolver {
   @Authorized('OFFICIAL', 'ADMIN')
   @Query(() => AuditEventConnection, {
-    description: 'The recorded changes of one object, oldest first. Roles: OFFICIAL, ADMIN.',
+    description:
+      'The recorded changes of one object, oldest first; empty when the viewer may not see the object through `node(id:)`. Roles: OFFICIAL, ADMIN.',
   })
   async auditTrail(
     @Ctx() ctx: RequestContext,
@@ -18,7 +27,9 @@ export class AuditResolver {
     @Args() page: PageArgsType,
   ) {
     const subject = fromGlobalId(subjectId);
-    if (!subject) return { edges: [], pageInfo: emptyPageInfo(), totalCount: 0 };
+    if (!subject || !(await loadNode(ctx, subject.type, subject.id))) {
+      return { edges: [], pageInfo: emptyPageInfo(), totalCount: 0 };
+    }
     return paginate(
       ctx,
       AuditEvent,
@@ -30,21 +41,38 @@ export class AuditResolver {
     );
   }
 
-  @FieldResolver(() => ID, { nullable: true, description: 'Global ID of the user who acted, if a user did.' })
-  actorId(@Root() event: AuditEvent): string | null {
-    return event.actorUserId ? toGlobalId('User', event.actorUserId) : null;
+  @Authorized('ADMIN')
+  @Query(() => AuditTrailVerification, {
+    description:
+      'Recomputes the hash chain over every recorded event and reports the first link that does not hold (an event changed, removed or left out after it was recorded). Reads the whole trail: run it as a periodic check, not per request. Role: ADMIN.',
+  })
+  verifyAuditTrail(@Ctx() ctx: RequestContext) {
+    return verifyAuditChain(ctx.em);
   }
 
   @FieldResolver(() => ID, {
     nullable: true,
-    description: 'Global ID of the API key that acted, if a partner system did.',
+    description: 'Global ID of the user who acted, if a user did and the viewer may see that user.',
   })
-  actorApiKeyId(@Root() event: AuditEvent): string | null {
-    return event.actorApiKeyId ? toGlobalId('ApiKey', event.actorApiKeyId) : null;
+  async actorId(@Ctx() ctx: RequestContext, @Root() event: AuditEvent): Promise<string | null> {
+    return visibleGlobalId(ctx, 'User', event.actorUserId);
+  }
+
+  @FieldResolver(() => ID, {
+    nullable: true,
+    description: 'Global ID of the API key that acted, if a partner system did and the viewer may see that key.',
+  })
+  async actorApiKeyId(@Ctx() ctx: RequestContext, @Root() event: AuditEvent): Promise<string | null> {
+    return visibleGlobalId(ctx, 'ApiKey', event.actorApiKeyId);
   }
 
   @FieldResolver(() => ID, { description: 'Global ID of the object changed.' })
   subjectId(@Root() event: AuditEvent): string {
     return toGlobalId(event.subjectType, event.subjectId);
   }
+}
+
+async function visibleGlobalId(ctx: RequestContext, type: string, localId: string | null): Promise<string | null> {
+  if (!localId) return null;
+  return (await loadNode(ctx, type, localId)) ? toGlobalId(type, localId) : null;
 }

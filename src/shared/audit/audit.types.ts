@@ -1,4 +1,4 @@
-import { Field, ID, ObjectType } from 'type-graphql';
+import { Field, ID, Int, ObjectType } from 'type-graphql';
 import { Role } from '../graphql/common.types.js';
 import { ConnectionType } from '../graphql/connection.js';
 import type { Role as RoleValue } from '../viewer.js';
@@ -10,12 +10,6 @@ export class AuditEventType {
 
   @Field({ description: 'Stable verb, e.g. "registration.confirm".' })
   action!: string;
-
-  @Field(() => ID, { nullable: true, description: 'Global ID of the user who acted, if a user did.' })
-  actorId!: string | null;
-
-  @Field(() => ID, { nullable: true, description: 'Global ID of the API key that acted, if a partner system did.' })
-  actorApiKeyId!: string | null;
 
   @Field(() => Role, { nullable: true, description: "The actor's role at the time." })
   actorRole!: RoleValue | null;
@@ -37,3 +31,21 @@ export class AuditEventType {
 }
 
 export const AuditEventConnection = ConnectionType(AuditEventType, 'AuditEvent', 'audit event');
+
+@ObjectType('AuditTrailVerification', {
+  description: 'The result of recomputing the audit trail’s hash chain (`verifyAuditTrail`).',
+})
+export class AuditTrailVerification {
+  @Field({ description: 'True when every recorded event is linked and every link holds.' })
+  ok!: boolean;
+
+  @Field(() => Int, { description: 'How many events were checked (those committed when the check began).' })
+  checkedEvents!: number;
+
+  @Field(() => ID, {
+    nullable: true,
+    description:
+      'Identifier (`AuditEvent.id`) of the first event, in recording order, whose link does not hold: its content or its hash was changed, the event before it was removed, or it was never linked. Null when ok.',
+  })
+  firstBrokenEventId!: string | null;
+}

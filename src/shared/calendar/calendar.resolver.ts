@@ -77,7 +77,18 @@ export class CalendarResolver {
     @Arg('days', () => Int, { description: 'How many working days (negative counts backwards).' }) days: number,
   ): string {
     checkOffset(ctx, days);
-    return ctx.deps.calendar.current.addWorkingDays(from, days);
+    try {
+      return ctx.deps.calendar.current.addWorkingDays(from, days);
+    } catch (error) {
+      // Valid arguments can still count past 9999-12-31 (or before 0001-01-01): the client's to correct.
+      if (error instanceof RangeError) {
+        throw topLevelError(
+          'BAD_USER_INPUT',
+          ctx.locale === 'EN' ? 'the result is outside the years 0001–9999' : '结果超出 0001–9999 年的范围',
+        );
+      }
+      throw error;
+    }
   }
 
   @FieldResolver(() => Int, { description: 'The working days d with from < d ≤ to (negative when to is before from).' })

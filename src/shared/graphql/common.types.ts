@@ -23,6 +23,10 @@ registerEnumType(UserErrorCode, {
     COMMITMENT_REQUIRED: { description: 'A written commitment on the current terms is required.' },
     NAME_UNAVAILABLE: { description: 'The enterprise name cannot be granted.' },
     CONCURRENT_UPDATE: { description: 'Someone else changed the object at the same moment; reload and retry.' },
+    INVALID_CHARACTERS: {
+      description:
+        'A text holds characters that are not allowed: control characters (line breaks and tabs only in multi-line texts), invisible format characters (zero-width, bidirectional overrides) or broken UTF-16 (lone surrogates).',
+    },
   },
 });
 

@@ -1,12 +1,23 @@
 import { Field, Int, ObjectType, type ClassType } from 'type-graphql';
-import { Cursor, type EntityName, type FilterQuery, type OrderDefinition, type QueryOrderMap } from '@mikro-orm/core';
+import {
+  Cursor,
+  ReferenceKind,
+  Utils,
+  type EntityName,
+  type EntityProperty,
+  type FilterQuery,
+  type OrderDefinition,
+  type QueryOrderMap,
+} from '@mikro-orm/core';
 import type { RequestContext } from '../context.js';
 import { topLevelError } from '../errors.js';
 import { translate } from '../messages.js';
 
 // Relay connections over keyset pagination in SQL: a page is "the next `first` rows after this sort
 // key", never an offset, so page 2,000 costs what page 1 costs. Cursors are MikroORM's: they encode
-// the values of the sort key, which always ends with the id to break ties.
+// the values of the sort key, which always ends with the id to break ties. Cursors are readable by
+// anyone holding them, so a sort key must be a value every reader of the list may see; a cursor
+// coming back is checked against the sort key's column types before MikroORM turns it into SQL.
 
 export const MAX_PAGE_SIZE = 100;
 export const DEFAULT_PAGE_SIZE = 20;
@@ -90,17 +101,60 @@ export function checkPageSize(ctx: RequestContext, first: number | null | undefi
   return size;
 }
 
-function checkCursor(ctx: RequestContext, after: string | null | undefined, keyLength: number): string | undefined {
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+const INTEGER = /^-?\d{1,18}$/;
+const DAY = /^\d{4}-\d{2}-\d{2}$/;
+const MAX_TEXT_KEY_LENGTH = 1_000;
+
+/** Whether a decoded cursor value has the type of its sort key's column (what MikroORM would bind for it). */
+function fitsSortKey(prop: EntityProperty | undefined, value: unknown): boolean {
+  if (!prop || prop.kind !== ReferenceKind.SCALAR) return false;
+  const column = prop.columnTypes?.[0]?.toLowerCase() ?? '';
+  if (column === 'uuid') return typeof value === 'string' && UUID.test(value);
+  if (/^(bigint|int|smallint)/.test(column)) {
+    return typeof value === 'string' ? INTEGER.test(value) : Number.isSafeInteger(value);
+  }
+  if (column === 'date') return typeof value === 'string' && DAY.test(value);
+  switch (prop.runtimeType) {
+    case 'string':
+      return typeof value === 'string' && value.length <= MAX_TEXT_KEY_LENGTH;
+    case 'Date':
+      // MikroORM's Cursor.decode turns ISO timestamps into Dates; any other string is not a time.
+      return value instanceof Date && !Number.isNaN(value.getTime());
+    case 'number':
+      return typeof value === 'number' && Number.isFinite(value);
+    case 'boolean':
+      return typeof value === 'boolean';
+    default:
+      return false;
+  }
+}
+
+/**
+ * `after` when it is a cursor of this very sort key: as many values as keys, each of its key's type.
+ * Anything else (operators such as {"$gt": ""}, a value of another type, another list's cursor) is
+ * BAD_USER_INPUT before it comes near SQL.
+ */
+export function checkCursor<E extends object>(
+  ctx: RequestContext,
+  entity: EntityName<E>,
+  orderBy: Record<string, unknown>,
+  after: string | null | undefined,
+): string | undefined {
   if (after === null || after === undefined || after === '') return undefined;
+  const properties = ctx.em.getMetadata().get(Utils.className(entity)).properties as Record<string, EntityProperty>;
+  const keys = Object.keys(orderBy);
   let decoded: unknown;
   try {
     decoded = Cursor.decode(after);
   } catch {
     decoded = null;
   }
-  if (!Array.isArray(decoded) || decoded.length !== keyLength || decoded.some((v) => v === undefined)) {
-    throw topLevelError('BAD_USER_INPUT', translate(ctx.locale, 'error.invalidCursor'));
-  }
+  const valid =
+    Array.isArray(decoded) &&
+    decoded.length === keys.length &&
+    keys.every((key, i) => fitsSortKey(properties[key], decoded[i]));
+  if (!valid) throw topLevelError('BAD_USER_INPUT', translate(ctx.locale, 'error.invalidCursor'));
   return after;
 }
 
@@ -122,7 +176,7 @@ export async function paginate<E extends object>(
   const first = checkPageSize(ctx, options.first);
   const orderBy = { ...options.orderBy } as Record<string, unknown>;
   if (!('id' in orderBy)) orderBy.id = 'asc';
-  const after = checkCursor(ctx, options.after, Object.keys(orderBy).length);
+  const after = checkCursor(ctx, entity, orderBy, options.after);
   const countWhere = where;
   const totalCount = lazy(() => ctx.em.count(entity, countWhere));
   if (first === 0) {

@@ -28,7 +28,7 @@ const userErrorsMiddleware: MiddlewareFn<RequestContext> = async ({ context }, n
 /** A mutation whose payload carries `userErrors`. */
 export function MutationWithPayload(
   returnType: (type?: void) => object,
-  options: { description: string; deprecationReason?: string },
+  options: { description: string; deprecationReason?: string; complexity?: number },
 ): MethodDecorator {
   return (target, key, descriptor) => {
     Mutation(returnType, options)(target, key, descriptor);

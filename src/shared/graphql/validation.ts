@@ -2,6 +2,7 @@ import { validate, type ValidationError } from 'class-validator';
 import type { ValidatorFn } from 'type-graphql';
 import { DomainError, UserErrorCode, type Problem } from '../errors.js';
 import { defineMessages } from '../messages.js';
+import { textInputProblems } from './text-input.js';
 
 // Input validation with class-validator, reported as the project's own problems: a code, the input
 // path and a message key. The rejected value and the input object are never echoed back (type-graphql's
@@ -64,8 +65,21 @@ function toProblems(errors: ValidationError[], path: string[]): Problem[] {
   });
 }
 
-/** type-graphql's validateFn: validates input objects and throws a DomainError listing every problem. */
-export const validateInput: ValidatorFn = async (argValue) => {
+/** The resolver calls whose argument strings have been checked: type-graphql calls validateFn once per argument. */
+const textChecked = new WeakSet<object>();
+
+/**
+ * type-graphql's validateFn, the one place every argument of every resolver passes: the characters of
+ * every string in the field's arguments (text-input.ts), then the class-validator rules of input objects.
+ * Throws a DomainError listing every problem: a mutation answers it as userErrors, a query as a
+ * top-level BAD_USER_INPUT error.
+ */
+export const validateInput: ValidatorFn = async (argValue, _argType, resolverData) => {
+  if (!textChecked.has(resolverData)) {
+    textChecked.add(resolverData);
+    const textProblems = textInputProblems(resolverData.args, resolverData.info);
+    if (textProblems.length > 0) throw new DomainError(textProblems);
+  }
   if (argValue === null || typeof argValue !== 'object') return;
   const values = Array.isArray(argValue) ? argValue : [argValue];
   const problems: Problem[] = [];

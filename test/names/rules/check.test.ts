@@ -21,10 +21,10 @@ describe('checkName: an ordinary name', () => {
     expect(result.industryCode).toBe('I65');
   });
 
-  it('passes 海川（青岛）智能科技有限公司: a division in brackets after the trade name is ordinary', () => {
+  it('实施办法 Art. 9: 海川（青岛）智能科技有限公司, a division in brackets after the trade name, is lawful and special', () => {
     const result = check('海川（青岛）智能科技有限公司', { kind: 'LIMITED_LIABILITY_COMPANY' });
     expect(result.violations).toEqual([]);
-    expect(result.special).toBe(false);
+    expect(result.specialReasons).toEqual([expect.objectContaining({ code: 'DIVISION_IN_MIDDLE', term: '青岛' })]);
   });
 
   it('checks the normalised name: traditional characters, half-width brackets and spaces', () => {
@@ -124,6 +124,24 @@ describe('checkName: violations', () => {
 
   it('PROHIBITED_WORD: 完美国际 does not hold the country 美国', () => {
     expect(rules('青岛完美国际贸易有限公司')).toEqual([]);
+  });
+
+  it('规定 Art. 11: prohibited words are matched as words: 华中共创 holds no 中共, 精英国货 no 英国', () => {
+    expect(rules('青岛华中共创科技有限公司')).toEqual([]);
+    expect(rules('青岛精英国货贸易有限公司')).toEqual([]);
+    expect(rules('华中共创（青岛）科技有限公司')).toEqual([]);
+  });
+
+  it('规定 Art. 11: a prohibited word standing as a word is still found (中共, 英国, 第一 inside 天下第一)', () => {
+    expect(check('青岛中共科技有限公司').violations).toContainEqual(
+      expect.objectContaining({ rule: 'PROHIBITED_WORD', term: '中共' }),
+    );
+    expect(check('青岛英国商贸有限公司').violations).toContainEqual(
+      expect.objectContaining({ rule: 'PROHIBITED_WORD', term: '英国' }),
+    );
+    expect(check('青岛天下第一科技有限公司').violations).toContainEqual(
+      expect.objectContaining({ rule: 'PROHIBITED_WORD', term: '第一' }),
+    );
   });
 
   it('PROHIBITED_WORD: uses the list it is given, normalised like the name', () => {
@@ -240,25 +258,27 @@ describe('checkName: special names (notification and commitment)', () => {
     expect(result.specialReasons[0]!.en).toBe('The name has no administrative division.');
   });
 
-  it('DIVISION_IN_MIDDLE: 海川青岛智能科技有限公司', () => {
-    expect(check('海川青岛智能科技有限公司').specialReasons).toEqual([
-      expect.objectContaining({ code: 'DIVISION_IN_MIDDLE', term: '青岛' }),
-    ]);
+  it('实施办法 Art. 9: 海川青岛智能科技有限公司, a division after the trade name without brackets, is DIVISION_NOT_BRACKETED', () => {
+    const result = check('海川青岛智能科技有限公司');
+    expect(result.violations).toEqual([expect.objectContaining({ rule: 'DIVISION_NOT_BRACKETED', term: '青岛' })]);
+    expect(result.violations[0]!.zh).toContain('海川（青岛）');
+    expect(result.specialReasons.map((r) => r.code)).not.toContain('DIVISION_IN_MIDDLE');
   });
 
-  it('STARTS_WITH_NATIONAL_WORD: each of 中国, 中华, 中央, 全国, 国家', () => {
+  it('规定 Art. 12: a name beginning with 中国, 中华, 中央, 全国 or 国家 is RESERVED_TO_STATE_COUNCIL, not special', () => {
     for (const word of ['中国', '中华', '中央', '全国', '国家']) {
       const result = check(`${word}海川科技有限公司`);
-      expect(result.specialReasons, word).toContainEqual(
-        expect.objectContaining({ code: 'STARTS_WITH_NATIONAL_WORD', term: word }),
+      expect(result.violations, word).toContainEqual(
+        expect.objectContaining({ rule: 'RESERVED_TO_STATE_COUNCIL', term: word }),
       );
-      expect(result.violations, word).toEqual([]);
+      expect(result.violations.find((v) => v.rule === 'RESERVED_TO_STATE_COUNCIL')!.en).toContain('State Council');
+      expect(result.special, word).toBe(false);
     }
   });
 
-  it('STARTS_WITH_NATIONAL_WORD: 中国 stands for the division, so the name is not also NO_DIVISION', () => {
-    expect(reasons('中国海川科技有限公司')).toEqual(['STARTS_WITH_NATIONAL_WORD']);
-    expect(reasons('国家海川科技有限公司')).toEqual(['NO_DIVISION', 'STARTS_WITH_NATIONAL_WORD']);
+  it('规定 Art. 12: inside a name the national words may still qualify the industry (青岛海川中国科技有限公司)', () => {
+    expect(rules('青岛海川中国科技有限公司')).toEqual([]);
+    expect(reasons('青岛海川中国科技有限公司')).toEqual([]);
   });
 
   it('CONTAINS_INTERNATIONAL: 青岛海川国际贸易有限公司', () => {

@@ -100,18 +100,32 @@ describe('compareNames: identical names (refused)', () => {
 });
 
 describe('compareNames: similar names (warned)', () => {
-  it('SIMILAR_SYNONYM_INDUSTRY: 海川地产 / 海川房地产 / 海川置业', () => {
+  it('规定 Art. 17: the same trade name with 地产 / 房地产 / 置业 (all K70, one industry class) is IDENTICAL', () => {
     const names = ['青岛海川地产有限公司', '青岛海川房地产有限公司', '青岛海川置业有限公司'];
     for (const a of names) {
       for (const b of names) {
         if (a !== b)
-          expect(compare(a, b), `${a} / ${b}`).toMatchObject({ kind: 'SIMILAR', rule: 'SIMILAR_SYNONYM_INDUSTRY' });
+          expect(compare(a, b), `${a} / ${b}`).toMatchObject({
+            kind: 'IDENTICAL',
+            rule: 'IDENTICAL_TRADE_NAME_SAME_INDUSTRY',
+          });
       }
     }
   });
 
-  it('SIMILAR_SYNONYM_INDUSTRY: 商贸 and 贸易 mean the same', () => {
-    expect(compare('青岛海川商贸有限公司', '青岛海川贸易有限公司')?.rule).toBe('SIMILAR_SYNONYM_INDUSTRY');
+  it('规定 Art. 17: 商贸 and 贸易 are one industry class (F51): IDENTICAL', () => {
+    expect(compare('青岛海川商贸有限公司', '青岛海川贸易有限公司')?.rule).toBe('IDENTICAL_TRADE_NAME_SAME_INDUSTRY');
+  });
+
+  it('规定 Art. 17: the same trade name in another industry class is no conflict (海川置业 K70 / 海川餐饮 H62)', () => {
+    expect(compare('青岛海川置业有限公司', '青岛海川餐饮有限公司')).toBeNull();
+  });
+
+  it('SIMILAR_SYNONYM_INDUSTRY: words of one meaning that fall in two classes (建筑 E47 / 建设工程 E48) are warned', () => {
+    expect(compare('青岛海川建筑有限公司', '青岛海川建设工程有限公司')).toMatchObject({
+      kind: 'SIMILAR',
+      rule: 'SIMILAR_SYNONYM_INDUSTRY',
+    });
   });
 
   it('SIMILAR_HOMOPHONE: 牛栏山 / 牛兰山 in the same industry', () => {

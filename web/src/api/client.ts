@@ -14,7 +14,10 @@ export const GRAPHQL_PATH = '/graphql';
 export interface ApiClientOptions {
   token: string | null;
   language: Language;
-  /** Called when the API answers UNAUTHENTICATED to a request that carried a token. */
+  /**
+   * Called when the API answers UNAUTHENTICATED to a request that carried a token, or closes the
+   * WebSocket because the token's session ended.
+   */
   onSessionEnded(): void;
   /** Defaults to this page's origin. */
   origin?: string;
@@ -27,6 +30,25 @@ export interface ApiClient {
 
 export function isUnauthenticated(error: CombinedError | undefined): boolean {
   return Boolean(error?.graphQLErrors.some((e) => e.extensions?.code === 'UNAUTHENTICATED'));
+}
+
+/**
+ * Close codes with which the API ends a WebSocket because of its credential: 4401 when the session
+ * ended while the socket was open (signed out, password changed, expired, account disabled), 4403 when
+ * the token was refused on connecting. Reconnecting with the same token cannot help.
+ */
+const CREDENTIAL_CLOSE_CODES: readonly unknown[] = [4401, 4403];
+
+function closedForCredential(event: unknown): boolean {
+  return (
+    typeof event === 'object' && event !== null && CREDENTIAL_CLOSE_CODES.includes((event as { code?: unknown }).code)
+  );
+}
+
+/** graphql-ws's own rule (retry after a close, not after an error), except for a dead credential. */
+function shouldRetryWebSocket(errorOrCloseEvent: unknown): boolean {
+  const isClose = typeof errorOrCloseEvent === 'object' && errorOrCloseEvent !== null && 'code' in errorOrCloseEvent;
+  return isClose && !closedForCredential(errorOrCloseEvent);
 }
 
 export function webSocketUrl(origin: string): string {
@@ -46,13 +68,24 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
   const authorization = options.token ? `Bearer ${options.token}` : undefined;
   // Opened on the first subscription; made again if a subscription comes after dispose().
   let ws: WsClient | null = null;
-  const webSocket = () =>
-    (ws ??= createWsClient({
+  const webSocket = () => {
+    if (ws) return ws;
+    const created = createWsClient({
       url: webSocketUrl(origin),
       lazy: true,
       retryAttempts: 10,
+      shouldRetry: shouldRetryWebSocket,
       connectionParams: () => ({ authorization, acceptLanguage: options.language }),
-    }));
+      on: {
+        // The session ended on the server: sign out here too (a disposed client's close is its own).
+        closed: (event) => {
+          if (authorization && ws === created && closedForCredential(event)) options.onSessionEnded();
+        },
+      },
+    });
+    ws = created;
+    return created;
+  };
 
   const client = new Client({
     url: new URL(GRAPHQL_PATH, origin).toString(),

@@ -492,6 +492,8 @@ export type ReserveEnterpriseNameInput = {
   district: District;
   /** Whether the enterprise will be foreign-invested. */
   foreignInvested?: boolean | null | undefined;
+  /** Optional key of your choosing (1–100 visible ASCII characters, e.g. a UUID) that makes the request safe to retry: a repeat with the same key and the same input within 24 hours returns the first result and creates nothing more; the same key with a different input is refused with CONFLICT. Keys are per viewer. */
+  idempotencyKey?: string | null | undefined;
   /** The GB/T 4754-2017 division code of the main business, e.g. "I65". */
   industry?: string | null | undefined;
   /** The kind of enterprise. */
@@ -563,6 +565,8 @@ export type SignUpInput = {
   email: string;
   /** Whether the applicant is a foreign investor. */
   foreignInvestor?: boolean;
+  /** Optional key of your choosing (1–100 visible ASCII characters, e.g. a UUID) that makes the request safe to retry: a repeat with the same key and the same input within 24 hours returns the first result and creates nothing more; the same key with a different input is refused with CONFLICT. Keys are per viewer. */
+  idempotencyKey?: string | null | undefined;
   /** Preferred language. */
   locale?: Locale;
   /** At least 10 characters with letters and digits. */
@@ -575,11 +579,11 @@ export type SpecialNameReasonCode =
   | 'BRACKETED_CHINA'
   /** The name contains 国际 (or another word an administrator listed). */
   | 'CONTAINS_INTERNATIONAL'
-  /** The administrative division stands inside the name. */
+  /** The administrative division stands after the trade name, in brackets (海川（青岛）智能科技有限公司; 实施办法 Art. 9). Unbracketed, it is the violation DIVISION_NOT_BRACKETED. */
   | 'DIVISION_IN_MIDDLE'
   /** The name has no administrative division. */
   | 'NO_DIVISION'
-  /** The name begins with 中国, 中华, 中央, 全国 or 国家. */
+  /** The name begins with 中国, 中华, 中央, 全国 or 国家. No longer given. */
   | 'STARTS_WITH_NATIONAL_WORD';
 
 /** Submits an application with the credit commitment. */
@@ -588,6 +592,8 @@ export type SubmitRegistrationApplicationInput = {
   commitment: CreditCommitmentInput;
   /** The draft (or corrected) application. */
   id: string | number;
+  /** Optional key of your choosing (1–100 visible ASCII characters, e.g. a UUID) that makes the request safe to retry: a repeat with the same key and the same input within 24 hours returns the first result and creates nothing more; the same key with a different input is refused with CONFLICT. Keys are per viewer. */
+  idempotencyKey?: string | null | undefined;
 };
 
 /** Stable codes of the problems a mutation reports in userErrors. */
@@ -602,6 +608,8 @@ export type UserErrorCode =
   | 'CONCURRENT_UPDATE'
   /** The request conflicts with another object (for example a name already in use). */
   | 'CONFLICT'
+  /** A text holds characters that are not allowed: control characters (line breaks and tabs only in multi-line texts), invisible format characters (zero-width, bidirectional overrides) or broken UTF-16 (lone surrogates). */
+  | 'INVALID_CHARACTERS'
   /** The email or password is wrong. */
   | 'INVALID_CREDENTIALS'
   /** A value is not in the expected format (email, code, date...). */

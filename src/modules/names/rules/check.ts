@@ -34,11 +34,13 @@ export type ViolationRule =
   | 'BRACKETED_CHINA_NOT_FOREIGN'
   | 'NATIONAL_WORD_NOT_QUALIFYING_INDUSTRY'
   | 'DIVISION_NOT_LOCAL'
+  | 'DIVISION_NOT_BRACKETED'
+  | 'RESERVED_TO_STATE_COUNCIL'
   | 'DISTRICT_WITHOUT_CITY'
   | 'INDUSTRY_CODE_UNKNOWN';
 
-export type SpecialReasonCode =
-  'NO_DIVISION' | 'DIVISION_IN_MIDDLE' | 'STARTS_WITH_NATIONAL_WORD' | 'CONTAINS_INTERNATIONAL' | 'BRACKETED_CHINA';
+/** STARTS_WITH_NATIONAL_WORD is no longer given: such a name is RESERVED_TO_STATE_COUNCIL (规定 第十二条). */
+export type SpecialReasonCode = 'NO_DIVISION' | 'DIVISION_IN_MIDDLE' | 'CONTAINS_INTERNATIONAL' | 'BRACKETED_CHINA';
 
 export interface NameViolation extends RenderedMessage {
   rule: ViolationRule;
@@ -113,6 +115,14 @@ function formViolations(form: string | null, kind: EnterpriseKind | null | undef
 }
 
 function divisionViolations(parsed: ParsedName, district: District | null | undefined): NameViolation[] {
+  // 实施办法 第九条: a division placed after the trade name stands in brackets (海川（青岛）智能科技).
+  if (parsed.divisionPosition === 'MIDDLE') {
+    return [
+      violation('DIVISION_NOT_BRACKETED', parsed.parts.administrativeDivision, {
+        tradeName: parsed.parts.tradeName ?? '',
+      }),
+    ];
+  }
   const chain = parsed.divisionChain;
   const innermost = chain[chain.length - 1];
   if (!innermost || innermost.level === 'COUNTRY') return [];
@@ -144,7 +154,7 @@ function nationalWordViolations(parsed: ParsedName, words: readonly SpecialWord[
   const found = new Set<string>();
   for (const { word, qualifierOnlyInside } of words) {
     if (!qualifierOnlyInside) continue;
-    // At the very start of the name the word makes the name special instead (STARTS_WITH_NATIONAL_WORD).
+    // At the very start of the name the word reserves the name to the State Council instead.
     const inTradeName = occurrences(tradeName ?? '', word).some((at) => at > 0 || !tradeNameStartsName);
     const inBracket = bracketed !== null && bracketed !== '中国' && bracketed.includes(word);
     const inLocality = occurrences(parsed.branch?.locality ?? '', word).length > 0;
@@ -153,15 +163,29 @@ function nationalWordViolations(parsed: ParsedName, words: readonly SpecialWord[
   return [...found].map((word) => violation('NATIONAL_WORD_NOT_QUALIFYING_INDUSTRY', word));
 }
 
+/**
+ * 规定 第十二条: a name beginning with 中国, 中华, 中央, 全国 or 国家 (the START words of the list) needs
+ * the State Council's approval; no registry of the city may grant it, with or without a commitment.
+ */
+function reservedWordViolations(parsed: ParsedName, words: readonly SpecialWord[]): NameViolation[] {
+  const starting = words.find((w) => w.scope === 'START' && parsed.normalised.startsWith(w.word));
+  return starting ? [violation('RESERVED_TO_STATE_COUNCIL', starting.word)] : [];
+}
+
+/**
+ * The special names the Qingdao FTZ grants at once against a written commitment (domain-rules §2): no
+ * division, a division in brackets after the trade name, 国际 (or another listed word), （中国）.
+ */
 function specialReasons(parsed: ParsedName, words: readonly SpecialWord[]): SpecialReason[] {
   const out: SpecialReason[] = [];
   const name = parsed.normalised;
-  if (parsed.divisionPosition === 'NONE') out.push(reason('NO_DIVISION', null));
-  if (parsed.divisionPosition === 'MIDDLE') {
+  const startsWithReservedWord = words.some((w) => w.scope === 'START' && name.startsWith(w.word));
+  if (parsed.divisionPosition === 'NONE' && !startsWithReservedWord) out.push(reason('NO_DIVISION', null));
+  // （中国） in brackets is its own reason (BRACKETED_CHINA), not a division of a place.
+  const bracketedPlace = parsed.divisionChain.some((d) => d.level !== 'COUNTRY');
+  if (parsed.divisionPosition === 'BRACKETED' && bracketedPlace) {
     out.push(reason('DIVISION_IN_MIDDLE', parsed.parts.administrativeDivision));
   }
-  const starting = words.find((w) => w.scope === 'START' && name.startsWith(w.word));
-  if (starting) out.push(reason('STARTS_WITH_NATIONAL_WORD', starting.word));
   for (const w of words) {
     if (w.scope === 'ANYWHERE' && name.includes(w.word)) out.push(reason('CONTAINS_INTERNATIONAL', w.word));
   }
@@ -186,6 +210,7 @@ export function checkName(input: NameCheckInput, reference: NameReference): Name
   if (normalised.includes(BRACKETED_CHINA) && !input.foreignInvested) {
     violations.push(violation('BRACKETED_CHINA_NOT_FOREIGN', BRACKETED_CHINA));
   }
+  violations.push(...reservedWordViolations(parsed, reference.specialWords));
   violations.push(...nationalWordViolations(parsed, reference.specialWords));
   violations.push(...divisionViolations(parsed, input.district));
   if (input.industry && !industryDivision(input.industry)) {

@@ -2,8 +2,9 @@
 // The database finds the few names worth comparing through indexed keys, then compareNames decides:
 //
 //   IDENTICAL (refuse)                              SIMILAR (warn)
-//   - same trade name, same industry word           - same trade name, industry words of one
-//     (division and form may differ)                  synonym group (地产 / 房地产 / 置业)
+//   - same trade name, same industry class          - same trade name, industry words of one
+//     (GB/T 4754: 地产 / 房地产 / 置业 are all K70;    synonym group but of different classes
+//     division and form may differ)
 //   - same trade name, either has no industry word  - trade names that sound the same
 //   - the same trade-name and industry parts in       (牛栏山 / 牛兰山) in the same industry
 //     another order (海川智能科技 / 智能科技海川)   - one trade name containing the other in the
@@ -15,7 +16,7 @@
 // deregistration) are the service's business: it decides which existing names to compare with.
 
 import { pinyin } from 'pinyin-pro';
-import { industryCore, industryGroup } from './industry-lexicon.js';
+import { industryCodeOf, industryCore, industryGroup } from './industry-lexicon.js';
 import { render } from './messages.js';
 import type { NameParts, RenderedMessage } from './types.js';
 
@@ -35,6 +36,7 @@ export type ConflictRule =
   | 'IDENTICAL_TRADE_NAME_SAME_INDUSTRY'
   | 'IDENTICAL_TRADE_NAME_NO_INDUSTRY'
   | 'IDENTICAL_REORDERED'
+  | 'IDENTICAL_WITHHELD_NAME'
   | 'SIMILAR_SYNONYM_INDUSTRY'
   | 'SIMILAR_HOMOPHONE'
   | 'SIMILAR_CONTAINS';
@@ -117,6 +119,16 @@ function reordered(a: NameParts, b: NameParts): boolean {
   return permutations(aPieces).includes(bText) || permutations(bPieces).includes(aText);
 }
 
+/**
+ * 规定 第十七条 compares trade names within the same industry, which is the GB/T 4754 class the
+ * industry words stand for, not the words themselves: 房地产, 地产 and 置业 are all K70.
+ */
+function sameIndustryClass(industry: string, otherIndustry: string): boolean {
+  if (industryCore(industry) === industryCore(otherIndustry)) return true;
+  const code = industryCodeOf(industry);
+  return code !== null && code === industryCodeOf(otherIndustry);
+}
+
 /** How a candidate name conflicts with an existing one, or null when it does not. */
 export function compareNames(candidate: ComparableName, existing: ComparableName): NameConflict | null {
   const tradeName = candidate.tradeName;
@@ -135,7 +147,7 @@ export function compareNames(candidate: ComparableName, existing: ComparableName
 
   if (tradeName === otherTradeName) {
     if (!industry || !otherIndustry) return conflict('IDENTICAL', 'IDENTICAL_TRADE_NAME_NO_INDUSTRY', params);
-    if (industryCore(industry) === industryCore(otherIndustry)) {
+    if (sameIndustryClass(industry, otherIndustry)) {
       return conflict('IDENTICAL', 'IDENTICAL_TRADE_NAME_SAME_INDUSTRY', params);
     }
     if (industryGroup(industry) === industryGroup(otherIndustry)) {

@@ -53,6 +53,14 @@ defineMessages({
     zh: '行政区划“{term}”不是企业所在地的行政区划',
     en: 'The administrative division “{term}” is not where the enterprise is located.',
   },
+  'names.violation.DIVISION_NOT_BRACKETED': {
+    zh: '行政区划“{term}”放在字号之后的，应当加注括号，如“{tradeName}（{term}）”',
+    en: 'An administrative division after the trade name must stand in brackets, e.g. “{tradeName}（{term}）”.',
+  },
+  'names.violation.RESERVED_TO_STATE_COUNCIL': {
+    zh: '冠以“{term}”的企业名称须经国务院批准，本市登记机关不予核准（包括告知承诺方式）',
+    en: 'A name beginning with “{term}” needs the approval of the State Council; no registry of the city may grant it, with or without a commitment.',
+  },
   'names.violation.DISTRICT_WITHOUT_CITY': {
     zh: '市辖区或新区名称“{term}”应当与其所属的市的名称连用，如“青岛{term}”',
     en: 'The district or new-area name “{term}” must follow its city’s name, e.g. “青岛{term}”.',
@@ -66,8 +74,8 @@ defineMessages({
     en: 'The name has no administrative division.',
   },
   'names.special.DIVISION_IN_MIDDLE': {
-    zh: '行政区划“{term}”位于名称中间',
-    en: 'The administrative division “{term}” stands inside the name.',
+    zh: '行政区划“{term}”加注括号放在字号之后',
+    en: 'The administrative division “{term}” stands after the trade name, in brackets.',
   },
   'names.special.STARTS_WITH_NATIONAL_WORD': {
     zh: '名称冠以“{term}”',
@@ -100,6 +108,14 @@ defineMessages({
   'names.conflict.SIMILAR_HOMOPHONE': {
     zh: '字号“{tradeName}”与同行业的“{otherTradeName}”读音相同',
     en: 'The trade name “{tradeName}” sounds the same as “{otherTradeName}” in the same industry.',
+  },
+  'names.conflict.IDENTICAL_WITHHELD_NAME': {
+    zh: '与一个已登记的名称相同；该名称因责令更名暂不公开',
+    en: 'The same in law as a registered name that is withheld pending a forced change of name.',
+  },
+  'names.conflict.withheldName': {
+    zh: '（暂不公开的名称）',
+    en: '(name withheld)',
   },
   'names.conflict.SIMILAR_CONTAINS': {
     zh: '字号“{tradeName}”与同行业的“{otherTradeName}”存在包含关系',

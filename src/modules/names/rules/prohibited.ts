@@ -2,7 +2,7 @@
 
 import { normaliseName } from './normalise.js';
 import type { ProhibitedWord } from './types.js';
-import { occurrences } from './word-search.js';
+import { wordBoundaries, wordOccurrences } from './word-search.js';
 
 // The list comes from the database as typed by an administrator (perhaps traditional characters
 // or full-width letters), so it is normalised like the names it is matched against. Doing that
@@ -23,13 +23,17 @@ function compile(list: readonly ProhibitedWord[]): readonly ProhibitedWord[] {
 }
 
 /**
- * The prohibited words in a name, each once. A word found only inside a longer one that was also
- * found (解放军 inside 人民解放军) is left out, so the applicant sees the term as written.
+ * The prohibited words in a name, each once, matched as words (规定 第十一条 prohibits words, not runs
+ * of characters: 华中共创 holds no 中共, 精英国货 no 英国). A word found only inside a longer one that
+ * was also found (解放军 inside 人民解放军) is left out, so the applicant sees the term as written.
  */
 export function findProhibitedWords(normalised: string, list: readonly ProhibitedWord[]): ProhibitedWord[] {
   const hits: { entry: ProhibitedWord; start: number; end: number }[] = [];
-  for (const entry of compile(list)) {
-    for (const start of occurrences(normalised, entry.word)) {
+  const candidates = compile(list).filter((entry) => normalised.includes(entry.word));
+  // Segmenting costs more than the rest of a check: only a name that holds a listed word is segmented.
+  const words = candidates.length > 0 ? wordBoundaries(normalised) : undefined;
+  for (const entry of candidates) {
+    for (const start of wordOccurrences(normalised, entry.word, words)) {
       hits.push({ entry, start, end: start + entry.word.length });
     }
   }

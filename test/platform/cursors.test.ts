@@ -1,0 +1,188 @@
+import { readFileSync } from 'node:fs';
+import { randomUUID } from 'node:crypto';
+import {
+  buildSchema,
+  getNamedType,
+  isEnumType,
+  isInputObjectType,
+  isNonNullType,
+  isObjectType,
+  isScalarType,
+  type GraphQLArgument,
+  type GraphQLField,
+  type GraphQLInputType,
+} from 'graphql';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { toGlobalId } from '../../src/shared/ids.js';
+import type { ApiScope } from '../../src/shared/viewer.js';
+import { createApiKeyRow } from '../helpers/accounts.js';
+import { TestApp } from '../helpers/app.js';
+import { createOrganisation, createUser } from '../helpers/factories.js';
+import { createEnterprise, publishDemand } from '../financing/helpers.js';
+
+// Every connection of the schema, found by walking it (a new connection is covered without a new
+// row here): a cursor a client crafted is BAD_USER_INPUT, never INTERNAL, and never reaches SQL as
+// an operator or a value of the wrong type; a cursor the server handed out still turns the page.
+
+const schema = buildSchema(readFileSync(new URL('../../schema/schema.graphql', import.meta.url), 'utf8'));
+
+interface ConnectionField {
+  parent: string;
+  field: GraphQLField<unknown, unknown>;
+}
+
+const connections: ConnectionField[] = Object.values(schema.getTypeMap())
+  .filter(isObjectType)
+  .filter((type) => !type.name.startsWith('__'))
+  .flatMap((type) =>
+    Object.values(type.getFields())
+      .filter((field) => getNamedType(field.type).name.endsWith('Connection'))
+      .map((field) => ({ parent: type.name, field })),
+  );
+
+const base64url = (text: string) => Buffer.from(text, 'utf8').toString('base64url');
+
+/** Cursors no server handed out: operators, wrong types, wrong lengths, not JSON, not base64url. */
+const CRAFTED: Record<string, string> = {
+  operators: base64url('[{"$gt":""},{"$ne":null}]'),
+  operatorsInOne: base64url('[{"$ne":null}]'),
+  nulls: base64url('[null,null]'),
+  numbers: base64url('[1,2]'),
+  badUuid: base64url('["2026-01-01T00:00:00.000Z","not-a-uuid"]'),
+  badUuidAfterName: base64url('["青岛","not-a-uuid"]'),
+  nested: base64url('[["a"],["b"]]'),
+  object: base64url('{"id":"00000000-0000-4000-8000-000000000000"}'),
+  tooLong: base64url(JSON.stringify(['x', 'y', 'z', 'w', 'v'])),
+  notJson: base64url('not json'),
+  notBase64: '!!!',
+};
+
+/** A value of a required argument's type that names nothing in particular. */
+function sampleValue(type: GraphQLInputType): unknown {
+  const named = getNamedType(type);
+  if (isScalarType(named)) {
+    if (named.name === 'ID') return toGlobalId('Enterprise', randomUUID());
+    if (named.name === 'Int') return 1;
+    if (named.name === 'Boolean') return false;
+    return 'x';
+  }
+  if (isEnumType(named)) return named.getValues()[0]!.value;
+  if (isInputObjectType(named)) {
+    return Object.fromEntries(
+      Object.values(named.getFields())
+        .filter((f) => isNonNullType(f.type))
+        .map((f) => [f.name, sampleValue(f.type)]),
+    );
+  }
+  throw new Error(`no sample for ${String(type)}`);
+}
+
+function operationFor({ parent, field }: ConnectionField): { query: string; path: string[] } {
+  const required = field.args.filter((a: GraphQLArgument) => isNonNullType(a.type) && a.name !== 'after');
+  const declared = required.map((a) => `, $${a.name}: ${String(a.type)}`).join('');
+  const passed = required.map((a) => `, ${a.name}: $${a.name}`).join('');
+  const selection = `${field.name}(first: 2, after: $after${passed}) { edges { cursor } pageInfo { endCursor } }`;
+  if (parent === 'Query') {
+    return { query: `query($after: String${declared}) { ${selection} }`, path: [field.name] };
+  }
+  return {
+    query: `query($after: String, $parentId: ID!${declared}) { node(id: $parentId) { ... on ${parent} { ${selection} } } }`,
+    path: ['node', field.name],
+  };
+}
+
+let app: TestApp;
+/** Who may read each connection: tried in turn until one is allowed. */
+let viewers: { name: string; token: string | null }[];
+/** An object of each type that carries a connection, visible to one of the viewers. */
+const parents: Record<string, string> = {};
+
+beforeAll(async () => {
+  app = await TestApp.start();
+  const applicant = await createUser(app, { role: 'APPLICANT' });
+  const bankOrg = await createOrganisation(app, 'BANK');
+  const bank = await createUser(app, { role: 'BANK_OFFICER', organisation: bankOrg });
+  const registrar = await createUser(app, { role: 'OFFICIAL', department: 'MARKET_REGULATION' });
+  const tax = await createUser(app, { role: 'OFFICIAL', department: 'TAX' });
+  const finance = await createUser(app, { role: 'OFFICIAL', department: 'FINANCE' });
+  const admin = await createUser(app, { role: 'ADMIN' });
+  const partner = await createApiKeyRow(app, {
+    scopes: ['FINANCING_READ', 'REGISTRATION_READ', 'NAMES_READ', 'HOSTING_READ'] as ApiScope[],
+    createdBy: admin.user,
+  });
+  viewers = [
+    { name: 'anonymous', token: null },
+    { name: 'applicant', token: applicant.token },
+    { name: 'bank officer', token: bank.token },
+    { name: 'registrar', token: registrar.token },
+    { name: 'tax official', token: tax.token },
+    { name: 'finance official', token: finance.token },
+    { name: 'admin', token: admin.token },
+    { name: 'partner', token: partner.secret },
+  ];
+  const enterprises = [await createEnterprise(app, applicant), await createEnterprise(app, applicant)];
+  parents.Enterprise = toGlobalId('Enterprise', enterprises[0]!.id);
+  parents.Bank = toGlobalId('Bank', bankOrg.id);
+  const demandIds = [];
+  for (let i = 0; i < 3; i++) demandIds.push(await publishDemand(app, applicant, parents.Enterprise));
+  parents.FinancingDemand = demandIds[0]!;
+});
+afterAll(async () => app?.stop());
+
+function at(data: unknown, path: string[]): unknown {
+  return path.reduce<unknown>((value, key) => (value as Record<string, unknown> | null)?.[key] ?? null, data);
+}
+
+/** The first viewer allowed to read the connection (a parent the viewer cannot see does not count). */
+async function reader(connection: ConnectionField) {
+  const { query, path } = operationFor(connection);
+  const variables: Record<string, unknown> = { after: null, parentId: parents[connection.parent] };
+  for (const arg of connection.field.args) {
+    if (isNonNullType(arg.type) && arg.name !== 'after') variables[arg.name] = sampleValue(arg.type);
+  }
+  if (connection.parent !== 'Query' && !parents[connection.parent]) {
+    throw new Error(`no ${connection.parent} to reach ${connection.parent}.${connection.field.name}: add one above`);
+  }
+  for (const viewer of viewers) {
+    const result = await app.execute(query, variables, { token: viewer.token });
+    if (!result.errors && at(result.data, path)) return { viewer, query, path, variables };
+  }
+  throw new Error(`no viewer may read ${connection.parent}.${connection.field.name}`);
+}
+
+describe('pagination cursors', () => {
+  it('finds every connection of the schema', () => {
+    expect(connections.length).toBeGreaterThanOrEqual(20);
+  });
+
+  it.each(connections.map((c) => [`${c.parent}.${c.field.name}`, c] as const))(
+    '%s refuses a crafted cursor with BAD_USER_INPUT',
+    async (_name, connection) => {
+      const { viewer, query, variables } = await reader(connection);
+      for (const [what, after] of Object.entries(CRAFTED)) {
+        const result = await app.execute(query, { ...variables, after }, { token: viewer.token });
+        expect({ what, codes: result.errors?.map((e) => e.extensions?.code) }).toEqual({
+          what,
+          codes: ['BAD_USER_INPUT'],
+        });
+        expect(JSON.stringify(result.errors)).not.toMatch(/uuid|syntax|select|\$gt/i);
+      }
+    },
+  );
+
+  it.each(connections.map((c) => [`${c.parent}.${c.field.name}`, c] as const))(
+    '%s accepts the cursors it hands out',
+    async (_name, connection) => {
+      const { viewer, query, path, variables } = await reader(connection);
+      const first = await app.execute(query, variables, { token: viewer.token });
+      const cursors = [
+        ...(at(first.data, path) as { edges: { cursor: string }[] }).edges.map((e) => e.cursor),
+        (at(first.data, path) as { pageInfo: { endCursor: string | null } }).pageInfo.endCursor,
+      ].filter((c): c is string => c !== null);
+      for (const after of cursors) {
+        const next = await app.execute(query, { ...variables, after }, { token: viewer.token });
+        expect(next.errors).toBeUndefined();
+      }
+    },
+  );
+});

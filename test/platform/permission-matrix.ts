@@ -1,0 +1,798 @@
+import { toGlobalId } from '../../src/shared/ids.js';
+import { REGISTRATION_APPLICATION_UPDATED } from '../../src/modules/registration/registration.service.js';
+import { currentTerms } from '../../src/modules/names/reference.service.js';
+import { ProhibitedNameWord, SpecialNameWord } from '../../src/modules/names/names.entity.js';
+import { createApiKeyRow, uniqueEmail } from '../helpers/accounts.js';
+import type { TestApp } from '../helpers/app.js';
+import { cheapPasswordHash, createUser, TEST_PASSWORD } from '../helpers/factories.js';
+import { sendNotification } from '../helpers/notifications.js';
+import { ACCEPT, demandInput, makeOffer, offerInput, publishDemand } from '../financing/helpers.js';
+import { reserveViaApi } from '../names/helpers.js';
+import {
+  COMMITMENT,
+  deregistrationSubmitted,
+  draftEstablishment,
+  establish,
+  localId,
+  submitted,
+} from '../registration/helpers.js';
+import { passes, type Cast, type ViewerClass, type ViewerKey } from './permission-matrix.viewers.js';
+
+// The permission matrix: one row for every root field of the schema (Query, Mutation, Subscription),
+// the reviewed contract of who may call it. permission-matrix.test.ts runs each row as every viewer
+// class and fails when a root field has no row here; permission-matrix.snapshot.md shows the whole
+// table, so a change of who may do what is a diff a reviewer reads.
+
+/**
+ * ok: answered, no userErrors; hidden: reported as if the object did not exist (null, NOT_FOUND, or
+ * absent from the list); a top-level error code; error:CODE, another userError.
+ */
+export type Outcome = 'ok' | 'hidden' | 'UNAUTHENTICATED' | 'FORBIDDEN' | `error:${string}`;
+
+export interface Call {
+  query: string;
+  variables?: Record<string, unknown>;
+  /** For a list, whether the fixture's object is in it: a stranger's list answers, without it. */
+  read?: (data: any) => 'ok' | 'hidden';
+  /** For a subscription: causes the event it waits for (called again until each allowed viewer has it). */
+  trigger?: () => Promise<void>;
+}
+
+export interface Fixtures {
+  app: TestApp;
+  cast: Cast;
+  /** Global ID of a registered enterprise the applicant acts for. */
+  enterpriseId: string;
+}
+
+export interface Row {
+  /** As in @Authorized, any one suffices ("OFFICIAL", "OFFICIAL:TAX", "SCOPE:FINANCING_READ"); ANYONE: no check; SIGNED_IN: any credential. */
+  needs: readonly string[] | 'ANYONE' | 'SIGNED_IN';
+  /** Viewers that pass the role check but are told the fixture's object does not exist. */
+  hiddenFrom?: readonly ViewerKey[];
+  /** Any other outcome of a viewer, with the reason beside it. */
+  except?: Readonly<Record<ViewerKey, Outcome>>;
+  /** The call uses up its caller (signs out, changes the password): an allowed call gets a fresh caller of the class. */
+  usesUpCaller?: true;
+  /** Builds the fixture (owned by the applicant or bank columns) and the call. Refused viewers share one; each allowed viewer gets its own. */
+  call: (f: Fixtures) => Promise<Call>;
+}
+
+/** What the row promises the viewer class. */
+export function expectedOutcome(row: Row, viewerClass: ViewerClass): Outcome {
+  const exception = row.except?.[viewerClass.key];
+  if (exception) return exception;
+  if (row.needs === 'ANYONE') return row.hiddenFrom?.includes(viewerClass.key) ? 'hidden' : 'ok';
+  if (!viewerClass.viewer) return 'UNAUTHENTICATED';
+  if (row.needs === 'SIGNED_IN' || passes(viewerClass, row.needs)) {
+    return row.hiddenFrom?.includes(viewerClass.key) ? 'hidden' : 'ok';
+  }
+  return 'FORBIDDEN';
+}
+
+const STRANGERS = ['applicant (stranger)'];
+const OTHER_BANK = ['bank (stranger)'];
+const CLEARANCE = ['OFFICIAL:TAX', 'OFFICIAL:SOCIAL_INSURANCE', 'OFFICIAL:MEDICAL_INSURANCE', 'OFFICIAL:HOUSING_FUND'];
+const NOT_REGISTRAR = ['COMMERCE', 'FINANCE', 'TAX', 'SOCIAL_INSURANCE', 'MEDICAL_INSURANCE', 'HOUSING_FUND'];
+const USERS = ['APPLICANT', 'BANK_OFFICER', 'HOST_AGENT', 'OFFICIAL', 'ADMIN'];
+const API_KEYS = ['key', 'key FINANCING_READ', 'key REGISTRATION_READ', 'key NAMES_READ', 'key HOSTING_READ'];
+const SIGNED_IN_USERS_BUT = (...owners: string[]) =>
+  [
+    'applicant',
+    'applicant (stranger)',
+    'bank',
+    'bank (stranger)',
+    'host',
+    'MARKET_REGULATION',
+    ...NOT_REGISTRAR,
+    'admin',
+  ].filter((key) => !owners.includes(key));
+
+let counter = 0;
+/** Text no other call uses: rare characters and a counter in Chinese numerals. */
+function unique(prefix: string): string {
+  counter += 1;
+  return `${prefix}${[...String(counter)].map((d) => '〇一二三四五六七八九'[Number(d)]).join('')}`;
+}
+/** A trade name; never contains a word the rows add to the name word lists. */
+const uniqueWord = () => unique('龘靐');
+/** A word for the prohibited and special word lists. */
+const uniqueListWord = () => unique('鼗鼙');
+
+/** A list read: 'ok' when the connection at `field` holds `id`. */
+const holds = (field: string, id: string) => (data: any) =>
+  data[field].edges.some((edge: { node: { id: string } }) => edge.node.id === id) ? 'ok' : 'hidden';
+
+async function specialReservation({ app, cast }: Fixtures): Promise<string> {
+  const terms = (await currentTerms(app.em()))!;
+  const payload = await reserveViaApi(app, cast.applicant.token, `${uniqueWord()}科技有限公司`, {
+    commitment: { termsVersion: terms.version, accepted: true, signatoryName: '王海川' },
+  });
+  if (payload.userErrors.length) throw new Error(JSON.stringify(payload.userErrors));
+  return payload.reservation!.id;
+}
+
+async function demandWithOffer({ app, cast, enterpriseId }: Fixtures) {
+  const demandId = await publishDemand(app, cast.applicant, enterpriseId);
+  const offerId = await makeOffer(app, cast.bank, demandId);
+  return { demandId, offerId };
+}
+
+const PRODUCT_INPUT = () => ({
+  name: `普惠贷 ${uniqueWord()}`,
+  description: '面向小微企业的信用贷款',
+  minAmount: { amount: '100000.00' },
+  maxAmount: { amount: '5000000.00' },
+  minTermMonths: 6,
+  maxTermMonths: 36,
+  minAnnualRate: '3.45',
+  maxAnnualRate: '6.00',
+  guaranteeTypes: ['CREDIT'],
+  audience: ['SMALL_AND_MICRO'],
+  onlineApplication: true,
+  applicationUrl: 'https://bank.example.cn/apply',
+});
+
+/** Runs a setup call as `token` and returns its data, failing on any error. */
+async function given(app: TestApp, token: string, query: string, variables: Record<string, unknown>) {
+  const result = await app.execute(query, variables, { token });
+  const payload = Object.values(result.data ?? {})[0] as { userErrors?: unknown[] } | undefined;
+  if (result.errors || payload?.userErrors?.length) throw new Error(JSON.stringify(result.errors ?? payload));
+  return result.data as Record<string, any>;
+}
+
+const PUBLISH_PRODUCT = `mutation($input: PublishCreditProductInput!) { publishCreditProduct(input: $input) { product { id } userErrors { code field message } } }`;
+const SAVE_ALERT = `mutation($input: SaveFinancingDemandAlertInput!) { saveFinancingDemandAlert(input: $input) { alert { id } userErrors { code field message } } }`;
+
+export const MATRIX: Record<string, Row> = {
+  // ---------------------------------------------------------------- accounts
+  // Null for anonymous callers: there is nobody to describe.
+  'Query.viewer': { needs: 'ANYONE', hiddenFrom: ['anonymous'], call: async () => ({ query: `{ viewer { role } }` }) },
+  'Query.organisations': {
+    needs: ['ADMIN'],
+    call: async () => ({ query: `{ organisations(first: 1) { totalCount } }` }),
+  },
+  'Query.apiKeys': { needs: ['ADMIN'], call: async () => ({ query: `{ apiKeys(first: 1) { totalCount } }` }) },
+  'Mutation.signUp': {
+    needs: 'ANYONE',
+    call: async () => ({
+      query: `mutation($input: SignUpInput!) { signUp(input: $input) { token userErrors { code field message } } }`,
+      variables: { input: { email: uniqueEmail('signup'), password: 'Qingdao-2026-pw', displayName: '新申请人' } },
+    }),
+  },
+  'Mutation.signIn': {
+    needs: 'ANYONE',
+    call: async ({ app }) => ({
+      query: `mutation($input: SignInInput!) { signIn(input: $input) { token userErrors { code field message } } }`,
+      variables: {
+        input: {
+          email: (await createUser(app, { passwordHash: cheapPasswordHash() })).user.email,
+          password: TEST_PASSWORD,
+        },
+      },
+    }),
+  },
+  'Mutation.signOut': {
+    needs: 'SIGNED_IN',
+    // An API key is not a sign-in session: there is nothing to sign out of.
+    except: Object.fromEntries(API_KEYS.map((key) => [key, 'error:NOT_ALLOWED'])),
+    usesUpCaller: true,
+    call: async () => ({ query: `mutation { signOut { signedOut userErrors { code field message } } }` }),
+  },
+  'Mutation.changePassword': {
+    needs: USERS,
+    usesUpCaller: true,
+    call: async () => ({
+      query: `mutation($input: ChangePasswordInput!) { changePassword(input: $input) { user { id } userErrors { code field message } } }`,
+      variables: { input: { currentPassword: TEST_PASSWORD, newPassword: 'Another-pass-2027' } },
+    }),
+  },
+  'Mutation.createStaffAccount': {
+    needs: ['ADMIN'],
+    call: async () => ({
+      query: `mutation($input: CreateStaffAccountInput!) { createStaffAccount(input: $input) { user { id } userErrors { code field message } } }`,
+      variables: {
+        input: {
+          email: uniqueEmail('official'),
+          displayName: '新官员',
+          password: 'Official-pass-2026',
+          role: 'OFFICIAL',
+          department: 'COMMERCE',
+        },
+      },
+    }),
+  },
+  'Mutation.createOrganisation': {
+    needs: ['ADMIN'],
+    call: async () => ({
+      query: `mutation($input: CreateOrganisationInput!) { createOrganisation(input: $input) { organisation { id } userErrors { code field message } } }`,
+      variables: { input: { kind: 'BANK', name: `青岛测试银行 ${uniqueWord()}` } },
+    }),
+  },
+  'Mutation.createApiKey': {
+    needs: ['ADMIN'],
+    call: async () => ({
+      query: `mutation($input: CreateApiKeyInput!) { createApiKey(input: $input) { secret userErrors { code field message } } }`,
+      variables: { input: { name: '合作方系统', scopes: ['FINANCING_READ'] } },
+    }),
+  },
+  'Mutation.revokeApiKey': {
+    needs: ['ADMIN'],
+    call: async ({ app }) => ({
+      query: `mutation($input: RevokeApiKeyInput!) { revokeApiKey(input: $input) { apiKey { revokedAt } userErrors { code field message } } }`,
+      variables: { input: { id: (await createApiKeyRow(app)).id } },
+    }),
+  },
+
+  // ---------------------------------------------------------------- platform
+  'Query.node': {
+    needs: 'ANYONE',
+    // node(id:) answers everyone; what the viewer may not see is null, as if it did not exist.
+    hiddenFrom: ['anonymous', ...STRANGERS, 'bank', 'bank (stranger)', 'host', ...NOT_REGISTRAR, 'admin', ...API_KEYS],
+    call: async ({ app, cast }) => ({
+      query: `query($id: ID!) { node(id: $id) { id } }`,
+      variables: { id: (await submitted(app, cast.applicant)).id },
+    }),
+  },
+  'Query.nodes': {
+    needs: 'ANYONE',
+    hiddenFrom: ['anonymous', ...STRANGERS, 'bank', 'bank (stranger)', 'host', ...NOT_REGISTRAR, 'admin', ...API_KEYS],
+    call: async ({ app, cast }) => ({
+      query: `query($ids: [ID!]!) { nodes(ids: $ids) { id } }`,
+      variables: { ids: [(await submitted(app, cast.applicant)).id] },
+      read: (data) => (data.nodes[0] ? 'ok' : 'hidden'),
+    }),
+  },
+  'Query.auditTrail': {
+    // Role check only: the subject is a public enterprise. Which subjects' trails a role may read is
+    // the audit trail's own test (test/platform/audit-trail.test.ts).
+    needs: ['OFFICIAL', 'ADMIN'],
+    call: async ({ enterpriseId }) => ({
+      query: `query($id: ID!) { auditTrail(subjectId: $id, first: 5) { totalCount } }`,
+      variables: { id: enterpriseId },
+    }),
+  },
+  'Query.verifyAuditTrail': {
+    needs: ['ADMIN'],
+    call: async () => ({ query: `{ verifyAuditTrail { ok checkedEvents firstBrokenEventId } }` }),
+  },
+  'Query.notifications': {
+    needs: USERS,
+    hiddenFrom: SIGNED_IN_USERS_BUT('applicant'),
+    call: async ({ app, cast }) => {
+      const id = toGlobalId('Notification', await sendNotification(app, cast.applicant.user.id));
+      return { query: `{ notifications(first: 100) { edges { node { id } } } }`, read: holds('notifications', id) };
+    },
+  },
+  'Mutation.markNotificationsRead': {
+    needs: USERS,
+    hiddenFrom: SIGNED_IN_USERS_BUT('applicant'),
+    call: async ({ app, cast }) => ({
+      query: `mutation($input: MarkNotificationsReadInput!) { markNotificationsRead(input: $input) { userErrors { code field message } } }`,
+      variables: {
+        input: { ids: [toGlobalId('Notification', await sendNotification(app, cast.applicant.user.id))] },
+      },
+    }),
+  },
+  'Query.workingDays': {
+    needs: 'ANYONE',
+    call: async () => ({ query: `{ workingDays { addWorkingDays(from: "2026-09-30", days: 3) } }` }),
+  },
+  'Mutation.loadHolidayCalendar': {
+    needs: ['ADMIN'],
+    call: async () => ({
+      query: `mutation($input: LoadHolidayCalendarInput!) { loadHolidayCalendar(input: $input) { year { year } userErrors { code field message } } }`,
+      variables: { input: { year: 2031, holidays: ['2031-10-01', '2031-10-02'], makeUpWorkdays: [] } },
+    }),
+  },
+
+  // ---------------------------------------------------------------- names
+  'Query.checkEnterpriseName': {
+    needs: 'ANYONE',
+    call: async () => ({
+      query: `query($input: CheckEnterpriseNameInput!) { checkEnterpriseName(input: $input) { available } }`,
+      variables: { input: { name: '青岛海川智能科技有限公司' } },
+    }),
+  },
+  'Query.nameCommitmentTerms': {
+    needs: 'ANYONE',
+    call: async () => ({ query: `{ nameCommitmentTerms { version } }` }),
+  },
+  'Query.myNameReservations': {
+    needs: ['APPLICANT'],
+    hiddenFrom: STRANGERS,
+    call: async (f) => ({
+      query: `{ myNameReservations(first: 100) { edges { node { id } } } }`,
+      read: holds('myNameReservations', await specialReservation(f)),
+    }),
+  },
+  'Query.nameVerificationQueue': {
+    needs: ['OFFICIAL:MARKET_REGULATION'],
+    call: async (f) => ({
+      query: `{ nameVerificationQueue(first: 100) { edges { node { id } } } }`,
+      read: holds('nameVerificationQueue', await specialReservation(f)),
+    }),
+  },
+  'Query.prohibitedWords': {
+    needs: ['ADMIN', 'OFFICIAL:MARKET_REGULATION'],
+    call: async () => ({ query: `{ prohibitedWords(first: 5) { totalCount } }` }),
+  },
+  'Query.specialWords': {
+    needs: ['ADMIN', 'OFFICIAL:MARKET_REGULATION'],
+    call: async () => ({ query: `{ specialWords { word } }` }),
+  },
+  'Query.nameSettings': {
+    needs: ['ADMIN', 'OFFICIAL:MARKET_REGULATION'],
+    call: async () => ({ query: `{ nameSettings { verificationWindowWorkingDays } }` }),
+  },
+  'Mutation.reserveEnterpriseName': {
+    needs: ['APPLICANT'],
+    call: async () => ({
+      query: `mutation($input: ReserveEnterpriseNameInput!) { reserveEnterpriseName(input: $input) { reservation { id } userErrors { code field message } } }`,
+      variables: {
+        input: {
+          name: `青岛${uniqueWord()}科技有限公司`,
+          district: 'SHINAN',
+          kind: 'LIMITED_LIABILITY_COMPANY',
+          industry: 'I65',
+        },
+      },
+    }),
+  },
+  'Mutation.recordNameVerification': {
+    needs: ['OFFICIAL:MARKET_REGULATION'],
+    call: async (f) => ({
+      query: `mutation($input: RecordNameVerificationInput!) { recordNameVerification(input: $input) { reservation { id } userErrors { code field message } } }`,
+      variables: { input: { id: await specialReservation(f), outcome: 'COMPLIANT', note: '属实' } },
+    }),
+  },
+  'Mutation.addProhibitedWord': {
+    needs: ['ADMIN'],
+    call: async () => ({
+      query: `mutation($input: AddProhibitedWordInput!) { addProhibitedWord(input: $input) { prohibitedWord { word } userErrors { code field message } } }`,
+      variables: { input: { word: uniqueListWord(), category: 'MISLEADING' } },
+    }),
+  },
+  'Mutation.removeProhibitedWord': {
+    needs: ['ADMIN'],
+    call: async ({ app }) => {
+      const em = app.em();
+      const word = uniqueListWord();
+      em.create(ProhibitedNameWord, { word, category: 'MISLEADING', createdAt: app.clock.now() });
+      await em.flush();
+      return {
+        query: `mutation($input: RemoveProhibitedWordInput!) { removeProhibitedWord(input: $input) { prohibitedWord { word } userErrors { code field message } } }`,
+        variables: { input: { word } },
+      };
+    },
+  },
+  'Mutation.addSpecialWord': {
+    needs: ['ADMIN'],
+    call: async () => ({
+      query: `mutation($input: AddSpecialWordInput!) { addSpecialWord(input: $input) { specialWord { word } userErrors { code field message } } }`,
+      variables: { input: { word: uniqueListWord(), scope: 'ANYWHERE' } },
+    }),
+  },
+  'Mutation.removeSpecialWord': {
+    needs: ['ADMIN'],
+    call: async ({ app }) => {
+      const em = app.em();
+      const word = uniqueListWord();
+      em.create(SpecialNameWord, { word, scope: 'ANYWHERE', qualifierOnlyInside: false, createdAt: app.clock.now() });
+      await em.flush();
+      return {
+        query: `mutation($input: RemoveSpecialWordInput!) { removeSpecialWord(input: $input) { specialWord { word } userErrors { code field message } } }`,
+        variables: { input: { word } },
+      };
+    },
+  },
+  'Mutation.publishCommitmentTerms': {
+    needs: ['ADMIN'],
+    call: async () => ({
+      query: `mutation($input: PublishCommitmentTermsInput!) { publishCommitmentTerms(input: $input) { commitmentTerms { version } userErrors { code field message } } }`,
+      variables: { input: { textZh: '承诺书（测试版）', textEn: 'Commitment terms (test version)' } },
+    }),
+  },
+  'Mutation.updateNameSettings': {
+    needs: ['ADMIN'],
+    call: async () => ({
+      query: `mutation($input: UpdateNameSettingsInput!) { updateNameSettings(input: $input) { settings { verificationWindowWorkingDays } userErrors { code field message } } }`,
+      variables: { input: { verificationWindowWorkingDays: 20 } },
+    }),
+  },
+
+  // ---------------------------------------------------------------- registration
+  'Query.registrationCommitmentTerms': {
+    needs: 'ANYONE',
+    call: async () => ({ query: `{ registrationCommitmentTerms(kind: ESTABLISHMENT) { version } }` }),
+  },
+  'Query.enterprise': {
+    needs: 'ANYONE',
+    call: async ({ enterpriseId }) => ({
+      query: `query($id: ID!) { enterprise(id: $id) { id name } }`,
+      variables: { id: enterpriseId },
+    }),
+  },
+  'Query.enterpriseByUscc': {
+    needs: 'ANYONE',
+    call: async ({ app, cast }) => ({
+      query: `query($uscc: String!) { enterpriseByUscc(uscc: $uscc) { id } }`,
+      variables: { uscc: (await establish(app, cast.applicant, cast.registrar)).enterprise.uscc },
+    }),
+  },
+  'Query.enterprises': { needs: 'ANYONE', call: async () => ({ query: `{ enterprises(first: 5) { totalCount } }` }) },
+  'Query.verifyBusinessLicence': {
+    needs: 'ANYONE',
+    call: async ({ app, cast }) => {
+      const confirmed = await establish(app, cast.applicant, cast.registrar);
+      const licence = await given(
+        app,
+        cast.applicant.token,
+        `query($id: ID!) { enterprise(id: $id) { licence { verificationCode } } }`,
+        {
+          id: confirmed.enterprise.id,
+        },
+      );
+      return {
+        query: `query($code: String!) { verifyBusinessLicence(verificationCode: $code) { genuine } }`,
+        variables: { code: licence.enterprise.licence.verificationCode },
+      };
+    },
+  },
+  'Query.myEnterprises': {
+    needs: ['APPLICANT'],
+    hiddenFrom: STRANGERS,
+    call: async ({ enterpriseId }) => ({
+      query: `{ myEnterprises(first: 100) { edges { node { id } } } }`,
+      read: holds('myEnterprises', enterpriseId),
+    }),
+  },
+  'Query.myRegistrationApplications': {
+    needs: ['APPLICANT'],
+    hiddenFrom: STRANGERS,
+    call: async ({ app, cast }) => ({
+      query: `{ myRegistrationApplications(first: 100) { edges { node { id } } } }`,
+      read: holds('myRegistrationApplications', (await draftEstablishment(app, cast.applicant)).id),
+    }),
+  },
+  'Query.registrationApplication': {
+    needs: ['APPLICANT', 'OFFICIAL'],
+    // A submitted establishment: its applicant and the registrar; the clearance departments see deregistrations only.
+    hiddenFrom: [...STRANGERS, ...NOT_REGISTRAR],
+    call: async ({ app, cast }) => ({
+      query: `query($id: ID!) { registrationApplication(id: $id) { id status } }`,
+      variables: { id: (await submitted(app, cast.applicant)).id },
+    }),
+  },
+  'Query.registrationReviewQueue': {
+    needs: ['OFFICIAL:MARKET_REGULATION'],
+    call: async ({ app, cast }) => {
+      const { id } = await submitted(app, cast.applicant);
+      return {
+        query: `{ registrationReviewQueue(first: 100) { edges { node { id } } } }`,
+        read: holds('registrationReviewQueue', id),
+      };
+    },
+  },
+  'Query.deregistrationClearanceQueue': {
+    needs: CLEARANCE,
+    call: async ({ app, cast }) => {
+      await deregistrationSubmitted(app, cast.applicant, cast.registrar);
+      return {
+        query: `{ deregistrationClearanceQueue(first: 100) { totalCount } }`,
+        read: (data) => (data.deregistrationClearanceQueue.totalCount > 0 ? 'ok' : 'hidden'),
+      };
+    },
+  },
+  'Mutation.saveRegistrationDraft': {
+    // Updating a draft: only its own applicant (a new draft: any applicant).
+    needs: ['APPLICANT'],
+    hiddenFrom: STRANGERS,
+    call: async ({ app, cast }) => ({
+      query: `mutation($input: SaveRegistrationDraftInput!) { saveRegistrationDraft(input: $input) { application { id } userErrors { code field message } } }`,
+      variables: {
+        input: { id: (await draftEstablishment(app, cast.applicant)).id, declaration: { businessScope: '软件开发' } },
+      },
+    }),
+  },
+  'Mutation.submitRegistrationApplication': {
+    needs: ['APPLICANT'],
+    hiddenFrom: STRANGERS,
+    call: async ({ app, cast }) => ({
+      query: `mutation($input: SubmitRegistrationApplicationInput!) { submitRegistrationApplication(input: $input) { application { id } userErrors { code field message } } }`,
+      variables: { input: { id: (await draftEstablishment(app, cast.applicant)).id, commitment: COMMITMENT } },
+    }),
+  },
+  'Mutation.withdrawRegistrationApplication': {
+    needs: ['APPLICANT'],
+    hiddenFrom: STRANGERS,
+    call: async ({ app, cast }) => ({
+      query: `mutation($input: WithdrawRegistrationApplicationInput!) { withdrawRegistrationApplication(input: $input) { application { id } userErrors { code field message } } }`,
+      variables: { input: { id: (await submitted(app, cast.applicant)).id } },
+    }),
+  },
+  'Mutation.confirmRegistrationApplication': {
+    needs: ['OFFICIAL:MARKET_REGULATION'],
+    call: async ({ app, cast }) => ({
+      query: `mutation($input: ConfirmRegistrationApplicationInput!) { confirmRegistrationApplication(input: $input) { application { id } userErrors { code field message } } }`,
+      variables: { input: { id: (await submitted(app, cast.applicant)).id } },
+    }),
+  },
+  'Mutation.requestRegistrationCorrection': {
+    needs: ['OFFICIAL:MARKET_REGULATION'],
+    call: async ({ app, cast }) => ({
+      query: `mutation($input: RequestRegistrationCorrectionInput!) { requestRegistrationCorrection(input: $input) { application { id } userErrors { code field message } } }`,
+      variables: {
+        input: {
+          id: (await submitted(app, cast.applicant)).id,
+          items: [{ field: ['declaration', 'businessScope'], message: '请使用规范表述。' }],
+        },
+      },
+    }),
+  },
+  'Mutation.rejectRegistrationApplication': {
+    needs: ['OFFICIAL:MARKET_REGULATION'],
+    call: async ({ app, cast }) => ({
+      query: `mutation($input: RejectRegistrationApplicationInput!) { rejectRegistrationApplication(input: $input) { application { id } userErrors { code field message } } }`,
+      variables: { input: { id: (await submitted(app, cast.applicant)).id, reasons: ['住所不真实'] } },
+    }),
+  },
+  'Mutation.extendRegistrationReview': {
+    needs: ['OFFICIAL:MARKET_REGULATION'],
+    call: async ({ app, cast }) => {
+      const { id } = await submitted(
+        app,
+        cast.applicant,
+        {
+          foreignInvested: true,
+          serviceAgent: { name: '送达代理', address: '青岛市市南区香港中路 10 号', phone: '0532-80000000' },
+        },
+        { foreignInvested: true },
+      );
+      return {
+        query: `mutation($input: ExtendRegistrationReviewInput!) { extendRegistrationReview(input: $input) { application { id } userErrors { code field message } } }`,
+        variables: { input: { id, reason: '需核实外国投资者主体资格。' } },
+      };
+    },
+  },
+  'Mutation.approveRegistrationReviewExtension': {
+    // Asked for by another market-regulation official: the one who asks cannot approve.
+    needs: ['OFFICIAL:MARKET_REGULATION'],
+    call: async ({ app, cast }) => {
+      const { id } = await submitted(
+        app,
+        cast.applicant,
+        {
+          foreignInvested: true,
+          serviceAgent: { name: '送达代理', address: '青岛市市南区香港中路 10 号', phone: '0532-80000000' },
+        },
+        { foreignInvested: true },
+      );
+      const asker = await createUser(app, {
+        role: 'OFFICIAL',
+        department: 'MARKET_REGULATION',
+        passwordHash: cheapPasswordHash(),
+      });
+      const asked = await app.execute(
+        `mutation($input: ExtendRegistrationReviewInput!) { extendRegistrationReview(input: $input) { userErrors { code } } }`,
+        { input: { id, reason: '需核实外国投资者主体资格。' } },
+        { token: asker.token },
+      );
+      if (asked.errors || asked.data?.extendRegistrationReview.userErrors.length)
+        throw new Error(JSON.stringify(asked));
+      return {
+        query: `mutation($input: ApproveRegistrationReviewExtensionInput!) { approveRegistrationReviewExtension(input: $input) { application { id } userErrors { code field message } } }`,
+        variables: { input: { id } },
+      };
+    },
+  },
+  'Mutation.recordDeregistrationClearance': {
+    // Each clearance department records its own clearance.
+    needs: CLEARANCE,
+    call: async ({ app, cast }) => ({
+      query: `mutation($input: RecordDeregistrationClearanceInput!) { recordDeregistrationClearance(input: $input) { application { id } userErrors { code field message } } }`,
+      variables: {
+        input: { id: await deregistrationSubmitted(app, cast.applicant, cast.registrar), outcome: 'CLEARED' },
+      },
+    }),
+  },
+
+  // ---------------------------------------------------------------- financing
+  'Query.banks': { needs: 'ANYONE', call: async () => ({ query: `{ banks(first: 5) { edges { node { id } } } }` }) },
+  'Query.creditProducts': {
+    needs: 'ANYONE',
+    call: async () => ({ query: `{ creditProducts(first: 5) { edges { node { id bank { name } } } } }` }),
+  },
+  'Query.financingDemands': {
+    needs: ['BANK_OFFICER', 'OFFICIAL', 'SCOPE:FINANCING_READ'],
+    call: async ({ app, cast, enterpriseId }) => {
+      const id = await publishDemand(app, cast.applicant, enterpriseId);
+      return {
+        query: `{ financingDemands(first: 100) { edges { node { id } } } }`,
+        read: holds('financingDemands', id),
+      };
+    },
+  },
+  'Query.financingDemand': {
+    // Any credential passes the role check; who has no reason to see the demand finds none.
+    needs: 'SIGNED_IN',
+    hiddenFrom: [...STRANGERS, 'host', 'admin', 'key', 'key REGISTRATION_READ', 'key NAMES_READ', 'key HOSTING_READ'],
+    call: async ({ app, cast, enterpriseId }) => ({
+      query: `query($id: ID!) { financingDemand(id: $id) { id } }`,
+      variables: { id: await publishDemand(app, cast.applicant, enterpriseId) },
+    }),
+  },
+  'Query.myFinancingDemands': {
+    needs: ['APPLICANT'],
+    hiddenFrom: STRANGERS,
+    call: async ({ app, cast, enterpriseId }) => ({
+      query: `{ myFinancingDemands(first: 100) { edges { node { id } } } }`,
+      read: holds('myFinancingDemands', await publishDemand(app, cast.applicant, enterpriseId)),
+    }),
+  },
+  'Query.myFinancingOffers': {
+    needs: ['BANK_OFFICER'],
+    hiddenFrom: OTHER_BANK,
+    call: async (f) => ({
+      query: `{ myFinancingOffers(first: 100) { edges { node { id } } } }`,
+      read: holds('myFinancingOffers', (await demandWithOffer(f)).offerId),
+    }),
+  },
+  'Query.myFinancingDemandAlerts': {
+    needs: ['BANK_OFFICER'],
+    hiddenFrom: OTHER_BANK,
+    call: async ({ app, cast }) => {
+      const saved = await given(app, cast.bank.token, SAVE_ALERT, { input: { name: uniqueWord(), filter: {} } });
+      const id = saved.saveFinancingDemandAlert.alert.id;
+      return {
+        query: `{ myFinancingDemandAlerts { id } }`,
+        read: (data) =>
+          data.myFinancingDemandAlerts.some((alert: { id: string }) => alert.id === id) ? 'ok' : 'hidden',
+      };
+    },
+  },
+  'Query.financingStats': {
+    needs: ['OFFICIAL:FINANCE'],
+    call: async () => ({
+      query: `{ financingStats(from: "2026-01-01", to: "2026-12-31", groupBy: DISTRICT) { key demandCount } }`,
+    }),
+  },
+  'Mutation.publishFinancingDemand': {
+    needs: ['APPLICANT'],
+    hiddenFrom: STRANGERS,
+    call: async ({ enterpriseId }) => ({
+      query: `mutation($input: PublishFinancingDemandInput!) { publishFinancingDemand(input: $input) { demand { id } userErrors { code field message } } }`,
+      variables: { input: demandInput(enterpriseId) },
+    }),
+  },
+  'Mutation.withdrawFinancingDemand': {
+    needs: ['APPLICANT'],
+    hiddenFrom: STRANGERS,
+    call: async ({ app, cast, enterpriseId }) => ({
+      query: `mutation($input: WithdrawFinancingDemandInput!) { withdrawFinancingDemand(input: $input) { demand { id } userErrors { code field message } } }`,
+      variables: { input: { id: await publishDemand(app, cast.applicant, enterpriseId) } },
+    }),
+  },
+  'Mutation.acceptFinancingOffer': {
+    needs: ['APPLICANT'],
+    hiddenFrom: STRANGERS,
+    call: async (f) => ({ query: ACCEPT, variables: { input: { id: (await demandWithOffer(f)).offerId } } }),
+  },
+  'Mutation.declineFinancingOffer': {
+    needs: ['APPLICANT'],
+    hiddenFrom: STRANGERS,
+    call: async (f) => ({
+      query: `mutation($input: DeclineFinancingOfferInput!) { declineFinancingOffer(input: $input) { offer { id } userErrors { code field message } } }`,
+      variables: { input: { id: (await demandWithOffer(f)).offerId } },
+    }),
+  },
+  'Mutation.makeFinancingOffer': {
+    needs: ['BANK_OFFICER'],
+    call: async ({ app, cast, enterpriseId }) => ({
+      query: `mutation($input: MakeFinancingOfferInput!) { makeFinancingOffer(input: $input) { offer { id } userErrors { code field message } } }`,
+      variables: { input: offerInput(await publishDemand(app, cast.applicant, enterpriseId)) },
+    }),
+  },
+  'Mutation.withdrawFinancingOffer': {
+    needs: ['BANK_OFFICER'],
+    hiddenFrom: OTHER_BANK,
+    call: async (f) => ({
+      query: `mutation($input: WithdrawFinancingOfferInput!) { withdrawFinancingOffer(input: $input) { offer { id } userErrors { code field message } } }`,
+      variables: { input: { id: (await demandWithOffer(f)).offerId } },
+    }),
+  },
+  'Mutation.recordDisbursement': {
+    needs: ['BANK_OFFICER'],
+    hiddenFrom: OTHER_BANK,
+    call: async (f) => {
+      const { offerId } = await demandWithOffer(f);
+      await given(f.app, f.cast.applicant.token, ACCEPT, { input: { id: offerId } });
+      return {
+        query: `mutation($input: RecordDisbursementInput!) { recordDisbursement(input: $input) { offer { id } userErrors { code field message } } }`,
+        variables: { input: { offerId, amount: { amount: '1500000.00' }, disbursedOn: '2026-11-26' } },
+      };
+    },
+  },
+  'Mutation.publishCreditProduct': {
+    needs: ['BANK_OFFICER'],
+    call: async () => ({ query: PUBLISH_PRODUCT, variables: { input: PRODUCT_INPUT() } }),
+  },
+  'Mutation.retireCreditProduct': {
+    needs: ['BANK_OFFICER'],
+    hiddenFrom: OTHER_BANK,
+    call: async ({ app, cast }) => {
+      const published = await given(app, cast.bank.token, PUBLISH_PRODUCT, { input: PRODUCT_INPUT() });
+      return {
+        query: `mutation($input: RetireCreditProductInput!) { retireCreditProduct(input: $input) { product { id } userErrors { code field message } } }`,
+        variables: { input: { id: published.publishCreditProduct.product.id } },
+      };
+    },
+  },
+  'Mutation.saveFinancingDemandAlert': {
+    needs: ['BANK_OFFICER'],
+    call: async () => ({
+      query: SAVE_ALERT,
+      variables: { input: { name: uniqueWord(), filter: { districts: ['HUANGDAO'] } } },
+    }),
+  },
+  'Mutation.deleteFinancingDemandAlert': {
+    needs: ['BANK_OFFICER'],
+    hiddenFrom: OTHER_BANK,
+    call: async ({ app, cast }) => {
+      const saved = await given(app, cast.bank.token, SAVE_ALERT, { input: { name: uniqueWord(), filter: {} } });
+      return {
+        query: `mutation($input: DeleteFinancingDemandAlertInput!) { deleteFinancingDemandAlert(input: $input) { alert { id } userErrors { code field message } } }`,
+        variables: { input: { id: saved.saveFinancingDemandAlert.alert.id } },
+      };
+    },
+  },
+
+  // ---------------------------------------------------------------- subscriptions (over WebSocket)
+  'Subscription.notificationReceived': {
+    needs: USERS,
+    call: async ({ app, cast }) => ({
+      query: `subscription { notificationReceived { id } }`,
+      // Each viewer subscribes as itself: each user of the matrix gets a notification of its own.
+      trigger: async () => {
+        for (const userId of Object.values(cast.userIds)) await sendNotification(app, userId);
+      },
+    }),
+  },
+  'Subscription.financingDemandPublished': {
+    needs: ['BANK_OFFICER'],
+    call: async ({ app, cast, enterpriseId }) => ({
+      query: `subscription { financingDemandPublished { id } }`,
+      trigger: async () => void (await publishDemand(app, cast.applicant, enterpriseId)),
+    }),
+  },
+  'Subscription.financingOfferReceived': {
+    needs: ['APPLICANT'],
+    hiddenFrom: STRANGERS,
+    call: async ({ app, cast, enterpriseId }) => {
+      const demandId = await publishDemand(app, cast.applicant, enterpriseId);
+      return {
+        query: `subscription($id: ID!) { financingOfferReceived(demandId: $id) { id } }`,
+        variables: { id: demandId },
+        // One offer per bank and demand: each event comes from a new bank.
+        trigger: async () => void (await makeOffer(app, await createUser(app, { role: 'BANK_OFFICER' }), demandId)),
+      };
+    },
+  },
+  'Subscription.registrationApplicationUpdated': {
+    needs: ['APPLICANT', 'OFFICIAL'],
+    hiddenFrom: [...STRANGERS, ...NOT_REGISTRAR],
+    call: async ({ app, cast }) => {
+      const { id } = await submitted(app, cast.applicant);
+      return {
+        query: `subscription($id: ID!) { registrationApplicationUpdated(id: $id) { id } }`,
+        variables: { id },
+        // The event a decision publishes after commit; only who may subscribe is under test here.
+        trigger: async () =>
+          app.deps.events.publish(REGISTRATION_APPLICATION_UPDATED, localId(id), {
+            id: localId(id),
+            status: 'SUBMITTED',
+          }),
+      };
+    },
+  },
+};

@@ -29,7 +29,15 @@ export enum UserErrorCode {
 }
 
 export type TopLevelCode =
-  'UNAUTHENTICATED' | 'FORBIDDEN' | 'NOT_FOUND' | 'RATE_LIMITED' | 'QUERY_TOO_COMPLEX' | 'BAD_USER_INPUT' | 'INTERNAL';
+  | 'UNAUTHENTICATED'
+  | 'FORBIDDEN'
+  | 'NOT_FOUND'
+  | 'RATE_LIMITED'
+  | 'QUERY_TOO_COMPLEX'
+  | 'BAD_USER_INPUT'
+  | 'SUBSCRIBER_TOO_SLOW'
+  | 'EVENTS_INTERRUPTED'
+  | 'INTERNAL';
 
 export const commonMessages = defineMessages({
   'error.invalidInput': { zh: '输入无效。', en: 'The input is not valid.' },
@@ -53,6 +61,14 @@ export const commonMessages = defineMessages({
   'error.rateLimited': {
     zh: '请求过于频繁，请在 {seconds} 秒后重试。',
     en: 'Too many requests. Try again in {seconds} seconds.',
+  },
+  'error.subscriberTooSlow': {
+    zh: '该订阅积压的事件过多，已结束；请重新订阅，并用查询补齐期间的变化。',
+    en: 'This subscription fell too far behind its events and has ended. Subscribe again and catch up with a query.',
+  },
+  'error.eventsInterrupted': {
+    zh: '服务器的事件连接曾短暂中断，该订阅可能漏掉了事件，已结束；请重新订阅，并用查询补齐期间的变化。',
+    en: 'The server briefly lost its event connection, so this subscription may have missed events and has ended. Subscribe again and catch up with a query.',
   },
   'error.internal': {
     zh: '系统内部错误，请稍后重试（请求编号 {requestId}）。',

@@ -5,7 +5,8 @@ import { Loaders } from './loaders.js';
  * Runs `work` in one database transaction with a context whose EntityManager is the transaction's.
  * The audit event and notifications a service writes join the same transaction; events queued in
  * `afterCommit` are published only once it has committed, so no subscriber hears of a write that
- * was rolled back. Throwing (a DomainError included) rolls everything back.
+ * was rolled back, and the call returns once they have been sent. Throwing (a DomainError included)
+ * rolls everything back.
  *
  * Inside `work`, use only `tx` (its em and loaders): on the embedded database there is one
  * connection, held by the transaction, so a query through the outer context would wait forever.
@@ -33,5 +34,8 @@ export async function inTransaction<T>(ctx: RequestContext, work: (tx: RequestCo
       ctx.deps.logger.error({ err: error, requestId: ctx.requestId }, 'publishing an event after commit failed');
     }
   }
+  // The client hears of the commit only once its events have left: a caller's next write is then
+  // always announced after this one, to every process.
+  if (afterCommit.length > 0) await ctx.deps.events.flush();
   return result;
 }

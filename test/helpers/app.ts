@@ -43,8 +43,13 @@ export class TestApp {
     readonly url: string,
   ) {}
 
-  /** `logger`: where the server logs (silent unless TEST_LOG_LEVEL is set), e.g. to assert what is logged. */
-  static async start(options: { config?: Partial<Config>; now?: string; logger?: Logger } = {}): Promise<TestApp> {
+  /**
+   * `logger`: where the server logs (silent unless TEST_LOG_LEVEL is set), e.g. to assert what is logged.
+   * `postgresEventBus`: events travel through this test database's LISTEN/NOTIFY, as between workers.
+   */
+  static async start(
+    options: { config?: Partial<Config>; now?: string; logger?: Logger; postgresEventBus?: boolean } = {},
+  ): Promise<TestApp> {
     // The database reports statements from its first migration on, before the app exists.
     const recorder: { app?: TestApp } = {};
     const database = await openTestDatabase((sql) => {
@@ -59,6 +64,11 @@ export class TestApp {
       }),
       ...options.config,
     };
+    if (options.postgresEventBus) {
+      const url = database.orm.config.get('clientUrl');
+      if (!url) throw new Error('the PostgreSQL event bus needs TEST_DATABASE_URL');
+      Object.assign(config, { eventBus: 'postgres', databaseUrl: url });
+    }
     const clock = new FixedClock(options.now ?? '2026-11-26T09:00:00+08:00');
     const logger = options.logger ?? pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' });
     const deps = await createPlatformDeps(config, logger, clock);

@@ -1,7 +1,9 @@
+import { randomBytes } from 'node:crypto';
+import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { pino } from 'pino';
 import { PostgresEventTarget } from '../../src/shared/pg-event-target.js';
-import { createEventBus, type EventBus } from '../../src/shared/pubsub.js';
+import { createEventBus, followEvents, type EventBus } from '../../src/shared/pubsub.js';
 
 // Two event buses on one PostgreSQL database stand for two server processes: an event published
 // through one reaches the subscribers of both, once each. Needs the PostgreSQL server (CI sets
@@ -68,8 +70,115 @@ describe.runIf(url)('the PostgreSQL LISTEN/NOTIFY event bus', () => {
     expect(outcome).toBe('silent');
   });
 
+  it('delivers a burst from several publishers to every process, each event once, in one order everywhere', async () => {
+    const inA = processA.subscribe<{ id: string }>('FINANCING_DEMAND_PUBLISHED');
+    const inB = processB.subscribe<{ id: string }>('FINANCING_DEMAND_PUBLISHED');
+    const inB2 = processB.subscribe<{ id: string }>('FINANCING_DEMAND_PUBLISHED');
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    // Published in one tick from both processes, as concurrent requests do; equal payloads included.
+    for (let i = 0; i < 300; i++) {
+      (i % 2 ? processA : processB).publish('FINANCING_DEMAND_PUBLISHED', { id: i % 50 === 0 ? 'same' : `d-${i}` });
+    }
+    await Promise.all([processA.flush(), processB.flush()]);
+    const read = async (iterator: AsyncIterableIterator<{ id: string }>) => {
+      const ids: string[] = [];
+      for (let i = 0; i < 300; i++) ids.push((await iterator.next()).value.id);
+      await iterator.return?.();
+      return ids;
+    };
+    const [a, b, b2] = await Promise.all([read(inA), read(inB), read(inB2)]);
+
+    expect(a.filter((id) => id === 'same')).toHaveLength(6);
+    expect(new Set(a.filter((id) => id !== 'same')).size).toBe(294);
+    // Each publisher's events in its own order, and the same interleaving in every process.
+    const fromA = a.filter((id) => id !== 'same' && Number(id.slice(2)) % 2 === 1);
+    expect(fromA).toEqual([...fromA].sort((x, y) => Number(x.slice(2)) - Number(y.slice(2))));
+    expect(b).toEqual(a);
+    expect(b2).toEqual(a);
+  });
+
   it('refuses a payload larger than NOTIFY allows instead of failing silently downstream', () => {
     const event = Object.assign(new Event('BIG'), { detail: { id: 'x'.repeat(9000) } });
     expect(targets[0]!.dispatchEvent(event)).toBe(false);
+  });
+
+  describe('when a connection is lost', () => {
+    const database = `qes_test_bus_${randomBytes(4).toString('hex')}`;
+    let busUrl = '';
+    let target: PostgresEventTarget;
+    let bus: EventBus;
+
+    async function admin<T>(work: (client: pg.Client) => Promise<T>): Promise<T> {
+      const client = new pg.Client({ connectionString: url });
+      await client.connect();
+      try {
+        return await work(client);
+      } finally {
+        await client.end();
+      }
+    }
+    const terminate = (applicationName: string) =>
+      admin((client) =>
+        client.query(
+          'select pg_terminate_backend(pid) from pg_stat_activity where datname = $1 and application_name = $2',
+          [database, applicationName],
+        ),
+      );
+
+    beforeAll(async () => {
+      await admin((client) => client.query(`create database "${database}"`));
+      const parsed = new URL(url!);
+      parsed.pathname = `/${database}`;
+      busUrl = parsed.toString();
+      target = await PostgresEventTarget.connect(busUrl, logger);
+      bus = createEventBus(target);
+    });
+    afterAll(async () => {
+      await target?.close();
+      await admin((client) => client.query(`drop database if exists "${database}" with (force)`));
+    });
+
+    it('ends its subscribers with an error after what they had, listens again, and keeps its followers', async () => {
+      const followed: string[] = [];
+      const stopFollowing = followEvents<{ id: string }>(bus, 'CALENDAR_CHANGED', (event) => {
+        followed.push(event.id);
+      });
+      class Interrupted extends Error {}
+      const subscriber = bus.subscribe<{ id: string }>('FINANCING_DEMAND_PUBLISHED', undefined, {
+        interruptedError: () => new Interrupted(),
+      });
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      bus.publish('FINANCING_DEMAND_PUBLISHED', { id: 'before' });
+      await bus.flush();
+      expect((await subscriber.next()).value).toEqual({ id: 'before' });
+
+      await terminate('qes-events-listener');
+      await expect(subscriber.next()).rejects.toBeInstanceOf(Interrupted);
+
+      const again = bus.subscribe<{ id: string }>('FINANCING_DEMAND_PUBLISHED');
+      const deadline = Date.now() + 10_000;
+      let heard: IteratorResult<{ id: string }> | 'silent' = 'silent';
+      // Published until the new listening connection hears it (it reconnects within about a second).
+      while (heard === 'silent' && Date.now() < deadline) {
+        bus.publish('FINANCING_DEMAND_PUBLISHED', { id: 'after' });
+        bus.publish('CALENDAR_CHANGED', { id: 'after' });
+        heard = await Promise.race([again.next(), new Promise<'silent'>((r) => setTimeout(() => r('silent'), 300))]);
+      }
+      expect(heard).toEqual({ value: { id: 'after' }, done: false });
+      await again.return!();
+      while (!followed.includes('after') && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
+      expect(followed).toContain('after');
+      await stopFollowing();
+    });
+
+    it('sends on a new connection when the publishing one was lost', async () => {
+      const subscriber = bus.subscribe<{ id: string }>('FINANCING_DEMAND_PUBLISHED');
+      await terminate('qes-events-publisher');
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      bus.publish('FINANCING_DEMAND_PUBLISHED', { id: 'resent' });
+      await bus.flush();
+      expect((await subscriber.next()).value).toEqual({ id: 'resent' });
+      await subscriber.return!();
+    });
   });
 });

@@ -1,4 +1,3 @@
-import { filter as filterEvents, pipe } from '@graphql-yoga/subscription';
 import type { GraphQLResolveInfo } from 'graphql';
 import { Arg, Args, Authorized, Ctx, ID, Info, Query, Resolver, Root, Subscription } from 'type-graphql';
 import type { RequestContext } from '../../shared/context.js';
@@ -7,7 +6,7 @@ import { MutationWithPayload } from '../../shared/graphql/mutation.js';
 import { PageArgsType } from '../../shared/graphql/page-args.js';
 import { DateScalar } from '../../shared/graphql/scalars.js';
 import { localIdOf } from '../../shared/ids.js';
-import { Loaders } from '../../shared/loaders.js';
+import { freshForEvent, liveEvents } from '../../shared/subscriptions.js';
 import { bankOf, canSeeDemand } from './financing.access.js';
 import { actsFor, enterprisesActedFor } from './financing.enterprises.js';
 import { FinancingDemandStatus, FinancingOfferStatus, FinancingStatsGrouping } from './financing.enums.js';
@@ -61,18 +60,6 @@ import { COST } from '../../shared/graphql/cost.js';
 // services and financing.access.ts.
 
 const SEARCHERS = ['BANK_OFFICER', 'OFFICIAL', 'SCOPE:FINANCING_READ'];
-
-/**
- * A subscription's context lives as long as the subscription; each event is loaded with a fresh
- * EntityManager and fresh DataLoaders so it never shows what an earlier event cached (offer counts).
- * Events of one subscription are handled one after another, so replacing them here is safe.
- */
-function freshForEvent(ctx: RequestContext): RequestContext {
-  ctx.em = ctx.em.fork();
-  ctx.loaders = new Loaders();
-  ctx.loaders.bind(ctx);
-  return ctx;
-}
 
 @Resolver()
 export class FinancingResolver {
@@ -320,13 +307,9 @@ export class FinancingResolver {
       'Each newly published demand matching the filter (status is ignored: new demands are open), in the masked view. Role: BANK_OFFICER. Authenticate with connectionParams { authorization: "Bearer …" }.',
     subscribe: ({ args, context }) => {
       const filter = parseDemandFilter(args.filter as FinancingDemandFilter | undefined);
-      const events = (context as RequestContext).deps.events.subscribe(
-        FINANCING_DEMAND_PUBLISHED,
-      ) as AsyncIterable<DemandPublishedEvent>;
-      return pipe(
-        events as never,
-        filterEvents((event: DemandPublishedEvent) => demandMatches(filter, event)),
-      ) as AsyncIterable<DemandPublishedEvent>;
+      return liveEvents<DemandPublishedEvent>(context as RequestContext, FINANCING_DEMAND_PUBLISHED, {
+        where: (event) => demandMatches(filter, event),
+      });
     },
   })
   async financingDemandPublished(
@@ -350,7 +333,7 @@ export class FinancingResolver {
       const demandId = localIdOf(args.demandId as string, 'FinancingDemand');
       const demand = demandId ? await ctx.loaders.get(demandById).load(demandId) : null;
       if (!demand || !(await actsFor(ctx, demand.enterpriseId))) throw notFound(ctx.locale);
-      return ctx.deps.events.subscribe(FINANCING_OFFER_RECEIVED, demandId);
+      return liveEvents(ctx, FINANCING_OFFER_RECEIVED, { id: demand.id });
     },
   })
   async financingOfferReceived(

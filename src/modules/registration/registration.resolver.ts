@@ -5,7 +5,7 @@ import { notFound, unauthenticated, type Problem } from '../../shared/errors.js'
 import { PageArgsType } from '../../shared/graphql/page-args.js';
 import { DateScalar } from '../../shared/graphql/scalars.js';
 import { MutationWithPayload } from '../../shared/graphql/mutation.js';
-import { Loaders } from '../../shared/loaders.js';
+import { freshForEvent, liveEvents } from '../../shared/subscriptions.js';
 import type { DomainEvent } from '../../shared/pubsub.js';
 import { toGlobalId } from '../../shared/ids.js';
 import { userById, type User } from '../accounts/index.js';
@@ -293,7 +293,7 @@ export class RegistrationResolver {
       if (ctx.viewer.kind === 'ANONYMOUS') throw unauthenticated(ctx.locale);
       const application = await registration.findApplication({ ...ctx, em: ctx.em.fork() }, args.id as string);
       if (!application) throw notFound(ctx.locale);
-      return ctx.deps.events.subscribe(registration.REGISTRATION_APPLICATION_UPDATED, application.id);
+      return liveEvents(ctx, registration.REGISTRATION_APPLICATION_UPDATED, { id: application.id });
     },
   })
   async registrationApplicationUpdated(
@@ -302,9 +302,7 @@ export class RegistrationResolver {
     @Arg('id', () => ID, { description: 'Global ID of the application.' }) _id: string,
   ): Promise<RegistrationApplication> {
     // A subscription lives long: each event is read fresh (new identity map, new DataLoaders) with the subscriber's visibility.
-    ctx.em = ctx.em.fork({ clear: true });
-    ctx.loaders = new Loaders();
-    ctx.loaders.bind(ctx);
+    freshForEvent(ctx);
     const application = await ctx.em.findOne(RegistrationApplication, { id: event.id });
     if (!application || !canSeeApplication(ctx.viewer, application)) throw notFound(ctx.locale);
     return application;

@@ -23,6 +23,7 @@ import { Notification } from './notification.entity.js';
 import { NOTIFICATION_RECEIVED, listNotifications, markRead } from './notification.service.js';
 import { MarkNotificationsReadPayload, NotificationConnection, NotificationType } from './notification.types.js';
 import type { DomainEvent } from '../pubsub.js';
+import { freshForEvent, liveEvents } from '../subscriptions.js';
 
 @InputType({ description: 'Notifications to mark read.' })
 class MarkNotificationsReadInput {
@@ -61,12 +62,15 @@ export class NotificationResolver {
   @Subscription(() => NotificationType, {
     description:
       "Each new notification of the viewer's own, as it is sent. Any signed-in user: authenticate with connectionParams { authorization: 'Bearer …' }.",
-    topics: NOTIFICATION_RECEIVED,
-    topicId: ({ context }: { context: RequestContext }) => context.viewer.userId,
+    subscribe: ({ context }) => {
+      const ctx = context as RequestContext;
+      return liveEvents(ctx, NOTIFICATION_RECEIVED, { id: ctx.viewer.userId as string });
+    },
   })
   async notificationReceived(@Root() event: DomainEvent, @Ctx() ctx: RequestContext): Promise<Notification> {
-    // Loaded fresh with the subscriber's own context; the event carries only the id.
-    return ctx.em.fork().findOneOrFail(Notification, { id: event.id, userId: ctx.viewer.userId as string });
+    // Loaded fresh with the subscriber's own context (its `subject` too); the event carries only the id.
+    freshForEvent(ctx);
+    return ctx.em.findOneOrFail(Notification, { id: event.id, userId: ctx.viewer.userId as string });
   }
 
   @FieldResolver(() => String, { description: "Title in the caller's language." })

@@ -4,6 +4,7 @@ import { pino } from 'pino';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import { JOBS, startJobs } from '../../src/app/jobs.js';
 import type { PlatformDeps } from '../../src/shared/context.js';
+import { waitFor } from '../helpers/ws.js';
 
 // The scheduler itself; what each sweep writes is tested with its module (names, financing).
 
@@ -39,7 +40,7 @@ describe('scheduled jobs', () => {
         },
       },
     ]);
-    await new Promise((resolve) => setTimeout(resolve, 100));
+    await waitFor(() => finished >= 2, 'two runs of the slow job');
     await stop();
     expect(maxActive).toBe(1);
     expect(active).toBe(0);
@@ -60,7 +61,7 @@ describe('scheduled jobs', () => {
         },
       },
     ]);
-    await new Promise((resolve) => setTimeout(resolve, 60));
+    await waitFor(() => calls > 1, 'a second run after the failure');
     await stop();
     expect(calls).toBeGreaterThan(1);
   });

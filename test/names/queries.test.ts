@@ -55,7 +55,7 @@ describe('myNameReservations', () => {
     expect(
       (await reserveViaApi(app, one.token, '海角智能科技有限公司', { commitment: COMMITMENT_V1 })).userErrors,
     ).toEqual([]);
-    const names = ['琴屿', '贝壳', '海鸥', '帆影', '云帆', '浪花', '珊瑚', '灯塔', '礁石', '潮汐', '海螺', '沙洲'];
+    const names = ['琴屿', '贝壳', '海鸥', '帆影', '云帆', '浪花', '珊瑚', '渔火', '礁石', '潮汐', '海螺', '沙洲'];
     for (const tradeName of names) {
       const granted = await reserveViaApi(app, many.token, `${tradeName}智能科技有限公司`, {
         commitment: COMMITMENT_V1,

@@ -119,7 +119,7 @@ describe('refusing a reservation, with nothing written', () => {
   it('refuses an unknown industry code on the industry field', async () => {
     const applicant = await createUser(app);
     const before = await namesRowCounts(app);
-    const payload = await reserveViaApi(app, applicant.token, '青岛石门科技有限公司', { industry: 'Q99' });
+    const payload = await reserveViaApi(app, applicant.token, '青岛石径科技有限公司', { industry: 'Q99' });
     expect(payload.userErrors).toEqual([
       expect.objectContaining({ code: 'INVALID_INPUT', field: ['input', 'industry'] }),
     ]);

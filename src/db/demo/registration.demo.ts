@@ -165,14 +165,14 @@ const ENTERPRISES: DemoEnterprise[] = [
     representative: '蒋蓝湾',
   },
   {
-    trade: '金沙',
+    trade: '金潮',
     industryWord: '电子科技',
     industry: 'C39',
     district: 'LAOSHAN',
     zone: 'NONE',
     capitalYuan: 10_000_000,
     scope: '电子元器件制造；集成电路设计',
-    representative: '沈金沙',
+    representative: '沈金潮',
   },
   {
     trade: '远帆',
@@ -185,14 +185,14 @@ const ENTERPRISES: DemoEnterprise[] = [
     representative: '韩远帆',
   },
   {
-    trade: '正阳',
+    trade: '暖阳',
     industryWord: '花卉',
     industry: 'A01',
     district: 'LAIXI',
     zone: 'NONE',
     capitalYuan: 400_000,
     scope: '花卉种植；园艺产品销售',
-    representative: '华正阳',
+    representative: '华暖阳',
   },
   {
     trade: '禾丰',

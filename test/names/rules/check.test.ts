@@ -70,6 +70,23 @@ describe('checkName: violations', () => {
     expect(rules('青岛金华科技有限公司')).toEqual(['TRADE_NAME_IS_DIVISION']);
   });
 
+  it('规定 Art. 8: every county-level division of China, from the GB/T 2260 data, is refused as a trade name (寿光, 昆山, 义乌, 凤凰县)', () => {
+    for (const name of [
+      '青岛寿光科技有限公司',
+      '青岛昆山科技有限公司',
+      '青岛义乌贸易有限公司',
+      '青岛凤凰县文化传媒有限公司',
+    ]) {
+      expect(rules(name), name).toEqual(['TRADE_NAME_IS_DIVISION']);
+    }
+  });
+
+  it('规定 Art. 8: a division name with another meaning may be a trade name (东方, 朝阳, 和平)', () => {
+    for (const name of ['青岛东方科技有限公司', '青岛朝阳贸易有限公司', '青岛和平文化传媒有限公司']) {
+      expect(rules(name), name).toEqual([]);
+    }
+  });
+
   it('TRADE_NAME_IS_INDUSTRY_WORD: 青岛崂山科技有限公司 reads as division 青岛崂山 with no trade name but 科技', () => {
     expect(check('青岛崂山科技有限公司').violations).toEqual([
       expect.objectContaining({ rule: 'TRADE_NAME_IS_INDUSTRY_WORD', term: '科技' }),

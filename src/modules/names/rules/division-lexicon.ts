@@ -4,6 +4,7 @@
 // read as two divisions.
 
 import { DIVISIONS, type DivisionLevel } from '../data/divisions.js';
+import { DIVISION_NAMES_WITH_OTHER_MEANINGS, NATIONAL_DIVISION_NAMES } from '../data/national-divisions.js';
 
 export interface DivisionInfo {
   /** the name as written: full (青岛市) or short (青岛) */
@@ -45,8 +46,13 @@ export function divisionNamed(name: string): DivisionInfo | undefined {
   return byName.get(name);
 }
 
+/**
+ * Whether a trade name is the name of a division at county level or above anywhere in China (规定 第八条),
+ * unless the word has another meaning (the data's list of such words).
+ */
 export function isDivisionName(name: string): boolean {
-  return byName.has(name);
+  if (byName.has(name)) return true;
+  return NATIONAL_DIVISION_NAMES.has(name) && !DIVISION_NAMES_WITH_OTHER_MEANINGS.has(name);
 }
 
 /**

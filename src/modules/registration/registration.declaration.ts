@@ -419,6 +419,22 @@ const WITH_ARTICLES: readonly EnterpriseKindValue[] = [...COMPANIES, 'PARTNERSHI
 const DIRECTOR_POSITIONS: readonly OfficerPositionValue[] = ['CHAIR', 'EXECUTIVE_DIRECTOR', 'DIRECTOR'];
 
 /** Missing and inconsistent items of a declaration at submission; `today` is the day of receipt. */
+/** The bracketed form a foreign-invested enterprise may use after its foreign investor's trade name. */
+const BRACKETED_CHINA = '（中国）';
+
+/**
+ * Whether foreign investors hold more than half of the subscribed capital (wholly foreign-owned or
+ * foreign-controlled): only such an enterprise may put "（中国）" after its foreign investor's trade name
+ * (企业名称登记管理规定 第十二条), which the registry checks against the declared investors.
+ */
+export function foreignControlled(investors: readonly InvestorData[]): boolean {
+  const total = investors.reduce((sum, investor) => sum + investor.subscribedCapitalFen, 0);
+  const foreign = investors
+    .filter((investor) => investor.country !== 'CN')
+    .reduce((sum, investor) => sum + investor.subscribedCapitalFen, 0);
+  return total > 0 && foreign * 2 > total;
+}
+
 export function declarationCompletenessProblems(d: Declaration, base: string[], today: string): Problem[] {
   const at = (...path: (string | number)[]) => [...base, ...path.map(String)];
   const required = (...path: (string | number)[]) => problem(UserErrorCode.REQUIRED, 'error.required', at(...path));
@@ -457,6 +473,11 @@ export function declarationCompletenessProblems(d: Declaration, base: string[], 
         }),
       );
     }
+  }
+  if (d.name?.includes(BRACKETED_CHINA) && !foreignControlled(d.investors ?? [])) {
+    problems.push(
+      problem(UserErrorCode.NOT_ALLOWED, 'registration.bracketedChinaNotForeignControlled', at('investors')),
+    );
   }
   if (d.operatingTerm && !d.operatingTerm.longTerm && d.operatingTerm.endsOn && d.operatingTerm.endsOn <= today) {
     problems.push(problem(UserErrorCode.OUT_OF_RANGE, 'registration.termInPast', at('operatingTerm', 'endsOn')));

@@ -106,6 +106,10 @@ export const registrationMessages = defineMessages({
     zh: '变更决定日期只适用于变更登记。',
     en: 'The change date belongs to a change application only.',
   },
+  'registration.bracketedChinaNotForeignControlled': {
+    zh: '名称中含有“（中国）”的，应当是外国投资者持股过半的外商投资企业（外商独资或者外资控股）；按申报的出资，本企业不是。',
+    en: 'Only a wholly foreign-owned or foreign-controlled enterprise may have “（中国）” in its name; by the declared contributions, foreign investors do not hold more than half of the capital.',
+  },
   'registration.changeDateRequired': {
     zh: '请填写作出变更决定的日期。',
     en: 'Give the day the change was decided.',

@@ -14,7 +14,6 @@ import { randomUUID } from 'node:crypto';
 import { CalendarDateType } from '../../shared/calendar-date.type.js';
 import { User } from '../accounts/index.js';
 import type { ClearanceDepartment, Declaration, DeregistrationDeclaration } from './registration.declaration.js';
-import { publicNameSql } from './withheld-name.js';
 
 // Registration confirmation (domain-rules §1). Columns a list filters or sorts on are real columns with
 // indexes; the declared items themselves are one structured jsonb document, validated in
@@ -78,6 +77,17 @@ export interface NamePartsData {
 }
 
 /** A registered market entity. Public facts are columns; the full declared items are in `declaration`. */
+/**
+ * The SQL form of the public name, for Enterprise.publicName and its indexes: keep it in step with
+ * visibleName in withheld-name.ts (the public stand-in for a name under a forced change is the credit code).
+ * Lists by name sort on it for every viewer, so a cursor never carries a withheld name, whoever
+ * it was handed to; `alias` null gives the bare expression the indexes are built on.
+ */
+export function publicNameSql(alias: string | null): string {
+  const column = (name: string) => (alias ? `${alias}.${name}` : name);
+  return `(case when ${column('name_change_required_by')} is null then ${column('name')} else coalesce(${column('uscc')}, ${column('name')}) end)`;
+}
+
 @Entity({ tableName: 'enterprises' })
 @Index({ name: 'enterprises_name_id_idx', properties: ['name', 'id'] })
 @Index({ name: 'enterprises_status_name_id_idx', properties: ['status', 'name', 'id'] })

@@ -7,8 +7,8 @@ import { Enterprise } from './registration.entity.js';
 // changed it, the public sees its unified social credit code instead of the name, on every path.
 // This file is that rule. Every reader of an enterprise's name goes through it: the Enterprise
 // fields, the licence facts and their verification, declarations, the change history, the lists by
-// name (their order, search and cursors: Enterprise.publicName is the same rule in SQL), and the
-// names module's conflict answers (through the hook registered in index.ts).
+// name (their order, search and cursors: Enterprise.publicName, publicNameSql in the entity file, is
+// the same rule in SQL), and the names module's conflict answers (through the hook registered in index.ts).
 //
 // Who still sees the name: the applicant acting for the enterprise (it must choose the new one) and
 // the registry, officials of market regulation. Everyone else, other officials and partners
@@ -49,17 +49,6 @@ export function visibleNameText<T extends string | null>(ctx: RequestContext, en
 function publicStandIn(enterprise: NameHolder): string {
   // An enterprise under a forced name change is registered, so it has a credit code.
   return enterprise.uscc ?? enterprise.name;
-}
-
-/**
- * The SQL form of the public name, for Enterprise.publicName and its indexes: keep it in step with
- * visibleName above (the public stand-in for a name under a forced change is the credit code).
- * Lists by name sort on it for every viewer, so a cursor never carries a withheld name, whoever
- * it was handed to; `alias` null gives the bare expression the indexes are built on.
- */
-export function publicNameSql(alias: string | null): string {
-  const column = (name: string) => (alias ? `${alias}.${name}` : name);
-  return `(case when ${column('name_change_required_by')} is null then ${column('name')} else coalesce(${column('uscc')}, ${column('name')}) end)`;
 }
 
 /** The property a search by name matches for this viewer: the real name only for those who see every name. */

@@ -22,16 +22,18 @@ async function toResult(response: Response): Promise<HttpResult> {
   return { status: response.status, headers: response.headers, json, text };
 }
 
-/** POSTs a body (an object is sent as JSON) to /graphql. */
+/** POSTs a body (an object is sent as JSON) to /graphql; with `timeoutMs`, a hung answer fails the call. */
 export async function postGraphql(
   app: TestApp,
   body: unknown,
   headers: Record<string, string> = {},
+  timeoutMs?: number,
 ): Promise<HttpResult> {
   const response = await fetch(`${app.url}/graphql`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', ...headers },
     body: typeof body === 'string' ? body : JSON.stringify(body),
+    signal: timeoutMs === undefined ? undefined : AbortSignal.timeout(timeoutMs),
   });
   return toResult(response);
 }

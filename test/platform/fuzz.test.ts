@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApiKeyRow } from '../helpers/accounts.js';
 import { TestApp } from '../helpers/app.js';
 import { openSession } from '../helpers/factories.js';
-import type { HttpResult } from '../helpers/http.js';
+import { postGraphql, type HttpResult } from '../helpers/http.js';
 import { loadDemoData } from '../../src/db/demo/index.js';
 import { User } from '../../src/modules/accounts/index.js';
 import { toGlobalId } from '../../src/shared/ids.js';
@@ -80,22 +80,14 @@ async function realIds(app: TestApp, nodeTypes: string[]): Promise<Map<string, s
   return ids;
 }
 
-async function send(app: TestApp, operation: FuzzOperation, tokens: Record<string, string>): Promise<HttpResult> {
+function send(app: TestApp, operation: FuzzOperation, tokens: Record<string, string>): Promise<HttpResult> {
   const token = tokens[operation.viewer];
-  const response = await fetch(`${app.url}/graphql`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-    body: JSON.stringify({ query: operation.query, variables: operation.variables }),
-    signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
-  });
-  const text = await response.text();
-  let json: unknown;
-  try {
-    json = JSON.parse(text);
-  } catch {
-    json = undefined;
-  }
-  return { status: response.status, headers: response.headers, json, text };
+  return postGraphql(
+    app,
+    { query: operation.query, variables: operation.variables },
+    token ? { authorization: `Bearer ${token}` } : {},
+    REQUEST_TIMEOUT_MS,
+  );
 }
 
 /** How an answer went, for the run's tally: "data" when it has no errors, else its first error's code. */

@@ -167,9 +167,13 @@ function nationalWordViolations(parsed: ParsedName, words: readonly SpecialWord[
  * 规定 第十二条: a name beginning with 中国, 中华, 中央, 全国 or 国家 (the START words of the list) needs
  * the State Council's approval; no registry of the city may grant it, with or without a commitment.
  */
+function reservedStartWord(parsed: ParsedName, words: readonly SpecialWord[]): string | null {
+  return words.find((w) => w.scope === 'START' && parsed.normalised.startsWith(w.word))?.word ?? null;
+}
+
 function reservedWordViolations(parsed: ParsedName, words: readonly SpecialWord[]): NameViolation[] {
-  const starting = words.find((w) => w.scope === 'START' && parsed.normalised.startsWith(w.word));
-  return starting ? [violation('RESERVED_TO_STATE_COUNCIL', starting.word)] : [];
+  const word = reservedStartWord(parsed, words);
+  return word ? [violation('RESERVED_TO_STATE_COUNCIL', word)] : [];
 }
 
 /**
@@ -179,8 +183,7 @@ function reservedWordViolations(parsed: ParsedName, words: readonly SpecialWord[
 function specialReasons(parsed: ParsedName, words: readonly SpecialWord[]): SpecialReason[] {
   const out: SpecialReason[] = [];
   const name = parsed.normalised;
-  const startsWithReservedWord = words.some((w) => w.scope === 'START' && name.startsWith(w.word));
-  if (parsed.divisionPosition === 'NONE' && !startsWithReservedWord) out.push(reason('NO_DIVISION', null));
+  if (parsed.divisionPosition === 'NONE' && !reservedStartWord(parsed, words)) out.push(reason('NO_DIVISION', null));
   // （中国） in brackets is its own reason (BRACKETED_CHINA), not a division of a place.
   const bracketedPlace = parsed.divisionChain.some((d) => d.level !== 'COUNTRY');
   if (parsed.divisionPosition === 'BRACKETED' && bracketedPlace) {

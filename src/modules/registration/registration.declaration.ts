@@ -6,6 +6,7 @@ import { UserErrorCode, problem, type Problem } from '../../shared/errors.js';
 import { validateUscc } from '../../shared/credit-code.js';
 import { addCalendarDays, isValidDate, type WorkingDayCalendar } from '../../shared/working-days.js';
 import { canonicalJson } from './licence-signature.js';
+import { enterpriseNameParts } from '../names/index.js';
 import type { DistrictValue, EnterpriseKindValue, ZoneValue } from './registration.entity.js';
 
 export const ID_DOCUMENT_TYPES = [
@@ -61,6 +62,11 @@ export interface InvestorData {
   idNumber: string | null;
   /** For an enterprise: its unified social credit code (in China) or foreign registration number. */
   registrationNumber: string | null;
+  /**
+   * For a foreign investor: its name in Chinese (西门子股份公司 for Siemens AG). Its trade name is the one
+   * a name with "（中国）" must use (企业名称登记管理规定 第十二条). Absent on declarations made before it existed.
+   */
+  chineseName?: string | null;
   /** ISO 3166-1 alpha-2. */
   country: string;
   subscribedCapitalFen: number;
@@ -322,6 +328,7 @@ export function declarationFormProblems(d: Declaration, base: string[]): Problem
     }
     d.investors.forEach((investor, i) => {
       problems.push(...textProblems(investor.name, LIMITS.personName * 2, at('investors', i, 'name')));
+      problems.push(...textProblems(investor.chineseName, LIMITS.personName * 2, at('investors', i, 'chineseName')));
       if (!COUNTRY.test(investor.country)) {
         problems.push(
           problem(UserErrorCode.INVALID_FORMAT, 'registration.invalidCountry', at('investors', i, 'country')),
@@ -435,6 +442,54 @@ export function foreignControlled(investors: readonly InvestorData[]): boolean {
   return total > 0 && foreign * 2 > total;
 }
 
+/** The trade name (字号) a foreign investor's Chinese name carries, by the names module's parser. */
+function investorTradeNames(investor: InvestorData): string[] {
+  const chinese = (investor.chineseName ?? investor.name).trim();
+  const parts = enterpriseNameParts(chinese);
+  const names = parts.tradeName ? [parts.tradeName] : [];
+  // A foreign organisation form the parser does not know (株式会社, AG) leaves the whole name as the
+  // trade name: then the investor's trade name is whatever the Chinese name begins with.
+  if (!parts.organisationForm) names.push(`prefix:${chinese}`);
+  return names;
+}
+
+/**
+ * Whether a name with "（中国）" uses the trade name of one of the declared foreign investors (规定 第十二条:
+ * the enterprise uses its foreign investor's trade name): 西门子（中国）有限公司 for 西门子股份公司.
+ */
+export function usesForeignInvestorTradeName(name: string, investors: readonly InvestorData[]): boolean {
+  const tradeName = enterpriseNameParts(name).tradeName;
+  if (!tradeName) return false;
+  return investors
+    .filter((investor) => investor.country !== 'CN' && investor.kind === 'ENTERPRISE')
+    .some((investor) =>
+      investorTradeNames(investor).some((candidate) =>
+        candidate.startsWith('prefix:')
+          ? candidate.slice('prefix:'.length).startsWith(tradeName)
+          : candidate === tradeName,
+      ),
+    );
+}
+
+/** The 规定 第十二条 problems of a name with "（中国）": foreign control, and the foreign investor's trade name. */
+export function bracketedChinaProblems(d: Declaration, base: string[]): Problem[] {
+  if (!d.name?.includes(BRACKETED_CHINA)) return [];
+  const investors = d.investors ?? [];
+  if (!foreignControlled(investors)) {
+    return [
+      problem(UserErrorCode.NOT_ALLOWED, 'registration.bracketedChinaNotForeignControlled', [...base, 'investors']),
+    ];
+  }
+  if (!usesForeignInvestorTradeName(d.name, investors)) {
+    return [
+      problem(UserErrorCode.NOT_ALLOWED, 'registration.bracketedChinaNotInvestorTradeName', [...base, 'investors'], {
+        tradeName: enterpriseNameParts(d.name).tradeName ?? '',
+      }),
+    ];
+  }
+  return [];
+}
+
 export function declarationCompletenessProblems(d: Declaration, base: string[], today: string): Problem[] {
   const at = (...path: (string | number)[]) => [...base, ...path.map(String)];
   const required = (...path: (string | number)[]) => problem(UserErrorCode.REQUIRED, 'error.required', at(...path));
@@ -474,11 +529,7 @@ export function declarationCompletenessProblems(d: Declaration, base: string[], 
       );
     }
   }
-  if (d.name?.includes(BRACKETED_CHINA) && !foreignControlled(d.investors ?? [])) {
-    problems.push(
-      problem(UserErrorCode.NOT_ALLOWED, 'registration.bracketedChinaNotForeignControlled', at('investors')),
-    );
-  }
+  problems.push(...bracketedChinaProblems(d, base));
   if (d.operatingTerm && !d.operatingTerm.longTerm && d.operatingTerm.endsOn && d.operatingTerm.endsOn <= today) {
     problems.push(problem(UserErrorCode.OUT_OF_RANGE, 'registration.termInPast', at('operatingTerm', 'endsOn')));
   }

@@ -79,6 +79,13 @@ export class InvestorInput {
   })
   registrationNumber?: string | null;
 
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'For a foreign enterprise investor: its name in Chinese (e.g. 西门子股份公司 for Siemens AG; at most 200 characters). A name with “（中国）” must use the trade name in it (企业名称登记管理规定 Art. 12); when absent, `name` is read.',
+  })
+  chineseName?: string | null;
+
   @Field({ defaultValue: 'CN', description: 'Country or region, ISO 3166-1 alpha-2.' })
   country!: string;
 
@@ -459,6 +466,7 @@ export function declarationFromInput(
       idNumber: investor.kind === 'NATURAL_PERSON' ? (trimOrNull(investor.idNumber)?.toUpperCase() ?? null) : null,
       registrationNumber:
         investor.kind === 'ENTERPRISE' ? (trimOrNull(investor.registrationNumber)?.toUpperCase() ?? null) : null,
+      chineseName: investor.kind === 'ENTERPRISE' ? trimOrNull(investor.chineseName) : null,
       country: investor.country.trim().toUpperCase(),
       subscribedCapitalFen: fen(
         investor.subscribedCapital,

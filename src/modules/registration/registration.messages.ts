@@ -110,6 +110,10 @@ export const registrationMessages = defineMessages({
     zh: '名称中含有“（中国）”的，应当是外国投资者持股过半的外商投资企业（外商独资或者外资控股）；按申报的出资，本企业不是。',
     en: 'Only a wholly foreign-owned or foreign-controlled enterprise may have “（中国）” in its name; by the declared contributions, foreign investors do not hold more than half of the capital.',
   },
+  'registration.bracketedChinaNotInvestorTradeName': {
+    zh: '名称中含有“（中国）”的，字号应当是外国投资者的字号；申报的外国投资者中没有以“{tradeName}”为字号的。请填写外国投资者的中文名称（例如 西门子股份公司）。',
+    en: 'A name with “（中国）” must use its foreign investor’s trade name; no declared foreign investor has the trade name “{tradeName}”. Give the foreign investor’s Chinese name (e.g. 西门子股份公司).',
+  },
   'registration.changeDateRequired': {
     zh: '请填写作出变更决定的日期。',
     en: 'Give the day the change was decided.',

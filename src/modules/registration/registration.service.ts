@@ -23,6 +23,7 @@ import {
 import { User } from '../accounts/index.js';
 import { canSeeApplication, clearanceDepartmentOf, isRegistrar } from './registration.access.js';
 import {
+  bracketedChinaProblems,
   changeFilingDueOn,
   CLEARANCE_DEPARTMENTS,
   DECLARATION_ITEMS,
@@ -646,6 +647,8 @@ async function confirmEstablishment(tx: RequestContext, application: Registratio
     ['input', 'id'],
   );
   const declaration = { ...application.declaration, name: reservation.name };
+  // Checked again at confirmation (规定 第十二条): the registry confirms the name against the investors.
+  throwIfProblems(bracketedChinaProblems(declaration, ['declaration']));
   const enterprise = tx.em.create(Enterprise, {
     name: reservation.name,
     kind: declaration.kind!,
@@ -720,6 +723,7 @@ async function confirmChange(tx: RequestContext, application: RegistrationApplic
     );
     declaration = { ...declaration, name: reservation.name };
   }
+  throwIfProblems(bracketedChinaProblems(declaration, ['declaration']));
   const before = enterprise.declaration;
   const items = changedItems(before, declaration);
   enterpriseColumnsFrom(enterprise, declaration);

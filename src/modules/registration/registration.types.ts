@@ -279,6 +279,13 @@ export class Investor {
   })
   registrationNumber!: string | null;
 
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'For a foreign enterprise investor: its name in Chinese, whose trade name a name with “（中国）” uses.',
+  })
+  chineseName!: string | null;
+
   @Field({ description: 'Country or region, ISO 3166-1 alpha-2.' })
   country!: string;
 

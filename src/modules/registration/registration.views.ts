@@ -25,6 +25,7 @@ export function declarationView(d: Declaration): RegistrationDeclaration {
     legalRepresentative: (d.legalRepresentative ?? null) as RegistrationDeclaration['legalRepresentative'],
     investors: (d.investors ?? []).map((investor) => ({
       ...investor,
+      chineseName: investor.chineseName ?? null,
       subscribedCapital: money(investor.subscribedCapitalFen),
     })) as RegistrationDeclaration['investors'],
     articlesOfAssociation: d.articlesOfAssociation ?? null,

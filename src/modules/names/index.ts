@@ -32,6 +32,10 @@ export { industryView } from './check.service.js';
 export { withholdNamesBy, type WithheldNamesRule } from './name-index.service.js';
 export { followNamesReferenceChanges } from './reference.service.js';
 export { enterpriseNameParts, type EnterpriseNamePartsData } from './name-parts.js';
+export { NameCommitmentInput } from './names.inputs.js';
+export { addIndexEntry, findConflicts, indexKeysOf, releaseIndexEntry } from './name-index.service.js';
+export { namesReference } from './reference.service.js';
+export { checkName } from './rules/index.js';
 
 export { namesEntities };
 

@@ -229,6 +229,15 @@ export interface CommitmentData {
   committedAt: string;
 }
 
+/** The written commitment a special name declared directly in a change needs (as a reservation would). */
+export interface NameCommitmentData {
+  termsVersion: number;
+  signatoryName: string;
+  committedAt: string;
+  /** Why the name is special (the names module's codes). */
+  specialReasons: string[];
+}
+
 export interface ApplicationSnapshot {
   declaration: Declaration;
   deregistration: DeregistrationDeclaration | null;
@@ -271,6 +280,7 @@ export class RegistrationApplication {
     | 'deregistration'
     | 'changeDecidedOn'
     | 'commitment'
+    | 'nameCommitment'
     | 'firstSubmittedAt'
     | 'submittedAt'
     | 'receivedOn'
@@ -325,6 +335,10 @@ export class RegistrationApplication {
 
   @Property({ type: 'json', nullable: true })
   commitment: CommitmentData | null = null;
+
+  /** For a change declaring a special name directly (no reservation): the applicant's written commitment. */
+  @Property({ type: 'json', nullable: true })
+  nameCommitment: NameCommitmentData | null = null;
 
   @Property({ type: 'datetime', nullable: true })
   firstSubmittedAt: Date | null = null;

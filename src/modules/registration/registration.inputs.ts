@@ -1,4 +1,4 @@
-import { ArrayMaxSize, IsOptional, MaxLength } from 'class-validator';
+import { ArrayMaxSize, IsOptional, MaxLength, ValidateNested } from 'class-validator';
 import { Field, ID, InputType } from 'type-graphql';
 import { UserErrorCode, problem, type Problem } from '../../shared/errors.js';
 import { MoneyInput } from '../../shared/graphql/common.types.js';
@@ -19,6 +19,7 @@ import {
   RegistrationStatus,
 } from './registration.types.js';
 import { MultiLineText } from '../../shared/graphql/text-input.js';
+import { NameCommitmentInput } from '../names/index.js';
 
 // Input objects. Their nested items are checked by registration.declaration.ts (one place for the
 // form rules, with full paths), not by class-validator decorators.
@@ -253,6 +254,15 @@ export class SaveRegistrationDraftInput {
   })
   nameReservationId?: string | null;
 
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'For a change of name: the new full name declared directly, without a separate reservation (市场主体登记管理条例实施细则 Art. 34; at most 100 characters). On submission it gets the full name check of checkEnterpriseName (a special name needs `nameCommitment`) and is held for the application while it is under review; it is registered on confirmation and released on withdrawal or refusal. Not together with nameReservationId. Null: keep the enterprise’s name.',
+  })
+  @IsOptional()
+  @MaxLength(100)
+  newName?: string | null;
+
   @Field(() => DateScalar, {
     nullable: true,
     description: 'For a change: the day the change was decided (apply within 30 days of it).',
@@ -294,6 +304,15 @@ export class SubmitRegistrationApplicationInput {
 
   @Field(() => CreditCommitmentInput, { description: 'The credit commitment.' })
   commitment!: CreditCommitmentInput;
+
+  @Field(() => NameCommitmentInput, {
+    nullable: true,
+    description:
+      'For a change declaring a special name directly (newName): the written commitment a special name needs, on the current terms (nameCommitmentTerms), as reserveEnterpriseName would ask it. Ignored otherwise.',
+  })
+  @IsOptional()
+  @ValidateNested()
+  nameCommitment?: NameCommitmentInput | null;
 
   @IdempotencyKeyField()
   idempotencyKey?: string | null;

@@ -114,6 +114,14 @@ export const registrationMessages = defineMessages({
     zh: '名称中含有“（中国）”的，字号应当是外国投资者的字号；申报的外国投资者中没有以“{tradeName}”为字号的。请填写外国投资者的中文名称（例如 西门子股份公司）。',
     en: 'A name with “（中国）” must use its foreign investor’s trade name; no declared foreign investor has the trade name “{tradeName}”. Give the foreign investor’s Chinese name (e.g. 西门子股份公司).',
   },
+  'registration.newNameChangeOnly': {
+    zh: '只有变更登记可以直接申报新名称。',
+    en: 'Only a change application can declare a new name directly.',
+  },
+  'registration.newNameWithReservation': {
+    zh: '已选用名称预留的，不能再直接申报新名称；请二选一。',
+    en: 'The application already uses a name reservation: declare the new name directly or use the reservation, not both.',
+  },
   'registration.changeDateRequired': {
     zh: '请填写作出变更决定的日期。',
     en: 'Give the day the change was decided.',

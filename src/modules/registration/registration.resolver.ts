@@ -41,6 +41,7 @@ import {
   CorrectionNotice,
   CreditCommitment,
   DepartmentClearanceType,
+  DirectNameCommitment,
   DeregistrationDeclarationType,
   ApproveRegistrationReviewExtensionPayload,
   ExtendRegistrationReviewPayload,
@@ -109,6 +110,7 @@ export class RegistrationResolver {
       kind: input.kind ?? null,
       enterpriseId: input.enterpriseId ?? null,
       nameReservationId: input.nameReservationId,
+      newName: input.newName,
       changeDecidedOn: input.changeDecidedOn,
       declaration,
       deregistration: input.deregistration ? deregistrationFromInput(input.deregistration) : undefined,
@@ -129,7 +131,15 @@ export class RegistrationResolver {
     })
     input: SubmitRegistrationApplicationInput,
   ) {
-    return { application: await registration.submit(ctx, input.id, input.commitment, input.idempotencyKey) };
+    return {
+      application: await registration.submit(
+        ctx,
+        input.id,
+        input.commitment,
+        input.idempotencyKey,
+        input.nameCommitment ?? null,
+      ),
+    };
   }
 
   @Authorized('APPLICANT')
@@ -342,6 +352,16 @@ export class RegistrationApplicationFieldsResolver {
       signatoryName: c.signatoryName,
       committedAt: new Date(c.committedAt),
     };
+  }
+
+  @FieldResolver(() => DirectNameCommitment, {
+    nullable: true,
+    description:
+      'For a change declaring a special name directly (without a reservation): the written commitment given on submission.',
+  })
+  nameCommitment(@Root() application: RegistrationApplication): DirectNameCommitment | null {
+    const c = application.nameCommitment;
+    return c ? { ...c, committedAt: new Date(c.committedAt) } : null;
   }
 
   @FieldResolver(() => EnterpriseType, {

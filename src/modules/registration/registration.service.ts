@@ -50,6 +50,13 @@ import {
 } from './registration.entity.js';
 import { canonicalJson } from './licence-signature.js';
 import {
+  checkDirectName,
+  declaresNameDirectly,
+  holdDirectName,
+  releaseDirectNameHold,
+  type NameCommitmentCommand,
+} from './direct-name.js';
+import {
   ENTERPRISE_TYPE,
   cancelLicences,
   issueLicence,
@@ -221,6 +228,11 @@ export interface SaveDraftCommand {
   enterpriseId: string | null;
   /** undefined: leave as is; null: remove. */
   nameReservationId: string | null | undefined;
+  /**
+   * For a change: a new name declared directly, without a reservation (实施细则 第三十四条); checked by the
+   * names module at submission. undefined: leave as is; null: keep the enterprise's name.
+   */
+  newName?: string | null | undefined;
   changeDecidedOn: string | null | undefined;
   declaration: Declaration | undefined;
   deregistration: DeregistrationDeclaration | undefined;
@@ -299,6 +311,7 @@ export async function saveDraft(ctx: RequestContext, command: SaveDraftCommand):
     }
 
     const kind = application.kind;
+    const hadReservation = !!application.nameReservationId;
     let reservation: NameReservation | null = null;
     if (command.nameReservationId !== undefined) {
       if (kind === 'DEREGISTRATION' && command.nameReservationId !== null) {
@@ -330,14 +343,33 @@ export async function saveDraft(ctx: RequestContext, command: SaveDraftCommand):
         application.declaration = { ...command.declaration };
       }
     }
+    let directName: string | null = null;
+    if (command.newName !== undefined && command.newName !== null) {
+      const typed = command.newName.trim();
+      if (kind !== 'CHANGE') {
+        problems.push(problem(UserErrorCode.INVALID_INPUT, 'registration.newNameChangeOnly', ['input', 'newName']));
+      } else if (application.nameReservationId) {
+        problems.push(
+          problem(UserErrorCode.INVALID_INPUT, 'registration.newNameWithReservation', ['input', 'newName']),
+        );
+      } else if (!typed) {
+        problems.push(problem(UserErrorCode.REQUIRED, 'error.required', ['input', 'newName']));
+      } else if (typed.length > 100) {
+        problems.push(problem(UserErrorCode.TOO_LONG, 'error.tooLong', ['input', 'newName'], { max: 100 }));
+      } else {
+        directName = typed;
+      }
+    } else if (command.newName === undefined && kind === 'CHANGE' && !hadReservation && previousName) {
+      directName = previousName;
+    }
     if (kind !== 'DEREGISTRATION') {
-      // The name is never typed in: it is the reservation's, or (a change keeping it) the enterprise's.
+      // The name is the reservation's, a new name the change declares directly, or the enterprise's.
       application.declaration.name = reservation
         ? reservation.name
         : application.nameReservationId
           ? previousName
           : kind === 'CHANGE'
-            ? (enterprise?.name ?? null)
+            ? (directName ?? enterprise?.name ?? null)
             : null;
     }
 
@@ -429,13 +461,18 @@ export async function submit(
   globalId: string,
   commitment: CommitmentCommand,
   idempotencyKey?: string | null,
+  nameCommitment: NameCommitmentCommand | null = null,
 ): Promise<RegistrationApplication> {
   // Under an idempotency key, a retry answers with the application the first request submitted.
   return idempotently(
     ctx,
-    { operation: 'submitRegistrationApplication', key: idempotencyKey, input: { id: globalId, commitment } },
     {
-      create: (tx) => submitApplication(tx, globalId, commitment),
+      operation: 'submitRegistrationApplication',
+      key: idempotencyKey,
+      input: { id: globalId, commitment, ...(nameCommitment ? { nameCommitment } : {}) },
+    },
+    {
+      create: (tx) => submitApplication(tx, globalId, commitment, nameCommitment),
       replay: (tx, id) => tx.em.findOneOrFail(RegistrationApplication, id),
       idOf: (application) => application.id,
     },
@@ -446,6 +483,7 @@ async function submitApplication(
   ctx: RequestContext,
   globalId: string,
   commitment: CommitmentCommand,
+  nameCommitment: NameCommitmentCommand | null,
 ): Promise<RegistrationApplication> {
   const userId = ctx.viewer.userId!;
   return inTransaction(ctx, async (tx) => {
@@ -456,6 +494,7 @@ async function submitApplication(
     const problems: Problem[] = commitmentProblems(application.kind, commitment);
     let special = false;
     let reservation: NameReservation | null = null;
+    let directName: Awaited<ReturnType<typeof checkDirectName>> | null = null;
 
     let enterprise: Enterprise | null = null;
     if (application.enterprise) {
@@ -510,6 +549,10 @@ async function submitApplication(
         }
       } else if (application.kind === 'ESTABLISHMENT') {
         problems.push(problem(UserErrorCode.REQUIRED, 'registration.reservationRequired', ['nameReservationId']));
+      } else if (enterprise && declaresNameDirectly(application, enterprise)) {
+        directName = await checkDirectName(tx, application, enterprise, application.declaration, nameCommitment);
+        problems.push(...directName.problems);
+        special = directName.special;
       }
       if (application.kind === 'CHANGE') {
         const decided = application.changeDecidedOn;
@@ -531,6 +574,14 @@ async function submitApplication(
     // Made in time, the application keeps its name through the registry's review (规定 第十八条).
     await releaseReservationHold(tx, application.id);
     if (reservation) holdReservationForReview(reservation, application.id);
+    if (directName && enterprise) {
+      application.declaration = { ...application.declaration, name: directName.name };
+      await holdDirectName(tx, application, directName.name, application.declaration, enterprise);
+      application.nameCommitment = directName.commitment;
+    } else {
+      await releaseDirectNameHold(tx, application.id);
+      application.nameCommitment = null;
+    }
 
     const from = application.status;
     if (from === 'CORRECTION_REQUESTED') {
@@ -608,6 +659,7 @@ export async function withdraw(ctx: RequestContext, globalId: string): Promise<R
     application.status = 'WITHDRAWN';
     application.updatedAt = tx.deps.clock.now();
     await releaseReservationHold(tx, application.id);
+    await releaseDirectNameHold(tx, application.id);
     audit(tx, application, 'registration.withdraw', from);
     notifyApplicant(tx, application, {
       kind: 'REGISTRATION_WITHDRAWN',
@@ -714,6 +766,7 @@ async function confirmChange(tx: RequestContext, application: RegistrationApplic
   }
   let declaration = application.declaration;
   let reservation: NameReservation | null = null;
+  const direct = declaresNameDirectly(application, enterprise);
   if (application.nameReservationId) {
     reservation = await takeReservationForRegistration(
       tx,
@@ -733,7 +786,13 @@ async function confirmChange(tx: RequestContext, application: RegistrationApplic
     markReservationUsed(tx, reservation, enterprise.id);
     enterprise.nameChangeRequiredBy = null;
   }
-  if (reservation || items.includes('industry') || items.includes('registeredAddress')) {
+  if (direct) {
+    // The old name keeps blocking others for a year; the held name becomes the registered one.
+    await releaseEnterpriseName(tx, { enterpriseId: enterprise.id, releasedAt: now });
+    await releaseDirectNameHold(tx, application.id);
+    enterprise.nameChangeRequiredBy = null;
+  }
+  if (reservation || direct || items.includes('industry') || items.includes('registeredAddress')) {
     await registerEnterpriseName(tx, {
       enterpriseId: enterprise.id,
       name: enterprise.name,
@@ -962,6 +1021,7 @@ export async function reject(
     application.status = 'REJECTED';
     application.rejectionReasons = cleaned;
     await releaseReservationHold(tx, application.id);
+    await releaseDirectNameHold(tx, application.id);
     application.decidedAt = now;
     application.decidedBy = tx.em.getReference(User, tx.viewer.userId!);
     application.updatedAt = now;

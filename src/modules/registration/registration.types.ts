@@ -1,4 +1,4 @@
-import { Field, ID, ObjectType, registerEnumType } from 'type-graphql';
+import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { Department, Money, Role, UserError } from '../../shared/graphql/common.types.js';
 import { ConnectionType } from '../../shared/graphql/connection.js';
 import { Node } from '../../shared/graphql/node.js';
@@ -849,6 +849,24 @@ export class RegistrationApplicationType extends Node {
 
   @Field(() => Date, { description: 'When it last changed.' })
   updatedAt!: Date;
+}
+
+@ObjectType({
+  description:
+    'The written commitment given for a special name declared directly in a change (市场主体登记管理条例实施细则 Art. 34), as a reservation would take it.',
+})
+export class DirectNameCommitment {
+  @Field(() => Int, { description: 'Version of the special-name commitment terms accepted.' })
+  termsVersion!: number;
+
+  @Field({ description: 'Who signed.' })
+  signatoryName!: string;
+
+  @Field(() => Date, { description: 'When it was given.' })
+  committedAt!: Date;
+
+  @Field(() => [String], { description: 'Why the name is special (the codes of SpecialNameReason).' })
+  specialReasons!: string[];
 }
 
 export const RegistrationApplicationConnection = ConnectionType(

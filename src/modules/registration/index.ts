@@ -11,6 +11,11 @@ import {
   EnterpriseChange,
   RegistrationApplication,
 } from './registration.entity.js';
+import {
+  EnterpriseRestriction,
+  SimplifiedDeregistrationNotice,
+  SimplifiedDeregistrationObjection,
+} from './simplified-deregistration.entity.js';
 import { BusinessLicenceFieldsResolver, EnterpriseFieldsResolver, EnterpriseResolver } from './enterprise.resolver.js';
 import { requireNameChange } from './enterprise.service.js';
 import { withheldNameIds } from './withheld-name.js';
@@ -22,6 +27,8 @@ import {
   RegistrationResolver,
 } from './registration.resolver.js';
 import { EnterpriseType, RegistrationApplicationType } from './registration.types.js';
+import { simplifiedDeregistrationResolvers } from './simplified-deregistration.resolver.js';
+import { NOTICE_TYPE, RESTRICTION_TYPE, seesEnterpriseMatters } from './simplified-deregistration.service.js';
 
 export { Enterprise, RegistrationApplication } from './registration.entity.js';
 export { EnterpriseType, RegistrationApplicationType } from './registration.types.js';
@@ -29,6 +36,12 @@ export { enterpriseById } from './registration.loaders.js';
 export { requireEnterpriseActedFor } from './enterprise.service.js';
 export { visibleName } from './withheld-name.js';
 export { ENTERPRISE_FIELD_PROPERTIES } from './enterprise.resolver.js';
+/** For other modules (hosting: the abnormal-operations list) to bar simplified deregistration (实施细则 Art. 48). */
+export {
+  addSimplifiedDeregistrationObstacle,
+  type SimplifiedDeregistrationObstacle,
+  type SimplifiedDeregistrationObstacleCheck,
+} from './simplified-deregistration.service.js';
 
 export const registrationEntities = [
   Enterprise,
@@ -36,6 +49,9 @@ export const registrationEntities = [
   RegistrationApplication,
   DepartmentClearance,
   BusinessLicence,
+  SimplifiedDeregistrationNotice,
+  SimplifiedDeregistrationObjection,
+  EnterpriseRestriction,
 ];
 
 registerNodeType({
@@ -57,6 +73,27 @@ registerNodeType({
   },
 });
 
+registerNodeType({
+  typeName: NOTICE_TYPE,
+  entity: SimplifiedDeregistrationNotice,
+  // Public notices.
+  load: async (ctx, ids) =>
+    byKeys(ids, await ctx.em.find(SimplifiedDeregistrationNotice, { id: { $in: [...ids] } }), (n) => n.id),
+});
+registerNodeType({
+  typeName: RESTRICTION_TYPE,
+  entity: EnterpriseRestriction,
+  // Officials and the enterprise's own applicant.
+  load: async (ctx, ids) => {
+    const rows = await ctx.em.find(EnterpriseRestriction, { id: { $in: [...ids] } }, { populate: ['enterprise'] });
+    return byKeys(
+      ids,
+      rows.filter((r) => seesEnterpriseMatters(ctx, r.enterprise)),
+      (r) => r.id,
+    );
+  },
+});
+
 // A special name found to rest on a false commitment: the enterprise must change it within 30 days.
 onFalseCommitment(requireNameChange);
 // Until then its name is withheld from the public on every path, the names module's conflicts included.
@@ -73,4 +110,5 @@ export const registrationResolvers = [
   BusinessLicenceFieldsResolver,
   nodeIdResolver(EnterpriseType, 'Enterprise'),
   nodeIdResolver(RegistrationApplicationType, 'RegistrationApplication'),
+  ...simplifiedDeregistrationResolvers,
 ] as const;

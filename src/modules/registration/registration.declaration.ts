@@ -545,31 +545,24 @@ export function declarationCompletenessProblems(d: Declaration, base: string[], 
   return problems;
 }
 
-/** Days of public notice before a simplified deregistration may be applied for. */
-export const SIMPLIFIED_DEREGISTRATION_NOTICE_DAYS = 20;
-
+/**
+ * Missing items of a deregistration at submission. The simplified route's notice, its dates and its
+ * obstacles are checked against the platform's notices (simplified-deregistration.service.ts); an
+ * individual business declares no liquidation (条例 第三十三条).
+ */
 export function deregistrationCompletenessProblems(
   d: DeregistrationDeclaration | null,
   base: string[],
   today: string,
+  kind: EnterpriseKindValue | null = null,
 ): Problem[] {
   const at = (...path: string[]) => [...base, ...path];
   if (!d) return [problem(UserErrorCode.REQUIRED, 'error.required', base)];
   const problems: Problem[] = [];
   if (!d.reason) problems.push(problem(UserErrorCode.REQUIRED, 'error.required', at('reason')));
-  if (d.simplified) {
-    if (!d.publicNoticeFrom) {
-      problems.push(problem(UserErrorCode.REQUIRED, 'registration.publicNoticeRequired', at('publicNoticeFrom')));
-    } else if (
-      isValidDate(d.publicNoticeFrom) &&
-      addCalendarDays(d.publicNoticeFrom, SIMPLIFIED_DEREGISTRATION_NOTICE_DAYS) > today
-    ) {
-      problems.push(
-        problem(UserErrorCode.NOT_ALLOWED, 'registration.publicNoticeTooShort', at('publicNoticeFrom'), {
-          days: SIMPLIFIED_DEREGISTRATION_NOTICE_DAYS,
-          from: addCalendarDays(d.publicNoticeFrom, SIMPLIFIED_DEREGISTRATION_NOTICE_DAYS),
-        }),
-      );
+  if (d.simplified || kind === 'INDIVIDUAL_BUSINESS') {
+    if (d.liquidationCompletedOn && isValidDate(d.liquidationCompletedOn) && d.liquidationCompletedOn > today) {
+      problems.push(problem(UserErrorCode.OUT_OF_RANGE, 'registration.dateInFuture', at('liquidationCompletedOn')));
     }
   } else if (!d.liquidationCompletedOn) {
     problems.push(problem(UserErrorCode.REQUIRED, 'registration.liquidationRequired', at('liquidationCompletedOn')));

@@ -122,6 +122,66 @@ export const registrationMessages = defineMessages({
     zh: '已选用名称预留的，不能再直接申报新名称；请二选一。',
     en: 'The application already uses a name reservation: declare the new name directly or use the reservation, not both.',
   },
+  'registration.commitment.SIMPLIFIED_NOTICE': {
+    zh: '本企业全体投资人承诺：本企业未发生债权债务或者已将债权债务清偿完结，未发生或者已结清清偿费用、职工工资、社会保险费用、法定补偿金、应缴纳税款（滞纳金、罚款），不存在股权被冻结、出质或者尚未执行完毕的罚款等不适用简易注销的情形，并对上述情况的真实性承担法律责任（《市场主体登记管理条例》第三十三条）。',
+    en: 'All investors of this enterprise promise that it has no debts or has paid them all; that it owes no liquidation costs, wages, social insurance contributions, statutory compensation or taxes (late fees and fines included); that its equity is neither frozen nor pledged and no fine is unpaid; and they bear legal liability for the truth of this (Regulations on the Registration of Market Entities, Art. 33).',
+  },
+  'registration.simplified.individualNeedsNoNotice': {
+    zh: '个体工商户按照简易程序办理注销登记的，无需公示，可直接提交注销申请（《市场主体登记管理条例》第三十三条）。',
+    en: 'An individual business gives no public notice for simplified deregistration: submit the deregistration application directly (Regulations, Art. 33).',
+  },
+  'registration.simplified.noticeExists': {
+    zh: '本企业已有简易注销公示在进行或者刚届满（公示期至 {endsOn}），不能重复公示。',
+    en: 'This enterprise already has a simplified-deregistration notice running or just ended (notice until {endsOn}).',
+  },
+  'registration.simplified.noticeRequired': {
+    zh: '简易注销须先在平台公示 20 日（《市场主体登记管理条例》第三十三条）；请先发起简易注销公示。',
+    en: 'Simplified deregistration needs a 20-day public notice on the platform first (Regulations, Art. 33): start the notice first.',
+  },
+  'registration.simplified.noticeRunning': {
+    zh: '简易注销公示期至 {endsOn} 届满，{from} 起方可申请注销。',
+    en: 'The public notice runs until {endsOn}: the application may be made from {from}.',
+  },
+  'registration.simplified.objected': {
+    zh: '公示期内有人于 {on} 提出异议，不能适用简易注销；请按一般程序申请注销（清算后办理）。',
+    en: 'An objection was raised on {on} during the public notice, so simplified deregistration is not available: apply for ordinary deregistration (after liquidation).',
+  },
+  'registration.simplified.applicationLate': {
+    zh: '应当于公示期届满之日起 20 日内申请简易注销，期限已于 {applyBy} 届满；请重新公示或者按一般程序申请注销。',
+    en: 'The simplified application had to be made within 20 days after the notice ended, by {applyBy}: give a new notice or apply for ordinary deregistration.',
+  },
+  'registration.simplified.objectionPeriodOver': {
+    zh: '公示期已于 {endsOn} 届满，不再受理异议。',
+    en: 'The public notice ended on {endsOn}: objections are no longer accepted.',
+  },
+  'registration.simplified.obstacle.EQUITY_FROZEN': {
+    zh: '企业股权被冻结（自 {since}：{reason}），不适用简易注销（《市场主体登记管理条例实施细则》第四十八条）。',
+    en: 'The enterprise’s equity is frozen (since {since}: {reason}), so simplified deregistration is not available (Implementing Rules, Art. 48).',
+  },
+  'registration.simplified.obstacle.EQUITY_PLEDGED': {
+    zh: '企业股权已出质（自 {since}：{reason}），不适用简易注销（《市场主体登记管理条例实施细则》第四十八条）。',
+    en: 'The enterprise’s equity is pledged (since {since}: {reason}), so simplified deregistration is not available (Implementing Rules, Art. 48).',
+  },
+  'registration.simplified.obstacle.UNPAID_FINE': {
+    zh: '企业受到的罚款尚未执行完毕（自 {since}：{reason}），不适用简易注销（《市场主体登记管理条例实施细则》第四十八条）。',
+    en: 'The enterprise has a fine not yet paid (since {since}: {reason}), so simplified deregistration is not available (Implementing Rules, Art. 48).',
+  },
+  'registration.restriction.alreadyLifted': {
+    zh: '该限制已于 {liftedOn} 解除。',
+    en: 'This restriction was already lifted on {liftedOn}.',
+  },
+  'registration.restriction.liftedBeforeSince': {
+    zh: '解除日期不能早于限制生效日期 {since}。',
+    en: 'It cannot be lifted before it took effect ({since}).',
+  },
+  'registration.notify.simplifiedObjected.title': {
+    zh: '简易注销公示收到异议',
+    en: 'An objection to your simplified deregistration',
+  },
+  'registration.notify.simplifiedObjected.body': {
+    zh: '{objectorName} 对 {name} 的简易注销公示提出异议：{reason}。简易注销程序终止，请按一般程序办理注销。',
+    en: '{objectorName} objected to the simplified deregistration notice of {name}: {reason}. The simplified route has ended; deregister by the ordinary procedure.',
+  },
   'registration.changeDateRequired': {
     zh: '请填写作出变更决定的日期。',
     en: 'Give the day the change was decided.',

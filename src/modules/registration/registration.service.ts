@@ -49,6 +49,8 @@ import {
   type RegistrationStatusValue,
 } from './registration.entity.js';
 import { canonicalJson } from './licence-signature.js';
+import { completeNotice, simplifiedApplicationProblems } from './simplified-deregistration.service.js';
+import type { SimplifiedDeregistrationNotice } from './simplified-deregistration.entity.js';
 import {
   checkDirectName,
   declaresNameDirectly,
@@ -495,6 +497,7 @@ async function submitApplication(
     let special = false;
     let reservation: NameReservation | null = null;
     let directName: Awaited<ReturnType<typeof checkDirectName>> | null = null;
+    let simplifiedNotice: SimplifiedDeregistrationNotice | null = null;
 
     let enterprise: Enterprise | null = null;
     if (application.enterprise) {
@@ -566,11 +569,27 @@ async function submitApplication(
         }
       }
     } else {
-      problems.push(...deregistrationCompletenessProblems(application.deregistration, ['deregistration'], receivedOn));
+      problems.push(
+        ...deregistrationCompletenessProblems(
+          application.deregistration,
+          ['deregistration'],
+          receivedOn,
+          enterprise?.kind ?? null,
+        ),
+      );
       if (application.deregistration)
         problems.push(...deregistrationFormProblems(application.deregistration, ['deregistration']));
+      if (enterprise && application.deregistration?.simplified) {
+        const simplified = await simplifiedApplicationProblems(tx, application, enterprise);
+        problems.push(...simplified.problems);
+        simplifiedNotice = simplified.notice;
+      }
     }
     throwIfProblems(problems);
+    if (simplifiedNotice && application.deregistration) {
+      // The notice it rests on, as published on the platform (not as typed).
+      application.deregistration = { ...application.deregistration, publicNoticeFrom: simplifiedNotice.startsOn };
+    }
     // Made in time, the application keeps its name through the registry's review (规定 第十八条).
     await releaseReservationHold(tx, application.id);
     if (reservation) holdReservationForReview(reservation, application.id);
@@ -836,6 +855,12 @@ async function confirmDeregistration(tx: RequestContext, application: Registrati
     throw new DomainError(
       problem(UserErrorCode.INVALID_STATE, 'registration.enterpriseChangedMeanwhile', ['input', 'id']),
     );
+  }
+  if (application.deregistration?.simplified) {
+    // The route's conditions hold until the end: a restriction recorded during the clearances bars it.
+    const simplified = await simplifiedApplicationProblems(tx, application, enterprise, true);
+    throwIfProblems(simplified.problems);
+    completeNotice(tx, simplified.notice);
   }
   enterprise.status = 'DEREGISTERED';
   enterprise.deregisteredOn = shanghaiDate(now);

@@ -20,6 +20,7 @@ export enum NotificationKind {
   REGISTRATION_EXTENDED = 'REGISTRATION_EXTENDED',
   REGISTRATION_WITHDRAWN = 'REGISTRATION_WITHDRAWN',
   DEREGISTRATION_CLEARANCE = 'DEREGISTRATION_CLEARANCE',
+  SIMPLIFIED_DEREGISTRATION_OBJECTED = 'SIMPLIFIED_DEREGISTRATION_OBJECTED',
   FINANCING_OFFER_RECEIVED = 'FINANCING_OFFER_RECEIVED',
   FINANCING_OFFER_ACCEPTED = 'FINANCING_OFFER_ACCEPTED',
   FINANCING_OFFER_DECLINED = 'FINANCING_OFFER_DECLINED',
@@ -42,6 +43,10 @@ registerEnumType(NotificationKind, {
     REGISTRATION_EXTENDED: { description: 'The review period was extended.' },
     REGISTRATION_WITHDRAWN: { description: 'The applicant withdrew a registration application.' },
     DEREGISTRATION_CLEARANCE: { description: 'A department recorded its deregistration clearance.' },
+    SIMPLIFIED_DEREGISTRATION_OBJECTED: {
+      description:
+        'Someone objected to the enterprise’s simplified-deregistration notice: the simplified route has ended.',
+    },
     FINANCING_OFFER_RECEIVED: { description: 'A bank made an offer on a financing demand.' },
     FINANCING_OFFER_ACCEPTED: { description: "The enterprise accepted the bank's offer." },
     FINANCING_OFFER_DECLINED: { description: "The bank's offer was declined or closed." },

@@ -330,7 +330,14 @@ export async function fingerprint(app: TestApp): Promise<string> {
       (select count(*) from enterprise_changes) as changes,
       (select count(*) from audit_events) as audit_events,
       (select count(*) from notifications) as notifications,
-      (select count(*) from name_reservations where status <> 'RESERVED') as used_reservations
+      (select count(*) from name_reservations where status <> 'RESERVED') as used_reservations,
+      (select count(*) from enterprise_names) as index_rows,
+      (select count(*) from enterprise_names where status = 'ACTIVE') as live_index_rows,
+      (select count(*) from simplified_deregistration_notices) as notices,
+      (select coalesce(sum(version), 0) from simplified_deregistration_notices) as notice_versions,
+      (select count(*) from simplified_deregistration_objections) as objections,
+      (select count(*) from enterprise_restrictions) as restrictions,
+      (select coalesce(sum(version), 0) from enterprise_restrictions) as restriction_versions
   `);
   return JSON.stringify(rows[0]);
 }

@@ -391,7 +391,7 @@ describe('submitRegistrationApplication refusals', () => {
     ]);
   });
 
-  it('a deregistration: a reason, and a 20-day public notice first (simplified) or the liquidation date (ordinary)', async () => {
+  it('条例 Art. 33: a deregistration needs a reason, and a 20-day public notice on the platform first (simplified) or the liquidation date (ordinary)', async () => {
     const confirmed = await establish(app, applicant, official);
     const save = async (deregistration: Record<string, unknown>) => {
       const data = payloadOf(
@@ -408,11 +408,11 @@ describe('submitRegistrationApplication refusals', () => {
     const simplified = await save({ simplified: true, publicNoticeFrom: '2026-11-07' });
     expect(await refused(SUBMIT, { id: simplified, commitment: DEREG_COMMITMENT }, applicant)).toEqual([
       { code: 'REQUIRED', field: ['deregistration', 'reason'] },
-      { code: 'NOT_ALLOWED', field: ['deregistration', 'publicNoticeFrom'] },
+      { code: 'REQUIRED', field: ['deregistration', 'simplified'] },
     ]);
     const noNotice = await save({ reason: '决定解散', simplified: true });
     expect(await refused(SUBMIT, { id: noNotice, commitment: DEREG_COMMITMENT }, applicant)).toEqual([
-      { code: 'REQUIRED', field: ['deregistration', 'publicNoticeFrom'] },
+      { code: 'REQUIRED', field: ['deregistration', 'simplified'] },
     ]);
     const ordinary = await save({ reason: '决定解散', simplified: false });
     expect(await refused(SUBMIT, { id: ordinary, commitment: DEREG_COMMITMENT }, applicant)).toEqual([
@@ -421,6 +421,7 @@ describe('submitRegistrationApplication refusals', () => {
     const wrongTerms = await save({ reason: '决定解散', simplified: true, publicNoticeFrom: '2026-11-06' });
     expect(await refused(SUBMIT, { id: wrongTerms, commitment: COMMITMENT }, applicant)).toEqual([
       { code: 'COMMITMENT_REQUIRED', field: ['input', 'commitment', 'termsVersion'] },
+      { code: 'REQUIRED', field: ['deregistration', 'simplified'] },
     ]);
   });
 });

@@ -220,13 +220,24 @@ export class DeregistrationDeclarationInput {
   @Field(() => String, { nullable: true, description: 'Why the enterprise ends.' })
   reason?: string | null;
 
-  @Field({ defaultValue: false, description: 'Simplified deregistration (needs a 20-day public notice first).' })
+  @Field({
+    defaultValue: false,
+    description:
+      'Simplified deregistration (市场主体登记管理条例 Art. 33): submitted after the enterprise’s 20-day public notice (startSimplifiedDeregistrationNotice) ended without objection, within 20 days of its end (applyBy); refused with the reason for an enterprise on the abnormal-operations list, with frozen or pledged equity or an unpaid fine. An individual business needs no notice. The four departments then clear it as an ordinary deregistration.',
+  })
   simplified!: boolean;
 
-  @Field(() => DateScalar, { nullable: true, description: 'First day of the public notice (simplified).' })
+  @Field(() => DateScalar, {
+    nullable: true,
+    description:
+      'Deprecated input, kept for compatibility: on submission it is set from the platform notice the simplified deregistration rests on.',
+  })
   publicNoticeFrom?: string | null;
 
-  @Field(() => DateScalar, { nullable: true, description: 'Day liquidation was completed (ordinary).' })
+  @Field(() => DateScalar, {
+    nullable: true,
+    description: 'Day liquidation was completed (ordinary deregistration; not for an individual business).',
+  })
   liquidationCompletedOn?: string | null;
 }
 

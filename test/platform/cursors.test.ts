@@ -126,6 +126,32 @@ beforeAll(async () => {
   const demandIds = [];
   for (let i = 0; i < 3; i++) demandIds.push(await publishDemand(app, applicant, parents.Enterprise));
   parents.FinancingDemand = demandIds[0]!;
+  // A simplified-deregistration notice with objections, for its objections connection.
+  const started = await app.execute(
+    `mutation($input: StartSimplifiedDeregistrationNoticeInput!) { startSimplifiedDeregistrationNotice(input: $input) { notice { id } } }`,
+    {
+      input: {
+        enterpriseId: parents.Enterprise,
+        commitment: { termsVersion: 'SIMPLE-DEREG-2026.1', accepted: true, signatoryName: '王海川' },
+      },
+    },
+    { token: applicant.token },
+  );
+  parents.SimplifiedDeregistrationNotice = (started.data as any).startSimplifiedDeregistrationNotice.notice.id;
+  for (let i = 0; i < 3; i++) {
+    await app.execute(
+      `mutation($input: ObjectToSimplifiedDeregistrationInput!) { objectToSimplifiedDeregistration(input: $input) { userErrors { code } } }`,
+      {
+        input: {
+          noticeId: parents.SimplifiedDeregistrationNotice,
+          objectorName: '债权人',
+          contact: '0532-1',
+          reason: '欠款',
+        },
+      },
+      { token: applicant.token },
+    );
+  }
 });
 afterAll(async () => app?.stop());
 

@@ -6,7 +6,7 @@ import { createApiKeyRow, uniqueEmail } from '../helpers/accounts.js';
 import type { TestApp } from '../helpers/app.js';
 import { cheapPasswordHash, createUser, TEST_PASSWORD } from '../helpers/factories.js';
 import { sendNotification } from '../helpers/notifications.js';
-import { ACCEPT, demandInput, makeOffer, offerInput, publishDemand } from '../financing/helpers.js';
+import { ACCEPT, createEnterprise, demandInput, makeOffer, offerInput, publishDemand } from '../financing/helpers.js';
 import { reserveViaApi } from '../names/helpers.js';
 import {
   COMMITMENT,
@@ -110,6 +110,36 @@ async function specialReservation({ app, cast }: Fixtures): Promise<string> {
   });
   if (payload.userErrors.length) throw new Error(JSON.stringify(payload.userErrors));
   return payload.reservation!.id;
+}
+
+/** A simplified-deregistration notice of a new enterprise of the applicant, started through the API. */
+async function simplifiedNotice(app: TestApp, cast: Cast): Promise<string> {
+  const enterprise = await createEnterprise(app, cast.applicant);
+  const result = await app.execute(
+    `mutation($input: StartSimplifiedDeregistrationNoticeInput!) { startSimplifiedDeregistrationNotice(input: $input) { notice { id } userErrors { code } } }`,
+    {
+      input: {
+        enterpriseId: toGlobalId('Enterprise', enterprise.id),
+        commitment: { termsVersion: 'SIMPLE-DEREG-2026.1', accepted: true, signatoryName: '王海川' },
+      },
+    },
+    { token: cast.applicant.token },
+  );
+  const payload = (result.data as any)?.startSimplifiedDeregistrationNotice;
+  if (!payload?.notice) throw new Error(JSON.stringify(result.errors ?? payload?.userErrors));
+  return payload.notice.id;
+}
+
+/** A restriction in force on the enterprise, recorded through the API. */
+async function restriction(app: TestApp, cast: Cast, enterpriseId: string): Promise<string> {
+  const result = await app.execute(
+    `mutation($input: RecordEnterpriseRestrictionInput!) { recordEnterpriseRestriction(input: $input) { restriction { id } userErrors { code } } }`,
+    { input: { enterpriseId, kind: 'EQUITY_FROZEN', reason: '协助执行通知书', since: '2026-01-05' } },
+    { token: cast.registrar.token },
+  );
+  const payload = (result.data as any)?.recordEnterpriseRestriction;
+  if (!payload?.restriction) throw new Error(JSON.stringify(result.errors ?? payload?.userErrors));
+  return payload.restriction.id;
 }
 
 async function demandWithOffer({ app, cast, enterpriseId }: Fixtures) {
@@ -585,6 +615,55 @@ export const MATRIX: Record<string, Row> = {
         variables: { input: { id } },
       };
     },
+  },
+  // Simplified deregistration (条例 Art. 33): the notice, objections (public), restrictions.
+  'Query.simplifiedDeregistrationNotices': {
+    needs: 'ANYONE',
+    call: async () => ({ query: `{ simplifiedDeregistrationNotices(first: 1) { totalCount } }` }),
+  },
+  'Mutation.startSimplifiedDeregistrationNotice': {
+    needs: ['APPLICANT'],
+    hiddenFrom: STRANGERS,
+    call: async ({ app, cast }) => ({
+      query: `mutation($input: StartSimplifiedDeregistrationNoticeInput!) { startSimplifiedDeregistrationNotice(input: $input) { notice { id } userErrors { code field message } } }`,
+      variables: {
+        input: {
+          enterpriseId: toGlobalId('Enterprise', (await createEnterprise(app, cast.applicant)).id),
+          commitment: { termsVersion: 'SIMPLE-DEREG-2026.1', accepted: true, signatoryName: '王海川' },
+        },
+      },
+    }),
+  },
+  'Mutation.objectToSimplifiedDeregistration': {
+    // Anyone may object, anonymous callers and partners included (rate-limited).
+    needs: 'ANYONE',
+    call: async ({ app, cast }) => ({
+      query: `mutation($input: ObjectToSimplifiedDeregistrationInput!) { objectToSimplifiedDeregistration(input: $input) { notice { id } userErrors { code field message } } }`,
+      variables: {
+        input: {
+          noticeId: await simplifiedNotice(app, cast),
+          objectorName: '青岛港湾建材有限公司',
+          contact: '0532-86666666',
+          reason: '尚欠货款未付。',
+        },
+      },
+    }),
+  },
+  'Mutation.recordEnterpriseRestriction': {
+    needs: ['OFFICIAL:MARKET_REGULATION'],
+    call: async ({ enterpriseId }) => ({
+      query: `mutation($input: RecordEnterpriseRestrictionInput!) { recordEnterpriseRestriction(input: $input) { restriction { id } userErrors { code field message } } }`,
+      variables: { input: { enterpriseId, kind: 'UNPAID_FINE', reason: '青市监罚〔2026〕1号', since: '2026-01-05' } },
+    }),
+  },
+  'Mutation.liftEnterpriseRestriction': {
+    needs: ['OFFICIAL:MARKET_REGULATION'],
+    call: async ({ app, cast, enterpriseId }) => ({
+      query: `mutation($input: LiftEnterpriseRestrictionInput!) { liftEnterpriseRestriction(input: $input) { restriction { id } userErrors { code field message } } }`,
+      variables: {
+        input: { id: await restriction(app, cast, enterpriseId), reason: '罚款已缴清', liftedOn: '2026-01-06' },
+      },
+    }),
   },
   'Mutation.recordDeregistrationClearance': {
     // Each clearance department records its own clearance.

@@ -561,3 +561,52 @@ describe('an individual business (条例 Art. 33, second paragraph)', () => {
     expect(submitted.userErrors).toEqual([]);
   });
 });
+
+describe('the public list of notices', () => {
+  it('the number of SQL statements does not grow with the list: notices with their enterprise and objections, 1 row vs 20 rows', async () => {
+    app.clock.set('2026-11-02T10:00:00+08:00');
+    for (let i = 0; i < 20; i++) {
+      const row = await createEnterprise(app, applicant, { district: 'PINGDU' });
+      const { notice } = await startNotice(gid('Enterprise', row.id));
+      // A fresh objector each time: one caller may raise only 10 objections an hour.
+      const objector = await createUser(app);
+      await objectTo(notice.id, {}, objector);
+      await objectTo(notice.id, { objectorName: '青岛北海物流有限公司' }, objector);
+    }
+    const statements = async (first: number) => {
+      let rows = 0;
+      const sql = await app.countQueries(async () => {
+        const data = await run(app, NOTICES, { filter: { district: 'PINGDU' }, first }, registrar);
+        rows = data.simplifiedDeregistrationNotices.edges.length;
+        for (const edge of data.simplifiedDeregistrationNotices.edges) {
+          expect(edge.node.objections.totalCount).toBe(2);
+          expect(edge.node.objections.edges).toHaveLength(2);
+        }
+      });
+      expect(rows).toBe(first);
+      return sql.length;
+    };
+    const one = await statements(1);
+    const twenty = await statements(20);
+    console.info(`simplifiedDeregistrationNotices: ${one} statements for 1 row, ${twenty} for 20 rows`);
+    expect(twenty).toBe(one);
+  });
+
+  it('the first page of objections hands out cursors the next page turns through', async () => {
+    app.clock.set('2026-11-02T10:00:00+08:00');
+    const enterpriseId = await enterprise();
+    const { notice } = await startNotice(enterpriseId);
+    const objector = await createUser(app);
+    for (const [i, name] of ['甲公司', '乙公司', '丙公司'].entries()) {
+      app.clock.set(`2026-11-02T10:00:0${i + 1}+08:00`);
+      await objectTo(notice.id, { objectorName: name }, objector);
+    }
+    const PAGE = `query($id: ID!, $after: String) { node(id: $id) { ... on SimplifiedDeregistrationNotice {
+      objections(first: 2, after: $after) { pageInfo { hasNextPage endCursor } edges { node { objectorName } } } } } }`;
+    const first = (await run(app, PAGE, { id: notice.id, after: null }, applicant)).node.objections;
+    expect(first.edges.map((e: any) => e.node.objectorName)).toEqual(['甲公司', '乙公司']);
+    expect(first.pageInfo.hasNextPage).toBe(true);
+    const next = (await run(app, PAGE, { id: notice.id, after: first.pageInfo.endCursor }, applicant)).node.objections;
+    expect(next.edges.map((e: any) => e.node.objectorName)).toEqual(['丙公司']);
+  });
+});

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TestApp } from '../helpers/app.js';
 import { createUser, type TestUser } from '../helpers/factories.js';
 import { createEnterprise } from '../financing/helpers.js';
+import { District } from '../../src/shared/graphql/reference.types.js';
 import { AuditEvent } from '../../src/shared/audit/audit.entity.js';
 import { Notification } from '../../src/shared/notifications/notification.entity.js';
 import { defineMessages } from '../../src/shared/messages.js';
@@ -566,7 +567,7 @@ describe('the public list of notices', () => {
   it('the number of SQL statements does not grow with the list: notices with their enterprise and objections, 1 row vs 20 rows', async () => {
     app.clock.set('2026-11-02T10:00:00+08:00');
     for (let i = 0; i < 20; i++) {
-      const row = await createEnterprise(app, applicant, { district: 'PINGDU' });
+      const row = await createEnterprise(app, applicant, { district: District.PINGDU });
       const { notice } = await startNotice(gid('Enterprise', row.id));
       // A fresh objector each time: one caller may raise only 10 objections an hour.
       const objector = await createUser(app);

@@ -60,14 +60,6 @@ export const registrationMessages = defineMessages({
   },
   'registration.termInPast': { zh: '营业期限截止日期须晚于今天。', en: 'The end of the term must be after today.' },
   'registration.dateInFuture': { zh: '该日期不能晚于今天。', en: 'This date cannot be later than today.' },
-  'registration.publicNoticeRequired': {
-    zh: '简易注销须先公示 20 日，请填写公示开始日期。',
-    en: 'Simplified deregistration needs a 20-day public notice first: give the day it started.',
-  },
-  'registration.publicNoticeTooShort': {
-    zh: '简易注销公示须满 {days} 日，{from} 起方可申请。',
-    en: 'The public notice must run {days} days first: apply on or after {from}.',
-  },
   'registration.liquidationRequired': {
     zh: '一般注销须填写清算完成日期。',
     en: 'Ordinary deregistration needs the day liquidation was completed.',

@@ -107,6 +107,7 @@ export const ENTERPRISE_FIELD_PROPERTIES: Readonly<Record<string, readonly strin
   nameChangeRequiredBy: ['nameChangeRequiredBy'],
   licence: ['id'],
   changes: ['id', 'name', 'uscc', 'nameChangeRequiredBy', 'agent'],
+  restrictions: ['id', 'agent'],
 };
 
 @Resolver(() => EnterpriseType)

@@ -5,6 +5,7 @@ import { EnterpriseName } from '../../src/modules/names/index.js';
 import {
   COMMITMENT,
   CONFIRM,
+  CORRECT,
   REJECT,
   SAVE,
   SUBMIT,
@@ -201,6 +202,29 @@ describe('a change of name without a separate reservation (实施细则 Art. 34)
       reviewReasons: expect.arrayContaining(['SPECIAL_NAME']),
       nameCommitment: { termsVersion: version, signatoryName: '王海川', specialReasons: ['NO_DIVISION'] },
     });
+  });
+
+  it('实施细则 Art. 34: a name corrected after a correction notice is held instead of the first, which is freed', async () => {
+    const { id: enterpriseId } = await enterprise();
+    const first = newName();
+    const { id } = await submitChange(enterpriseId, first);
+    const notice = payloadOf(
+      await run(
+        app,
+        CORRECT,
+        { input: { id, items: [{ field: ['declaration', 'name'], message: '名称与经营范围不符' }] } },
+        registrar,
+      ),
+    );
+    expect(notice.userErrors).toEqual([]);
+    expect(await available(first)).toBe(false);
+    const second = newName();
+    expect(payloadOf(await run(app, SAVE, { input: { id, newName: second } }, applicant)).userErrors).toEqual([]);
+    const resubmitted = payloadOf(await run(app, SUBMIT, { input: { id, commitment: COMMITMENT } }, applicant));
+    expect(resubmitted.userErrors).toEqual([]);
+    expect(resubmitted.application.declaration.name).toBe(second);
+    expect(await available(first)).toBe(true);
+    expect(await available(second)).toBe(false);
   });
 
   it('实施细则 Art. 34: a new name and a reservation in one application are refused', async () => {

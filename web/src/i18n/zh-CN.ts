@@ -7,6 +7,8 @@ export const zhCN = {
     mainNav: '主导航',
     footer: '青岛市企业服务平台 · 依据《青岛市优化营商环境实施方案》',
     partners: '合作伙伴与开发者：GraphQL 接口调试台',
+    menu: '菜单',
+    closeMenu: '关闭菜单',
   },
   nav: {
     home: '首页',
@@ -133,7 +135,7 @@ export const zhCN = {
     intro:
       '查询、变更和订阅都可在此试运行；右侧“文档”列出每个类型和字段的说明。以用户或合作伙伴身份调用时，请粘贴令牌。',
     token: 'Bearer 令牌（选填）',
-    tokenHint: '会话令牌或 API 密钥，作为 Authorization: Bearer 请求头发送。',
+    tokenHint: '会话令牌或 API 密钥，作为“Authorization: Bearer”请求头发送。',
     useMine: '使用我的登录令牌',
     clear: '清除',
     loading: '正在加载调试台…',
@@ -229,6 +231,7 @@ export const zhCN = {
     viewApplication: '查看申请',
     stepsLabel: '填写步骤',
     stepOf: '第 {{step}} 步，共 {{total}} 步',
+    stepHeading: '第 {{step}} 步，共 {{total}} 步：{{title}}',
     steps: {
       business: '名称与经营',
       place: '住所与资本',
@@ -307,6 +310,7 @@ export const zhCN = {
       registrationNumber: '统一社会信用代码或登记号',
       country: '国别（地区）',
       subscribedCapital: '认缴出资额（元）',
+      subscribedAmount: '认缴出资额',
       contributionForm: '出资方式',
       subscribedBy: '认缴期限',
     },
@@ -381,7 +385,7 @@ export const zhCN = {
       ADMIN: '管理员',
     },
     NotificationKind: {
-      DEREGISTRATION_CLEARANCE: '注销清税/清算',
+      DEREGISTRATION_CLEARANCE: '注销清税、清算意见',
       FINANCING_DEMAND_PUBLISHED: '新融资需求',
       FINANCING_OFFER_ACCEPTED: '报价被接受',
       FINANCING_OFFER_DECLINED: '报价未被接受',

@@ -44,6 +44,7 @@ export const en: Messages = {
     close: 'Close',
     back: 'Back',
     required: 'required',
+    requiredMark: ' (required)',
     optional: 'optional',
     yes: 'Yes',
     no: 'No',
@@ -325,13 +326,34 @@ export const en: Messages = {
   licence: {
     title: 'Verify a business licence',
     intro:
-      'Enter the verification code printed on a business licence to check that it is genuine and see what it certifies. Anyone may check.',
+      'Enter the verification code printed on a business licence (or scan its QR code) to check that it is genuine and see what it certifies. You can also look up what the register holds for a unified social credit code. Anyone may check.',
+    byCodeTitle: 'By verification code',
     verificationCode: 'Verification code',
+    codeHint:
+      '20 letters and digits in groups of four, such as K7QM-2XP9-HD4R-8WNB-3TCE. Capitals or small letters both work; codes never contain 0, O, 1, I or L.',
     verify: 'Verify',
     resultTitle: 'Result',
-    notGenuine: 'No business licence has this verification code. Check the code and try again.',
+    mistyped:
+      'This code has a typing mistake. Check each character against the licence (codes never contain 0, O, 1, I or L).',
+    notGenuineTitle: 'This licence may be fake',
+    notGenuine:
+      'No business licence was ever issued with this verification code. First make sure you typed it exactly as printed.',
+    report:
+      'If the code is typed correctly, do not rely on this licence, and report it to market regulation: call the 12315 hotline or report it online at www.12315.cn, saying where you saw the licence.',
+    byUsccTitle: 'By unified social credit code',
+    usccHint: '18 characters, printed at the top left of the licence.',
+    lookUp: 'Look up',
+    usccNotFound:
+      'No enterprise is registered with this credit code. Check the code; if a licence shows exactly this code, it may be fake: report it to 12315.',
+    usccFound:
+      'This is what the register holds for this credit code. Compare it with the licence item by item; if anything differs, the licence may be fake: report it to 12315.',
+    enterpriseStatus: 'Registration status',
+    currentLicence: 'Current licence',
+    noCurrentLicence: 'No current licence',
+    currentLicenceLine: '{{number}}, issued {{date}}',
     genuineCurrent: 'This business licence is genuine and current.',
-    genuineNotCurrent: 'This business licence is genuine but no longer the current one.',
+    genuineNotCurrent:
+      'This business licence is genuine, but it has been replaced or cancelled and is no longer in force.',
     enterpriseName: 'Enterprise name',
     uscc: 'Unified social credit code',
     number: 'Licence number',
@@ -341,8 +363,8 @@ export const en: Messages = {
     address: 'Registered address',
     businessScope: 'Business scope',
     establishedOn: 'Established on',
-    issuedAt: 'Issued at',
-    verifyThis: 'Verify this licence publicly',
+    issuedAt: 'Issued',
+    verifyThis: 'Open the public check of this licence',
   },
   desk: {
     title: "Official's desk",
@@ -504,6 +526,11 @@ export const en: Messages = {
       SUPERVISOR: 'Supervisor',
       FINANCIAL_OFFICER: 'Financial officer',
       SECRETARY: 'Board secretary',
+    },
+    EnterpriseStatus: {
+      ACTIVE: 'Active',
+      DEREGISTERED: 'Deregistered',
+      REVOKED: 'Revoked',
     },
     BusinessLicenceStatus: {
       VALID: 'Valid',

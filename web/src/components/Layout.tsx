@@ -71,12 +71,16 @@ function AccountControls() {
   );
 }
 
-/** A signed-in account's preferred language applies unless a language was chosen on this browser. */
+/**
+ * A signed-in account whose language is English gets English unless a language was chosen on this
+ * browser. An account in Chinese (every account's default) does not turn a browser that asks for
+ * English back to Chinese: English when the browser or the account asks for it.
+ */
 function useAccountLanguage(user: ViewerUser | null) {
   const { adoptAccountLanguage } = usePreferences();
   const accountLanguage = languageOfLocale(user?.locale);
   useEffect(() => {
-    if (accountLanguage) adoptAccountLanguage(accountLanguage);
+    if (accountLanguage === 'en') adoptAccountLanguage(accountLanguage);
   }, [accountLanguage, adoptAccountLanguage]);
 }
 
@@ -124,11 +128,6 @@ function SiteHeader({ signedIn, children }: { signedIn: boolean; children: React
           </span>
           <span className="brand__name">{t('app.name')}</span>
         </Link>
-        <div className="toolbar" id={MENU_TOOLS_ID} ref={tools}>
-          <LanguageSwitch />
-          <ElderSwitch />
-          <AccountControls />
-        </div>
         <div className="site-header__quick">
           {signedIn ? <NotificationBell /> : null}
           <button
@@ -140,8 +139,13 @@ function SiteHeader({ signedIn, children }: { signedIn: boolean; children: React
             onClick={toggle}
           >
             <span className="menu-button__icon" aria-hidden="true" />
-            {open ? t('app.closeMenu') : t('app.menu')}
+            {t('app.menu')}
           </button>
+        </div>
+        <div className="toolbar" id={MENU_TOOLS_ID} ref={tools}>
+          <LanguageSwitch />
+          <ElderSwitch />
+          <AccountControls />
         </div>
       </div>
       {children}

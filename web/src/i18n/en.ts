@@ -10,7 +10,6 @@ export const en: Messages = {
     footer: "Qingdao Enterprise Services · part of Qingdao's plan to improve the business environment",
     partners: 'Partners and developers: the GraphQL API explorer',
     menu: 'Menu',
-    closeMenu: 'Close menu',
   },
   nav: {
     home: 'Home',

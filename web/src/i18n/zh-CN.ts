@@ -8,7 +8,6 @@ export const zhCN = {
     footer: '青岛市企业服务平台 · 依据《青岛市优化营商环境实施方案》',
     partners: '合作伙伴与开发者：GraphQL 接口调试台',
     menu: '菜单',
-    closeMenu: '关闭菜单',
   },
   nav: {
     home: '首页',

@@ -3,7 +3,7 @@ import { request as httpRequest } from 'node:http';
 import { join, resolve } from 'node:path';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { TestApp } from '../helpers/app.js';
 import { User } from '../../src/modules/accounts/index.js';
 import { readableCheckSymbol } from '../../src/modules/registration/licence-signature.js';
@@ -42,6 +42,8 @@ const figures: Record<string, unknown> = {};
 
 let app: TestApp;
 let browser: Browser;
+// Browser tests on a machine shared by several test runs: generous, and every wait is for a condition.
+vi.setConfig({ testTimeout: 120_000 });
 
 beforeAll(async () => {
   ensureWebBuild();

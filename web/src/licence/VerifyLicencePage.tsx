@@ -67,7 +67,7 @@ export function VerifyLicencePage() {
               </button>
             </div>
           </form>
-          {code ? <CodeResult code={code} /> : null}
+          {code ? <CodeResult key={code} code={code} /> : null}
         </section>
         <section className="section verify__part" aria-labelledby="verify-by-uscc">
           <h2 id="verify-by-uscc">{t('licence.byUsccTitle')}</h2>
@@ -91,7 +91,7 @@ export function VerifyLicencePage() {
               </button>
             </div>
           </form>
-          {uscc ? <UsccResult uscc={uscc} /> : null}
+          {uscc ? <UsccResult key={uscc} uscc={uscc} /> : null}
         </section>
       </div>
     </Page>

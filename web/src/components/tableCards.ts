@@ -26,8 +26,19 @@ function labelTable(table: HTMLTableElement): void {
   }
 }
 
+/**
+ * A table wider than its wrapper (wide screens: the wrapper scrolls sideways) is reachable from the
+ * keyboard: the wrapper takes focus, so arrow keys scroll it. One that fits takes no tab stop.
+ */
+function focusableWhenScrolling(wrap: HTMLElement): void {
+  const scrolls = wrap.scrollWidth > wrap.clientWidth + 1;
+  if (scrolls && wrap.getAttribute('tabindex') !== '0') wrap.setAttribute('tabindex', '0');
+  if (!scrolls && wrap.hasAttribute('tabindex')) wrap.removeAttribute('tabindex');
+}
+
 function labelAll(root: HTMLElement): void {
   root.querySelectorAll<HTMLTableElement>('.table-wrap table').forEach(labelTable);
+  root.querySelectorAll<HTMLElement>('.table-wrap').forEach(focusableWhenScrolling);
 }
 
 /** Keeps the data-label of every table cell under `root` in step with its column heading. */
@@ -47,6 +58,11 @@ export function useTableCardLabels(root: RefObject<HTMLElement | null>): void {
     });
     // Our own attribute writes are not observed (attributes: false), so this cannot loop.
     observer.observe(element, { childList: true, subtree: true, characterData: true });
-    return () => observer.disconnect();
+    const onResize = () => labelAll(element);
+    window.addEventListener('resize', onResize);
+    return () => {
+      observer.disconnect();
+      window.removeEventListener('resize', onResize);
+    };
   }, [root]);
 }

@@ -217,7 +217,7 @@ export const en: Messages = {
     decidedAt: 'Decided on',
     overdue: 'Overdue',
     noName: '(no name yet)',
-    statusChanged: 'Application status updated: {{status}}',
+    statusChanged: 'The application is now: {{status}}',
     applicationTitle: 'Application {{number}}',
     confirmedNotice: 'The registration is confirmed and the business licence issued.',
     rejectedNotice: 'The registration was not confirmed, for these reasons:',
@@ -363,7 +363,7 @@ export const en: Messages = {
     businessScope: 'Business scope',
     establishedOn: 'Established on',
     issuedAt: 'Issued',
-    verifyThis: 'Open the public check of this licence',
+    verifyThis: 'Verify this licence publicly',
   },
   desk: {
     title: "Official's desk",

@@ -377,6 +377,20 @@ describe.each(VARIANTS)('on a phone, 375 px ($name)', (variant) => {
       await nav.getByRole('link', { name: t('nav.verifyLicence') }).click();
       await expect.poll(() => new URL(page.url()).pathname).toBe('/verify');
       await expect.poll(() => menu.getAttribute('aria-expanded')).toBe('false');
+
+      // The widest header there is, in elder mode: the brand, the bell and the whole button still fit.
+      await page.evaluate(`localStorage.setItem('qes.elder', '1')`);
+      await page.reload();
+      await expect.poll(() => elderOn(page)).toBe(true);
+      await menu.waitFor();
+      const [brand, bell, button] = await Promise.all([
+        page.locator('.brand').boundingBox(),
+        page.locator('.site-header__quick').boundingBox(),
+        menu.boundingBox(),
+      ]);
+      expect(brand!.x + brand!.width).toBeLessThanOrEqual(bell!.x);
+      expect(button!.x + button!.width).toBeLessThanOrEqual(PHONE.width);
+      expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0);
     } finally {
       await context.close();
     }

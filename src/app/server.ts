@@ -26,6 +26,7 @@ import {
 import { CostRateLimiter } from './limits.js';
 import { requestScope } from './request-scope.js';
 import { buildApiSchema } from './schema.js';
+import { webClient } from './static-files.js';
 import { attachWebSocketServer } from './websocket.js';
 import { followCredentialRevocations } from '../modules/accounts/index.js';
 import { followNamesReferenceChanges } from '../modules/names/index.js';
@@ -127,10 +128,8 @@ export async function createAppServer(orm: MikroORM, deps: PlatformDeps): Promis
   // The GraphQL explorer and the web client, from the project's own builds: nothing loads from a CDN.
   const webDist = resolve('web/dist');
   if (config.serveWeb && existsSync(webDist)) {
-    app.use(express.static(webDist, { index: false, maxAge: '1h' }));
-    app.get(/^\/(?!graphql|healthz|readyz).*/, (_request, response) => {
-      response.sendFile(resolve(webDist, 'index.html'));
-    });
+    // Compressed copies made at build time; hashed assets cached as immutable, index.html revalidated.
+    app.use(webClient(webDist, (path) => !/^\/(?:graphql|healthz|readyz)(?:\/|$)/.test(path)));
   }
 
   const bodyErrors: ErrorRequestHandler = (error, _request, response, next) => {

@@ -50,3 +50,39 @@ export function localeFromAcceptLanguage(header: string | undefined | null): Loc
     .sort((a, b) => b.q - a.q)[0];
   return preferred?.tag.startsWith('en') ? 'EN' : 'ZH_CN';
 }
+
+const ISO_DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
+const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:\d{2})$/;
+
+/**
+ * A date parameter as a person reads it in the locale, as the web client writes dates: a calendar
+ * day "2026-12-03" → 2026年12月3日 / Dec 3, 2026; an instant → its day and time in Qingdao. Any other
+ * value (and a day that does not exist) is left as it is.
+ */
+export function localiseParam(locale: Locale, value: string | number): string | number {
+  if (typeof value !== 'string') return value;
+  const language = locale === 'EN' ? 'en' : 'zh-CN';
+  const day = ISO_DAY.exec(value);
+  if (day) {
+    const date = new Date(Date.UTC(Number(day[1]), Number(day[2]) - 1, Number(day[3])));
+    if (date.toISOString().slice(0, 10) !== value) return value;
+    return new Intl.DateTimeFormat(language, { dateStyle: 'medium', timeZone: 'UTC' }).format(date);
+  }
+  if (ISO_INSTANT.test(value)) {
+    const instant = new Date(value);
+    if (Number.isNaN(instant.getTime())) return value;
+    return new Intl.DateTimeFormat(language, {
+      dateStyle: 'medium',
+      timeStyle: 'short',
+      timeZone: 'Asia/Shanghai',
+    }).format(instant);
+  }
+  return value;
+}
+
+/** `translate` for texts people read as prose (notifications): dates in the params written per locale. */
+export function translateForPeople(locale: Locale, key: string, params: MessageParams = {}): string {
+  const localised: MessageParams = {};
+  for (const [name, value] of Object.entries(params)) localised[name] = localiseParam(locale, value);
+  return translate(locale, key, localised);
+}

@@ -82,6 +82,10 @@ async function expectAccessible(page: Page, exclude: string[] = []) {
 
 /** Sets the variant's language and elder mode through the header's own controls. */
 async function applyVariant(page: Page, variant: Variant) {
+  // On a phone the switches are in the header's menu (issue 20): open it first.
+  const menu = page.locator('.menu-button');
+  await page.locator('.site-header').waitFor();
+  if (await menu.isVisible()) await menu.click();
   if (variant.language === 'en') await page.getByRole('button', { name: 'Switch to English' }).click();
   await expect.poll(() => htmlLang(page)).toBe(variant.language);
   if (variant.elder) {

@@ -14,7 +14,7 @@ import { paginate, type ConnectionData, type PageArgs } from '../../shared/graph
 import { localIdOf } from '../../shared/ids.js';
 import { notify } from '../../shared/notifications/notification.service.js';
 import { addCalendarDays } from '../../shared/working-days.js';
-import { codeMatches, licenceIdOfCode, signLicence } from './licence-signature.js';
+import { codeMatches, licenceIdOfCode, readableCodeForm, readableLicenceCode } from './licence-signature.js';
 import {
   BusinessLicence,
   Enterprise,
@@ -101,7 +101,7 @@ export async function issueLicence(tx: RequestContext, enterprise: Enterprise): 
     number,
     issuedAt: now,
     facts,
-    verificationCode: signLicence(tx.deps.signingKey, id, facts),
+    verificationCode: readableLicenceCode(tx.deps.signingKey, id, facts),
     status: 'VALID',
     endedAt: null,
   });
@@ -138,10 +138,18 @@ const NOT_GENUINE: LicenceVerificationResult = {
 /** Public: whether the platform issued exactly this code, and what it certifies. */
 export async function verifyLicence(ctx: RequestContext, code: string): Promise<LicenceVerificationResult> {
   const trimmed = typeof code === 'string' ? code.trim() : '';
-  const id = licenceIdOfCode(trimmed);
-  if (!id) return NOT_GENUINE;
-  const licence = await ctx.em.findOne(BusinessLicence, { id }, { populate: ['enterprise'] });
-  if (!licence || licence.verificationCode !== trimmed) return NOT_GENUINE;
+  let licence: BusinessLicence | null = null;
+  const legacyId = licenceIdOfCode(trimmed);
+  if (legacyId) {
+    licence = await ctx.em.findOne(BusinessLicence, { id: legacyId }, { populate: ['enterprise'] });
+    if (!licence || licence.verificationCode !== trimmed) return NOT_GENUINE;
+  } else {
+    // A readable code, typed in any case and grouping: found by its canonical form (unique index).
+    const readable = readableCodeForm(trimmed);
+    if (!readable || !('code' in readable)) return NOT_GENUINE;
+    licence = await ctx.em.findOne(BusinessLicence, { verificationCode: readable.code }, { populate: ['enterprise'] });
+    if (!licence) return NOT_GENUINE;
+  }
   // Recomputed over the stored facts: a row altered in the database no longer verifies either.
   if (!codeMatches(ctx.deps.signingKey, trimmed, licence.id, licence.facts)) return NOT_GENUINE;
   return {

@@ -18,7 +18,7 @@ import { PageArgsType } from '../graphql/page-args.js';
 import { MutationWithPayload } from '../graphql/mutation.js';
 import { loadNode } from '../graphql/node-loading.js';
 import { Node } from '../graphql/node.js';
-import { translate } from '../messages.js';
+import { translateForPeople } from '../messages.js';
 import { Notification } from './notification.entity.js';
 import { NOTIFICATION_RECEIVED, listNotifications, markRead } from './notification.service.js';
 import { MarkNotificationsReadPayload, NotificationConnection, NotificationType } from './notification.types.js';
@@ -75,12 +75,12 @@ export class NotificationResolver {
 
   @FieldResolver(() => String, { description: "Title in the caller's language." })
   title(@Root() notification: Notification, @Ctx() ctx: RequestContext): string {
-    return translate(ctx.locale, notification.titleKey, notification.params);
+    return translateForPeople(ctx.locale, notification.titleKey, notification.params);
   }
 
   @FieldResolver(() => String, { description: "Text in the caller's language." })
   body(@Root() notification: Notification, @Ctx() ctx: RequestContext): string {
-    return translate(ctx.locale, notification.bodyKey, notification.params);
+    return translateForPeople(ctx.locale, notification.bodyKey, notification.params);
   }
 
   @FieldResolver(() => Node, {

@@ -27,7 +27,7 @@ function FieldFrame({ id, label, hint, errors, required, children }: FieldFrameP
     <div className={`field${errors?.length ? ' field--invalid' : ''}`}>
       <label htmlFor={id} className="field__label">
         {label}
-        {required ? <span className="field__required"> ({t('common.required')})</span> : null}
+        {required ? <span className="field__required">{t('common.requiredMark')}</span> : null}
       </label>
       {hint ? (
         <p id={`${id}-hint`} className="field__hint">

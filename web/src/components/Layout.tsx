@@ -1,4 +1,4 @@
-import { useEffect, useRef, type ReactNode } from 'react';
+import { useEffect, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, NavLink, useLocation, useNavigate } from 'react-router';
 import { useMutation } from 'urql';
@@ -6,7 +6,10 @@ import { SignOutDocument } from '../gql/graphql';
 import { NotificationBell } from '../notifications/NotificationBell';
 import { useSession } from '../session/SessionProvider';
 import { useViewer, type ViewerUser } from '../session/useViewer';
+import { languageOfLocale } from '../i18n';
+import { usePreferences } from '../preferences/PreferencesProvider';
 import { ElderSwitch, LanguageSwitch } from './PreferenceControls';
+import { useTableCardLabels } from './tableCards';
 
 export interface NavItem {
   to: string;
@@ -68,12 +71,96 @@ function AccountControls() {
   );
 }
 
+/**
+ * A signed-in account whose language is English gets English unless a language was chosen on this
+ * browser. An account in Chinese (every account's default) does not turn a browser that asks for
+ * English back to Chinese: English when the browser or the account asks for it.
+ */
+function useAccountLanguage(user: ViewerUser | null) {
+  const { adoptAccountLanguage } = usePreferences();
+  const accountLanguage = languageOfLocale(user?.locale);
+  useEffect(() => {
+    if (accountLanguage === 'en') adoptAccountLanguage(accountLanguage);
+  }, [accountLanguage, adoptAccountLanguage]);
+}
+
+const MENU_TOOLS_ID = 'site-menu-tools';
+const MENU_NAV_ID = 'site-menu-nav';
+
+/**
+ * The header: the brand, the bell, and (on phones, below 40rem) a menu button that shows or hides
+ * the language, elder-mode and account controls and the main navigation, which otherwise take half
+ * the screen. On wider screens the button is hidden and everything shows. The menu closes on
+ * Escape (focus back on the button) and on navigating; opening it moves focus to its first control.
+ * The navigation links themselves come from the caller (`navItems`).
+ */
+function SiteHeader({ signedIn, children }: { signedIn: boolean; children: ReactNode }) {
+  const { t } = useTranslation();
+  const location = useLocation();
+  const [open, setOpen] = useState(false);
+  const button = useRef<HTMLButtonElement>(null);
+  const tools = useRef<HTMLDivElement>(null);
+
+  useEffect(() => setOpen(false), [location.pathname]);
+
+  const toggle = () => {
+    const next = !open;
+    setOpen(next);
+    if (next) {
+      // After the panel is shown (next frame), focus its first control.
+      requestAnimationFrame(() => tools.current?.querySelector<HTMLElement>('button, a[href]')?.focus());
+    }
+  };
+  const onKeyDown = (event: KeyboardEvent<HTMLElement>) => {
+    if (event.key === 'Escape' && open) {
+      event.stopPropagation();
+      setOpen(false);
+      button.current?.focus();
+    }
+  };
+
+  return (
+    <header className={`site-header${open ? ' site-header--open' : ''}`} onKeyDown={onKeyDown}>
+      <div className="site-header__bar">
+        <Link to="/" className="brand">
+          <span className="brand__mark" aria-hidden="true">
+            青
+          </span>
+          <span className="brand__name">{t('app.name')}</span>
+        </Link>
+        <div className="site-header__quick">
+          {signedIn ? <NotificationBell /> : null}
+          <button
+            ref={button}
+            type="button"
+            className="button button--quiet menu-button"
+            aria-expanded={open}
+            aria-controls={`${MENU_TOOLS_ID} ${MENU_NAV_ID}`}
+            onClick={toggle}
+          >
+            <span className="menu-button__icon" aria-hidden="true" />
+            {t('app.menu')}
+          </button>
+        </div>
+        <div className="toolbar" id={MENU_TOOLS_ID} ref={tools}>
+          <LanguageSwitch />
+          <ElderSwitch />
+          <AccountControls />
+        </div>
+      </div>
+      {children}
+    </header>
+  );
+}
+
 export function Layout({ children }: { children: ReactNode }) {
   const { t } = useTranslation();
   const { user, signedIn } = useViewer();
+  useAccountLanguage(user);
   const location = useLocation();
   const main = useRef<HTMLElement>(null);
   const firstRender = useRef(true);
+  useTableCardLabels(main);
 
   // After navigating, move focus to the new page (as a full page load would) for keyboard and
   // screen-reader users; not on the first load.
@@ -91,22 +178,8 @@ export function Layout({ children }: { children: ReactNode }) {
       <a className="skip-link" href="#main">
         {t('app.skipToContent')}
       </a>
-      <header className="site-header">
-        <div className="site-header__bar">
-          <Link to="/" className="brand">
-            <span className="brand__mark" aria-hidden="true">
-              青
-            </span>
-            <span className="brand__name">{t('app.name')}</span>
-          </Link>
-          <div className="toolbar">
-            <LanguageSwitch />
-            <ElderSwitch />
-            {signedIn ? <NotificationBell /> : null}
-            <AccountControls />
-          </div>
-        </div>
-        <nav className="main-nav" aria-label={t('app.mainNav')}>
+      <SiteHeader signedIn={signedIn}>
+        <nav className="main-nav" id={MENU_NAV_ID} aria-label={t('app.mainNav')}>
           <ul>
             {navItems(t, user).map((item) => (
               <li key={item.to}>
@@ -117,7 +190,7 @@ export function Layout({ children }: { children: ReactNode }) {
             ))}
           </ul>
         </nav>
-      </header>
+      </SiteHeader>
       <main id="main" ref={main} tabIndex={-1} className="site-main">
         {children}
       </main>

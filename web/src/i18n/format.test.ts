@@ -12,10 +12,15 @@ describe('formatting for people', () => {
     expect(formatDateTime('2026-11-26T01:30:00Z', 'zh-CN')).toBe('2026年11月26日 09:30');
   });
 
-  it('formats money from its decimal string exactly, per language', () => {
-    expect(formatMoney({ amount: '1500000.00', currency: 'CNY' }, 'zh-CN')).toBe('¥1,500,000.00');
-    expect(formatMoney({ amount: '1500000.00', currency: 'CNY' }, 'en')).toBe('CN¥1,500,000.00');
-    expect(formatMoney({ amount: '90071992547409.93', currency: 'CNY' }, 'en')).toBe('CN¥90,071,992,547,409.93');
+  it('formats money from its decimal string exactly, per language: 万元 or ¥ in Chinese, CNY in English', () => {
+    expect(formatMoney({ amount: '1500000.00', currency: 'CNY' }, 'zh-CN')).toBe('150万元');
+    expect(formatMoney({ amount: '100000000000.00', currency: 'CNY' }, 'zh-CN')).toBe('10,000,000万元');
+    expect(formatMoney({ amount: '1500000.50', currency: 'CNY' }, 'zh-CN')).toBe('¥1,500,000.50');
+    expect(formatMoney({ amount: '9999.00', currency: 'CNY' }, 'zh-CN')).toBe('¥9,999.00');
+    expect(formatMoney({ amount: '0.00', currency: 'CNY' }, 'zh-CN')).toBe('¥0.00');
+    expect(formatMoney({ amount: '1500000.00', currency: 'CNY' }, 'en')).toBe('CNY 1,500,000.00');
+    expect(formatMoney({ amount: '90071992547409.93', currency: 'CNY' }, 'en')).toBe('CNY 90,071,992,547,409.93');
+    expect(formatMoney({ amount: '20.00', currency: 'USD' }, 'zh-CN')).toBe('USD 20.00');
   });
 
   it("knows today's date in Qingdao even when it is still yesterday in UTC", () => {

@@ -27,18 +27,39 @@ export interface MoneyValue {
 }
 
 /**
- * Money from the API's decimal string, without passing through a float: "1500000.00" CNY →
- * ¥1,500,000.00 in Chinese, CN¥1,500,000.00 in English.
+ * Money from the API's decimal string, without passing through a float, as each language writes it:
+ * in Chinese a whole number of 万 (ten thousand) yuan as "150万元" (how capital is usually stated)
+ * and any other amount as "¥1,234.50"; in English with the ISO code, "CNY 1,500,000.00" (the sign
+ * "CN¥" is unfamiliar to most readers). Other currencies use their code in both languages.
  */
 export function formatMoney(money: MoneyValue, language: Language): string {
+  if (language === 'zh-CN' && money.currency === 'CNY') {
+    const wan = wholeWan(money.amount);
+    if (wan !== null) return `${groupDigits(wan)}万元`;
+  }
   const format = new Intl.NumberFormat(language, {
     style: 'currency',
     currency: money.currency,
+    currencyDisplay: language === 'en' || money.currency !== 'CNY' ? 'code' : 'symbol',
     minimumFractionDigits: 2,
     maximumFractionDigits: 2,
   });
   // Intl.NumberFormat formats decimal strings exactly (ES2023); older engines fall back to Number.
-  return format.format(money.amount as unknown as number);
+  // The code is followed by a no-break space: a plain one reads the same and copies cleanly.
+  return format.format(money.amount as unknown as number).replace(/\u00a0/g, ' ');
+}
+
+/** "1500000.00" → "150" when the amount is a positive whole number of 万 yuan, else null. */
+function wholeWan(amount: string): string | null {
+  const match = /^(\d+)(?:\.(\d+))?$/.exec(amount);
+  if (!match || /[1-9]/.test(match[2] ?? '')) return null;
+  const yuan = match[1]!.replace(/^0+/, '');
+  if (yuan.length < 5 || !yuan.endsWith('0000')) return null;
+  return yuan.slice(0, -4);
+}
+
+function groupDigits(digits: string): string {
+  return digits.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
 }
 
 /** Today in Qingdao as "YYYY-MM-DD" (to compare with the API's Date values). */

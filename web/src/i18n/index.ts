@@ -16,6 +16,24 @@ export function apiLocale(language: Language): 'ZH_CN' | 'EN' {
   return language === 'en' ? 'EN' : 'ZH_CN';
 }
 
+/**
+ * The language a browser asks for (navigator.languages, most preferred first, as Accept-Language):
+ * the first entry in Chinese or English decides; none of either gives the default, Chinese.
+ */
+export function browserLanguage(preferred: readonly string[] | undefined): Language {
+  for (const tag of preferred ?? []) {
+    const lower = tag.toLowerCase();
+    if (lower === 'zh' || lower.startsWith('zh-')) return 'zh-CN';
+    if (lower === 'en' || lower.startsWith('en-')) return 'en';
+  }
+  return DEFAULT_LANGUAGE;
+}
+
+/** The web language of the API's Locale enum (an account's preferred language). */
+export function languageOfLocale(locale: string | null | undefined): Language | null {
+  return locale === 'EN' ? 'en' : locale === 'ZH_CN' ? 'zh-CN' : null;
+}
+
 let initialised = false;
 
 /** Starts i18next once, synchronously (resources are bundled: both languages are small). */

@@ -110,7 +110,7 @@ describe('the application form', () => {
     });
 
     await userEvent.click(await screen.findByRole('button', { name: '4 Commit and submit' }));
-    await userEvent.click(screen.getByLabelText(/I commit that this application is true/));
+    await userEvent.click(screen.getByLabelText(/I confirm that the information in this application is true/));
     await userEvent.type(screen.getByLabelText(/Name of the person signing/), '王海川');
     await userEvent.click(screen.getByRole('button', { name: 'Commit and submit' }));
 

@@ -232,7 +232,7 @@ export function ApplicationFormPage() {
       </nav>
       <form className="form" onSubmit={onSubmit} noValidate>
         <h2 ref={heading} tabIndex={-1} className="form__step-title">
-          {t('registration.stepOf', { step: step + 1, total: STEPS.length })}: {stepTitle(step)}
+          {t('registration.stepHeading', { step: step + 1, total: STEPS.length, title: stepTitle(step) })}
         </h2>
         <FormErrors messages={errors.general} />
         {saveError ? <ErrorNotice error={saveError} /> : null}

@@ -72,7 +72,7 @@ export function DeclarationView({ declaration }: { declaration: DeclarationField
               <tr>
                 <th scope="col">{t('registration.investor.name')}</th>
                 <th scope="col">{t('registration.investor.kind')}</th>
-                <th scope="col">{t('registration.investor.subscribedCapital')}</th>
+                <th scope="col">{t('registration.investor.subscribedAmount')}</th>
                 <th scope="col">{t('registration.investor.contributionForm')}</th>
               </tr>
             </thead>

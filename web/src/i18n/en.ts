@@ -1,4 +1,8 @@
 import type { Messages } from './zh-CN.js';
+import { en as applicationFormEn } from '../registration/messages';
+import { en as inboxEn } from '../notifications/messages';
+import { en as landingEn } from '../pages/landingMessages';
+import { en as deskCardsEn } from '../desk/messages';
 
 export const en: Messages = {
   app: {
@@ -506,4 +510,8 @@ export const en: Messages = {
       CANCELLED: 'Cancelled',
     },
   },
+  ...applicationFormEn,
+  ...inboxEn,
+  ...landingEn,
+  ...deskCardsEn,
 };

@@ -1,3 +1,7 @@
+import { zh as applicationFormZh } from '../registration/messages';
+import { zh as inboxZh } from '../notifications/messages';
+import { zh as landingZh } from '../pages/landingMessages';
+import { zh as deskCardsZh } from '../desk/messages';
 // Chinese texts (the default language). en.ts has the same keys; the type below keeps them in step.
 export const zhCN = {
   app: {
@@ -499,6 +503,10 @@ export const zhCN = {
       CANCELLED: '已注销',
     },
   },
+  ...applicationFormZh,
+  ...inboxZh,
+  ...landingZh,
+  ...deskCardsZh,
 };
 
 type DeepStrings<T> = { [K in keyof T]: T[K] extends string ? string : DeepStrings<T[K]> };

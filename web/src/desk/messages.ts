@@ -4,6 +4,10 @@ export const zh = {
   deskCards: {
     specialBecause: '特殊之处',
     specialWordUnknown: '（无法识别，请人工判断）',
+    noDivision: '名称中没有行政区划',
+    divisionInMiddle: '行政区划「{{division}}」在字号之后',
+    bracketedChina: '含「（中国）」',
+    specialWord: '含特殊用语「{{word}}」',
     commitmentGiven: '信用承诺',
     commitmentText: '承诺人 {{name}}，{{at}} 按第 {{version}} 版承诺书作出',
     application: '使用该名称的申请',
@@ -26,6 +30,10 @@ export const en: typeof zh = {
   deskCards: {
     specialBecause: 'Special because of',
     specialWordUnknown: '(not recognised: judge it yourself)',
+    noDivision: 'No administrative division in the name',
+    divisionInMiddle: 'The division “{{division}}” stands after the trade name',
+    bracketedChina: 'Contains “（中国）”',
+    specialWord: 'Contains the special word “{{word}}”',
     commitmentGiven: 'Commitment',
     commitmentText: 'Signed by {{name}} on {{at}}, terms version {{version}}',
     application: 'Application using this name',

@@ -30,7 +30,11 @@ export function navItems(t: (key: string) => string, user: ViewerUser | null): N
     { to: '/names/check', label: t('nav.nameCheck') },
     { to: '/names/mine', label: t('nav.myReservations'), roles: ['APPLICANT'] },
     { to: '/applications', label: t('nav.myApplications'), roles: ['APPLICANT'] },
-    { to: '/inbox', label: t('landing.nav.inbox'), roles: ['APPLICANT', 'OFFICIAL', 'BANK_OFFICER', 'HOST_AGENT', 'ADMIN'] },
+    {
+      to: '/inbox',
+      label: t('landing.nav.inbox'),
+      roles: ['APPLICANT', 'OFFICIAL', 'BANK_OFFICER', 'HOST_AGENT', 'ADMIN'],
+    },
     { to: '/verify', label: t('nav.verifyLicence') },
   ];
   return items.filter(

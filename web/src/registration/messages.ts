@@ -38,7 +38,8 @@ export const en: typeof zh = {
     unsavedChanges: 'Unsaved changes',
     allSaved: 'Everything is saved',
     leaveWarning: 'You have unsaved changes. Leave anyway?',
-    existingDraft: 'You already have an application for this name, so it is opened here: one reserved name, one application.',
+    existingDraft:
+      'You already have an application for this name, so it is opened here: one reserved name, one application.',
     industryFromName: 'Industry the name suggests: {{code}} {{name}}',
     useIndustry: 'Use this industry',
     countryPlaceholder: 'Choose a country or region',

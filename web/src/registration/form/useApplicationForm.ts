@@ -75,7 +75,8 @@ export function withoutRefused(
     } else if (level === 1 && rest.length === 1 && value && typeof value === 'object' && !Array.isArray(value)) {
       const object = value as Record<string, unknown>;
       if (item === 'registeredCapital') delete copy[item];
-      else if (typeof object[rest[0]!] === 'string') object[rest[0]!] = ['postalCode', 'email'].includes(rest[0]!) ? null : '';
+      else if (typeof object[rest[0]!] === 'string')
+        object[rest[0]!] = ['postalCode', 'email'].includes(rest[0]!) ? null : '';
       else delete copy[item];
     } else if (item === 'foreignInvested' || item === 'operatingTerm') {
       // Always sent: kept as they are (the form's own defaults are never malformed).

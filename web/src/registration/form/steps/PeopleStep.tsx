@@ -58,7 +58,11 @@ export function PeopleStep({ form, update, at }: StepProps) {
           />
         </div>
       </Section>
-      <Section title={t('registration.items.investors')} item="declaration.investors" notes={at('declaration.investors')}>
+      <Section
+        title={t('registration.items.investors')}
+        item="declaration.investors"
+        notes={at('declaration.investors')}
+      >
         {form.investors.map((investor, index) => {
           const p = `declaration.investors.${index}`;
           const set = (patch: Partial<typeof investor>) =>

@@ -167,7 +167,7 @@ describe.each(VARIANTS)('issue 20 in the browser ($name)', (variant) => {
           .poll(() => summary.innerText())
           .toContain(t('applicationForm.summaryNotSubmitted', { count: 1 }).split('1')[0]!.trim());
         await expect
-          .poll(() => page.evaluate(() => document.activeElement?.getAttribute('data-testid')))
+          .poll(() => page.evaluate("document.activeElement?.getAttribute('data-testid')"))
           .toBe('error-summary');
         expect(await page.locator('.steps__button[data-problems]').count()).toBeGreaterThan(0);
         expect(await page.getByTestId('submitted-notice').count()).toBe(0);
@@ -177,9 +177,7 @@ describe.each(VARIANTS)('issue 20 in the browser ($name)', (variant) => {
           .getByRole('link', { name: new RegExp(t('registration.items.registeredCapital')) })
           .first()
           .click();
-        await expect
-          .poll(() => page.evaluate(() => (document.activeElement as HTMLInputElement | null)?.name))
-          .toBe('registeredCapital');
+        await expect.poll(() => page.evaluate('document.activeElement?.name')).toBe('registeredCapital');
 
         // Corrected and saved in full: nothing unsaved is left on the device.
         await capital.fill('1000000');
@@ -187,7 +185,7 @@ describe.each(VARIANTS)('issue 20 in the browser ($name)', (variant) => {
         await page.getByText(t('registration.draftSaved')).waitFor();
         await expect.poll(() => page.getByTestId('save-state').innerText()).toBe(t('applicationForm.allSaved'));
         expect(
-          await page.evaluate(() => Object.keys(localStorage).filter((key) => key.startsWith('qes.applicationDraft'))),
+          await page.evaluate("Object.keys(localStorage).filter((key) => key.startsWith('qes.applicationDraft'))"),
         ).toEqual([]);
       } finally {
         await ctx.close();
@@ -208,9 +206,7 @@ describe.each(VARIANTS)('issue 20 in the browser ($name)', (variant) => {
         await page.getByRole('button', { name: t('names.reserve') }).click();
         await expect.poll(() => page.locator('select[name="district"]').getAttribute('aria-invalid')).toBe('true');
         expect(await page.locator('select[name="kind"]').getAttribute('aria-invalid')).toBe('true');
-        await expect
-          .poll(() => page.evaluate(() => (document.activeElement as HTMLSelectElement | null)?.name))
-          .toBe('district');
+        await expect.poll(() => page.evaluate('document.activeElement?.name')).toBe('district');
         expect(await page.getByText(t('errors.BAD_USER_INPUT')).count()).toBe(0);
         await expectAccessible(page);
         await shot(page, variant, '05-reserve-required');
@@ -243,7 +239,7 @@ describe.each(VARIANTS)('issue 20 in the browser ($name)', (variant) => {
           }
           continue;
         }
-        await expect.poll(() => pathOf(page), `${role} ${department ?? ''}`).toBe(to);
+        await expect.poll(() => pathOf(page)).toBe(to);
         const nav = page.getByRole('navigation', { name: t('app.mainNav') });
         const reviewDesk = nav.getByRole('link', { name: t('nav.desk'), exact: true });
         expect(await reviewDesk.count(), `${role} ${department ?? ''} sees the review desk`).toBe(

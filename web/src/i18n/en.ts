@@ -1,8 +1,8 @@
 import type { Messages } from './zh-CN.js';
-import { en as applicationFormEn } from '../registration/messages';
-import { en as inboxEn } from '../notifications/messages';
-import { en as landingEn } from '../pages/landingMessages';
-import { en as deskCardsEn } from '../desk/messages';
+import { en as applicationFormEn } from '../registration/messages.js';
+import { en as inboxEn } from '../notifications/messages.js';
+import { en as landingEn } from '../pages/landingMessages.js';
+import { en as deskCardsEn } from '../desk/messages.js';
 
 export const en: Messages = {
   app: {

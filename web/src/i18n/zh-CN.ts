@@ -1,7 +1,7 @@
-import { zh as applicationFormZh } from '../registration/messages';
-import { zh as inboxZh } from '../notifications/messages';
-import { zh as landingZh } from '../pages/landingMessages';
-import { zh as deskCardsZh } from '../desk/messages';
+import { zh as applicationFormZh } from '../registration/messages.js';
+import { zh as inboxZh } from '../notifications/messages.js';
+import { zh as landingZh } from '../pages/landingMessages.js';
+import { zh as deskCardsZh } from '../desk/messages.js';
 // Chinese texts (the default language). en.ts has the same keys; the type below keeps them in step.
 export const zhCN = {
   app: {

@@ -30,16 +30,15 @@ export function ApplicationFormPage() {
   const f = useApplicationForm();
   const heading = useRef<HTMLHeadingElement>(null);
   const [focusKey, setFocusKey] = useState<string | null>(null);
-  const firstStep = useRef(true);
+  const shownStep = useRef(0);
   const { step, setStep } = f;
 
+  // Only a change of step moves focus to its heading (not the first render, nor a summary link).
   useEffect(() => {
-    if (firstStep.current) {
-      firstStep.current = false;
-      return;
-    }
+    if (shownStep.current === step) return;
+    shownStep.current = step;
     if (!focusKey) heading.current?.focus();
-  }, [step]); // eslint-disable-line react-hooks/exhaustive-deps -- only a change of step moves focus
+  }, [step, focusKey]);
 
   // A link in the error summary opens the field's step, then moves to the field.
   useEffect(() => {

@@ -181,8 +181,10 @@ export function useApplicationForm() {
 
   // A chosen reservation fills in what the application must repeat (its kind, district, …).
   const reservation = reservations.find((r) => r.id === reservationId);
+  // Whichever arrives last, the reservation or the form's first state, the filling-in happens once both are there.
+  const formReady = form !== null;
   useEffect(() => {
-    if (!reservation) return;
+    if (!reservation || !formReady) return;
     setForm((current) =>
       current
         ? {
@@ -194,7 +196,7 @@ export function useApplicationForm() {
           }
         : current,
     );
-  }, [reservation]);
+  }, [reservation, formReady]);
 
   // The industry the name's words suggest, when the reservation named none.
   const nameForHint = application?.declaration.name ?? reservation?.name ?? '';

@@ -92,8 +92,8 @@ async function signIn(ctx: BrowserContext, variant: Variant, user: TestUser): Pr
   await page.goto('/sign-in');
   if (variant.language === 'en') await page.getByRole('button', { name: 'Switch to English' }).click();
   if (variant.elder) await page.getByRole('switch').click();
-  await expect.poll(() => htmlLang(page)).toBe(variant.language);
-  await expect.poll(() => elderOn(page)).toBe(variant.elder);
+  await poll(() => htmlLang(page)).toBe(variant.language);
+  await poll(() => elderOn(page)).toBe(variant.elder);
   await page.locator('input[name="email"]').fill(user.user.email);
   await page.locator('input[name="password"]').fill(TEST_PASSWORD);
   await page.locator('main form button[type="submit"]').click();
@@ -102,6 +102,9 @@ async function signIn(ctx: BrowserContext, variant: Variant, user: TestUser): Pr
 }
 
 const pathOf = (page: Page) => new URL(page.url()).pathname;
+
+/** Waits for a condition as long as Playwright waits for an element (vitest's own default is 1 s: too short on a loaded machine). */
+const poll = <T>(read: () => T | Promise<T>) => expect.poll(read, { timeout: 15_000 });
 
 describe.each(VARIANTS)('issue 20 in the browser ($name)', (variant) => {
   const t = (key: string, params?: Record<string, string | number>) => text(variant.language, key, params);
@@ -124,25 +127,25 @@ describe.each(VARIANTS)('issue 20 in the browser ($name)', (variant) => {
         await shot(page, variant, '01-home-applicant');
 
         await page.goto(`/applications/new?reservation=${encodeURIComponent(gid('NameReservation', reservation.id))}`);
-        await expect.poll(() => page.locator('input[name="industry"]').inputValue()).toBe('I65');
+        await poll(() => page.locator('input[name="industry"]').inputValue()).toBe('I65');
         await page.locator('textarea[name="businessScope"]').fill('软件开发；信息技术咨询服务');
         await page.getByRole('button', { name: t('registration.next') }).click();
         await page.locator('input[name="address"]').fill('青岛市黄岛区前湾港路 1 号');
         await page.locator('input[name="registeredCapital"]').fill('一百万');
         await page.getByRole('button', { name: t('registration.saveDraft') }).click();
         const capital = page.locator('input[name="registeredCapital"]');
-        await expect.poll(() => capital.getAttribute('aria-invalid')).toBe('true');
+        await poll(() => capital.getAttribute('aria-invalid')).toBe('true');
         await shot(page, variant, '02-draft-malformed-amount');
         if (BEFORE_DIST) return;
 
         // Saved, except the malformed amount: the draft exists and the address is in it.
         await page.getByTestId('error-summary').waitFor();
-        await expect.poll(() => pathOf(page)).toMatch(/\/applications\/.+\/edit$/);
+        await poll(() => pathOf(page)).toMatch(/\/applications\/.+\/edit$/);
         await expectAccessible(page);
 
         // Typed but not saved: kept on this device; leaving asks first.
         await page.locator('input[name="address"]').fill('青岛市黄岛区前湾港路 9 号');
-        await expect.poll(() => page.getByTestId('save-state').innerText()).toBe(t('applicationForm.unsavedChanges'));
+        await poll(() => page.getByTestId('save-state').innerText()).toBe(t('applicationForm.unsavedChanges'));
         const dialogs: string[] = [];
         page.on('dialog', (dialog) => {
           dialogs.push(dialog.type());
@@ -152,8 +155,8 @@ describe.each(VARIANTS)('issue 20 in the browser ($name)', (variant) => {
         await page.getByTestId('restored-notice').waitFor();
         expect(dialogs).toContain('beforeunload');
         await page.getByRole('button', { name: new RegExp(`2 ${t('registration.steps.place')}`) }).click();
-        await expect.poll(() => page.locator('input[name="address"]').inputValue()).toBe('青岛市黄岛区前湾港路 9 号');
-        await expect.poll(() => page.locator('input[name="registeredCapital"]').inputValue()).toBe('一百万');
+        await poll(() => page.locator('input[name="address"]').inputValue()).toBe('青岛市黄岛区前湾港路 9 号');
+        await poll(() => page.locator('input[name="registeredCapital"]').inputValue()).toBe('一百万');
         await expectAccessible(page);
         await shot(page, variant, '03-restored-after-reload');
 
@@ -177,13 +180,13 @@ describe.each(VARIANTS)('issue 20 in the browser ($name)', (variant) => {
           .getByRole('link', { name: new RegExp(t('registration.items.registeredCapital')) })
           .first()
           .click();
-        await expect.poll(() => page.evaluate('document.activeElement?.name')).toBe('registeredCapital');
+        await poll(() => page.evaluate('document.activeElement?.name')).toBe('registeredCapital');
 
         // Corrected and saved in full: nothing unsaved is left on the device.
         await capital.fill('1000000');
         await page.getByRole('button', { name: t('registration.saveDraft') }).click();
         await page.getByText(t('registration.draftSaved')).waitFor();
-        await expect.poll(() => page.getByTestId('save-state').innerText()).toBe(t('applicationForm.allSaved'));
+        await poll(() => page.getByTestId('save-state').innerText()).toBe(t('applicationForm.allSaved'));
         expect(
           await page.evaluate("Object.keys(localStorage).filter((key) => key.startsWith('qes.applicationDraft'))"),
         ).toEqual([]);
@@ -204,9 +207,9 @@ describe.each(VARIANTS)('issue 20 in the browser ($name)', (variant) => {
         const page = await signIn(ctx, variant, applicant);
         await page.goto(`/names/reserve?name=${encodeURIComponent(`青岛${tradeName()}信息技术有限公司`)}`);
         await page.getByRole('button', { name: t('names.reserve') }).click();
-        await expect.poll(() => page.locator('select[name="district"]').getAttribute('aria-invalid')).toBe('true');
+        await poll(() => page.locator('select[name="district"]').getAttribute('aria-invalid')).toBe('true');
         expect(await page.locator('select[name="kind"]').getAttribute('aria-invalid')).toBe('true');
-        await expect.poll(() => page.evaluate('document.activeElement?.name')).toBe('district');
+        await poll(() => page.evaluate('document.activeElement?.name')).toBe('district');
         expect(await page.getByText(t('errors.BAD_USER_INPUT')).count()).toBe(0);
         await expectAccessible(page);
         await shot(page, variant, '05-reserve-required');
@@ -239,7 +242,7 @@ describe.each(VARIANTS)('issue 20 in the browser ($name)', (variant) => {
           }
           continue;
         }
-        await expect.poll(() => pathOf(page)).toBe(to);
+        await poll(() => pathOf(page)).toBe(to);
         const nav = page.getByRole('navigation', { name: t('app.mainNav') });
         const reviewDesk = nav.getByRole('link', { name: t('nav.desk'), exact: true });
         expect(await reviewDesk.count(), `${role} ${department ?? ''} sees the review desk`).toBe(
@@ -305,7 +308,7 @@ describe.each(VARIANTS)('issue 20 in the browser ($name)', (variant) => {
         expect(await card.innerText()).toContain(applicant.user.displayName);
         await card.getByRole('button', { name: t('desk.falseCommitment') }).click();
         const note = card.locator('textarea');
-        await expect.poll(() => note.getAttribute('aria-invalid')).toBe('true');
+        await poll(() => note.getAttribute('aria-invalid')).toBe('true');
         await card.getByText(t('deskCards.revokeNoteRequired')).waitFor();
         await note.fill('承诺的事项与实际经营不符。');
         await card.getByRole('button', { name: t('desk.falseCommitment') }).click();
@@ -314,7 +317,7 @@ describe.each(VARIANTS)('issue 20 in the browser ($name)', (variant) => {
         await expectAccessible(page);
         await shot(page, variant, '09-revoke-confirmation');
         await dialog.getByRole('button', { name: t('deskCards.cancel') }).click();
-        await expect.poll(() => dialog.count()).toBe(0);
+        await poll(() => dialog.count()).toBe(0);
         // Nothing was decided: the card still waits for a decision.
         expect(await card.getByRole('button', { name: t('desk.compliant') }).count()).toBe(1);
       } finally {
@@ -339,11 +342,11 @@ describe.each(VARIANTS)('issue 20 in the browser ($name)', (variant) => {
         await shot(page, variant, '10-bell');
         if (BEFORE_DIST) return;
         await page.getByRole('link', { name: new RegExp(t('inbox.seeAll')) }).click();
-        await expect.poll(() => pathOf(page)).toBe('/inbox');
+        await poll(() => pathOf(page)).toBe('/inbox');
         const items = page.getByTestId('inbox-item');
-        await expect.poll(() => items.count()).toBe(20);
+        await poll(() => items.count()).toBe(20);
         await page.getByRole('button', { name: t('inbox.loadMore') }).click();
-        await expect.poll(() => items.count()).toBe(25);
+        await poll(() => items.count()).toBe(25);
         const titles = await items.locator('h2').allInnerTexts();
         expect(new Set(titles).size).toBe(25);
         await page.getByText(t('inbox.end')).waitFor();
@@ -351,7 +354,7 @@ describe.each(VARIANTS)('issue 20 in the browser ($name)', (variant) => {
           .first()
           .getByRole('button', { name: new RegExp(t('inbox.markRead')) })
           .click();
-        await expect.poll(() => items.first().getAttribute('data-read')).toBe('true');
+        await poll(() => items.first().getAttribute('data-read')).toBe('true');
         await expect
           .poll(() => page.getByTestId('inbox-count').innerText())
           .toBe(t('inbox.count', { total: 25, unread: 24 }));

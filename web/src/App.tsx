@@ -10,6 +10,7 @@ import { HomePage } from './pages/HomePage';
 import { NotFoundPage } from './pages/NotFoundPage';
 import { SignInPage } from './pages/SignInPage';
 import { SignUpPage } from './pages/SignUpPage';
+import { InboxPage } from './notifications/InboxPage';
 import { ApplicationFormPage } from './registration/ApplicationFormPage';
 import { ApplicationPage } from './registration/ApplicationPage';
 import { MyApplicationsPage } from './registration/MyApplicationsPage';
@@ -76,6 +77,14 @@ export function App() {
             element={
               <RequireRole>
                 <ApplicationPage />
+              </RequireRole>
+            }
+          />
+          <Route
+            path="/inbox"
+            element={
+              <RequireRole>
+                <InboxPage />
               </RequireRole>
             }
           />

@@ -289,6 +289,8 @@ function personProblems(person: PersonData, field: string[]): Problem[] {
 
 function capitalProblems(fen: number | null | undefined, field: string[]): Problem[] {
   if (fen === null || fen === undefined) return [];
+  // Nothing subscribed is an amount not filled in yet: a draft keeps it, submission asks for it.
+  if (fen === 0) return [problem(UserErrorCode.REQUIRED, 'error.required', field)];
   if (!Number.isSafeInteger(fen) || fen <= 0 || fen > LIMITS.maxCapitalFen) {
     return [problem(UserErrorCode.OUT_OF_RANGE, 'registration.capitalOutOfRange', field)];
   }

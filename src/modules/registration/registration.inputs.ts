@@ -459,6 +459,11 @@ export class ClearanceTaskFilter {
 
 /** Fen of an amount; null (and a problem) when the text is not an amount in yuan. */
 function fen(money: MoneyInput, field: string[], problems: Problem[]): number {
+  // Blank is "not filled in yet" (kept as 0 in a draft, refused as out of range at submission), not malformed.
+  if (money.amount.trim() === '') {
+    problems.push(problem(UserErrorCode.REQUIRED, 'error.required', [...field, 'amount']));
+    return 0;
+  }
   const value = parseYuanToFen(money.amount);
   if (value === null) {
     problems.push(problem(UserErrorCode.INVALID_FORMAT, 'registration.invalidAmount', [...field, 'amount']));

@@ -212,8 +212,8 @@ export const registrationMessages = defineMessages({
     en: 'A complete application in standard form is confirmed the same day; its period cannot be extended.',
   },
   'registration.correctionItemsRequired': {
-    zh: '请一次性列明全部需要补正的事项。',
-    en: 'List everything to correct in one notice.',
+    zh: '请至少列出一项需要补正的事项（全部事项须在一份通知中列明）。',
+    en: 'List at least one item to correct (everything to correct goes in one notice).',
   },
   'registration.correctionFieldUnknown': {
     zh: '补正事项须指向申报的某一事项。',

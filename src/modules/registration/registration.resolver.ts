@@ -91,7 +91,7 @@ export class RegistrationResolver {
   @Authorized('APPLICANT')
   @MutationWithPayload(() => SaveRegistrationDraftPayload, {
     description:
-      'Starts or updates a draft application (establishment, change or deregistration), or an application sent back for correction; save as often as needed. Malformed items come back as userErrors with their path and nothing is saved. Role: APPLICANT (its own applications).',
+      'Starts or updates a draft application (establishment, change or deregistration), or an application sent back for correction; save as often as needed. Malformed items come back as userErrors with their path and nothing is saved; items left blank (REQUIRED) do not stop a draft and are reported at submission. Role: APPLICANT (its own applications).',
   })
   async saveRegistrationDraft(
     @Ctx() ctx: RequestContext,

@@ -247,7 +247,7 @@ export async function saveDraft(ctx: RequestContext, command: SaveDraftCommand):
   const userId = ctx.viewer.userId!;
   return inTransaction(ctx, async (tx) => {
     const now = tx.deps.clock.now();
-    const problems: Problem[] = [...(command.inputProblems ?? [])];
+    const problems: Problem[] = (command.inputProblems ?? []).filter((p) => p.code !== UserErrorCode.REQUIRED);
     let application: RegistrationApplication;
     let created = false;
     let enterprise: Enterprise | null = null;
@@ -340,7 +340,12 @@ export async function saveDraft(ctx: RequestContext, command: SaveDraftCommand):
           ]),
         );
       } else {
-        problems.push(...declarationFormProblems(command.declaration, ['input', 'declaration']));
+        // A draft keeps whatever is there: an item left blank is reported at submission, not here.
+        problems.push(
+          ...declarationFormProblems(command.declaration, ['input', 'declaration']).filter(
+            (p) => p.code !== UserErrorCode.REQUIRED,
+          ),
+        );
         problems.push(...industryProblems(command.declaration, ['input', 'declaration']));
         application.declaration = { ...command.declaration };
       }

@@ -4,6 +4,7 @@ import { Link, NavLink, useLocation, useNavigate } from 'react-router';
 import { useMutation } from 'urql';
 import { SignOutDocument } from '../gql/graphql';
 import { NotificationBell } from '../notifications/NotificationBell';
+import { DESK_LABELS, deskPath } from '../session/landing';
 import { useSession } from '../session/SessionProvider';
 import { useViewer, type ViewerUser } from '../session/useViewer';
 import { languageOfLocale } from '../i18n';
@@ -16,19 +17,34 @@ export interface NavItem {
   label: string;
   /** Who sees the link: anyone, or only these roles. */
   roles?: readonly string[];
+  /** For officials: only these departments. */
+  departments?: readonly string[];
 }
 
-/** The links in the main navigation, by role; pages add themselves here as they land. */
+/**
+ * The links in the main navigation, by role (and an official's department): each role sees only what
+ * it may use, and its own desk. Pages add themselves here as they land.
+ */
 export function navItems(t: (key: string) => string, user: ViewerUser | null): NavItem[] {
+  const desk = user ? deskPath(user) : null;
   const items: NavItem[] = [
     { to: '/', label: t('nav.home') },
+    ...(desk ? [{ to: desk, label: t(DESK_LABELS[desk] ?? 'nav.desk') }] : []),
     { to: '/names/check', label: t('nav.nameCheck') },
     { to: '/names/mine', label: t('nav.myReservations'), roles: ['APPLICANT'] },
     { to: '/applications', label: t('nav.myApplications'), roles: ['APPLICANT'] },
-    { to: '/desk', label: t('nav.desk'), roles: ['OFFICIAL'] },
+    {
+      to: '/inbox',
+      label: t('landing.nav.inbox'),
+      roles: ['APPLICANT', 'OFFICIAL', 'BANK_OFFICER', 'HOST_AGENT', 'ADMIN'],
+    },
     { to: '/verify', label: t('nav.verifyLicence') },
   ];
-  return items.filter((item) => !item.roles || (user && item.roles.includes(user.role)));
+  return items.filter(
+    (item) =>
+      (!item.roles || (user && item.roles.includes(user.role))) &&
+      (!item.departments || (user?.department && item.departments.includes(user.department))),
+  );
 }
 
 function AccountControls() {

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { useMutation, useQuery } from 'urql';
@@ -21,6 +21,7 @@ import { CorrectionNoticeView } from '../registration/CorrectionNoticeView';
 import { DeclarationView } from '../registration/DeclarationView';
 import { History } from '../registration/History';
 import { CORRECTABLE } from '../registration/items';
+import { ConfirmDialog } from './ConfirmDialog';
 
 const NO_ERRORS: GroupedUserErrors = { byField: {}, general: [] };
 
@@ -45,6 +46,8 @@ export function DeskApplicationPage() {
   const [reasons, setReasons] = useState('');
   const [errors, setErrors] = useState<GroupedUserErrors>(NO_ERRORS);
   const [done, setDone] = useState<string | null>(null);
+  const [askingReject, setAskingReject] = useState(false);
+  const rejectButton = useRef<HTMLButtonElement>(null);
   const [{ fetching: confirming }, confirm] = useMutation(ConfirmRegistrationApplicationDocument);
   const [{ fetching: correcting }, requestCorrection] = useMutation(RequestRegistrationCorrectionDocument);
   const [{ fetching: rejecting }, reject] = useMutation(RejectRegistrationApplicationDocument);
@@ -75,12 +78,16 @@ export function DeskApplicationPage() {
     handle(result.data?.confirmRegistrationApplication, t('desk.confirmedDone'));
   };
   const onRequestCorrection = async () => {
+    const listed = items.filter((item) => item.field || item.message.trim());
+    if (listed.length === 0) {
+      setErrors({ byField: { items: [t('deskCards.correctionEmpty')] }, general: [] });
+      setDone(null);
+      return;
+    }
     const result = await requestCorrection({
       input: {
         id: application.id,
-        items: items
-          .filter((item) => item.field || item.message)
-          .map((item) => ({ field: item.field.split('.'), message: item.message.trim() })),
+        items: listed.map((item) => ({ field: item.field.split('.'), message: item.message.trim() })),
       },
     });
     handle(result.data?.requestRegistrationCorrection, t('desk.correctionDone'));
@@ -233,9 +240,31 @@ export function DeskApplicationPage() {
               onChange={(event) => setReasons(event.target.value)}
               errors={errors.byField.reasons}
             />
-            <button type="button" className="button button--danger" disabled={busy} onClick={() => void onReject()}>
+            <button
+              ref={rejectButton}
+              type="button"
+              className="button button--danger-outline"
+              disabled={busy}
+              onClick={() => setAskingReject(true)}
+            >
               {t('desk.reject')}
             </button>
+            {askingReject ? (
+              <ConfirmDialog
+                title={t('deskCards.confirmRejectTitle')}
+                body={t('deskCards.confirmRejectBody')}
+                confirmLabel={t('deskCards.confirmReject')}
+                busy={busy}
+                onConfirm={() => {
+                  setAskingReject(false);
+                  void onReject();
+                }}
+                onClose={() => {
+                  setAskingReject(false);
+                  rejectButton.current?.focus();
+                }}
+              />
+            ) : null}
           </div>
         </section>
       ) : null}

@@ -1,13 +1,14 @@
-import { useState } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useMutation, useQuery } from 'urql';
-import { groupUserErrors } from '../api/errors';
-import { EmptyState, ErrorNotice, FormErrors, Loading } from '../components/Feedback';
-import { TextField } from '../components/Field';
+import { groupUserErrors, type GroupedUserErrors } from '../api/errors';
+import { EmptyState, ErrorNotice, FormErrors, Loading, Notice } from '../components/Feedback';
+import { TextAreaField } from '../components/Field';
 import { Page } from '../components/Page';
 import { StatusBadge } from '../components/StatusBadge';
 import {
+  NameVerificationContextDocument,
   NameVerificationQueueDocument,
   RecordNameVerificationDocument,
   RegistrationReviewQueueDocument,
@@ -16,6 +17,8 @@ import {
 import { formatDate, formatDateTime, todayInQingdao } from '../i18n/format';
 import { enumLabel } from '../i18n/labels';
 import { usePreferences } from '../preferences/PreferencesProvider';
+import { DESK_LABELS, deskPath } from '../session/landing';
+import { useViewer } from '../session/useViewer';
 
 function DueDate({ day, overdue }: { day: string | null | undefined; overdue: boolean }) {
   const { t } = useTranslation();
@@ -92,23 +95,78 @@ function ReviewQueue() {
   );
 }
 
+type QueueReservation = NonNullable<ReturnType<typeof useNameQueue>['rows'][number]>;
+type SpecialWordRow = { word: string; scope: string };
+
+/**
+ * Why a reserved name is special, in words the official checks against the commitment: the listed
+ * special word it carries, （中国）, or where its administrative division is (missing, or in the middle).
+ */
+export function specialBecause(
+  t: (key: string, options?: Record<string, unknown>) => string,
+  reservation: Pick<QueueReservation, 'name' | 'parts'>,
+  words: readonly SpecialWordRow[],
+): string[] {
+  const reasons: string[] = [];
+  const name = reservation.name;
+  const rest =
+    reservation.parts.administrativeDivision && name.startsWith(reservation.parts.administrativeDivision)
+      ? name.slice(reservation.parts.administrativeDivision.length)
+      : name;
+  for (const word of words) {
+    if (word.scope === 'START' ? rest.startsWith(word.word) : name.includes(word.word)) {
+      reasons.push(t('deskCards.specialWord', { word: word.word }));
+    }
+  }
+  if (name.includes('（中国）')) reasons.push(t('deskCards.bracketedChina'));
+  const division = reservation.parts.administrativeDivision;
+  if (!division) reasons.push(t('deskCards.noDivision'));
+  else if (!name.startsWith(division)) reasons.push(t('deskCards.divisionInMiddle', { division }));
+  return reasons.length ? reasons : [t('deskCards.specialWordUnknown')];
+}
+
 function VerificationRow({
   reservation,
+  words,
+  application,
 }: {
-  reservation: NonNullable<ReturnType<typeof useNameQueue>['rows'][number]>;
+  reservation: QueueReservation;
+  words: readonly SpecialWordRow[];
+  application: { id: string; number: string; status: string } | undefined;
 }) {
   const { t } = useTranslation();
   const { language } = usePreferences();
   const [note, setNote] = useState('');
-  const [errors, setErrors] = useState<string[]>([]);
+  const [errors, setErrors] = useState<GroupedUserErrors>({ byField: {}, general: [] });
+  const [confirming, setConfirming] = useState(false);
+  const dialog = useRef<HTMLDialogElement>(null);
+  const revokeButton = useRef<HTMLButtonElement>(null);
+  const titleId = useId();
   const [{ fetching }, record] = useMutation(RecordNameVerificationDocument);
+  const noteId = `note-${reservation.id}`;
+
+  useEffect(() => {
+    if (confirming) dialog.current?.showModal?.();
+    else dialog.current?.close?.();
+  }, [confirming]);
+
   const decide = async (outcome: NameVerificationOutcome) => {
     const result = await record({ input: { id: reservation.id, outcome, note: note.trim() || null } });
     const payload = result.data?.recordNameVerification;
-    if (payload?.userErrors.length) {
-      const grouped = groupUserErrors(payload.userErrors, []);
-      setErrors(grouped.general);
+    if (payload?.userErrors.length) setErrors(groupUserErrors(payload.userErrors, ['note']));
+  };
+  const askRevoke = () => {
+    if (!note.trim()) {
+      setErrors({ byField: { note: [t('deskCards.revokeNoteRequired')] }, general: [] });
+      document.getElementById(noteId)?.focus();
+      return;
     }
+    setErrors({ byField: {}, general: [] });
+    setConfirming(true);
+  };
+  const closeDialog = () => {
+    setConfirming(false);
+    revokeButton.current?.focus();
   };
   return (
     <li className="card" data-testid="verification-item">
@@ -119,31 +177,53 @@ function VerificationRow({
         ) : null}
       </h3>
       <dl className="facts">
+        <dt>{t('deskCards.specialBecause')}</dt>
+        <dd data-testid="special-because">{specialBecause(t, reservation, words).join('；')}</dd>
+        <dt>{t('deskCards.commitmentGiven')}</dt>
+        <dd>
+          {reservation.commitment
+            ? t('deskCards.commitmentText', {
+                name: reservation.commitment.signatoryName,
+                at: formatDateTime(reservation.commitment.acceptedAt, language),
+                version: reservation.commitment.termsVersion,
+              })
+            : '—'}
+        </dd>
         <dt>{t('desk.applicant')}</dt>
-        <dd>{reservation.applicant?.displayName ?? '—'}</dd>
+        <dd>
+          {reservation.applicant?.displayName ?? '—'}
+          {reservation.applicant?.email ? ` · ${reservation.applicant.email}` : ''}
+        </dd>
+        <dt>{t('deskCards.application')}</dt>
+        <dd>
+          {application ? (
+            <Link to={`/desk/applications/${encodeURIComponent(application.id)}`}>
+              {application.number} ({enumLabel(t, 'RegistrationStatus', application.status)})
+            </Link>
+          ) : (
+            t('deskCards.noApplication')
+          )}
+        </dd>
         <dt>{t('names.reservedAt')}</dt>
         <dd>{formatDateTime(reservation.reservedAt, language)}</dd>
         <dt>{t('desk.verifyBy')}</dt>
         <dd>
           <DueDate day={reservation.verification?.dueBy} overdue={reservation.verification?.overdue ?? false} />
         </dd>
-        {reservation.commitment ? (
-          <>
-            <dt>{t('names.committedBy')}</dt>
-            <dd>{reservation.commitment.signatoryName}</dd>
-          </>
-        ) : null}
       </dl>
       {reservation.verification?.status === 'PENDING' ? (
         <div className="form">
-          <FormErrors messages={errors} />
-          <TextField
-            label={t('desk.verificationNote')}
+          <FormErrors messages={errors.general} />
+          <TextAreaField
+            id={noteId}
+            label={t('deskCards.revokeNote')}
             name={`note-${reservation.id}`}
+            rows={2}
             value={note}
             onChange={(event) => setNote(event.target.value)}
+            errors={errors.byField.note}
           />
-          <div className="form__actions">
+          <div className="form__actions decision-actions">
             <button
               type="button"
               className="button button--primary"
@@ -153,14 +233,37 @@ function VerificationRow({
               {t('desk.compliant')}
             </button>
             <button
+              ref={revokeButton}
               type="button"
-              className="button button--danger"
+              className="button button--danger-outline"
               disabled={fetching}
-              onClick={() => void decide('FALSE_COMMITMENT')}
+              onClick={askRevoke}
             >
               {t('desk.falseCommitment')}
             </button>
           </div>
+          {confirming ? (
+            <dialog ref={dialog} className="dialog" aria-labelledby={titleId} onCancel={closeDialog}>
+              <h4 id={titleId}>{t('deskCards.confirmRevokeTitle')}</h4>
+              <p>{t('deskCards.confirmRevokeBody', { name: reservation.name })}</p>
+              <div className="form__actions">
+                <button type="button" className="button button--secondary" onClick={closeDialog}>
+                  {t('deskCards.cancel')}
+                </button>
+                <button
+                  type="button"
+                  className="button button--danger"
+                  disabled={fetching}
+                  onClick={() => {
+                    setConfirming(false);
+                    void decide('FALSE_COMMITMENT');
+                  }}
+                >
+                  {t('deskCards.confirmRevoke')}
+                </button>
+              </div>
+            </dialog>
+          ) : null}
         </div>
       ) : null}
     </li>
@@ -179,6 +282,9 @@ function useNameQueue() {
 function NameVerificationQueue() {
   const { t } = useTranslation();
   const { data, fetching, error, refetch, rows } = useNameQueue();
+  const [{ data: context }] = useQuery({ query: NameVerificationContextDocument, requestPolicy: 'cache-and-network' });
+  const words = context?.specialWords ?? [];
+  const applications = [...(context?.inReview.edges ?? []), ...(context?.confirmed.edges ?? [])].map((e) => e.node);
   return (
     <section className="section" aria-labelledby="name-queue-title">
       <h2 id="name-queue-title">
@@ -191,7 +297,12 @@ function NameVerificationQueue() {
       {rows.length ? (
         <ul className="cards">
           {rows.map((reservation) => (
-            <VerificationRow key={reservation.id} reservation={reservation} />
+            <VerificationRow
+              key={reservation.id}
+              reservation={reservation}
+              words={words}
+              application={applications.find((a) => a.nameReservation?.id === reservation.id)}
+            />
           ))}
         </ul>
       ) : null}
@@ -201,6 +312,24 @@ function NameVerificationQueue() {
 
 export function DeskHomePage() {
   const { t } = useTranslation();
+  const { user } = useViewer();
+  // Only market regulation reviews registrations and names; another department is shown its own desk
+  // instead of queues it may not read.
+  if (user && user.department !== 'MARKET_REGULATION') {
+    const desk = deskPath(user);
+    return (
+      <Page title={t('desk.title')}>
+        <Notice>{t('deskCards.notForDepartment')}</Notice>
+        {desk ? (
+          <p>
+            <Link className="button button--primary" to={desk}>
+              {t(DESK_LABELS[desk] ?? 'nav.desk')}
+            </Link>
+          </p>
+        ) : null}
+      </Page>
+    );
+  }
   return (
     <Page title={t('desk.title')} intro={t('desk.intro')}>
       <ReviewQueue />

@@ -1,4 +1,8 @@
 import type { Messages } from './zh-CN.js';
+import { en as applicationFormEn } from '../registration/messages.js';
+import { en as inboxEn } from '../notifications/messages.js';
+import { en as landingEn } from '../pages/landingMessages.js';
+import { en as deskCardsEn } from '../desk/messages.js';
 
 export const en: Messages = {
   app: {
@@ -537,4 +541,8 @@ export const en: Messages = {
       CANCELLED: 'Cancelled',
     },
   },
+  ...applicationFormEn,
+  ...inboxEn,
+  ...landingEn,
+  ...deskCardsEn,
 };

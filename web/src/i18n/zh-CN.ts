@@ -1,3 +1,7 @@
+import { zh as applicationFormZh } from '../registration/messages.js';
+import { zh as inboxZh } from '../notifications/messages.js';
+import { zh as landingZh } from '../pages/landingMessages.js';
+import { zh as deskCardsZh } from '../desk/messages.js';
 // Chinese texts (the default language). en.ts has the same keys; the type below keeps them in step.
 export const zhCN = {
   app: {
@@ -525,6 +529,10 @@ export const zhCN = {
       CANCELLED: '已注销',
     },
   },
+  ...applicationFormZh,
+  ...inboxZh,
+  ...landingZh,
+  ...deskCardsZh,
 };
 
 type DeepStrings<T> = { [K in keyof T]: T[K] extends string ? string : DeepStrings<T[K]> };

@@ -70,6 +70,17 @@ export function ReserveNamePage() {
 
   const onSubmit = async (event: FormEvent) => {
     event.preventDefault();
+    // Required items are checked here: an empty district or legal form cannot even be sent (it is not
+    // a value of its enum), so the API could only answer "malformed" with no field marked.
+    const missing = (['name', 'district', 'kind'] as const).filter((key) => !String(query[key]).trim());
+    if (missing.length) {
+      setErrors({
+        byField: Object.fromEntries(missing.map((key) => [key, [t('applicationForm.requiredMessage')]])),
+        general: [],
+      });
+      document.querySelector<HTMLElement>(`main form [name="${missing[0]}"]`)?.focus();
+      return;
+    }
     const result = await reserve({
       input: {
         name: query.name.trim(),

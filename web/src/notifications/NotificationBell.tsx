@@ -128,6 +128,12 @@ export function NotificationBell() {
             );
           })}
         </ul>
+        <p className="bell__see-all">
+          <Link to="/inbox" onClick={() => close(false)}>
+            {t('inbox.seeAll')}
+            {unread ? ` (${t('bell.buttonWithUnread', { count: unread })})` : ''}
+          </Link>
+        </p>
       </section>
     </div>
   );

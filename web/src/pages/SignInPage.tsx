@@ -7,6 +7,7 @@ import { ErrorNotice, FormErrors, Notice } from '../components/Feedback';
 import { TextField } from '../components/Field';
 import { Page } from '../components/Page';
 import { SignInDocument } from '../gql/graphql';
+import { landingPath } from '../session/landing';
 import { useSession } from '../session/SessionProvider';
 
 const FIELDS = ['email', 'password'] as const;
@@ -38,7 +39,7 @@ export function SignInPage() {
     }
     setErrors(NO_ERRORS);
     session.start({ token: payload.token, expiresAt: payload.expiresAt ?? null });
-    navigate(state.from && state.from.startsWith('/') ? state.from : '/', { replace: true });
+    navigate(payload.user ? landingPath(payload.user, state.from) : '/', { replace: true });
   };
 
   return (

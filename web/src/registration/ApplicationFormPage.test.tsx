@@ -77,6 +77,21 @@ const terms = {
   },
 };
 
+const viewer = {
+  viewer: {
+    role: 'APPLICANT',
+    user: {
+      id: 'VXNlcjox',
+      displayName: '王海川',
+      email: 'a@example.com',
+      role: 'APPLICANT',
+      locale: 'EN',
+      department: null,
+      foreignInvestor: false,
+    },
+  },
+};
+
 describe('the application form', () => {
   it('takes the applicant to the step and field a submission userError names', async () => {
     const { client, calls } = mockClient({
@@ -85,7 +100,9 @@ describe('the application form', () => {
           ? { registrationApplication: application() }
           : name === 'RegistrationCommitmentTerms'
             ? terms
-            : undefined,
+            : name === 'Viewer'
+              ? viewer
+              : undefined,
       mutation: (name) =>
         name === 'SaveRegistrationDraft'
           ? { saveRegistrationDraft: { application: application(), userErrors: [] } }
@@ -114,11 +131,20 @@ describe('the application form', () => {
     await userEvent.type(screen.getByLabelText(/Name of the person signing/), '王海川');
     await userEvent.click(screen.getByRole('button', { name: 'Commit and submit' }));
 
+    // Not submitted: a summary takes focus, says so, marks the step and links to the field.
+    const summary = await screen.findByTestId('error-summary');
+    await waitFor(() => expect(document.activeElement).toBe(summary));
+    expect(summary.textContent).toContain('Not submitted: 1 to fix');
+    expect(screen.getByRole('button', { name: /3 People/ }).textContent).toContain('1 to fix');
+    await userEvent.click(
+      screen.getByRole('link', { name: /Investor 1 · Document number: Not a valid identity number/ }),
+    );
     await screen.findByRole('heading', { name: /Step 3 of 4: People/ });
     const idNumber = screen
       .getByRole('group', { name: 'Investor 1' })
       .querySelector<HTMLInputElement>('input[name="investor-0-idNumber"]')!;
     await waitFor(() => expect(idNumber.getAttribute('aria-invalid')).toBe('true'));
+    await waitFor(() => expect(document.activeElement).toBe(idNumber));
     expect(document.getElementById(idNumber.getAttribute('aria-describedby')!.split(' ').at(-1)!)?.textContent).toBe(
       'Not a valid identity number',
     );
@@ -149,7 +175,9 @@ describe('the application form', () => {
           ? { registrationApplication: corrected }
           : name === 'RegistrationCommitmentTerms'
             ? terms
-            : undefined,
+            : name === 'Viewer'
+              ? viewer
+              : undefined,
     });
     renderWithApp(<ApplicationFormPage />, {
       client,

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { Link, useParams } from 'react-router';
+import { Link, useLocation, useParams } from 'react-router';
 import { useMutation, useQuery } from 'urql';
 import { ErrorNotice, Loading, Notice } from '../components/Feedback';
 import { Page } from '../components/Page';
@@ -53,6 +53,7 @@ export function ApplicationPage() {
   const { t } = useTranslation();
   const { language } = usePreferences();
   const { id = '' } = useParams();
+  const justSubmitted = Boolean((useLocation().state as { submitted?: boolean } | null)?.submitted);
   const [{ data, fetching, error }, refetch] = useQuery({ query: RegistrationApplicationDocument, variables: { id } });
   const { application: live, announcement } = useLiveApplication(data?.registrationApplication);
   const application = live as ApplicationFieldsFragment | null;
@@ -98,6 +99,16 @@ export function ApplicationPage() {
           </>
         ) : null}
       </dl>
+      {justSubmitted && application.status === 'SUBMITTED' ? (
+        <div className="notice notice--success" role="status" data-testid="submitted-notice">
+          <h2 className="notice__title">{t('applicationForm.submittedTitle')}</h2>
+          <p>
+            {application.decideBy
+              ? t('applicationForm.submittedBody', { date: formatDate(application.decideBy, language) })
+              : t('applicationForm.submittedBodyNoDate')}
+          </p>
+        </div>
+      ) : null}
       {application.status === 'CONFIRMED' ? <Notice kind="success">{t('registration.confirmedNotice')}</Notice> : null}
       {application.status === 'REJECTED' ? (
         <div className="notice notice--error">

@@ -66,7 +66,13 @@ export function DeclarationView({ declaration }: { declaration: DeclarationField
       </dl>
       <h3>{t('registration.items.investors')}</h3>
       {d.investors.length ? (
-        <div className="table-wrap">
+        <div
+          className="table-wrap"
+          tabIndex={0}
+          role="region"
+          aria-label={t('applicationForm.investorTableLabel')}
+          data-testid="investor-table"
+        >
           <table>
             <thead>
               <tr>

@@ -138,7 +138,7 @@ export function toDeclarationInput(form: DeclarationForm): RegistrationDeclarati
       name: text(investor.name),
       country: text(investor.country).toUpperCase() || 'CN',
       contributionForm: investor.contributionForm,
-      subscribedCapital: money(investor.subscribedCapital || '0'),
+      subscribedCapital: money(investor.subscribedCapital),
       subscribedBy: optional(investor.subscribedBy),
       ...(investor.kind === 'NATURAL_PERSON'
         ? { idType: investor.idType, idNumber: text(investor.idNumber) }
@@ -226,7 +226,8 @@ export function fromDeclaration(d: DeclarationFieldsFragment): DeclarationForm {
       idNumber: investor.idNumber ?? '',
       registrationNumber: investor.registrationNumber ?? '',
       country: investor.country,
-      subscribedCapital: investor.subscribedCapital.amount,
+      // A draft keeps an amount not filled in yet as zero.
+      subscribedCapital: investor.subscribedCapital.amount === '0.00' ? '' : investor.subscribedCapital.amount,
       contributionForm: investor.contributionForm,
       subscribedBy: investor.subscribedBy ?? '',
     })),

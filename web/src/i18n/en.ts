@@ -1,3 +1,4 @@
+import { en as financingEn } from '../financing/messages.js';
 import type { Messages } from './zh-CN.js';
 
 export const en: Messages = {
@@ -378,6 +379,7 @@ export const en: Messages = {
     reject: 'Reject the application',
     rejectedDone: 'The application is rejected.',
   },
+  ...financingEn,
   enums: {
     Role: {
       APPLICANT: 'Applicant',

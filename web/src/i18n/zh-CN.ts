@@ -1,4 +1,6 @@
 // Chinese texts (the default language). en.ts has the same keys; the type below keeps them in step.
+import { zh as financingZh } from '../financing/messages.js';
+
 export const zhCN = {
   app: {
     name: '青岛企业服务',
@@ -371,6 +373,7 @@ export const zhCN = {
     reject: '不予确认',
     rejectedDone: '已作出不予确认决定。',
   },
+  ...financingZh,
   enums: {
     Role: {
       APPLICANT: '申请人',

@@ -40,12 +40,20 @@ export function Chart({ kind, label, categories, series, elder, testId }: ChartP
       tooltip: { trigger: 'axis', textStyle: { fontSize } },
       legend: { top: 0, textStyle: { fontSize } },
       grid: { left: 8, right: 8, top: elder ? 48 : 36, bottom: 8, containLabel: true },
-      xAxis: {
-        type: 'category',
-        data: categories,
-        axisLabel: { fontSize, interval: 0, rotate: narrow && categories.length > 4 ? 45 : 0, color: '#1b1b1b' },
-      },
-      yAxis: { type: 'value', axisLabel: { fontSize, color: '#1b1b1b' } },
+      // Bars run sideways so that every district's name stays legible, even on a phone.
+      ...(kind === 'bar'
+        ? {
+            yAxis: { type: 'category', inverse: true, data: categories, axisLabel: { fontSize, color: '#1b1b1b' } },
+            xAxis: { type: 'value', axisLabel: { fontSize, color: '#1b1b1b', hideOverlap: true } },
+          }
+        : {
+            xAxis: {
+              type: 'category',
+              data: categories,
+              axisLabel: { fontSize, color: '#1b1b1b', hideOverlap: true, rotate: narrow ? 45 : 0 },
+            },
+            yAxis: { type: 'value', axisLabel: { fontSize, color: '#1b1b1b' } },
+          }),
       series: series.map((s) => ({
         name: s.name,
         type: kind,

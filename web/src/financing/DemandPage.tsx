@@ -74,6 +74,7 @@ export function DemandPage() {
   const offers = [...loaded, ...(arrived ?? []).filter((o) => !loaded.some((l) => l.id === o.id))];
   const pending = offers.filter((o) => o.status === 'PENDING');
   const disbursed = offers.find((o) => o.disbursedAmount);
+  const lowestRate = pending.length > 1 ? Math.min(...pending.map((o) => Number(o.annualRate))) : null;
   const open = demand.status === 'OPEN';
 
   const run = async (promise: Promise<{ data?: object | null }>, success: string) => {
@@ -147,7 +148,15 @@ export function DemandPage() {
                       {offer.note ? <div className="field__hint">{offer.note}</div> : null}
                     </th>
                     <td>{formatLoanAmount(offer.amount, language)}</td>
-                    <td>{formatRate(offer.annualRate, language)}</td>
+                    <td>
+                      {formatRate(offer.annualRate, language)}
+                      {offer.status === 'PENDING' && Number(offer.annualRate) === lowestRate ? (
+                        <>
+                          {' '}
+                          <span className="badge badge--success">{t('financing.offers.lowestRate')}</span>
+                        </>
+                      ) : null}
+                    </td>
                     <td>{t('financing.units.months', { count: offer.termMonths })}</td>
                     <td>{offer.product?.name ?? '—'}</td>
                     <td>

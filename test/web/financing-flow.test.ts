@@ -45,6 +45,11 @@ afterAll(async () => {
 
 const PHONE = '13912345678';
 
+/** Polls a condition for longer than vitest's one-second default: eight helpers share the machine. */
+function eventually<T>(condition: () => T | Promise<T>) {
+  return expect.poll(condition, { timeout: 15_000 });
+}
+
 async function expectAccessible(page: Page) {
   expect(await seriousViolations(page), `axe on ${page.url()}`).toEqual([]);
 }
@@ -54,8 +59,8 @@ async function signIn(context: BrowserContext, variant: Variant, email: string, 
   await page.goto('/sign-in');
   if (variant.language === 'en') await page.getByRole('button', { name: 'Switch to English' }).click();
   if (variant.elder) await page.getByRole('switch').click();
-  await expect.poll(() => htmlLang(page)).toBe(variant.language);
-  await expect.poll(() => elderOn(page)).toBe(variant.elder);
+  await eventually(() => htmlLang(page)).toBe(variant.language);
+  await eventually(() => elderOn(page)).toBe(variant.elder);
   await page.locator('input[name="email"]').fill(email);
   await page.locator('input[name="password"]').fill(password);
   await page.locator('main form button[type="submit"]').click();
@@ -87,7 +92,7 @@ describe.each(VARIANTS)('金企通 in the browser ($name)', (variant) => {
 
   it(
     'takes a demand from publication through live offers and acceptance to disbursement, showing the contact only to the accepted bank',
-    { timeout: 240_000 },
+    { timeout: 300_000 },
     async () => {
       const applicant = await createUser(app, { role: 'APPLICANT' });
       const enterprise = await createEnterprise(app, applicant, { district: 'LAOSHAN' as never });
@@ -111,14 +116,21 @@ describe.each(VARIANTS)('金企通 in the browser ($name)', (variant) => {
         const feedSubscriptions = watchFeedSubscriptions(bank);
         await bank.goto('/financing/workbench');
         await bank.getByTestId('demand-count').waitFor();
-        await expect.poll(feedSubscriptions).toBeGreaterThan(0);
+        await eventually(feedSubscriptions).toBeGreaterThan(0);
         const before = feedSubscriptions();
         await bank.locator('input[name="districts"][value="LAOSHAN"]').check();
         await bank.locator('input[name="amountMin"]').fill('100000');
         await bank.getByRole('button', { name: t('financing.workbench.search'), exact: true }).click();
-        await expect.poll(feedSubscriptions).toBeGreaterThan(before);
+        await eventually(feedSubscriptions).toBeGreaterThan(before);
         await bank.getByRole('button', { name: t('financing.workbench.pin') }).click();
         await expectAccessible(bank);
+        // Saved alerts: create one from the current filters, see it listed, delete it.
+        const alertName = `崂山 ${variant.name}`;
+        await bank.locator('input[name="alertName"]').fill(alertName);
+        await bank.getByRole('button', { name: t('financing.workbench.saveAlert') }).click();
+        await bank.getByTestId('alerts').getByText(alertName).waitFor();
+        await bank.getByRole('button', { name: t('financing.workbench.deleteAlert', { name: alertName }) }).click();
+        await bank.getByTestId('alerts').getByText(alertName).waitFor({ state: 'detached' });
 
         // 2. The applicant publishes a demand: empty, then with a phone the API refuses at its field.
         const page = await signedInPage(applicantContext, variant, applicant);
@@ -132,7 +144,7 @@ describe.each(VARIANTS)('金企通 in the browser ($name)', (variant) => {
         await page.getByRole('link', { name: t('financing.demands.publishNew') }).click();
         await page.getByTestId('demand-form').waitFor();
         await page.getByRole('button', { name: t('financing.demands.publish'), exact: true }).click();
-        await expect.poll(() => page.locator('input[name="amount"]').getAttribute('aria-invalid')).toBe('true');
+        await eventually(() => page.locator('input[name="amount"]').getAttribute('aria-invalid')).toBe('true');
         await expectAccessible(page);
         await page.locator('input[name="amount"]').fill('3000000');
         await page.locator('input[name="termMonths"]').fill('24');
@@ -143,14 +155,14 @@ describe.each(VARIANTS)('金企通 in the browser ($name)', (variant) => {
         await page.locator('input[name="contact.phone"]').fill('12345');
         await page.getByRole('button', { name: t('financing.demands.publish'), exact: true }).click();
         const phone = page.locator('input[name="contact.phone"]');
-        await expect.poll(() => phone.getAttribute('aria-invalid')).toBe('true');
+        await eventually(() => phone.getAttribute('aria-invalid')).toBe('true');
         expect(await page.locator('input[name="amount"]').getAttribute('aria-invalid')).toBeNull();
         await expectAccessible(page);
         await shot(page, '02-demand-form-error');
         await phone.fill(PHONE);
         await page.getByRole('button', { name: t('financing.demands.publish'), exact: true }).click();
         await page.getByText(t('financing.demands.published')).waitFor();
-        await expect.poll(() => new URL(page.url()).pathname).toMatch(/^\/financing\/demands\/.+/);
+        await eventually(() => new URL(page.url()).pathname).toMatch(/^\/financing\/demands\/.+/);
         const number = (await page.getByRole('heading', { level: 1 }).innerText()).trim();
         await page.getByText(t('financing.offers.empty')).waitFor();
         await expectAccessible(page);
@@ -167,7 +179,7 @@ describe.each(VARIANTS)('金企通 in the browser ($name)', (variant) => {
         await bank.locator('input[name="annualRate"]').fill('9.99');
         await bank.getByRole('button', { name: t('financing.bank.makeOffer'), exact: true }).click();
         const rate = bank.locator('input[name="annualRate"]');
-        await expect.poll(() => rate.getAttribute('aria-invalid')).toBe('true');
+        await eventually(() => rate.getAttribute('aria-invalid')).toBe('true');
         await expectAccessible(bank);
         await shot(bank, '04-bank-offer-error');
         await rate.fill('4.35');
@@ -182,7 +194,7 @@ describe.each(VARIANTS)('金企通 in the browser ($name)', (variant) => {
         await other.locator('input[name="annualRate"]').fill('4.60');
         await other.getByRole('button', { name: t('financing.bank.makeOffer'), exact: true }).click();
         await other.getByText(t('financing.bank.offerMade')).waitFor();
-        await expect.poll(() => page.getByTestId('offer-row').count(), { timeout: 20_000 }).toBe(2);
+        await eventually(() => page.getByTestId('offer-row').count()).toBe(2);
         expect(await page.getByRole('heading', { level: 1 }).innerText()).toBe(number);
         await expectAccessible(page);
         await shot(page, '05-offers-arrived-live');
@@ -199,7 +211,7 @@ describe.each(VARIANTS)('金企通 in the browser ($name)', (variant) => {
         await shot(page, '06-accept-confirmation');
         await confirmation.getByRole('button', { name: t('financing.offers.confirmAccept') }).click();
         await page.getByText(t('financing.offers.accepted', { bank: bankAName })).waitFor();
-        await expect.poll(() => page.locator('.status-line [data-status]').getAttribute('data-status')).toBe('MATCHED');
+        await eventually(() => page.locator('.status-line [data-status]').getAttribute('data-status')).toBe('MATCHED');
 
         // 6. Only now does the accepted bank's page show the contact; the other bank's never does.
         await bank.reload();
@@ -217,7 +229,7 @@ describe.each(VARIANTS)('金企通 in the browser ($name)', (variant) => {
         await bank.getByText(t('financing.bank.disbursementRecorded')).waitFor();
         await page.reload();
         await page.getByTestId('disbursement').waitFor();
-        await expect.poll(() => page.locator('.status-line [data-status]').getAttribute('data-status')).toBe('CLOSED');
+        await eventually(() => page.locator('.status-line [data-status]').getAttribute('data-status')).toBe('CLOSED');
         await expectAccessible(page);
         await shot(page, '08-disbursed');
 
@@ -226,6 +238,17 @@ describe.each(VARIANTS)('金企通 in the browser ($name)', (variant) => {
         await page.getByTestId('demand-card').filter({ hasText: enterprise.name }).waitFor();
         await expectAccessible(page);
         await shot(page, '09-my-demands');
+        // "Load more" continues the search after the keyset cursor of the last page.
+        await bank.goto('/financing/workbench');
+        await eventually(() => bank.getByTestId('search-demand').count()).toBe(20);
+        await bank.getByRole('button', { name: t('financing.workbench.loadMore') }).click();
+        await eventually(() => bank.getByTestId('search-demand').count()).toBe(40);
+        const ids = await bank
+          .getByTestId('search-demand')
+          .evaluateAll((cards) => cards.map((c) => c.getAttribute('data-demand')));
+        expect(new Set(ids).size).toBe(40);
+        await bank.locator('select[name="orderBy"]').selectOption('AMOUNT');
+        await eventually(() => bank.getByTestId('search-demand').count()).toBe(20);
         await bank.goto('/financing/workbench/offers');
         await bank.getByTestId('my-offers').getByText(enterprise.name).waitFor();
         await expectAccessible(bank);
@@ -233,7 +256,7 @@ describe.each(VARIANTS)('金企通 in the browser ($name)', (variant) => {
         await bank.goto('/financing/workbench/products');
         await bank.getByTestId('product-form').waitFor();
         await bank.getByRole('button', { name: t('financing.products.publish'), exact: true }).click();
-        await expect.poll(() => bank.locator('input[name="name"]').getAttribute('aria-invalid')).toBe('true');
+        await eventually(() => bank.locator('input[name="name"]').getAttribute('aria-invalid')).toBe('true');
         await expectAccessible(bank);
         await shot(bank, '11-bank-products');
       } finally {
@@ -245,7 +268,7 @@ describe.each(VARIANTS)('金企通 in the browser ($name)', (variant) => {
   it(
     'shows the public product directory and the FINANCE dashboard with charts from the demo data',
     {
-      timeout: 120_000,
+      timeout: 180_000,
     },
     async () => {
       const context = await newContext(browser, app.url);
@@ -255,24 +278,24 @@ describe.each(VARIANTS)('金企通 in the browser ($name)', (variant) => {
         await page.getByTestId('product').first().waitFor();
         await page.locator('select[name="guaranteeType"]').selectOption('MORTGAGE');
         await page.getByRole('button', { name: t('financing.products.apply'), exact: true }).click();
-        await expect
-          .poll(() => page.getByTestId('product-count').innerText())
-          .not.toBe(t('financing.products.count', { count: 0 }));
+        const mortgage = t('financing.enums.GuaranteeType.MORTGAGE');
+        await eventually(() => page.getByTestId('product').filter({ hasNotText: mortgage }).count()).toBe(0);
+        expect(await page.getByTestId('product').count()).toBeGreaterThan(0);
         await expectAccessible(page);
         await shot(page, '12-products');
 
         await page.goto('/financing/dashboard');
         await page.getByTestId('stats-table').waitFor();
-        await expect
-          .poll(() => page.getByTestId('chart-district').locator('svg rect, svg path').count())
-          .toBeGreaterThan(5);
-        await expect.poll(() => page.getByTestId('chart-month').locator('svg path').count()).toBeGreaterThan(2);
+        await eventually(() =>
+          page.getByTestId('chart-district').locator('svg rect, svg path').count(),
+        ).toBeGreaterThan(5);
+        await eventually(() => page.getByTestId('chart-month').locator('svg path').count()).toBeGreaterThan(2);
         expect(await page.getByTestId('stats-table').locator('tbody tr').count()).toBeGreaterThanOrEqual(8);
         await page.locator('select[name="groupBy"]').selectOption('MONTH');
         await page.getByRole('button', { name: t('financing.dashboard.show'), exact: true }).click();
-        await expect
-          .poll(() => page.getByTestId('stats-table').locator('tbody th').first().innerText())
-          .toMatch(/^\d{4}-\d{2}$/);
+        await eventually(() => page.getByTestId('stats-table').locator('tbody th').first().innerText()).toMatch(
+          /^\d{4}-\d{2}$/,
+        );
         await expectAccessible(page);
         await shot(page, '13-dashboard');
       } finally {
@@ -281,7 +304,7 @@ describe.each(VARIANTS)('金企通 in the browser ($name)', (variant) => {
     },
   );
 
-  it('fits every financing page on a 375-pixel-wide phone screen', { timeout: 120_000 }, async () => {
+  it('fits every financing page on a 375-pixel-wide phone screen', { timeout: 300_000 }, async () => {
     const pages: [string, string, string][] = [
       ['finance@demo.local', '/financing', 'landing'],
       ['finance@demo.local', '/financing/products', 'products'],
@@ -305,7 +328,7 @@ describe.each(VARIANTS)('金企通 in the browser ($name)', (variant) => {
         }
         await page!.goto(path);
         await page!.getByRole('heading', { level: 1 }).waitFor();
-        await expect.poll(() => page!.locator('.loading').count()).toBe(0);
+        await eventually(() => page!.locator('.loading').count()).toBe(0);
         if (path.endsWith('/dashboard')) await page!.getByTestId('chart-district').locator('svg').waitFor();
         expect(await horizontalOverflow(page!), `horizontal overflow on ${path}`).toBeLessThanOrEqual(0);
         await expectAccessible(page!);

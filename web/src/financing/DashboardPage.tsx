@@ -28,7 +28,8 @@ function StatsTable({ rows, caption }: { rows: Row[]; caption: string }) {
   const { t } = useTranslation();
   const { language } = usePreferences();
   return (
-    <div className="table-wrap">
+    // Focusable so that a keyboard can scroll the table sideways on a narrow screen.
+    <div className="table-wrap" tabIndex={0} role="region" aria-label={caption}>
       <table data-testid="stats-table" className="stats-table">
         <caption>{caption}</caption>
         <thead>

@@ -122,11 +122,11 @@ export function DemandPage() {
 
       <section className="section" aria-labelledby="offers-title">
         <h2 id="offers-title">
-          {t('financing.offers.compare')} <span className="badge">{offers.length}</span>
+          {t('financing.offers.compare')} <span className="badge badge--neutral">{offers.length}</span>
         </h2>
         {offers.length === 0 ? <EmptyState>{t('financing.offers.empty')}</EmptyState> : null}
         {offers.length ? (
-          <div className="table-wrap">
+          <div className="table-wrap" tabIndex={0} role="region" aria-labelledby="offers-title">
             <table data-testid="offers">
               <caption className="visually-hidden">{t('financing.offers.compare')}</caption>
               <thead>

@@ -29,7 +29,7 @@ export function FinancingStatus({
   const { t } = useTranslation();
   const tone = TONES[value];
   return (
-    <span className={`badge${tone ? ` badge--${tone}` : ''}`} data-status={value}>
+    <span className={`badge badge--${tone ?? 'neutral'}`} data-status={value}>
       {t(`financing.enums.${enumName}.${value}`, { defaultValue: value })}
     </span>
   );

@@ -20,6 +20,7 @@ import { RequireRole } from './session/RequireRole';
 // Monaco) and the official's desk.
 const ExplorerPage = lazy(() => import('./explorer/ExplorerPage'));
 const DeskRoutes = lazy(() => import('./desk/DeskRoutes'));
+const FinancingRoutes = lazy(() => import('./financing/FinancingRoutes'));
 
 const APPLICANT = ['APPLICANT'];
 
@@ -90,6 +91,7 @@ export function App() {
           />
           <Route path="/verify" element={<VerifyLicencePage />} />
           <Route path="/desk/*" element={<DeskRoutes />} />
+          <Route path="/financing/*" element={<FinancingRoutes />} />
           <Route path="/explorer" element={<ExplorerPage />} />
           <Route path="*" element={<NotFoundPage />} />
         </Routes>

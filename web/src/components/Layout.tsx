@@ -38,6 +38,7 @@ export function navItems(t: (key: string) => string, user: ViewerUser | null): N
       label: t('landing.nav.inbox'),
       roles: ['APPLICANT', 'OFFICIAL', 'BANK_OFFICER', 'HOST_AGENT', 'ADMIN'],
     },
+    { to: '/financing', label: t('financing.nav') },
     { to: '/verify', label: t('nav.verifyLicence') },
   ];
   return items.filter(

@@ -1,3 +1,4 @@
+import { en as financingEn } from '../financing/messages.js';
 import type { Messages } from './zh-CN.js';
 import { en as applicationFormEn } from '../registration/messages.js';
 import { en as inboxEn } from '../notifications/messages.js';
@@ -408,6 +409,7 @@ export const en: Messages = {
     reject: 'Reject the application',
     rejectedDone: 'The application is rejected.',
   },
+  ...financingEn,
   enums: {
     Role: {
       APPLICANT: 'Applicant',

@@ -3,6 +3,8 @@ import { zh as inboxZh } from '../notifications/messages.js';
 import { zh as landingZh } from '../pages/landingMessages.js';
 import { zh as deskCardsZh } from '../desk/messages.js';
 // Chinese texts (the default language). en.ts has the same keys; the type below keeps them in step.
+import { zh as financingZh } from '../financing/messages.js';
+
 export const zhCN = {
   app: {
     name: '青岛企业服务',
@@ -396,6 +398,7 @@ export const zhCN = {
     reject: '不予确认',
     rejectedDone: '已作出不予确认决定。',
   },
+  ...financingZh,
   enums: {
     Role: {
       APPLICANT: '申请人',

@@ -58,6 +58,11 @@ export const RESERVE = /* GraphQL */ `
           signatoryName
           acceptedAt
         }
+        similarNameUndertaking {
+          termsVersion
+          signatoryName
+          acceptedAt
+        }
         verification {
           status
           dueBy
@@ -141,6 +146,9 @@ export interface ReserveOptions {
   foreignInvested?: boolean;
   priorApprovalRequired?: boolean;
   commitment?: { termsVersion: number; accepted: boolean; signatoryName: string } | null;
+  /** The Art. 16(3) undertaking; the current one (v1) when left out, none when null. */
+  similarNameUndertaking?: { termsVersion: number; accepted: boolean; signatoryName: string } | null;
+  investmentRelation?: { enterpriseId: string; relationship: string } | null;
 }
 
 /** Reserves through the API as the holder of `token`; returns the payload. */
@@ -162,6 +170,9 @@ export async function reserveViaApi(
         foreignInvested: options.foreignInvested ?? false,
         priorApprovalRequired: options.priorApprovalRequired ?? false,
         commitment: options.commitment ?? null,
+        similarNameUndertaking:
+          options.similarNameUndertaking === undefined ? UNDERTAKING_V1 : options.similarNameUndertaking,
+        investmentRelation: options.investmentRelation ?? null,
       },
     },
     { token, language },
@@ -176,6 +187,7 @@ export async function reserveViaApi(
       reservedAt: string;
       expiresAt: string;
       commitment: null | { termsVersion: number; signatoryName: string; acceptedAt: string };
+      similarNameUndertaking: null | { termsVersion: number; signatoryName: string; acceptedAt: string };
       verification: null | {
         status: string;
         dueBy: string;
@@ -189,6 +201,8 @@ export async function reserveViaApi(
 }
 
 export const COMMITMENT_V1 = { termsVersion: 1, accepted: true, signatoryName: '王海川' };
+/** The Art. 16(3) undertaking on similar names, first version, accepted. */
+export const UNDERTAKING_V1 = { termsVersion: 1, accepted: true, signatoryName: '王海川' };
 
 /** Row counts of everything a refused names mutation must leave untouched. */
 export async function namesRowCounts(app: TestApp) {

@@ -335,6 +335,7 @@ export const MATRIX: Record<string, Row> = {
           district: 'SHINAN',
           kind: 'LIMITED_LIABILITY_COMPANY',
           industry: 'I65',
+          similarNameUndertaking: { termsVersion: 1, accepted: true, signatoryName: '王海川' },
         },
       },
     }),

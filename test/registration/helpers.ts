@@ -63,6 +63,7 @@ export async function reserve(
         foreignInvested: options.foreignInvested ?? false,
         priorApprovalRequired: false,
         commitment: terms ? { termsVersion: terms.version, accepted: true, signatoryName: '王海川' } : null,
+        similarNameUndertaking: { termsVersion: 1, accepted: true, signatoryName: '王海川' },
       });
     } catch (error) {
       if (options.name || attempt > 5) throw error;

@@ -209,8 +209,15 @@ export async function namesRowCounts(app: TestApp) {
   const em = app.em();
   const { AuditEvent } = await import('../../src/shared/audit/audit.entity.js');
   const { Notification } = await import('../../src/shared/notifications/notification.entity.js');
-  const { CommitmentTerms, NameSettings, ProhibitedNameWord, SpecialNameWord } =
-    await import('../../src/modules/names/names.entity.js');
+  const {
+    CommitmentTerms,
+    DivisionNameException,
+    NameSettings,
+    NameTransfer,
+    ProhibitedNameWord,
+    SpecialNameWord,
+    UndertakingTerms,
+  } = await import('../../src/modules/names/names.entity.js');
   return {
     reservations: await em.count(NameReservation, {}),
     names: await em.count(EnterpriseName, {}),
@@ -219,6 +226,9 @@ export async function namesRowCounts(app: TestApp) {
     prohibitedWords: await em.count(ProhibitedNameWord, {}),
     specialWords: await em.count(SpecialNameWord, {}),
     terms: await em.count(CommitmentTerms, {}),
+    undertakingTerms: await em.count(UndertakingTerms, {}),
+    divisionNameExceptions: await em.count(DivisionNameException, {}),
+    transfers: await em.count(NameTransfer, {}),
     settings: (await em.findOneOrFail(NameSettings, { id: 1 })).verificationWindowWorkingDays,
   };
 }

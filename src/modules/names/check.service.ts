@@ -44,7 +44,7 @@ export interface NameCheckView {
   violations: { term: string | null; rule: string; category: string | null; message: string }[];
   conflicts: (Omit<FoundConflict, 'zh' | 'en' | 'messageKey' | 'params'> & { message: string })[];
   commitmentTerms: CommitmentTerms | null;
-  undertakingTerms: UndertakingTerms;
+  similarNameUndertakingTerms: UndertakingTerms;
   industryHint: IndustryView | null;
 }
 
@@ -119,7 +119,7 @@ export async function checkEnterpriseName(ctx: RequestContext, input: CheckInput
       exception: c.exception,
     })),
     commitmentTerms: result.special ? reference.terms : null,
-    undertakingTerms: reference.undertaking,
+    similarNameUndertakingTerms: reference.undertaking,
     industryHint: industryView(locale, result.industryCode),
   };
 }

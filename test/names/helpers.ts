@@ -171,7 +171,9 @@ export async function reserveViaApi(
         priorApprovalRequired: options.priorApprovalRequired ?? false,
         commitment: options.commitment ?? null,
         similarNameUndertaking:
-          options.similarNameUndertaking === undefined ? UNDERTAKING_V1 : options.similarNameUndertaking,
+          options.similarNameUndertaking === undefined
+            ? await currentUndertakingInput(app)
+            : options.similarNameUndertaking,
         investmentRelation: options.investmentRelation ?? null,
       },
     },
@@ -203,6 +205,13 @@ export async function reserveViaApi(
 export const COMMITMENT_V1 = { termsVersion: 1, accepted: true, signatoryName: '王海川' };
 /** The Art. 16(3) undertaking on similar names, first version, accepted. */
 export const UNDERTAKING_V1 = { termsVersion: 1, accepted: true, signatoryName: '王海川' };
+
+/** The Art. 16(3) undertaking on the version now current (an administrator may have published another). */
+export async function currentUndertakingInput(app: TestApp) {
+  const { currentUndertaking } = await import('../../src/modules/names/reference.service.js');
+  const terms = await currentUndertaking(app.em());
+  return { ...UNDERTAKING_V1, termsVersion: terms!.version };
+}
 
 /** Row counts of everything a refused names mutation must leave untouched. */
 export async function namesRowCounts(app: TestApp) {

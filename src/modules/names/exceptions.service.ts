@@ -3,7 +3,7 @@ import { recordAudit } from '../../shared/audit/audit.service.js';
 import { endOfShanghaiDay, shanghaiDate } from '../../shared/clock.js';
 import { DomainError, UserErrorCode, problem, throwIfProblems } from '../../shared/errors.js';
 import { inTransaction } from '../../shared/transaction.js';
-import { userById } from '../accounts/index.js';
+import { User } from '../accounts/index.js';
 import { EnterpriseName, NameTransfer, type InvestmentRelationship, type NameReservation } from './names.entity.js';
 import { normaliseName } from './rules/index.js';
 import './names.messages.js';
@@ -155,7 +155,7 @@ export async function consentToNameTransfer(ctx: RequestContext, input: ConsentI
       : []),
   ]);
   const enterprise = await actedForEnterprise(ctx, input.enterpriseId, ['input', 'enterpriseId']);
-  const viewer = ctx.viewer.userId ? await ctx.loaders.get(userById).load(ctx.viewer.userId) : null;
+  const viewer = ctx.viewer.userId ? await ctx.em.findOne(User, { id: ctx.viewer.userId }) : null;
   if (viewer && viewer.email.toLowerCase() === email) {
     throw new DomainError(problem(UserErrorCode.INVALID_INPUT, 'names.transfer.toSelf', ['input', 'transfereeEmail']));
   }
@@ -186,7 +186,8 @@ export async function consentToNameTransfer(ctx: RequestContext, input: ConsentI
 export async function openTransfersToViewer(ctx: RequestContext): Promise<Map<string, NameTransfer>> {
   const userId = ctx.viewer.userId;
   if (!userId) return new Map();
-  const user = await ctx.loaders.get(userById).load(userId);
+  // Through ctx.em, not a loader: inside a reservation's transaction this read must join it.
+  const user = await ctx.em.findOne(User, { id: userId });
   if (!user) return new Map();
   const rows = await ctx.em.find(
     NameTransfer,

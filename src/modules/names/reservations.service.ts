@@ -198,6 +198,9 @@ export async function reserveName(
   applicantId: string,
   input: ReserveInput,
 ): Promise<NameReservation> {
+  // Loaded before the idempotency transaction opens: a cold cache reads on a fork of its own, which on
+  // the embedded database (one connection) would wait for ever on the transaction holding it.
+  await namesReference(ctx);
   return idempotently(
     ctx,
     { operation: 'reserveEnterpriseName', key: input.idempotencyKey, input },

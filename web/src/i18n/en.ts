@@ -1,4 +1,5 @@
 import type { Messages } from './zh-CN.js';
+import { en as namesEn } from '../names/messages';
 
 export const en: Messages = {
   app: {
@@ -80,6 +81,7 @@ export const en: Messages = {
         line: 'Complete applications are confirmed the same day; credit codes and electronic licences can be verified online.',
       },
       names: {
+    ...namesEn,
         title: 'Special names under notification and commitment',
         line: 'Choose your enterprise name yourself; a special name is granted on your written commitment and checked afterwards.',
       },

@@ -1,4 +1,6 @@
 // Chinese texts (the default language). en.ts has the same keys; the type below keeps them in step.
+import { zh as namesZh } from '../names/messages';
+
 export const zhCN = {
   app: {
     name: '青岛企业服务',
@@ -77,6 +79,7 @@ export const zhCN = {
         line: '登记确认制：材料齐全当场确认，统一社会信用代码和电子营业执照可在线核验。',
       },
       names: {
+    ...namesZh,
         title: '企业特殊名称告知承诺',
         line: '自主申报企业名称，使用特殊名称时在线作出承诺即可先行使用，事后核查。',
       },

@@ -1,5 +1,5 @@
 import type { Messages } from './zh-CN.js';
-import { en as namesEn } from '../names/messages';
+import { en as namesEn } from '../names/messages.js';
 
 export const en: Messages = {
   app: {

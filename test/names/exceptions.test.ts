@@ -192,7 +192,10 @@ describe('the transferee exception (规定 Art. 15)', () => {
     const granted = await reserveViaApi(app, transferee.token, identical, { kind: 'JOINT_STOCK_COMPANY' });
     expect(granted.userErrors).toEqual([]);
     const reservation = await app.em().findOneOrFail(NameReservation, localId(granted.reservation!.id));
-    expect(nameTransferOf(reservation)).toMatchObject({ holderEnterpriseId: localId(holder.id), holderMustChangeSince: null });
+    expect(nameTransferOf(reservation)).toMatchObject({
+      holderEnterpriseId: localId(holder.id),
+      holderMustChangeSince: null,
+    });
     const transfer = await app.em().findOneOrFail(NameTransfer, { enterpriseId: localId(holder.id) });
     expect(transfer).toMatchObject({ status: 'USED', reservationId: reservation.id });
 
@@ -236,8 +239,18 @@ describe('the transferee exception (规定 Art. 15)', () => {
     const before = await app.em().count(NameTransfer, {});
     const cases: [TestUser, Record<string, unknown>, string, string[]][] = [
       [stranger, { enterpriseId: holder.id, transfereeEmail: 'x@example.com' }, 'NOT_FOUND', ['input', 'enterpriseId']],
-      [agent, { enterpriseId: holder.id, transfereeEmail: 'not-an-email' }, 'INVALID_FORMAT', ['input', 'transfereeEmail']],
-      [agent, { enterpriseId: holder.id, transfereeEmail: agent.user.email }, 'INVALID_INPUT', ['input', 'transfereeEmail']],
+      [
+        agent,
+        { enterpriseId: holder.id, transfereeEmail: 'not-an-email' },
+        'INVALID_FORMAT',
+        ['input', 'transfereeEmail'],
+      ],
+      [
+        agent,
+        { enterpriseId: holder.id, transfereeEmail: agent.user.email },
+        'INVALID_INPUT',
+        ['input', 'transfereeEmail'],
+      ],
       [
         agent,
         { enterpriseId: holder.id, transfereeEmail: 'x@example.com', validUntil: '2026-11-25' },

@@ -58,13 +58,18 @@ describe('the undertaking on similar names (规定 Art. 16(3))', () => {
     ['not accepted', { ...UNDERTAKING_V1, accepted: false }, ['input', 'similarNameUndertaking', 'accepted']],
     ['unsigned', { ...UNDERTAKING_V1, signatoryName: '  ' }, ['input', 'similarNameUndertaking', 'signatoryName']],
     ['on another version', { ...UNDERTAKING_V1, termsVersion: 7 }, ['input', 'similarNameUndertaking', 'termsVersion']],
-  ])('Art. 16(3): a reservation with the undertaking %s is refused with COMMITMENT_REQUIRED and writes nothing', async (_, undertaking, field) => {
-    const before = await namesRowCounts(app);
-    const payload = await reserveViaApi(app, applicant.token, ordinaryName(), { similarNameUndertaking: undertaking });
-    expect(payload.reservation).toBeNull();
-    expect(payload.userErrors).toEqual([expect.objectContaining({ code: 'COMMITMENT_REQUIRED', field })]);
-    expect(await namesRowCounts(app)).toEqual(before);
-  });
+  ])(
+    'Art. 16(3): a reservation with the undertaking %s is refused with COMMITMENT_REQUIRED and writes nothing',
+    async (_, undertaking, field) => {
+      const before = await namesRowCounts(app);
+      const payload = await reserveViaApi(app, applicant.token, ordinaryName(), {
+        similarNameUndertaking: undertaking,
+      });
+      expect(payload.reservation).toBeNull();
+      expect(payload.userErrors).toEqual([expect.objectContaining({ code: 'COMMITMENT_REQUIRED', field })]);
+      expect(await namesRowCounts(app)).toEqual(before);
+    },
+  );
 
   it('Art. 16(3): the check offers the current text; a new version published by an administrator must be accepted from then on', async () => {
     const checked = await app.execute(
@@ -89,7 +94,10 @@ describe('the undertaking on similar names (规定 Art. 16(3))', () => {
     });
     const stale = await reserveViaApi(app, applicant.token, ordinaryName());
     expect(stale.userErrors).toEqual([
-      expect.objectContaining({ code: 'COMMITMENT_REQUIRED', field: ['input', 'similarNameUndertaking', 'termsVersion'] }),
+      expect.objectContaining({
+        code: 'COMMITMENT_REQUIRED',
+        field: ['input', 'similarNameUndertaking', 'termsVersion'],
+      }),
     ]);
     const fresh = await reserveViaApi(app, applicant.token, ordinaryName(), {
       similarNameUndertaking: { ...UNDERTAKING_V1, termsVersion: 2 },

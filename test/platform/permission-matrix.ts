@@ -439,7 +439,9 @@ export const MATRIX: Record<string, Row> = {
     needs: ['ADMIN'],
     call: async () => ({
       query: `mutation($input: PublishSimilarNameUndertakingTermsInput!) { publishSimilarNameUndertakingTerms(input: $input) { undertakingTerms { version } userErrors { code field message } } }`,
-      variables: { input: { textZh: '相同相近名称承诺书（测试版）', textEn: 'Undertaking on similar names (test version)' } },
+      variables: {
+        input: { textZh: '相同相近名称承诺书（测试版）', textEn: 'Undertaking on similar names (test version)' },
+      },
     }),
   },
   'Mutation.updateNameSettings': {

@@ -86,22 +86,25 @@ async function checkPage(language: Language): Promise<Page> {
   return page;
 }
 
-describe.each(['zh-CN', 'en'] as const)('the public name check shows the refusals with their reasons (%s)', (language) => {
-  it.each(CASES)('$article', { timeout: 90_000 }, async ({ name, rule }) => {
-    const expected = await reasonFromServer(name, rule, language);
-    // The two languages really differ: the English page cannot pass on the Chinese text.
-    expect(expected).not.toBe(await reasonFromServer(name, rule, language === 'en' ? 'zh-CN' : 'en'));
-    const page = await checkPage(language);
-    try {
-      await page.locator('input[name="name"]').fill(name);
-      const result = page.getByTestId('name-check');
-      await expect.poll(() => result.innerText(), { timeout: 20_000 }).toContain(name);
-      await expect.poll(() => result.innerText(), { timeout: 20_000 }).toContain(expected);
-      expect(await result.innerText()).toContain(text(language, 'names.unavailable'));
-      expect(await seriousViolations(page)).toEqual([]);
-      await screenshot(page, language === 'en' ? 'en' : 'zh', `name-refusal-${rule}`);
-    } finally {
-      await page.context().close();
-    }
-  });
-});
+describe.each(['zh-CN', 'en'] as const)(
+  'the public name check shows the refusals with their reasons (%s)',
+  (language) => {
+    it.each(CASES)('$article', { timeout: 90_000 }, async ({ name, rule }) => {
+      const expected = await reasonFromServer(name, rule, language);
+      // The two languages really differ: the English page cannot pass on the Chinese text.
+      expect(expected).not.toBe(await reasonFromServer(name, rule, language === 'en' ? 'zh-CN' : 'en'));
+      const page = await checkPage(language);
+      try {
+        await page.locator('input[name="name"]').fill(name);
+        const result = page.getByTestId('name-check');
+        await expect.poll(() => result.innerText(), { timeout: 20_000 }).toContain(name);
+        await expect.poll(() => result.innerText(), { timeout: 20_000 }).toContain(expected);
+        expect(await result.innerText()).toContain(text(language, 'names.unavailable'));
+        expect(await seriousViolations(page)).toEqual([]);
+        await screenshot(page, language === 'en' ? 'en' : 'zh', `name-refusal-${rule}`);
+      } finally {
+        await page.context().close();
+      }
+    });
+  },
+);

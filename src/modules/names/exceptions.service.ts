@@ -144,7 +144,9 @@ export async function consentToNameTransfer(ctx: RequestContext, input: ConsentI
   const validUntil = input.validUntil ?? addMonthsTo(today, NAME_TRANSFER_DEFAULT_MONTHS);
   const latest = addDays(today, NAME_TRANSFER_MAX_DAYS);
   throwIfProblems([
-    ...(EMAIL.test(email) ? [] : [problem(UserErrorCode.INVALID_FORMAT, 'names.transfer.email', ['input', 'transfereeEmail'])]),
+    ...(EMAIL.test(email)
+      ? []
+      : [problem(UserErrorCode.INVALID_FORMAT, 'names.transfer.email', ['input', 'transfereeEmail'])]),
     ...(validUntil < today || validUntil > latest
       ? [
           problem(UserErrorCode.OUT_OF_RANGE, 'names.transfer.validUntilRange', ['input', 'validUntil'], {

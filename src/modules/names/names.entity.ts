@@ -61,13 +61,7 @@ export type EnterpriseNameReleaseReason = (typeof ENTERPRISE_NAME_RELEASE_REASON
 })
 export class EnterpriseName {
   [OptionalProps]?:
-    | 'status'
-    | 'releasedAt'
-    | 'protectedUntil'
-    | 'releaseReason'
-    | 'expiresAt'
-    | 'enterpriseId'
-    | 'reservationId';
+    'status' | 'releasedAt' | 'protectedUntil' | 'releaseReason' | 'expiresAt' | 'enterpriseId' | 'reservationId';
 
   @PrimaryKey({ type: 'uuid' })
   id: string = randomUUID();

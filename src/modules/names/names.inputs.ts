@@ -268,7 +268,8 @@ export class ConsentToNameTransferInput {
 
   @Field(() => DateScalar, {
     nullable: true,
-    description: 'The last day (Asia/Shanghai) the transferee may reserve the name: at most a year ahead; 2 months when absent.',
+    description:
+      'The last day (Asia/Shanghai) the transferee may reserve the name: at most a year ahead; 2 months when absent.',
   })
   @IsOptional()
   validUntil?: string | null;

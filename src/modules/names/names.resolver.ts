@@ -212,7 +212,7 @@ export class NamesResolver {
   @Authorized('APPLICANT')
   @MutationWithPayload(() => ConsentToNameTransferPayload, {
     description:
-      "Consents, for a registered enterprise the viewer acts for, to transfer its name to the account with the given e-mail (规定 Art. 15). Until validUntil that account may reserve the identical name; once a registration uses it, the enterprise must change its own name. Role: APPLICANT acting for the enterprise.",
+      'Consents, for a registered enterprise the viewer acts for, to transfer its name to the account with the given e-mail (规定 Art. 15). Until validUntil that account may reserve the identical name; once a registration uses it, the enterprise must change its own name. Role: APPLICANT acting for the enterprise.',
   })
   async consentToNameTransfer(
     @Ctx() ctx: RequestContext,

@@ -108,7 +108,7 @@ registerEnumType(NameTransferStatus, {
   description: "Where a registered enterprise's consent to transfer its name stands.",
   valuesConfig: {
     CONSENTED: { description: 'Open: the transferee may reserve the identical name until validUntil.' },
-    USED: { description: "The transferee reserved the name; once it is registered the holder must change its name." },
+    USED: { description: 'The transferee reserved the name; once it is registered the holder must change its name.' },
     WITHDRAWN: { description: 'Withdrawn by the holder before use.' },
   },
 });

@@ -284,7 +284,11 @@ export async function addDivisionNameException(
       : []),
     ...(meaning ? [] : [problem(UserErrorCode.REQUIRED, 'error.required', ['input', 'meaning'])]),
     ...(meaning.length > MEANING_MAX
-      ? [problem(UserErrorCode.INVALID_FORMAT, 'names.admin.meaningTooLong', ['input', 'meaning'], { max: MEANING_MAX })]
+      ? [
+          problem(UserErrorCode.INVALID_FORMAT, 'names.admin.meaningTooLong', ['input', 'meaning'], {
+            max: MEANING_MAX,
+          }),
+        ]
       : []),
   ]);
   try {

@@ -247,15 +247,13 @@ async function reserveNewName(ctx: RequestContext, applicantId: string, input: R
       if (relation) excused.set(relation.enterpriseId, 'INVESTMENT_RELATIONSHIP');
       const conflicts = await findConflicts(tx, check.parts, { excused });
       throwIfProblems(
-        conflicts
-          .filter(isBlocking)
-          .map((c) =>
-            problem(UserErrorCode.NAME_UNAVAILABLE, 'names.reserve.conflict', ['input', 'name'], {
-              existingName: c.name,
-              detailZh: c.zh,
-              detailEn: c.en,
-            }),
-          ),
+        conflicts.filter(isBlocking).map((c) =>
+          problem(UserErrorCode.NAME_UNAVAILABLE, 'names.reserve.conflict', ['input', 'name'], {
+            existingName: c.name,
+            detailZh: c.zh,
+            detailEn: c.en,
+          }),
+        ),
       );
 
       const now = tx.deps.clock.now();

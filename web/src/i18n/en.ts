@@ -81,7 +81,6 @@ export const en: Messages = {
         line: 'Complete applications are confirmed the same day; credit codes and electronic licences can be verified online.',
       },
       names: {
-    ...namesEn,
         title: 'Special names under notification and commitment',
         line: 'Choose your enterprise name yourself; a special name is granted on your written commitment and checked afterwards.',
       },
@@ -145,6 +144,7 @@ export const en: Messages = {
     loading: 'Loading the explorer…',
   },
   names: {
+    ...namesEn,
     checkTitle: 'Check an enterprise name',
     checkIntro:
       'Type the name you want: as you type, see its parts, the rules it breaks, the names it conflicts with, and whether it is a special name.',

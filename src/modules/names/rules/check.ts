@@ -99,7 +99,8 @@ function tradeNameViolations(tradeName: string | null, reference: NameReference)
   const hanCount = [...(tradeName ?? '')].filter((ch) => HAN.test(ch)).length;
   if (!tradeName) out.push(violation('TRADE_NAME_TOO_SHORT', null, {}, 'TRADE_NAME_MISSING'));
   else if (hanCount < 2) out.push(violation('TRADE_NAME_TOO_SHORT', tradeName));
-  if (tradeName && isDivisionName(tradeName, reference.divisionNameExceptions)) out.push(violation('TRADE_NAME_IS_DIVISION', tradeName));
+  if (tradeName && isDivisionName(tradeName, reference.divisionNameExceptions))
+    out.push(violation('TRADE_NAME_IS_DIVISION', tradeName));
   if (tradeName && isIndustryWord(tradeName)) out.push(violation('TRADE_NAME_IS_INDUSTRY_WORD', tradeName));
   return out;
 }

@@ -1,6 +1,8 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TestApp } from '../helpers/app.js';
+import { createUser, TEST_PASSWORD } from '../helpers/factories.js';
+import { NameReservation } from '../../src/modules/names/index.js';
 import { registerNames } from '../names/helpers.js';
 import { htmlLang, launchBrowser, newContext, screenshot, seriousViolations } from './support/browser.js';
 import { text, type Language } from './support/catalogue.js';
@@ -108,3 +110,54 @@ describe.each(['zh-CN', 'en'] as const)(
     });
   },
 );
+
+describe.each(['zh-CN', 'en'] as const)('the reserve page and the Art. 16(3) undertaking (%s)', (language) => {
+  it(
+    'Art. 16(3): shows the undertaking on similar names in full, refuses the reservation until it is accepted, then records it',
+    { timeout: 120_000 },
+    async () => {
+      const applicant = await createUser(app);
+      const name = language === 'en' ? '青岛澜岳泰软件有限公司' : '青岛瑞朗晟软件有限公司';
+      const terms = await app.execute(`{ similarNameUndertakingTerms { version text } }`, {}, { language });
+      const undertakingText = terms.data!.similarNameUndertakingTerms.text as string;
+      const context = await newContext(browser, app.url);
+      try {
+        const page = await context.newPage();
+        await page.goto('/sign-in');
+        if (language === 'en') await page.getByRole('button', { name: 'Switch to English' }).click();
+        await expect.poll(() => htmlLang(page)).toBe(language);
+        await page.locator('input[name="email"]').fill(applicant.user.email);
+        await page.locator('input[name="password"]').fill(TEST_PASSWORD);
+        await page.locator('main form button[type="submit"]').click();
+        await page.getByRole('banner').getByText(applicant.user.displayName).waitFor();
+
+        const query = new URLSearchParams({
+          name,
+          district: 'SHINAN',
+          kind: 'LIMITED_LIABILITY_COMPANY',
+          industry: 'I65',
+        });
+        await page.goto(`/names/reserve?${query}`);
+        const document = page.getByRole('document', { name: text(language, 'names.undertakingTermsLabel') });
+        await expect.poll(() => document.innerText(), { timeout: 20_000 }).toContain(undertakingText);
+        await page.getByText(text(language, 'names.undertakingTitle', { version: 1 })).waitFor();
+
+        await page.locator('input[name="signatoryName"]').fill('王海川');
+        await page.getByRole('button', { name: text(language, 'names.reserve'), exact: true }).click();
+        const accept = page.locator('input[name="commitmentAccepted"]');
+        await expect.poll(() => accept.getAttribute('aria-invalid')).toBe('true');
+        expect(await app.em().count(NameReservation, { applicantId: applicant.user.id })).toBe(0);
+        expect(await seriousViolations(page)).toEqual([]);
+        await screenshot(page, language === 'en' ? 'en' : 'zh', 'reserve-undertaking-refused');
+
+        await accept.check();
+        await page.getByRole('button', { name: text(language, 'names.reserve'), exact: true }).click();
+        await page.getByText(text(language, 'names.reservedNotice', { name })).waitFor();
+        const reservation = await app.em().findOneOrFail(NameReservation, { applicantId: applicant.user.id });
+        expect(reservation).toMatchObject({ name, undertakingTermsVersion: 1, undertakingSignatoryName: '王海川' });
+      } finally {
+        await context.close();
+      }
+    },
+  );
+});

@@ -92,7 +92,7 @@ describe('the undertaking on similar names (规定 Art. 16(3))', () => {
       undertakingTerms: { version: 2 },
       userErrors: [],
     });
-    const stale = await reserveViaApi(app, applicant.token, ordinaryName());
+    const stale = await reserveViaApi(app, applicant.token, ordinaryName(), { similarNameUndertaking: UNDERTAKING_V1 });
     expect(stale.userErrors).toEqual([
       expect.objectContaining({
         code: 'COMMITMENT_REQUIRED',

@@ -12,6 +12,7 @@ import { Migration20261207094500_OperatingTermHistory } from './Migration2026120
 import { Migration20261207094659_NameReservationHold } from './Migration20261207094659_NameReservationHold.js';
 import { Migration20261207095500_EnterprisePublicName } from './Migration20261207095500_EnterprisePublicName.js';
 import { Migration20261207101042_ReviewExtensionApproval } from './Migration20261207101042_ReviewExtensionApproval.js';
+import { Migration20261207114115_NameExceptionsAndUndertaking } from './Migration20261207114115_NameExceptionsAndUndertaking.js';
 import { Migration20261207114511_DirectNameChange } from './Migration20261207114511_DirectNameChange.js';
 import { Migration20261207115037_SimplifiedDeregistration } from './Migration20261207115037_SimplifiedDeregistration.js';
 
@@ -27,6 +28,7 @@ export const allMigrations = [
   Migration20261207094659_NameReservationHold,
   Migration20261207095500_EnterprisePublicName,
   Migration20261207101042_ReviewExtensionApproval,
+  Migration20261207114115_NameExceptionsAndUndertaking,
   Migration20261207114511_DirectNameChange,
   Migration20261207115037_SimplifiedDeregistration,
 ];

@@ -3,7 +3,7 @@ import { TestApp } from '../helpers/app.js';
 import { createUser } from '../helpers/factories.js';
 import { inTransaction } from '../../src/shared/transaction.js';
 import { registerEnterpriseName, releaseEnterpriseName } from '../../src/modules/names/index.js';
-import { CHECK, RESERVE, contextFor, registerNames } from './helpers.js';
+import { CHECK, RESERVE, UNDERTAKING_V1, contextFor, registerNames } from './helpers.js';
 
 // checkEnterpriseName end to end: every rule path of domain-rules §2 through the API with named
 // Chinese examples (the rules themselves are unit-tested in test/names/rules).
@@ -254,6 +254,7 @@ describe('checkEnterpriseName: conflicts in the same registering authority', () 
           district: 'SHINAN',
           kind: 'LIMITED_LIABILITY_COMPANY',
           industry: 'R86',
+          similarNameUndertaking: UNDERTAKING_V1,
         },
       },
       { token: applicant.token },

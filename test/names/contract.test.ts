@@ -14,7 +14,7 @@ import {
 import { reserveName } from '../../src/modules/names/reservations.service.js';
 import { findConflicts } from '../../src/modules/names/name-index.service.js';
 import { parseName, normaliseName } from '../../src/modules/names/rules/index.js';
-import { contextFor, reservationId } from './helpers.js';
+import { UNDERTAKING_V1, contextFor, reservationId } from './helpers.js';
 
 // The functions the registration module calls (src/modules/names/index.ts), exercised directly.
 
@@ -34,6 +34,7 @@ async function reserve(token: string, name: string) {
     foreignInvested: false,
     priorApprovalRequired: false,
     commitment: null,
+    similarNameUndertaking: UNDERTAKING_V1,
   });
 }
 

@@ -58,6 +58,11 @@ export const RESERVE = /* GraphQL */ `
           signatoryName
           acceptedAt
         }
+        similarNameUndertaking {
+          termsVersion
+          signatoryName
+          acceptedAt
+        }
         verification {
           status
           dueBy
@@ -141,6 +146,9 @@ export interface ReserveOptions {
   foreignInvested?: boolean;
   priorApprovalRequired?: boolean;
   commitment?: { termsVersion: number; accepted: boolean; signatoryName: string } | null;
+  /** The Art. 16(3) undertaking; the current one (v1) when left out, none when null. */
+  similarNameUndertaking?: { termsVersion: number; accepted: boolean; signatoryName: string } | null;
+  investmentRelation?: { enterpriseId: string; relationship: string } | null;
 }
 
 /** Reserves through the API as the holder of `token`; returns the payload. */
@@ -162,6 +170,11 @@ export async function reserveViaApi(
         foreignInvested: options.foreignInvested ?? false,
         priorApprovalRequired: options.priorApprovalRequired ?? false,
         commitment: options.commitment ?? null,
+        similarNameUndertaking:
+          options.similarNameUndertaking === undefined
+            ? await currentUndertakingInput(app)
+            : options.similarNameUndertaking,
+        investmentRelation: options.investmentRelation ?? null,
       },
     },
     { token, language },
@@ -176,6 +189,7 @@ export async function reserveViaApi(
       reservedAt: string;
       expiresAt: string;
       commitment: null | { termsVersion: number; signatoryName: string; acceptedAt: string };
+      similarNameUndertaking: null | { termsVersion: number; signatoryName: string; acceptedAt: string };
       verification: null | {
         status: string;
         dueBy: string;
@@ -189,14 +203,30 @@ export async function reserveViaApi(
 }
 
 export const COMMITMENT_V1 = { termsVersion: 1, accepted: true, signatoryName: '王海川' };
+/** The Art. 16(3) undertaking on similar names, first version, accepted. */
+export const UNDERTAKING_V1 = { termsVersion: 1, accepted: true, signatoryName: '王海川' };
+
+/** The Art. 16(3) undertaking on the version now current (an administrator may have published another). */
+export async function currentUndertakingInput(app: TestApp) {
+  const { currentUndertaking } = await import('../../src/modules/names/reference.service.js');
+  const terms = await currentUndertaking(app.em());
+  return { ...UNDERTAKING_V1, termsVersion: terms!.version };
+}
 
 /** Row counts of everything a refused names mutation must leave untouched. */
 export async function namesRowCounts(app: TestApp) {
   const em = app.em();
   const { AuditEvent } = await import('../../src/shared/audit/audit.entity.js');
   const { Notification } = await import('../../src/shared/notifications/notification.entity.js');
-  const { CommitmentTerms, NameSettings, ProhibitedNameWord, SpecialNameWord } =
-    await import('../../src/modules/names/names.entity.js');
+  const {
+    CommitmentTerms,
+    DivisionNameException,
+    NameSettings,
+    NameTransfer,
+    ProhibitedNameWord,
+    SpecialNameWord,
+    UndertakingTerms,
+  } = await import('../../src/modules/names/names.entity.js');
   return {
     reservations: await em.count(NameReservation, {}),
     names: await em.count(EnterpriseName, {}),
@@ -205,6 +235,9 @@ export async function namesRowCounts(app: TestApp) {
     prohibitedWords: await em.count(ProhibitedNameWord, {}),
     specialWords: await em.count(SpecialNameWord, {}),
     terms: await em.count(CommitmentTerms, {}),
+    undertakingTerms: await em.count(UndertakingTerms, {}),
+    divisionNameExceptions: await em.count(DivisionNameException, {}),
+    transfers: await em.count(NameTransfer, {}),
     settings: (await em.findOneOrFail(NameSettings, { id: 1 })).verificationWindowWorkingDays,
   };
 }

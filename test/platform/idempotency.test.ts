@@ -105,6 +105,7 @@ const MUTATIONS: Mutation[] = [
         district: 'SHINAN',
         kind: 'LIMITED_LIABILITY_COMPANY',
         industry: 'I65',
+        similarNameUndertaking: { termsVersion: 1, accepted: true, signatoryName: '王海川' },
       };
       return (key) => payload(RESERVE, { ...input, idempotencyKey: key }, applicant.token);
     },
@@ -223,6 +224,7 @@ describe('an idempotency key', () => {
         district: 'SHINAN',
         kind: 'LIMITED_LIABILITY_COMPANY',
         industry: 'I65',
+        similarNameUndertaking: { termsVersion: 1, accepted: true, signatoryName: '王海川' },
         idempotencyKey: key,
       },
       applicant.token,

@@ -1,13 +1,13 @@
 import { toGlobalId } from '../../src/shared/ids.js';
 import { REGISTRATION_APPLICATION_UPDATED } from '../../src/modules/registration/registration.service.js';
 import { currentTerms } from '../../src/modules/names/reference.service.js';
-import { ProhibitedNameWord, SpecialNameWord } from '../../src/modules/names/names.entity.js';
+import { DivisionNameException, ProhibitedNameWord, SpecialNameWord } from '../../src/modules/names/names.entity.js';
 import { createApiKeyRow, uniqueEmail } from '../helpers/accounts.js';
 import type { TestApp } from '../helpers/app.js';
 import { cheapPasswordHash, createUser, TEST_PASSWORD } from '../helpers/factories.js';
 import { sendNotification } from '../helpers/notifications.js';
 import { ACCEPT, createEnterprise, demandInput, makeOffer, offerInput, publishDemand } from '../financing/helpers.js';
-import { reserveViaApi } from '../names/helpers.js';
+import { currentUndertakingInput, reserveViaApi } from '../names/helpers.js';
 import {
   COMMITMENT,
   deregistrationSubmitted,
@@ -98,6 +98,11 @@ function unique(prefix: string): string {
 const uniqueWord = () => unique('龘靐');
 /** A word for the prohibited and special word lists. */
 const uniqueListWord = () => unique('鼗鼙');
+
+/** Names of divisions elsewhere in China, none on the shipped exception list: one per addDivisionNameException call. */
+const DIVISION_WORDS = ['昆山', '寿光', '义乌', '张家港', '江阴', '晋江', '慈溪', '常熟', '诸暨', '余姚'];
+let divisionWordIndex = 0;
+const nextDivisionWord = () => DIVISION_WORDS[divisionWordIndex++ % DIVISION_WORDS.length]!;
 
 /** A list read: 'ok' when the connection at `field` holds `id`. */
 const holds = (field: string, id: string) => (data: any) =>
@@ -357,7 +362,7 @@ export const MATRIX: Record<string, Row> = {
   },
   'Mutation.reserveEnterpriseName': {
     needs: ['APPLICANT'],
-    call: async () => ({
+    call: async ({ app }) => ({
       query: `mutation($input: ReserveEnterpriseNameInput!) { reserveEnterpriseName(input: $input) { reservation { id } userErrors { code field message } } }`,
       variables: {
         input: {
@@ -365,6 +370,7 @@ export const MATRIX: Record<string, Row> = {
           district: 'SHINAN',
           kind: 'LIMITED_LIABILITY_COMPANY',
           industry: 'I65',
+          similarNameUndertaking: await currentUndertakingInput(app),
         },
       },
     }),
@@ -421,6 +427,51 @@ export const MATRIX: Record<string, Row> = {
     call: async () => ({
       query: `mutation($input: PublishCommitmentTermsInput!) { publishCommitmentTerms(input: $input) { commitmentTerms { version } userErrors { code field message } } }`,
       variables: { input: { textZh: '承诺书（测试版）', textEn: 'Commitment terms (test version)' } },
+    }),
+  },
+  'Query.similarNameUndertakingTerms': {
+    needs: 'ANYONE',
+    call: async () => ({ query: `{ similarNameUndertakingTerms { version } }` }),
+  },
+  'Query.divisionNameExceptions': {
+    needs: ['ADMIN', 'OFFICIAL:MARKET_REGULATION'],
+    call: async () => ({ query: `{ divisionNameExceptions { word } }` }),
+  },
+  'Mutation.consentToNameTransfer': {
+    needs: ['APPLICANT'],
+    hiddenFrom: STRANGERS,
+    call: async ({ enterpriseId }) => ({
+      query: `mutation($input: ConsentToNameTransferInput!) { consentToNameTransfer(input: $input) { transfer { status } userErrors { code field message } } }`,
+      variables: { input: { enterpriseId, transfereeEmail: uniqueEmail('transferee') } },
+    }),
+  },
+  'Mutation.addDivisionNameException': {
+    needs: ['ADMIN'],
+    call: async () => ({
+      query: `mutation($input: AddDivisionNameExceptionInput!) { addDivisionNameException(input: $input) { divisionNameException { word } userErrors { code field message } } }`,
+      variables: { input: { word: nextDivisionWord(), meaning: 'another meaning' } },
+    }),
+  },
+  'Mutation.removeDivisionNameException': {
+    needs: ['ADMIN'],
+    call: async ({ app }) => {
+      const em = app.em();
+      const word = uniqueListWord();
+      em.create(DivisionNameException, { word, meaning: 'test', createdAt: app.clock.now() });
+      await em.flush();
+      return {
+        query: `mutation($input: RemoveDivisionNameExceptionInput!) { removeDivisionNameException(input: $input) { divisionNameException { word } userErrors { code field message } } }`,
+        variables: { input: { word } },
+      };
+    },
+  },
+  'Mutation.publishSimilarNameUndertakingTerms': {
+    needs: ['ADMIN'],
+    call: async () => ({
+      query: `mutation($input: PublishSimilarNameUndertakingTermsInput!) { publishSimilarNameUndertakingTerms(input: $input) { undertakingTerms { version } userErrors { code field message } } }`,
+      variables: {
+        input: { textZh: '相同相近名称承诺书（测试版）', textEn: 'Undertaking on similar names (test version)' },
+      },
     }),
   },
   'Mutation.updateNameSettings': {

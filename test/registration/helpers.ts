@@ -5,6 +5,7 @@ import { fromGlobalId, toGlobalId } from '../../src/shared/ids.js';
 import { reserveName } from '../../src/modules/names/reservations.service.js';
 import type { NameReservation } from '../../src/modules/names/index.js';
 import { CommitmentTerms } from '../../src/modules/names/names.entity.js';
+import { currentUndertakingInput } from '../names/helpers.js';
 import type { TestApp } from '../helpers/app.js';
 import type { TestUser } from '../helpers/factories.js';
 
@@ -63,6 +64,7 @@ export async function reserve(
         foreignInvested: options.foreignInvested ?? false,
         priorApprovalRequired: false,
         commitment: terms ? { termsVersion: terms.version, accepted: true, signatoryName: '王海川' } : null,
+        similarNameUndertaking: await currentUndertakingInput(app),
       });
     } catch (error) {
       if (options.name || attempt > 5) throw error;

@@ -44,6 +44,7 @@ async function rivalReserves(name: string) {
         industry: 'I65',
         foreignInvested: false,
         priorApprovalRequired: false,
+        similarNameUndertaking: { termsVersion: 1, accepted: true, signatoryName: '王海川' },
       },
     },
     rival,

@@ -289,6 +289,7 @@ describe('a withheld enterprise name', () => {
             kind: 'JOINT_STOCK_COMPANY',
             industry: 'F51',
             commitment: { termsVersion: 1, accepted: true, signatoryName: '王海川' },
+            similarNameUndertaking: { termsVersion: 1, accepted: true, signatoryName: '王海川' },
           },
         },
         stranger.token,

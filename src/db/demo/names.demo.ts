@@ -209,7 +209,7 @@ export async function loadDemoNames(
     for (const r of RESERVATIONS) {
       if (await em.count(NameReservation, { applicantId: applicant.id, name: r.name })) continue;
       const ctx = demoContext(orm, deps, applicant);
-      const { terms } = await namesReference(ctx);
+      const { terms, undertaking } = await namesReference(ctx);
       try {
         await reserveName(ctx, applicant.id, {
           name: r.name,
@@ -221,6 +221,11 @@ export async function loadDemoNames(
           commitment: r.special
             ? { termsVersion: terms.version, accepted: true, signatoryName: applicant.displayName }
             : null,
+          similarNameUndertaking: {
+            termsVersion: undertaking.version,
+            accepted: true,
+            signatoryName: applicant.displayName,
+          },
         });
         reserved += 1;
       } catch (error) {

@@ -6,6 +6,7 @@ import { addCalendarDays } from '../../shared/working-days.js';
 import { shanghaiDate } from '../../shared/clock.js';
 import { User, hashPassword } from '../../modules/accounts/index.js';
 import { reserveName } from '../../modules/names/reservations.service.js';
+import { namesReference } from '../../modules/names/reference.service.js';
 import type { NameReservation } from '../../modules/names/index.js';
 import { RegistrationApplication } from '../../modules/registration/index.js';
 import type { Declaration } from '../../modules/registration/registration.declaration.js';
@@ -486,7 +487,9 @@ export async function loadDemoRegistration(orm: MikroORM, deps: PlatformDeps): P
   const as = (user: User, at: Date) => contextAs(orm, deps, user, at);
 
   async function reserve(user: User, e: DemoEnterprise, at: Date, foreignInvested = false): Promise<NameReservation> {
-    return reserveName(as(user, at), user.id, {
+    const ctx = as(user, at);
+    const { undertaking } = await namesReference(ctx);
+    return reserveName(ctx, user.id, {
       name: `青岛${e.trade}${e.industryWord}有限公司`,
       district: e.district,
       industry: e.industry,
@@ -494,6 +497,7 @@ export async function loadDemoRegistration(orm: MikroORM, deps: PlatformDeps): P
       foreignInvested,
       priorApprovalRequired: false,
       commitment: null,
+      similarNameUndertaking: { termsVersion: undertaking.version, accepted: true, signatoryName: user.displayName },
     });
   }
 

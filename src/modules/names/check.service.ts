@@ -1,7 +1,13 @@
 import type { RequestContext } from '../../shared/context.js';
 import type { Locale } from '../../shared/messages.js';
-import { findConflicts, type FoundConflict } from './name-index.service.js';
-import type { CommitmentTerms, DistrictValue } from './names.entity.js';
+import {
+  investmentRelationIfProven,
+  openTransfersToViewer,
+  type ConflictException,
+  type InvestmentRelationInput,
+} from './exceptions.service.js';
+import { findConflicts, isBlocking, type FoundConflict } from './name-index.service.js';
+import type { CommitmentTerms, DistrictValue, UndertakingTerms } from './names.entity.js';
 import { namesReference } from './reference.service.js';
 import {
   checkName,
@@ -20,6 +26,8 @@ export interface CheckInput {
   industry?: string | null;
   kind?: EnterpriseKind | null;
   foreignInvested?: boolean | null;
+  /** 规定 第十七条: honoured only when the viewer acts for that enterprise (otherwise the conflict stands). */
+  investmentRelation?: InvestmentRelationInput | null;
 }
 
 export interface IndustryView {
@@ -36,6 +44,7 @@ export interface NameCheckView {
   violations: { term: string | null; rule: string; category: string | null; message: string }[];
   conflicts: (Omit<FoundConflict, 'zh' | 'en' | 'messageKey' | 'params'> & { message: string })[];
   commitmentTerms: CommitmentTerms | null;
+  similarNameUndertakingTerms: UndertakingTerms;
   industryHint: IndustryView | null;
 }
 
@@ -74,12 +83,20 @@ export async function checkEnterpriseName(ctx: RequestContext, input: CheckInput
     },
     reference,
   );
-  const conflicts = result.parts.tradeName ? await findConflicts(ctx, result.parts) : [];
+  let conflicts: FoundConflict[] = [];
+  if (result.parts.tradeName) {
+    // The exceptions the viewer could use on reserving, so the check answers as the reservation will.
+    const excused = new Map<string, ConflictException>();
+    for (const enterpriseId of (await openTransfersToViewer(ctx)).keys()) excused.set(enterpriseId, 'NAME_TRANSFER');
+    const relation = await investmentRelationIfProven(ctx, input.investmentRelation);
+    if (relation) excused.set(relation.enterpriseId, 'INVESTMENT_RELATIONSHIP');
+    conflicts = await findConflicts(ctx, result.parts, { excused });
+  }
   const { locale } = ctx;
   return {
     name: result.normalised,
     parts: result.parts,
-    available: result.violations.length === 0 && !conflicts.some((c) => c.kind === 'IDENTICAL'),
+    available: result.violations.length === 0 && !conflicts.some(isBlocking),
     special: result.special,
     specialReasons: result.specialReasons.map((r) => ({ code: r.code, term: r.term, message: inLocale(locale, r) })),
     violations: result.violations.map((v) => ({
@@ -99,8 +116,10 @@ export async function checkEnterpriseName(ctx: RequestContext, input: CheckInput
       releasedAt: c.releasedAt,
       enterpriseId: c.enterpriseId,
       reservationId: c.reservationId,
+      exception: c.exception,
     })),
     commitmentTerms: result.special ? reference.terms : null,
+    similarNameUndertakingTerms: reference.undertaking,
     industryHint: industryView(locale, result.industryCode),
   };
 }

@@ -8,7 +8,9 @@ import {
   CommitmentTermsFieldsResolver,
   NameCommitmentFieldsResolver,
   NameReservationFieldsResolver,
+  NameUndertakingFieldsResolver,
   NamesResolver,
+  UndertakingTermsFieldsResolver,
 } from './names.resolver.js';
 import { NameReservationType } from './names.types.js';
 
@@ -31,6 +33,20 @@ export { NameConflict, NameReservationType, IndustryType } from './names.types.j
 export { industryView } from './check.service.js';
 export { withholdNamesBy, type WithheldNamesRule } from './name-index.service.js';
 export { followNamesReferenceChanges } from './reference.service.js';
+/**
+ * The exceptions to the identical-name rule (规定 第十五条, 第十七条): registration registers how to find
+ * the enterprises a user acts for, and checks a reservation's investment claim and name transfer at
+ * confirmation.
+ */
+export {
+  findActedForEnterprisesBy,
+  investmentRelationOf,
+  nameTransferOf,
+  type ActedForEnterprise,
+  type ActedForEnterpriseRule,
+  type InvestmentRelation,
+} from './exceptions.service.js';
+export type { InvestmentRelationship, EnterpriseNameReleaseReason } from './names.entity.js';
 export { enterpriseNameParts, type EnterpriseNamePartsData } from './name-parts.js';
 export { NameCommitmentInput } from './names.inputs.js';
 export { addIndexEntry, findConflicts, indexKeysOf, releaseIndexEntry } from './name-index.service.js';
@@ -60,5 +76,7 @@ export const namesResolvers = [
   NameReservationFieldsResolver,
   NameCommitmentFieldsResolver,
   CommitmentTermsFieldsResolver,
+  NameUndertakingFieldsResolver,
+  UndertakingTermsFieldsResolver,
   nodeIdResolver(NameReservationType, 'NameReservation'),
 ] as const;

@@ -1,5 +1,6 @@
 import type { RequestContext } from '../../shared/context.js';
-import { EnterpriseName, type DistrictValue } from './names.entity.js';
+import type { ConflictException } from './exceptions.service.js';
+import { EnterpriseName, type DistrictValue, type EnterpriseNameReleaseReason } from './names.entity.js';
 import {
   compareNames,
   conflictKeys,
@@ -94,10 +95,20 @@ export function addIndexEntry(tx: RequestContext, entry: NewIndexEntry): Enterpr
   return row;
 }
 
-/** Takes a row out of the index; an enterprise's name keeps blocking others for a year. */
-export function releaseIndexEntry(row: EnterpriseName, releasedAt: Date, protect: boolean): void {
+/**
+ * Takes a row out of the index. A registered enterprise's name (protect) keeps blocking others for a
+ * year whatever the reason — deregistration, a change of name or the revocation of the registration
+ * (规定 第十七条); a reservation's row (lapsed, used, or revoked for a false commitment) does not.
+ */
+export function releaseIndexEntry(
+  row: EnterpriseName,
+  releasedAt: Date,
+  protect: boolean,
+  reason: EnterpriseNameReleaseReason | null = null,
+): void {
   row.status = 'RELEASED';
   row.releasedAt = releasedAt;
+  row.releaseReason = protect ? reason : null;
   if (protect) {
     const until = new Date(releasedAt);
     until.setUTCFullYear(until.getUTCFullYear() + RELEASED_NAME_PROTECTION_YEARS);
@@ -119,6 +130,8 @@ export interface FoundConflict extends NameConflict {
   source: ConflictSource;
   district: DistrictValue;
   releasedAt: Date | null;
+  /** Set when an exception (规定 第十五条, 第十七条) lets this IDENTICAL conflict pass for this applicant. */
+  exception: ConflictException | null;
 }
 
 interface CandidateRow {
@@ -139,6 +152,11 @@ function textArray(values: readonly string[]): string {
   return `{${values.map((v) => `"${v.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`).join(',')}}`;
 }
 
+/** Whether a conflict refuses the name: IDENTICAL, and no exception lets it pass. */
+export function isBlocking(conflict: Pick<FoundConflict, 'kind' | 'exception'>): boolean {
+  return conflict.kind === 'IDENTICAL' && !conflict.exception;
+}
+
 const IDENTICAL_FIRST = (a: FoundConflict, b: FoundConflict) =>
   (a.kind === b.kind ? 0 : a.kind === 'IDENTICAL' ? -1 : 1) || a.name.localeCompare(b.name, 'zh');
 
@@ -152,7 +170,11 @@ const IDENTICAL_FIRST = (a: FoundConflict, b: FoundConflict) =>
 export async function findConflicts(
   ctx: RequestContext,
   parts: NameParts,
-  options: { exceptReservationId?: string | null } = {},
+  options: {
+    exceptReservationId?: string | null;
+    /** Registered enterprises whose IDENTICAL names do not block this applicant, and by which exception. */
+    excused?: ReadonlyMap<string, ConflictException>;
+  } = {},
 ): Promise<FoundConflict[]> {
   const keys = conflictKeys(parts);
   const tradeName = keys.tradeName;
@@ -213,6 +235,10 @@ export async function findConflicts(
       source,
       district: row.district,
       releasedAt: row.released_at === null ? null : new Date(row.released_at),
+      exception:
+        conflict.kind === 'IDENTICAL' && source === 'REGISTERED' && row.enterprise_id
+          ? (options.excused?.get(row.enterprise_id) ?? null)
+          : null,
     });
   }
   return (await withoutWithheldNames(ctx, found)).sort(IDENTICAL_FIRST);
@@ -248,7 +274,7 @@ async function withoutWithheldNames(ctx: RequestContext, found: FoundConflict[])
   if (withheld.size === 0) return found;
   const isWithheld = (c: FoundConflict) => c.source === 'REGISTERED' && withheld.has(c.enterpriseId!);
   const shown = found.filter((c) => !isWithheld(c));
-  const blocking = found.find((c) => isWithheld(c) && c.kind === 'IDENTICAL');
+  const blocking = found.find((c) => isWithheld(c) && c.kind === 'IDENTICAL' && !c.exception);
   if (blocking) {
     shown.push({
       ...render('names.conflict.IDENTICAL_WITHHELD_NAME'),
@@ -261,6 +287,7 @@ async function withoutWithheldNames(ctx: RequestContext, found: FoundConflict[])
       source: 'REGISTERED',
       district: blocking.district,
       releasedAt: null,
+      exception: null,
     });
   }
   return shown;

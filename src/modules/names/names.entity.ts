@@ -32,6 +32,10 @@ export const ENTERPRISE_KIND_VALUES = [
 
 export type EnterpriseNameStatus = 'ACTIVE' | 'RELEASED';
 
+/** Why a registered enterprise's name left the index; each keeps it protected for 1 year (规定 第十七条). */
+export const ENTERPRISE_NAME_RELEASE_REASONS = ['DEREGISTERED', 'NAME_CHANGED', 'REVOKED'] as const;
+export type EnterpriseNameReleaseReason = (typeof ENTERPRISE_NAME_RELEASE_REASONS)[number];
+
 /**
  * One name in the conflict index: a registered enterprise's name (enterpriseId set) or a live
  * reservation's (reservationId set). Checks find candidates here through exact keys only.
@@ -56,7 +60,8 @@ export type EnterpriseNameStatus = 'ACTIVE' | 'RELEASED';
     'create unique index "enterprise_names_live_reservation_unique" on "enterprise_names" ("district", "trade_name", coalesce("industry_word", \'\')) where "status" = \'ACTIVE\' and "reservation_id" is not null',
 })
 export class EnterpriseName {
-  [OptionalProps]?: 'status' | 'releasedAt' | 'protectedUntil' | 'expiresAt' | 'enterpriseId' | 'reservationId';
+  [OptionalProps]?:
+    'status' | 'releasedAt' | 'protectedUntil' | 'releaseReason' | 'expiresAt' | 'enterpriseId' | 'reservationId';
 
   @PrimaryKey({ type: 'uuid' })
   id: string = randomUUID();
@@ -116,8 +121,76 @@ export class EnterpriseName {
   @Property({ type: 'datetime', nullable: true })
   protectedUntil: Date | null = null;
 
+  /** For a registered enterprise's name: why it was released (null for a reservation's row). */
+  @Enum({ items: [...ENTERPRISE_NAME_RELEASE_REASONS], nullable: true })
+  releaseReason: EnterpriseNameReleaseReason | null = null;
+
   @Property({ type: 'datetime' })
   createdAt!: Date;
+}
+
+/**
+ * Which way the investment runs between the registered enterprise (the holder of the identical
+ * name) and the enterprise the reservation is for.
+ */
+export const INVESTMENT_RELATIONSHIPS = ['HOLDER_INVESTS_IN_NEW', 'NEW_INVESTS_IN_HOLDER'] as const;
+export type InvestmentRelationship = (typeof INVESTMENT_RELATIONSHIPS)[number];
+
+export type NameTransferStatus = 'CONSENTED' | 'USED' | 'WITHDRAWN';
+
+/**
+ * A registered enterprise's consent to transfer its name (企业名称登记管理规定 第十五条: 企业名称可以
+ * 转让): given by the enterprise's agent to one transferee (named by the e-mail of its account), valid
+ * until `validUntil`. The transferee may then reserve the identical name; once a registration uses
+ * that reservation the holder must change its own name (holderMustChangeSince records it).
+ */
+@Entity({ tableName: 'name_transfers' })
+@Index({ properties: ['enterpriseId'] })
+@Index({ properties: ['transfereeEmail', 'status'] })
+export class NameTransfer {
+  [OptionalProps]?: 'status' | 'reservationId' | 'usedAt' | 'holderMustChangeSince' | 'withdrawnAt';
+
+  @PrimaryKey({ type: 'uuid' })
+  id: string = randomUUID();
+
+  /** The registered enterprise whose name is transferred. */
+  @Property({ type: 'uuid' })
+  enterpriseId!: string;
+
+  /** Its name when the consent was given, normalised. */
+  @Property({ type: 'string', length: 200 })
+  name!: string;
+
+  /** The transferee's account e-mail, lower-cased. */
+  @Property({ type: 'string', length: 320 })
+  transfereeEmail!: string;
+
+  @Enum({ items: ['CONSENTED', 'USED', 'WITHDRAWN'] })
+  status: NameTransferStatus = 'CONSENTED';
+
+  @Property({ type: 'uuid' })
+  consentedBy!: string;
+
+  @Property({ type: 'datetime' })
+  consentedAt!: Date;
+
+  /** The consent lapses at the end of this instant unless a reservation took it up. */
+  @Property({ type: 'datetime' })
+  validUntil!: Date;
+
+  /** The transferee's reservation of the name. */
+  @Property({ type: 'uuid', nullable: true })
+  reservationId: string | null = null;
+
+  @Property({ type: 'datetime', nullable: true })
+  usedAt: Date | null = null;
+
+  /** When a registration used the transferee's reservation: from then the holder must change its name. */
+  @Property({ type: 'datetime', nullable: true })
+  holderMustChangeSince: Date | null = null;
+
+  @Property({ type: 'datetime', nullable: true })
+  withdrawnAt: Date | null = null;
 }
 
 export type NameReservationStatus = 'RESERVED' | 'USED' | 'EXPIRED' | 'REVOKED';
@@ -160,6 +233,12 @@ export class NameReservation {
     | 'verificationDecidedBy'
     | 'priorApprovalRequired'
     | 'nameEntry'
+    | 'undertakingTermsVersion'
+    | 'undertakingSignatoryName'
+    | 'undertakingAcceptedAt'
+    | 'relatedEnterpriseId'
+    | 'investmentRelationship'
+    | 'nameTransfer'
     | 'version';
 
   @PrimaryKey({ type: 'uuid' })
@@ -223,6 +302,35 @@ export class NameReservation {
   /** This reservation's row in the conflict index; loaded with it so a state change can release it. */
   @ManyToOne(() => EnterpriseName, { nullable: true, eager: true })
   nameEntry: EnterpriseName | null = null;
+
+  /**
+   * The applicant's written undertaking to bear liability should the name prove confusingly similar
+   * to an existing one (规定 第十六条第三项): given on every reservation since it was introduced
+   * (null only on reservations made before), with the text version, the signatory and the time.
+   */
+  @Property({ type: 'integer', nullable: true })
+  undertakingTermsVersion: number | null = null;
+
+  @Property({ type: 'string', length: 100, nullable: true })
+  undertakingSignatoryName: string | null = null;
+
+  @Property({ type: 'datetime', nullable: true })
+  undertakingAcceptedAt: Date | null = null;
+
+  /**
+   * A registered enterprise with which the new enterprise has an investment relationship
+   * (规定 第十七条): an IDENTICAL name of that enterprise did not block this reservation. Registration
+   * checks the claim at confirmation (investmentRelationOf).
+   */
+  @Property({ type: 'uuid', nullable: true })
+  relatedEnterpriseId: string | null = null;
+
+  @Enum({ items: [...INVESTMENT_RELATIONSHIPS], nullable: true })
+  investmentRelationship: InvestmentRelationship | null = null;
+
+  /** The holder's consent to transfer its name (规定 第十五条) that this reservation took up. */
+  @ManyToOne(() => NameTransfer, { nullable: true, eager: true })
+  nameTransfer: NameTransfer | null = null;
 
   @Property({ type: 'integer', nullable: true })
   commitmentTermsVersion: number | null = null;
@@ -301,6 +409,46 @@ export class CommitmentTerms {
   publishedBy: string | null = null;
 }
 
+/**
+ * One version of the undertaking every applicant gives on reserving a name (规定 第十六条第三项): to
+ * bear the legal liability should the name prove confusingly similar to an existing one. Never
+ * changed once published.
+ */
+@Entity({ tableName: 'name_undertaking_terms' })
+export class UndertakingTerms {
+  @PrimaryKey({ type: 'integer', autoincrement: false })
+  version!: number;
+
+  @Property({ type: 'text' })
+  textZh!: string;
+
+  @Property({ type: 'text' })
+  textEn!: string;
+
+  @Property({ type: 'datetime' })
+  publishedAt!: Date;
+
+  @Property({ type: 'uuid', nullable: true })
+  publishedBy: string | null = null;
+}
+
+/**
+ * A division name that also has another meaning (规定 第八条 "另有含义的除外"): a trade name may be
+ * this word although a county-level-or-above division bears it. Maintained by an administrator.
+ */
+@Entity({ tableName: 'name_division_exceptions' })
+export class DivisionNameException {
+  @PrimaryKey({ type: 'string', length: 50 })
+  word!: string;
+
+  /** The other meaning, for the people maintaining the list. */
+  @Property({ type: 'string', length: 200 })
+  meaning!: string;
+
+  @Property({ type: 'datetime' })
+  createdAt!: Date;
+}
+
 /** The module's adjustable figures: one row (id 1). */
 @Entity({ tableName: 'name_settings' })
 export class NameSettings {
@@ -322,4 +470,7 @@ export const namesEntities = [
   SpecialNameWord,
   CommitmentTerms,
   NameSettings,
+  UndertakingTerms,
+  DivisionNameException,
+  NameTransfer,
 ];

@@ -3,8 +3,27 @@ import { Field, ID, InputType, Int } from 'type-graphql';
 import { District, EnterpriseKind } from '../../shared/graphql/reference.types.js';
 import { IdempotencyKeyField } from '../../shared/idempotency/idempotency.js';
 import type { ProhibitedCategory } from './rules/index.js';
-import { NameVerificationOutcome, ProhibitedWordCategory, SpecialWordScope } from './names.types.js';
+import {
+  InvestmentRelationship,
+  NameVerificationOutcome,
+  ProhibitedWordCategory,
+  SpecialWordScope,
+} from './names.types.js';
+import { DateScalar } from '../../shared/graphql/scalars.js';
 import { MultiLineText } from '../../shared/graphql/text-input.js';
+
+@InputType({
+  description:
+    'An investment relationship with the registered enterprise that holds the identical name (规定 Art. 17): that name then does not block this one. Only the person acting for that enterprise may claim it (its consent).',
+})
+export class NameInvestmentRelationInput {
+  @Field(() => ID, { description: 'Global ID of the registered enterprise (one the viewer acts for).' })
+  @MaxLength(200)
+  enterpriseId!: string;
+
+  @Field(() => InvestmentRelationship, { description: 'Which way the investment runs.' })
+  relationship!: InvestmentRelationship;
+}
 
 @InputType({ description: 'A proposed enterprise name and what the rules need to judge it.' })
 export class CheckEnterpriseNameInput {
@@ -45,6 +64,33 @@ export class CheckEnterpriseNameInput {
   })
   @IsOptional()
   foreignInvested?: boolean | null;
+
+  @Field(() => NameInvestmentRelationInput, {
+    nullable: true,
+    description:
+      'An investment relationship with the registered enterprise holding the identical name: honoured when the viewer acts for that enterprise, otherwise the conflict stands.',
+  })
+  @IsOptional()
+  @ValidateNested()
+  investmentRelation?: NameInvestmentRelationInput | null;
+}
+
+@InputType({
+  description:
+    "The applicant's written undertaking on similar names (规定 Art. 16(3)), needed for every reservation: to bear the liability should the name prove confusingly similar to an existing one.",
+})
+export class SimilarNameUndertakingInput {
+  @Field(() => Int, {
+    description: 'The version of the undertaking read and accepted (NameCheck.similarNameUndertakingTerms.version).',
+  })
+  termsVersion!: number;
+
+  @Field({ description: 'Whether the applicant accepts it; must be true.' })
+  accepted!: boolean;
+
+  @Field({ description: 'The name of the person signing it.' })
+  @MaxLength(100)
+  signatoryName!: string;
 }
 
 @InputType({ description: "The applicant's written commitment, needed to be granted a special name at once." })
@@ -104,6 +150,24 @@ export class ReserveEnterpriseNameInput {
   @IsOptional()
   @ValidateNested()
   commitment?: NameCommitmentInput | null;
+
+  @Field(() => SimilarNameUndertakingInput, {
+    nullable: true,
+    description:
+      'The undertaking on similar names (规定 Art. 16(3)). Required: a reservation without it is refused with COMMITMENT_REQUIRED (nullable in the schema only so that existing clients still parse).',
+  })
+  @IsOptional()
+  @ValidateNested()
+  similarNameUndertaking?: SimilarNameUndertakingInput | null;
+
+  @Field(() => NameInvestmentRelationInput, {
+    nullable: true,
+    description:
+      'An investment relationship with the registered enterprise holding the identical name (规定 Art. 17); the viewer must act for that enterprise.',
+  })
+  @IsOptional()
+  @ValidateNested()
+  investmentRelation?: NameInvestmentRelationInput | null;
 
   @IdempotencyKeyField()
   idempotencyKey?: string | null;
@@ -189,4 +253,60 @@ export class UpdateNameSettingsInput {
     description: "Working days after the grant within which a special name's commitment is verified (1–250).",
   })
   verificationWindowWorkingDays!: number;
+}
+
+@InputType({ description: "A registered enterprise's consent to transfer its name (规定 Art. 15)." })
+export class ConsentToNameTransferInput {
+  @Field(() => ID, { description: 'Global ID of the enterprise (one the viewer acts for).' })
+  @MaxLength(200)
+  enterpriseId!: string;
+
+  @Field({ description: "The e-mail of the transferee's account." })
+  @IsNotEmpty()
+  @MaxLength(320)
+  transfereeEmail!: string;
+
+  @Field(() => DateScalar, {
+    nullable: true,
+    description:
+      'The last day (Asia/Shanghai) the transferee may reserve the name: at most a year ahead; 2 months when absent.',
+  })
+  @IsOptional()
+  validUntil?: string | null;
+}
+
+@InputType({ description: 'A division name with another meaning to add to the exception list (规定 Art. 8).' })
+export class AddDivisionNameExceptionInput {
+  @Field({ description: 'The word: the name (or short name) of a division outside Qingdao.' })
+  @IsNotEmpty()
+  @MaxLength(50)
+  word!: string;
+
+  @Field({ description: 'Its other meaning.' })
+  @IsNotEmpty()
+  @MaxLength(200)
+  meaning!: string;
+}
+
+@InputType({ description: 'A word to take off the division-name exception list.' })
+export class RemoveDivisionNameExceptionInput {
+  @Field({ description: 'The word.' })
+  @IsNotEmpty()
+  @MaxLength(50)
+  word!: string;
+}
+
+@InputType({ description: 'A new version of the undertaking on similar names.' })
+export class PublishSimilarNameUndertakingTermsInput {
+  @Field({ description: 'The text in Chinese.' })
+  @IsNotEmpty()
+  @MaxLength(10000)
+  @MultiLineText()
+  textZh!: string;
+
+  @Field({ description: 'The text in English.' })
+  @IsNotEmpty()
+  @MaxLength(10000)
+  @MultiLineText()
+  textEn!: string;
 }

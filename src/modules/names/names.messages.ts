@@ -37,6 +37,42 @@ export const namesMessages = defineMessages({
     zh: '请填写承诺人姓名。',
     en: 'Enter the name of the person signing the commitment.',
   },
+  'names.reserve.undertakingRequired': {
+    zh: '申报任何企业名称均须阅读并接受第 {version} 版《企业名称相同相近承诺书》：名称如与他人名称相同或者近似，依法承担相应法律责任（《企业名称登记管理规定》第十六条第三项）。',
+    en: 'Every name reservation needs the undertaking on similar names, version {version}: to bear the legal liability should the name prove identical or similar to another (Provisions Art. 16(3)).',
+  },
+  'names.reserve.undertakingNotAccepted': {
+    zh: '请勾选接受相同相近名称承诺书。',
+    en: 'Accept the undertaking on similar names.',
+  },
+  'names.reserve.undertakingOutdated': {
+    zh: '相同相近名称承诺书已更新为第 {version} 版，请阅读新版本后重新承诺。',
+    en: 'The undertaking on similar names is now at version {version}: read it and accept it again.',
+  },
+  'names.transfer.email': {
+    zh: '请填写受让方账户的电子邮箱。',
+    en: "Enter the e-mail of the transferee's account.",
+  },
+  'names.transfer.toSelf': {
+    zh: '不能将企业名称转让给自己。',
+    en: 'A name cannot be transferred to yourself.',
+  },
+  'names.transfer.validUntilRange': {
+    zh: '有效期应在 {from} 至 {to} 之间。',
+    en: 'The consent must end between {from} and {to}.',
+  },
+  'names.admin.notADivisionName': {
+    zh: '“{word}”不是县级以上行政区划名称，无须列为例外。',
+    en: '“{word}” is not the name of a county-level or higher division: it needs no exception.',
+  },
+  'names.admin.localDivisionName': {
+    zh: '“{word}”是企业名称中可以使用的行政区划名称（省级、主要城市或本市各区），不能列为例外。',
+    en: '“{word}” is a division a name may stand with (a province, a major city or one of this city’s districts) and cannot be an exception.',
+  },
+  'names.admin.meaningTooLong': {
+    zh: '含义说明不超过 {max} 个字符。',
+    en: 'The meaning is at most {max} characters.',
+  },
   'names.reservation.EXPIRED': {
     zh: '该名称保留已于 {expiresAt} 到期。',
     en: 'This name reservation lapsed on {expiresAt}.',

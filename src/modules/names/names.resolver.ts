@@ -5,8 +5,21 @@ import { MutationWithPayload } from '../../shared/graphql/mutation.js';
 import { EnterpriseNameParts } from '../../shared/graphql/reference.types.js';
 import { UserType, userById } from '../accounts/index.js';
 import { checkEnterpriseName, industryView } from './check.service.js';
-import { CommitmentTerms, NameReservation, NameSettings, type DistrictValue } from './names.entity.js';
+import { toGlobalId } from '../../shared/ids.js';
+import * as exceptions from './exceptions.service.js';
 import {
+  CommitmentTerms,
+  NameReservation,
+  NameSettings,
+  UndertakingTerms,
+  type DistrictValue,
+  type NameTransfer,
+} from './names.entity.js';
+import {
+  AddDivisionNameExceptionInput,
+  ConsentToNameTransferInput,
+  PublishSimilarNameUndertakingTermsInput,
+  RemoveDivisionNameExceptionInput,
   AddProhibitedWordInput,
   AddSpecialWordInput,
   CheckEnterpriseNameInput,
@@ -17,8 +30,17 @@ import {
   ReserveEnterpriseNameInput,
   UpdateNameSettingsInput,
 } from './names.inputs.js';
-import { commitmentTermsByVersion } from './names.loaders.js';
+import { commitmentTermsByVersion, undertakingTermsByVersion } from './names.loaders.js';
 import {
+  AddDivisionNameExceptionPayload,
+  ConsentToNameTransferPayload,
+  DivisionNameExceptionType,
+  NameInvestmentRelation,
+  NameTransferType,
+  NameUndertaking,
+  PublishSimilarNameUndertakingTermsPayload,
+  RemoveDivisionNameExceptionPayload,
+  UndertakingTermsType,
   AddProhibitedWordPayload,
   AddSpecialWordPayload,
   CommitmentTermsType,
@@ -64,6 +86,31 @@ export class NamesResolver {
     input: CheckEnterpriseNameInput,
   ) {
     return checkEnterpriseName(ctx, { ...input, district: input.district as DistrictValue | null | undefined });
+  }
+
+  @Query(() => UndertakingTermsType, {
+    description:
+      'The undertaking on similar names every reservation gives (规定 Art. 16(3)): the current version, or the version asked for. Public.',
+  })
+  async similarNameUndertakingTerms(
+    @Ctx() ctx: RequestContext,
+    @Arg('version', () => Int, { nullable: true, description: 'A past version; the current one when absent.' })
+    version?: number | null,
+  ) {
+    if (version === null || version === undefined) return (await reference.namesReference(ctx)).undertaking;
+    return (
+      (await ctx.loaders.get(undertakingTermsByVersion).load(version)) ??
+      (await reference.namesReference(ctx)).undertaking
+    );
+  }
+
+  @Authorized('ADMIN', REGISTRY)
+  @Query(() => [DivisionNameExceptionType], {
+    description:
+      'The division names with another meaning that a trade name may be (规定 Art. 8; a short list, by word). Role: ADMIN, OFFICIAL (MARKET_REGULATION).',
+  })
+  async divisionNameExceptions(@Ctx() ctx: RequestContext) {
+    return (await reference.namesReference(ctx)).divisionNameExceptionRows;
   }
 
   @Query(() => CommitmentTermsType, {
@@ -155,9 +202,67 @@ export class NamesResolver {
       foreignInvested: input.foreignInvested ?? false,
       priorApprovalRequired: input.priorApprovalRequired ?? false,
       commitment: input.commitment ?? null,
+      similarNameUndertaking: input.similarNameUndertaking ?? null,
+      investmentRelation: input.investmentRelation ?? null,
       idempotencyKey: input.idempotencyKey,
     });
     return { reservation };
+  }
+
+  @Authorized('APPLICANT')
+  @MutationWithPayload(() => ConsentToNameTransferPayload, {
+    description:
+      'Consents, for a registered enterprise the viewer acts for, to transfer its name to the account with the given e-mail (规定 Art. 15). Until validUntil that account may reserve the identical name; once a registration uses it, the enterprise must change its own name. Role: APPLICANT acting for the enterprise.',
+  })
+  async consentToNameTransfer(
+    @Ctx() ctx: RequestContext,
+    @Arg('input', () => ConsentToNameTransferInput, { description: 'The enterprise, the transferee and the validity.' })
+    input: ConsentToNameTransferInput,
+  ) {
+    const transfer = await exceptions.consentToNameTransfer(ctx, {
+      enterpriseId: input.enterpriseId,
+      transfereeEmail: input.transfereeEmail,
+      validUntil: input.validUntil ?? null,
+    });
+    return { transfer: transferView(transfer) };
+  }
+
+  @Authorized('ADMIN')
+  @MutationWithPayload(() => AddDivisionNameExceptionPayload, {
+    description:
+      'Lists a division name as a word with another meaning (规定 Art. 8): a trade name may then be it. Checks use it at once. Role: ADMIN.',
+  })
+  async addDivisionNameException(
+    @Ctx() ctx: RequestContext,
+    @Arg('input', () => AddDivisionNameExceptionInput, { description: 'The word and its other meaning.' })
+    input: AddDivisionNameExceptionInput,
+  ) {
+    return { divisionNameException: await reference.addDivisionNameException(ctx, input) };
+  }
+
+  @Authorized('ADMIN')
+  @MutationWithPayload(() => RemoveDivisionNameExceptionPayload, {
+    description: 'Takes a word off the division-name exception list. Role: ADMIN.',
+  })
+  async removeDivisionNameException(
+    @Ctx() ctx: RequestContext,
+    @Arg('input', () => RemoveDivisionNameExceptionInput, { description: 'The word.' })
+    input: RemoveDivisionNameExceptionInput,
+  ) {
+    return { divisionNameException: await reference.removeDivisionNameException(ctx, input) };
+  }
+
+  @Authorized('ADMIN')
+  @MutationWithPayload(() => PublishSimilarNameUndertakingTermsPayload, {
+    description:
+      'Publishes a new version of the undertaking on similar names (规定 Art. 16(3)). Undertakings given keep their version; new reservations must accept this one. Role: ADMIN.',
+  })
+  async publishSimilarNameUndertakingTerms(
+    @Ctx() ctx: RequestContext,
+    @Arg('input', () => PublishSimilarNameUndertakingTermsInput, { description: 'The text in both languages.' })
+    input: PublishSimilarNameUndertakingTermsInput,
+  ) {
+    return { undertakingTerms: await reference.publishUndertakingTerms(ctx, input) };
   }
 
   @Authorized(REGISTRY)
@@ -293,6 +398,39 @@ export class NameReservationFieldsResolver {
     };
   }
 
+  @FieldResolver(() => NameUndertaking, {
+    nullable: true,
+    description:
+      'The undertaking on similar names given with the reservation (规定 Art. 16(3)); null only for reservations made before it was recorded.',
+  })
+  similarNameUndertaking(@Root() reservation: NameReservation) {
+    const version = reservation.undertakingTermsVersion;
+    if (version === null || !reservation.undertakingAcceptedAt) return null;
+    return {
+      termsVersion: version,
+      signatoryName: reservation.undertakingSignatoryName ?? '',
+      acceptedAt: reservation.undertakingAcceptedAt,
+    };
+  }
+
+  @FieldResolver(() => NameInvestmentRelation, {
+    nullable: true,
+    description:
+      'The investment relationship that let an identical registered name pass (规定 Art. 17); registration checks it at confirmation.',
+  })
+  investmentRelation(@Root() reservation: NameReservation) {
+    const relation = exceptions.investmentRelationOf(reservation);
+    return relation ? { ...relation, enterpriseId: toGlobalId('Enterprise', relation.enterpriseId) } : null;
+  }
+
+  @FieldResolver(() => NameTransferType, {
+    nullable: true,
+    description: "The holder's consent to transfer the name that let this identical name pass (规定 Art. 15).",
+  })
+  nameTransfer(@Root() reservation: NameReservation) {
+    return reservation.nameTransfer ? transferView(reservation.nameTransfer) : null;
+  }
+
   @FieldResolver(() => UserType, {
     nullable: true,
     description: 'The applicant. Visible to the applicant itself, officials and administrators.',
@@ -300,6 +438,26 @@ export class NameReservationFieldsResolver {
   applicant(@Root() reservation: NameReservation, @Ctx() ctx: RequestContext) {
     return ctx.loaders.get(userById).load(reservation.applicantId);
   }
+}
+
+@Resolver(() => NameUndertaking)
+export class NameUndertakingFieldsResolver {
+  @FieldResolver(() => UndertakingTermsType, { description: 'The text accepted, in the version accepted.' })
+  async terms(@Root() undertaking: { termsVersion: number }, @Ctx() ctx: RequestContext) {
+    return ctx.loaders.get(undertakingTermsByVersion).load(undertaking.termsVersion);
+  }
+}
+
+@Resolver(() => UndertakingTermsType)
+export class UndertakingTermsFieldsResolver {
+  @FieldResolver(() => String, { description: "The text in the caller's language." })
+  text(@Root() terms: UndertakingTerms, @Ctx() ctx: RequestContext): string {
+    return ctx.locale === 'EN' ? terms.textEn : terms.textZh;
+  }
+}
+
+function transferView(transfer: NameTransfer) {
+  return { ...transfer, enterpriseId: toGlobalId('Enterprise', transfer.enterpriseId) };
 }
 
 @Resolver(() => NameCommitment)

@@ -1,4 +1,4 @@
-import { Field, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { UserError } from '../../shared/graphql/common.types.js';
 import { ConnectionType } from '../../shared/graphql/connection.js';
 import { Node } from '../../shared/graphql/node.js';
@@ -60,6 +60,56 @@ registerEnumType(SpecialNameReasonCode, {
     },
     CONTAINS_INTERNATIONAL: { description: 'The name contains 国际 (or another word an administrator listed).' },
     BRACKETED_CHINA: { description: 'The name contains （中国）.' },
+  },
+});
+
+export enum NameConflictException {
+  INVESTMENT_RELATIONSHIP = 'INVESTMENT_RELATIONSHIP',
+  NAME_TRANSFER = 'NAME_TRANSFER',
+}
+registerEnumType(NameConflictException, {
+  name: 'NameConflictException',
+  description: 'Why an IDENTICAL conflict does not refuse the name for this applicant (规定 Art. 15, 17).',
+  valuesConfig: {
+    INVESTMENT_RELATIONSHIP: {
+      description:
+        'The other name is that of the registered enterprise the new one has an investment relationship with, claimed by the person acting for that enterprise.',
+    },
+    NAME_TRANSFER: {
+      description: "The other name's enterprise consented to transfer its name to the viewer (consentToNameTransfer).",
+    },
+  },
+});
+
+export enum InvestmentRelationship {
+  HOLDER_INVESTS_IN_NEW = 'HOLDER_INVESTS_IN_NEW',
+  NEW_INVESTS_IN_HOLDER = 'NEW_INVESTS_IN_HOLDER',
+}
+registerEnumType(InvestmentRelationship, {
+  name: 'InvestmentRelationship',
+  description:
+    'Which way the investment runs between the registered enterprise holding the identical name and the new enterprise.',
+  valuesConfig: {
+    HOLDER_INVESTS_IN_NEW: {
+      description:
+        'The registered enterprise invests in the new one: registration checks at confirmation that it is among the declared investors.',
+    },
+    NEW_INVESTS_IN_HOLDER: { description: 'The new enterprise is to invest in the registered one.' },
+  },
+});
+
+export enum NameTransferStatus {
+  CONSENTED = 'CONSENTED',
+  USED = 'USED',
+  WITHDRAWN = 'WITHDRAWN',
+}
+registerEnumType(NameTransferStatus, {
+  name: 'NameTransferStatus',
+  description: "Where a registered enterprise's consent to transfer its name stands.",
+  valuesConfig: {
+    CONSENTED: { description: 'Open: the transferee may reserve the identical name until validUntil.' },
+    USED: { description: 'The transferee reserved the name; once it is registered the holder must change its name.' },
+    WITHDRAWN: { description: 'Withdrawn by the holder before use.' },
   },
 });
 
@@ -233,6 +283,13 @@ export class NameConflict {
   @Field(() => Date, { nullable: true, description: 'For RECENTLY_RELEASED: when the name was released.' })
   releasedAt!: Date | null;
 
+  @Field(() => NameConflictException, {
+    nullable: true,
+    description:
+      'Set when an exception lets this IDENTICAL conflict pass for the viewer (规定 Art. 15, 17): the name stays available as far as this conflict goes.',
+  })
+  exception!: NameConflictException | null;
+
   /** The registered enterprise, for the registration module's `enterprise` field. */
   enterpriseId!: string | null;
 }
@@ -240,6 +297,27 @@ export class NameConflict {
 @ObjectType({ description: 'A version of the commitment text an applicant accepts for a special name.' })
 export class CommitmentTermsType {
   @Field(() => Int, { description: 'Version number; a commitment names the version it was given on.' })
+  version!: number;
+
+  @Field({ description: 'The text in Chinese.' })
+  textZh!: string;
+
+  @Field({ description: 'The text in English.' })
+  textEn!: string;
+
+  @Field({ description: "The text in the caller's language." })
+  text!: string;
+
+  @Field(() => Date, { description: 'When this version was published.' })
+  publishedAt!: Date;
+}
+
+@ObjectType('SimilarNameUndertakingTerms', {
+  description:
+    'A version of the undertaking every applicant gives on reserving a name (规定 Art. 16(3)): to bear the liability should the name prove confusingly similar to an existing one.',
+})
+export class UndertakingTermsType {
+  @Field(() => Int, { description: 'Version number; an undertaking names the version it was given on.' })
   version!: number;
 
   @Field({ description: 'The text in Chinese.' })
@@ -284,6 +362,12 @@ export class NameCheck {
   })
   commitmentTerms!: CommitmentTermsType | null;
 
+  @Field(() => UndertakingTermsType, {
+    description:
+      'The current undertaking on similar names (规定 Art. 16(3)) every applicant accepts to reserve any name.',
+  })
+  similarNameUndertakingTerms!: UndertakingTermsType;
+
   @Field(() => IndustryType, {
     nullable: true,
     description:
@@ -305,6 +389,68 @@ export class NameCommitment {
 
   @Field(() => CommitmentTermsType, { description: 'The terms accepted, in the version accepted.' })
   terms!: CommitmentTermsType;
+}
+
+@ObjectType('SimilarNameUndertaking', {
+  description: "The applicant's written undertaking on similar names given with a reservation (规定 Art. 16(3)).",
+})
+export class NameUndertaking {
+  @Field(() => Int, { description: 'The version of the undertaking text accepted.' })
+  termsVersion!: number;
+
+  @Field({ description: 'Who signed it.' })
+  signatoryName!: string;
+
+  @Field(() => Date, { description: 'When it was given.' })
+  acceptedAt!: Date;
+
+  @Field(() => UndertakingTermsType, { description: 'The text accepted, in the version accepted.' })
+  terms!: UndertakingTermsType;
+}
+
+@ObjectType('NameInvestmentRelation', {
+  description:
+    'The investment relationship a reservation claimed with the registered enterprise holding the identical name (规定 Art. 17).',
+})
+export class NameInvestmentRelation {
+  @Field(() => ID, { description: 'Global ID of the registered enterprise.' })
+  enterpriseId!: string;
+
+  @Field(() => InvestmentRelationship, { description: 'Which way the investment runs.' })
+  relationship!: InvestmentRelationship;
+}
+
+@ObjectType('NameTransfer', {
+  description:
+    "A registered enterprise's consent to transfer its name to another applicant (规定 Art. 15: 企业名称可以转让).",
+})
+export class NameTransferType {
+  @Field(() => ID, { description: 'Global ID of the enterprise whose name is transferred.' })
+  enterpriseId!: string;
+
+  @Field({ description: 'The name transferred, as it was when the consent was given.' })
+  name!: string;
+
+  @Field({ description: "The e-mail of the transferee's account." })
+  transfereeEmail!: string;
+
+  @Field(() => NameTransferStatus, { description: 'Where the consent stands.' })
+  status!: NameTransferStatus;
+
+  @Field(() => Date, { description: 'When the holder consented.' })
+  consentedAt!: Date;
+
+  @Field(() => Date, { description: 'Until when the transferee may reserve the name.' })
+  validUntil!: Date;
+
+  @Field(() => Date, { nullable: true, description: "When the transferee's reservation took it up." })
+  usedAt!: Date | null;
+
+  @Field(() => Date, {
+    nullable: true,
+    description: "When a registration used the transferee's reservation: from then the holder must change its name.",
+  })
+  holderMustChangeSince!: Date | null;
 }
 
 @ObjectType({ description: "The registry's verification of a special name's commitment." })
@@ -383,6 +529,26 @@ export class NameReservationType extends Node {
   })
   verification!: NameVerification | null;
 
+  @Field(() => NameUndertaking, {
+    nullable: true,
+    description:
+      'The undertaking on similar names given with the reservation (规定 Art. 16(3)); null only for reservations made before it was recorded.',
+  })
+  similarNameUndertaking!: NameUndertaking | null;
+
+  @Field(() => NameInvestmentRelation, {
+    nullable: true,
+    description:
+      'The investment relationship that let an identical registered name pass (规定 Art. 17); registration checks it at confirmation.',
+  })
+  investmentRelation!: NameInvestmentRelation | null;
+
+  @Field(() => NameTransferType, {
+    nullable: true,
+    description: "The holder's consent to transfer the name that let this identical name pass (规定 Art. 15).",
+  })
+  nameTransfer!: NameTransferType | null;
+
   @Field(() => UserType, {
     nullable: true,
     description: 'The applicant. Visible to the applicant itself, officials and administrators.',
@@ -416,6 +582,21 @@ export class SpecialWordType {
 
   @Field({ description: 'Whether, inside a name, the word may only qualify the industry (规定 第十二条).' })
   qualifierOnlyInside!: boolean;
+}
+
+@ObjectType('DivisionNameException', {
+  description:
+    'A division name that has another meaning (规定 Art. 8 "另有含义的除外"): a trade name may be this word.',
+})
+export class DivisionNameExceptionType {
+  @Field({ description: 'The word.' })
+  word!: string;
+
+  @Field({ description: 'Its other meaning.' })
+  meaning!: string;
+
+  @Field(() => Date, { description: 'When it was listed.' })
+  createdAt!: Date;
 }
 
 @ObjectType({ description: "The names module's adjustable figures." })
@@ -501,5 +682,41 @@ export class UpdateNameSettingsPayload {
   settings?: NameSettingsType;
 
   @Field(() => [UserError], { description: 'Problems that prevented the change.' })
+  userErrors!: UserError[];
+}
+
+@ObjectType({ description: 'Result of consentToNameTransfer.' })
+export class ConsentToNameTransferPayload {
+  @Field(() => NameTransferType, { nullable: true, description: 'The consent recorded.' })
+  transfer?: NameTransferType;
+
+  @Field(() => [UserError], { description: 'Problems that prevented the consent.' })
+  userErrors!: UserError[];
+}
+
+@ObjectType({ description: 'Result of addDivisionNameException.' })
+export class AddDivisionNameExceptionPayload {
+  @Field(() => DivisionNameExceptionType, { nullable: true, description: 'The word listed.' })
+  divisionNameException?: DivisionNameExceptionType;
+
+  @Field(() => [UserError], { description: 'Problems that prevented the change.' })
+  userErrors!: UserError[];
+}
+
+@ObjectType({ description: 'Result of removeDivisionNameException.' })
+export class RemoveDivisionNameExceptionPayload {
+  @Field(() => DivisionNameExceptionType, { nullable: true, description: 'The word taken off the list.' })
+  divisionNameException?: DivisionNameExceptionType;
+
+  @Field(() => [UserError], { description: 'Problems that prevented the change.' })
+  userErrors!: UserError[];
+}
+
+@ObjectType({ description: 'Result of publishSimilarNameUndertakingTerms.' })
+export class PublishSimilarNameUndertakingTermsPayload {
+  @Field(() => UndertakingTermsType, { nullable: true, description: 'The new current version.' })
+  undertakingTerms?: UndertakingTermsType;
+
+  @Field(() => [UserError], { description: 'Problems that prevented publishing.' })
   userErrors!: UserError[];
 }

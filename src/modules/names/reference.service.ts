@@ -13,8 +13,15 @@ import {
 } from '../../shared/graphql/connection.js';
 import { followEvents } from '../../shared/pubsub.js';
 import { inTransaction } from '../../shared/transaction.js';
-import { CommitmentTerms, NameSettings, ProhibitedNameWord, SpecialNameWord } from './names.entity.js';
-import { normaliseName, type NameReference, type ProhibitedCategory } from './rules/index.js';
+import {
+  CommitmentTerms,
+  DivisionNameException,
+  NameSettings,
+  ProhibitedNameWord,
+  SpecialNameWord,
+  UndertakingTerms,
+} from './names.entity.js';
+import { isDivisionName, normaliseName, type NameReference, type ProhibitedCategory } from './rules/index.js';
 import './names.messages.js';
 
 // The administrator-maintained reference data the rules read on every check: held in memory per
@@ -31,11 +38,18 @@ export const REFERENCE_AUDIT_SUBJECTS = {
   specialWords: '00000000-0000-0000-0000-00000000a002',
   commitmentTerms: '00000000-0000-0000-0000-00000000a003',
   settings: '00000000-0000-0000-0000-00000000a004',
+  divisionNameExceptions: '00000000-0000-0000-0000-00000000a005',
+  undertakingTerms: '00000000-0000-0000-0000-00000000a006',
 } as const;
 
 export interface NamesReferenceData extends NameReference {
   terms: CommitmentTerms;
+  /** The current text of the undertaking on similar names every reservation gives (规定 第十六条第三项). */
+  undertaking: UndertakingTerms;
   settings: NameSettings;
+  divisionNameExceptions: ReadonlySet<string>;
+  /** The exception list with each word's other meaning, by word. */
+  divisionNameExceptionRows: readonly DivisionNameException[];
 }
 
 /** The newest version of the commitment terms. */
@@ -44,18 +58,29 @@ export async function currentTerms(em: EntityManager): Promise<CommitmentTerms |
   return terms ?? null;
 }
 
+/** The newest version of the undertaking on similar names. */
+export async function currentUndertaking(em: EntityManager): Promise<UndertakingTerms | null> {
+  const [terms] = await em.find(UndertakingTerms, {}, { orderBy: { version: 'desc' }, limit: 1 });
+  return terms ?? null;
+}
+
 const caches = new WeakMap<PlatformDeps, Promise<NamesReferenceData>>();
 
 async function load(em: EntityManager): Promise<NamesReferenceData> {
   const prohibited = await em.find(ProhibitedNameWord, {}, { orderBy: { word: 'asc' } });
   const special = await em.find(SpecialNameWord, {}, { orderBy: { word: 'asc' } });
+  const exceptions = await em.find(DivisionNameException, {}, { orderBy: { word: 'asc' } });
   const terms = await currentTerms(em);
+  const undertaking = await currentUndertaking(em);
   const settings = await em.findOne(NameSettings, { id: 1 });
-  if (!terms || !settings) throw new Error('names reference data is missing: run the migrations');
+  if (!terms || !undertaking || !settings) throw new Error('names reference data is missing: run the migrations');
   return {
     prohibitedWords: prohibited.map((w) => ({ word: w.word, category: w.category })),
     specialWords: special.map((w) => ({ word: w.word, scope: w.scope, qualifierOnlyInside: w.qualifierOnlyInside })),
+    divisionNameExceptions: new Set(exceptions.map((e) => e.word)),
+    divisionNameExceptionRows: exceptions,
     terms,
+    undertaking,
     settings,
   };
 }
@@ -234,6 +259,128 @@ export async function removeSpecialWord(ctx: RequestContext, input: { word: stri
     reloadAfterCommit(tx);
     return row;
   });
+}
+
+const MEANING_MAX = 200;
+
+/**
+ * Lists a division name as a word with another meaning (规定 第八条): a trade name may then be it. Only
+ * a name of a division elsewhere in China can be listed; the local divisions a name stands with cannot.
+ */
+export async function addDivisionNameException(
+  ctx: RequestContext,
+  input: { word: string; meaning: string },
+): Promise<DivisionNameException> {
+  const word = normaliseName(input.word);
+  const meaning = input.meaning.trim();
+  const field = ['input', 'word'];
+  throwIfProblems([
+    ...wordProblems(word, field),
+    ...(WORD.test(word) && !isDivisionName(word, new Set())
+      ? [problem(UserErrorCode.INVALID_INPUT, 'names.admin.notADivisionName', field, { word })]
+      : []),
+    ...(WORD.test(word) && isDivisionName(word, new Set([word]))
+      ? [problem(UserErrorCode.INVALID_INPUT, 'names.admin.localDivisionName', field, { word })]
+      : []),
+    ...(meaning ? [] : [problem(UserErrorCode.REQUIRED, 'error.required', ['input', 'meaning'])]),
+    ...(meaning.length > MEANING_MAX
+      ? [
+          problem(UserErrorCode.INVALID_FORMAT, 'names.admin.meaningTooLong', ['input', 'meaning'], {
+            max: MEANING_MAX,
+          }),
+        ]
+      : []),
+  ]);
+  try {
+    return await inTransaction(ctx, async (tx) => {
+      const row = tx.em.create(DivisionNameException, { word, meaning, createdAt: tx.deps.clock.now() });
+      recordAudit(tx, {
+        action: 'names.divisionNameException.add',
+        subjectType: 'DivisionNameException',
+        subjectId: REFERENCE_AUDIT_SUBJECTS.divisionNameExceptions,
+        toState: 'LISTED',
+        details: { word, meaning },
+      });
+      await tx.em.flush();
+      reloadAfterCommit(tx);
+      return row;
+    });
+  } catch (error) {
+    if (error instanceof UniqueConstraintViolationException) {
+      throw new DomainError(
+        problem(UserErrorCode.ALREADY_EXISTS, 'names.admin.wordListed', ['input', 'word'], { word }),
+      );
+    }
+    throw error;
+  }
+}
+
+/** Takes a word off the list: a trade name may no longer be that division's name. */
+export async function removeDivisionNameException(
+  ctx: RequestContext,
+  input: { word: string },
+): Promise<DivisionNameException> {
+  const word = normaliseName(input.word);
+  return inTransaction(ctx, async (tx) => {
+    const row = await tx.em.findOne(DivisionNameException, { word });
+    if (!row)
+      throw new DomainError(problem(UserErrorCode.NOT_FOUND, 'names.admin.wordNotListed', ['input', 'word'], { word }));
+    tx.em.remove(row);
+    recordAudit(tx, {
+      action: 'names.divisionNameException.remove',
+      subjectType: 'DivisionNameException',
+      subjectId: REFERENCE_AUDIT_SUBJECTS.divisionNameExceptions,
+      fromState: 'LISTED',
+      details: { word, meaning: row.meaning },
+    });
+    await tx.em.flush();
+    reloadAfterCommit(tx);
+    return row;
+  });
+}
+
+/**
+ * Publishes a new version of the undertaking on similar names (规定 第十六条第三项). Undertakings given
+ * keep their version; new reservations must accept this one.
+ */
+export async function publishUndertakingTerms(
+  ctx: RequestContext,
+  input: { textZh: string; textEn: string },
+): Promise<UndertakingTerms> {
+  const textZh = input.textZh.trim();
+  const textEn = input.textEn.trim();
+  throwIfProblems([
+    ...(textZh ? [] : [problem(UserErrorCode.REQUIRED, 'error.required', ['input', 'textZh'])]),
+    ...(textEn ? [] : [problem(UserErrorCode.REQUIRED, 'error.required', ['input', 'textEn'])]),
+  ]);
+  try {
+    return await inTransaction(ctx, async (tx) => {
+      const current = await currentUndertaking(tx.em);
+      const version = (current?.version ?? 0) + 1;
+      const terms = tx.em.create(UndertakingTerms, {
+        version,
+        textZh,
+        textEn,
+        publishedAt: tx.deps.clock.now(),
+        publishedBy: tx.viewer.userId,
+      });
+      recordAudit(tx, {
+        action: 'names.undertakingTerms.publish',
+        subjectType: 'UndertakingTerms',
+        subjectId: REFERENCE_AUDIT_SUBJECTS.undertakingTerms,
+        fromState: current ? `v${current.version}` : null,
+        toState: `v${version}`,
+      });
+      await tx.em.flush();
+      reloadAfterCommit(tx);
+      return terms;
+    });
+  } catch (error) {
+    if (error instanceof UniqueConstraintViolationException) {
+      throw new DomainError(problem(UserErrorCode.CONCURRENT_UPDATE, 'error.concurrentUpdate'));
+    }
+    throw error;
+  }
 }
 
 /**

@@ -8,8 +8,23 @@ import { idempotently } from '../../shared/idempotency/idempotency.js';
 import { localIdOf } from '../../shared/ids.js';
 import { notify } from '../../shared/notifications/notification.service.js';
 import { inTransaction } from '../../shared/transaction.js';
-import { addIndexEntry, findConflicts, indexKeysOf, releaseIndexEntry } from './name-index.service.js';
-import { EnterpriseName, NameReservation, type DistrictValue, type NameReservationStatus } from './names.entity.js';
+import {
+  completeTransfer,
+  openTransfersToViewer,
+  provenInvestmentRelation,
+  takeUpTransfer,
+  type ConflictException,
+  type InvestmentRelation,
+  type InvestmentRelationInput,
+} from './exceptions.service.js';
+import { addIndexEntry, findConflicts, indexKeysOf, isBlocking, releaseIndexEntry } from './name-index.service.js';
+import {
+  EnterpriseName,
+  NameReservation,
+  type DistrictValue,
+  type EnterpriseNameReleaseReason,
+  type NameReservationStatus,
+} from './names.entity.js';
 import { namesReference } from './reference.service.js';
 import { checkName, type EnterpriseKind, type NameCheckResult } from './rules/index.js';
 import './names.messages.js';
@@ -72,6 +87,9 @@ export interface CommitmentInput {
   signatoryName: string;
 }
 
+/** The Art. 16(3) undertaking on similar names: the same shape as a commitment, on its own terms. */
+export type UndertakingInput = CommitmentInput;
+
 export interface ReserveInput {
   name: string;
   district: DistrictValue;
@@ -80,6 +98,10 @@ export interface ReserveInput {
   foreignInvested: boolean;
   priorApprovalRequired: boolean;
   commitment: CommitmentInput | null;
+  /** 规定 第十六条第三项: required on every reservation. */
+  similarNameUndertaking: UndertakingInput | null;
+  /** 规定 第十七条: the registered enterprise with the identical name this one has an investment relationship with. */
+  investmentRelation?: InvestmentRelationInput | null;
   /** The client's idempotency key: a retry with it answers with the first reservation. */
   idempotencyKey?: string | null;
 }
@@ -130,10 +152,35 @@ function commitmentProblems(
 }
 
 /**
- * Serialises reservations of names that could be IDENTICAL to each other in one district (same
- * trade name, or the same characters in another order), so two applicants asking at the same moment
- * are decided one after the other: the second sees the first's row and is refused.
+ * 规定 第十六条第三项: every applicant undertakes in writing to bear liability should its name prove
+ * confusingly similar to an existing one — on the current text version, accepted, signed.
  */
+function undertakingProblems(undertaking: UndertakingInput | null, version: number): Problem[] {
+  const field = ['input', 'similarNameUndertaking'];
+  if (!undertaking) {
+    return [problem(UserErrorCode.COMMITMENT_REQUIRED, 'names.reserve.undertakingRequired', field, { version })];
+  }
+  const problems: Problem[] = [];
+  if (undertaking.termsVersion !== version) {
+    problems.push(
+      problem(UserErrorCode.COMMITMENT_REQUIRED, 'names.reserve.undertakingOutdated', [...field, 'termsVersion'], {
+        version,
+      }),
+    );
+  }
+  if (!undertaking.accepted) {
+    problems.push(
+      problem(UserErrorCode.COMMITMENT_REQUIRED, 'names.reserve.undertakingNotAccepted', [...field, 'accepted']),
+    );
+  }
+  if (!undertaking.signatoryName.trim()) {
+    problems.push(
+      problem(UserErrorCode.COMMITMENT_REQUIRED, 'names.reserve.signatoryRequired', [...field, 'signatoryName']),
+    );
+  }
+  return problems;
+}
+
 /**
  * Serialises reservations of one trade name (or one reordering) across the whole city: Qingdao's
  * registration authorities share one name base (规定 第十七条), so two districts cannot both grant it.
@@ -151,6 +198,9 @@ export async function reserveName(
   applicantId: string,
   input: ReserveInput,
 ): Promise<NameReservation> {
+  // Loaded before the idempotency transaction opens: a cold cache reads on a fork of its own, which on
+  // the embedded database (one connection) would wait for ever on the transaction holding it.
+  await namesReference(ctx);
   return idempotently(
     ctx,
     { operation: 'reserveEnterpriseName', key: input.idempotencyKey, input },
@@ -175,24 +225,35 @@ async function reserveNewName(ctx: RequestContext, applicantId: string, input: R
     reference,
   );
   throwIfProblems(violationProblems(check));
-  throwIfProblems(commitmentProblems(check, input.commitment, reference.terms.version));
+  throwIfProblems([
+    ...commitmentProblems(check, input.commitment, reference.terms.version),
+    ...undertakingProblems(input.similarNameUndertaking, reference.undertaking.version),
+  ]);
+  const undertaking = input.similarNameUndertaking!;
+  const relation: InvestmentRelation | null = input.investmentRelation
+    ? await provenInvestmentRelation(ctx, input.investmentRelation)
+    : null;
   const keys = indexKeysOf(check.normalised);
 
   try {
     return await inTransaction(ctx, async (tx) => {
       await lockNameKeys(tx, [`t:${keys.tradeName}`, `r:${keys.reorderKey}`]);
       await expireLapsedReservations(tx, { tradeName: keys.tradeName });
-      const conflicts = await findConflicts(tx, check.parts);
+      // 规定 第十五条, 第十七条: the holder's own name does not block an enterprise it is related to by
+      // investment, nor the transferee it consented to; every other identical name still does.
+      const transfers = await openTransfersToViewer(tx);
+      const excused = new Map<string, ConflictException>();
+      for (const enterpriseId of transfers.keys()) excused.set(enterpriseId, 'NAME_TRANSFER');
+      if (relation) excused.set(relation.enterpriseId, 'INVESTMENT_RELATIONSHIP');
+      const conflicts = await findConflicts(tx, check.parts, { excused });
       throwIfProblems(
-        conflicts
-          .filter((c) => c.kind === 'IDENTICAL')
-          .map((c) =>
-            problem(UserErrorCode.NAME_UNAVAILABLE, 'names.reserve.conflict', ['input', 'name'], {
-              existingName: c.name,
-              detailZh: c.zh,
-              detailEn: c.en,
-            }),
-          ),
+        conflicts.filter(isBlocking).map((c) =>
+          problem(UserErrorCode.NAME_UNAVAILABLE, 'names.reserve.conflict', ['input', 'name'], {
+            existingName: c.name,
+            detailZh: c.zh,
+            detailEn: c.en,
+          }),
+        ),
       );
 
       const now = tx.deps.clock.now();
@@ -212,6 +273,19 @@ async function reserveNewName(ctx: RequestContext, applicantId: string, input: R
         reservedAt: now,
         expiresAt,
       });
+      reservation.undertakingTermsVersion = reference.undertaking.version;
+      reservation.undertakingSignatoryName = undertaking.signatoryName.trim();
+      reservation.undertakingAcceptedAt = now;
+      // An exception is recorded only where it was needed: where the holder's identical name stood.
+      const used = new Set(conflicts.filter((c) => c.exception).map((c) => c.enterpriseId));
+      if (relation && used.has(relation.enterpriseId)) {
+        reservation.relatedEnterpriseId = relation.enterpriseId;
+        reservation.investmentRelationship = relation.relationship;
+      }
+      const transfer = [...transfers.values()].find(
+        (t) => used.has(t.enterpriseId) && excused.get(t.enterpriseId) === 'NAME_TRANSFER',
+      );
+      if (transfer) takeUpTransfer(tx, transfer, reservation);
       if (check.special && input.commitment) {
         reservation.commitmentTermsVersion = reference.terms.version;
         reservation.commitmentSignatoryName = input.commitment.signatoryName.trim();
@@ -239,6 +313,10 @@ async function reserveNewName(ctx: RequestContext, applicantId: string, input: R
           special: reservation.special,
           termsVersion: reservation.commitmentTermsVersion,
           verificationDueBy: reservation.verificationDueBy,
+          undertakingVersion: reservation.undertakingTermsVersion,
+          relatedEnterpriseId: reservation.relatedEnterpriseId,
+          investmentRelationship: reservation.investmentRelationship,
+          nameTransferId: reservation.nameTransfer?.id ?? null,
         },
       });
       notify(tx, {
@@ -528,6 +606,7 @@ export function markReservationUsed(tx: RequestContext, reservation: NameReserva
   if (reservation.nameEntry && reservation.nameEntry.status === 'ACTIVE') {
     releaseIndexEntry(reservation.nameEntry, now, false);
   }
+  completeTransfer(tx, reservation, enterpriseId);
   recordAudit(tx, {
     action: 'nameReservation.use',
     subjectType: NAME_RESERVATION_TYPE,
@@ -564,13 +643,14 @@ export async function registerEnterpriseName(tx: RequestContext, e: RegisteredEn
 }
 
 /**
- * Takes an enterprise's current name out of the index on deregistration, a name change or
- * revocation; the name keeps blocking others for 1 year from `releasedAt`.
+ * Takes an enterprise's current name out of the index on deregistration, a name change or the
+ * revocation of its registration (`reason`, recorded); the name keeps blocking others for 1 year from
+ * `releasedAt` in each case (规定 第十七条).
  */
 export async function releaseEnterpriseName(
   tx: RequestContext,
-  e: { enterpriseId: string; releasedAt: Date },
+  e: { enterpriseId: string; releasedAt: Date; reason?: EnterpriseNameReleaseReason | null },
 ): Promise<void> {
   const rows = await tx.em.find(EnterpriseName, { enterpriseId: e.enterpriseId, status: 'ACTIVE' });
-  for (const row of rows) releaseIndexEntry(row, e.releasedAt, true);
+  for (const row of rows) releaseIndexEntry(row, e.releasedAt, true, e.reason ?? null);
 }

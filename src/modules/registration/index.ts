@@ -2,7 +2,7 @@
 // deregistration), department clearances, credit codes and electronic business licences.
 import { byKeys } from '../../shared/loaders.js';
 import { nodeIdResolver, registerNodeType } from '../../shared/graphql/node.js';
-import { onFalseCommitment, withholdNamesBy } from '../names/index.js';
+import { findActedForEnterprisesBy, onFalseCommitment, withholdNamesBy } from '../names/index.js';
 import { canSeeApplication } from './registration.access.js';
 import {
   BusinessLicence,
@@ -17,7 +17,7 @@ import {
   SimplifiedDeregistrationObjection,
 } from './simplified-deregistration.entity.js';
 import { BusinessLicenceFieldsResolver, EnterpriseFieldsResolver, EnterpriseResolver } from './enterprise.resolver.js';
-import { requireNameChange } from './enterprise.service.js';
+import { requireEnterpriseActedFor, requireNameChange } from './enterprise.service.js';
 import { withheldNameIds } from './withheld-name.js';
 import {
   ClearanceTaskFieldsResolver,
@@ -98,6 +98,8 @@ registerNodeType({
 onFalseCommitment(requireNameChange);
 // Until then its name is withheld from the public on every path, the names module's conflicts included.
 withholdNamesBy(withheldNameIds);
+// The names module's identical-name exceptions rest on the holder's consent: the person acting for it.
+findActedForEnterprisesBy(requireEnterpriseActedFor);
 
 export const registrationResolvers = [
   RegistrationResolver,

@@ -4,6 +4,7 @@ import { en as applicationFormEn } from '../registration/messages.js';
 import { en as inboxEn } from '../notifications/messages.js';
 import { en as landingEn } from '../pages/landingMessages.js';
 import { en as deskCardsEn } from '../desk/messages.js';
+import { en as namesEn } from '../names/messages.js';
 
 export const en: Messages = {
   app: {
@@ -150,6 +151,7 @@ export const en: Messages = {
     loading: 'Loading the explorer…',
   },
   names: {
+    ...namesEn,
     checkTitle: 'Check an enterprise name',
     checkIntro:
       'Type the name you want: as you type, see its parts, the rules it breaks, the names it conflicts with, and whether it is a special name.',

@@ -4,6 +4,7 @@ import { zh as landingZh } from '../pages/landingMessages.js';
 import { zh as deskCardsZh } from '../desk/messages.js';
 // Chinese texts (the default language). en.ts has the same keys; the type below keeps them in step.
 import { zh as financingZh } from '../financing/messages.js';
+import { zh as namesZh } from '../names/messages.js';
 
 export const zhCN = {
   app: {
@@ -147,6 +148,7 @@ export const zhCN = {
     loading: '正在加载调试台…',
   },
   names: {
+    ...namesZh,
     checkTitle: '企业名称自主申报',
     checkIntro: '输入拟用名称，系统边输入边检查：名称的组成、违反的规则、与已有名称的冲突，以及是否属于特殊名称。',
     name: '拟用企业名称',

@@ -56,6 +56,7 @@ export function NameCheckResult({ check }: { check: NameCheckFieldsFragment }) {
                 <strong>{conflict.name}</strong> ({enumLabel(t, 'NameConflictKind', conflict.kind)} ·{' '}
                 {enumLabel(t, 'NameConflictSource', conflict.source)} · {enumLabel(t, 'District', conflict.district)}):{' '}
                 {conflict.message}
+                {conflict.exception ? <> · {t(`names.conflictException.${conflict.exception}`)}</> : null}
               </li>
             ))}
           </ul>

@@ -28,6 +28,10 @@ const FIELDS = [
   'commitment.signatoryName',
   'commitment.termsVersion',
   'commitment',
+  'similarNameUndertaking.accepted',
+  'similarNameUndertaking.signatoryName',
+  'similarNameUndertaking.termsVersion',
+  'similarNameUndertaking',
 ];
 const NO_ERRORS: GroupedUserErrors = { byField: {}, general: [] };
 
@@ -44,8 +48,9 @@ function initialQuery(params: URLSearchParams): NameQuery {
 }
 
 /**
- * Reserves a name for the signed-in applicant. A special name shows the commitment terms, which the
- * applicant must accept and sign before the reservation is made (告知承诺).
+ * Reserves a name for the signed-in applicant. Every reservation carries the applicant's undertaking
+ * on similar names (规定 第十六条第三项), shown in full; a special name also shows the commitment terms
+ * (告知承诺). The applicant accepts what is shown and signs once, as on the registries' own forms.
  */
 export function ReserveNamePage() {
   const { t } = useTranslation();
@@ -66,6 +71,7 @@ export function ReserveNamePage() {
   });
   const check = input.name.length >= 2 ? checkData?.checkEnterpriseName : undefined;
   const terms = check?.special ? check.commitmentTerms : null;
+  const undertaking = check?.similarNameUndertakingTerms ?? null;
   const [{ fetching, error }, reserve] = useMutation(ReserveEnterpriseNameDocument);
 
   const onSubmit = async (event: FormEvent) => {
@@ -90,6 +96,15 @@ export function ReserveNamePage() {
         foreignInvested: query.foreignInvested,
         priorApprovalRequired: priorApproval,
         ...(terms ? { commitment: { termsVersion: terms.version, accepted, signatoryName: signatory.trim() } } : {}),
+        ...(undertaking
+          ? {
+              similarNameUndertaking: {
+                termsVersion: undertaking.version,
+                accepted,
+                signatoryName: signatory.trim(),
+              },
+            }
+          : {}),
       },
     });
     const payload = result.data?.reserveEnterpriseName;
@@ -101,7 +116,22 @@ export function ReserveNamePage() {
     navigate('/names/mine', { state: { reserved: payload.reservation.name } });
   };
 
-  const commitmentErrors = [...(errors.byField.commitment ?? []), ...(errors.byField['commitment.termsVersion'] ?? [])];
+  const commitmentErrors = [
+    ...(errors.byField.commitment ?? []),
+    ...(errors.byField['commitment.termsVersion'] ?? []),
+    ...(errors.byField.similarNameUndertaking ?? []),
+    ...(errors.byField['similarNameUndertaking.termsVersion'] ?? []),
+  ];
+  const acceptErrors = [
+    ...(errors.byField['commitment.accepted'] ?? []),
+    ...(errors.byField['similarNameUndertaking.accepted'] ?? []),
+  ];
+  const signatoryErrors = [
+    ...(errors.byField['commitment.signatoryName'] ?? []),
+    ...(errors.byField['similarNameUndertaking.signatoryName'] ?? []),
+  ];
+  // One signature for what is shown: the same message twice (both documents unsigned) is told once.
+  const once = (messages: string[]) => (messages.length ? [...new Set(messages)] : undefined);
   return (
     <Page title={t('names.reserveTitle')} intro={t('names.reserveIntro')}>
       <form className="form" onSubmit={onSubmit} noValidate>
@@ -122,27 +152,56 @@ export function ReserveNamePage() {
           {checkError ? <ErrorNotice error={checkError} /> : null}
           {check ? <NameCheckResult check={check} /> : null}
         </section>
-        {terms ? (
-          <fieldset className="commitment" aria-describedby="commitment-terms">
-            <legend>{t('names.commitmentTitle', { version: terms.version })}</legend>
-            <div
-              id="commitment-terms"
-              className="commitment__terms"
-              tabIndex={0}
-              role="document"
-              aria-label={t('names.commitmentTermsLabel')}
-            >
-              {terms.text.split(/\n+/).map((paragraph, index) => (
-                <p key={index}>{paragraph}</p>
-              ))}
-            </div>
-            {commitmentErrors.length ? <FormErrors messages={commitmentErrors} /> : null}
+        {terms || undertaking ? (
+          <fieldset className="commitment" aria-describedby={terms ? 'commitment-terms' : 'undertaking-terms'}>
+            <legend>
+              {terms
+                ? t('names.commitmentTitle', { version: terms.version })
+                : t('names.undertakingTitle', { version: undertaking!.version })}
+            </legend>
+            {terms ? (
+              <div
+                id="commitment-terms"
+                className="commitment__terms"
+                tabIndex={0}
+                role="document"
+                aria-label={t('names.commitmentTermsLabel')}
+              >
+                {terms.text.split(/\n+/).map((paragraph, index) => (
+                  <p key={index}>{paragraph}</p>
+                ))}
+              </div>
+            ) : null}
+            {undertaking ? (
+              <>
+                {terms ? <h3>{t('names.undertakingTitle', { version: undertaking.version })}</h3> : null}
+                <p className="hint">{t('names.undertakingExplain')}</p>
+                <div
+                  id="undertaking-terms"
+                  className="commitment__terms"
+                  tabIndex={0}
+                  role="document"
+                  aria-label={t('names.undertakingTermsLabel')}
+                >
+                  {undertaking.text.split(/\n+/).map((paragraph, index) => (
+                    <p key={index}>{paragraph}</p>
+                  ))}
+                </div>
+              </>
+            ) : null}
+            {commitmentErrors.length ? <FormErrors messages={once(commitmentErrors)!} /> : null}
             <CheckboxField
-              label={t('names.commitmentAccept')}
+              label={
+                terms && undertaking
+                  ? t('names.commitmentAndUndertakingAccept')
+                  : terms
+                    ? t('names.commitmentAccept')
+                    : t('names.undertakingAccept')
+              }
               name="commitmentAccepted"
               checked={accepted}
               onChange={(event) => setAccepted(event.target.checked)}
-              errors={errors.byField['commitment.accepted']}
+              errors={once(acceptErrors)}
             />
             <TextField
               label={t('names.signatory')}
@@ -152,7 +211,7 @@ export function ReserveNamePage() {
               required
               value={signatory}
               onChange={(event) => setSignatory(event.target.value)}
-              errors={errors.byField['commitment.signatoryName']}
+              errors={once(signatoryErrors)}
             />
           </fieldset>
         ) : null}

@@ -61,22 +61,23 @@ export const NATIONAL_DIVISION_NAMES: ReadonlySet<string> = namesOf([
 ]);
 
 /**
- * Division names that are also ordinary words with another meaning (规定 第八条 "另有含义的除外"): a
- * trade name may be one of them. Kept as data; add a word here when its other meaning is plain.
+ * The division names that are also ordinary words with another meaning (规定 第八条 "另有含义的除外"),
+ * as first shipped. The live list is data an administrator maintains (name_division_exceptions,
+ * seeded with these); the rules take it from the caller, and fall back on this one when none is given.
  */
-export const DIVISION_NAMES_WITH_OTHER_MEANINGS: ReadonlySet<string> = new Set([
-  '东方', // the East
-  '朝阳', // the rising sun
-  '和平', // peace
-  '新华', // new China
-  '长安', // lasting peace
-  '永安', // lasting safety
-  '光明', // brightness
-  '太平', // peace
-  '安宁', // tranquillity
-  '长寿', // longevity
-  '吉利', // good fortune
-  '安康', // well-being
-  '和顺', // harmony
-  '富民', // enriching the people
-]);
+export const DEFAULT_DIVISION_NAME_EXCEPTIONS: readonly { word: string; meaning: string }[] = [
+  { word: '东方', meaning: 'the East' },
+  { word: '朝阳', meaning: 'the rising sun' },
+  { word: '和平', meaning: 'peace' },
+  { word: '新华', meaning: 'new China' },
+  { word: '长安', meaning: 'lasting peace' },
+  { word: '永安', meaning: 'lasting safety' },
+  { word: '光明', meaning: 'brightness' },
+  { word: '太平', meaning: 'peace' },
+  { word: '安宁', meaning: 'tranquillity' },
+  { word: '长寿', meaning: 'longevity' },
+  { word: '吉利', meaning: 'good fortune' },
+  { word: '安康', meaning: 'well-being' },
+  { word: '和顺', meaning: 'harmony' },
+  { word: '富民', meaning: 'enriching the people' },
+];

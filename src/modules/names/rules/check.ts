@@ -94,12 +94,13 @@ function reason(code: SpecialReasonCode, term: string | null): SpecialReason {
   return { code, term, ...render(`names.special.${code}`, { term: term ?? '' }) };
 }
 
-function tradeNameViolations(tradeName: string | null): NameViolation[] {
+function tradeNameViolations(tradeName: string | null, reference: NameReference): NameViolation[] {
   const out: NameViolation[] = [];
   const hanCount = [...(tradeName ?? '')].filter((ch) => HAN.test(ch)).length;
   if (!tradeName) out.push(violation('TRADE_NAME_TOO_SHORT', null, {}, 'TRADE_NAME_MISSING'));
   else if (hanCount < 2) out.push(violation('TRADE_NAME_TOO_SHORT', tradeName));
-  if (tradeName && isDivisionName(tradeName)) out.push(violation('TRADE_NAME_IS_DIVISION', tradeName));
+  if (tradeName && isDivisionName(tradeName, reference.divisionNameExceptions))
+    out.push(violation('TRADE_NAME_IS_DIVISION', tradeName));
   if (tradeName && isIndustryWord(tradeName)) out.push(violation('TRADE_NAME_IS_INDUSTRY_WORD', tradeName));
   return out;
 }
@@ -205,7 +206,7 @@ export function checkName(input: NameCheckInput, reference: NameReference): Name
 
   const foreign = [...new Set([...normalised].filter((ch) => !HAN.test(ch) && !ALLOWED_NON_HAN.test(ch)))];
   if (foreign.length > 0) violations.push(violation('NON_CHINESE_CHARACTERS', foreign.join('')));
-  violations.push(...tradeNameViolations(parts.tradeName));
+  violations.push(...tradeNameViolations(parts.tradeName, reference));
   for (const { word, category } of findProhibitedWords(normalised, reference.prohibitedWords)) {
     violations.push({ ...violation('PROHIBITED_WORD', word, categoryParams(category)), category });
   }

@@ -4,7 +4,9 @@
 // read as two divisions.
 
 import { DIVISIONS, type DivisionLevel } from '../data/divisions.js';
-import { DIVISION_NAMES_WITH_OTHER_MEANINGS, NATIONAL_DIVISION_NAMES } from '../data/national-divisions.js';
+import { DEFAULT_DIVISION_NAME_EXCEPTIONS, NATIONAL_DIVISION_NAMES } from '../data/national-divisions.js';
+
+const DEFAULT_EXCEPTIONS: ReadonlySet<string> = new Set(DEFAULT_DIVISION_NAME_EXCEPTIONS.map((e) => e.word));
 
 export interface DivisionInfo {
   /** the name as written: full (青岛市) or short (青岛) */
@@ -48,11 +50,12 @@ export function divisionNamed(name: string): DivisionInfo | undefined {
 
 /**
  * Whether a trade name is the name of a division at county level or above anywhere in China (规定 第八条),
- * unless the word has another meaning (the data's list of such words).
+ * unless the word has another meaning: `exceptions`, the list an administrator maintains (the shipped
+ * default when not given). The local divisions a name may stand with are never excepted.
  */
-export function isDivisionName(name: string): boolean {
+export function isDivisionName(name: string, exceptions: ReadonlySet<string> = DEFAULT_EXCEPTIONS): boolean {
   if (byName.has(name)) return true;
-  return NATIONAL_DIVISION_NAMES.has(name) && !DIVISION_NAMES_WITH_OTHER_MEANINGS.has(name);
+  return NATIONAL_DIVISION_NAMES.has(name) && !exceptions.has(name);
 }
 
 /**

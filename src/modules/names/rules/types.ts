@@ -59,6 +59,11 @@ export interface SpecialWord {
 export interface NameReference {
   prohibitedWords: readonly ProhibitedWord[];
   specialWords: readonly SpecialWord[];
+  /**
+   * Division names with another meaning that a trade name may be (规定 第八条); the shipped default
+   * list when absent.
+   */
+  divisionNameExceptions?: ReadonlySet<string>;
 }
 
 /** A text for people in both languages, with the catalogue key and parameters it was made from. */

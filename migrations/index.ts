@@ -11,6 +11,7 @@ import { Migration20261207090128_AuditChainAndIdempotency } from './Migration202
 import { Migration20261207094500_OperatingTermHistory } from './Migration20261207094500_OperatingTermHistory.js';
 import { Migration20261207094659_NameReservationHold } from './Migration20261207094659_NameReservationHold.js';
 import { Migration20261207095500_EnterprisePublicName } from './Migration20261207095500_EnterprisePublicName.js';
+import { Migration20261207114922_InvestorServices } from './Migration20261207114922_InvestorServices.js';
 import { Migration20261207101042_ReviewExtensionApproval } from './Migration20261207101042_ReviewExtensionApproval.js';
 
 export const allMigrations = [
@@ -25,4 +26,5 @@ export const allMigrations = [
   Migration20261207094659_NameReservationHold,
   Migration20261207095500_EnterprisePublicName,
   Migration20261207101042_ReviewExtensionApproval,
+  Migration20261207114922_InvestorServices,
 ];

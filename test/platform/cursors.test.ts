@@ -19,6 +19,7 @@ import { createApiKeyRow } from '../helpers/accounts.js';
 import { TestApp } from '../helpers/app.js';
 import { createOrganisation, createUser } from '../helpers/factories.js';
 import { createEnterprise, publishDemand } from '../financing/helpers.js';
+import { investorServicesCursorSamples } from '../investor-services/cursor-samples.js';
 
 // Every connection of the schema, found by walking it (a new connection is covered without a new
 // row here): a cursor a client crafted is BAD_USER_INPUT, never INTERNAL, and never reaches SQL as
@@ -126,6 +127,9 @@ beforeAll(async () => {
   const demandIds = [];
   for (let i = 0; i < 3; i++) demandIds.push(await publishDemand(app, applicant, parents.Enterprise));
   parents.FinancingDemand = demandIds[0]!;
+  const investorServices = await investorServicesCursorSamples(app);
+  viewers.push(investorServices.viewer);
+  Object.assign(parents, investorServices.parents);
 });
 afterAll(async () => app?.stop());
 

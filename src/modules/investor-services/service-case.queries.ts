@@ -139,7 +139,8 @@ function months(from: string, to: string): string[] {
 
 /** The figures over the cases submitted from `from` to `to` (both included; at most 5 years). */
 export async function caseStats(ctx: RequestContext, from: string, to: string): Promise<CaseStats> {
-  if (to < from || addCalendarDays(from, 366 * 5) < to) {
+  const fiveYearsOn = Number(from.slice(0, 4)) + 5 > 9999 ? '9999-12-31' : addCalendarDays(from, 366 * 5);
+  if (to < from || fiveYearsOn < to) {
     throw topLevelError('BAD_USER_INPUT', translate(ctx.locale, 'error.outOfRange'));
   }
   const rows = await ctx.em.find(

@@ -73,7 +73,11 @@ function readUpload(
   return new Promise((resolve) => {
     let parser: busboy.Busboy;
     try {
-      parser = busboy({ headers: request.headers, limits: { files: 1, fileSize: maxBytes, fields: 10, parts: 20 } });
+      parser = busboy({
+        headers: request.headers,
+        defParamCharset: 'utf8',
+        limits: { files: 1, fileSize: maxBytes, fields: 10, parts: 20 },
+      });
     } catch {
       resolve({ ok: false, reason: 'badRequest' });
       return;

@@ -19,6 +19,7 @@ import { RequireRole } from './session/RequireRole';
 // Monaco) and the official's desk.
 const ExplorerPage = lazy(() => import('./explorer/ExplorerPage'));
 const DeskRoutes = lazy(() => import('./desk/DeskRoutes'));
+const InvestorServicesRoutes = lazy(() => import('./investor-services/InvestorServicesRoutes'));
 
 const APPLICANT = ['APPLICANT'];
 
@@ -30,6 +31,7 @@ export function App() {
           <Route path="/" element={<HomePage />} />
           <Route path="/sign-in" element={<SignInPage />} />
           <Route path="/sign-up" element={<SignUpPage />} />
+          <Route path="/investor-services/*" element={<InvestorServicesRoutes />} />
           <Route path="/names/check" element={<NameCheckPage />} />
           <Route
             path="/names/reserve"

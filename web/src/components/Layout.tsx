@@ -23,6 +23,7 @@ export function navItems(t: (key: string) => string, user: ViewerUser | null): N
     { to: '/names/mine', label: t('nav.myReservations'), roles: ['APPLICANT'] },
     { to: '/applications', label: t('nav.myApplications'), roles: ['APPLICANT'] },
     { to: '/desk', label: t('nav.desk'), roles: ['OFFICIAL'] },
+    { to: '/investor-services', label: t('investorServices.nav') },
     { to: '/verify', label: t('nav.verifyLicence') },
   ];
   return items.filter((item) => !item.roles || (user && item.roles.includes(user.role)));

@@ -1,4 +1,5 @@
 import type { Messages } from './zh-CN.js';
+import { en as investorServicesEn } from '../investor-services/messages';
 
 export const en: Messages = {
   app: {
@@ -339,6 +340,7 @@ export const en: Messages = {
     issuedAt: 'Issued at',
     verifyThis: 'Verify this licence publicly',
   },
+  investorServices: investorServicesEn,
   desk: {
     title: "Official's desk",
     intro: 'Oldest submission first; deadlines count working days, and overdue ones are marked.',
@@ -404,6 +406,7 @@ export const en: Messages = {
       REGISTRATION_REJECTED: 'Registration rejected',
       REGISTRATION_SUBMITTED: 'Application submitted',
       REGISTRATION_WITHDRAWN: 'Application withdrawn',
+      SERVICE_CASE_UPDATED: 'Investor service case update',
       WELCOME: 'Welcome',
     },
 

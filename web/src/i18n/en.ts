@@ -1,5 +1,5 @@
 import type { Messages } from './zh-CN.js';
-import { en as investorServicesEn } from '../investor-services/messages';
+import { en as investorServicesEn } from '../investor-services/messages.js';
 
 export const en: Messages = {
   app: {

@@ -1,5 +1,5 @@
-import { zh as investorServicesZh } from '../investor-services/messages';
 // Chinese texts (the default language). en.ts has the same keys; the type below keeps them in step.
+import { zh as investorServicesZh } from '../investor-services/messages.js';
 export const zhCN = {
   app: {
     name: '青岛企业服务',

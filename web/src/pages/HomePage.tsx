@@ -3,6 +3,8 @@ import { Link } from 'react-router';
 import { Page } from '../components/Page';
 
 const SERVICES = ['registration', 'names', 'hosting', 'investment', 'financing'] as const;
+/** The card of a service whose pages exist links to them. */
+const SERVICE_PAGES: Partial<Record<(typeof SERVICES)[number], string>> = { investment: '/investor-services' };
 
 export function HomePage() {
   const { t } = useTranslation();
@@ -13,7 +15,13 @@ export function HomePage() {
         <ul className="services">
           {SERVICES.map((service) => (
             <li key={service} className="services__item">
-              <h3 className="services__title">{t(`home.services.${service}.title`)}</h3>
+              <h3 className="services__title">
+                {SERVICE_PAGES[service] ? (
+                  <Link to={SERVICE_PAGES[service]}>{t(`home.services.${service}.title`)}</Link>
+                ) : (
+                  t(`home.services.${service}.title`)
+                )}
+              </h3>
               <p className="services__line">{t(`home.services.${service}.line`)}</p>
             </li>
           ))}

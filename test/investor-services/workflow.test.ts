@@ -161,6 +161,40 @@ describe('the complaint workflow', () => {
 
     const rated = await act(app, cast.investor, 'rateServiceCase', { id, score: 4, comment: 'Quick and clear.' });
     expect(rated.serviceCase!.rating).toEqual({ score: 4, comment: 'Quick and clear.' });
+
+    // Every step is in the inbox (in English for an English reader) and in the history.
+    const inbox = await app.execute(
+      `{ notifications(first: 100) { edges { node { kind title subject { id } } } } }`,
+      {},
+      { token: cast.investor.token, language: 'en' },
+    );
+    const titles = inbox
+      .data!.notifications.edges.filter((e: any) => e.node.subject?.id === id)
+      .map((e: any) => e.node.title);
+    const number = serviceCase.number;
+    expect(titles).toEqual(
+      expect.arrayContaining([
+        `Case ${number} received`,
+        `Materials needed for ${number}`,
+        `Complaint ${number} accepted`,
+        `Deadline of ${number} extended`,
+        `Case ${number} resolved`,
+      ]),
+    );
+    const history = await app.execute(
+      `query ($id: ID!) { serviceCase(id: $id) { history { action status } } }`,
+      { id },
+      { token: cast.investor.token },
+    );
+    expect(history.data!.serviceCase.history.map((h: any) => h.action)).toEqual([
+      'investorServices.submit',
+      'investorServices.requestMaterials',
+      'investorServices.supplyMaterials',
+      'investorServices.accept',
+      'investorServices.extend',
+      'investorServices.resolve',
+      'investorServices.rate',
+    ]);
     app.clock.set('2026-11-26T09:00:00+08:00');
   });
 

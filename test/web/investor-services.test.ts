@@ -91,6 +91,12 @@ describe('foreign-investment services in the browser', () => {
         await expect.poll(() => page.locator('[data-status]').first().getAttribute('data-status')).toBe('ACCEPTED');
         await page.getByTestId('decision').getByText('complaint office at the next higher level').waitFor();
         await screenshot(page, 'en', 'investor-reply-live');
+
+        // The desk's figures: the month chart counts the case.
+        await desk.goto('/investor-services/desk/figures');
+        await desk.getByTestId('figures').waitFor();
+        expect(await desk.getByTestId('month-chart').locator('svg').getAttribute('aria-label')).toMatch(/2026-11 1/);
+        await screenshot(desk, 'en', 'desk-figures');
       } finally {
         await investorContext.close();
         await officialContext.close();

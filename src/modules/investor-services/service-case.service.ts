@@ -154,8 +154,10 @@ function notifyUser(
   userId: string | null,
   event: string,
   params: Record<string, string | number> = {},
+  includeSelf = false,
 ): void {
-  if (!userId || userId === tx.viewer.userId) return;
+  // Whoever took the step knows of it; the acknowledgement of a submission is the exception, kept in the inbox.
+  if (!userId || (userId === tx.viewer.userId && !includeSelf)) return;
   notify(tx, {
     userId,
     kind: NotificationKind.SERVICE_CASE_UPDATED,
@@ -335,10 +337,17 @@ export async function submitCase(ctx: RequestContext, input: SubmitServiceCaseIn
       attachments: attached,
       confidential: confidential !== null,
     });
-    notifyUser(tx, created, created.submitterId, 'submitted', {
-      kind: translate(created.language, `investorServices.kind.${created.kind}`),
-      subject: created.subject,
-    });
+    notifyUser(
+      tx,
+      created,
+      created.submitterId,
+      'submitted',
+      {
+        kind: translate(created.language, `investorServices.kind.${created.kind}`),
+        subject: created.subject,
+      },
+      true,
+    );
     await tx.em.flush();
     publishCaseUpdated(tx, created.id);
     return created;

@@ -4,6 +4,7 @@ import { StoredFile } from '../../src/shared/files/file.entity.js';
 import { sanitizeFileName } from '../../src/shared/files/uploads.js';
 import { fromGlobalId, toGlobalId } from '../../src/shared/ids.js';
 import { TestApp } from '../helpers/app.js';
+import { createUser } from '../helpers/factories.js';
 import { createCast, consultationInput, submit, SUBMIT, type Cast } from './helpers.js';
 import { download, GIF, JPEG, PDF, PNG, upload } from './files.js';
 
@@ -55,6 +56,16 @@ describe('POST /uploads', () => {
     const answer = await upload(app, cast.investor.token, big, 'big.pdf');
     expect(answer.status).toBe(413);
     expect(answer.body.error!.message).toBe('The file is larger than 10 MB.');
+    expect(await fileCount()).toBe(before);
+  });
+
+  it('refuses a 31st upload not yet attached to anything, and stores nothing', async () => {
+    const hoarder = await createUser(app, { role: 'APPLICANT', foreignInvestor: true });
+    for (let i = 0; i < 30; i++) expect((await upload(app, hoarder.token, PNG, `p${i}.png`)).status).toBe(201);
+    const before = await fileCount();
+    const answer = await upload(app, hoarder.token, PNG, 'one-more.png');
+    expect(answer.status).toBe(409);
+    expect(answer.body.error!.code).toBe('TOO_MANY_UNATTACHED_FILES');
     expect(await fileCount()).toBe(before);
   });
 

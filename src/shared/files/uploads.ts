@@ -14,6 +14,8 @@ import { defaultFileStore, type FileStore } from './file-store.js';
 // download that applies the visibility of whatever the file is attached to.
 
 export const MAX_FILE_BYTES = 10 * 1024 * 1024;
+/** Uploads a user may hold that are not attached to anything yet (each case takes at most 10). */
+export const MAX_UNATTACHED_FILES = 30;
 export const FILE_TYPE_NAME = 'File';
 
 /** Types accepted, by the MIME type sniffed from the content (never the client's claim). */
@@ -36,6 +38,10 @@ defineMessages({
   },
   'files.notFound': { zh: '未找到该文件。', en: 'File not found.' },
   'files.signIn': { zh: '请先登录。', en: 'Sign in first.' },
+  'files.tooManyUnattached': {
+    zh: '您已上传 30 个尚未使用的文件，请先将其附于事项后再上传。',
+    en: 'You already have 30 uploaded files not yet attached to anything. Attach them to a case before uploading more.',
+  },
 });
 
 type ContextFactory = (request: IncomingMessage, response: ServerResponse) => Promise<RequestContext>;
@@ -130,6 +136,12 @@ export function mountFileRoutes(app: Express, context: ContextFactory, store: Fi
       if (declared > MAX_FILE_BYTES + 64 * 1024) {
         request.resume();
         fail(response, 413, 'FILE_TOO_LARGE', locale, 'files.tooLarge');
+        return;
+      }
+      const unattached = await ctx.em.count(StoredFile, { ownerUserId: ctx.viewer.userId!, attachedTo: null });
+      if (unattached >= MAX_UNATTACHED_FILES) {
+        request.resume();
+        fail(response, 409, 'TOO_MANY_UNATTACHED_FILES', locale, 'files.tooManyUnattached');
         return;
       }
       const upload = await readUpload(request, MAX_FILE_BYTES);

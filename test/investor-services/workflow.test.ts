@@ -239,3 +239,81 @@ import { toGlobalId } from '../../src/shared/ids.js';
 function toUserId(id: string) {
   return toGlobalId('User', id);
 }
+
+describe('bad input', () => {
+  /** A digest of every row the module, the audit trail and the inbox hold: equal means nothing was written. */
+  async function digest() {
+    const tables = [
+      'service_cases',
+      'service_case_messages',
+      'service_case_attachments',
+      'typical_cases',
+      'audit_events',
+      'notifications',
+      'stored_files',
+    ];
+    const rows = await app
+      .em()
+      .execute<{ name: string; sum: string }[]>(
+        tables
+          .map(
+            (t) =>
+              `select '${t}' as name, count(*) || ':' || coalesce(sum(hashtextextended(x::text, 0)), 0) as sum from "${t}" x`,
+          )
+          .join(' union all '),
+      );
+    return Object.fromEntries(rows.map((r) => [r.name, r.sum]));
+  }
+
+  it('declining without a reason, extending twice, rating before resolution and an unknown category write nothing', async () => {
+    const complaint = (await submit(app, cast.investor, complaintInput())).serviceCase.id;
+    const consultation = (await submit(app, cast.investor, consultationInput())).serviceCase.id;
+    await act(app, cast.handler, 'extendServiceCase', {
+      id: consultation,
+      newResolveBy: '2026-12-31',
+      reason: 'Several departments.',
+    });
+    const before = await digest();
+    const attempts = [
+      {
+        who: cast.handler,
+        name: 'declineServiceCase',
+        input: { id: complaint, note: 'No reason given.' },
+        code: 'REQUIRED',
+      },
+      {
+        who: cast.handler,
+        name: 'extendServiceCase',
+        input: { id: consultation, newResolveBy: '2027-01-29', reason: 'Again.' },
+        code: 'INVALID_STATE',
+      },
+      { who: cast.investor, name: 'rateServiceCase', input: { id: consultation, score: 5 }, code: 'INVALID_STATE' },
+      { who: cast.investor, name: 'rateServiceCase', input: { id: consultation, score: 9 }, code: 'OUT_OF_RANGE' },
+      {
+        who: cast.handler,
+        name: 'resolveServiceCase',
+        input: { id: complaint, outcome: 'ANSWERED', summary: 'x' },
+        code: 'INVALID_STATE',
+      },
+      { who: cast.handler, name: 'referServiceCase', input: { id: complaint, competentOffice: ' ' }, code: 'REQUIRED' },
+    ];
+    for (const { who, name, input, code } of attempts) {
+      const payload = await act(app, who, name, input);
+      expect(
+        payload.userErrors.map((e) => e.code),
+        name,
+      ).toEqual([code]);
+      expect(payload.userErrors[0]!.message).toMatch(/^[A-Z].*\.$/);
+      expect(payload.serviceCase).toBeNull();
+    }
+    const unknown = await app.execute(
+      SUBMIT,
+      { input: complaintInput({ category: 'SPACE_TRAVEL' }) },
+      { token: cast.investor.token, language: 'en' },
+    );
+    expect(unknown.data!.submitServiceCase.userErrors[0].message).toBe(
+      'Choose a category from the list (serviceCaseCategories).',
+    );
+    expect(await digest()).toEqual(before);
+  });
+});

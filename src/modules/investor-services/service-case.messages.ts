@@ -177,13 +177,8 @@ defineMessages({
   // Notifications (title, body)
   'investorServices.notify.submitted.title': { en: 'Case {number} received', zh: '事项 {number} 已收到' },
   'investorServices.notify.submitted.body': {
-    en: 'Your {kind} "{subject}" has been received. Open it to see the deadlines.',
-    zh: '您的{kind}「{subject}」已收到，请查看办理期限。',
-  },
-  'investorServices.notify.newCase.title': { en: 'New case {number}', zh: '新事项 {number}' },
-  'investorServices.notify.newCase.body': {
-    en: 'A new {kind} has been assigned to you.',
-    zh: '一件新的{kind}已分配给您。',
+    en: 'Your case "{subject}" has been received. Open it to see the deadlines.',
+    zh: '您的事项「{subject}」已收到，请查看办理期限。',
   },
   'investorServices.notify.accepted.title': { en: 'Complaint {number} accepted', zh: '投诉 {number} 已受理' },
   'investorServices.notify.accepted.body': {
@@ -215,8 +210,8 @@ defineMessages({
   'investorServices.notify.message.body': { en: 'Open the case to read it.', zh: '请打开事项查看。' },
   'investorServices.notify.assigned.title': { en: 'Case {number} assigned to you', zh: '事项 {number} 已分配给您' },
   'investorServices.notify.assigned.body': {
-    en: 'You now handle this {kind}.',
-    zh: '您现在负责办理该{kind}。',
+    en: 'You now handle this case.',
+    zh: '您现在负责办理该事项。',
   },
   'investorServices.notify.extended.title': {
     en: 'Deadline of {number} extended',

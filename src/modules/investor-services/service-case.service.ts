@@ -337,17 +337,7 @@ export async function submitCase(ctx: RequestContext, input: SubmitServiceCaseIn
       attachments: attached,
       confidential: confidential !== null,
     });
-    notifyUser(
-      tx,
-      created,
-      created.submitterId,
-      'submitted',
-      {
-        kind: translate(created.language, `investorServices.kind.${created.kind}`),
-        subject: created.subject,
-      },
-      true,
-    );
+    notifyUser(tx, created, created.submitterId, 'submitted', { subject: created.subject }, true);
     await tx.em.flush();
     publishCaseUpdated(tx, created.id);
     return created;
@@ -530,7 +520,7 @@ export async function assignCase(ctx: RequestContext, input: AssignServiceCaseIn
     c.assigneeId = assignee.id;
     c.updatedAt = tx.deps.clock.now();
     audit(tx, c, 'assign', c.status, { from: before, to: assignee.id });
-    notifyUser(tx, c, assignee.id, 'assigned', { kind: translate(assignee.locale, `investorServices.kind.${c.kind}`) });
+    notifyUser(tx, c, assignee.id, 'assigned');
     await tx.em.flush();
     publishCaseUpdated(tx, c.id, true);
     return c;

@@ -14,6 +14,7 @@ import { Migration20261207095500_EnterprisePublicName } from './Migration2026120
 import { Migration20261207101042_ReviewExtensionApproval } from './Migration20261207101042_ReviewExtensionApproval.js';
 import { Migration20261207114115_NameExceptionsAndUndertaking } from './Migration20261207114115_NameExceptionsAndUndertaking.js';
 import { Migration20261207114511_DirectNameChange } from './Migration20261207114511_DirectNameChange.js';
+import { Migration20261207114922_InvestorServices } from './Migration20261207114922_InvestorServices.js';
 import { Migration20261207115037_SimplifiedDeregistration } from './Migration20261207115037_SimplifiedDeregistration.js';
 
 export const allMigrations = [
@@ -30,5 +31,6 @@ export const allMigrations = [
   Migration20261207101042_ReviewExtensionApproval,
   Migration20261207114115_NameExceptionsAndUndertaking,
   Migration20261207114511_DirectNameChange,
+  Migration20261207114922_InvestorServices,
   Migration20261207115037_SimplifiedDeregistration,
 ];

@@ -31,6 +31,7 @@ import { attachWebSocketServer } from './websocket.js';
 import { followCredentialRevocations } from '../modules/accounts/index.js';
 import { followNamesReferenceChanges } from '../modules/names/index.js';
 import { followCalendarChanges } from '../shared/calendar/calendar.service.js';
+import { mountFileRoutes } from '../shared/files/uploads.js';
 
 export interface AppServer {
   httpServer: Server;
@@ -114,6 +115,7 @@ export async function createAppServer(orm: MikroORM, deps: PlatformDeps): Promis
       requestId: scope?.requestId,
     });
   };
+  mountFileRoutes(app, context);
   const answerFailed = (error: unknown) => logger.error({ err: error }, 'http error');
   // Every other request to /graphql (GET, other content types, encoded bodies) comes through Express.
   app.use(

@@ -3,6 +3,7 @@
 import { AuditChainLink } from './audit/audit-chain.entity.js';
 import { AuditEvent } from './audit/audit.entity.js';
 import { HolidayCalendarDay, HolidayCalendarYear } from './calendar/calendar.entity.js';
+import { fileEntities } from './files/file.entity.js';
 import { IdempotencyKey } from './idempotency/idempotency.entity.js';
 import { Notification } from './notifications/notification.entity.js';
 
@@ -13,4 +14,5 @@ export const platformEntities = [
   HolidayCalendarYear,
   HolidayCalendarDay,
   IdempotencyKey,
+  ...fileEntities,
 ];

@@ -19,6 +19,7 @@ import { createApiKeyRow } from '../helpers/accounts.js';
 import { TestApp } from '../helpers/app.js';
 import { createOrganisation, createUser } from '../helpers/factories.js';
 import { createEnterprise, publishDemand } from '../financing/helpers.js';
+import { investorServicesCursorSamples } from '../investor-services/cursor-samples.js';
 
 // Every connection of the schema, found by walking it (a new connection is covered without a new
 // row here): a cursor a client crafted is BAD_USER_INPUT, never INTERNAL, and never reaches SQL as
@@ -152,6 +153,9 @@ beforeAll(async () => {
       { token: applicant.token },
     );
   }
+  const investorServices = await investorServicesCursorSamples(app);
+  viewers.push(investorServices.viewer);
+  Object.assign(parents, investorServices.parents);
 });
 afterAll(async () => app?.stop());
 

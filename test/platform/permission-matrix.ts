@@ -8,6 +8,7 @@ import { cheapPasswordHash, createUser, TEST_PASSWORD } from '../helpers/factori
 import { sendNotification } from '../helpers/notifications.js';
 import { ACCEPT, createEnterprise, demandInput, makeOffer, offerInput, publishDemand } from '../financing/helpers.js';
 import { currentUndertakingInput, reserveViaApi } from '../names/helpers.js';
+import { INVESTOR_SERVICES_ROWS } from '../investor-services/matrix-rows.js';
 import {
   COMMITMENT,
   deregistrationSubmitted,
@@ -180,6 +181,7 @@ const PUBLISH_PRODUCT = `mutation($input: PublishCreditProductInput!) { publishC
 const SAVE_ALERT = `mutation($input: SaveFinancingDemandAlertInput!) { saveFinancingDemandAlert(input: $input) { alert { id } userErrors { code field message } } }`;
 
 export const MATRIX: Record<string, Row> = {
+  ...INVESTOR_SERVICES_ROWS,
   // ---------------------------------------------------------------- accounts
   // Null for anonymous callers: there is nobody to describe.
   'Query.viewer': { needs: 'ANYONE', hiddenFrom: ['anonymous'], call: async () => ({ query: `{ viewer { role } }` }) },

@@ -21,6 +21,7 @@ import { RequireRole } from './session/RequireRole';
 const ExplorerPage = lazy(() => import('./explorer/ExplorerPage'));
 const DeskRoutes = lazy(() => import('./desk/DeskRoutes'));
 const FinancingRoutes = lazy(() => import('./financing/FinancingRoutes'));
+const InvestorServicesRoutes = lazy(() => import('./investor-services/InvestorServicesRoutes'));
 
 const APPLICANT = ['APPLICANT'];
 
@@ -32,6 +33,7 @@ export function App() {
           <Route path="/" element={<HomePage />} />
           <Route path="/sign-in" element={<SignInPage />} />
           <Route path="/sign-up" element={<SignUpPage />} />
+          <Route path="/investor-services/*" element={<InvestorServicesRoutes />} />
           <Route path="/names/check" element={<NameCheckPage />} />
           <Route
             path="/names/reserve"

@@ -25,6 +25,7 @@ export enum NotificationKind {
   FINANCING_OFFER_ACCEPTED = 'FINANCING_OFFER_ACCEPTED',
   FINANCING_OFFER_DECLINED = 'FINANCING_OFFER_DECLINED',
   FINANCING_DEMAND_PUBLISHED = 'FINANCING_DEMAND_PUBLISHED',
+  SERVICE_CASE_UPDATED = 'SERVICE_CASE_UPDATED',
   OTHER = 'OTHER',
 }
 registerEnumType(NotificationKind, {
@@ -51,6 +52,7 @@ registerEnumType(NotificationKind, {
     FINANCING_OFFER_ACCEPTED: { description: "The enterprise accepted the bank's offer." },
     FINANCING_OFFER_DECLINED: { description: "The bank's offer was declined or closed." },
     FINANCING_DEMAND_PUBLISHED: { description: 'A financing demand matching a saved filter was published.' },
+    SERVICE_CASE_UPDATED: { description: 'A step on a foreign-investment consultation, complaint or suggestion.' },
     OTHER: { description: 'Anything else.' },
   },
 });

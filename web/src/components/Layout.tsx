@@ -39,6 +39,7 @@ export function navItems(t: (key: string) => string, user: ViewerUser | null): N
       roles: ['APPLICANT', 'OFFICIAL', 'BANK_OFFICER', 'HOST_AGENT', 'ADMIN'],
     },
     { to: '/financing', label: t('financing.nav') },
+    { to: '/investor-services', label: t('investorServices.nav') },
     { to: '/verify', label: t('nav.verifyLicence') },
   ];
   return items.filter(

@@ -5,6 +5,7 @@ import { en as inboxEn } from '../notifications/messages.js';
 import { en as landingEn } from '../pages/landingMessages.js';
 import { en as deskCardsEn } from '../desk/messages.js';
 import { en as namesEn } from '../names/messages.js';
+import { en as investorServicesEn } from '../investor-services/messages.js';
 
 export const en: Messages = {
   app: {
@@ -372,6 +373,7 @@ export const en: Messages = {
     issuedAt: 'Issued',
     verifyThis: 'Verify this licence publicly',
   },
+  investorServices: investorServicesEn,
   desk: {
     title: "Official's desk",
     intro: 'Oldest submissions first. Deadlines count working days; overdue applications are marked in red.',
@@ -438,6 +440,7 @@ export const en: Messages = {
       REGISTRATION_REJECTED: 'Registration rejected',
       REGISTRATION_SUBMITTED: 'Application submitted',
       REGISTRATION_WITHDRAWN: 'Application withdrawn',
+      SERVICE_CASE_UPDATED: 'Investor service case update',
       WELCOME: 'Welcome',
     },
 

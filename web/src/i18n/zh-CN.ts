@@ -6,6 +6,7 @@ import { zh as deskCardsZh } from '../desk/messages.js';
 import { zh as financingZh } from '../financing/messages.js';
 import { zh as namesZh } from '../names/messages.js';
 
+import { zh as investorServicesZh } from '../investor-services/messages.js';
 export const zhCN = {
   app: {
     name: '青岛企业服务',
@@ -361,6 +362,7 @@ export const zhCN = {
     issuedAt: '发照时间',
     verifyThis: '公开核验此执照',
   },
+  investorServices: investorServicesZh,
   desk: {
     title: '审核工作台',
     intro: '按提交先后排列；到期日按工作日计算，超期的标红显示。',
@@ -427,6 +429,7 @@ export const zhCN = {
       REGISTRATION_REJECTED: '登记未予确认',
       REGISTRATION_SUBMITTED: '申请已提交',
       REGISTRATION_WITHDRAWN: '申请已撤回',
+      SERVICE_CASE_UPDATED: '外商投资服务事项更新',
       WELCOME: '欢迎',
     },
 

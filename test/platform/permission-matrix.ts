@@ -597,6 +597,27 @@ export const MATRIX: Record<string, Row> = {
     }),
   },
 
+  'Mutation.answerDeregistrationClearance': {
+    // Only the deregistration's own applicant answers a department's outstanding obligation.
+    needs: ['APPLICANT'],
+    hiddenFrom: STRANGERS,
+    call: async ({ app, cast }) => {
+      const id = await deregistrationSubmitted(app, cast.applicant, cast.registrar);
+      const tax = await createUser(app, { role: 'OFFICIAL', department: 'TAX', passwordHash: cheapPasswordHash() });
+      const blocked = await app.execute(
+        `mutation($input: RecordDeregistrationClearanceInput!) { recordDeregistrationClearance(input: $input) { userErrors { code } } }`,
+        { input: { id, outcome: 'BLOCKED', note: '欠缴税款' } },
+        { token: tax.token },
+      );
+      if (blocked.errors || blocked.data?.recordDeregistrationClearance.userErrors.length)
+        throw new Error(JSON.stringify(blocked));
+      return {
+        query: `mutation($input: AnswerDeregistrationClearanceInput!) { answerDeregistrationClearance(input: $input) { application { id } userErrors { code field message } } }`,
+        variables: { input: { id, department: 'TAX', answer: '已缴清' } },
+      };
+    },
+  },
+
   // ---------------------------------------------------------------- financing
   'Query.banks': { needs: 'ANYONE', call: async () => ({ query: `{ banks(first: 5) { edges { node { id } } } }` }) },
   'Query.creditProducts': {

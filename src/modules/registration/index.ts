@@ -22,6 +22,12 @@ import {
   RegistrationResolver,
 } from './registration.resolver.js';
 import { EnterpriseType, RegistrationApplicationType } from './registration.types.js';
+import { DepartmentClearanceAnswer } from './clearance-answer.entity.js';
+import {
+  ClearanceAnswerResolver,
+  ClearanceTaskAnswersResolver,
+  DepartmentClearanceAnswersResolver,
+} from './clearance-answer.resolver.js';
 
 export { Enterprise, RegistrationApplication } from './registration.entity.js';
 export { EnterpriseType, RegistrationApplicationType } from './registration.types.js';
@@ -36,6 +42,7 @@ export const registrationEntities = [
   RegistrationApplication,
   DepartmentClearance,
   BusinessLicence,
+  DepartmentClearanceAnswer,
 ];
 
 registerNodeType({
@@ -71,6 +78,9 @@ export const registrationResolvers = [
   EnterpriseResolver,
   EnterpriseFieldsResolver,
   BusinessLicenceFieldsResolver,
+  ClearanceAnswerResolver,
+  ClearanceTaskAnswersResolver,
+  DepartmentClearanceAnswersResolver,
   nodeIdResolver(EnterpriseType, 'Enterprise'),
   nodeIdResolver(RegistrationApplicationType, 'RegistrationApplication'),
 ] as const;

@@ -1,9 +1,9 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
+import { Link, Navigate } from 'react-router';
 import { useMutation, useQuery } from 'urql';
 import { groupUserErrors } from '../api/errors';
-import { EmptyState, ErrorNotice, FormErrors, Loading } from '../components/Feedback';
+import { EmptyState, ErrorNotice, FormErrors, Loading, Notice } from '../components/Feedback';
 import { TextField } from '../components/Field';
 import { Page } from '../components/Page';
 import { StatusBadge } from '../components/StatusBadge';
@@ -16,6 +16,8 @@ import {
 import { formatDate, formatDateTime, todayInQingdao } from '../i18n/format';
 import { enumLabel } from '../i18n/labels';
 import { usePreferences } from '../preferences/PreferencesProvider';
+import { useViewer } from '../session/useViewer';
+import { CLEARANCE_DEPARTMENTS } from './clearances/ClearanceQueuePage';
 
 function DueDate({ day, overdue }: { day: string | null | undefined; overdue: boolean }) {
   const { t } = useTranslation();
@@ -201,6 +203,16 @@ function NameVerificationQueue() {
 
 export function DeskHomePage() {
   const { t } = useTranslation();
+  const { user } = useViewer();
+  // Each department's officials get their own queues: the registry's queues answer only market regulation.
+  if (user?.department && (CLEARANCE_DEPARTMENTS as readonly string[]).includes(user.department))
+    return <Navigate to="/desk/clearances" replace />;
+  if (user?.department !== 'MARKET_REGULATION')
+    return (
+      <Page title={t('desk.title')}>
+        <Notice>{t('clearances.notClearanceOfficial')}</Notice>
+      </Page>
+    );
   return (
     <Page title={t('desk.title')} intro={t('desk.intro')}>
       <ReviewQueue />

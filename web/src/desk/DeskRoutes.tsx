@@ -4,6 +4,7 @@ import { NotFoundPage } from '../pages/NotFoundPage';
 import { RequireRole } from '../session/RequireRole';
 import { DeskApplicationPage } from './DeskApplicationPage';
 import { DeskHomePage } from './DeskHomePage';
+import { ClearanceQueuePage } from './clearances/ClearanceQueuePage';
 
 export default function DeskRoutes() {
   return (
@@ -11,6 +12,7 @@ export default function DeskRoutes() {
       <Routes>
         <Route index element={<DeskHomePage />} />
         <Route path="applications/:id" element={<DeskApplicationPage />} />
+        <Route path="clearances" element={<ClearanceQueuePage />} />
         <Route path="*" element={<NotFoundPage />} />
       </Routes>
     </RequireRole>

@@ -1,4 +1,5 @@
 import type { Messages } from './zh-CN.js';
+import { en as clearancesEn } from '../desk/clearances/messages';
 
 export const en: Messages = {
   app: {
@@ -339,6 +340,7 @@ export const en: Messages = {
     issuedAt: 'Issued at',
     verifyThis: 'Verify this licence publicly',
   },
+  clearances: clearancesEn,
   desk: {
     title: "Official's desk",
     intro: 'Oldest submission first; deadlines count working days, and overdue ones are marked.',

@@ -1,4 +1,6 @@
 // Chinese texts (the default language). en.ts has the same keys; the type below keeps them in step.
+import { zh as clearancesZh } from '../desk/clearances/messages';
+
 export const zhCN = {
   app: {
     name: '青岛企业服务',
@@ -332,6 +334,7 @@ export const zhCN = {
     issuedAt: '发照时间',
     verifyThis: '公开核验此执照',
   },
+  clearances: clearancesZh,
   desk: {
     title: '审核工作台',
     intro: '按提交先后排列；到期日按工作日计算，超期的标红显示。',

@@ -97,7 +97,9 @@ describe.each(VARIANTS)('the department clearance desks ($name)', (variant) => {
       const applicant = await createUser(app, { role: 'APPLICANT' });
       const registrar = await createUser(app, { role: 'OFFICIAL', department: 'MARKET_REGULATION' });
       const officials = Object.fromEntries(
-        await Promise.all(DEPARTMENTS.map(async (d) => [d, await createUser(app, { role: 'OFFICIAL', department: d })])),
+        await Promise.all(
+          DEPARTMENTS.map(async (d) => [d, await createUser(app, { role: 'OFFICIAL', department: d })]),
+        ),
       ) as Record<(typeof DEPARTMENTS)[number], TestUser>;
       const { id, name } = await deregistration(applicant, registrar);
       const contexts: BrowserContext[] = [];
@@ -107,7 +109,8 @@ describe.each(VARIANTS)('the department clearance desks ($name)', (variant) => {
         const watcher = await signedInPage(applicantContext, variant, applicant);
         await watcher.goto(`/applications/${encodeURIComponent(id)}`);
         await watcher.getByTestId('clearance-progress').waitFor();
-        for (const d of DEPARTMENTS) await expect.poll(() => clearanceStatus(watcher, d)).toBe('PENDING');
+        for (const d of DEPARTMENTS)
+          await expect.poll(() => clearanceStatus(watcher, d), { timeout: 15_000 }).toBe('PENDING');
         await expectAccessible(watcher);
 
         const desks: Record<string, Page> = {};
@@ -117,7 +120,7 @@ describe.each(VARIANTS)('the department clearance desks ($name)', (variant) => {
           const desk = await signedInPage(context, variant, officials[d]);
           // The desk sends each department's officials to their own queue, which answers them.
           await desk.goto('/desk');
-          await expect.poll(() => new URL(desk.url()).pathname).toBe('/desk/clearances');
+          await expect.poll(() => new URL(desk.url()).pathname, { timeout: 15_000 }).toBe('/desk/clearances');
           await desk
             .getByRole('heading', {
               level: 1,
@@ -134,7 +137,9 @@ describe.each(VARIANTS)('the department clearance desks ($name)', (variant) => {
         // Tax records an outstanding obligation, with its reason; the applicant sees it live.
         const taxTask = desks.TAX!.getByTestId('clearance-task').filter({ hasText: name });
         await taxTask.getByRole('button', { name: t('clearances.block') }).click();
-        await expect.poll(() => taxTask.locator('textarea').getAttribute('aria-invalid')).toBe('true');
+        await expect
+          .poll(() => taxTask.locator('textarea').getAttribute('aria-invalid'), { timeout: 15_000 })
+          .toBe('true');
         await taxTask.locator('textarea').fill('欠缴 2026 年 10 月增值税 1,280.00 元');
         await taxTask.getByRole('button', { name: t('clearances.block') }).click();
         await desks.TAX!.getByText(t('clearances.blocked')).waitFor();
@@ -168,7 +173,7 @@ describe.each(VARIANTS)('the department clearance desks ($name)', (variant) => {
         await screenshot(watcher, variant.name, 'desks-03-all-cleared-live');
 
         // Cleared: it leaves tax's queue and shows under "cleared".
-        await expect.poll(() => answered.count()).toBe(0);
+        await expect.poll(() => answered.count(), { timeout: 15_000 }).toBe(0);
         await desks.TAX!.getByRole('button', { name: t('clearances.filter.CLEARED') }).click();
         await desks.TAX!.getByTestId('clearance-task').filter({ hasText: name }).waitFor();
 
@@ -177,7 +182,11 @@ describe.each(VARIANTS)('the department clearance desks ($name)', (variant) => {
           await page.setViewportSize({ width: 375, height: 800 });
           await page.reload();
           await page.locator('main h1').waitFor();
-          await expect.poll(() => horizontalOverflow(page)).toBeLessThanOrEqual(0);
+          await page
+            .locator('[data-testid="clearance-progress"], [data-testid="clearance-queue"], main .empty')
+            .first()
+            .waitFor();
+          await expect.poll(() => horizontalOverflow(page), { timeout: 15_000 }).toBeLessThanOrEqual(0);
         }
         await expectAccessible(desks.SOCIAL_INSURANCE!);
         await screenshot(desks.SOCIAL_INSURANCE!, variant.name, 'desks-04-phone');

@@ -13,6 +13,7 @@ import { Migration20261207094659_NameReservationHold } from './Migration20261207
 import { Migration20261207095500_EnterprisePublicName } from './Migration20261207095500_EnterprisePublicName.js';
 import { Migration20261207101042_ReviewExtensionApproval } from './Migration20261207101042_ReviewExtensionApproval.js';
 import { Migration20261207114129_DeregistrationClearanceAnswers } from './Migration20261207114129_DeregistrationClearanceAnswers.js';
+import { Migration20261207120555_Supervision } from './Migration20261207120555_Supervision.js';
 
 export const allMigrations = [
   Migration20261126133344_Initial,
@@ -27,4 +28,5 @@ export const allMigrations = [
   Migration20261207095500_EnterprisePublicName,
   Migration20261207101042_ReviewExtensionApproval,
   Migration20261207114129_DeregistrationClearanceAnswers,
+  Migration20261207120555_Supervision,
 ];

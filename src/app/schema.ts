@@ -15,6 +15,7 @@ import { accountsResolvers } from '../modules/accounts/index.js';
 import { financingResolvers } from '../modules/financing/index.js';
 import { namesResolvers } from '../modules/names/index.js';
 import { registrationResolvers } from '../modules/registration/index.js';
+import { supervisionResolvers } from '../modules/supervision/index.js';
 
 /** Every resolver class of every module. A module adds its list here and nowhere else. */
 export const allResolvers = [
@@ -23,6 +24,7 @@ export const allResolvers = [
   ...namesResolvers,
   ...registrationResolvers,
   ...financingResolvers,
+  ...supervisionResolvers,
 ] as unknown as NonEmptyArray<ClassType>;
 
 /**

@@ -3,6 +3,7 @@ import { accountsEntities } from '../modules/accounts/index.js';
 import { financingEntities } from '../modules/financing/index.js';
 import { namesEntities } from '../modules/names/index.js';
 import { registrationEntities } from '../modules/registration/index.js';
+import { supervisionEntities } from '../modules/supervision/index.js';
 import { platformEntities } from '../shared/entities.js';
 
 export const allEntities = [
@@ -11,4 +12,5 @@ export const allEntities = [
   ...namesEntities,
   ...registrationEntities,
   ...financingEntities,
+  ...supervisionEntities,
 ];

@@ -86,7 +86,12 @@ describe('answering a department’s outstanding obligation', () => {
     expect(await queued('BLOCKED')).toHaveLength(1);
 
     const answered = payloadOf(
-      await run(app, ANSWER, { input: { id, department: 'TAX', answer: '已于 11 月 27 日缴清，完税凭证号 3702001' } }, applicant),
+      await run(
+        app,
+        ANSWER,
+        { input: { id, department: 'TAX', answer: '已于 11 月 27 日缴清，完税凭证号 3702001' } },
+        applicant,
+      ),
     );
     expect(answered.userErrors).toEqual([]);
     const tax = answered.application.clearances.find((c: any) => c.department === 'TAX');
@@ -102,7 +107,9 @@ describe('answering a department’s outstanding obligation', () => {
       note: '欠缴 10 月增值税 1,280.00 元',
       answers: [{ text: '已于 11 月 27 日缴清，完税凭证号 3702001' }],
     });
-    const cleared = payloadOf(await run(app, CLEAR, { input: { id, outcome: 'CLEARED', note: '已核实' } }, officials.TAX));
+    const cleared = payloadOf(
+      await run(app, CLEAR, { input: { id, outcome: 'CLEARED', note: '已核实' } }, officials.TAX),
+    );
     expect(cleared.userErrors).toEqual([]);
   });
 
@@ -115,7 +122,11 @@ describe('answering a department’s outstanding obligation', () => {
       expect(rows.length).toBeGreaterThan(0);
       expect(new Set(rows.map((r: any) => r.department))).toEqual(new Set([department]));
       expect(rows.some((r: any) => r.application.id === id)).toBe(true);
-      const review = await app.execute('{ registrationReviewQueue(first: 1) { totalCount } }', {}, { token: official.token });
+      const review = await app.execute(
+        '{ registrationReviewQueue(first: 1) { totalCount } }',
+        {},
+        { token: official.token },
+      );
       expect(review.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
     }
     const registrarQueue = await app.execute(QUEUE, { status: null }, { token: registrar.token });

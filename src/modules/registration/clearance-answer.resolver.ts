@@ -49,7 +49,9 @@ export class AnswerDeregistrationClearancePayload {
   @Field(() => RegistrationApplicationType, { nullable: true, description: 'The application as it now stands.' })
   application?: RegistrationApplicationType;
 
-  @Field(() => [UserError], { description: 'Problems that prevented the change; nothing was changed when there are any.' })
+  @Field(() => [UserError], {
+    description: 'Problems that prevented the change; nothing was changed when there are any.',
+  })
   userErrors!: UserError[];
 }
 
@@ -71,9 +73,7 @@ async function answersOf(ctx: RequestContext, clearanceId: string | undefined): 
   if (!clearanceId) return [];
   const answers = await ctx.loaders.get(answersByClearanceId).load(clearanceId);
   const users = await ctx.loaders.get(userById).loadMany(answers.map((a) => a.answeredBy.id));
-  const names = new Map(
-    users.filter((u): u is User => !!u && !(u instanceof Error)).map((u) => [u.id, u.displayName]),
-  );
+  const names = new Map(users.filter((u): u is User => !!u && !(u instanceof Error)).map((u) => [u.id, u.displayName]));
   return answers.map((a) => ({
     text: a.text,
     answeredAt: a.answeredAt,

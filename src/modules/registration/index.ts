@@ -33,6 +33,7 @@ export { Enterprise, RegistrationApplication } from './registration.entity.js';
 export { EnterpriseType, RegistrationApplicationType } from './registration.types.js';
 export { enterpriseById } from './registration.loaders.js';
 export { requireEnterpriseActedFor } from './enterprise.service.js';
+export { revokeRegistration, type RevokeRegistrationCommand } from './revocation.js';
 export { visibleName } from './withheld-name.js';
 export { ENTERPRISE_FIELD_PROPERTIES } from './enterprise.resolver.js';
 

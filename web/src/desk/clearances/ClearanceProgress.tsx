@@ -123,7 +123,10 @@ export function ClearanceProgress({ applicationId, canAnswer }: { applicationId:
   const [{ data }] = useQuery({ query: ApplicationClearancesDocument, variables: { id: applicationId } });
   const loaded = data?.registrationApplication ?? null;
   const onEvent = useCallback(
-    (previous: ApplicationClearancesUpdatedSubscription | undefined, event: ApplicationClearancesUpdatedSubscription) => {
+    (
+      previous: ApplicationClearancesUpdatedSubscription | undefined,
+      event: ApplicationClearancesUpdatedSubscription,
+    ) => {
       const before = previous?.registrationApplicationUpdated.clearances ?? loaded?.clearances ?? [];
       for (const clearance of event.registrationApplicationUpdated.clearances) {
         const old = before.find((c) => c.department === clearance.department);

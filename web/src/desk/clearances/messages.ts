@@ -51,7 +51,7 @@ export const zh = {
 export const en: typeof zh = {
   title: 'Deregistration clearances',
   intro:
-    "Deregistrations awaiting your department, oldest first. Record clearance or an outstanding obligation (with its reason); the applicant sees it at once and can answer.",
+    'Deregistrations awaiting your department, oldest first. Record clearance or an outstanding obligation (with its reason); the applicant sees it at once and can answer.',
   departmentTitle: '{{department}} clearances',
   tabs: 'Filter by status',
   filter: {

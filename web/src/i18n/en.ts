@@ -1,5 +1,5 @@
 import type { Messages } from './zh-CN.js';
-import { en as clearancesEn } from '../desk/clearances/messages';
+import { en as clearancesEn } from '../desk/clearances/messages.js';
 
 export const en: Messages = {
   app: {

@@ -1,5 +1,5 @@
 // Chinese texts (the default language). en.ts has the same keys; the type below keeps them in step.
-import { zh as clearancesZh } from '../desk/clearances/messages';
+import { zh as clearancesZh } from '../desk/clearances/messages.js';
 
 export const zhCN = {
   app: {

@@ -672,6 +672,41 @@ export const MATRIX: Record<string, Row> = {
     },
   },
 
+  // ---------------------------------------------------------------- admin console (issue 15)
+  'Query.staffAccounts': {
+    needs: ['ADMIN'],
+    call: async () => ({ query: `{ staffAccounts(first: 1) { totalCount } }` }),
+  },
+  'Query.auditEvents': {
+    needs: ['ADMIN'],
+    call: async () => ({ query: `{ auditEvents(first: 1, filter: { action: "account." }) { totalCount } }` }),
+  },
+  'Mutation.disableStaffAccount': {
+    needs: ['ADMIN'],
+    call: async ({ app }) => ({
+      query: `mutation($input: DisableStaffAccountInput!) { disableStaffAccount(input: $input) { user { id } userErrors { code field message } } }`,
+      variables: { input: { id: toGlobalId('User', (await createUser(app, { role: 'HOST_AGENT' })).user.id) } },
+    }),
+  },
+  'Mutation.enableStaffAccount': {
+    needs: ['ADMIN'],
+    call: async ({ app }) => {
+      const user = await createUser(app, { role: 'HOST_AGENT' });
+      await app.em().nativeUpdate(User, { id: user.user.id }, { disabledAt: app.clock.now() });
+      return {
+        query: `mutation($input: EnableStaffAccountInput!) { enableStaffAccount(input: $input) { user { id } userErrors { code field message } } }`,
+        variables: { input: { id: toGlobalId('User', user.user.id) } },
+      };
+    },
+  },
+  'Mutation.resetStaffPassword': {
+    needs: ['ADMIN'],
+    call: async ({ app }) => ({
+      query: `mutation($input: ResetStaffPasswordInput!) { resetStaffPassword(input: $input) { user { id } userErrors { code field message } } }`,
+      variables: { input: { id: toGlobalId('User', (await createUser(app, { role: 'HOST_AGENT' })).user.id) } },
+    }),
+  },
+
   // ---------------------------------------------------------------- supervision (issue 15)
   'Query.inspectionSamples': {
     needs: ['OFFICIAL:MARKET_REGULATION'],

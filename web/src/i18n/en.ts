@@ -1,4 +1,5 @@
 import type { Messages } from './zh-CN.js';
+import { en as adminEn } from '../admin/messages.js';
 import { en as clearancesEn } from '../desk/clearances/messages.js';
 
 export const en: Messages = {
@@ -340,6 +341,7 @@ export const en: Messages = {
     issuedAt: 'Issued at',
     verifyThis: 'Verify this licence publicly',
   },
+  admin: adminEn,
   clearances: clearancesEn,
   desk: {
     title: "Official's desk",

@@ -1,4 +1,5 @@
 // Chinese texts (the default language). en.ts has the same keys; the type below keeps them in step.
+import { zh as adminZh } from '../admin/messages.js';
 import { zh as clearancesZh } from '../desk/clearances/messages.js';
 
 export const zhCN = {
@@ -334,6 +335,7 @@ export const zhCN = {
     issuedAt: '发照时间',
     verifyThis: '公开核验此执照',
   },
+  admin: adminZh,
   clearances: clearancesZh,
   desk: {
     title: '审核工作台',

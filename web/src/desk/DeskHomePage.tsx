@@ -215,6 +215,9 @@ export function DeskHomePage() {
     );
   return (
     <Page title={t('desk.title')} intro={t('desk.intro')}>
+      <p>
+        <Link to="/desk/inspections">{t('inspections.title')}</Link>
+      </p>
       <ReviewQueue />
       <NameVerificationQueue />
     </Page>

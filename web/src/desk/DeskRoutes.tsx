@@ -5,6 +5,7 @@ import { RequireRole } from '../session/RequireRole';
 import { DeskApplicationPage } from './DeskApplicationPage';
 import { DeskHomePage } from './DeskHomePage';
 import { ClearanceQueuePage } from './clearances/ClearanceQueuePage';
+import { InspectionsPage } from './inspections/InspectionsPage';
 
 export default function DeskRoutes() {
   return (
@@ -13,6 +14,7 @@ export default function DeskRoutes() {
         <Route index element={<DeskHomePage />} />
         <Route path="applications/:id" element={<DeskApplicationPage />} />
         <Route path="clearances" element={<ClearanceQueuePage />} />
+        <Route path="inspections" element={<InspectionsPage />} />
         <Route path="*" element={<NotFoundPage />} />
       </Routes>
     </RequireRole>

@@ -1,6 +1,7 @@
 import type { Messages } from './zh-CN.js';
 import { en as adminEn } from '../admin/messages.js';
 import { en as clearancesEn } from '../desk/clearances/messages.js';
+import { en as inspectionsEn } from '../desk/inspections/messages.js';
 
 export const en: Messages = {
   app: {
@@ -343,6 +344,7 @@ export const en: Messages = {
   },
   admin: adminEn,
   clearances: clearancesEn,
+  inspections: inspectionsEn,
   desk: {
     title: "Official's desk",
     intro: 'Oldest submission first; deadlines count working days, and overdue ones are marked.',

@@ -1,6 +1,7 @@
 // Chinese texts (the default language). en.ts has the same keys; the type below keeps them in step.
 import { zh as adminZh } from '../admin/messages.js';
 import { zh as clearancesZh } from '../desk/clearances/messages.js';
+import { zh as inspectionsZh } from '../desk/inspections/messages.js';
 
 export const zhCN = {
   app: {
@@ -337,6 +338,7 @@ export const zhCN = {
   },
   admin: adminZh,
   clearances: clearancesZh,
+  inspections: inspectionsZh,
   desk: {
     title: '审核工作台',
     intro: '按提交先后排列；到期日按工作日计算，超期的标红显示。',

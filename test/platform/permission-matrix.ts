@@ -156,7 +156,9 @@ const SAVE_ALERT = `mutation($input: SaveFinancingDemandAlertInput!) { saveFinan
  * a revocation proceeding on it whose answer period is over (rows written directly: the draw is random).
  */
 async function supervisionFixture({ app, cast }: Fixtures, proceeding: RevocationProceeding['status'] | null) {
-  const established = await establish(app, cast.applicant, cast.registrar);
+  // Its own applicant: the matrix's applicant keeps few notifications (Query.notifications reads the first 100).
+  const owner = await createUser(app, { role: 'APPLICANT', passwordHash: cheapPasswordHash() });
+  const established = await establish(app, owner, cast.registrar);
   const em = app.em();
   const inspector = cast.userIds.MARKET_REGULATION!;
   const enterprise = em.getReference(Enterprise, localId(established.enterprise.id));

@@ -13,9 +13,11 @@ import { Migration20261207094659_NameReservationHold } from './Migration20261207
 import { Migration20261207095500_EnterprisePublicName } from './Migration20261207095500_EnterprisePublicName.js';
 import { Migration20261207101042_ReviewExtensionApproval } from './Migration20261207101042_ReviewExtensionApproval.js';
 import { Migration20261207114115_NameExceptionsAndUndertaking } from './Migration20261207114115_NameExceptionsAndUndertaking.js';
+import { Migration20261207114129_DeregistrationClearanceAnswers } from './Migration20261207114129_DeregistrationClearanceAnswers.js';
 import { Migration20261207114511_DirectNameChange } from './Migration20261207114511_DirectNameChange.js';
 import { Migration20261207114922_InvestorServices } from './Migration20261207114922_InvestorServices.js';
 import { Migration20261207115037_SimplifiedDeregistration } from './Migration20261207115037_SimplifiedDeregistration.js';
+import { Migration20261207120555_Supervision } from './Migration20261207120555_Supervision.js';
 
 export const allMigrations = [
   Migration20261126133344_Initial,
@@ -30,7 +32,9 @@ export const allMigrations = [
   Migration20261207095500_EnterprisePublicName,
   Migration20261207101042_ReviewExtensionApproval,
   Migration20261207114115_NameExceptionsAndUndertaking,
+  Migration20261207114129_DeregistrationClearanceAnswers,
   Migration20261207114511_DirectNameChange,
   Migration20261207114922_InvestorServices,
   Migration20261207115037_SimplifiedDeregistration,
+  Migration20261207120555_Supervision,
 ];

@@ -16,6 +16,7 @@ import { financingResolvers } from '../modules/financing/index.js';
 import { investorServicesResolvers } from '../modules/investor-services/index.js';
 import { namesResolvers } from '../modules/names/index.js';
 import { registrationResolvers } from '../modules/registration/index.js';
+import { supervisionResolvers } from '../modules/supervision/index.js';
 
 /** Every resolver class of every module. A module adds its list here and nowhere else. */
 export const allResolvers = [
@@ -25,6 +26,7 @@ export const allResolvers = [
   ...registrationResolvers,
   ...financingResolvers,
   ...investorServicesResolvers,
+  ...supervisionResolvers,
 ] as unknown as NonEmptyArray<ClassType>;
 
 /**

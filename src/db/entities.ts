@@ -4,6 +4,7 @@ import { financingEntities } from '../modules/financing/index.js';
 import { investorServicesEntities } from '../modules/investor-services/index.js';
 import { namesEntities } from '../modules/names/index.js';
 import { registrationEntities } from '../modules/registration/index.js';
+import { supervisionEntities } from '../modules/supervision/index.js';
 import { platformEntities } from '../shared/entities.js';
 
 export const allEntities = [
@@ -13,4 +14,5 @@ export const allEntities = [
   ...registrationEntities,
   ...financingEntities,
   ...investorServicesEntities,
+  ...supervisionEntities,
 ];

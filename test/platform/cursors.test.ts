@@ -156,6 +156,13 @@ beforeAll(async () => {
   const investorServices = await investorServicesCursorSamples(app);
   viewers.push(investorServices.viewer);
   Object.assign(parents, investorServices.parents);
+  // A drawn inspection sample, for InspectionSample.inspections.
+  const drawn = await app.execute(
+    `mutation($input: DrawInspectionSampleInput!) { drawInspectionSample(input: $input) { sample { id } userErrors { message } } }`,
+    { input: { confirmedFrom: '2025-01-01', confirmedTo: '2025-12-31', sampleSize: 2, inspectorsPerEnterprise: 1 } },
+    { token: registrar.token },
+  );
+  parents.InspectionSample = (drawn.data as any).drawInspectionSample.sample.id;
 });
 afterAll(async () => app?.stop());
 

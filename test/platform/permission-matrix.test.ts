@@ -31,7 +31,8 @@ beforeAll(async () => {
     .map(
       ({ name }) =>
         // A sum of 64-bit hashes of every row's text: no sorting, and any changed, added or removed row shows.
-        `select '${name}' as name, count(*) || ':' || coalesce(sum(hashtextextended(t::text, 0)), 0) as sum from "${name}" t`,
+        // An API key's last-use stamp is not a write of the call: it is left out (written off the request's path).
+        `select '${name}' as name, count(*) || ':' || coalesce(sum(hashtextextended((to_jsonb(t) - 'last_used_at')::text, 0)), 0) as sum from "${name}" t`,
     )
     .join(' union all ');
 });

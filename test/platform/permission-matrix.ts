@@ -18,6 +18,13 @@ import {
   submitted,
 } from '../registration/helpers.js';
 import { passes, type Cast, type ViewerClass, type ViewerKey } from './permission-matrix.viewers.js';
+import {
+  Inspection,
+  InspectionSample,
+  RevocationProceeding,
+} from '../../src/modules/supervision/supervision.entity.js';
+import { User } from '../../src/modules/accounts/index.js';
+import { Enterprise } from '../../src/modules/registration/index.js';
 
 // The permission matrix: one row for every root field of the schema (Query, Mutation, Subscription),
 // the reviewed contract of who may call it. permission-matrix.test.ts runs each row as every viewer
@@ -179,6 +186,55 @@ async function given(app: TestApp, token: string, query: string, variables: Reco
 
 const PUBLISH_PRODUCT = `mutation($input: PublishCreditProductInput!) { publishCreditProduct(input: $input) { product { id } userErrors { code field message } } }`;
 const SAVE_ALERT = `mutation($input: SaveFinancingDemandAlertInput!) { saveFinancingDemandAlert(input: $input) { alert { id } userErrors { code field message } } }`;
+
+/**
+ * An inspection of a new enterprise drawn to the matrix's market-regulation official, and, when asked,
+ * a revocation proceeding on it whose answer period is over (rows written directly: the draw is random).
+ */
+async function supervisionFixture({ app, cast }: Fixtures, proceeding: RevocationProceeding['status'] | null) {
+  // Its own applicant: the matrix's applicant keeps few notifications (Query.notifications reads the first 100).
+  const owner = await createUser(app, { role: 'APPLICANT', passwordHash: cheapPasswordHash() });
+  const established = await establish(app, owner, cast.registrar);
+  const em = app.em();
+  const inspector = cast.userIds.MARKET_REGULATION!;
+  const enterprise = em.getReference(Enterprise, localId(established.enterprise.id));
+  const sample = em.create(InspectionSample, {
+    number: `CC${Date.now()}`.slice(0, 20),
+    seed: 'matrix',
+    confirmedFrom: '2026-11-01',
+    confirmedTo: '2026-11-26',
+    sampleSize: 1,
+    inspectorsPerEnterprise: 1,
+    populationIds: [enterprise.id],
+    rosterIds: [inspector],
+    drawnBy: em.getReference(User, inspector),
+    drawnAt: app.clock.now(),
+  });
+  const inspection = em.create(Inspection, {
+    sample,
+    position: 0,
+    enterprise,
+    inspectorIds: [inspector],
+    ...(proceeding ? { status: 'COMPLETED' as const, finding: 'FALSE_DECLARATION' as const } : {}),
+  });
+  const row = proceeding
+    ? em.create(RevocationProceeding, {
+        inspection,
+        enterprise,
+        status: proceeding,
+        ground: '住所虚假',
+        noticeIssuedOn: '2026-10-01',
+        answerBy: '2026-10-15',
+        createdAt: app.clock.now(),
+        updatedAt: app.clock.now(),
+      })
+    : null;
+  await em.flush();
+  return {
+    inspectionId: toGlobalId('Inspection', inspection.id),
+    proceedingId: row ? toGlobalId('RevocationProceeding', row.id) : '',
+  };
+}
 
 export const MATRIX: Record<string, Row> = {
   ...INVESTOR_SERVICES_ROWS,
@@ -726,6 +782,121 @@ export const MATRIX: Record<string, Row> = {
       variables: {
         input: { id: await deregistrationSubmitted(app, cast.applicant, cast.registrar), outcome: 'CLEARED' },
       },
+    }),
+  },
+
+  'Mutation.answerDeregistrationClearance': {
+    // Only the deregistration's own applicant answers a department's outstanding obligation.
+    needs: ['APPLICANT'],
+    hiddenFrom: STRANGERS,
+    call: async ({ app, cast }) => {
+      const id = await deregistrationSubmitted(app, cast.applicant, cast.registrar);
+      const tax = await createUser(app, { role: 'OFFICIAL', department: 'TAX', passwordHash: cheapPasswordHash() });
+      const blocked = await app.execute(
+        `mutation($input: RecordDeregistrationClearanceInput!) { recordDeregistrationClearance(input: $input) { userErrors { code } } }`,
+        { input: { id, outcome: 'BLOCKED', note: '欠缴税款' } },
+        { token: tax.token },
+      );
+      if (blocked.errors || blocked.data?.recordDeregistrationClearance.userErrors.length)
+        throw new Error(JSON.stringify(blocked));
+      return {
+        query: `mutation($input: AnswerDeregistrationClearanceInput!) { answerDeregistrationClearance(input: $input) { application { id } userErrors { code field message } } }`,
+        variables: { input: { id, department: 'TAX', answer: '已缴清' } },
+      };
+    },
+  },
+
+  // ---------------------------------------------------------------- admin console (issue 15)
+  'Query.staffAccounts': {
+    needs: ['ADMIN'],
+    call: async () => ({ query: `{ staffAccounts(first: 1) { totalCount } }` }),
+  },
+  'Query.auditEvents': {
+    needs: ['ADMIN'],
+    call: async () => ({ query: `{ auditEvents(first: 1, filter: { action: "account." }) { totalCount } }` }),
+  },
+  'Mutation.disableStaffAccount': {
+    needs: ['ADMIN'],
+    call: async ({ app }) => ({
+      query: `mutation($input: DisableStaffAccountInput!) { disableStaffAccount(input: $input) { user { id } userErrors { code field message } } }`,
+      variables: { input: { id: toGlobalId('User', (await createUser(app, { role: 'HOST_AGENT' })).user.id) } },
+    }),
+  },
+  'Mutation.enableStaffAccount': {
+    needs: ['ADMIN'],
+    call: async ({ app }) => {
+      const user = await createUser(app, { role: 'HOST_AGENT' });
+      await app.em().nativeUpdate(User, { id: user.user.id }, { disabledAt: app.clock.now() });
+      return {
+        query: `mutation($input: EnableStaffAccountInput!) { enableStaffAccount(input: $input) { user { id } userErrors { code field message } } }`,
+        variables: { input: { id: toGlobalId('User', user.user.id) } },
+      };
+    },
+  },
+  'Mutation.resetStaffPassword': {
+    needs: ['ADMIN'],
+    call: async ({ app }) => ({
+      query: `mutation($input: ResetStaffPasswordInput!) { resetStaffPassword(input: $input) { user { id } userErrors { code field message } } }`,
+      variables: { input: { id: toGlobalId('User', (await createUser(app, { role: 'HOST_AGENT' })).user.id) } },
+    }),
+  },
+
+  // ---------------------------------------------------------------- supervision (issue 15)
+  'Query.inspectionSamples': {
+    needs: ['OFFICIAL:MARKET_REGULATION'],
+    call: async () => ({ query: `{ inspectionSamples(first: 1) { totalCount } }` }),
+  },
+  'Query.revocationProceedings': {
+    needs: ['OFFICIAL:MARKET_REGULATION'],
+    call: async () => ({ query: `{ revocationProceedings(first: 1) { totalCount } }` }),
+  },
+  'Query.enterpriseRevocations': {
+    // The public list (under public notice, revoked).
+    needs: 'ANYONE',
+    call: async (f) => {
+      const { proceedingId } = await supervisionFixture(f, 'REVOKED');
+      return {
+        query: `{ enterpriseRevocations(first: 100) { edges { node { id } } } }`,
+        read: holds('enterpriseRevocations', proceedingId),
+      };
+    },
+  },
+  'Mutation.drawInspectionSample': {
+    needs: ['OFFICIAL:MARKET_REGULATION'],
+    call: async () => ({
+      query: `mutation($input: DrawInspectionSampleInput!) { drawInspectionSample(input: $input) { sample { id } userErrors { code field message } } }`,
+      variables: {
+        input: { confirmedFrom: '2026-01-01', confirmedTo: '2026-11-26', sampleSize: 1, inspectorsPerEnterprise: 1 },
+      },
+    }),
+  },
+  'Mutation.recordInspectionFinding': {
+    // Only a drawn inspector; the fixture draws the market-regulation column's official.
+    needs: ['OFFICIAL:MARKET_REGULATION'],
+    call: async (f) => ({
+      query: `mutation($input: RecordInspectionFindingInput!) { recordInspectionFinding(input: $input) { inspection { id } userErrors { code field message } } }`,
+      variables: { input: { id: (await supervisionFixture(f, null)).inspectionId, finding: 'COMPLIANT' } },
+    }),
+  },
+  'Mutation.startRevocationPublicNotice': {
+    needs: ['OFFICIAL:MARKET_REGULATION'],
+    call: async (f) => ({
+      query: `mutation($input: StartRevocationPublicNoticeInput!) { startRevocationPublicNotice(input: $input) { proceeding { id } userErrors { code field message } } }`,
+      variables: { input: { id: (await supervisionFixture(f, 'NOTICE_ISSUED')).proceedingId, reason: '无法联系' } },
+    }),
+  },
+  'Mutation.revokeEnterpriseRegistration': {
+    needs: ['OFFICIAL:MARKET_REGULATION'],
+    call: async (f) => ({
+      query: `mutation($input: RevokeEnterpriseRegistrationInput!) { revokeEnterpriseRegistration(input: $input) { proceeding { id } userErrors { code field message } } }`,
+      variables: { input: { id: (await supervisionFixture(f, 'NOTICE_ISSUED')).proceedingId, reason: '虚假登记' } },
+    }),
+  },
+  'Mutation.closeRevocationProceeding': {
+    needs: ['OFFICIAL:MARKET_REGULATION'],
+    call: async (f) => ({
+      query: `mutation($input: CloseRevocationProceedingInput!) { closeRevocationProceeding(input: $input) { proceeding { id } userErrors { code field message } } }`,
+      variables: { input: { id: (await supervisionFixture(f, 'NOTICE_ISSUED')).proceedingId, reason: '住所属实' } },
     }),
   },
 

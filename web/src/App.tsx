@@ -22,6 +22,7 @@ const ExplorerPage = lazy(() => import('./explorer/ExplorerPage'));
 const DeskRoutes = lazy(() => import('./desk/DeskRoutes'));
 const FinancingRoutes = lazy(() => import('./financing/FinancingRoutes'));
 const InvestorServicesRoutes = lazy(() => import('./investor-services/InvestorServicesRoutes'));
+const AdminRoutes = lazy(() => import('./admin/AdminRoutes'));
 
 const APPLICANT = ['APPLICANT'];
 
@@ -94,6 +95,7 @@ export function App() {
           <Route path="/verify" element={<VerifyLicencePage />} />
           <Route path="/desk/*" element={<DeskRoutes />} />
           <Route path="/financing/*" element={<FinancingRoutes />} />
+          <Route path="/admin/*" element={<AdminRoutes />} />
           <Route path="/explorer" element={<ExplorerPage />} />
           <Route path="*" element={<NotFoundPage />} />
         </Routes>

@@ -90,6 +90,12 @@ export class ApiKeyType extends Node {
 
   @Field(() => Date, { nullable: true, description: 'When the key was revoked.' })
   revokedAt!: Date | null;
+
+  @Field(() => Date, {
+    nullable: true,
+    description: 'When the key was last used (recorded at most once a minute, so up to a minute early); null if never.',
+  })
+  lastUsedAt!: Date | null;
 }
 
 @ObjectType({ description: 'Who is calling: a signed-in user, a partner API key, or neither (then `viewer` is null).' })
@@ -193,3 +199,5 @@ export class RevokeApiKeyPayload {
 
 export const OrganisationConnection = ConnectionType(OrganisationType, 'Organisation', 'organisation');
 export const ApiKeyConnection = ConnectionType(ApiKeyType, 'ApiKey', 'API key');
+
+export const UserConnection = ConnectionType(UserType, 'User', 'user account');

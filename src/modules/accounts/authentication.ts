@@ -3,6 +3,7 @@ import type { Clock } from '../../shared/clock.js';
 import { followEvents, type EventBus } from '../../shared/pubsub.js';
 import { anonymousViewer, type Viewer } from '../../shared/viewer.js';
 import { ApiKey, Session } from './accounts.entity.js';
+import { noteApiKeyUse } from './key-usage.js';
 import { API_KEY_PREFIX, SESSION_TOKEN_PREFIX, sha256 } from './credentials.js';
 
 export type AuthenticationResult = { ok: true; viewer: Viewer } | { ok: false };
@@ -132,7 +133,10 @@ export async function authenticate(
   const hash = sha256(bearer);
   const cached = recognised.get(hash);
   if (cached) {
-    if (cached.until > now.getTime()) return { ok: true, viewer: { ...cached.viewer } };
+    if (cached.until > now.getTime()) {
+      if (cached.viewer.apiKeyId) noteApiKeyUse(em, cached.viewer.apiKeyId, now);
+      return { ok: true, viewer: { ...cached.viewer } };
+    }
     recognised.delete(hash);
   }
   if (bearer.startsWith(SESSION_TOKEN_PREFIX)) {
@@ -177,6 +181,7 @@ export async function authenticate(
       rateLimitKey: `key:${apiKey.id}`,
     };
     remember(hash, viewer, now.getTime(), cacheTtlMs, apiKey.expiresAt);
+    noteApiKeyUse(em, apiKey.id, now);
     return { ok: true, viewer: { ...viewer } };
   }
   return { ok: false };

@@ -3,6 +3,7 @@ import { byKeys } from '../../shared/loaders.js';
 import { nodeIdResolver, registerNodeType } from '../../shared/graphql/node.js';
 import { ApiKey, Organisation, Session, User } from './accounts.entity.js';
 import { AccountsResolver, UserFieldsResolver } from './accounts.resolver.js';
+import { StaffAccountFieldsResolver, StaffAdminResolver } from './staff-admin.resolver.js';
 import { ApiKeyType, OrganisationType, UserType } from './accounts.types.js';
 
 export { User, Organisation, ApiKey } from './accounts.entity.js';
@@ -49,6 +50,8 @@ registerNodeType({
 export const accountsResolvers = [
   AccountsResolver,
   UserFieldsResolver,
+  StaffAdminResolver,
+  StaffAccountFieldsResolver,
   nodeIdResolver(UserType, 'User'),
   nodeIdResolver(OrganisationType, 'Organisation'),
   nodeIdResolver(ApiKeyType, 'ApiKey'),

@@ -29,11 +29,18 @@ import {
 import { EnterpriseType, RegistrationApplicationType } from './registration.types.js';
 import { simplifiedDeregistrationResolvers } from './simplified-deregistration.resolver.js';
 import { NOTICE_TYPE, RESTRICTION_TYPE, seesEnterpriseMatters } from './simplified-deregistration.service.js';
+import { DepartmentClearanceAnswer } from './clearance-answer.entity.js';
+import {
+  ClearanceAnswerResolver,
+  ClearanceTaskAnswersResolver,
+  DepartmentClearanceAnswersResolver,
+} from './clearance-answer.resolver.js';
 
 export { Enterprise, RegistrationApplication } from './registration.entity.js';
 export { EnterpriseType, RegistrationApplicationType } from './registration.types.js';
 export { enterpriseById } from './registration.loaders.js';
 export { requireEnterpriseActedFor } from './enterprise.service.js';
+export { revokeRegistration, type RevokeRegistrationCommand } from './revocation.js';
 export { visibleName } from './withheld-name.js';
 export { ENTERPRISE_FIELD_PROPERTIES } from './enterprise.resolver.js';
 /** For other modules (hosting: the abnormal-operations list) to bar simplified deregistration (实施细则 Art. 48). */
@@ -52,6 +59,7 @@ export const registrationEntities = [
   SimplifiedDeregistrationNotice,
   SimplifiedDeregistrationObjection,
   EnterpriseRestriction,
+  DepartmentClearanceAnswer,
 ];
 
 registerNodeType({
@@ -110,6 +118,9 @@ export const registrationResolvers = [
   EnterpriseResolver,
   EnterpriseFieldsResolver,
   BusinessLicenceFieldsResolver,
+  ClearanceAnswerResolver,
+  ClearanceTaskAnswersResolver,
+  DepartmentClearanceAnswersResolver,
   nodeIdResolver(EnterpriseType, 'Enterprise'),
   nodeIdResolver(RegistrationApplicationType, 'RegistrationApplication'),
   ...simplifiedDeregistrationResolvers,

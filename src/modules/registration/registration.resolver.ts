@@ -446,6 +446,7 @@ export class RegistrationApplicationFieldsResolver {
       users.filter((u): u is User => !!u && !(u instanceof Error)).map((u) => [u.id, u.displayName]),
     );
     return clearances.map((c) => ({
+      clearanceId: c.id,
       department: c.department as DepartmentClearanceType['department'],
       status: c.status as DepartmentClearanceType['status'],
       note: c.note,

@@ -806,13 +806,13 @@ async function confirmChange(tx: RequestContext, application: RegistrationApplic
   enterpriseColumnsFrom(enterprise, declaration);
   enterprise.updatedAt = now;
   if (reservation) {
-    await releaseEnterpriseName(tx, { enterpriseId: enterprise.id, releasedAt: now });
+    await releaseEnterpriseName(tx, { enterpriseId: enterprise.id, releasedAt: now, reason: 'NAME_CHANGED' });
     markReservationUsed(tx, reservation, enterprise.id);
     enterprise.nameChangeRequiredBy = null;
   }
   if (direct) {
     // The old name keeps blocking others for a year; the held name becomes the registered one.
-    await releaseEnterpriseName(tx, { enterpriseId: enterprise.id, releasedAt: now });
+    await releaseEnterpriseName(tx, { enterpriseId: enterprise.id, releasedAt: now, reason: 'NAME_CHANGED' });
     await releaseDirectNameHold(tx, application.id);
     enterprise.nameChangeRequiredBy = null;
   }
@@ -871,7 +871,7 @@ async function confirmDeregistration(tx: RequestContext, application: Registrati
   enterprise.deregisteredOn = shanghaiDate(now);
   enterprise.updatedAt = now;
   await cancelLicences(tx, enterprise);
-  await releaseEnterpriseName(tx, { enterpriseId: enterprise.id, releasedAt: now });
+  await releaseEnterpriseName(tx, { enterpriseId: enterprise.id, releasedAt: now, reason: 'DEREGISTERED' });
   recordEnterpriseChange(tx, enterprise, application.id, 'DEREGISTRATION', [
     { item: 'status', before: 'ACTIVE', after: 'DEREGISTERED' },
   ]);

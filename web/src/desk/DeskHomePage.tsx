@@ -1,6 +1,6 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
+import { Link, Navigate } from 'react-router';
 import { useMutation, useQuery } from 'urql';
 import { groupUserErrors, type GroupedUserErrors } from '../api/errors';
 import { EmptyState, ErrorNotice, FormErrors, Loading, Notice } from '../components/Feedback';
@@ -19,6 +19,7 @@ import { enumLabel } from '../i18n/labels';
 import { usePreferences } from '../preferences/PreferencesProvider';
 import { DESK_LABELS, deskPath } from '../session/landing';
 import { useViewer } from '../session/useViewer';
+import { CLEARANCE_DEPARTMENTS } from './clearances/ClearanceQueuePage';
 
 function DueDate({ day, overdue }: { day: string | null | undefined; overdue: boolean }) {
   const { t } = useTranslation();
@@ -313,6 +314,9 @@ function NameVerificationQueue() {
 export function DeskHomePage() {
   const { t } = useTranslation();
   const { user } = useViewer();
+  // Each department's officials get their own queues: the registry's queues answer only market regulation.
+  if (user?.department && (CLEARANCE_DEPARTMENTS as readonly string[]).includes(user.department))
+    return <Navigate to="/desk/clearances" replace />;
   // Only market regulation reviews registrations and names; another department is shown its own desk
   // instead of queues it may not read.
   if (user && user.department !== 'MARKET_REGULATION') {
@@ -332,6 +336,9 @@ export function DeskHomePage() {
   }
   return (
     <Page title={t('desk.title')} intro={t('desk.intro')}>
+      <p>
+        <Link to="/desk/inspections">{t('inspections.title')}</Link>
+      </p>
       <ReviewQueue />
       <NameVerificationQueue />
     </Page>

@@ -4,6 +4,8 @@ import { NotFoundPage } from '../pages/NotFoundPage';
 import { RequireRole } from '../session/RequireRole';
 import { DeskApplicationPage } from './DeskApplicationPage';
 import { DeskHomePage } from './DeskHomePage';
+import { ClearanceQueuePage } from './clearances/ClearanceQueuePage';
+import { InspectionsPage } from './inspections/InspectionsPage';
 
 export default function DeskRoutes() {
   return (
@@ -11,6 +13,8 @@ export default function DeskRoutes() {
       <Routes>
         <Route index element={<DeskHomePage />} />
         <Route path="applications/:id" element={<DeskApplicationPage />} />
+        <Route path="clearances" element={<ClearanceQueuePage />} />
+        <Route path="inspections" element={<InspectionsPage />} />
         <Route path="*" element={<NotFoundPage />} />
       </Routes>
     </RequireRole>

@@ -6,6 +6,9 @@ import { en as landingEn } from '../pages/landingMessages.js';
 import { en as deskCardsEn } from '../desk/messages.js';
 import { en as namesEn } from '../names/messages.js';
 import { en as investorServicesEn } from '../investor-services/messages.js';
+import { en as adminEn } from '../admin/messages.js';
+import { en as clearancesEn } from '../desk/clearances/messages.js';
+import { en as inspectionsEn } from '../desk/inspections/messages.js';
 
 export const en: Messages = {
   app: {
@@ -374,6 +377,9 @@ export const en: Messages = {
     verifyThis: 'Verify this licence publicly',
   },
   investorServices: investorServicesEn,
+  admin: adminEn,
+  clearances: clearancesEn,
+  inspections: inspectionsEn,
   desk: {
     title: "Official's desk",
     intro: 'Oldest submissions first. Deadlines count working days; overdue applications are marked in red.',

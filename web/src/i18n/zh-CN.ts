@@ -7,6 +7,10 @@ import { zh as financingZh } from '../financing/messages.js';
 import { zh as namesZh } from '../names/messages.js';
 
 import { zh as investorServicesZh } from '../investor-services/messages.js';
+import { zh as adminZh } from '../admin/messages.js';
+import { zh as clearancesZh } from '../desk/clearances/messages.js';
+import { zh as inspectionsZh } from '../desk/inspections/messages.js';
+
 export const zhCN = {
   app: {
     name: '青岛企业服务',
@@ -363,6 +367,9 @@ export const zhCN = {
     verifyThis: '公开核验此执照',
   },
   investorServices: investorServicesZh,
+  admin: adminZh,
+  clearances: clearancesZh,
+  inspections: inspectionsZh,
   desk: {
     title: '审核工作台',
     intro: '按提交先后排列；到期日按工作日计算，超期的标红显示。',

@@ -13,6 +13,7 @@ import { formatDate, formatDateTime } from '../i18n/format';
 import { enumLabel } from '../i18n/labels';
 import { usePreferences } from '../preferences/PreferencesProvider';
 import { CorrectionNoticeView } from './CorrectionNoticeView';
+import { ClearanceProgress } from '../desk/clearances/ClearanceProgress';
 import { DeclarationView } from './DeclarationView';
 import { History } from './History';
 import { useLiveApplication } from './useLiveApplication';
@@ -124,6 +125,7 @@ export function ApplicationPage() {
         <CorrectionNoticeView notice={application.correctionNotice} />
       ) : null}
       <LicenceCard application={application} />
+      {application.kind === 'DEREGISTRATION' ? <ClearanceProgress applicationId={application.id} canAnswer /> : null}
       {editable ? (
         <p className="form__actions">
           <Link className="button button--primary" to={`/applications/${encodeURIComponent(application.id)}/edit`}>

@@ -1,0 +1,328 @@
+import { Arg, Args, Authorized, Ctx, FieldResolver, Int, Query, Resolver, Root } from 'type-graphql';
+import type { RequestContext } from '../../shared/context.js';
+import { MutationWithPayload } from '../../shared/graphql/mutation.js';
+import { PageArgsType } from '../../shared/graphql/page-args.js';
+import { DateScalar } from '../../shared/graphql/scalars.js';
+import { byKeys, defineLoader, groupByKeys } from '../../shared/loaders.js';
+import { isOfficialOf } from '../../shared/viewer.js';
+import { userById, UserType, type User } from '../accounts/index.js';
+import { EnterpriseType, enterpriseById } from '../registration/index.js';
+import { Inspection, InspectionSample, RevocationProceeding } from './supervision.entity.js';
+import * as supervision from './supervision.service.js';
+import {
+  CloseRevocationProceedingInput,
+  CloseRevocationProceedingPayload,
+  DrawInspectionSampleInput,
+  DrawInspectionSamplePayload,
+  InspectionConnection,
+  InspectionSampleConnection,
+  InspectionSampleType,
+  InspectionType,
+  PublicRevocationStatus,
+  RecordInspectionFindingInput,
+  RecordInspectionFindingPayload,
+  RevocationProceedingConnection,
+  RevocationProceedingStatus,
+  RevocationProceedingType,
+  RevokeEnterpriseRegistrationInput,
+  RevokeEnterpriseRegistrationPayload,
+  StartRevocationPublicNoticeInput,
+  StartRevocationPublicNoticePayload,
+} from './supervision.types.js';
+
+const REGISTRAR = 'OFFICIAL:MARKET_REGULATION';
+export const PUBLIC_STATUSES = ['PUBLIC_NOTICE', 'REVOKED'] as const;
+
+const isRegistrar = (ctx: RequestContext) => isOfficialOf(ctx.viewer, 'MARKET_REGULATION');
+
+export const inspectionsBySampleId = defineLoader<string, Inspection[]>(
+  'supervision.inspectionsBySampleId',
+  async (ctx, ids) =>
+    groupByKeys(
+      ids,
+      await ctx.em.find(Inspection, { sample: { $in: [...ids] } }, { orderBy: { position: 'asc' } }),
+      (i) => i.sample.id,
+    ),
+);
+const sampleById = defineLoader<string, InspectionSample | null>('supervision.sampleById', async (ctx, ids) =>
+  byKeys(ids, await ctx.em.find(InspectionSample, { id: { $in: [...ids] } }), (s) => s.id),
+);
+const proceedingByInspectionId = defineLoader<string, RevocationProceeding | null>(
+  'supervision.proceedingByInspectionId',
+  async (ctx, ids) =>
+    byKeys(ids, await ctx.em.find(RevocationProceeding, { inspection: { $in: [...ids] } }), (p) => p.inspection.id),
+);
+const publicProceedingByEnterpriseId = defineLoader<string, RevocationProceeding | null>(
+  'supervision.publicProceedingByEnterpriseId',
+  async (ctx, ids) =>
+    byKeys(
+      ids,
+      // Oldest first, so the latest wins in byKeys.
+      await ctx.em.find(
+        RevocationProceeding,
+        { enterprise: { $in: [...ids] }, status: { $in: [...PUBLIC_STATUSES] } },
+        { orderBy: { updatedAt: 'asc', id: 'asc' } },
+      ),
+      (p) => p.enterprise.id,
+    ),
+);
+
+async function namesOf(ctx: RequestContext, ids: string[]): Promise<User[]> {
+  const users = await ctx.loaders.get(userById).loadMany(ids);
+  return users.filter((u): u is User => !!u && !(u instanceof Error));
+}
+
+@Resolver()
+export class SupervisionResolver {
+  @Authorized(REGISTRAR)
+  @MutationWithPayload(() => DrawInspectionSamplePayload, {
+    description:
+      'Draws a random inspection sample (双随机): enterprises confirmed in the window and still active, and for each, inspecting officials of market regulation, from the seed (a random one when left out). The seed, the population and the roster are recorded: the same seed over the same population and roster draws the same sample. Role: OFFICIAL of MARKET_REGULATION.',
+  })
+  async drawInspectionSample(
+    @Ctx() ctx: RequestContext,
+    @Arg('input', () => DrawInspectionSampleInput, { description: 'The window, the size and the seed.' })
+    input: DrawInspectionSampleInput,
+  ) {
+    const sample = await supervision.drawInspectionSample(ctx, {
+      confirmedFrom: input.confirmedFrom,
+      confirmedTo: input.confirmedTo,
+      sampleSize: input.sampleSize,
+      inspectorsPerEnterprise: input.inspectorsPerEnterprise ?? 2,
+      seed: input.seed ?? null,
+    });
+    return { sample };
+  }
+
+  @Authorized(REGISTRAR)
+  @MutationWithPayload(() => RecordInspectionFindingPayload, {
+    description:
+      "Records an inspection's finding; only one of its drawn inspectors may. FALSE_DECLARATION (with what was false) starts a revocation proceeding: the enterprise is told and may answer within 10 working days. Role: OFFICIAL of MARKET_REGULATION.",
+  })
+  async recordInspectionFinding(
+    @Ctx() ctx: RequestContext,
+    @Arg('input', () => RecordInspectionFindingInput, { description: 'The inspection and the finding.' })
+    input: RecordInspectionFindingInput,
+  ) {
+    return {
+      inspection: await supervision.recordInspectionFinding(ctx, {
+        id: input.id,
+        finding: input.finding,
+        note: input.note ?? null,
+      }),
+    };
+  }
+
+  @Authorized(REGISTRAR)
+  @MutationWithPayload(() => StartRevocationPublicNoticePayload, {
+    description:
+      'The enterprise cannot be reached: starts the 45-day public notice that precedes revocation, with the reason (public). Role: OFFICIAL of MARKET_REGULATION.',
+  })
+  async startRevocationPublicNotice(
+    @Ctx() ctx: RequestContext,
+    @Arg('input', () => StartRevocationPublicNoticeInput, { description: 'The proceeding and why.' })
+    input: StartRevocationPublicNoticeInput,
+  ) {
+    return { proceeding: await supervision.startPublicNotice(ctx, input.id, input.reason) };
+  }
+
+  @Authorized(REGISTRAR)
+  @MutationWithPayload(() => RevokeEnterpriseRegistrationPayload, {
+    description:
+      "Revokes the registration after the notice's answer period (or the public notice) has ended: the enterprise becomes REVOKED with the reason and date (public), its licence is cancelled and its name released (it still blocks identical names for 1 year). Role: OFFICIAL of MARKET_REGULATION.",
+  })
+  async revokeEnterpriseRegistration(
+    @Ctx() ctx: RequestContext,
+    @Arg('input', () => RevokeEnterpriseRegistrationInput, { description: 'The proceeding and the ground.' })
+    input: RevokeEnterpriseRegistrationInput,
+  ) {
+    return { proceeding: await supervision.revoke(ctx, input.id, input.reason) };
+  }
+
+  @Authorized(REGISTRAR)
+  @MutationWithPayload(() => CloseRevocationProceedingPayload, {
+    description:
+      'Ends a proceeding without revocation (the declaration proved true, or was corrected). Role: OFFICIAL of MARKET_REGULATION.',
+  })
+  async closeRevocationProceeding(
+    @Ctx() ctx: RequestContext,
+    @Arg('input', () => CloseRevocationProceedingInput, { description: 'The proceeding and why.' })
+    input: CloseRevocationProceedingInput,
+  ) {
+    return { proceeding: await supervision.close(ctx, input.id, input.reason) };
+  }
+
+  @Authorized(REGISTRAR)
+  @Query(() => InspectionSampleConnection, {
+    description: 'Inspection samples, newest first. Role: OFFICIAL of MARKET_REGULATION.',
+  })
+  inspectionSamples(@Ctx() ctx: RequestContext, @Args() page: PageArgsType) {
+    return supervision.listSamples(ctx, page);
+  }
+
+  @Authorized(REGISTRAR)
+  @Query(() => RevocationProceedingConnection, {
+    description: 'Revocation proceedings, most recently changed first. Role: OFFICIAL of MARKET_REGULATION.',
+  })
+  revocationProceedings(
+    @Ctx() ctx: RequestContext,
+    @Args() page: PageArgsType,
+    @Arg('status', () => RevocationProceedingStatus, { nullable: true, description: 'Only this status.' })
+    status?: RevocationProceedingStatus | null,
+  ) {
+    return supervision.listProceedings(ctx, status ?? null, page);
+  }
+
+  @Query(() => RevocationProceedingConnection, {
+    description:
+      'The public list of revocations: enterprises under the 45-day public notice before revocation, and revoked registrations, most recent first. Public.',
+  })
+  enterpriseRevocations(
+    @Ctx() ctx: RequestContext,
+    @Args() page: PageArgsType,
+    @Arg('status', () => PublicRevocationStatus, { nullable: true, description: 'Only this stage.' })
+    status?: PublicRevocationStatus | null,
+  ) {
+    return supervision.listPublicRevocations(ctx, status ?? null, page);
+  }
+}
+
+@Resolver(() => InspectionSampleType)
+export class InspectionSampleFieldsResolver {
+  @FieldResolver(() => Int, { description: 'How many enterprises were eligible (the population snapshot).' })
+  populationSize(@Root() sample: InspectionSample): number {
+    return sample.populationIds.length;
+  }
+
+  @FieldResolver(() => Int, { description: 'How many officials could be drawn (the roster snapshot).' })
+  rosterSize(@Root() sample: InspectionSample): number {
+    return sample.rosterIds.length;
+  }
+
+  @FieldResolver(() => String, { nullable: true, description: 'The official who drew it.' })
+  async drawnByName(@Root() sample: InspectionSample, @Ctx() ctx: RequestContext): Promise<string | null> {
+    return (await ctx.loaders.get(userById).load(sample.drawnBy.id))?.displayName ?? null;
+  }
+
+  @FieldResolver(() => Boolean, {
+    description:
+      'True when drawing again from the recorded seed, population and roster gives exactly the recorded enterprises and inspectors.',
+  })
+  async reproducible(@Root() sample: InspectionSample, @Ctx() ctx: RequestContext): Promise<boolean> {
+    return supervision.reproduces(sample, await ctx.loaders.get(inspectionsBySampleId).load(sample.id));
+  }
+
+  @FieldResolver(() => InspectionConnection, { description: 'The drawn enterprises, in draw order.' })
+  inspections(@Root() sample: InspectionSample, @Ctx() ctx: RequestContext, @Args() page: PageArgsType) {
+    return supervision.listInspections(ctx, sample.id, page);
+  }
+}
+
+@Resolver(() => InspectionType)
+export class InspectionFieldsResolver {
+  @FieldResolver(() => InspectionSampleType, { description: 'The sample it was drawn in.' })
+  sample(@Root() inspection: Inspection, @Ctx() ctx: RequestContext) {
+    return ctx.loaders.get(sampleById).load(inspection.sample.id);
+  }
+
+  @FieldResolver(() => EnterpriseType, { description: 'The enterprise drawn.' })
+  enterprise(@Root() inspection: Inspection, @Ctx() ctx: RequestContext) {
+    return ctx.loaders.get(enterpriseById).load(inspection.enterprise.id);
+  }
+
+  @FieldResolver(() => [UserType], { description: 'The inspecting officials drawn, in draw order.' })
+  inspectors(@Root() inspection: Inspection, @Ctx() ctx: RequestContext) {
+    return namesOf(ctx, inspection.inspectorIds);
+  }
+
+  @FieldResolver(() => Boolean, { description: 'True when the viewer is one of its drawn inspectors.' })
+  assignedToMe(@Root() inspection: Inspection, @Ctx() ctx: RequestContext): boolean {
+    return ctx.viewer.userId !== null && inspection.inspectorIds.includes(ctx.viewer.userId);
+  }
+
+  @FieldResolver(() => String, { nullable: true, description: 'Who recorded the finding.' })
+  async recordedByName(@Root() inspection: Inspection, @Ctx() ctx: RequestContext): Promise<string | null> {
+    if (!inspection.recordedBy) return null;
+    return (await ctx.loaders.get(userById).load(inspection.recordedBy.id))?.displayName ?? null;
+  }
+
+  @FieldResolver(() => RevocationProceedingType, {
+    nullable: true,
+    description: 'The revocation proceeding a false declaration started.',
+  })
+  proceeding(@Root() inspection: Inspection, @Ctx() ctx: RequestContext) {
+    return ctx.loaders.get(proceedingByInspectionId).load(inspection.id);
+  }
+}
+
+@Resolver(() => RevocationProceedingType)
+export class RevocationProceedingFieldsResolver {
+  @FieldResolver(() => EnterpriseType, { description: 'The enterprise (its public facts).' })
+  enterprise(@Root() proceeding: RevocationProceeding, @Ctx() ctx: RequestContext) {
+    return ctx.loaders.get(enterpriseById).load(proceeding.enterprise.id);
+  }
+
+  @FieldResolver(() => String, {
+    nullable: true,
+    description: 'What the inspection found false. Market-regulation officials only (null for others).',
+  })
+  ground(@Root() proceeding: RevocationProceeding, @Ctx() ctx: RequestContext): string | null {
+    return isRegistrar(ctx) ? proceeding.ground : null;
+  }
+
+  @FieldResolver(() => DateScalar, {
+    nullable: true,
+    description: 'The day the notice was issued. Market-regulation officials only.',
+  })
+  noticeIssuedOn(@Root() proceeding: RevocationProceeding, @Ctx() ctx: RequestContext): string | null {
+    return isRegistrar(ctx) ? proceeding.noticeIssuedOn : null;
+  }
+
+  @FieldResolver(() => DateScalar, {
+    nullable: true,
+    description:
+      'Last day for the enterprise to answer the notice (10 working days). Market-regulation officials only.',
+  })
+  answerBy(@Root() proceeding: RevocationProceeding, @Ctx() ctx: RequestContext): string | null {
+    return isRegistrar(ctx) ? proceeding.answerBy : null;
+  }
+
+  @FieldResolver(() => String, {
+    nullable: true,
+    description: 'Why it ended without revocation. Market-regulation officials only.',
+  })
+  closedReason(@Root() proceeding: RevocationProceeding, @Ctx() ctx: RequestContext): string | null {
+    return isRegistrar(ctx) ? proceeding.closedReason : null;
+  }
+
+  @FieldResolver(() => InspectionType, {
+    nullable: true,
+    description: 'The inspection that found the false declaration. Market-regulation officials only.',
+  })
+  inspection(@Root() proceeding: RevocationProceeding, @Ctx() ctx: RequestContext) {
+    if (!isRegistrar(ctx)) return null;
+    return ctx.em.findOne(Inspection, { id: proceeding.inspection.id });
+  }
+
+  @FieldResolver(() => Boolean, {
+    description: 'True when the answer period or the public notice has ended and the registration may be revoked.',
+  })
+  revocable(@Root() proceeding: RevocationProceeding, @Ctx() ctx: RequestContext): boolean {
+    const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(ctx.deps.clock.now());
+    if (proceeding.status === 'NOTICE_ISSUED') return isRegistrar(ctx) && today > proceeding.answerBy;
+    if (proceeding.status === 'PUBLIC_NOTICE') return isRegistrar(ctx) && today > proceeding.publicNoticeUntil!;
+    return false;
+  }
+}
+
+@Resolver(() => EnterpriseType)
+export class EnterpriseRevocationResolver {
+  @FieldResolver(() => RevocationProceedingType, {
+    nullable: true,
+    description:
+      'The revocation of its registration (status REVOKED, reason and date), or the public notice that precedes it; null otherwise. Public.',
+  })
+  revocation(@Root() enterprise: { id: string }, @Ctx() ctx: RequestContext) {
+    return ctx.loaders.get(publicProceedingByEnterpriseId).load(enterprise.id);
+  }
+}

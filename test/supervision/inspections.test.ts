@@ -1,0 +1,341 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { TestApp } from '../helpers/app.js';
+import { EnterpriseName } from '../../src/modules/names/index.js';
+import { BusinessLicence } from '../../src/modules/registration/registration.entity.js';
+import { AuditEvent } from '../../src/shared/audit/audit.entity.js';
+import { Notification } from '../../src/shared/notifications/notification.entity.js';
+import { createUser, type TestUser } from '../helpers/factories.js';
+import { establish, localId, run } from '../registration/helpers.js';
+import { CLOSE, DRAW, FINDING, PUBLIC_NOTICE, REVOKE, nothingWritten } from './helpers.js';
+
+// Random inspection (双随机) and revocation, through the API: the draw is reproducible from its
+// recorded seed; a false declaration leads to a notice with a deadline in working days (or a 45-day
+// public notice where the enterprise cannot be reached), then revocation, public, with the licence
+// cancelled and the name released. Each test works on its own day, so its window holds only its own
+// enterprises.
+
+let app: TestApp;
+let applicant: TestUser;
+/** Every market-regulation official of this database (the roster the draws pick from), by user id. */
+const officials = new Map<string, TestUser>();
+let registrar: TestUser;
+
+beforeAll(async () => {
+  app = await TestApp.start();
+  applicant = await createUser(app, { role: 'APPLICANT' });
+  for (let i = 0; i < 3; i++) {
+    const official = await createUser(app, { role: 'OFFICIAL', department: 'MARKET_REGULATION' });
+    officials.set(official.user.id, official);
+  }
+  registrar = [...officials.values()][0]!;
+});
+afterAll(async () => {
+  await app?.stop();
+});
+
+async function enterprisesOn(day: string, count: number): Promise<{ id: string; name: string }[]> {
+  app.clock.set(`${day}T10:00:00+08:00`);
+  const list = [];
+  for (let i = 0; i < count; i++) list.push((await establish(app, applicant, registrar)).enterprise);
+  return list;
+}
+
+async function draw(input: Record<string, unknown>, by = registrar) {
+  const payload = (await run(app, DRAW, { input }, by)).drawInspectionSample;
+  return payload as { sample: any; userErrors: { code: string; field: string[]; message: string }[] };
+}
+
+/** The inspection of `enterpriseId` in a sample and the official drawn to inspect it. */
+function inspectionOf(sample: any, enterpriseId: string): { id: string; inspector: TestUser } {
+  const node = sample.inspections.edges.map((e: any) => e.node).find((n: any) => n.enterprise.id === enterpriseId);
+  return { id: node.id, inspector: officials.get(localId(node.inspectors[0].id))! };
+}
+
+async function falseDeclaration(day: string) {
+  const [enterprise] = await enterprisesOn(day, 1);
+  const drawn = await draw({ confirmedFrom: day, confirmedTo: day, sampleSize: 10, inspectorsPerEnterprise: 1 });
+  expect(drawn.userErrors).toEqual([]);
+  const inspection = inspectionOf(drawn.sample, enterprise!.id);
+  const recorded = (
+    await run(
+      app,
+      FINDING,
+      { input: { id: inspection.id, finding: 'FALSE_DECLARATION', note: '住所系虚假地址，实地无此门牌' } },
+      inspection.inspector,
+    )
+  ).recordInspectionFinding;
+  expect(recorded.userErrors).toEqual([]);
+  return { enterprise: enterprise!, inspection, proceeding: recorded.inspection.proceeding };
+}
+
+const PUBLIC = /* GraphQL */ `
+  query ($id: ID!) {
+    enterprise(id: $id) {
+      status
+      licence {
+        number
+      }
+      revocation {
+        status
+        revokedOn
+        revocationReason
+        ground
+        publicNoticeUntil
+      }
+    }
+    enterpriseRevocations(first: 100) {
+      edges {
+        node {
+          id
+          status
+          revokedOn
+          revocationReason
+          ground
+          answerBy
+          enterprise {
+            id
+          }
+        }
+      }
+    }
+  }
+`;
+
+describe('drawing an inspection sample', () => {
+  it('draws the same enterprises and inspectors again from the same seed, records the seed, and another seed draws others', async () => {
+    const day = '2026-11-02';
+    const enterprises = await enterprisesOn(day, 6);
+    const input = {
+      confirmedFrom: day,
+      confirmedTo: day,
+      sampleSize: 3,
+      inspectorsPerEnterprise: 2,
+      seed: 'QD-2026-11',
+    };
+    const first = await draw(input);
+    const second = await draw(input);
+    expect(first.userErrors).toEqual([]);
+    const picked = (sample: any) =>
+      sample.inspections.edges.map((e: any) => [e.node.enterprise.id, e.node.inspectors.map((u: any) => u.id)]);
+    expect(picked(second.sample)).toEqual(picked(first.sample));
+    expect(first.sample).toMatchObject({
+      seed: 'QD-2026-11',
+      populationSize: 6,
+      rosterSize: 3,
+      reproducible: true,
+      inspections: { totalCount: 3 },
+    });
+    expect(second.sample.number).not.toBe(first.sample.number);
+    for (const [enterpriseId, inspectors] of picked(first.sample)) {
+      expect(enterprises.map((e) => e.id)).toContain(enterpriseId);
+      expect(new Set(inspectors).size).toBe(2);
+    }
+    const audit = await app
+      .em()
+      .findOneOrFail(AuditEvent, { action: 'supervision.drawSample', subjectId: localId(first.sample.id) });
+    expect(audit.details).toMatchObject({ seed: 'QD-2026-11', populationSize: 6, sampleSize: 3 });
+
+    const seeds = new Set<string>();
+    for (const seed of ['a1', 'b2', 'c3', 'd4', 'e5']) {
+      const other = await draw({ ...input, seed });
+      seeds.add(JSON.stringify(picked(other.sample).map((p: any) => p[0])));
+    }
+    expect(seeds.size).toBeGreaterThan(1);
+  });
+
+  it('chooses and records a seed when none is given', async () => {
+    const day = '2026-11-06';
+    await enterprisesOn(day, 2);
+    const drawn = await draw({ confirmedFrom: day, confirmedTo: day, sampleSize: 1 });
+    expect(drawn.userErrors).toEqual([]);
+    expect(drawn.sample.seed).toMatch(/^[0-9a-f]{24}$/);
+    expect(drawn.sample.inspectorsPerEnterprise).toBe(2);
+    expect(drawn.sample.reproducible).toBe(true);
+  });
+
+  it('refuses bad input with a clear userError and writes nothing', async () => {
+    app.clock.set('2026-11-09T10:00:00+08:00');
+    const ok = { confirmedFrom: '2026-11-02', confirmedTo: '2026-11-06', sampleSize: 2, inspectorsPerEnterprise: 1 };
+    const cases: [Record<string, unknown>, string, string[]][] = [
+      [{ ...ok, confirmedFrom: '2026-11-07' }, 'OUT_OF_RANGE', ['input', 'confirmedFrom']],
+      [{ ...ok, confirmedTo: '2026-11-10' }, 'OUT_OF_RANGE', ['input', 'confirmedTo']],
+      [{ ...ok, confirmedFrom: '2025-01-01' }, 'OUT_OF_RANGE', ['input', 'confirmedFrom']],
+      [{ ...ok, sampleSize: 0 }, 'OUT_OF_RANGE', ['input', 'sampleSize']],
+      [{ ...ok, sampleSize: 201 }, 'OUT_OF_RANGE', ['input', 'sampleSize']],
+      [{ ...ok, inspectorsPerEnterprise: 4 }, 'OUT_OF_RANGE', ['input', 'inspectorsPerEnterprise']],
+      [{ ...ok, seed: 'has space' }, 'INVALID_FORMAT', ['input', 'seed']],
+      [{ ...ok, confirmedFrom: '2026-10-01', confirmedTo: '2026-10-02' }, 'NOT_FOUND', ['input', 'confirmedFrom']],
+    ];
+    for (const [input, code, field] of cases) {
+      const payload = await nothingWritten(app, () => draw(input));
+      expect(
+        payload.userErrors.map(({ code, field }) => ({ code, field })),
+        JSON.stringify(input),
+      ).toEqual([{ code, field }]);
+      expect(payload.userErrors[0]!.message.length).toBeGreaterThan(3);
+    }
+  });
+});
+
+describe('from a false declaration to revocation', () => {
+  it('issues a notice with a deadline in working days, then revokes: REVOKED, public, licence cancelled, name released', async () => {
+    const { enterprise, proceeding } = await falseDeclaration('2026-11-03');
+    // 10 working days after Tuesday 3 November, the day of the notice not counted.
+    expect(proceeding).toMatchObject({ status: 'NOTICE_ISSUED', noticeIssuedOn: '2026-11-03', answerBy: '2026-11-17' });
+    expect(
+      await app.em().count(Notification, { userId: applicant.user.id, subjectId: localId(enterprise.id) }),
+    ).toBeGreaterThan(0);
+    // Not public while the enterprise may still answer.
+    const early = await run(app, PUBLIC, { id: enterprise.id });
+    expect(early.enterprise.revocation).toBeNull();
+    expect(early.enterpriseRevocations.edges.some((e: any) => e.node.id === proceeding.id)).toBe(false);
+
+    const tooEarly = await nothingWritten(
+      app,
+      async () =>
+        (await run(app, REVOKE, { input: { id: proceeding.id, reason: '提交虚假材料取得登记' } }, registrar))
+          .revokeEnterpriseRegistration,
+    );
+    expect(tooEarly.userErrors.map((e: any) => e.code)).toEqual(['INVALID_STATE']);
+    expect(tooEarly.userErrors[0].message).toContain('2026-11-17');
+
+    app.clock.set('2026-11-18T09:00:00+08:00');
+    const revoked = (
+      await run(app, REVOKE, { input: { id: proceeding.id, reason: '提交虚假材料取得登记' } }, registrar)
+    ).revokeEnterpriseRegistration;
+    expect(revoked.userErrors).toEqual([]);
+    expect(revoked.proceeding).toMatchObject({
+      status: 'REVOKED',
+      revokedOn: '2026-11-18',
+      revocationReason: '提交虚假材料取得登记',
+      enterprise: { status: 'REVOKED' },
+    });
+
+    const publicView = await run(app, PUBLIC, { id: enterprise.id });
+    expect(publicView.enterprise).toMatchObject({
+      status: 'REVOKED',
+      revocation: {
+        status: 'REVOKED',
+        revokedOn: '2026-11-18',
+        revocationReason: '提交虚假材料取得登记',
+        ground: null,
+      },
+    });
+    const listed = publicView.enterpriseRevocations.edges.find((e: any) => e.node.id === proceeding.id);
+    expect(listed.node).toMatchObject({ status: 'REVOKED', ground: null, answerBy: null });
+    const licences = await app.em().find(BusinessLicence, { enterprise: localId(enterprise.id) });
+    expect(licences.length).toBeGreaterThan(0);
+    expect(licences.every((l) => l.status === 'CANCELLED')).toBe(true);
+    const names = await app.em().find(EnterpriseName, { enterpriseId: localId(enterprise.id) });
+    expect(names.length).toBeGreaterThan(0);
+    for (const name of names) {
+      expect(name.status).toBe('RELEASED');
+      expect(name.protectedUntil?.toISOString().slice(0, 4)).toBe('2027');
+    }
+    const actions = (await app.em().find(AuditEvent, { action: { $like: 'supervision.%' } })).map((e) => e.action);
+    expect(actions).toEqual(
+      expect.arrayContaining(['supervision.recordFinding', 'supervision.issueNotice', 'supervision.revoke']),
+    );
+    expect(await app.em().count(AuditEvent, { action: 'enterprise.revoke', subjectId: localId(enterprise.id) })).toBe(
+      1,
+    );
+
+    const again = await nothingWritten(
+      app,
+      async () =>
+        (await run(app, REVOKE, { input: { id: proceeding.id, reason: '再次撤销' } }, registrar))
+          .revokeEnterpriseRegistration,
+    );
+    expect(again.userErrors.map((e: any) => e.code)).toEqual(['INVALID_STATE']);
+  });
+
+  it('puts an unreachable enterprise under a 45-day public notice, public, before revoking', async () => {
+    const { enterprise, proceeding } = await falseDeclaration('2026-11-04');
+    const notice = (
+      await run(
+        app,
+        PUBLIC_NOTICE,
+        { input: { id: proceeding.id, reason: '登记住所无法联系，邮寄送达被退回' } },
+        registrar,
+      )
+    ).startRevocationPublicNotice;
+    expect(notice.userErrors).toEqual([]);
+    expect(notice.proceeding).toMatchObject({
+      status: 'PUBLIC_NOTICE',
+      publicNoticeFrom: '2026-11-04',
+      publicNoticeUntil: '2026-12-19',
+      publicNoticeReason: '登记住所无法联系，邮寄送达被退回',
+    });
+    const publicView = await run(app, PUBLIC, { id: enterprise.id });
+    expect(publicView.enterprise.revocation).toMatchObject({
+      status: 'PUBLIC_NOTICE',
+      publicNoticeUntil: '2026-12-19',
+    });
+    expect(publicView.enterpriseRevocations.edges.some((e: any) => e.node.id === proceeding.id)).toBe(true);
+
+    app.clock.set('2026-12-19T18:00:00+08:00');
+    const early = await nothingWritten(
+      app,
+      async () =>
+        (await run(app, REVOKE, { input: { id: proceeding.id, reason: '虚假登记' } }, registrar))
+          .revokeEnterpriseRegistration,
+    );
+    expect(early.userErrors[0].message).toContain('2026-12-19');
+    app.clock.set('2026-12-20T09:00:00+08:00');
+    const revoked = (await run(app, REVOKE, { input: { id: proceeding.id, reason: '虚假登记' } }, registrar))
+      .revokeEnterpriseRegistration;
+    expect(revoked.userErrors).toEqual([]);
+    expect(revoked.proceeding).toMatchObject({ status: 'REVOKED', revokedOn: '2026-12-20' });
+  });
+
+  it('refuses the wrong inspector, a second finding, a false declaration without what was false, and steps in the wrong state', async () => {
+    const day = '2026-11-05';
+    const [enterprise] = await enterprisesOn(day, 1);
+    const drawn = await draw({ confirmedFrom: day, confirmedTo: day, sampleSize: 1, inspectorsPerEnterprise: 1 });
+    const inspection = inspectionOf(drawn.sample, enterprise!.id);
+    const other = [...officials.values()].find((o) => o !== inspection.inspector)!;
+    const finding = (user: TestUser, input: Record<string, unknown>) =>
+      nothingWritten(
+        app,
+        async () => (await run(app, FINDING, { input: { id: inspection.id, ...input } }, user)).recordInspectionFinding,
+      );
+    const codes = (payload: any) => payload.userErrors.map((e: any) => ({ code: e.code, field: e.field }));
+    expect(codes(await finding(other, { finding: 'COMPLIANT' }))).toEqual([
+      { code: 'NOT_ALLOWED', field: ['input', 'id'] },
+    ]);
+    expect(codes(await finding(inspection.inspector, { finding: 'FALSE_DECLARATION', note: '  ' }))).toEqual([
+      { code: 'REQUIRED', field: ['input', 'note'] },
+    ]);
+    const compliant = (
+      await run(app, FINDING, { input: { id: inspection.id, finding: 'COMPLIANT' } }, inspection.inspector)
+    ).recordInspectionFinding;
+    expect(compliant.userErrors).toEqual([]);
+    expect(compliant.inspection).toMatchObject({ status: 'COMPLETED', finding: 'COMPLIANT', proceeding: null });
+    expect(codes(await finding(inspection.inspector, { finding: 'DEFECTS_CORRECTED' }))).toEqual([
+      { code: 'INVALID_STATE', field: ['input', 'id'] },
+    ]);
+
+    const { proceeding } = await falseDeclaration('2026-11-10');
+    const step = (query: string, input: Record<string, unknown>) =>
+      nothingWritten(app, async () => Object.values(await run(app, query, { input }, registrar))[0] as any);
+    expect(codes(await step(CLOSE, { id: proceeding.id, reason: ' ' }))).toEqual([
+      { code: 'REQUIRED', field: ['input', 'reason'] },
+    ]);
+    expect(codes(await step(REVOKE, { id: 'bm9wZQ', reason: '虚假登记' }))).toEqual([
+      { code: 'NOT_FOUND', field: ['input', 'id'] },
+    ]);
+    const closed = (
+      await run(app, CLOSE, { input: { id: proceeding.id, reason: '企业提交产权证明，住所属实' } }, registrar)
+    ).closeRevocationProceeding;
+    expect(closed.proceeding).toMatchObject({
+      status: 'CLOSED',
+      closedReason: '企业提交产权证明，住所属实',
+      enterprise: { status: 'ACTIVE' },
+    });
+    app.clock.set('2026-12-30T09:00:00+08:00');
+    for (const query of [REVOKE, CLOSE, PUBLIC_NOTICE])
+      expect(codes(await step(query, { id: proceeding.id, reason: '虚假登记' }))).toEqual([
+        { code: 'INVALID_STATE', field: ['input', 'id'] },
+      ]);
+  });
+});

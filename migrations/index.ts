@@ -12,6 +12,7 @@ import { Migration20261207094500_OperatingTermHistory } from './Migration2026120
 import { Migration20261207094659_NameReservationHold } from './Migration20261207094659_NameReservationHold.js';
 import { Migration20261207095500_EnterprisePublicName } from './Migration20261207095500_EnterprisePublicName.js';
 import { Migration20261207101042_ReviewExtensionApproval } from './Migration20261207101042_ReviewExtensionApproval.js';
+import { Migration20261207114908_Hosting } from './Migration20261207114908_Hosting.js';
 
 export const allMigrations = [
   Migration20261126133344_Initial,
@@ -25,4 +26,5 @@ export const allMigrations = [
   Migration20261207094659_NameReservationHold,
   Migration20261207095500_EnterprisePublicName,
   Migration20261207101042_ReviewExtensionApproval,
+  Migration20261207114908_Hosting,
 ];

@@ -13,6 +13,7 @@ import { INTROSPECTION_COST, MAX_ALIASES_PER_FIELD, MAX_DEPTH, MAX_TOKENS, descr
 import { satisfies } from '../shared/viewer.js';
 import { accountsResolvers } from '../modules/accounts/index.js';
 import { financingResolvers } from '../modules/financing/index.js';
+import { hostingResolvers } from '../modules/hosting/index.js';
 import { namesResolvers } from '../modules/names/index.js';
 import { registrationResolvers } from '../modules/registration/index.js';
 
@@ -23,6 +24,7 @@ export const allResolvers = [
   ...namesResolvers,
   ...registrationResolvers,
   ...financingResolvers,
+  ...hostingResolvers,
 ] as unknown as NonEmptyArray<ClassType>;
 
 /**

@@ -1,6 +1,7 @@
 // Every entity of every module, for the ORM. A module exports its entities from its index.ts.
 import { accountsEntities } from '../modules/accounts/index.js';
 import { financingEntities } from '../modules/financing/index.js';
+import { hostingEntities } from '../modules/hosting/index.js';
 import { namesEntities } from '../modules/names/index.js';
 import { registrationEntities } from '../modules/registration/index.js';
 import { platformEntities } from '../shared/entities.js';
@@ -11,4 +12,5 @@ export const allEntities = [
   ...namesEntities,
   ...registrationEntities,
   ...financingEntities,
+  ...hostingEntities,
 ];

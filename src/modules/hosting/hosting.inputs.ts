@@ -1,4 +1,4 @@
-import { IsNotEmpty, MaxLength } from 'class-validator';
+import { IsNotEmpty, IsOptional, MaxLength } from 'class-validator';
 import { Field, ID, InputType, Int } from 'type-graphql';
 import { District, Zone } from '../../shared/graphql/reference.types.js';
 import { DateScalar } from '../../shared/graphql/scalars.js';
@@ -93,6 +93,7 @@ export class UpdateHostedAddressInput {
   id!: string;
 
   @Field(() => String, { nullable: true, description: 'The address.' })
+  @IsOptional()
   @MaxLength(300)
   address?: string | null;
 
@@ -165,6 +166,7 @@ export class LogDocumentForwardingInput {
   forwardedOn!: string;
 
   @Field(() => String, { nullable: true, description: 'Tracking number of the forwarding.' })
+  @IsOptional()
   @MaxLength(50)
   trackingNumber?: string | null;
 }

@@ -38,7 +38,13 @@ export interface Payload {
 }
 
 /** Runs a mutation and returns its payload (the first field of data); top-level errors fail the test. */
-export async function mutate(app: TestApp, query: string, input: Record<string, unknown>, token: string, language?: string): Promise<Payload> {
+export async function mutate(
+  app: TestApp,
+  query: string,
+  input: Record<string, unknown>,
+  token: string,
+  language?: string,
+): Promise<Payload> {
   const result = await app.execute(query, { input }, { token, language });
   if (result.errors) throw new Error(JSON.stringify(result.errors));
   return Object.values(result.data!)[0] as Payload;
@@ -65,7 +71,14 @@ export function hostInput(overrides: Record<string, unknown> = {}): Record<strin
 }
 
 export function addressInput(overrides: Record<string, unknown> = {}): Record<string, unknown> {
-  return { address: '青岛市市南区香港中路 10 号 1201 室', district: 'SHINAN', zone: 'NONE', floorArea: 100, capacity: 10, ...overrides };
+  return {
+    address: '青岛市市南区香港中路 10 号 1201 室',
+    district: 'SHINAN',
+    zone: 'NONE',
+    floorArea: 100,
+    capacity: 10,
+    ...overrides,
+  };
 }
 
 export interface VerifiedHost {
@@ -82,7 +95,12 @@ export async function verifiedHost(
   const kind = options.kind ?? 'LAW_FIRM';
   const organisation = await createOrganisation(app, kind);
   const agent = await createUser(app, { role: 'HOST_AGENT', organisation });
-  const applied = await ok(app, APPLY, hostInput({ kind, name: organisation.name, fullTimeSecretaries: options.secretaries ?? 2 }), agent.token);
+  const applied = await ok(
+    app,
+    APPLY,
+    hostInput({ kind, name: organisation.name, fullTimeSecretaries: options.secretaries ?? 2 }),
+    agent.token,
+  );
   await ok(app, VERIFY, { id: applied.host.id }, official.token);
   return { agent, hostId: applied.host.id };
 }

@@ -485,23 +485,7 @@ export async function requestHosting(ctx: RequestContext, input: RequestHostingI
   const addressId = localIdOrThrow(input.addressId, 'HostedAddress', ['input', 'addressId']);
   try {
     return await inTransaction(ctx, async (tx) => {
-      const address = await tx.em.findOne(HostedAddress, { id: addressId });
-      if (!address || address.hostStatus === HostStatus.PENDING || address.hostStatus === HostStatus.REFUSED) {
-        throw notFoundProblem(['input', 'addressId']);
-      }
-      if (address.hostStatus !== HostStatus.VERIFIED) {
-        throw new DomainError(
-          problem(UserErrorCode.INVALID_STATE, 'hosting.hostNotVerified', ['input', 'addressId'], {
-            state: address.hostStatus,
-          }),
-        );
-      }
-      if (address.status !== HostedAddressStatus.ACTIVE) {
-        throw new DomainError(problem(UserErrorCode.INVALID_STATE, 'hosting.addressClosed', ['input', 'addressId']));
-      }
-      if (address.occupied >= address.capacity) {
-        throw new DomainError(problem(UserErrorCode.CAPACITY_REACHED, 'hosting.full', ['input', 'addressId']));
-      }
+      // The subject first: a stranger's enterprise or name answers exactly as one that does not exist.
       let enterpriseId: string | null = null;
       let reservationId: string | null = null;
       let enterpriseName: string;
@@ -518,6 +502,23 @@ export async function requestHosting(ctx: RequestContext, input: RequestHostingI
         );
         reservationId = reservation.id;
         enterpriseName = reservation.name;
+      }
+      const address = await tx.em.findOne(HostedAddress, { id: addressId });
+      if (!address || address.hostStatus === HostStatus.PENDING || address.hostStatus === HostStatus.REFUSED) {
+        throw notFoundProblem(['input', 'addressId']);
+      }
+      if (address.hostStatus !== HostStatus.VERIFIED) {
+        throw new DomainError(
+          problem(UserErrorCode.INVALID_STATE, 'hosting.hostNotVerified', ['input', 'addressId'], {
+            state: address.hostStatus,
+          }),
+        );
+      }
+      if (address.status !== HostedAddressStatus.ACTIVE) {
+        throw new DomainError(problem(UserErrorCode.INVALID_STATE, 'hosting.addressClosed', ['input', 'addressId']));
+      }
+      if (address.occupied >= address.capacity) {
+        throw new DomainError(problem(UserErrorCode.CAPACITY_REACHED, 'hosting.full', ['input', 'addressId']));
       }
       const open = await tx.em.count(HostingAgreement, {
         ...(enterpriseId ? { enterpriseId } : { reservationId }),

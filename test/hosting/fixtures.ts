@@ -1,3 +1,4 @@
+import 'reflect-metadata';
 import { Host, HostedAddress } from '../../src/modules/hosting/index.js';
 import { HostStatus } from '../../src/modules/hosting/hosting.enums.js';
 import { User } from '../../src/modules/accounts/index.js';

@@ -137,13 +137,25 @@ beforeAll(async () => {
   const reports = [];
   for (let i = 0; i < 3; i++) reports.push(await hosting.reportFixture(app, agent, applicant));
   for (const { reportId } of reports) {
-    await app.execute(LIST_ABNORMAL, { input: { reportId, reason: '无法联系', authority: '青岛市市场监督管理局' } }, { token: registrar.token });
+    await app.execute(
+      LIST_ABNORMAL,
+      { input: { reportId, reason: '无法联系', authority: '青岛市市场监督管理局' } },
+      { token: registrar.token },
+    );
   }
   parents.HostingAgreement = reports[0]!.agreementId;
   for (let i = 0; i < 3; i++) {
     await app.execute(
       LOG_FORWARDING,
-      { input: { enterpriseId: reports[0]!.enterpriseId, sender: `寄件人${i}`, kind: 'LETTER', receivedOn: '2026-11-25', forwardedOn: '2026-11-26' } },
+      {
+        input: {
+          enterpriseId: reports[0]!.enterpriseId,
+          sender: `寄件人${i}`,
+          kind: 'LETTER',
+          receivedOn: '2026-11-25',
+          forwardedOn: '2026-11-26',
+        },
+      },
       { token: hostAgent.token },
     );
   }

@@ -51,8 +51,8 @@ export function listDirectory(
   if (filter?.district) where.district = filter.district;
   if (filter?.zone) where.zone = filter.zone;
   if (filter?.hostKind) where.hostKind = filter.hostKind;
-  if (filter?.hasVacancy === true) Object.assign(where, { [raw('occupied < capacity')]: true });
-  if (filter?.hasVacancy === false) Object.assign(where, { [raw('occupied < capacity')]: false });
+  if (filter?.hasVacancy === true) where.occupied = { $lt: raw('capacity') };
+  if (filter?.hasVacancy === false) where.occupied = { $gte: raw('capacity') };
   return paginate(ctx, HostedAddress, where, { orderBy: { createdAt: 'asc', id: 'asc' }, ...page });
 }
 

@@ -2,6 +2,7 @@ import type { MikroORM } from '@mikro-orm/postgresql';
 import type { PlatformDeps } from '../../shared/context.js';
 import { loadDemoAccounts, type DemoAccount } from './accounts.demo.js';
 import { loadDemoFinancing } from './financing.demo.js';
+import { loadDemoHosting } from './hosting.demo.js';
 import { loadDemoNames } from './names.demo.js';
 import { loadDemoRegistration } from './registration.demo.js';
 
@@ -19,5 +20,7 @@ export async function loadDemoData(orm: MikroORM, deps: PlatformDeps): Promise<{
   await loadDemoNames(orm, deps);
   // After registration: demands belong to its registered enterprises.
   await loadDemoFinancing(orm, deps);
+  // After registration: the hosted enterprises are its registered ones.
+  await loadDemoHosting(orm, deps);
   return { accounts };
 }

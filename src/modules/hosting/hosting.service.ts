@@ -1075,3 +1075,61 @@ export async function isOnAbnormalOperationsList(
   for (const row of rows) result.set(row.enterpriseId, true);
   return result;
 }
+
+// --- registration integration ---------------------------------------------------------------------
+
+/**
+ * For the registration module: the active agreement an application names as its registered address,
+ * when the applicant requested it (for the name being registered, or for the enterprise); otherwise a
+ * problem on `field`. Returns the address text to register and the agreement's local id.
+ */
+export async function requireActiveHostedAddress(
+  tx: RequestContext,
+  agreementGlobalId: string,
+  applicantUserId: string,
+  field: string[],
+): Promise<{ agreementId: string; address: string; hostName: string }> {
+  const id = localIdOrThrow(agreementGlobalId, 'HostingAgreement', field);
+  const agreement = await tx.em.findOne(
+    HostingAgreement,
+    { id },
+    tx.em.isInTransaction() ? { lockMode: LockMode.PESSIMISTIC_READ } : {},
+  );
+  if (!agreement || agreement.applicantId !== applicantUserId) throw notFoundProblem(field);
+  if (agreement.status !== HostingAgreementStatus.ACTIVE) {
+    throw new DomainError(problem(UserErrorCode.INVALID_STATE, 'hosting.agreementNotActive', field));
+  }
+  const address = await tx.em.findOneOrFail(HostedAddress, { id: agreement.addressId });
+  const host = await tx.em.findOneOrFail(Host, { id: agreement.hostId });
+  return { agreementId: agreement.id, address: address.address, hostName: host.name };
+}
+
+/** For the registration module, at confirmation: the agreement (still active) now hosts the new enterprise. */
+export async function bindHostingToEnterprise(
+  tx: RequestContext,
+  agreementId: string,
+  enterpriseId: string,
+  field: string[],
+): Promise<void> {
+  const agreement = await tx.em.findOne(
+    HostingAgreement,
+    { id: agreementId },
+    { lockMode: LockMode.PESSIMISTIC_WRITE },
+  );
+  if (!agreement || agreement.status !== HostingAgreementStatus.ACTIVE) {
+    throw new DomainError(problem(UserErrorCode.INVALID_STATE, 'hosting.agreementNotActive', field));
+  }
+  if (agreement.enterpriseId && agreement.enterpriseId !== enterpriseId) {
+    throw new DomainError(problem(UserErrorCode.INVALID_STATE, 'hosting.agreementNotActive', field));
+  }
+  agreement.enterpriseId = enterpriseId;
+  recordAudit(tx, {
+    action: 'hosting.agreement.bind',
+    subjectType: 'HostingAgreement',
+    subjectId: agreement.id,
+    fromState: agreement.status,
+    toState: agreement.status,
+    details: { enterpriseId },
+  });
+  publishAgreementUpdated(tx, agreement);
+}

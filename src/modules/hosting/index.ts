@@ -31,7 +31,7 @@ import {
 import { isOfficialOf } from '../../shared/viewer.js';
 
 export { Host, HostedAddress, HostingAgreement } from './hosting.entity.js';
-export { isOnAbnormalOperationsList } from './hosting.service.js';
+export { isOnAbnormalOperationsList, requireActiveHostedAddress, bindHostingToEnterprise } from './hosting.service.js';
 export { hostingEntities };
 
 registerNodeType({

@@ -19,6 +19,7 @@ import { RequireRole } from './session/RequireRole';
 // Monaco) and the official's desk.
 const ExplorerPage = lazy(() => import('./explorer/ExplorerPage'));
 const DeskRoutes = lazy(() => import('./desk/DeskRoutes'));
+const HostingRoutes = lazy(() => import('./hosting/HostingRoutes'));
 
 const APPLICANT = ['APPLICANT'];
 
@@ -81,6 +82,7 @@ export function App() {
           />
           <Route path="/verify" element={<VerifyLicencePage />} />
           <Route path="/desk/*" element={<DeskRoutes />} />
+          <Route path="/hosting/*" element={<HostingRoutes />} />
           <Route path="/explorer" element={<ExplorerPage />} />
           <Route path="*" element={<NotFoundPage />} />
         </Routes>

@@ -23,6 +23,10 @@ export function navItems(t: (key: string) => string, user: ViewerUser | null): N
     { to: '/names/mine', label: t('nav.myReservations'), roles: ['APPLICANT'] },
     { to: '/applications', label: t('nav.myApplications'), roles: ['APPLICANT'] },
     { to: '/desk', label: t('nav.desk'), roles: ['OFFICIAL'] },
+    { to: '/hosting', label: t('hosting.nav') },
+    { to: '/hosting/mine', label: t('hosting.mineTitle'), roles: ['APPLICANT'] },
+    { to: '/hosting/desk', label: t('hosting.deskTitle'), roles: ['HOST_AGENT'] },
+    { to: '/hosting/review', label: t('hosting.reviewTitle'), roles: ['OFFICIAL'] },
     { to: '/verify', label: t('nav.verifyLicence') },
   ];
   return items.filter((item) => !item.roles || (user && item.roles.includes(user.role)));

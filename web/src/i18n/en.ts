@@ -1,6 +1,9 @@
 import type { Messages } from './zh-CN.js';
 
+import { en as hostingEn } from '../hosting/messages';
+
 export const en: Messages = {
+  hosting: hostingEn,
   app: {
     name: 'Qingdao Enterprise Services',
     tagline:

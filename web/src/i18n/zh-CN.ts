@@ -1,5 +1,8 @@
 // Chinese texts (the default language). en.ts has the same keys; the type below keeps them in step.
+import { zh as hostingZh } from '../hosting/messages';
+
 export const zhCN = {
+  hosting: hostingZh,
   app: {
     name: '青岛企业服务',
     tagline: '商事登记、特殊名称、住所托管、外商投资服务与金企通融资，一网通办',

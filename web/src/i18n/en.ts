@@ -1,6 +1,6 @@
 import type { Messages } from './zh-CN.js';
 
-import { en as hostingEn } from '../hosting/messages';
+import { en as hostingEn } from '../hosting/messages.js';
 
 export const en: Messages = {
   hosting: hostingEn,
@@ -393,6 +393,12 @@ export const en: Messages = {
     NotificationKind: {
       DEREGISTRATION_CLEARANCE: 'Deregistration clearance',
       FINANCING_DEMAND_PUBLISHED: 'New financing demand',
+      HOSTING_HOST_DECIDED: 'Host application decided',
+      HOSTING_REQUESTED: 'New hosting request',
+      HOSTING_REQUEST_DECIDED: 'Hosting request decided',
+      HOSTING_TERMINATED: 'Hosting ended',
+      HOSTING_DOCUMENT_FORWARDED: 'Document forwarded',
+      ABNORMAL_OPERATIONS: 'Abnormal-operations list',
       FINANCING_OFFER_ACCEPTED: 'Offer accepted',
       FINANCING_OFFER_DECLINED: 'Offer declined',
       FINANCING_OFFER_RECEIVED: 'Offer received',

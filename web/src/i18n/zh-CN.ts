@@ -1,5 +1,5 @@
 // Chinese texts (the default language). en.ts has the same keys; the type below keeps them in step.
-import { zh as hostingZh } from '../hosting/messages';
+import { zh as hostingZh } from '../hosting/messages.js';
 
 export const zhCN = {
   hosting: hostingZh,
@@ -386,6 +386,12 @@ export const zhCN = {
     NotificationKind: {
       DEREGISTRATION_CLEARANCE: '注销清税/清算',
       FINANCING_DEMAND_PUBLISHED: '新融资需求',
+      HOSTING_HOST_DECIDED: '托管机构申请结果',
+      HOSTING_REQUESTED: '新的托管申请',
+      HOSTING_REQUEST_DECIDED: '托管申请结果',
+      HOSTING_TERMINATED: '托管协议终止',
+      HOSTING_DOCUMENT_FORWARDED: '文书转递',
+      ABNORMAL_OPERATIONS: '经营异常名录',
       FINANCING_OFFER_ACCEPTED: '报价被接受',
       FINANCING_OFFER_DECLINED: '报价未被接受',
       FINANCING_OFFER_RECEIVED: '收到银行报价',

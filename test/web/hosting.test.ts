@@ -49,8 +49,8 @@ async function signedInPage(context: BrowserContext, variant: Variant, user: Tes
   await page.goto('/sign-in');
   if (variant.language === 'en') await page.getByRole('button', { name: 'Switch to English' }).click();
   if (variant.elder) await page.getByRole('switch').click();
-  await expect.poll(() => htmlLang(page)).toBe(variant.language);
-  await expect.poll(() => elderOn(page)).toBe(variant.elder);
+  await expect.poll(() => htmlLang(page), { timeout: 15_000 }).toBe(variant.language);
+  await expect.poll(() => elderOn(page), { timeout: 15_000 }).toBe(variant.elder);
   await page.locator('input[name="email"]').fill(user.user.email);
   await page.locator('input[name="password"]').fill(TEST_PASSWORD);
   await page.locator('main form button[type="submit"]').click();
@@ -104,7 +104,7 @@ describe.each(VARIANTS)('hosted addresses in the browser ($name)', (variant) => 
         // The applicant's page is open while the host decides.
         await page.goto('/hosting/mine');
         const mine = page.locator('[data-testid="agreement"]', { hasText: enterprise.name });
-        await expect.poll(() => mine.getAttribute('data-status')).toBe('REQUESTED');
+        await expect.poll(() => mine.getAttribute('data-status'), { timeout: 15_000 }).toBe('REQUESTED');
         await expectAccessible(page);
 
         // The request arrives on the desk without a reload; the host accepts it.
@@ -133,7 +133,7 @@ describe.each(VARIANTS)('hosted addresses in the browser ($name)', (variant) => 
           .first()
           .getByRole('button', { name: t('hosting.verify') })
           .click();
-        await expect.poll(() => applications.count()).toBe(before - 1);
+        await expect.poll(() => applications.count(), { timeout: 15_000 }).toBe(before - 1);
 
         // The directory at phone width.
         const phone = await applicantContext.newPage();

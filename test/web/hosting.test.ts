@@ -91,7 +91,7 @@ describe.each(VARIANTS)('hosted addresses in the browser ($name)', (variant) => 
         await page.goto('/hosting');
         const card = page.locator('[data-testid="hosted-address"]', { hasText: address.address });
         await expect
-          .poll(() => card.locator('[data-testid="vacancy"]').textContent())
+          .poll(() => card.locator('[data-testid="vacancy"]').textContent(), { timeout: 15_000 })
           .toBe(t('hosting.vacancy', { count: 3, capacity: 3 }));
         await expectAccessible(page);
         await screenshot(page, variant.name, 'hosting-directory');
@@ -113,8 +113,9 @@ describe.each(VARIANTS)('hosted addresses in the browser ($name)', (variant) => 
         await screenshot(desk, variant.name, 'hosting-desk');
         await request.getByRole('button', { name: t('hosting.accept') }).click();
         await expect
-          .poll(() =>
-            desk.locator('[data-testid="agreement"][data-status="ACTIVE"]', { hasText: enterprise.name }).count(),
+          .poll(
+            () => desk.locator('[data-testid="agreement"][data-status="ACTIVE"]', { hasText: enterprise.name }).count(),
+            { timeout: 15_000 },
           )
           .toBe(1);
 

@@ -6,6 +6,7 @@ import { EmptyState, ErrorNotice, FormErrors, Loading, Notice } from '../compone
 import { Page } from '../components/Page';
 import { AcceptHostingRequestDocument, HostDeskDocument, RefuseHostingRequestDocument } from '../gql/graphql';
 import { AgreementCard } from './AgreementCard';
+import { ApplyForm, LogForwardingForm } from './DeskForms';
 import { useLiveAgreements } from './useLiveAgreements';
 
 /** The host's desk: addresses and occupancy, requests to decide (arriving live), agreements, reports. */
@@ -19,11 +20,17 @@ export function HostDeskPage() {
   const others = agreements.filter((a) => a.status !== 'REQUESTED');
   const reports = data?.unreachableReports.edges.map((e) => e.node) ?? [];
   const host = data?.myHost;
+  const today = new Date().toLocaleDateString('sv-SE', { timeZone: 'Asia/Shanghai' });
   return (
     <Page title={t('hosting.deskTitle')}>
       {fetching && !data ? <Loading /> : null}
       {error ? <ErrorNotice error={error} onRetry={refresh} /> : null}
-      {data && !host ? <Notice>{t('hosting.noHost')}</Notice> : null}
+      {data && !host ? (
+        <>
+          <Notice>{t('hosting.noHost')}</Notice>
+          <ApplyForm onDone={refresh} />
+        </>
+      ) : null}
       {host ? (
         <>
           <p>
@@ -58,7 +65,11 @@ export function HostDeskPage() {
             <h2 id="agreements-title">{t('hosting.agreements')}</h2>
             <ul className="cards">
               {others.map((agreement) => (
-                <AgreementCard key={agreement.id} agreement={agreement} canAcknowledge={false} />
+                <AgreementCard key={agreement.id} agreement={agreement} canAcknowledge={false}>
+                  {agreement.status === 'ACTIVE' && agreement.enterprise ? (
+                    <LogForwardingForm enterpriseId={agreement.enterprise.id} today={today} onDone={refresh} />
+                  ) : null}
+                </AgreementCard>
               ))}
             </ul>
           </section>

@@ -71,6 +71,11 @@ export const zh = {
   reportStatusPENDING: '待处理',
   reportStatusLISTED: '已列入',
   reportStatusDISMISSED: '不予列入',
+  logForwarding: '登记转递',
+  receivedOn: '收到日期',
+  apply: '申请成为托管机构',
+  firmName: '事务所名称',
+  uscc: '统一社会信用代码',
 };
 
 export const en: typeof zh = {
@@ -146,4 +151,9 @@ export const en: typeof zh = {
   reportStatusPENDING: 'Waiting',
   reportStatusLISTED: 'Listed',
   reportStatusDISMISSED: 'Dismissed',
+  logForwarding: 'Log a forwarding',
+  receivedOn: 'Received on',
+  apply: 'Apply to be a host',
+  firmName: 'Name of the firm',
+  uscc: 'Unified social credit code',
 };

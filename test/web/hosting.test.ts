@@ -119,6 +119,10 @@ describe.each(VARIANTS)('hosted addresses in the browser ($name)', (variant) => 
           )
           .toBe(1);
 
+        // The active agreement on the desk takes forwarded documents.
+        await desk.getByRole('button', { name: t('hosting.logForwarding') }).waitFor();
+        await expectAccessible(desk);
+
         // And the applicant's page turns active, live.
         await expect.poll(() => mine.getAttribute('data-status'), { timeout: 15_000 }).toBe('ACTIVE');
         await screenshot(page, variant.name, 'hosting-mine');

@@ -62,6 +62,11 @@ describe('a registration names a hosted address', () => {
       { token: applicant.token },
     );
     expect(read.data!.node.enterprise.id).toBe(toGlobalId('Enterprise', enterprise.id));
+    const profile = await app.execute(
+      `query($id: ID!) { node(id: $id) { ... on Enterprise { hostedAddress { address host { name kind } } } } }`,
+      { id: toGlobalId('Enterprise', enterprise.id) },
+    );
+    expect(profile.data!.node.hostedAddress).toMatchObject({ address: address.address, host: { kind: 'LAW_FIRM' } });
   });
 
   it('another applicant’s agreement is NOT_FOUND; a terminated one is INVALID_STATE, at submission and at confirmation', async () => {

@@ -1,5 +1,6 @@
 import { byKeys, defineLoader, groupByKeys } from '../../shared/loaders.js';
 import { AbnormalOperationsListing, Host, HostedAddress, HostingAgreement } from './hosting.entity.js';
+import { HostingAgreementStatus } from './hosting.enums.js';
 
 // Batched reads by id: every field below a list costs one statement for the whole page.
 
@@ -28,4 +29,23 @@ export const listingsByEnterprise = defineLoader<string, AbnormalOperationsListi
       ),
       (l) => l.enterpriseId,
     ),
+);
+
+/** The address each enterprise is hosted at now (its active agreement's), or null. */
+export const hostedAddressByEnterprise = defineLoader<string, HostedAddress | null>(
+  'hosting.hostedAddressByEnterprise',
+  async (ctx, ids) => {
+    const agreements = await ctx.em.find(
+      HostingAgreement,
+      { enterpriseId: { $in: [...ids] }, status: HostingAgreementStatus.ACTIVE },
+      { fields: ['enterpriseId', 'addressId'] },
+    );
+    const addresses = agreements.length
+      ? await ctx.em.find(HostedAddress, { id: { $in: agreements.map((a) => a.addressId) } })
+      : [];
+    return ids.map((id) => {
+      const agreement = agreements.find((a) => a.enterpriseId === id);
+      return (agreement && addresses.find((a) => a.id === agreement.addressId)) ?? null;
+    });
+  },
 );

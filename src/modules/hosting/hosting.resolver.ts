@@ -40,7 +40,13 @@ import {
   UpdateHostingSettingsInput,
   VerifyHostInput,
 } from './hosting.inputs.js';
-import { addressById, agreementById, hostById, listingsByEnterprise } from './hosting.loaders.js';
+import {
+  addressById,
+  agreementById,
+  hostById,
+  hostedAddressByEnterprise,
+  listingsByEnterprise,
+} from './hosting.loaders.js';
 import * as queries from './hosting.queries.js';
 import * as hosting from './hosting.service.js';
 import {
@@ -536,5 +542,14 @@ export class EnterpriseAbnormalOperationsResolver {
   })
   abnormalOperations(@Root() enterprise: { id: string }, @Ctx() ctx: RequestContext) {
     return ctx.loaders.get(listingsByEnterprise).load(enterprise.id);
+  }
+
+  @FieldResolver(() => HostedAddressType, {
+    nullable: true,
+    description:
+      'The hosted address (住所托管) it is registered at, with its host, while a hosting agreement is active. Public.',
+  })
+  hostedAddress(@Root() enterprise: { id: string }, @Ctx() ctx: RequestContext) {
+    return ctx.loaders.get(hostedAddressByEnterprise).load(enterprise.id);
   }
 }

@@ -15,6 +15,7 @@ import { Migration20261207101042_ReviewExtensionApproval } from './Migration2026
 import { Migration20261207114115_NameExceptionsAndUndertaking } from './Migration20261207114115_NameExceptionsAndUndertaking.js';
 import { Migration20261207114129_DeregistrationClearanceAnswers } from './Migration20261207114129_DeregistrationClearanceAnswers.js';
 import { Migration20261207114511_DirectNameChange } from './Migration20261207114511_DirectNameChange.js';
+import { Migration20261207114908_Hosting } from './Migration20261207114908_Hosting.js';
 import { Migration20261207114922_InvestorServices } from './Migration20261207114922_InvestorServices.js';
 import { Migration20261207115037_SimplifiedDeregistration } from './Migration20261207115037_SimplifiedDeregistration.js';
 import { Migration20261207120555_Supervision } from './Migration20261207120555_Supervision.js';
@@ -34,6 +35,7 @@ export const allMigrations = [
   Migration20261207114115_NameExceptionsAndUndertaking,
   Migration20261207114129_DeregistrationClearanceAnswers,
   Migration20261207114511_DirectNameChange,
+  Migration20261207114908_Hosting,
   Migration20261207114922_InvestorServices,
   Migration20261207115037_SimplifiedDeregistration,
   Migration20261207120555_Supervision,

@@ -14,6 +14,7 @@ import { satisfies } from '../shared/viewer.js';
 import { accountsResolvers } from '../modules/accounts/index.js';
 import { financingResolvers } from '../modules/financing/index.js';
 import { investorServicesResolvers } from '../modules/investor-services/index.js';
+import { hostingResolvers } from '../modules/hosting/index.js';
 import { namesResolvers } from '../modules/names/index.js';
 import { registrationResolvers } from '../modules/registration/index.js';
 import { supervisionResolvers } from '../modules/supervision/index.js';
@@ -27,6 +28,7 @@ export const allResolvers = [
   ...financingResolvers,
   ...investorServicesResolvers,
   ...supervisionResolvers,
+  ...hostingResolvers,
 ] as unknown as NonEmptyArray<ClassType>;
 
 /**

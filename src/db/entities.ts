@@ -2,6 +2,7 @@
 import { accountsEntities } from '../modules/accounts/index.js';
 import { financingEntities } from '../modules/financing/index.js';
 import { investorServicesEntities } from '../modules/investor-services/index.js';
+import { hostingEntities } from '../modules/hosting/index.js';
 import { namesEntities } from '../modules/names/index.js';
 import { registrationEntities } from '../modules/registration/index.js';
 import { supervisionEntities } from '../modules/supervision/index.js';
@@ -15,4 +16,5 @@ export const allEntities = [
   ...financingEntities,
   ...investorServicesEntities,
   ...supervisionEntities,
+  ...hostingEntities,
 ];

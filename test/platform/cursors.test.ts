@@ -16,6 +16,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { toGlobalId } from '../../src/shared/ids.js';
 import type { ApiScope } from '../../src/shared/viewer.js';
 import { createApiKeyRow } from '../helpers/accounts.js';
+import * as hosting from '../hosting/fixtures.js';
+import { LIST_ABNORMAL, LOG_FORWARDING } from '../hosting/helpers.js';
 import { TestApp } from '../helpers/app.js';
 import { createOrganisation, createUser } from '../helpers/factories.js';
 import { createEnterprise, publishDemand } from '../financing/helpers.js';
@@ -111,8 +113,10 @@ beforeAll(async () => {
     scopes: ['FINANCING_READ', 'REGISTRATION_READ', 'NAMES_READ', 'HOSTING_READ'] as ApiScope[],
     createdBy: admin.user,
   });
+  const hostAgent = await createUser(app, { role: 'HOST_AGENT' });
   viewers = [
     { name: 'anonymous', token: null },
+    { name: 'host agent', token: hostAgent.token },
     { name: 'applicant', token: applicant.token },
     { name: 'bank officer', token: bank.token },
     { name: 'registrar', token: registrar.token },
@@ -163,6 +167,35 @@ beforeAll(async () => {
     { token: registrar.token },
   );
   parents.InspectionSample = (drawn.data as any).drawInspectionSample.sample.id;
+  // Hosting: three of each list, so a page of two has a next page.
+  const agent = { id: hostAgent.user.id, token: hostAgent.token };
+  parents.Host = toGlobalId('Host', (await hosting.ensureVerifiedHost(app, agent.id)).id);
+  for (let i = 0; i < 2; i++) await hosting.pendingHost(app, registrar);
+  const reports = [];
+  for (let i = 0; i < 3; i++) reports.push(await hosting.reportFixture(app, agent, applicant));
+  for (const { reportId } of reports) {
+    await app.execute(
+      LIST_ABNORMAL,
+      { input: { reportId, reason: '无法联系', authority: '青岛市市场监督管理局' } },
+      { token: registrar.token },
+    );
+  }
+  parents.HostingAgreement = reports[0]!.agreementId;
+  for (let i = 0; i < 3; i++) {
+    await app.execute(
+      LOG_FORWARDING,
+      {
+        input: {
+          enterpriseId: reports[0]!.enterpriseId,
+          sender: `寄件人${i}`,
+          kind: 'LETTER',
+          receivedOn: '2026-11-25',
+          forwardedOn: '2026-11-26',
+        },
+      },
+      { token: hostAgent.token },
+    );
+  }
 });
 afterAll(async () => app?.stop());
 

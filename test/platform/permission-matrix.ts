@@ -9,6 +9,8 @@ import { sendNotification } from '../helpers/notifications.js';
 import { ACCEPT, createEnterprise, demandInput, makeOffer, offerInput, publishDemand } from '../financing/helpers.js';
 import { currentUndertakingInput, reserveViaApi } from '../names/helpers.js';
 import { INVESTOR_SERVICES_ROWS } from '../investor-services/matrix-rows.js';
+import * as hosting from '../hosting/fixtures.js';
+import { HOSTING_AGREEMENT_UPDATED } from '../../src/modules/hosting/hosting.events.js';
 import {
   COMMITMENT,
   deregistrationSubmitted,
@@ -1050,6 +1052,300 @@ export const MATRIX: Record<string, Row> = {
     },
   },
 
+  // ---------------------------------------------------------------- hosting (住所托管)
+  'Query.hostedAddresses': {
+    needs: 'ANYONE',
+    call: async ({ app, cast }) => {
+      const id = await hosting.openAddress(app, cast.userIds.host!, cast.credentials.host!);
+      return {
+        query: `{ hostedAddresses(first: 100) { edges { node { id available } } } }`,
+        read: holds('hostedAddresses', id),
+      };
+    },
+  },
+  'Query.hosts': {
+    needs: 'ANYONE',
+    call: async ({ app, cast }) => {
+      const id = toGlobalId('Host', (await hosting.ensureVerifiedHost(app, cast.userIds.host!)).id);
+      return { query: `{ hosts(first: 100) { edges { node { id } } } }`, read: holds('hosts', id) };
+    },
+  },
+  'Query.myHost': {
+    needs: ['HOST_AGENT'],
+    call: async ({ app, cast }) => {
+      await hosting.ensureVerifiedHost(app, cast.userIds.host!);
+      return { query: `{ myHost { id status } }` };
+    },
+  },
+  'Query.myHostingAgreements': {
+    needs: ['APPLICANT', 'HOST_AGENT'],
+    hiddenFrom: STRANGERS,
+    call: async ({ app, cast }) => {
+      const { agreementId } = await hosting.agreementFixture(
+        app,
+        { id: cast.userIds.host!, token: cast.credentials.host! },
+        cast.applicant,
+        { requested: true },
+      );
+      return {
+        query: `{ myHostingAgreements(first: 100) { edges { node { id } } } }`,
+        read: holds('myHostingAgreements', agreementId),
+      };
+    },
+  },
+  'Query.unreachableReports': {
+    needs: ['OFFICIAL:MARKET_REGULATION', 'ADMIN', 'HOST_AGENT'],
+    call: async ({ app, cast }) => {
+      const { reportId } = await hosting.reportFixture(
+        app,
+        { id: cast.userIds.host!, token: cast.credentials.host! },
+        cast.applicant,
+      );
+      return {
+        query: `{ unreachableReports(first: 100, status: PENDING) { edges { node { id } } } }`,
+        read: holds('unreachableReports', reportId),
+      };
+    },
+  },
+  'Query.abnormalOperationsList': {
+    needs: 'ANYONE',
+    call: async () => ({
+      query: `{ abnormalOperationsList(first: 5) { edges { node { reason listedOn authority enterprise { id } } } } }`,
+    }),
+  },
+  'Query.hostingSettings': {
+    needs: 'ANYONE',
+    call: async () => ({
+      query: `{ hostingSettings { floorAreaPerEnterprise enterprisesPerSecretary acknowledgeWithinWorkingDays } }`,
+    }),
+  },
+  'Mutation.applyAsHost': {
+    needs: ['HOST_AGENT'],
+    call: async ({ app, cast }) => {
+      await hosting.ensureMayApply(app, cast.userIds.host!);
+      return {
+        query: `mutation($input: ApplyAsHostInput!) { applyAsHost(input: $input) { host { id } userErrors { code field message } } }`,
+        variables: {
+          input: {
+            name: '矩阵律师事务所',
+            kind: 'LAW_FIRM',
+            licenceNumber: '13702201010123456',
+            uscc: '914403001922038216',
+            district: 'SHINAN',
+            officeFloorArea: 100000,
+            fullTimeSecretaries: 10000,
+          },
+        },
+      };
+    },
+  },
+  'Mutation.verifyHost': {
+    needs: ['OFFICIAL:MARKET_REGULATION'],
+    call: async ({ app }) => ({
+      query: `mutation($input: VerifyHostInput!) { verifyHost(input: $input) { host { id } userErrors { code field message } } }`,
+      variables: { input: { id: await hosting.pendingHost(app) } },
+    }),
+  },
+  'Mutation.refuseHost': {
+    needs: ['OFFICIAL:MARKET_REGULATION'],
+    call: async ({ app }) => ({
+      query: `mutation($input: RefuseHostInput!) { refuseHost(input: $input) { host { id } userErrors { code field message } } }`,
+      variables: { input: { id: await hosting.pendingHost(app), reason: '执业许可证已过期' } },
+    }),
+  },
+  'Mutation.suspendHost': {
+    needs: ['OFFICIAL:MARKET_REGULATION'],
+    call: async ({ app, cast }) => ({
+      query: `mutation($input: SuspendHostInput!) { suspendHost(input: $input) { host { id } userErrors { code field message } } }`,
+      variables: { input: { id: await hosting.pendingHost(app, cast.registrar), reason: '未履行转递义务' } },
+    }),
+  },
+  'Mutation.addHostedAddress': {
+    needs: ['HOST_AGENT'],
+    call: async ({ app, cast }) => {
+      await hosting.ensureVerifiedHost(app, cast.userIds.host!);
+      return {
+        query: `mutation($input: AddHostedAddressInput!) { addHostedAddress(input: $input) { address { id } userErrors { code field message } } }`,
+        variables: {
+          input: { address: '青岛市市南区香港中路 10 号', district: 'SHINAN', floorArea: 20, capacity: 10 },
+        },
+      };
+    },
+  },
+  'Mutation.updateHostedAddress': {
+    needs: ['HOST_AGENT'],
+    call: async ({ app, cast }) => ({
+      query: `mutation($input: UpdateHostedAddressInput!) { updateHostedAddress(input: $input) { address { id } userErrors { code field message } } }`,
+      variables: {
+        input: { id: await hosting.openAddress(app, cast.userIds.host!, cast.credentials.host!), capacity: 40 },
+      },
+    }),
+  },
+  'Mutation.requestHosting': {
+    needs: ['APPLICANT'],
+    hiddenFrom: STRANGERS,
+    call: async ({ app, cast }) => {
+      const addressId = await hosting.openAddress(app, cast.userIds.host!, cast.credentials.host!);
+      const enterprise = await createEnterprise(app, cast.applicant);
+      return {
+        query: `mutation($input: RequestHostingInput!) { requestHosting(input: $input) { agreement { id } userErrors { code field message } } }`,
+        variables: { input: { addressId, enterpriseId: toGlobalId('Enterprise', enterprise.id) } },
+      };
+    },
+  },
+  'Mutation.acceptHostingRequest': {
+    needs: ['HOST_AGENT'],
+    call: async ({ app, cast }) => {
+      const { agreementId } = await hosting.agreementFixture(
+        app,
+        { id: cast.userIds.host!, token: cast.credentials.host! },
+        cast.applicant,
+        { requested: true },
+      );
+      return {
+        query: `mutation($input: AcceptHostingRequestInput!) { acceptHostingRequest(input: $input) { agreement { id } userErrors { code field message } } }`,
+        variables: { input: { id: agreementId } },
+      };
+    },
+  },
+  'Mutation.refuseHostingRequest': {
+    needs: ['HOST_AGENT'],
+    call: async ({ app, cast }) => {
+      const { agreementId } = await hosting.agreementFixture(
+        app,
+        { id: cast.userIds.host!, token: cast.credentials.host! },
+        cast.applicant,
+        { requested: true },
+      );
+      return {
+        query: `mutation($input: RefuseHostingRequestInput!) { refuseHostingRequest(input: $input) { agreement { id } userErrors { code field message } } }`,
+        variables: { input: { id: agreementId, reason: '名额已满' } },
+      };
+    },
+  },
+  'Mutation.terminateHosting': {
+    needs: ['APPLICANT', 'HOST_AGENT'],
+    hiddenFrom: STRANGERS,
+    call: async ({ app, cast }) => {
+      const { agreementId } = await hosting.agreementFixture(
+        app,
+        { id: cast.userIds.host!, token: cast.credentials.host! },
+        cast.applicant,
+      );
+      return {
+        query: `mutation($input: TerminateHostingInput!) { terminateHosting(input: $input) { agreement { id } userErrors { code field message } } }`,
+        variables: { input: { id: agreementId, reason: '协议到期' } },
+      };
+    },
+  },
+  'Mutation.logDocumentForwarding': {
+    needs: ['HOST_AGENT'],
+    call: async ({ app, cast }) => {
+      const { enterpriseId } = await hosting.agreementFixture(
+        app,
+        { id: cast.userIds.host!, token: cast.credentials.host! },
+        cast.applicant,
+      );
+      return {
+        query: `mutation($input: LogDocumentForwardingInput!) { logDocumentForwarding(input: $input) { forwarding { id } userErrors { code field message } } }`,
+        variables: {
+          input: {
+            enterpriseId,
+            sender: '青岛市税务局',
+            kind: 'LETTER',
+            receivedOn: '2026-11-25',
+            forwardedOn: '2026-11-26',
+          },
+        },
+      };
+    },
+  },
+  'Mutation.acknowledgeForwarding': {
+    needs: ['APPLICANT'],
+    hiddenFrom: STRANGERS,
+    call: async ({ app, cast }) => ({
+      query: `mutation($input: AcknowledgeForwardingInput!) { acknowledgeForwarding(input: $input) { forwarding { id } userErrors { code field message } } }`,
+      variables: {
+        input: {
+          id: await hosting.forwardingFixture(
+            app,
+            { id: cast.userIds.host!, token: cast.credentials.host! },
+            cast.applicant,
+          ),
+        },
+      },
+    }),
+  },
+  'Mutation.reportEnterpriseUnreachable': {
+    needs: ['HOST_AGENT'],
+    call: async ({ app, cast }) => {
+      const { enterpriseId } = await hosting.agreementFixture(
+        app,
+        { id: cast.userIds.host!, token: cast.credentials.host! },
+        cast.applicant,
+      );
+      return {
+        query: `mutation($input: ReportEnterpriseUnreachableInput!) { reportEnterpriseUnreachable(input: $input) { report { id } userErrors { code field message } } }`,
+        variables: { input: { enterpriseId, attempts: '电话三次未接通' } },
+      };
+    },
+  },
+  'Mutation.listEnterpriseAsAbnormal': {
+    needs: ['OFFICIAL:MARKET_REGULATION'],
+    call: async ({ app, cast }) => {
+      const { reportId } = await hosting.reportFixture(
+        app,
+        { id: cast.userIds.host!, token: cast.credentials.host! },
+        cast.applicant,
+      );
+      return {
+        query: `mutation($input: ListEnterpriseAsAbnormalInput!) { listEnterpriseAsAbnormal(input: $input) { listing { listedOn } userErrors { code field message } } }`,
+        variables: { input: { reportId, reason: '通过登记的住所无法联系', authority: '青岛市市场监督管理局' } },
+      };
+    },
+  },
+  'Mutation.dismissUnreachableReport': {
+    needs: ['OFFICIAL:MARKET_REGULATION'],
+    call: async ({ app, cast }) => {
+      const { reportId } = await hosting.reportFixture(
+        app,
+        { id: cast.userIds.host!, token: cast.credentials.host! },
+        cast.applicant,
+      );
+      return {
+        query: `mutation($input: DismissUnreachableReportInput!) { dismissUnreachableReport(input: $input) { report { id } userErrors { code field message } } }`,
+        variables: { input: { reportId, note: '企业已取得联系' } },
+      };
+    },
+  },
+  'Mutation.removeEnterpriseFromAbnormalList': {
+    needs: ['OFFICIAL:MARKET_REGULATION'],
+    call: async ({ app, cast }) => {
+      const { reportId, enterpriseId } = await hosting.reportFixture(
+        app,
+        { id: cast.userIds.host!, token: cast.credentials.host! },
+        cast.applicant,
+      );
+      await given(
+        app,
+        cast.registrar.token,
+        `mutation($input: ListEnterpriseAsAbnormalInput!) { listEnterpriseAsAbnormal(input: $input) { listing { listedOn } userErrors { code field message } } }`,
+        { input: { reportId, reason: '无法联系', authority: '青岛市市场监督管理局' } },
+      );
+      return {
+        query: `mutation($input: RemoveEnterpriseFromAbnormalListInput!) { removeEnterpriseFromAbnormalList(input: $input) { listing { removedOn } userErrors { code field message } } }`,
+        variables: { input: { enterpriseId, reason: '已恢复联系' } },
+      };
+    },
+  },
+  'Mutation.updateHostingSettings': {
+    needs: ['ADMIN'],
+    call: async () => ({
+      query: `mutation($input: UpdateHostingSettingsInput!) { updateHostingSettings(input: $input) { settings { floorAreaPerEnterprise } userErrors { code field message } } }`,
+      variables: { input: { acknowledgeWithinWorkingDays: 5 } },
+    }),
+  },
+
   // ---------------------------------------------------------------- subscriptions (over WebSocket)
   'Subscription.notificationReceived': {
     needs: USERS,
@@ -1078,6 +1374,28 @@ export const MATRIX: Record<string, Row> = {
         variables: { id: demandId },
         // One offer per bank and demand: each event comes from a new bank.
         trigger: async () => void (await makeOffer(app, await createUser(app, { role: 'BANK_OFFICER' }), demandId)),
+      };
+    },
+  },
+  'Subscription.hostingAgreementUpdated': {
+    needs: ['APPLICANT', 'HOST_AGENT'],
+    hiddenFrom: STRANGERS,
+    call: async ({ app, cast }) => {
+      const host = { id: cast.userIds.host!, token: cast.credentials.host! };
+      const { agreementId } = await hosting.agreementFixture(app, host, cast.applicant, { requested: true });
+      const id = localId(agreementId);
+      const hostId = (await hosting.ensureVerifiedHost(app, host.id)).id;
+      return {
+        query: `subscription($id: ID!) { hostingAgreementUpdated(id: $id) { id status } }`,
+        variables: { id: agreementId },
+        // The event every change publishes after commit; only who may subscribe is under test here.
+        trigger: async () =>
+          app.deps.events.publish(HOSTING_AGREEMENT_UPDATED, {
+            id,
+            hostId,
+            applicantId: cast.applicant.user.id,
+            enterpriseId: null,
+          }),
       };
     },
   },

@@ -23,6 +23,7 @@ const DeskRoutes = lazy(() => import('./desk/DeskRoutes'));
 const FinancingRoutes = lazy(() => import('./financing/FinancingRoutes'));
 const InvestorServicesRoutes = lazy(() => import('./investor-services/InvestorServicesRoutes'));
 const AdminRoutes = lazy(() => import('./admin/AdminRoutes'));
+const HostingRoutes = lazy(() => import('./hosting/HostingRoutes'));
 
 const APPLICANT = ['APPLICANT'];
 
@@ -96,6 +97,7 @@ export function App() {
           <Route path="/desk/*" element={<DeskRoutes />} />
           <Route path="/financing/*" element={<FinancingRoutes />} />
           <Route path="/admin/*" element={<AdminRoutes />} />
+          <Route path="/hosting/*" element={<HostingRoutes />} />
           <Route path="/explorer" element={<ExplorerPage />} />
           <Route path="*" element={<NotFoundPage />} />
         </Routes>

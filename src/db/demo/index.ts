@@ -3,6 +3,7 @@ import type { PlatformDeps } from '../../shared/context.js';
 import { loadDemoAccounts, type DemoAccount } from './accounts.demo.js';
 import { loadDemoFinancing } from './financing.demo.js';
 import { loadDemoInvestorServices } from './investor-services.demo.js';
+import { loadDemoHosting } from './hosting.demo.js';
 import { loadDemoNames } from './names.demo.js';
 import { loadDemoRegistration } from './registration.demo.js';
 
@@ -21,5 +22,7 @@ export async function loadDemoData(orm: MikroORM, deps: PlatformDeps): Promise<{
   // After registration: demands belong to its registered enterprises.
   await loadDemoFinancing(orm, deps);
   await loadDemoInvestorServices(orm, deps);
+  // After registration: the hosted enterprises are its registered ones.
+  await loadDemoHosting(orm, deps);
   return { accounts };
 }

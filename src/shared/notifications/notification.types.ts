@@ -26,6 +26,12 @@ export enum NotificationKind {
   FINANCING_OFFER_DECLINED = 'FINANCING_OFFER_DECLINED',
   FINANCING_DEMAND_PUBLISHED = 'FINANCING_DEMAND_PUBLISHED',
   SERVICE_CASE_UPDATED = 'SERVICE_CASE_UPDATED',
+  HOSTING_HOST_DECIDED = 'HOSTING_HOST_DECIDED',
+  HOSTING_REQUESTED = 'HOSTING_REQUESTED',
+  HOSTING_REQUEST_DECIDED = 'HOSTING_REQUEST_DECIDED',
+  HOSTING_TERMINATED = 'HOSTING_TERMINATED',
+  HOSTING_DOCUMENT_FORWARDED = 'HOSTING_DOCUMENT_FORWARDED',
+  ABNORMAL_OPERATIONS = 'ABNORMAL_OPERATIONS',
   OTHER = 'OTHER',
 }
 registerEnumType(NotificationKind, {
@@ -53,6 +59,12 @@ registerEnumType(NotificationKind, {
     FINANCING_OFFER_DECLINED: { description: "The bank's offer was declined or closed." },
     FINANCING_DEMAND_PUBLISHED: { description: 'A financing demand matching a saved filter was published.' },
     SERVICE_CASE_UPDATED: { description: 'A step on a foreign-investment consultation, complaint or suggestion.' },
+    HOSTING_HOST_DECIDED: { description: "An official decided on the firm's host application or suspended it." },
+    HOSTING_REQUESTED: { description: 'An applicant asked the host to host an enterprise.' },
+    HOSTING_REQUEST_DECIDED: { description: 'The host accepted or refused a hosting request.' },
+    HOSTING_TERMINATED: { description: 'A hosting agreement was terminated by the other side.' },
+    HOSTING_DOCUMENT_FORWARDED: { description: 'The host forwarded a document or letter to the enterprise.' },
+    ABNORMAL_OPERATIONS: { description: 'The enterprise was put on or taken off the abnormal-operations list.' },
     OTHER: { description: 'Anything else.' },
   },
 });

@@ -40,6 +40,9 @@ export function navItems(t: (key: string) => string, user: ViewerUser | null): N
     },
     { to: '/financing', label: t('financing.nav') },
     { to: '/investor-services', label: t('investorServices.nav') },
+    { to: '/hosting', label: t('hosting.nav') },
+    { to: '/hosting/mine', label: t('hosting.mineTitle'), roles: ['APPLICANT'] },
+    { to: '/hosting/review', label: t('hosting.reviewTitle'), roles: ['OFFICIAL'], departments: ['MARKET_REGULATION'] },
     { to: '/verify', label: t('nav.verifyLicence') },
   ];
   return items.filter(

@@ -10,7 +10,10 @@ import { en as adminEn } from '../admin/messages.js';
 import { en as clearancesEn } from '../desk/clearances/messages.js';
 import { en as inspectionsEn } from '../desk/inspections/messages.js';
 
+import { en as hostingEn } from '../hosting/messages.js';
+
 export const en: Messages = {
+  hosting: hostingEn,
   app: {
     name: 'Qingdao Enterprise Services',
     tagline:
@@ -432,6 +435,12 @@ export const en: Messages = {
     NotificationKind: {
       DEREGISTRATION_CLEARANCE: 'Clearance for deregistration',
       FINANCING_DEMAND_PUBLISHED: 'New financing demand',
+      HOSTING_HOST_DECIDED: 'Host application decided',
+      HOSTING_REQUESTED: 'New hosting request',
+      HOSTING_REQUEST_DECIDED: 'Hosting request decided',
+      HOSTING_TERMINATED: 'Hosting ended',
+      HOSTING_DOCUMENT_FORWARDED: 'Document forwarded',
+      ABNORMAL_OPERATIONS: 'Abnormal-operations list',
       FINANCING_OFFER_ACCEPTED: 'Offer accepted',
       FINANCING_OFFER_DECLINED: 'Offer declined',
       FINANCING_OFFER_RECEIVED: 'Offer received',

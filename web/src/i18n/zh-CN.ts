@@ -10,8 +10,10 @@ import { zh as investorServicesZh } from '../investor-services/messages.js';
 import { zh as adminZh } from '../admin/messages.js';
 import { zh as clearancesZh } from '../desk/clearances/messages.js';
 import { zh as inspectionsZh } from '../desk/inspections/messages.js';
+import { zh as hostingZh } from '../hosting/messages.js';
 
 export const zhCN = {
+  hosting: hostingZh,
   app: {
     name: '青岛企业服务',
     tagline: '商事登记、特殊名称、住所托管、外商投资服务与金企通融资，一网通办',
@@ -422,6 +424,12 @@ export const zhCN = {
     NotificationKind: {
       DEREGISTRATION_CLEARANCE: '注销清税、清算意见',
       FINANCING_DEMAND_PUBLISHED: '新融资需求',
+      HOSTING_HOST_DECIDED: '托管机构申请结果',
+      HOSTING_REQUESTED: '新的托管申请',
+      HOSTING_REQUEST_DECIDED: '托管申请结果',
+      HOSTING_TERMINATED: '托管协议终止',
+      HOSTING_DOCUMENT_FORWARDED: '文书转递',
+      ABNORMAL_OPERATIONS: '经营异常名录',
       FINANCING_OFFER_ACCEPTED: '报价被接受',
       FINANCING_OFFER_DECLINED: '报价未被接受',
       FINANCING_OFFER_RECEIVED: '收到银行报价',

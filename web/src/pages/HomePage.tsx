@@ -145,6 +145,11 @@ export function HomePage() {
             </Link>
           </li>
           <li>
+            <Link className="button button--secondary" to="/hosting">
+              {t('hosting.directoryTitle')}
+            </Link>
+          </li>
+          <li>
             <Link className="button button--secondary" to="/verify">
               {t('home.verify')}
             </Link>

@@ -188,6 +188,40 @@ describe('unreachable enterprises and the abnormal-operations list', () => {
     ).toEqual(['INVALID_STATE']);
   });
 
+  it('实施细则 Art. 48: an enterprise on the abnormal-operations list may not start a simplified deregistration; once removed it may', async () => {
+    const applicant = await createUser(app);
+    const { reportId, enterpriseId } = await reportFixture(app, agent, applicant);
+    await ok(
+      app,
+      LIST_ABNORMAL,
+      { reportId, reason: '通过登记的住所无法联系', authority: '青岛市市场监督管理局' },
+      users.official.token,
+    );
+    const startNotice = () =>
+      app.execute(
+        `mutation($input: StartSimplifiedDeregistrationNoticeInput!) { startSimplifiedDeregistrationNotice(input: $input) { notice { id } userErrors { code message } } }`,
+        {
+          input: {
+            enterpriseId,
+            commitment: { termsVersion: 'SIMPLE-DEREG-2026.1', accepted: true, signatoryName: '王海川' },
+          },
+        },
+        { token: applicant.token },
+      );
+    const barred = (await startNotice()).data!.startSimplifiedDeregistrationNotice;
+    expect(barred.notice).toBeNull();
+    expect(barred.userErrors).toEqual([
+      {
+        code: 'NOT_ALLOWED',
+        message: expect.stringContaining('经营异常名录（自 2026-11-26：通过登记的住所无法联系）'),
+      },
+    ]);
+    await ok(app, REMOVE_ABNORMAL, { enterpriseId, reason: '已变更住所并恢复联系' }, users.official.token);
+    const started = (await startNotice()).data!.startSimplifiedDeregistrationNotice;
+    expect(started.userErrors).toEqual([]);
+    expect(started.notice.id).toBeTruthy();
+  });
+
   it('an official dismisses a report; deciding it again is INVALID_STATE', async () => {
     const { reportId } = await reportFixture(app, agent, await createUser(app));
     expect((await ok(app, DISMISS, { reportId, note: '企业已取得联系' }, users.official.token)).report.status).toBe(

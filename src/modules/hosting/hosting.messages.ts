@@ -71,6 +71,10 @@ export const hostingMessages = defineMessages({
     zh: '该企业已有一份待处理的无法联系报告。',
     en: 'There is already a pending unreachable report for this enterprise.',
   },
+  'hosting.simplifiedDeregistrationBarred': {
+    zh: '企业已被列入经营异常名录（自 {since}：{reason}），不适用简易注销（《市场主体登记管理条例实施细则》第四十八条）。',
+    en: 'The enterprise is on the abnormal-operations list (since {since}: {reason}), so simplified deregistration is not available (Implementing Rules, Art. 48).',
+  },
   'hosting.alreadyListed': {
     zh: '该企业已在经营异常名录中。',
     en: 'This enterprise is already on the abnormal-operations list.',

@@ -9,7 +9,11 @@ import { notify } from '../../shared/notifications/notification.service.js';
 import { inTransaction } from '../../shared/transaction.js';
 import { Organisation, User } from '../accounts/index.js';
 import { takeReservationForRegistration } from '../names/index.js';
-import { Enterprise, requireEnterpriseActedFor } from '../registration/index.js';
+import {
+  Enterprise,
+  requireEnterpriseActedFor,
+  type SimplifiedDeregistrationObstacleCheck,
+} from '../registration/index.js';
 import {
   isEnterpriseSide,
   isHostAgentOf,
@@ -1075,6 +1079,26 @@ export async function isOnAbnormalOperationsList(
   for (const row of rows) result.set(row.enterpriseId, true);
   return result;
 }
+
+/**
+ * For registration: an enterprise on the abnormal-operations list may not deregister by the simplified
+ * route (实施细则 Art. 48); the refusal names the listing's date and reason.
+ */
+export const abnormalListObstacle: SimplifiedDeregistrationObstacleCheck = async (tx, enterpriseId) => {
+  const listing = await tx.em.findOne(
+    AbnormalOperationsListing,
+    { enterpriseId, removedOn: null },
+    { orderBy: { listedOn: 'desc' } },
+  );
+  if (!listing) return [];
+  return [
+    {
+      code: 'ABNORMAL_OPERATIONS_LIST',
+      messageKey: 'hosting.simplifiedDeregistrationBarred',
+      params: { since: listing.listedOn, reason: listing.reason },
+    },
+  ];
+};
 
 // --- registration integration ---------------------------------------------------------------------
 

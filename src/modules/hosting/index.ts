@@ -29,8 +29,13 @@ import {
   UnreachableReportType,
 } from './hosting.types.js';
 import { isOfficialOf } from '../../shared/viewer.js';
+import { addSimplifiedDeregistrationObstacle } from '../registration/index.js';
+import { abnormalListObstacle } from './hosting.service.js';
 
 export { Host, HostedAddress, HostingAgreement } from './hosting.entity.js';
+
+// An enterprise on the abnormal-operations list may not use simplified deregistration.
+addSimplifiedDeregistrationObstacle(abnormalListObstacle);
 export { isOnAbnormalOperationsList, requireActiveHostedAddress, bindHostingToEnterprise } from './hosting.service.js';
 export { hostingEntities };
 

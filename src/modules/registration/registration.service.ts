@@ -49,6 +49,7 @@ import {
   type RegistrationStatusValue,
 } from './registration.entity.js';
 import { canonicalJson } from './licence-signature.js';
+import { investmentRelationProblems } from './name-relation.js';
 import { completeNotice, simplifiedApplicationProblems } from './simplified-deregistration.service.js';
 import type { SimplifiedDeregistrationNotice } from './simplified-deregistration.entity.js';
 import {
@@ -540,6 +541,10 @@ async function submitApplication(
         if (reservation) {
           problems.push(
             ...reservationMismatches(application.declaration, reservation, application.kind === 'ESTABLISHMENT'),
+            ...(await investmentRelationProblems(tx, reservation, application.declaration, [
+              'declaration',
+              'investors',
+            ])),
           );
           special = reservation.special;
           const rival = await tx.em.findOne(RegistrationApplication, {
@@ -723,8 +728,11 @@ async function confirmEstablishment(tx: RequestContext, application: Registratio
     ['input', 'id'],
   );
   const declaration = { ...application.declaration, name: reservation.name };
-  // Checked again at confirmation (规定 第十二条): the registry confirms the name against the investors.
-  throwIfProblems(bracketedChinaProblems(declaration, ['declaration']));
+  // Checked again at confirmation (规定 第十二条, 第十七条): the registry confirms the name against the investors.
+  throwIfProblems([
+    ...bracketedChinaProblems(declaration, ['declaration']),
+    ...(await investmentRelationProblems(tx, reservation, declaration, ['declaration', 'investors'])),
+  ]);
   const enterprise = tx.em.create(Enterprise, {
     name: reservation.name,
     kind: declaration.kind!,

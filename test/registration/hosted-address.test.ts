@@ -17,6 +17,7 @@ import {
   SUBMIT,
   declaration,
   errorsOf,
+  establish,
   gid,
   nothingWritten,
   payloadOf,
@@ -182,5 +183,53 @@ describe('a hosted address as the registered address', () => {
       users.official,
     );
     expect(status.node).toEqual({ status: 'SUBMITTED', enterprise: null });
+  });
+});
+
+describe('a change of registered address to a hosted address', () => {
+  it('takes the hosted address at submission and binds the agreement to the changing enterprise at confirmation', async () => {
+    const host = await verifiedHost(app, users.official);
+    const address = await addAddress(app, host.agent, {
+      address: HOSTED_ADDRESS,
+      district: 'HUANGDAO',
+      capacity: 2,
+      floorArea: 10,
+    });
+    const applicant = await createUser(app);
+    const established = await establish(app, applicant, users.official);
+    const enterpriseId = established.enterprise.id as string;
+    const { agreement } = await ok(app, REQUEST, { addressId: address.id, enterpriseId }, applicant.token);
+    await ok(app, ACCEPT, { id: agreement.id }, host.agent.token);
+    const saved = payloadOf(
+      await run(
+        app,
+        SAVE,
+        {
+          input: {
+            kind: 'CHANGE',
+            enterpriseId,
+            changeDecidedOn: '2026-11-25',
+            declaration: declaration({
+              registeredAddress: { district: 'HUANGDAO', zone: 'NONE', address: '-', hostingAgreementId: agreement.id },
+            }),
+          },
+        },
+        applicant,
+      ),
+    );
+    expect(saved.userErrors).toEqual([]);
+    const id = saved.application.id;
+    expect(errorsOf(await run(app, SUBMIT, { input: { id, commitment: COMMITMENT } }, applicant))).toEqual([]);
+    expect(errorsOf(await run(app, CONFIRM, { input: { id, note: '予以确认。' } }, users.official))).toEqual([]);
+    const profile = await run(
+      app,
+      `query($id: ID!) { node(id: $id) { ... on Enterprise { registeredAddress { address hostingAgreementId } hostedAddress { address } } } }`,
+      { id: enterpriseId },
+      users.official,
+    );
+    expect(profile.node).toEqual({
+      registeredAddress: { address: HOSTED_ADDRESS, hostingAgreementId: agreement.id },
+      hostedAddress: { address: HOSTED_ADDRESS },
+    });
   });
 });

@@ -29,13 +29,15 @@ import {
   UnreachableReportType,
 } from './hosting.types.js';
 import { isOfficialOf } from '../../shared/viewer.js';
-import { addSimplifiedDeregistrationObstacle } from '../registration/index.js';
-import { abnormalListObstacle } from './hosting.service.js';
+import { addSimplifiedDeregistrationObstacle, useHostedAddresses } from '../registration/index.js';
+import { abnormalListObstacle, bindHostingToEnterprise, requireActiveHostedAddress } from './hosting.service.js';
 
 export { Host, HostedAddress, HostingAgreement } from './hosting.entity.js';
 
 // An enterprise on the abnormal-operations list may not use simplified deregistration.
 addSimplifiedDeregistrationObstacle(abnormalListObstacle);
+// A registration application may name a hosted address as its registered address.
+useHostedAddresses({ requireActive: requireActiveHostedAddress, bind: bindHostingToEnterprise });
 export { isOnAbnormalOperationsList, requireActiveHostedAddress, bindHostingToEnterprise } from './hosting.service.js';
 export { hostingEntities };
 

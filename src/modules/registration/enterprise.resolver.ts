@@ -159,6 +159,8 @@ export class EnterpriseFieldsResolver {
       zone: enterprise.zone as RegisteredAddress['zone'],
       address: enterprise.registeredAddress,
       postalCode: enterprise.declaration.registeredAddress?.postalCode ?? null,
+      hostingAgreementId: enterprise.declaration.registeredAddress?.hostingAgreementId ?? null,
+      hostName: enterprise.declaration.registeredAddress?.hostName ?? null,
     };
   }
 

@@ -43,6 +43,8 @@ export { requireEnterpriseActedFor } from './enterprise.service.js';
 export { revokeRegistration, type RevokeRegistrationCommand } from './revocation.js';
 export { visibleName } from './withheld-name.js';
 export { ENTERPRISE_FIELD_PROPERTIES } from './enterprise.resolver.js';
+/** For the hosting module: a registered address that is a hosted address (住所托管). */
+export { useHostedAddresses, type HostedAddressHooks } from './hosted-address.js';
 /** For other modules (hosting: the abnormal-operations list) to bar simplified deregistration (实施细则 Art. 48). */
 export {
   addSimplifiedDeregistrationObstacle,

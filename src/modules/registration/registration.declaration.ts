@@ -86,6 +86,10 @@ export interface AddressData {
   zone: ZoneValue;
   address: string;
   postalCode: string | null;
+  /** A hosted address (住所托管): the applicant's hosting agreement (global id); the address is then the host's. */
+  hostingAgreementId?: string | null;
+  /** Set at submission from the agreement: the host's name. */
+  hostName?: string | null;
 }
 
 export interface Declaration {

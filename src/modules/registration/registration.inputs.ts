@@ -40,6 +40,13 @@ export class RegisteredAddressInput {
 
   @Field(() => String, { nullable: true, description: 'Postal code (6 digits).' })
   postalCode?: string | null;
+
+  @Field(() => ID, {
+    nullable: true,
+    description:
+      'An ACTIVE hosting agreement of the applicant (住所托管): the registered address is then its hosted address (the address typed is replaced at submission), and confirmation binds the agreement to the enterprise.',
+  })
+  hostingAgreementId?: string | null;
 }
 
 @InputType({ description: 'A person and the identity document.' })
@@ -522,6 +529,7 @@ export function declarationFromInput(
           zone: input.registeredAddress.zone ?? 'NONE',
           address: input.registeredAddress.address.trim(),
           postalCode: trimOrNull(input.registeredAddress.postalCode),
+          hostingAgreementId: trimOrNull(input.registeredAddress.hostingAgreementId) || null,
         }
       : null,
     registeredCapitalFen: input.registeredCapital

@@ -78,6 +78,10 @@ export const registrationMessages = defineMessages({
     en: 'An establishment application cannot name an existing enterprise.',
   },
   'registration.enterpriseNotActive': { zh: '该企业不是存续状态。', en: 'The enterprise is not active.' },
+  'registration.hostingUnavailable': {
+    zh: '住所托管服务暂不可用，无法使用托管地址。',
+    en: 'Address hosting is unavailable: a hosted address cannot be used.',
+  },
   'registration.reservationNotAllowed': {
     zh: '注销登记不使用名称保留。',
     en: 'A deregistration application takes no name reservation.',

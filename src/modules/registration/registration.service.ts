@@ -1,3 +1,4 @@
+import { bindHostingAgreement, stillActiveHostingAgreement, withHostedAddress } from './hosted-address.js';
 import { LockMode } from '@mikro-orm/core';
 import type { RequestContext } from '../../shared/context.js';
 import { recordAudit } from '../../shared/audit/audit.service.js';
@@ -526,6 +527,9 @@ async function submitApplication(
     }
 
     if (application.kind !== 'DEREGISTRATION') {
+      // A hosted address: the agreement must be the applicant's and active; its address is the registered one.
+      const hosted = await collect(problems, () => withHostedAddress(tx, application.declaration, userId));
+      if (hosted && hosted !== application.declaration) application.declaration = hosted;
       problems.push(...declarationFormProblems(application.declaration, ['declaration']));
       problems.push(...industryProblems(application.declaration, ['declaration']));
       problems.push(...declarationCompletenessProblems(application.declaration, ['declaration'], receivedOn));
@@ -733,6 +737,7 @@ async function confirmEstablishment(tx: RequestContext, application: Registratio
     ...bracketedChinaProblems(declaration, ['declaration']),
     ...(await investmentRelationProblems(tx, reservation, declaration, ['declaration', 'investors'])),
   ]);
+  const hostingAgreementId = await stillActiveHostingAgreement(tx, declaration, application.applicant.id);
   const enterprise = tx.em.create(Enterprise, {
     name: reservation.name,
     kind: declaration.kind!,
@@ -748,6 +753,7 @@ async function confirmEstablishment(tx: RequestContext, application: Registratio
   tx.em.persist(enterprise);
   await tx.em.flush();
   markReservationUsed(tx, reservation, enterprise.id);
+  if (hostingAgreementId) await bindHostingAgreement(tx, hostingAgreementId, enterprise.id);
   await registerEnterpriseName(tx, {
     enterpriseId: enterprise.id,
     name: enterprise.name,
@@ -809,6 +815,8 @@ async function confirmChange(tx: RequestContext, application: RegistrationApplic
     declaration = { ...declaration, name: reservation.name };
   }
   throwIfProblems(bracketedChinaProblems(declaration, ['declaration']));
+  const hostingAgreementId = await stillActiveHostingAgreement(tx, declaration, application.applicant.id);
+  if (hostingAgreementId) await bindHostingAgreement(tx, hostingAgreementId, enterprise.id);
   const before = enterprise.declaration;
   const items = changedItems(before, declaration);
   enterpriseColumnsFrom(enterprise, declaration);

@@ -239,6 +239,18 @@ export class RegisteredAddress {
 
   @Field(() => String, { nullable: true, description: 'Postal code (6 digits).' })
   postalCode!: string | null;
+
+  @Field(() => ID, {
+    nullable: true,
+    description: 'The hosting agreement (住所托管) when the address is a hosted address, else null.',
+  })
+  hostingAgreementId!: string | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'The host (law or accounting firm) when the address is a hosted address, else null.',
+  })
+  hostName!: string | null;
 }
 
 @ObjectType({ description: 'A person named in a declaration, with the identity document (never shown publicly).' })

@@ -28,7 +28,11 @@ export function DeclarationView({ declaration }: { declaration: DeclarationField
           {d.registeredAddress
             ? `${enumLabel(t, 'District', d.registeredAddress.district)} · ${d.registeredAddress.address}${
                 d.registeredAddress.zone !== 'NONE' ? ` · ${enumLabel(t, 'Zone', d.registeredAddress.zone)}` : ''
-              }${d.registeredAddress.postalCode ? ` · ${d.registeredAddress.postalCode}` : ''}`
+              }${d.registeredAddress.postalCode ? ` · ${d.registeredAddress.postalCode}` : ''}${
+                d.registeredAddress.hostName
+                  ? ` · ${t('applicationForm.hostedBy', { host: d.registeredAddress.hostName })}`
+                  : ''
+              }`
             : none}
         </dd>
         <dt>{t('registration.items.registeredCapital')}</dt>

@@ -50,6 +50,8 @@ export interface DeclarationForm {
   district: District | '';
   zone: Zone;
   postalCode: string;
+  /** An ACTIVE hosting agreement whose hosted address is the registered address, or ''. */
+  hostingAgreementId: string;
   registeredCapital: string;
   longTerm: boolean;
   endsOn: string;
@@ -104,6 +106,7 @@ export function emptyForm(defaults: Partial<DeclarationForm> = {}): DeclarationF
     district: '',
     zone: 'NONE',
     postalCode: '',
+    hostingAgreementId: '',
     registeredCapital: '',
     longTerm: true,
     endsOn: '',
@@ -158,6 +161,7 @@ export function toDeclarationInput(form: DeclarationForm): RegistrationDeclarati
       district: form.district,
       zone: form.zone,
       postalCode: optional(form.postalCode),
+      ...(form.hostingAgreementId ? { hostingAgreementId: form.hostingAgreementId } : {}),
     };
   }
   if (form.registeredCapital.trim()) input.registeredCapital = money(form.registeredCapital);
@@ -202,6 +206,7 @@ export function fromDeclaration(d: DeclarationFieldsFragment): DeclarationForm {
     district: d.registeredAddress?.district ?? '',
     zone: d.registeredAddress?.zone ?? 'NONE',
     postalCode: d.registeredAddress?.postalCode ?? '',
+    hostingAgreementId: d.registeredAddress?.hostingAgreementId ?? '',
     registeredCapital: d.registeredCapital?.amount ?? '',
     longTerm: d.operatingTerm?.longTerm ?? true,
     endsOn: d.operatingTerm?.endsOn ?? '',
@@ -302,6 +307,7 @@ export function formFieldKeys(form: DeclarationForm): string[] {
     d('registeredAddress', 'district'),
     d('registeredAddress', 'zone'),
     d('registeredAddress', 'postalCode'),
+    d('registeredAddress', 'hostingAgreementId'),
   );
   keys.push(d('registeredCapital'), d('operatingTerm'), d('operatingTerm', 'endsOn'));
   keys.push(d('articlesOfAssociation'), d('articlesOfAssociation', 'text'), d('articlesOfAssociation', 'adoptedOn'));

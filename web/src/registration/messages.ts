@@ -22,6 +22,10 @@ export const zh = {
     submittedBodyNoDate: '青岛市市场监督管理局登记窗口将审核您的申请；结果和补正通知会出现在这里和通知中心。',
     investorTableLabel: '出资人一览（可横向滚动）',
     requiredMessage: '此项为必填项',
+    hostedAddress: '使用托管地址',
+    hostedAddressNone: '不使用，自行填写住所',
+    hostedAddressHint: '您已生效的住所托管协议中的地址；选择后住所和所属区将按托管地址填写。',
+    hostedBy: '托管机构：{{host}}',
   },
 };
 
@@ -50,5 +54,10 @@ export const en: typeof zh = {
       'The registration desk of the Qingdao Administration for Market Regulation reviews it. The decision and any request for corrections appear here and in your notifications.',
     investorTableLabel: 'Investors (scrolls sideways)',
     requiredMessage: 'This is required',
+    hostedAddress: 'Use a hosted address',
+    hostedAddressNone: 'No, I enter the address myself',
+    hostedAddressHint:
+      'Addresses of your active hosting agreements; choosing one fills in the address and the district.',
+    hostedBy: 'Hosted by {{host}}',
   },
 };

@@ -1,13 +1,19 @@
+import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useQuery } from 'urql';
 import { CheckboxField, SelectField, TextAreaField, TextField } from '../../../components/Field';
-import type { District, Zone } from '../../../gql/graphql';
+import { RegistrationHostedAddressesDocument, type District, type Zone } from '../../../gql/graphql';
 import { enumOptions } from '../../../i18n/labels';
 import { fieldId } from '../fieldIds';
 import { Section, type StepProps } from '../FormParts';
+import { activeHostedAddresses, chooseHostedAddress } from '../hostedAddressChoice';
 
 /** Step 2: registered address, capital, operating term and the articles of association. */
 export function PlaceStep({ form, update, at }: StepProps) {
   const { t } = useTranslation();
+  const [{ data: hostingData }] = useQuery({ query: RegistrationHostedAddressesDocument });
+  const hosted = useMemo(() => activeHostedAddresses(hostingData), [hostingData]);
+  const hostedBy = hosted.find((option) => option.id === form.hostingAgreementId)?.host.name;
   return (
     <>
       <Section
@@ -15,6 +21,22 @@ export function PlaceStep({ form, update, at }: StepProps) {
         item="declaration.registeredAddress"
         notes={at('declaration.registeredAddress')}
       >
+        {hosted.length || form.hostingAgreementId ? (
+          <SelectField
+            id={fieldId('declaration.registeredAddress.hostingAgreementId')}
+            label={t('applicationForm.hostedAddress')}
+            hint={hostedBy ? t('applicationForm.hostedBy', { host: hostedBy }) : t('applicationForm.hostedAddressHint')}
+            name="hostingAgreementId"
+            value={form.hostingAgreementId}
+            placeholder={t('applicationForm.hostedAddressNone')}
+            options={hosted.map((option) => ({
+              value: option.id,
+              label: `${option.address.address}（${option.host.name}）`,
+            }))}
+            onChange={(event) => update(chooseHostedAddress(hosted, event.target.value))}
+            errors={at('declaration.registeredAddress.hostingAgreementId')}
+          />
+        ) : null}
         <SelectField
           id={fieldId('declaration.registeredAddress.district')}
           label={t('names.district')}
@@ -33,6 +55,7 @@ export function PlaceStep({ form, update, at }: StepProps) {
           required
           autoComplete="street-address"
           value={form.address}
+          readOnly={Boolean(form.hostingAgreementId)}
           onChange={(event) => update({ address: event.target.value })}
           errors={at('declaration.registeredAddress.address')}
         />

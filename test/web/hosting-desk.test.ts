@@ -82,7 +82,7 @@ describe.each(VARIANTS.filter((v) => !v.elder))('host and official forms in the 
         const capacity = form.getByLabel(t('hosting.capacity'));
         await capacity.fill('500');
         await form.getByRole('button', { name: t('hosting.addAddress') }).click();
-        const capacityErrors = form.locator('.field', { has: capacity }).locator('.field__errors');
+        const capacityErrors = form.locator('.field', { hasText: t('hosting.capacity') }).locator('.field__errors');
         await capacityErrors.waitFor();
         expect(await capacityErrors.textContent()).toContain(RULE[variant.language as keyof typeof RULE]);
         expect(await capacity.getAttribute('aria-invalid')).toBe('true');

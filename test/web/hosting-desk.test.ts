@@ -2,7 +2,9 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TestApp } from '../helpers/app.js';
 import { createOrganisation, createUser, TEST_PASSWORD, type TestUser } from '../helpers/factories.js';
-import { APPLY, hostInput, ok, verifiedHost } from '../hosting/helpers.js';
+import { addAddress, APPLY, hostInput, ok, verifiedHost } from '../hosting/helpers.js';
+import { reserve } from '../registration/helpers.js';
+import { toGlobalId } from '../../src/shared/ids.js';
 import {
   elderOn,
   htmlLang,
@@ -52,6 +54,15 @@ async function signedInPage(context: BrowserContext, variant: Variant, user: Tes
   await page.locator('main form button[type="submit"]').click();
   await page.getByRole('banner').getByText(user.user.displayName).waitFor();
   return page;
+}
+
+async function hostName(id: string, official: TestUser): Promise<string | undefined> {
+  const result = await app.execute<{ node: { name: string } }>(
+    `query($id: ID!) { node(id: $id) { ... on Host { name } } }`,
+    { id },
+    { token: official.token },
+  );
+  return result.data?.node.name;
 }
 
 const RULE = { en: 'Breaks the host rule', 'zh-CN': '不符合托管规则' } as const;
@@ -112,7 +123,7 @@ describe.each(VARIANTS.filter((v) => !v.elder))('host and official forms in the 
   );
 
   it(
-    'the official refuses a pending host application with a reason, after confirming',
+    'the official refuses a pending host application and suspends a verified host, with a reason, after confirming',
     { timeout: 180_000 },
     async () => {
       const official = await createUser(app, { role: 'OFFICIAL', department: 'MARKET_REGULATION' });
@@ -148,9 +159,57 @@ describe.each(VARIANTS.filter((v) => !v.elder))('host and official forms in the 
           { token: official.token },
         );
         expect(after.data?.node).toEqual({ status: 'REFUSED', decisionReason: reason });
+
+        // A verified host is suspended with a reason, also after confirming.
+        const verified = await verifiedHost(app, official);
+        await review.reload();
+        const hostCard = review.locator('[data-testid="verified-host"]').filter({
+          has: review.getByRole('heading', { name: (await hostName(verified.hostId, official)) ?? '' }),
+        });
+        await hostCard.waitFor();
+        const suspendReason = `多次无法联系 (${variant.name})`;
+        await hostCard.getByLabel(t('hosting.suspendReason')).fill(suspendReason);
+        await hostCard.getByRole('button', { name: t('hosting.suspendHost'), exact: true }).click();
+        await hostCard.getByRole('button', { name: t('hosting.confirmSuspendButton') }).click();
+        await expect.poll(() => hostCard.count(), { timeout: 15_000 }).toBe(0);
+        const suspended = await app.execute<{ node: { status: string; decisionReason: string } }>(
+          `query($id: ID!) { node(id: $id) { ... on Host { status decisionReason } } }`,
+          { id: verified.hostId },
+          { token: official.token },
+        );
+        expect(suspended.data?.node.status).toBe('SUSPENDED');
       } finally {
         await context.close();
       }
     },
   );
+
+  it('an applicant with only a reserved name asks to be hosted for that name', { timeout: 180_000 }, async () => {
+    const official = await createUser(app, { role: 'OFFICIAL', department: 'MARKET_REGULATION' });
+    const host = await verifiedHost(app, official);
+    const address = await addAddress(app, host.agent, {
+      capacity: 2,
+      floorArea: 10,
+      address: `青岛市市南区山东路 ${variant.name}-${Date.now()} 号`,
+    });
+    const applicant = await createUser(app, { role: 'APPLICANT' });
+    const reservation = await reserve(app, applicant);
+    const context = await newContext(browser, app.url);
+    try {
+      const page = await signedInPage(context, variant, applicant);
+      await page.goto('/hosting');
+      const card = page.locator('[data-testid="hosted-address"]', { hasText: address.address });
+      const select = card.getByRole('combobox', { name: t('hosting.requestFor') });
+      await select.waitFor();
+      await expectAccessible(page);
+      await select.selectOption(toGlobalId('NameReservation', reservation.id));
+      await card.getByRole('button', { name: t('hosting.request') }).click();
+      await card.getByText(t('hosting.requested')).waitFor();
+      await page.goto('/hosting/mine');
+      const mine = page.locator('[data-testid="agreement"]', { hasText: reservation.name });
+      await expect.poll(() => mine.getAttribute('data-status'), { timeout: 15_000 }).toBe('REQUESTED');
+    } finally {
+      await context.close();
+    }
+  });
 });

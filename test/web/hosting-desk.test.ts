@@ -110,12 +110,28 @@ describe.each(VARIANTS.filter((v) => !v.elder))('host and official forms in the 
           .toBe(t('hosting.occupancy', { occupied: 0, capacity: 4 }));
         await expect.poll(() => capacityErrors.count()).toBe(0);
 
+        // Editing it: the same rule at the edit form's capacity field, then an allowed change.
+        await card.getByText(t('hosting.editAddress')).click();
+        const edit = card.locator('[data-testid="edit-address"]');
+        const editCapacity = edit.getByLabel(t('hosting.capacity'));
+        await editCapacity.fill('500');
+        await edit.getByRole('button', { name: t('hosting.save') }).click();
+        const editErrors = edit.locator('.field', { hasText: t('hosting.capacity') }).locator('.field__errors');
+        await editErrors.waitFor();
+        expect(await editErrors.textContent()).toContain(RULE[variant.language as keyof typeof RULE]);
+        await expectAccessible(desk);
+        await editCapacity.fill('5');
+        await edit.getByRole('button', { name: t('hosting.save') }).click();
+        await expect
+          .poll(() => card.locator('[data-testid="desk-occupancy"]').textContent(), { timeout: 15_000 })
+          .toBe(t('hosting.occupancy', { occupied: 0, capacity: 5 }));
+
         // And in the public directory with its free places.
         await desk.goto('/hosting');
         const listed = desk.locator('[data-testid="hosted-address"]', { hasText: addressText });
         await expect
           .poll(() => listed.locator('[data-testid="vacancy"]').textContent(), { timeout: 15_000 })
-          .toBe(t('hosting.vacancy', { count: 4, capacity: 4 }));
+          .toBe(t('hosting.vacancy', { count: 5, capacity: 5 }));
       } finally {
         await context.close();
       }

@@ -2,7 +2,8 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TestApp } from '../helpers/app.js';
 import { createOrganisation, createUser, TEST_PASSWORD, type TestUser } from '../helpers/factories.js';
-import { addAddress, APPLY, hostInput, ok, verifiedHost } from '../hosting/helpers.js';
+import { createEnterprise } from '../financing/helpers.js';
+import { ACCEPT, addAddress, APPLY, hostInput, ok, REQUEST, verifiedHost } from '../hosting/helpers.js';
 import { reserve } from '../registration/helpers.js';
 import { toGlobalId } from '../../src/shared/ids.js';
 import {
@@ -228,4 +229,38 @@ describe.each(VARIANTS.filter((v) => !v.elder))('host and official forms in the 
       await context.close();
     }
   });
+
+  it(
+    'the host reports a hosted enterprise it can no longer reach, with the attempts made',
+    { timeout: 180_000 },
+    async () => {
+      const official = await createUser(app, { role: 'OFFICIAL', department: 'MARKET_REGULATION' });
+      const host = await verifiedHost(app, official);
+      const address = await addAddress(app, host.agent, { capacity: 2, floorArea: 10 });
+      const applicant = await createUser(app, { role: 'APPLICANT' });
+      const enterprise = await createEnterprise(app, applicant);
+      const requested = await ok(
+        app,
+        REQUEST,
+        { addressId: address.id, enterpriseId: toGlobalId('Enterprise', enterprise.id) },
+        applicant.token,
+      );
+      await ok(app, ACCEPT, { id: requested.agreement.id }, host.agent.token);
+      const context = await newContext(browser, app.url);
+      try {
+        const desk = await signedInPage(context, variant, host.agent);
+        await desk.goto('/hosting/desk');
+        const card = desk.locator('[data-testid="agreement"][data-status="ACTIVE"]', { hasText: enterprise.name });
+        await card.getByText(t('hosting.reportUnreachable')).click();
+        await card.getByLabel(t('hosting.attempts')).fill('2026-12-01 电话三次未接通；2026-12-03 挂号信退回');
+        await card.getByRole('button', { name: t('hosting.sendReport') }).click();
+        await card.getByText(t('hosting.reported')).waitFor();
+        const reports = desk.locator('section[aria-labelledby="reports-title"] .card', { hasText: enterprise.name });
+        await expect.poll(() => reports.count(), { timeout: 15_000 }).toBe(1);
+        await expectAccessible(desk);
+      } finally {
+        await context.close();
+      }
+    },
+  );
 });

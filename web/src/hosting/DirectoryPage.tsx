@@ -8,6 +8,7 @@ import { Page } from '../components/Page';
 import {
   HostingDirectoryDocument,
   HostingMyEnterprisesDocument,
+  HostingMyReservationsDocument,
   RequestHostingDocument,
   type HostedAddressCardFragment,
   type HostKind,
@@ -111,25 +112,36 @@ function AddressCard({ address, applicant }: { address: HostedAddressCardFragmen
 function RequestForm({ addressId }: { addressId: string }) {
   const { t } = useTranslation();
   const [{ data }] = useQuery({ query: HostingMyEnterprisesDocument });
+  const [{ data: names }] = useQuery({ query: HostingMyReservationsDocument });
   const [result, request] = useMutation(RequestHostingDocument);
-  const [enterpriseId, setEnterpriseId] = useState('');
+  const [subject, setSubject] = useState('');
   const enterprises = data?.myEnterprises.edges.map((e) => e.node) ?? [];
+  const reserved = (names?.myNameReservations.edges.map((e) => e.node) ?? []).filter((n) => n.status === 'RESERVED');
+  const options = [
+    ...enterprises.map((e) => ({ value: e.id, label: e.name })),
+    ...reserved.map((n) => ({ value: n.id, label: t('hosting.reservedName', { name: n.name }) })),
+  ];
+  const chosen = subject || options[0]?.value || '';
   const errors = result.data?.requestHosting?.userErrors.map((e) => e.message) ?? [];
   if (result.data?.requestHosting?.agreement) return <Notice kind="success">{t('hosting.requested')}</Notice>;
-  if (data && enterprises.length === 0) return <p>{t('hosting.noEnterprises')}</p>;
+  if (data && names && options.length === 0) return <p>{t('hosting.noEnterprises')}</p>;
   return (
     <form
       onSubmit={(e) => {
         e.preventDefault();
-        void request({ input: { addressId, enterpriseId: enterpriseId || enterprises[0]?.id } });
+        const isName = reserved.some((n) => n.id === chosen);
+        void request({
+          input: isName ? { addressId, reservationId: chosen } : { addressId, enterpriseId: chosen },
+        });
       }}
     >
       <FormErrors messages={errors} />
       <SelectField
         label={t('hosting.requestFor')}
-        value={enterpriseId || enterprises[0]?.id || ''}
-        onChange={(e) => setEnterpriseId(e.target.value)}
-        options={enterprises.map((e) => ({ value: e.id, label: e.name }))}
+        hint={t('hosting.requestForHint')}
+        value={chosen}
+        onChange={(e) => setSubject(e.target.value)}
+        options={options}
       />
       <button className="button button--primary" type="submit" disabled={result.fetching}>
         {t('hosting.request')}

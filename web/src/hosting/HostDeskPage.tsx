@@ -5,8 +5,9 @@ import { TextField } from '../components/Field';
 import { EmptyState, ErrorNotice, FormErrors, Loading, Notice } from '../components/Feedback';
 import { Page } from '../components/Page';
 import { AcceptHostingRequestDocument, HostDeskDocument, RefuseHostingRequestDocument } from '../gql/graphql';
+import { enumLabel } from '../i18n/labels';
 import { AgreementCard } from './AgreementCard';
-import { ApplyForm, LogForwardingForm } from './DeskForms';
+import { AddAddressForm, ApplyForm, EditAddressForm, LogForwardingForm, ReportUnreachableForm } from './DeskForms';
 import { useLiveAgreements } from './useLiveAgreements';
 
 /** The host's desk: addresses and occupancy, requests to decide (arriving live), agreements, reports. */
@@ -34,21 +35,31 @@ export function HostDeskPage() {
       {host ? (
         <>
           <p>
-            <strong>{host.name}</strong> · {t('hosting.hostStatus')}: {host.status}
+            <strong>{host.name}</strong> · {t('hosting.hostStatus')}: {t(`hosting.hostStatus${host.status}`)}
+            {host.decisionReason ? ` · ${host.decisionReason}` : null}
           </p>
           <section className="section" aria-labelledby="addresses-title">
             <h2 id="addresses-title">{t('hosting.addresses')}</h2>
             <ul className="cards">
               {host.addresses.edges.map(({ node }) => (
                 <li key={node.id} className="card" data-testid="desk-address">
-                  <p>{node.address}</p>
+                  <h3 className="card__title">{node.address}</h3>
+                  <p>
+                    {enumLabel(t, 'District', node.district)}
+                    {node.zone !== 'NONE' ? ` · ${enumLabel(t, 'Zone', node.zone)}` : null} · {t('hosting.floorArea')}:{' '}
+                    {node.floorArea}
+                  </p>
                   <p>
                     <meter min={0} max={node.capacity} value={node.occupied} aria-label={node.address} />{' '}
-                    {t('hosting.occupancy', { occupied: node.occupied, capacity: node.capacity })}
+                    <span data-testid="desk-occupancy">
+                      {t('hosting.occupancy', { occupied: node.occupied, capacity: node.capacity })}
+                    </span>
                   </p>
+                  <EditAddressForm address={node} onDone={refresh} />
                 </li>
               ))}
             </ul>
+            {host.status === 'VERIFIED' ? <AddAddressForm onDone={refresh} /> : null}
           </section>
           <section className="section" aria-labelledby="requests-title">
             <h2 id="requests-title">{t('hosting.requestsToDecide')}</h2>
@@ -67,7 +78,10 @@ export function HostDeskPage() {
               {others.map((agreement) => (
                 <AgreementCard key={agreement.id} agreement={agreement} canAcknowledge={false}>
                   {agreement.status === 'ACTIVE' && agreement.enterprise ? (
-                    <LogForwardingForm enterpriseId={agreement.enterprise.id} today={today} onDone={refresh} />
+                    <>
+                      <LogForwardingForm enterpriseId={agreement.enterprise.id} today={today} onDone={refresh} />
+                      <ReportUnreachableForm enterpriseId={agreement.enterprise.id} onDone={refresh} />
+                    </>
                   ) : null}
                 </AgreementCard>
               ))}

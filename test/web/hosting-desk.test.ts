@@ -1,0 +1,266 @@
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { TestApp } from '../helpers/app.js';
+import { createOrganisation, createUser, TEST_PASSWORD, type TestUser } from '../helpers/factories.js';
+import { createEnterprise } from '../financing/helpers.js';
+import { ACCEPT, addAddress, APPLY, hostInput, ok, REQUEST, verifiedHost } from '../hosting/helpers.js';
+import { reserve } from '../registration/helpers.js';
+import { toGlobalId } from '../../src/shared/ids.js';
+import {
+  elderOn,
+  htmlLang,
+  launchBrowser,
+  newContext,
+  screenshot,
+  seriousViolations,
+  VARIANTS,
+  type Variant,
+} from './support/browser.js';
+import { text } from './support/catalogue.js';
+import { ensureWebBuild } from './support/web-build.js';
+
+// Issue 12, the host's and the official's forms in a real browser: the host adds an address, a
+// capacity the host rules do not allow is refused with the rule's message at the capacity field
+// (and nothing is added), an allowed one appears on the desk and in the public directory with its
+// free places; the official refuses a pending host application with a reason, after confirming.
+// In English and Chinese; axe-core on the desk (with the field error shown) and the review page.
+
+let app: TestApp;
+let browser: Browser;
+
+beforeAll(async () => {
+  ensureWebBuild();
+  app = await TestApp.start();
+  browser = await launchBrowser();
+}, 300_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await app?.stop();
+});
+
+async function expectAccessible(page: Page) {
+  expect(await seriousViolations(page), `axe on ${page.url()}`).toEqual([]);
+}
+
+async function signedInPage(context: BrowserContext, variant: Variant, user: TestUser): Promise<Page> {
+  const page = await context.newPage();
+  await page.goto('/sign-in');
+  if (variant.language === 'en') await page.getByRole('button', { name: 'Switch to English' }).click();
+  if (variant.elder) await page.getByRole('switch').click();
+  await expect.poll(() => htmlLang(page), { timeout: 15_000 }).toBe(variant.language);
+  await expect.poll(() => elderOn(page), { timeout: 15_000 }).toBe(variant.elder);
+  await page.locator('input[name="email"]').fill(user.user.email);
+  await page.locator('input[name="password"]').fill(TEST_PASSWORD);
+  await page.locator('main form button[type="submit"]').click();
+  await page.getByRole('banner').getByText(user.user.displayName).waitFor();
+  return page;
+}
+
+async function hostName(id: string, official: TestUser): Promise<string | undefined> {
+  const result = await app.execute<{ node: { name: string } }>(
+    `query($id: ID!) { node(id: $id) { ... on Host { name } } }`,
+    { id },
+    { token: official.token },
+  );
+  return result.data?.node.name;
+}
+
+const RULE = { en: 'Breaks the host rule', 'zh-CN': '不符合托管规则' } as const;
+
+describe.each(VARIANTS.filter((v) => !v.elder))('host and official forms in the browser ($name)', (variant) => {
+  const t = (key: string, params?: Record<string, string | number>) => text(variant.language, key, params);
+
+  it(
+    'the host adds an address (a too-large capacity names the rule at the field); it shows in the directory',
+    {
+      timeout: 180_000,
+    },
+    async () => {
+      const official = await createUser(app, { role: 'OFFICIAL', department: 'MARKET_REGULATION' });
+      const host = await verifiedHost(app, official);
+      const addressText = `青岛市市南区东海西路 ${variant.name}-${Date.now()} 号`;
+      const context = await newContext(browser, app.url);
+      try {
+        const desk = await signedInPage(context, variant, host.agent);
+        await desk.goto('/hosting/desk');
+        const form = desk.locator('[data-testid="add-address"]');
+        await form.waitFor();
+        await expectAccessible(desk);
+
+        // 20 m² at 2 m² each allow 10 enterprises: 500 breaks the floor-area rule.
+        await form.getByLabel(t('hosting.addressText')).fill(addressText);
+        await form.getByLabel(t('hosting.floorArea')).fill('20');
+        const capacity = form.getByLabel(t('hosting.capacity'));
+        await capacity.fill('500');
+        await form.getByRole('button', { name: t('hosting.addAddress') }).click();
+        const capacityErrors = form.locator('.field', { hasText: t('hosting.capacity') }).locator('.field__errors');
+        await capacityErrors.waitFor();
+        expect(await capacityErrors.textContent()).toContain(RULE[variant.language as keyof typeof RULE]);
+        expect(await capacity.getAttribute('aria-invalid')).toBe('true');
+        expect(await desk.locator('[data-testid="desk-address"]').count()).toBe(0);
+        await expectAccessible(desk);
+        await screenshot(desk, variant.name, 'hosting-desk-capacity-error');
+
+        // An allowed capacity: the address appears on the desk with its occupancy.
+        await capacity.fill('4');
+        await form.getByRole('button', { name: t('hosting.addAddress') }).click();
+        const card = desk.locator('[data-testid="desk-address"]', { hasText: addressText });
+        await expect
+          .poll(() => card.locator('[data-testid="desk-occupancy"]').textContent(), { timeout: 15_000 })
+          .toBe(t('hosting.occupancy', { occupied: 0, capacity: 4 }));
+        await expect.poll(() => capacityErrors.count()).toBe(0);
+
+        // Editing it: the same rule at the edit form's capacity field, then an allowed change.
+        await card.getByText(t('hosting.editAddress')).click();
+        const edit = card.locator('[data-testid="edit-address"]');
+        const editCapacity = edit.getByLabel(t('hosting.capacity'));
+        await editCapacity.fill('500');
+        await edit.getByRole('button', { name: t('hosting.save') }).click();
+        const editErrors = edit.locator('.field', { hasText: t('hosting.capacity') }).locator('.field__errors');
+        await editErrors.waitFor();
+        expect(await editErrors.textContent()).toContain(RULE[variant.language as keyof typeof RULE]);
+        await expectAccessible(desk);
+        await editCapacity.fill('5');
+        await edit.getByRole('button', { name: t('hosting.save') }).click();
+        await expect
+          .poll(() => card.locator('[data-testid="desk-occupancy"]').textContent(), { timeout: 15_000 })
+          .toBe(t('hosting.occupancy', { occupied: 0, capacity: 5 }));
+
+        // And in the public directory with its free places.
+        await desk.goto('/hosting');
+        const listed = desk.locator('[data-testid="hosted-address"]', { hasText: addressText });
+        await expect
+          .poll(() => listed.locator('[data-testid="vacancy"]').textContent(), { timeout: 15_000 })
+          .toBe(t('hosting.vacancy', { count: 5, capacity: 5 }));
+      } finally {
+        await context.close();
+      }
+    },
+  );
+
+  it(
+    'the official refuses a pending host application and suspends a verified host, with a reason, after confirming',
+    { timeout: 180_000 },
+    async () => {
+      const official = await createUser(app, { role: 'OFFICIAL', department: 'MARKET_REGULATION' });
+      const organisation = await createOrganisation(app, 'LAW_FIRM');
+      const agent = await createUser(app, { role: 'HOST_AGENT', organisation });
+      const { host } = await ok(app, APPLY, hostInput({ name: organisation.name }), agent.token);
+      const reason = `执业许可证已过期 (${variant.name})`;
+      const context = await newContext(browser, app.url);
+      try {
+        const review = await signedInPage(context, variant, official);
+        await review.goto('/hosting/review');
+        const card = review.locator('[data-testid="host-application"]', { hasText: organisation.name });
+        await card.waitFor();
+        await expectAccessible(review);
+        await card.getByLabel(t('hosting.refuseHostReason')).fill(reason);
+        await card.getByRole('button', { name: t('hosting.refuseHost'), exact: true }).click();
+        // Nothing happens before the confirmation.
+        const confirm = card.getByRole('button', { name: t('hosting.confirmRefuseButton') });
+        await confirm.waitFor();
+        await card.getByRole('alert').getByText(t('hosting.confirmRefuse')).waitFor();
+        await expectAccessible(review);
+        const before = await app.execute<{ node: { status: string } }>(
+          `query($id: ID!) { node(id: $id) { ... on Host { status } } }`,
+          { id: host.id },
+          { token: official.token },
+        );
+        expect(before.data?.node.status).toBe('PENDING');
+        await confirm.click();
+        await expect.poll(() => card.count(), { timeout: 15_000 }).toBe(0);
+        const after = await app.execute<{ node: { status: string; decisionReason: string } }>(
+          `query($id: ID!) { node(id: $id) { ... on Host { status decisionReason } } }`,
+          { id: host.id },
+          { token: official.token },
+        );
+        expect(after.data?.node).toEqual({ status: 'REFUSED', decisionReason: reason });
+
+        // A verified host is suspended with a reason, also after confirming.
+        const verified = await verifiedHost(app, official);
+        await review.reload();
+        const hostCard = review.locator('[data-testid="verified-host"]').filter({
+          has: review.getByRole('heading', { name: (await hostName(verified.hostId, official)) ?? '' }),
+        });
+        await hostCard.waitFor();
+        const suspendReason = `多次无法联系 (${variant.name})`;
+        await hostCard.getByLabel(t('hosting.suspendReason')).fill(suspendReason);
+        await hostCard.getByRole('button', { name: t('hosting.suspendHost'), exact: true }).click();
+        await hostCard.getByRole('button', { name: t('hosting.confirmSuspendButton') }).click();
+        await expect.poll(() => hostCard.count(), { timeout: 15_000 }).toBe(0);
+        const suspended = await app.execute<{ node: { status: string; decisionReason: string } }>(
+          `query($id: ID!) { node(id: $id) { ... on Host { status decisionReason } } }`,
+          { id: verified.hostId },
+          { token: official.token },
+        );
+        expect(suspended.data?.node.status).toBe('SUSPENDED');
+      } finally {
+        await context.close();
+      }
+    },
+  );
+
+  it('an applicant with only a reserved name asks to be hosted for that name', { timeout: 180_000 }, async () => {
+    const official = await createUser(app, { role: 'OFFICIAL', department: 'MARKET_REGULATION' });
+    const host = await verifiedHost(app, official);
+    const address = await addAddress(app, host.agent, {
+      capacity: 2,
+      floorArea: 10,
+      address: `青岛市市南区山东路 ${variant.name}-${Date.now()} 号`,
+    });
+    const applicant = await createUser(app, { role: 'APPLICANT' });
+    const reservation = await reserve(app, applicant);
+    const context = await newContext(browser, app.url);
+    try {
+      const page = await signedInPage(context, variant, applicant);
+      await page.goto('/hosting');
+      const card = page.locator('[data-testid="hosted-address"]', { hasText: address.address });
+      const select = card.getByRole('combobox', { name: t('hosting.requestFor') });
+      await select.waitFor();
+      await expectAccessible(page);
+      await select.selectOption(toGlobalId('NameReservation', reservation.id));
+      await card.getByRole('button', { name: t('hosting.request') }).click();
+      await card.getByText(t('hosting.requested')).waitFor();
+      await page.goto('/hosting/mine');
+      const mine = page.locator('[data-testid="agreement"]', { hasText: reservation.name });
+      await expect.poll(() => mine.getAttribute('data-status'), { timeout: 15_000 }).toBe('REQUESTED');
+    } finally {
+      await context.close();
+    }
+  });
+
+  it(
+    'the host reports a hosted enterprise it can no longer reach, with the attempts made',
+    { timeout: 180_000 },
+    async () => {
+      const official = await createUser(app, { role: 'OFFICIAL', department: 'MARKET_REGULATION' });
+      const host = await verifiedHost(app, official);
+      const address = await addAddress(app, host.agent, { capacity: 2, floorArea: 10 });
+      const applicant = await createUser(app, { role: 'APPLICANT' });
+      const enterprise = await createEnterprise(app, applicant);
+      const requested = await ok(
+        app,
+        REQUEST,
+        { addressId: address.id, enterpriseId: toGlobalId('Enterprise', enterprise.id) },
+        applicant.token,
+      );
+      await ok(app, ACCEPT, { id: requested.agreement.id }, host.agent.token);
+      const context = await newContext(browser, app.url);
+      try {
+        const desk = await signedInPage(context, variant, host.agent);
+        await desk.goto('/hosting/desk');
+        const card = desk.locator('[data-testid="agreement"][data-status="ACTIVE"]', { hasText: enterprise.name });
+        await card.getByText(t('hosting.reportUnreachable')).click();
+        await card.getByLabel(t('hosting.attempts')).fill('2026-12-01 电话三次未接通；2026-12-03 挂号信退回');
+        await card.getByRole('button', { name: t('hosting.sendReport') }).click();
+        await card.getByText(t('hosting.reported')).waitFor();
+        const reports = desk.locator('section[aria-labelledby="reports-title"] .card', { hasText: enterprise.name });
+        await expect.poll(() => reports.count(), { timeout: 15_000 }).toBe(1);
+        await expectAccessible(desk);
+      } finally {
+        await context.close();
+      }
+    },
+  );
+});

@@ -41,11 +41,11 @@ export function formatLoanAmount(money: MoneyValue, language: Language): string 
 
 /** The exact amount: ¥2,000,000.00 in Chinese, CNY 2,000,000.00 in English. */
 export function formatExactAmount(money: MoneyValue, language: Language): string {
-  if (language === 'zh-CN') return formatMoney(money, language);
-  return new Intl.NumberFormat('en', {
+  // Not formatMoney: that writes whole 万 amounts as 万元, and this is the to-the-fen figure beside them.
+  return new Intl.NumberFormat(language, {
     style: 'currency',
     currency: money.currency,
-    currencyDisplay: 'code',
+    currencyDisplay: language === 'zh-CN' ? 'symbol' : 'code',
     minimumFractionDigits: 2,
   }).format(money.amount as unknown as number);
 }

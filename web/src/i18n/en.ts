@@ -456,6 +456,7 @@ export const en: Messages = {
       REGISTRATION_SUBMITTED: 'Application submitted',
       REGISTRATION_WITHDRAWN: 'Application withdrawn',
       SERVICE_CASE_UPDATED: 'Investor service case update',
+      SIMPLIFIED_DEREGISTRATION_OBJECTED: 'Objection to a simplified deregistration',
       WELCOME: 'Welcome',
     },
 

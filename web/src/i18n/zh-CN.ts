@@ -445,6 +445,7 @@ export const zhCN = {
       REGISTRATION_SUBMITTED: '申请已提交',
       REGISTRATION_WITHDRAWN: '申请已撤回',
       SERVICE_CASE_UPDATED: '外商投资服务事项更新',
+      SIMPLIFIED_DEREGISTRATION_OBJECTED: '简易注销公示收到异议',
       WELCOME: '欢迎',
     },
 

@@ -137,7 +137,7 @@ describe('the application form', () => {
     expect(summary.textContent).toContain('Not submitted: 1 to fix');
     expect(screen.getByRole('button', { name: /3 People/ }).textContent).toContain('1 to fix');
     await userEvent.click(
-      screen.getByRole('link', { name: /Investor 1 · Document number: Not a valid identity number/ }),
+      screen.getByRole('link', { name: /Investor 1 · ID document number: Not a valid identity number/ }),
     );
     await screen.findByRole('heading', { name: /Step 3 of 4: People/ });
     const idNumber = screen

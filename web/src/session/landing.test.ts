@@ -49,6 +49,13 @@ describe('where each role lands and what its menu holds', () => {
       expect.arrayContaining(['/', '/names/check', '/names/mine', '/applications', '/inbox', '/verify']),
     );
     expect(links('APPLICANT')).not.toContain('/desk');
-    expect(navItems(t, null).map((i) => i.to)).toEqual(['/', '/names/check', '/verify']);
+    expect(navItems(t, null).map((i) => i.to)).toEqual([
+      '/',
+      '/names/check',
+      '/financing',
+      '/investor-services',
+      '/hosting',
+      '/verify',
+    ]);
   });
 });

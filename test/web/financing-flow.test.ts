@@ -57,17 +57,26 @@ async function expectAccessible(page: Page) {
 async function signIn(context: BrowserContext, variant: Variant, email: string, password: string): Promise<Page> {
   const page = await context.newPage();
   await page.goto('/sign-in');
+  // On a phone the switches and the account controls are in the header's menu: open it first.
+  const menu = page.locator('.menu-button');
+  await page.locator('.site-header').waitFor();
+  const phone = await menu.isVisible();
+  if (phone) await menu.click();
   if (variant.language === 'en') await page.getByRole('button', { name: 'Switch to English' }).click();
   if (variant.elder) await page.getByRole('switch').click();
   await eventually(() => htmlLang(page)).toBe(variant.language);
   await eventually(() => elderOn(page)).toBe(variant.elder);
+  if (phone) await page.keyboard.press('Escape');
   await page.locator('input[name="email"]').fill(email);
   await page.locator('input[name="password"]').fill(password);
   await page.locator('main form button[type="submit"]').click();
+  await page.waitForURL((url) => !url.pathname.startsWith('/sign-in'));
+  if (phone) await menu.click();
   await page
     .getByRole('banner')
     .getByRole('button', { name: text(variant.language, 'account.signOut') })
     .waitFor();
+  if (phone) await page.keyboard.press('Escape');
   return page;
 }
 

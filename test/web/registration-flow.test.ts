@@ -94,7 +94,7 @@ describe.each(VARIANTS)('the registration flow in the browser ($name)', (variant
 
         // 2. Reserve it: the commitment terms are shown; not accepting them is refused at that box.
         await page.getByRole('link', { name: t('names.reserveThis') }).click();
-        await page.getByRole('document', { name: t('names.commitmentTermsLabel') }).waitFor();
+        await page.getByRole('document', { name: t('names.commitmentTermsLabel'), exact: true }).waitFor();
         await page.locator('input[name="signatoryName"]').fill('王海川');
         await page.getByRole('button', { name: t('names.reserveWithCommitment') }).click();
         const accept = page.locator('input[name="commitmentAccepted"]');
@@ -154,7 +154,7 @@ describe.each(VARIANTS)('the registration flow in the browser ($name)', (variant
         await shot('05-application-people');
         await page.getByRole('button', { name: t('registration.next') }).click();
 
-        await page.getByRole('document', { name: t('registration.commitmentTermsLabel') }).waitFor();
+        await page.getByRole('document', { name: t('registration.commitmentTermsLabel'), exact: true }).waitFor();
         await page.locator('input[name="commitmentAccepted"]').check();
         await page.locator('input[name="signatoryName"]').fill('王海川');
         await expectAccessible(page);

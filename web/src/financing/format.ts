@@ -1,6 +1,6 @@
 import type { TFunction } from 'i18next';
 import type { Language } from '../i18n';
-import { formatMoney, type MoneyValue } from '../i18n/format';
+import type { MoneyValue } from '../i18n/format';
 import { zh } from './messages';
 
 export type FinancingEnum = keyof typeof zh.financing.enums;

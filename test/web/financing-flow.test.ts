@@ -71,12 +71,17 @@ async function signIn(context: BrowserContext, variant: Variant, email: string, 
   await page.locator('input[name="password"]').fill(password);
   await page.locator('main form button[type="submit"]').click();
   await page.waitForURL((url) => !url.pathname.startsWith('/sign-in'));
-  if (phone) await menu.click();
-  await page
-    .getByRole('banner')
-    .getByRole('button', { name: text(variant.language, 'account.signOut') })
-    .waitFor();
-  if (phone) await page.keyboard.press('Escape');
+  const signOut = page.getByRole('banner').getByRole('button', { name: text(variant.language, 'account.signOut') });
+  if (phone) {
+    // The role's landing may navigate again, which closes the menu: open it until the account shows.
+    await eventually(async () => {
+      if ((await menu.getAttribute('aria-expanded')) !== 'true') await menu.click();
+      return signOut.isVisible();
+    }).toBe(true);
+    await page.keyboard.press('Escape');
+  } else {
+    await signOut.waitFor();
+  }
   return page;
 }
 

@@ -200,6 +200,8 @@ describe('deadlines through the API', () => {
   it('reads a page of the queue in as many statements for 1 case as for 20', async () => {
     const query = (first: number) =>
       `{ serviceCases(first: ${first}) { edges { node { id number acceptBy resolveBy overdue categoryLabel submitter { id } enterprise { id } assignee { id } attachments { id } confidentialDetails } } } }`;
+    // Once first, so that caches loaded on first use (settings, calendar) are not counted in either.
+    await app.execute(query(1), {}, { token: cast.handler.token });
     const one = await app.countQueries(() => app.execute(query(1), {}, { token: cast.handler.token }));
     const twenty = await app.countQueries(() => app.execute(query(20), {}, { token: cast.handler.token }));
     expect(twenty.length).toBe(one.length);

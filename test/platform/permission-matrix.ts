@@ -355,7 +355,15 @@ export const MATRIX: Record<string, Row> = {
     needs: USERS,
     hiddenFrom: SIGNED_IN_USERS_BUT('applicant'),
     call: async ({ app, cast }) => {
-      const id = toGlobalId('Notification', await sendNotification(app, cast.applicant.user.id));
+      const localNotificationId = await sendNotification(app, cast.applicant.user.id);
+      // The test clock stands still, so the applicant's many notifications share one instant and tie on it;
+      // dated a minute later, this one is surely on the first page of the inbox (newest first).
+      await app
+        .em()
+        .execute(`update notifications set created_at = created_at + interval '1 minute' where id = ?`, [
+          localNotificationId,
+        ]);
+      const id = toGlobalId('Notification', localNotificationId);
       return { query: `{ notifications(first: 100) { edges { node { id } } } }`, read: holds('notifications', id) };
     },
   },

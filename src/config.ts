@@ -55,6 +55,11 @@ export interface Config {
   /** Serve the built web client from web/dist at `/`. */
   serveWeb: boolean;
   /**
+   * The address people reach the web client at, e.g. "https://qes.qingdao.gov.cn", for links printed on
+   * documents (the licence's QR code). When absent, the origin the request came to is used.
+   */
+  publicUrl: string | null;
+  /**
    * Where events for subscriptions travel: inside this process, or through PostgreSQL LISTEN/NOTIFY so
    * that several server processes on one database hear each other (default with DATABASE_URL).
    */
@@ -179,6 +184,22 @@ function trustProxy(env: Env): Config['trustProxy'] {
   return addresses;
 }
 
+function publicUrl(env: Env): string | null {
+  const raw = env.PUBLIC_URL?.trim();
+  if (!raw) return null;
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    throw new ConfigError('PUBLIC_URL', 'is not a valid URL (expected e.g. https://qes.example.cn)');
+  }
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') {
+    throw new ConfigError('PUBLIC_URL', `must start with https:// or http://, got ${url.protocol}//`);
+  }
+  // Only the origin and a path prefix are kept; links are made by appending to it.
+  return `${url.origin}${url.pathname.replace(/\/+$/, '')}`;
+}
+
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 
 export function loadConfig(env: Env = process.env): Config {
@@ -213,6 +234,7 @@ export function loadConfig(env: Env = process.env): Config {
     },
     signingKey,
     serveWeb: boolean(env, 'SERVE_WEB', true),
+    publicUrl: publicUrl(env),
     eventBus: bus,
     workers: workers(env, url, bus),
     credentialCacheSeconds: integer(env, 'CREDENTIAL_CACHE_SECONDS', 5, 0, 60),

@@ -30,6 +30,7 @@ import { webClient } from './static-files.js';
 import { attachWebSocketServer } from './websocket.js';
 import { followCredentialRevocations } from '../modules/accounts/index.js';
 import { followNamesReferenceChanges } from '../modules/names/index.js';
+import { mountLicenceRoutes } from '../modules/registration/index.js';
 import { followCalendarChanges } from '../shared/calendar/calendar.service.js';
 import { mountFileRoutes } from '../shared/files/uploads.js';
 
@@ -116,6 +117,7 @@ export async function createAppServer(orm: MikroORM, deps: PlatformDeps): Promis
     });
   };
   mountFileRoutes(app, context);
+  mountLicenceRoutes(app, context);
   const answerFailed = (error: unknown) => logger.error({ err: error }, 'http error');
   // Every other request to /graphql (GET, other content types, encoded bodies) comes through Express.
   app.use(

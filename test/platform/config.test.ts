@@ -34,6 +34,7 @@ describe('loadConfig with nothing set', () => {
       signInLockout: { failuresPerSource: 5, failuresPerAccount: 50 },
       signingKey: null,
       serveWeb: true,
+      publicUrl: null,
     });
   });
 
@@ -58,6 +59,16 @@ describe('loadConfig reads', () => {
     expect(
       loadConfig({ PORT: '8080', DEMO_DATA: 'yes', INTROSPECTION: 'off', LOG_LEVEL: 'debug', SESSION_TTL_HOURS: '24' }),
     ).toMatchObject({ port: 8080, demoData: true, introspection: false, logLevel: 'debug', sessionTtlHours: 24 });
+  });
+});
+
+describe('loadConfig reads PUBLIC_URL', () => {
+  it.each([
+    ['https://qes.example.cn', 'https://qes.example.cn'],
+    ['https://qes.example.cn/', 'https://qes.example.cn'],
+    ['http://10.0.0.5:4000/services/', 'http://10.0.0.5:4000/services'],
+  ])('%s as %s', (value, expected) => {
+    expect(loadConfig({ PUBLIC_URL: value }).publicUrl).toBe(expected);
   });
 });
 
@@ -89,6 +100,8 @@ describe('loadConfig refuses', () => {
     ['TRUST_PROXY', '10.0.0.0/99', /number of hops or a list of addresses/],
     ['TRUST_PROXY', '11', /between 0 and 10/],
     ['SIGN_IN_FAILURES_PER_SOURCE', '0', /between 1 and/],
+    ['PUBLIC_URL', 'qes.example.cn', /not a valid URL/],
+    ['PUBLIC_URL', 'ftp://qes.example.cn', /https:\/\//],
   ])('%s=%s with a ConfigError naming the variable', (variable, value, problem) => {
     const error = configError({ [variable]: value });
 

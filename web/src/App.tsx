@@ -11,6 +11,7 @@ import { NotFoundPage } from './pages/NotFoundPage';
 import { SignInPage } from './pages/SignInPage';
 import { SignUpPage } from './pages/SignUpPage';
 import { InboxPage } from './notifications/InboxPage';
+import { NoticesPage } from './notices/NoticesPage';
 import { ApplicationFormPage } from './registration/ApplicationFormPage';
 import { ApplicationPage } from './registration/ApplicationPage';
 import { MyApplicationsPage } from './registration/MyApplicationsPage';
@@ -94,6 +95,7 @@ export function App() {
             }
           />
           <Route path="/verify" element={<VerifyLicencePage />} />
+          <Route path="/notices" element={<NoticesPage />} />
           <Route path="/desk/*" element={<DeskRoutes />} />
           <Route path="/financing/*" element={<FinancingRoutes />} />
           <Route path="/admin/*" element={<AdminRoutes />} />

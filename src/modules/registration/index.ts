@@ -41,6 +41,8 @@ export { EnterpriseType, RegistrationApplicationType } from './registration.type
 export { enterpriseById } from './registration.loaders.js';
 export { requireEnterpriseActedFor } from './enterprise.service.js';
 export { revokeRegistration, type RevokeRegistrationCommand } from './revocation.js';
+/** For the HTTP server: GET /enterprises/:id/licence.pdf, the electronic licence of an enterprise one acts for. */
+export { mountLicenceRoutes } from './licence-download.js';
 export { visibleName } from './withheld-name.js';
 export { ENTERPRISE_FIELD_PROPERTIES } from './enterprise.resolver.js';
 /** For the hosting module: a registered address that is a hosted address (住所托管). */

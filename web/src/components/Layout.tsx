@@ -218,6 +218,9 @@ export function Layout({ children }: { children: ReactNode }) {
       <footer className="site-footer">
         <p>{t('app.footer')}</p>
         <p>
+          <Link to="/notices">{t('app.notices')}</Link>
+        </p>
+        <p>
           <Link to="/explorer">{t('app.partners')}</Link>
         </p>
       </footer>

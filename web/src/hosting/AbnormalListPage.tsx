@@ -1,29 +1,33 @@
 import { useTranslation } from 'react-i18next';
-import { useQuery } from 'urql';
 import { EmptyState, ErrorNotice, Loading } from '../components/Feedback';
 import { Page } from '../components/Page';
+import { usePagedConnection } from '../components/usePagedConnection';
 import { AbnormalOperationsDocument } from '../gql/graphql';
 import { formatDate } from '../i18n/format';
 import { usePreferences } from '../preferences/PreferencesProvider';
 
-/** The public abnormal-operations list (经营异常名录). */
-export function AbnormalListPage() {
+/**
+ * The abnormal-operations list (经营异常名录), a page at a time; shown on its own page and as a part
+ * of the public notices. `headingLevel`: the level of each entry's heading where it is shown.
+ */
+export function AbnormalOperationsList({ headingLevel = 2 }: { headingLevel?: 2 | 3 }) {
   const { t } = useTranslation();
   const { language } = usePreferences();
-  const [{ data, fetching, error }, refetch] = useQuery({
-    query: AbnormalOperationsDocument,
-    variables: { first: 100 },
-  });
-  const entries = data?.abnormalOperationsList.edges.map((e) => e.node) ?? [];
+  const list = usePagedConnection(
+    AbnormalOperationsDocument,
+    {},
+    (data) => data.abnormalOperationsList,
+    (entry) => entry.enterprise.id,
+  );
+  const Heading = headingLevel === 2 ? 'h2' : 'h3';
   return (
-    <Page title={t('hosting.abnormalTitle')} intro={t('hosting.abnormalIntro')}>
-      {fetching && !data ? <Loading /> : null}
-      {error ? <ErrorNotice error={error} onRetry={() => refetch({ requestPolicy: 'network-only' })} /> : null}
-      {data && entries.length === 0 ? <EmptyState>{t('hosting.abnormalEmpty')}</EmptyState> : null}
+    <>
+      {list.error ? <ErrorNotice error={list.error} onRetry={list.reload} /> : null}
+      {list.total === 0 ? <EmptyState>{t('hosting.abnormalEmpty')}</EmptyState> : null}
       <ul className="cards">
-        {entries.map((entry) => (
+        {list.items.map((entry) => (
           <li key={entry.enterprise.id} className="card" data-testid="abnormal-entry">
-            <h2 className="card__title">{entry.enterprise.name}</h2>
+            <Heading className="card__title">{entry.enterprise.name}</Heading>
             <dl className="facts">
               <dt>{t('hosting.reason')}</dt>
               <dd>{entry.reason}</dd>
@@ -35,6 +39,24 @@ export function AbnormalListPage() {
           </li>
         ))}
       </ul>
+      {list.loading ? <Loading /> : null}
+      {list.hasMore && !list.loading ? (
+        <p>
+          <button type="button" className="button button--secondary" onClick={list.loadMore}>
+            {t('notices.loadMore')}
+          </button>
+        </p>
+      ) : null}
+    </>
+  );
+}
+
+/** The public abnormal-operations list (经营异常名录). */
+export function AbnormalListPage() {
+  const { t } = useTranslation();
+  return (
+    <Page title={t('hosting.abnormalTitle')} intro={t('hosting.abnormalIntro')}>
+      <AbnormalOperationsList />
     </Page>
   );
 }

@@ -11,9 +11,13 @@ import { en as clearancesEn } from '../desk/clearances/messages.js';
 import { en as inspectionsEn } from '../desk/inspections/messages.js';
 
 import { en as hostingEn } from '../hosting/messages.js';
+import { en as licenceDocumentEn } from '../licence/messages.js';
+import { en as noticesEn } from '../notices/messages.js';
 
 export const en: Messages = {
   hosting: hostingEn,
+  licenceDocument: licenceDocumentEn,
+  notices: noticesEn,
   app: {
     name: 'Qingdao Enterprise Services',
     tagline:
@@ -22,6 +26,7 @@ export const en: Messages = {
     mainNav: 'Main',
     footer: "Qingdao Enterprise Services · part of Qingdao's plan to improve the business environment",
     partners: 'Partners and developers: the GraphQL API explorer',
+    notices: 'Public notices: deregistrations, revocations, abnormal operations',
     menu: 'Menu',
   },
   nav: {

@@ -11,9 +11,13 @@ import { zh as adminZh } from '../admin/messages.js';
 import { zh as clearancesZh } from '../desk/clearances/messages.js';
 import { zh as inspectionsZh } from '../desk/inspections/messages.js';
 import { zh as hostingZh } from '../hosting/messages.js';
+import { zh as licenceDocumentZh } from '../licence/messages.js';
+import { zh as noticesZh } from '../notices/messages.js';
 
 export const zhCN = {
   hosting: hostingZh,
+  licenceDocument: licenceDocumentZh,
+  notices: noticesZh,
   app: {
     name: '青岛企业服务',
     tagline: '商事登记、特殊名称、住所托管、外商投资服务与金企通融资，一网通办',
@@ -21,6 +25,7 @@ export const zhCN = {
     mainNav: '主导航',
     footer: '青岛市企业服务平台 · 依据《青岛市优化营商环境实施方案》',
     partners: '合作伙伴与开发者：GraphQL 接口调试台',
+    notices: '公示公告：简易注销、撤销登记、经营异常名录',
     menu: '菜单',
   },
   nav: {

@@ -12,6 +12,8 @@ import {
 import { formatDate, formatDateTime } from '../i18n/format';
 import { enumLabel } from '../i18n/labels';
 import { usePreferences } from '../preferences/PreferencesProvider';
+import { LicencePdfDownload } from '../licence/LicencePdfDownload';
+import { useViewer } from '../session/useViewer';
 import { CorrectionNoticeView } from './CorrectionNoticeView';
 import { ClearanceProgress } from '../desk/clearances/ClearanceProgress';
 import { DeclarationView } from './DeclarationView';
@@ -21,8 +23,11 @@ import { useLiveApplication } from './useLiveApplication';
 export function LicenceCard({ application }: { application: ApplicationFieldsFragment }) {
   const { t } = useTranslation();
   const { language } = usePreferences();
+  const { user } = useViewer();
   const licence = application.enterprise?.licence;
   if (!application.enterprise || !licence) return null;
+  // The PDF is for those who act for the enterprise (the server checks it); others verify by the code.
+  const mayDownload = user?.role === 'APPLICANT' && licence.status === 'VALID';
   return (
     <section className="card licence" aria-labelledby="licence-title" data-testid="licence">
       <h2 id="licence-title">{t('registration.licenceTitle')}</h2>
@@ -45,6 +50,9 @@ export function LicenceCard({ application }: { application: ApplicationFieldsFra
           {t('licence.verifyThis')}
         </Link>
       </p>
+      {mayDownload ? (
+        <LicencePdfDownload enterpriseId={application.enterprise.id} uscc={application.enterprise.uscc} />
+      ) : null}
     </section>
   );
 }

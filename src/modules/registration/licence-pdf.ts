@@ -233,12 +233,18 @@ export function renderLicencePdf(input: LicencePdfInput): Promise<Buffer> {
   doc.text(`登记机关 ${authority}`, width - 330, height - 118, { width: 270, align: 'right' });
   doc.text(`${issuedOn(facts.issuedAt)}`, width - 330, doc.y + 4, { width: 270, align: 'right' });
   doc.fontSize(8).fillColor(GREY);
+  const footer = { width: width - 120, align: 'center' as const };
   doc.text(
-    `本执照的真伪以核验结果为准：扫描二维码，或在 ${input.verifyUrl.split('?')[0]} 输入核验码。 ` +
-      'Whether this licence is genuine is what the verification page says: scan the QR code, or enter the code there.',
+    `本执照的真伪以核验结果为准：扫描二维码，或在 ${input.verifyUrl.split('?')[0]} 输入核验码。`,
     60,
-    height - 62,
-    { width: width - 120, align: 'center' },
+    height - 66,
+    footer,
+  );
+  doc.text(
+    'Whether this licence is genuine is what the verification page says: scan the QR code, or enter the code there.',
+    60,
+    doc.y + 1,
+    footer,
   );
 
   doc.end();

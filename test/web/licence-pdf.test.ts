@@ -1,7 +1,6 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
-import jsQR from 'jsqr';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { PNG } from 'pngjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -31,6 +30,8 @@ import { ensureWebBuild } from './support/web-build.js';
 // verification page saying the licence is genuine. A code changed in that address does not verify.
 
 const require = createRequire(import.meta.url);
+// jsQR is a CommonJS module whose exports are the function (its types declare it as the default export).
+const jsQR = require('jsqr') as typeof import('jsqr').default;
 const PDFJS = dirname(require.resolve('pdfjs-dist/package.json'));
 const ARTIFACTS = resolve(import.meta.dirname, '../../test-artifacts/web');
 /** A page of our own under the app's origin, where pdf.js is loaded (served by the test, not the app). */

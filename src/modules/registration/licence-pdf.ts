@@ -13,7 +13,7 @@ import type { DistrictValue, EnterpriseKindValue, LicenceFacts } from './registr
 //
 // The text is Chinese (the licence's language) with English under each label. The font, Noto Sans SC
 // (SIL Open Font License), comes from an npm package as TrueType; pdfkit embeds only the glyphs used
-// (a subset), so a licence stays near 20 KB although the font file is 10 MB.
+// (a subset), so a licence is 20–40 KB although the font file is 10 MB.
 
 const require = createRequire(import.meta.url);
 const FONT_FILES = {

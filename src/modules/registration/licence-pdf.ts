@@ -188,12 +188,13 @@ export function renderLicencePdf(input: LicencePdfInput): Promise<Buffer> {
       .fontSize(8)
       .fillColor(GREY)
       .text(english, labelX, y + 16, { width: 120 });
-    const lines = label === '经营范围' ? { height: height - 120 - y } : {};
+    // A long business scope is cut at the bottom of the page rather than running onto a second one.
+    const bounded = label === '经营范围' ? { height: height - 120 - y } : {};
     doc
       .font('regular')
       .fontSize(12)
       .fillColor(INK)
-      .text(value, valueX, y, { width: valueWidth, ...lines });
+      .text(value, valueX, y, { width: valueWidth, ...bounded });
     y = Math.max(doc.y, y + 28) + 8;
   }
 

@@ -203,6 +203,10 @@ describe.each(VARIANTS)('the admin console ($name)', (variant) => {
         await prohibitedForm.getByText(t('admin.names.added', { word })).waitFor();
         await prohibitedList.getByText(word, { exact: true }).waitFor();
         expect(await prohibitedCount(admin)).toBe(countBefore + 1);
+        // Shown by category: the new gambling word, and no word of another category.
+        await page.locator('select[name="prohibitedFilter"]').selectOption('GAMBLING');
+        await expect.poll(() => prohibitedList.getByText('卖国', { exact: true }).count()).toBe(0);
+        await prohibitedList.getByText(word, { exact: true }).waitFor();
 
         page.once('dialog', (dialog) => void dialog.accept());
         await prohibitedList.getByRole('button', { name: t('admin.names.removeWord', { word }) }).click();
@@ -323,6 +327,47 @@ describe.each(VARIANTS)('the admin console ($name)', (variant) => {
   );
 
   it(
+    'creates a staff account, refusing an official without a department; disables it and resets its password',
+    { timeout: 120_000 },
+    async () => {
+      const admin = await createUser(app, { role: 'ADMIN' });
+      const context = await newContext(browser, app.url);
+      try {
+        const page = await signedInPage(context, variant, admin);
+        await page.goto('/admin/staff');
+        const form = page.getByRole('form', { name: t('admin.staff.create') });
+        await form.waitFor();
+        const staffBefore = await staffCount(admin);
+        const email = `official-${variant.name}@example.test`;
+        await form.locator('input[name="displayName"]').fill(`税务专员${mark}`);
+        await form.locator('input[name="staffEmail"]').fill(email);
+        await form.locator('input[name="staffPassword"]').fill('Staff-password-42');
+        await form.locator('select[name="role"]').selectOption('OFFICIAL');
+        await form.getByRole('button', { name: t('admin.staff.submit') }).click();
+        await form.locator('.field--invalid select[name="department"]').waitFor();
+        expect(await staffCount(admin)).toBe(staffBefore);
+        await expectAccessible(page);
+
+        await form.locator('select[name="department"]').selectOption('TAX');
+        await form.getByRole('button', { name: t('admin.staff.submit') }).click();
+        await form.getByText(t('admin.staff.createdDone')).waitFor();
+        expect(await staffCount(admin)).toBe(staffBefore + 1);
+        const card = page.getByTestId('staff-account').filter({ hasText: email });
+        await card.getByText(t('admin.staff.active')).waitFor();
+
+        await card.getByRole('button', { name: t('admin.staff.disable') }).click();
+        await card.getByText(t('admin.staff.disabled')).waitFor();
+        await card.getByRole('button', { name: t('admin.staff.reset') }).click();
+        await expect.poll(() => page.getByTestId('temporary-password').locator('code').innerText()).toMatch(/\S{8,}/);
+        await expectAccessible(page);
+        await screenshot(page, variant.name, 'admin-08-staff');
+      } finally {
+        await context.close();
+      }
+    },
+  );
+
+  it(
     "loads a year's holidays from a CSV file after previewing its working-day effect; a bad file loads nothing",
     { timeout: 120_000 },
     async () => {
@@ -388,6 +433,15 @@ async function prohibitedCount(admin: TestUser): Promise<number> {
     { token: admin.token },
   );
   return result.data!.prohibitedWords.totalCount;
+}
+
+async function staffCount(admin: TestUser): Promise<number> {
+  const result = await app.execute<{ staffAccounts: { totalCount: number } }>(
+    '{ staffAccounts(first: 1) { totalCount } }',
+    {},
+    { token: admin.token },
+  );
+  return result.data!.staffAccounts.totalCount;
 }
 
 async function currentCommitmentVersion(): Promise<number> {

@@ -63,6 +63,11 @@ function WorkingDayEffect() {
   );
 }
 
+/** January (0) … December (11), as the language names them. */
+function monthName(month: number, language: string): string {
+  return new Intl.DateTimeFormat(language, { month: 'long', timeZone: 'UTC' }).format(Date.UTC(2000, month, 1));
+}
+
 /**
  * The year in the file against the calendar in force: working days per month, and a few deadlines
  * "5 working days after" a day, each with the change the file would make.
@@ -103,7 +108,7 @@ function YearPreview({ file }: { file: YearCalendar }) {
               const before = current?.[`m${i + 1}`] as number | undefined;
               return (
                 <tr key={i} data-testid="calendar-month">
-                  <th scope="row">{t('admin.calendar.monthName', { month: i + 1 })}</th>
+                  <th scope="row">{monthName(i, language)}</th>
                   <td>{before ?? '…'}</td>
                   <td>{after}</td>
                   <td>{change(before, after)}</td>

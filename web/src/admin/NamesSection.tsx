@@ -25,6 +25,7 @@ import {
 } from '../gql/graphql';
 import { formatDateTime } from '../i18n/format';
 import { usePreferences } from '../preferences/PreferencesProvider';
+import { outcomeOf } from './outcome';
 
 const CATEGORIES: ProhibitedWordCategory[] = [
   'PARTY_STATE_MILITARY',
@@ -43,7 +44,6 @@ const CATEGORIES: ProhibitedWordCategory[] = [
 const SCOPES: SpecialWordScope[] = ['ANYWHERE', 'START'];
 type Grouped = { general: string[]; byField: Record<string, string[]> };
 const NO_ERRORS: Grouped = { general: [], byField: {} };
-type Payload = { userErrors: readonly UserErrorLike[] } | null | undefined;
 
 /**
  * One add form's state and submit: the payload's userErrors at their fields, the form cleared and
@@ -53,12 +53,12 @@ function useAddForm<T extends Record<string, unknown>>(empty: T, fields: string[
   const [form, setForm] = useState(empty);
   const [errors, setErrors] = useState<Grouped>(NO_ERRORS);
   const [done, setDone] = useState<string | null>(null);
-  const submit = (run: () => Promise<Payload>, doneText: string) => async (event: FormEvent) => {
+  const submit = (run: () => Promise<readonly UserErrorLike[]>, doneText: string) => async (event: FormEvent) => {
     event.preventDefault();
-    const payload = await run();
-    if (payload?.userErrors.length) {
+    const problems = await run();
+    if (problems.length) {
       setDone(null);
-      return setErrors(groupUserErrors(payload.userErrors, fields));
+      return setErrors(groupUserErrors(problems, fields));
     }
     setErrors(NO_ERRORS);
     setDone(doneText);
@@ -114,9 +114,10 @@ function ListBlock({ id, title, children }: { id: string; title: string; childre
 function WordLists() {
   const { t } = useTranslation();
   const [after, setAfter] = useState<string | null>(null);
+  const [category, setCategory] = useState<ProhibitedWordCategory | null>(null);
   const [{ data, fetching, error }, refetch] = useQuery({
     query: AdminNameListsDocument,
-    variables: { after },
+    variables: { after, category },
     requestPolicy: 'cache-and-network',
   });
   const reload = () => refetch({ requestPolicy: 'network-only' });
@@ -138,10 +139,10 @@ function WordLists() {
     reload,
   );
   const exception = useAddForm({ word: '', meaning: '' }, ['word', 'meaning'], reload);
-  const remove = async (word: string, run: () => Promise<Payload>) => {
+  const remove = async (word: string, run: () => Promise<readonly UserErrorLike[]>) => {
     if (!window.confirm(t('admin.names.removeConfirm', { word }))) return;
-    const payload = await run();
-    setRemoveProblems(payload?.userErrors.map((e) => e.message) ?? []);
+    const problems = await run();
+    setRemoveProblems(problems.map((e) => e.message));
     reload();
   };
   if (fetching && !data) return <Loading />;
@@ -152,6 +153,17 @@ function WordLists() {
     <>
       <FormErrors messages={removeProblems} />
       <ListBlock id="prohibited-title" title={t('admin.names.prohibited', { count: page.totalCount })}>
+        <SelectField
+          label={t('admin.names.showCategory')}
+          name="prohibitedFilter"
+          value={category ?? ''}
+          placeholder={t('admin.names.allCategories')}
+          options={CATEGORIES.map((c) => ({ value: c, label: t(`admin.names.categories.${c}`) }))}
+          onChange={(e) => {
+            setAfter(null);
+            setCategory((e.target.value || null) as ProhibitedWordCategory | null);
+          }}
+        />
         <WordList
           testId="prohibited-words"
           items={page.edges.map(({ node }) => ({
@@ -160,7 +172,10 @@ function WordLists() {
           }))}
           removeLabel={(word) => t('admin.names.removeWord', { word })}
           onRemove={(word) =>
-            void remove(word, async () => (await removeProhibited({ input: { word } })).data?.removeProhibitedWord)
+            void remove(word, async () => {
+              const result = await removeProhibited({ input: { word } });
+              return outcomeOf(result, result.data?.removeProhibitedWord, t);
+            })
           }
         />
         {page.pageInfo.hasNextPage || after ? (
@@ -185,7 +200,10 @@ function WordLists() {
           className="form"
           aria-label={t('admin.names.addProhibited')}
           onSubmit={prohibited.submit(
-            async () => (await addProhibited({ input: prohibited.form })).data?.addProhibitedWord,
+            async () => {
+              const result = await addProhibited({ input: prohibited.form });
+              return outcomeOf(result, result.data?.addProhibitedWord, t);
+            },
             t('admin.names.added', { word: prohibited.form.word }),
           )}
         >
@@ -228,14 +246,20 @@ function WordLists() {
           }))}
           removeLabel={(word) => t('admin.names.removeWord', { word })}
           onRemove={(word) =>
-            void remove(word, async () => (await removeSpecial({ input: { word } })).data?.removeSpecialWord)
+            void remove(word, async () => {
+              const result = await removeSpecial({ input: { word } });
+              return outcomeOf(result, result.data?.removeSpecialWord, t);
+            })
           }
         />
         <form
           className="form"
           aria-label={t('admin.names.addSpecial')}
           onSubmit={special.submit(
-            async () => (await addSpecial({ input: special.form })).data?.addSpecialWord,
+            async () => {
+              const result = await addSpecial({ input: special.form });
+              return outcomeOf(result, result.data?.addSpecialWord, t);
+            },
             t('admin.names.added', { word: special.form.word }),
           )}
         >
@@ -281,17 +305,20 @@ function WordLists() {
           items={data.divisionNameExceptions.map((x) => ({ word: x.word, detail: x.meaning }))}
           removeLabel={(word) => t('admin.names.removeWord', { word })}
           onRemove={(word) =>
-            void remove(
-              word,
-              async () => (await removeException({ input: { word } })).data?.removeDivisionNameException,
-            )
+            void remove(word, async () => {
+              const result = await removeException({ input: { word } });
+              return outcomeOf(result, result.data?.removeDivisionNameException, t);
+            })
           }
         />
         <form
           className="form"
           aria-label={t('admin.names.addException')}
           onSubmit={exception.submit(
-            async () => (await addException({ input: exception.form })).data?.addDivisionNameException,
+            async () => {
+              const result = await addException({ input: exception.form });
+              return outcomeOf(result, result.data?.addDivisionNameException, t);
+            },
             t('admin.names.added', { word: exception.form.word }),
           )}
         >
@@ -439,6 +466,7 @@ function TermsCard({ kind, latest, shown, picked, onPick, error, publish }: Term
 const FRESH = { requestPolicy: 'network-only' } as const;
 
 function CommitmentTerms() {
+  const { t } = useTranslation();
   const [picked, setPicked] = useState<number | null>(null);
   const [shown, refetchShown] = useQuery({ query: AdminCommitmentTermsDocument, variables: { version: picked } });
   const [current, refetchCurrent] = useQuery({ query: AdminCommitmentTermsDocument, variables: { version: null } });
@@ -452,17 +480,19 @@ function CommitmentTerms() {
       onPick={setPicked}
       error={shown.error}
       publish={async (input) => {
-        const payload = (await publish({ input })).data?.publishCommitmentTerms;
+        const result = await publish({ input });
+        const payload = result.data?.publishCommitmentTerms;
         setPicked(null);
         refetchShown(FRESH);
         refetchCurrent(FRESH);
-        return { version: payload?.commitmentTerms?.version ?? null, userErrors: payload?.userErrors ?? [] };
+        return { version: payload?.commitmentTerms?.version ?? null, userErrors: outcomeOf(result, payload, t) };
       }}
     />
   );
 }
 
 function UndertakingTerms() {
+  const { t } = useTranslation();
   const [picked, setPicked] = useState<number | null>(null);
   const [shown, refetchShown] = useQuery({ query: AdminUndertakingTermsDocument, variables: { version: picked } });
   const [current, refetchCurrent] = useQuery({ query: AdminUndertakingTermsDocument, variables: { version: null } });
@@ -476,11 +506,12 @@ function UndertakingTerms() {
       onPick={setPicked}
       error={shown.error}
       publish={async (input) => {
-        const payload = (await publish({ input })).data?.publishSimilarNameUndertakingTerms;
+        const result = await publish({ input });
+        const payload = result.data?.publishSimilarNameUndertakingTerms;
         setPicked(null);
         refetchShown(FRESH);
         refetchCurrent(FRESH);
-        return { version: payload?.undertakingTerms?.version ?? null, userErrors: payload?.userErrors ?? [] };
+        return { version: payload?.undertakingTerms?.version ?? null, userErrors: outcomeOf(result, payload, t) };
       }}
     />
   );

@@ -2,8 +2,8 @@
 // own through that module's mutation, with the API's messages at the field they concern.
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useMutation, useQuery } from 'urql';
-import { describeError, groupUserErrors, type UserErrorLike } from '../api/errors';
+import { useMutation, useQuery, type CombinedError } from 'urql';
+import { groupUserErrors, type UserErrorLike } from '../api/errors';
 import { ErrorNotice, FormErrors, Loading, Notice } from '../components/Feedback';
 import { TextField } from '../components/Field';
 import {
@@ -15,6 +15,7 @@ import {
 } from '../gql/graphql';
 import { formatDateTime } from '../i18n/format';
 import { usePreferences } from '../preferences/PreferencesProvider';
+import { outcomeOf } from './outcome';
 
 type Grouped = { general: string[]; byField: Record<string, string[]> };
 const NO_ERRORS: Grouped = { general: [], byField: {} };
@@ -106,16 +107,14 @@ function Forms({ data, reload }: { data: AdminSettingsQuery; reload: () => void 
   const [, updateNames] = useMutation(AdminUpdateNameSettingsDocument);
   const [, updateHosting] = useMutation(AdminUpdateHostingSettingsDocument);
   const [, updateCases] = useMutation(AdminUpdateServiceCaseSettingsDocument);
-  /** The payload's userErrors; a failed request becomes one general message. */
+  /** The problems; the settings are read again once saved. */
   const outcome = (
-    result: { error?: Parameters<typeof describeError>[0]; data?: unknown },
+    result: { error?: CombinedError },
     payload: { userErrors: readonly UserErrorLike[] } | null | undefined,
-  ): readonly UserErrorLike[] => {
-    if (payload) {
-      if (!payload.userErrors.length) reload();
-      return payload.userErrors;
-    }
-    return [{ code: 'INTERNAL', message: result.error ? describeError(result.error, t) : t('errors.unknown') }];
+  ) => {
+    const problems = outcomeOf(result, payload, t);
+    if (!problems.length) reload();
+    return problems;
   };
   const changed = (at: string) => t('admin.settings.updatedAt', { at: formatDateTime(at, language) });
   const cases = data.serviceCaseSettings;

@@ -84,7 +84,6 @@ export const zh = {
     makeUp: '调休上班 {{count}} 天',
     monthsCaption: '{{year}} 年各月工作日数：现行日历与载入后对比',
     month: '月份',
-    monthName: '{{month}} 月',
     inForce: '现行',
     withFile: '载入后',
     change: '变化',
@@ -117,6 +116,8 @@ export const zh = {
     remove: '删除',
     removeWord: '删除“{{word}}”',
     removeConfirm: '删除“{{word}}”后，名称检查立即不再使用它。确定删除吗？',
+    showCategory: '显示类别',
+    allCategories: '全部类别',
     nextPage: '下一页',
     firstPage: '回到第一页',
     categories: {
@@ -287,7 +288,6 @@ export const en: typeof zh = {
     makeUp: '{{count}} make-up working days',
     monthsCaption: 'Working days in each month of {{year}}: the calendar in force and with this file',
     month: 'Month',
-    monthName: 'Month {{month}}',
     inForce: 'In force',
     withFile: 'With this file',
     change: 'Change',
@@ -322,6 +322,8 @@ export const en: typeof zh = {
     remove: 'Remove',
     removeWord: 'Remove “{{word}}”',
     removeConfirm: 'Once “{{word}}” is removed, name checks stop using it at once. Remove it?',
+    showCategory: 'Show',
+    allCategories: 'All categories',
     nextPage: 'Next page',
     firstPage: 'Back to the first page',
     categories: {

@@ -17,8 +17,10 @@ import { text } from './support/catalogue.js';
 import { ensureWebBuild } from './support/web-build.js';
 
 // Issue 15, the admin console: an administrator creates a partner API key, sees its secret once,
-// and a partner system uses it against the API; the key's last use shows in the console; revoked, it
-// stops working. Every section of the console is axe-clean and usable at 375 px.
+// and the partner uses it in the API explorer; the key's last use shows in the console; revoked, the
+// same query in the explorer is refused. The word lists and the commitment texts, the settings and
+// a year's holiday calendar are edited from the console, bad input shown at its field and changing
+// nothing. Every section of the console is axe-clean and usable at 375 px.
 
 let app: TestApp;
 let browser: Browser;
@@ -52,18 +54,30 @@ async function signedInPage(context: BrowserContext, variant: Variant, user: Tes
   return page;
 }
 
-/** A partner system's call: plain HTTP with the key as the bearer credential. */
-async function partnerCall(secret: string): Promise<{ role?: string; code?: string }> {
-  const response = await fetch(`${app.url}/graphql`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', authorization: `Bearer ${secret}` },
-    body: JSON.stringify({ query: '{ viewer { role } financingDemands(first: 1) { totalCount } }' }),
-  });
-  const body = (await response.json()) as {
-    data?: { viewer?: { role: string } };
-    errors?: { extensions?: { code?: string } }[];
-  };
-  return { role: body.data?.viewer?.role, code: body.errors?.[0]?.extensions?.code };
+/** What a partner's key can read, as a partner would try it in the explorer. */
+const PARTNER_QUERY = '{ viewer { role } financingDemands(first: 1) { totalCount } }';
+
+/**
+ * Runs `query` in the API explorer (/explorer) with `secret` as the bearer credential and returns
+ * the response pane's text once one has arrived.
+ */
+async function runInExplorer(page: Page, secret: string, query: string): Promise<string> {
+  await page.goto('/explorer');
+  await page.locator('.graphiql-container').waitFor({ timeout: 30_000 });
+  await page.locator('input[name="token"]').fill(secret);
+  const editor = page.locator('.graphiql-query-editor .monaco-editor');
+  await editor.waitFor();
+  await editor.click();
+  await page.keyboard.press('ControlOrMeta+A');
+  await page.keyboard.press('Delete');
+  // insertText types no keys, so Monaco's bracket closing adds nothing.
+  await page.keyboard.insertText(query);
+  await page.getByRole('button', { name: /Execute query/i }).click();
+  const response = page.locator('.graphiql-response');
+  // Monaco renders spaces as no-break spaces.
+  const read = async () => (await response.innerText()).replace(/\u00a0/g, ' ');
+  await expect.poll(read, { timeout: 20_000 }).toMatch(/"(data|errors)"/);
+  return read();
 }
 
 describe.each(VARIANTS)('the admin console ($name)', (variant) => {
@@ -103,8 +117,13 @@ describe.each(VARIANTS)('the admin console ($name)', (variant) => {
           .poll(() => card.getByTestId('last-used').innerText(), { timeout: 15_000 })
           .toBe(t('admin.keys.never'));
 
-        // The partner's system uses it; the console shows the use.
-        expect(await partnerCall(secret)).toEqual({ role: 'PARTNER', code: undefined });
+        // The partner tries the key in the API explorer and reads what its scope allows; the
+        // console then shows the key's last use.
+        const explorer = await context.newPage();
+        const answer = await runInExplorer(explorer, secret, PARTNER_QUERY);
+        expect(answer).toContain('"role": "PARTNER"');
+        expect(answer).toContain('"totalCount"');
+        expect(answer).not.toContain('"errors"');
         await expect
           .poll(
             async () => {
@@ -118,10 +137,15 @@ describe.each(VARIANTS)('the admin console ($name)', (variant) => {
         page.once('dialog', (dialog) => void dialog.accept());
         await card.getByRole('button', { name: t('admin.keys.revoke', { name }) }).click();
         await card.getByText(t('admin.keys.revoked')).waitFor();
-        await expect.poll(async () => (await partnerCall(secret)).code, { timeout: 15_000 }).toBe('UNAUTHENTICATED');
+        // Revoked, the same query in the explorer is refused.
+        const refused = await runInExplorer(explorer, secret, PARTNER_QUERY);
+        expect(refused).toContain('UNAUTHENTICATED');
+        expect(refused).not.toContain('PARTNER');
+        await screenshot(explorer, variant.name, 'admin-03-explorer-revoked');
+        await explorer.close();
 
         // Every section: axe-clean, and no sideways scrolling on a phone.
-        for (const section of ['staff', 'calendar', 'names', 'audit', 'keys']) {
+        for (const section of ['staff', 'calendar', 'names', 'settings', 'audit', 'keys']) {
           await page
             .getByRole('navigation', { name: t('admin.sections') })
             .getByRole('link', { name: t(`admin.nav.${section}`) })
@@ -132,7 +156,7 @@ describe.each(VARIANTS)('the admin console ($name)', (variant) => {
           await expectAccessible(page);
         }
         await page.setViewportSize({ width: 375, height: 800 });
-        for (const section of ['keys', 'staff', 'audit']) {
+        for (const section of ['keys', 'staff', 'calendar', 'names', 'settings', 'audit']) {
           await page.goto(`/admin/${section}`);
           await page.locator('main h2').first().waitFor();
           await expect.poll(() => horizontalOverflow(page), { timeout: 15_000 }).toBeLessThanOrEqual(0);
@@ -143,4 +167,324 @@ describe.each(VARIANTS)('the admin console ($name)', (variant) => {
       }
     },
   );
+
+  // One mark per variant: the three variants share this file's database.
+  const mark = { en: '甲', zh: '乙', 'zh-elder': '丙' }[variant.name]!;
+  const division = { en: '昆山', zh: '寿光', 'zh-elder': '义乌' }[variant.name]!;
+  const calendarYear = { en: 2031, zh: 2032, 'zh-elder': 2033 }[variant.name]!;
+
+  it(
+    'edits the name word lists and publishes a new version of the commitment text, refusing bad input at its field',
+    { timeout: 180_000 },
+    async () => {
+      const admin = await createUser(app, { role: 'ADMIN' });
+      const context = await newContext(browser, app.url);
+      try {
+        const page = await signedInPage(context, variant, admin);
+        await page.goto('/admin/names');
+        const prohibitedList = page.getByTestId('prohibited-words');
+        await prohibitedList.waitFor();
+        await expectAccessible(page);
+        const countBefore = await prohibitedCount(admin);
+
+        // A word that is not Chinese characters: refused at the word field, nothing added.
+        const prohibitedForm = page.getByRole('form', { name: t('admin.names.addProhibited') });
+        await prohibitedForm.locator('input[name="prohibitedWord"]').fill('abc');
+        await prohibitedForm.getByRole('button', { name: t('admin.names.addProhibited') }).click();
+        await prohibitedForm.locator('.field--invalid input[name="prohibitedWord"]').waitFor();
+        expect(await prohibitedCount(admin)).toBe(countBefore);
+        await expectAccessible(page);
+        await screenshot(page, variant.name, 'admin-04-word-refused');
+
+        const word = `丁测${mark}`;
+        await prohibitedForm.locator('input[name="prohibitedWord"]').fill(word);
+        await prohibitedForm.locator('select[name="prohibitedCategory"]').selectOption('GAMBLING');
+        await prohibitedForm.getByRole('button', { name: t('admin.names.addProhibited') }).click();
+        await prohibitedForm.getByText(t('admin.names.added', { word })).waitFor();
+        await prohibitedList.getByText(word, { exact: true }).waitFor();
+        expect(await prohibitedCount(admin)).toBe(countBefore + 1);
+        // Shown by category: the new gambling word, and no word of another category.
+        await page.locator('select[name="prohibitedFilter"]').selectOption('GAMBLING');
+        await expect.poll(() => prohibitedList.getByText('卖国', { exact: true }).count()).toBe(0);
+        await prohibitedList.getByText(word, { exact: true }).waitFor();
+
+        page.once('dialog', (dialog) => void dialog.accept());
+        await prohibitedList.getByRole('button', { name: t('admin.names.removeWord', { word }) }).click();
+        await expect.poll(() => prohibitedList.getByText(word, { exact: true }).count()).toBe(0);
+        expect(await prohibitedCount(admin)).toBe(countBefore);
+
+        const specialWord = `丁特${mark}`;
+        const specialForm = page.getByRole('form', { name: t('admin.names.addSpecial') });
+        await specialForm.locator('input[name="specialWord"]').fill(specialWord);
+        await specialForm.locator('select[name="specialScope"]').selectOption('START');
+        await specialForm.getByRole('button', { name: t('admin.names.addSpecial') }).click();
+        await page.getByTestId('special-words').getByText(specialWord, { exact: true }).waitFor();
+
+        const exceptionForm = page.getByRole('form', { name: t('admin.names.addException') });
+        await exceptionForm.locator('input[name="exceptionWord"]').fill(division);
+        await exceptionForm.locator('input[name="exceptionMeaning"]').fill('a place name with another meaning');
+        await exceptionForm.getByRole('button', { name: t('admin.names.addException') }).click();
+        await page.getByTestId('division-exceptions').getByText(division, { exact: true }).waitFor();
+
+        // The commitment text: a blank English text is refused at that field; a full one becomes the
+        // version in force, and the version before stays readable.
+        const terms = page.getByTestId('commitment-terms');
+        const select = terms.locator('select[name="commitmentVersion"]');
+        await select.waitFor();
+        const before = Number(await select.inputValue());
+        const beforeText = await terms
+          .getByTestId('commitment-terms-shown')
+          .locator('blockquote[lang="en"]')
+          .innerText();
+        await terms.locator('textarea[name="commitmentTextZh"]').fill(`承诺书第${mark}版`);
+        await terms.locator('textarea[name="commitmentTextEn"]').fill('   ');
+        await terms.getByRole('button', { name: t('admin.names.terms.publish') }).click();
+        await terms.locator('.field--invalid textarea[name="commitmentTextEn"]').waitFor();
+        expect(await currentCommitmentVersion()).toBe(before);
+        await expectAccessible(page);
+
+        await terms.locator('textarea[name="commitmentTextEn"]').fill(`Commitment, version ${variant.name}`);
+        await terms.getByRole('button', { name: t('admin.names.terms.publish') }).click();
+        await terms.getByText(t('admin.names.terms.published', { version: before + 1 })).waitFor();
+        await expect.poll(() => select.inputValue()).toBe(String(before + 1));
+        await terms.getByText(`Commitment, version ${variant.name}`).waitFor();
+        expect(await currentCommitmentVersion()).toBe(before + 1);
+        await select.selectOption(String(before));
+        await expect
+          .poll(() => terms.getByTestId('commitment-terms-shown').locator('blockquote[lang="en"]').innerText())
+          .toBe(beforeText);
+        await expectAccessible(page);
+        await screenshot(page, variant.name, 'admin-05-names');
+
+        // The audit trail, filtered by action, shows what was just done.
+        await page.goto('/admin/audit');
+        await page.locator('input[name="action"]').fill('names.prohibitedWord');
+        await page.getByRole('button', { name: t('admin.audit.apply') }).click();
+        const rows = page.getByTestId('audit-events').locator('tbody tr');
+        await expect.poll(() => rows.count()).toBeGreaterThanOrEqual(2);
+        const actions = await rows.locator('th code').allInnerTexts();
+        for (const action of actions) expect(action).toMatch(/^names\.prohibitedWord\./);
+        await expectAccessible(page);
+      } finally {
+        await context.close();
+      }
+    },
+  );
+
+  it(
+    'changes the settings of each module, a figure out of range refused at its field',
+    { timeout: 120_000 },
+    async () => {
+      const admin = await createUser(app, { role: 'ADMIN' });
+      const context = await newContext(browser, app.url);
+      try {
+        const page = await signedInPage(context, variant, admin);
+        await page.goto('/admin/settings');
+        const hosting = page.getByTestId('settings-hosting');
+        await hosting.waitFor();
+        await expectAccessible(page);
+        const before = await settings(admin);
+
+        await hosting.locator('input[name="enterprisesPerSecretary"]').fill('0');
+        await hosting.getByRole('button', { name: t('admin.settings.save') }).click();
+        await hosting.locator('.field--invalid input[name="enterprisesPerSecretary"]').waitFor();
+        expect(await settings(admin)).toEqual(before);
+        await expectAccessible(page);
+        await screenshot(page, variant.name, 'admin-06-settings-refused');
+
+        const perSecretary = { en: 41, zh: 42, 'zh-elder': 43 }[variant.name]!;
+        await hosting.locator('input[name="enterprisesPerSecretary"]').fill(String(perSecretary));
+        await hosting.getByRole('button', { name: t('admin.settings.save') }).click();
+        await hosting.getByText(t('admin.settings.saved')).waitFor();
+
+        const cases = page.getByTestId('settings-cases');
+        await cases.locator('input[name="consultationWorkingDays"]').fill(String(perSecretary - 30));
+        await cases.getByRole('button', { name: t('admin.settings.save') }).click();
+        await cases.getByText(t('admin.settings.saved')).waitFor();
+
+        const names = page.getByTestId('settings-names');
+        await names.locator('input[name="verificationWindowWorkingDays"]').fill('251');
+        await names.getByRole('button', { name: t('admin.settings.save') }).click();
+        await names.locator('.field--invalid input[name="verificationWindowWorkingDays"]').waitFor();
+
+        const after = await settings(admin);
+        expect(after).toEqual({
+          ...before,
+          hostingSettings: { ...before.hostingSettings, enterprisesPerSecretary: perSecretary },
+          serviceCaseSettings: { ...before.serviceCaseSettings, consultationWorkingDays: perSecretary - 30 },
+        });
+        await page.reload();
+        await expect
+          .poll(() =>
+            page.getByTestId('settings-hosting').locator('input[name="enterprisesPerSecretary"]').inputValue(),
+          )
+          .toBe(String(perSecretary));
+        await expectAccessible(page);
+      } finally {
+        await context.close();
+      }
+    },
+  );
+
+  it(
+    'creates a staff account, refusing an official without a department; disables it and resets its password',
+    { timeout: 120_000 },
+    async () => {
+      const admin = await createUser(app, { role: 'ADMIN' });
+      const context = await newContext(browser, app.url);
+      try {
+        const page = await signedInPage(context, variant, admin);
+        await page.goto('/admin/staff');
+        const form = page.getByRole('form', { name: t('admin.staff.create') });
+        await form.waitFor();
+        const staffBefore = await staffCount(admin);
+        const email = `official-${variant.name}@example.test`;
+        await form.locator('input[name="displayName"]').fill(`税务专员${mark}`);
+        await form.locator('input[name="staffEmail"]').fill(email);
+        await form.locator('input[name="staffPassword"]').fill('Staff-password-42');
+        await form.locator('select[name="role"]').selectOption('OFFICIAL');
+        await form.getByRole('button', { name: t('admin.staff.submit') }).click();
+        await form.locator('.field--invalid select[name="department"]').waitFor();
+        expect(await staffCount(admin)).toBe(staffBefore);
+        await expectAccessible(page);
+
+        await form.locator('select[name="department"]').selectOption('TAX');
+        await form.getByRole('button', { name: t('admin.staff.submit') }).click();
+        await form.getByText(t('admin.staff.createdDone')).waitFor();
+        expect(await staffCount(admin)).toBe(staffBefore + 1);
+        const card = page.getByTestId('staff-account').filter({ hasText: email });
+        await card.getByText(t('admin.staff.active')).waitFor();
+
+        await card.getByRole('button', { name: t('admin.staff.disable') }).click();
+        await card.getByText(t('admin.staff.disabled')).waitFor();
+        await card.getByRole('button', { name: t('admin.staff.reset') }).click();
+        await expect.poll(() => page.getByTestId('temporary-password').locator('code').innerText()).toMatch(/\S{8,}/);
+        await expectAccessible(page);
+        await screenshot(page, variant.name, 'admin-08-staff');
+      } finally {
+        await context.close();
+      }
+    },
+  );
+
+  it(
+    "loads a year's holidays from a CSV file after previewing its working-day effect; a bad file loads nothing",
+    { timeout: 120_000 },
+    async () => {
+      const admin = await createUser(app, { role: 'ADMIN' });
+      const context = await newContext(browser, app.url);
+      try {
+        const page = await signedInPage(context, variant, admin);
+        await page.goto('/admin/calendar');
+        const input = page.locator('input#calendar-file');
+        await input.waitFor();
+        await expectAccessible(page);
+
+        // A make-up working day on a weekday: the problem, named by its date, and no preview.
+        const first = firstMonday(calendarYear);
+        await input.setInputFiles({
+          name: 'bad.csv',
+          mimeType: 'text/csv',
+          buffer: Buffer.from(`date,kind\n${calendarYear}-01-01,休\n${first},班\n`),
+        });
+        await page.getByText(t('admin.calendar.problems.MAKE_UP_NOT_WEEKEND', { date: first })).waitFor();
+        expect(await page.getByTestId('calendar-preview').count()).toBe(0);
+
+        // The new year: three weekday holidays in the first week of January and a Saturday worked.
+        const holidays = weekdaysFrom(calendarYear, 3);
+        const saturday = firstSaturdayAfter(holidays.at(-1)!);
+        const csv = ['date,kind', ...holidays.map((d) => `${d},holiday`), `${saturday},workday`].join('\n');
+        await input.setInputFiles({ name: `${calendarYear}.csv`, mimeType: 'text/csv', buffer: Buffer.from(csv) });
+        const preview = page.getByTestId('calendar-preview');
+        await preview.waitFor();
+        const months = preview.getByTestId('calendar-month');
+        await expect.poll(() => months.count()).toBe(12);
+        const january = months.first().locator('td');
+        // In force (weekends only), with the file (three fewer, one more), and the change.
+        await expect.poll(() => january.nth(0).innerText()).toMatch(/^\d+$/);
+        const inForce = Number(await january.nth(0).innerText());
+        expect(Number(await january.nth(1).innerText())).toBe(inForce - holidays.length + 1);
+        expect(await january.nth(2).innerText()).toBe(String(1 - holidays.length));
+        expect(await preview.getByTestId('calendar-sample').count()).toBe(4);
+        await preview.getByTestId('calendar-sample').first().getByText(t('admin.calendar.changed')).waitFor();
+        await expectAccessible(page);
+        await screenshot(page, variant.name, 'admin-07-calendar-preview');
+
+        await preview.getByRole('button', { name: t('admin.calendar.load', { year: calendarYear }) }).click();
+        await page.getByText(t('admin.calendar.loaded', { year: calendarYear })).waitFor();
+        const dayBefore = addDays(holidays[0]!, -1);
+        const result = await app.execute<{ workingDays: { addWorkingDays: string } }>(
+          `query($from: Date!) { workingDays { addWorkingDays(from: $from, days: 1) } }`,
+          { from: dayBefore },
+        );
+        // The next working day after the eve of the holidays is past them.
+        expect(result.data!.workingDays.addWorkingDays > holidays.at(-1)!).toBe(true);
+      } finally {
+        await context.close();
+      }
+    },
+  );
 });
+
+async function prohibitedCount(admin: TestUser): Promise<number> {
+  const result = await app.execute<{ prohibitedWords: { totalCount: number } }>(
+    '{ prohibitedWords(first: 1) { totalCount } }',
+    {},
+    { token: admin.token },
+  );
+  return result.data!.prohibitedWords.totalCount;
+}
+
+async function staffCount(admin: TestUser): Promise<number> {
+  const result = await app.execute<{ staffAccounts: { totalCount: number } }>(
+    '{ staffAccounts(first: 1) { totalCount } }',
+    {},
+    { token: admin.token },
+  );
+  return result.data!.staffAccounts.totalCount;
+}
+
+async function currentCommitmentVersion(): Promise<number> {
+  const result = await app.execute<{ nameCommitmentTerms: { version: number } }>('{ nameCommitmentTerms { version } }');
+  return result.data!.nameCommitmentTerms.version;
+}
+
+async function settings(admin: TestUser) {
+  const result = await app.execute(
+    `{ nameSettings { verificationWindowWorkingDays }
+       hostingSettings { acknowledgeWithinWorkingDays enterprisesPerSecretary floorAreaPerEnterprise }
+       serviceCaseSettings { consultationWorkingDays suggestionWorkingDays } }`,
+    {},
+    { token: admin.token },
+  );
+  return result.data!;
+}
+
+function addDays(day: string, days: number): string {
+  const date = new Date(`${day}T00:00:00Z`);
+  date.setUTCDate(date.getUTCDate() + days);
+  return date.toISOString().slice(0, 10);
+}
+
+const weekday = (day: string) => new Date(`${day}T00:00:00Z`).getUTCDay();
+
+function firstMonday(year: number): string {
+  let day = `${year}-01-01`;
+  while (weekday(day) !== 1) day = addDays(day, 1);
+  return day;
+}
+
+/** The first `count` Monday–Friday days from 2 January on. */
+function weekdaysFrom(year: number, count: number): string[] {
+  const days: string[] = [];
+  for (let day = `${year}-01-02`; days.length < count; day = addDays(day, 1)) {
+    if (weekday(day) >= 1 && weekday(day) <= 5) days.push(day);
+  }
+  return days;
+}
+
+function firstSaturdayAfter(day: string): string {
+  let next = addDays(day, 1);
+  while (weekday(next) !== 6) next = addDays(next, 1);
+  return next;
+}

@@ -84,8 +84,9 @@ export const hostingMessages = defineMessages({
     en: 'This enterprise is not on the abnormal-operations list.',
   },
   'hosting.settingsRange': {
-    zh: '{field} 应在 1 至 {max} 之间。',
-    en: '{field} must be between 1 and {max}.',
+    // Shown at the field it concerns, so it does not name the field (an API name in a sentence).
+    zh: '请填写 1 至 {max} 之间的整数。',
+    en: 'Give a whole number from 1 to {max}.',
   },
   'hosting.agreementNotActive': {
     zh: '所选托管协议不是生效中的协议。',

@@ -26,6 +26,8 @@ function isCurrent(): boolean {
     newest(join(ROOT, 'web/index.html')),
     newest(join(ROOT, 'web/vite.config.ts')),
     newest(join(ROOT, 'schema/schema.graphql')),
+    // The admin console's calendar preview imports the server's pure working-day rules.
+    newest(join(ROOT, 'src/shared/working-days.ts')),
   );
   return built >= sources;
 }

@@ -8,9 +8,10 @@ import { ApiKeysSection } from './ApiKeysSection';
 import { AuditSection } from './AuditSection';
 import { CalendarSection } from './CalendarSection';
 import { NamesSection } from './NamesSection';
+import { SettingsSection } from './SettingsSection';
 import { StaffSection } from './StaffSection';
 
-const SECTIONS = ['keys', 'staff', 'calendar', 'names', 'audit'] as const;
+const SECTIONS = ['keys', 'staff', 'calendar', 'names', 'settings', 'audit'] as const;
 
 function AdminLayout({ children }: { children: React.ReactNode }) {
   const { t } = useTranslation();
@@ -40,6 +41,7 @@ export default function AdminRoutes() {
           <Route path="staff" element={<StaffSection />} />
           <Route path="calendar" element={<CalendarSection />} />
           <Route path="names" element={<NamesSection />} />
+          <Route path="settings" element={<SettingsSection />} />
           <Route path="audit" element={<AuditSection />} />
           <Route path="*" element={<NotFoundPage />} />
         </Routes>

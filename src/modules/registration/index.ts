@@ -22,6 +22,7 @@ import { withheldNameIds } from './withheld-name.js';
 import {
   ClearanceTaskFieldsResolver,
   NameConflictEnterpriseResolver,
+  NameReservationApplicationResolver,
   RegistrationApplicationFieldsResolver,
   RegistrationDeclarationFieldsResolver,
   RegistrationResolver,
@@ -116,6 +117,7 @@ export const registrationResolvers = [
   RegistrationApplicationFieldsResolver,
   RegistrationDeclarationFieldsResolver,
   NameConflictEnterpriseResolver,
+  NameReservationApplicationResolver,
   ClearanceTaskFieldsResolver,
   EnterpriseResolver,
   EnterpriseFieldsResolver,

@@ -8,10 +8,10 @@ import {
   EnterpriseRevocationResolver,
   InspectionFieldsResolver,
   InspectionSampleFieldsResolver,
-  PUBLIC_STATUSES,
   RevocationProceedingFieldsResolver,
   SupervisionResolver,
 } from './supervision.resolver.js';
+import { PUBLIC_STATUSES } from './supervision.loaders.js';
 import { InspectionSampleType, InspectionType, RevocationProceedingType } from './supervision.types.js';
 
 export { supervisionEntities };

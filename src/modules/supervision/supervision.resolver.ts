@@ -1,13 +1,21 @@
 import { Arg, Args, Authorized, Ctx, FieldResolver, Int, Query, Resolver, Root } from 'type-graphql';
 import type { RequestContext } from '../../shared/context.js';
 import { MutationWithPayload } from '../../shared/graphql/mutation.js';
+import { checkPageSize } from '../../shared/graphql/connection.js';
 import { PageArgsType } from '../../shared/graphql/page-args.js';
 import { DateScalar } from '../../shared/graphql/scalars.js';
-import { byKeys, defineLoader, groupByKeys } from '../../shared/loaders.js';
 import { isOfficialOf } from '../../shared/viewer.js';
 import { userById, UserType, type User } from '../accounts/index.js';
 import { EnterpriseType, enterpriseById } from '../registration/index.js';
 import { Inspection, InspectionSample, RevocationProceeding } from './supervision.entity.js';
+import {
+  inspectionById,
+  inspectionsBySampleId,
+  inspectionsFirstPage,
+  proceedingByInspectionId,
+  publicProceedingByEnterpriseId,
+  sampleById,
+} from './supervision.loaders.js';
 import * as supervision from './supervision.service.js';
 import {
   CloseRevocationProceedingInput,
@@ -31,41 +39,8 @@ import {
 } from './supervision.types.js';
 
 const REGISTRAR = 'OFFICIAL:MARKET_REGULATION';
-export const PUBLIC_STATUSES = ['PUBLIC_NOTICE', 'REVOKED'] as const;
 
 const isRegistrar = (ctx: RequestContext) => isOfficialOf(ctx.viewer, 'MARKET_REGULATION');
-
-export const inspectionsBySampleId = defineLoader<string, Inspection[]>(
-  'supervision.inspectionsBySampleId',
-  async (ctx, ids) =>
-    groupByKeys(
-      ids,
-      await ctx.em.find(Inspection, { sample: { $in: [...ids] } }, { orderBy: { position: 'asc' } }),
-      (i) => i.sample.id,
-    ),
-);
-const sampleById = defineLoader<string, InspectionSample | null>('supervision.sampleById', async (ctx, ids) =>
-  byKeys(ids, await ctx.em.find(InspectionSample, { id: { $in: [...ids] } }), (s) => s.id),
-);
-const proceedingByInspectionId = defineLoader<string, RevocationProceeding | null>(
-  'supervision.proceedingByInspectionId',
-  async (ctx, ids) =>
-    byKeys(ids, await ctx.em.find(RevocationProceeding, { inspection: { $in: [...ids] } }), (p) => p.inspection.id),
-);
-const publicProceedingByEnterpriseId = defineLoader<string, RevocationProceeding | null>(
-  'supervision.publicProceedingByEnterpriseId',
-  async (ctx, ids) =>
-    byKeys(
-      ids,
-      // Oldest first, so the latest wins in byKeys.
-      await ctx.em.find(
-        RevocationProceeding,
-        { enterprise: { $in: [...ids] }, status: { $in: [...PUBLIC_STATUSES] } },
-        { orderBy: { updatedAt: 'asc', id: 'asc' } },
-      ),
-      (p) => p.enterprise.id,
-    ),
-);
 
 async function namesOf(ctx: RequestContext, ids: string[]): Promise<User[]> {
   const users = await ctx.loaders.get(userById).loadMany(ids);
@@ -214,7 +189,9 @@ export class InspectionSampleFieldsResolver {
 
   @FieldResolver(() => InspectionConnection, { description: 'The drawn enterprises, in draw order.' })
   inspections(@Root() sample: InspectionSample, @Ctx() ctx: RequestContext, @Args() page: PageArgsType) {
-    return supervision.listInspections(ctx, sample.id, page);
+    if (page.after) return supervision.listInspections(ctx, sample.id, page);
+    // The first page of every sample of a list comes from one statement.
+    return ctx.loaders.get(inspectionsFirstPage).load(`${sample.id}|${checkPageSize(ctx, page.first)}`);
   }
 }
 
@@ -301,17 +278,14 @@ export class RevocationProceedingFieldsResolver {
   })
   inspection(@Root() proceeding: RevocationProceeding, @Ctx() ctx: RequestContext) {
     if (!isRegistrar(ctx)) return null;
-    return ctx.em.findOne(Inspection, { id: proceeding.inspection.id });
+    return ctx.loaders.get(inspectionById).load(proceeding.inspection.id);
   }
 
   @FieldResolver(() => Boolean, {
     description: 'True when the answer period or the public notice has ended and the registration may be revoked.',
   })
   revocable(@Root() proceeding: RevocationProceeding, @Ctx() ctx: RequestContext): boolean {
-    const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(ctx.deps.clock.now());
-    if (proceeding.status === 'NOTICE_ISSUED') return isRegistrar(ctx) && today > proceeding.answerBy;
-    if (proceeding.status === 'PUBLIC_NOTICE') return isRegistrar(ctx) && today > proceeding.publicNoticeUntil!;
-    return false;
+    return isRegistrar(ctx) && supervision.revocableOn(proceeding, supervision.today(ctx));
   }
 }
 

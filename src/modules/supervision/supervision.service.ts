@@ -41,12 +41,9 @@ const SEED = /^[A-Za-z0-9_-]{1,64}$/;
 const notFound = (field: string[] = ['input', 'id']) =>
   new DomainError(problem(UserErrorCode.NOT_FOUND, 'error.notFound', field));
 
-function today(ctx: RequestContext): string {
+/** Today's calendar day in Asia/Shanghai, by the injectable clock. */
+export function today(ctx: RequestContext): string {
   return shanghaiDate(ctx.deps.clock.now());
-}
-
-function daysBetween(from: string, to: string): number {
-  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
 }
 
 export interface DrawCommand {
@@ -68,7 +65,7 @@ function drawProblems(ctx: RequestContext, c: DrawCommand): Problem[] {
   if (!problems.length) {
     if (c.confirmedFrom > c.confirmedTo)
       problems.push(problem(UserErrorCode.OUT_OF_RANGE, 'supervision.windowOrder', field('confirmedFrom')));
-    else if (daysBetween(c.confirmedFrom, c.confirmedTo) >= s.maxWindowDays)
+    else if (c.confirmedTo >= addCalendarDays(c.confirmedFrom, s.maxWindowDays))
       problems.push(
         problem(UserErrorCode.OUT_OF_RANGE, 'supervision.windowTooLong', field('confirmedFrom'), {
           max: s.maxWindowDays,
@@ -344,6 +341,22 @@ export async function startPublicNotice(
 }
 
 /**
+ * The last day the enterprise may still be heard (the notice's answer period, or the public notice);
+ * null once the proceeding has ended.
+ */
+function hearingEndsOn(proceeding: RevocationProceeding): string | null {
+  if (proceeding.status === 'NOTICE_ISSUED') return proceeding.answerBy;
+  if (proceeding.status === 'PUBLIC_NOTICE') return proceeding.publicNoticeUntil;
+  return null;
+}
+
+/** Whether the registration may be revoked on `day`: the answer period or the public notice has ended. */
+export function revocableOn(proceeding: RevocationProceeding, day: string): boolean {
+  const endsOn = hearingEndsOn(proceeding);
+  return endsOn !== null && day > endsOn;
+}
+
+/**
  * Revokes the registration once the answer period (or the public notice) has passed: the
  * enterprise becomes REVOKED, its licence is cancelled and its name released (1-year protection).
  */
@@ -352,21 +365,17 @@ export async function revoke(ctx: RequestContext, globalId: string, reason: stri
   return inTransaction(ctx, async (tx) => {
     const proceeding = await lockProceeding(tx, globalId);
     const day = today(tx);
-    if (proceeding.status === 'NOTICE_ISSUED') {
-      if (day <= proceeding.answerBy)
-        throw new DomainError(
-          problem(UserErrorCode.INVALID_STATE, 'supervision.answerPeriodRunning', ['input', 'id'], {
-            date: proceeding.answerBy,
-          }),
-        );
-    } else if (proceeding.status === 'PUBLIC_NOTICE') {
-      if (day <= proceeding.publicNoticeUntil!)
-        throw new DomainError(
-          problem(UserErrorCode.INVALID_STATE, 'supervision.publicNoticeRunning', ['input', 'id'], {
-            date: proceeding.publicNoticeUntil!,
-          }),
-        );
-    } else throw stateProblem(proceeding);
+    const endsOn = hearingEndsOn(proceeding);
+    if (endsOn === null) throw stateProblem(proceeding);
+    if (!revocableOn(proceeding, day))
+      throw new DomainError(
+        problem(
+          UserErrorCode.INVALID_STATE,
+          proceeding.status === 'NOTICE_ISSUED' ? 'supervision.answerPeriodRunning' : 'supervision.publicNoticeRunning',
+          ['input', 'id'],
+          { date: endsOn },
+        ),
+      );
     const enterprise = await revokeRegistration(tx, {
       enterpriseId: proceeding.enterprise.id,
       reason: text,

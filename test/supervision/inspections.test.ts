@@ -183,9 +183,10 @@ describe('from a false declaration to revocation', () => {
     const { enterprise, proceeding } = await falseDeclaration('2026-11-03');
     // 10 working days after Tuesday 3 November, the day of the notice not counted.
     expect(proceeding).toMatchObject({ status: 'NOTICE_ISSUED', noticeIssuedOn: '2026-11-03', answerBy: '2026-11-17' });
+    // The notice is about the proceeding, so that the enterprise can open it and answer.
     expect(
-      await app.em().count(Notification, { userId: applicant.user.id, subjectId: localId(enterprise.id) }),
-    ).toBeGreaterThan(0);
+      await app.em().count(Notification, { userId: applicant.user.id, subjectId: localId(proceeding.id) }),
+    ).toBe(1);
     // Not public while the enterprise may still answer.
     const early = await run(app, PUBLIC, { id: enterprise.id });
     expect(early.enterprise.revocation).toBeNull();
@@ -463,5 +464,137 @@ describe('the desk lists in a fixed number of statements', () => {
     }
     console.info(`revocationProceedings: ${one.count} statements for 1 proceeding, ${twenty.count} for 20`);
     expect(twenty.count).toBe(one.count);
+  });
+});
+
+describe('the enterprise answers a notice of intended revocation (陈述申辩)', () => {
+  const ANSWER = /* GraphQL */ `
+    mutation Answer($input: AnswerRevocationNoticeInput!) {
+      answerRevocationNotice(input: $input) {
+        proceeding {
+          id
+          answerable
+          answer {
+            statement
+            evidence
+            answeredAt
+            answeredByName
+          }
+        }
+        userErrors {
+          code
+          field
+          message
+        }
+      }
+    }
+  `;
+  const NOTICE = /* GraphQL */ `
+    query ($id: ID!) {
+      node(id: $id) {
+        ... on RevocationProceeding {
+          id
+          status
+          ground
+          answerBy
+          answerable
+          revocable
+          enterprise {
+            id
+          }
+          answer {
+            statement
+            evidence
+            answeredByName
+          }
+        }
+      }
+    }
+  `;
+  const answer = async (input: Record<string, unknown>, by: TestUser = applicant) =>
+    (await run(app, ANSWER, { input }, by)).answerRevocationNotice;
+  const codes = (payload: any) => payload.userErrors.map((e: any) => ({ code: e.code, field: e.field }));
+
+  it('the enterprise reads its notice and answers within the deadline; the official sees the answer before deciding, and the inspector is told', async () => {
+    const { enterprise, proceeding, inspection } = await falseDeclaration('2026-11-11');
+    const seen = await run(app, NOTICE, { id: proceeding.id }, applicant);
+    expect(seen.node).toMatchObject({
+      status: 'NOTICE_ISSUED',
+      ground: '住所系虚假地址，实地无此门牌',
+      answerBy: '2026-11-25',
+      answerable: true,
+      revocable: false,
+      enterprise: { id: enterprise.id },
+      answer: null,
+    });
+    // The notification leads to the notice itself.
+    expect(await app.em().count(Notification, { userId: applicant.user.id, subjectId: localId(proceeding.id) })).toBe(
+      1,
+    );
+
+    app.clock.set('2026-11-25T20:00:00+08:00');
+    const given = await answer({
+      id: proceeding.id,
+      statement: '  该地址系本公司租赁的办公场所，门牌已于近期更换。 ',
+      evidence: '房屋租赁合同（2026-08-01 至 2029-07-31）；街道办出具的门牌变更证明。',
+    });
+    expect(given.userErrors).toEqual([]);
+    expect(given.proceeding).toMatchObject({
+      answerable: false,
+      answer: {
+        statement: '该地址系本公司租赁的办公场所，门牌已于近期更换。',
+        evidence: '房屋租赁合同（2026-08-01 至 2029-07-31）；街道办出具的门牌变更证明。',
+        answeredByName: applicant.user.displayName,
+      },
+    });
+    const official = await run(app, NOTICE, { id: proceeding.id }, registrar);
+    expect(official.node.answer).toMatchObject({ statement: '该地址系本公司租赁的办公场所，门牌已于近期更换。' });
+    expect(official.node.answerable).toBe(false);
+    expect(
+      await app.em().count(Notification, { userId: inspection.inspector.user.id, subjectId: localId(proceeding.id) }),
+    ).toBe(1);
+    expect(
+      await app.em().count(AuditEvent, { action: 'supervision.answerNotice', subjectId: localId(proceeding.id) }),
+    ).toBe(1);
+
+    // Once only.
+    const again = await nothingWritten(app, () => answer({ id: proceeding.id, statement: '补充说明' }));
+    expect(codes(again)).toEqual([{ code: 'INVALID_STATE', field: ['input', 'id'] }]);
+  });
+
+  it('after the deadline the answer is refused with the last day, and nothing is written', async () => {
+    const { proceeding } = await falseDeclaration('2026-11-12');
+    app.clock.set('2026-11-27T08:00:00+08:00'); // answerBy is Thursday 26 November
+    const seen = await run(app, NOTICE, { id: proceeding.id }, applicant);
+    expect(seen.node).toMatchObject({ answerBy: '2026-11-26', answerable: false });
+    const late = await nothingWritten(app, () => answer({ id: proceeding.id, statement: '地址属实' }));
+    expect(codes(late)).toEqual([{ code: 'INVALID_STATE', field: ['input', 'id'] }]);
+    expect(late.userErrors[0].message).toContain('2026-11-26');
+    const english = await app.execute(
+      ANSWER,
+      { input: { id: proceeding.id, statement: '地址属实' } },
+      { token: applicant.token, language: 'en' },
+    );
+    expect(english.data!.answerRevocationNotice.userErrors[0].message).toBe(
+      'The time to answer ended on 2026-11-26: an answer can no longer be given.',
+    );
+  });
+
+  it('refuses an empty statement, another applicant (as if the notice did not exist), and a closed proceeding; nothing is written', async () => {
+    const { proceeding } = await falseDeclaration('2026-11-13');
+    const stranger = await createUser(app, { role: 'APPLICANT' });
+    expect(codes(await nothingWritten(app, () => answer({ id: proceeding.id, statement: ' \n ' })))).toEqual([
+      { code: 'REQUIRED', field: ['input', 'statement'] },
+    ]);
+    expect(
+      codes(await nothingWritten(app, () => answer({ id: proceeding.id, statement: '地址属实' }, stranger))),
+    ).toEqual([{ code: 'NOT_FOUND', field: ['input', 'id'] }]);
+    expect((await run(app, NOTICE, { id: proceeding.id }, stranger)).node).toBeNull();
+    const closed = (await run(app, CLOSE, { input: { id: proceeding.id, reason: '住所属实' } }, registrar))
+      .closeRevocationProceeding;
+    expect(closed.userErrors).toEqual([]);
+    expect(codes(await nothingWritten(app, () => answer({ id: proceeding.id, statement: '地址属实' })))).toEqual([
+      { code: 'INVALID_STATE', field: ['input', 'id'] },
+    ]);
   });
 });

@@ -24,6 +24,9 @@ const FinancingRoutes = lazy(() => import('./financing/FinancingRoutes'));
 const InvestorServicesRoutes = lazy(() => import('./investor-services/InvestorServicesRoutes'));
 const AdminRoutes = lazy(() => import('./admin/AdminRoutes'));
 const HostingRoutes = lazy(() => import('./hosting/HostingRoutes'));
+const RevocationNoticePage = lazy(() =>
+  import('./supervision/RevocationNoticePage').then((m) => ({ default: m.RevocationNoticePage })),
+);
 
 const APPLICANT = ['APPLICANT'];
 
@@ -90,6 +93,14 @@ export function App() {
             element={
               <RequireRole>
                 <InboxPage />
+              </RequireRole>
+            }
+          />
+          <Route
+            path="/revocation-notices/:id"
+            element={
+              <RequireRole roles={APPLICANT}>
+                <RevocationNoticePage />
               </RequireRole>
             }
           />

@@ -18,6 +18,8 @@ import {
 } from './supervision.loaders.js';
 import * as supervision from './supervision.service.js';
 import {
+  AnswerRevocationNoticeInput,
+  AnswerRevocationNoticePayload,
   CloseRevocationProceedingInput,
   CloseRevocationProceedingPayload,
   DrawInspectionSampleInput,
@@ -31,6 +33,7 @@ import {
   RecordInspectionFindingPayload,
   RevocationProceedingConnection,
   RevocationProceedingStatus,
+  RevocationNoticeAnswerType,
   RevocationProceedingType,
   RevokeEnterpriseRegistrationInput,
   RevokeEnterpriseRegistrationPayload,
@@ -41,6 +44,18 @@ import {
 const REGISTRAR = 'OFFICIAL:MARKET_REGULATION';
 
 const isRegistrar = (ctx: RequestContext) => isOfficialOf(ctx.viewer, 'MARKET_REGULATION');
+
+/** Whether the viewer acts for the proceeding's enterprise (the notice is addressed to it). */
+async function actsForEnterprise(ctx: RequestContext, proceeding: RevocationProceeding): Promise<boolean> {
+  if (!ctx.viewer.userId) return false;
+  const enterprise = await ctx.loaders.get(enterpriseById).load(proceeding.enterprise.id);
+  return enterprise?.agent.id === ctx.viewer.userId;
+}
+
+/** The notice's particulars: market regulation's officials, and the enterprise it is addressed to. */
+async function seesNotice(ctx: RequestContext, proceeding: RevocationProceeding): Promise<boolean> {
+  return isRegistrar(ctx) || actsForEnterprise(ctx, proceeding);
+}
 
 async function namesOf(ctx: RequestContext, ids: string[]): Promise<User[]> {
   const users = await ctx.loaders.get(userById).loadMany(ids);
@@ -125,6 +140,25 @@ export class SupervisionResolver {
     input: CloseRevocationProceedingInput,
   ) {
     return { proceeding: await supervision.close(ctx, input.id, input.reason) };
+  }
+
+  @Authorized('APPLICANT')
+  @MutationWithPayload(() => AnswerRevocationNoticePayload, {
+    description:
+      "The enterprise answers a notice of intended revocation (陈述申辩): a statement and, optionally, the evidence it relies on as text. Once, and only until the notice's answerBy (or the end of a public notice); after that, INVALID_STATE with the last day. The officials see the answer on the proceeding before deciding. Role: APPLICANT acting for the enterprise.",
+  })
+  async answerRevocationNotice(
+    @Ctx() ctx: RequestContext,
+    @Arg('input', () => AnswerRevocationNoticeInput, { description: 'The proceeding and the answer.' })
+    input: AnswerRevocationNoticeInput,
+  ) {
+    return {
+      proceeding: await supervision.answerNotice(ctx, {
+        id: input.id,
+        statement: input.statement,
+        evidence: input.evidence ?? null,
+      }),
+    };
   }
 
   @Authorized(REGISTRAR)
@@ -241,35 +275,63 @@ export class RevocationProceedingFieldsResolver {
 
   @FieldResolver(() => String, {
     nullable: true,
-    description: 'What the inspection found false. Market-regulation officials only (null for others).',
+    description:
+      'What the inspection found false. Market-regulation officials and the enterprise the notice is addressed to (null for others).',
   })
-  ground(@Root() proceeding: RevocationProceeding, @Ctx() ctx: RequestContext): string | null {
-    return isRegistrar(ctx) ? proceeding.ground : null;
+  async ground(@Root() proceeding: RevocationProceeding, @Ctx() ctx: RequestContext): Promise<string | null> {
+    return (await seesNotice(ctx, proceeding)) ? proceeding.ground : null;
   }
 
   @FieldResolver(() => DateScalar, {
     nullable: true,
-    description: 'The day the notice was issued. Market-regulation officials only.',
+    description: 'The day the notice was issued. Market-regulation officials and the enterprise.',
   })
-  noticeIssuedOn(@Root() proceeding: RevocationProceeding, @Ctx() ctx: RequestContext): string | null {
-    return isRegistrar(ctx) ? proceeding.noticeIssuedOn : null;
+  async noticeIssuedOn(@Root() proceeding: RevocationProceeding, @Ctx() ctx: RequestContext): Promise<string | null> {
+    return (await seesNotice(ctx, proceeding)) ? proceeding.noticeIssuedOn : null;
   }
 
   @FieldResolver(() => DateScalar, {
     nullable: true,
     description:
-      'Last day for the enterprise to answer the notice (10 working days). Market-regulation officials only.',
+      'Last day for the enterprise to answer the notice (10 working days). Market-regulation officials and the enterprise.',
   })
-  answerBy(@Root() proceeding: RevocationProceeding, @Ctx() ctx: RequestContext): string | null {
-    return isRegistrar(ctx) ? proceeding.answerBy : null;
+  async answerBy(@Root() proceeding: RevocationProceeding, @Ctx() ctx: RequestContext): Promise<string | null> {
+    return (await seesNotice(ctx, proceeding)) ? proceeding.answerBy : null;
   }
 
   @FieldResolver(() => String, {
     nullable: true,
-    description: 'Why it ended without revocation. Market-regulation officials only.',
+    description: 'Why it ended without revocation. Market-regulation officials and the enterprise.',
   })
-  closedReason(@Root() proceeding: RevocationProceeding, @Ctx() ctx: RequestContext): string | null {
-    return isRegistrar(ctx) ? proceeding.closedReason : null;
+  async closedReason(@Root() proceeding: RevocationProceeding, @Ctx() ctx: RequestContext): Promise<string | null> {
+    return (await seesNotice(ctx, proceeding)) ? proceeding.closedReason : null;
+  }
+
+  @FieldResolver(() => RevocationNoticeAnswerType, {
+    nullable: true,
+    description:
+      "The enterprise's answer to the notice (answerRevocationNotice); null until it answers. Market-regulation officials and the enterprise.",
+  })
+  async answer(
+    @Root() proceeding: RevocationProceeding,
+    @Ctx() ctx: RequestContext,
+  ): Promise<RevocationNoticeAnswerType | null> {
+    if (!proceeding.answeredAt || !(await seesNotice(ctx, proceeding))) return null;
+    const by = proceeding.answeredBy ? await ctx.loaders.get(userById).load(proceeding.answeredBy.id) : null;
+    return {
+      statement: proceeding.answerStatement!,
+      evidence: proceeding.answerEvidence,
+      answeredAt: proceeding.answeredAt,
+      answeredByName: by?.displayName ?? null,
+    };
+  }
+
+  @FieldResolver(() => Boolean, {
+    description:
+      'True when the viewer acts for the enterprise and may answer the notice now: not answered yet, and answerBy (or the end of the public notice) not passed.',
+  })
+  async answerable(@Root() proceeding: RevocationProceeding, @Ctx() ctx: RequestContext): Promise<boolean> {
+    return supervision.answerableOn(proceeding, supervision.today(ctx)) && actsForEnterprise(ctx, proceeding);
   }
 
   @FieldResolver(() => InspectionType, {

@@ -184,9 +184,9 @@ describe('from a false declaration to revocation', () => {
     // 10 working days after Tuesday 3 November, the day of the notice not counted.
     expect(proceeding).toMatchObject({ status: 'NOTICE_ISSUED', noticeIssuedOn: '2026-11-03', answerBy: '2026-11-17' });
     // The notice is about the proceeding, so that the enterprise can open it and answer.
-    expect(
-      await app.em().count(Notification, { userId: applicant.user.id, subjectId: localId(proceeding.id) }),
-    ).toBe(1);
+    expect(await app.em().count(Notification, { userId: applicant.user.id, subjectId: localId(proceeding.id) })).toBe(
+      1,
+    );
     // Not public while the enterprise may still answer.
     const early = await run(app, PUBLIC, { id: enterprise.id });
     expect(early.enterprise.revocation).toBeNull();

@@ -307,8 +307,7 @@ function NameVerificationQueue() {
               reservation={reservation}
               words={words}
               application={
-                reservation.declaredInApplication ??
-                applications.find((a) => a.nameReservation?.id === reservation.id)
+                reservation.declaredInApplication ?? applications.find((a) => a.nameReservation?.id === reservation.id)
               }
             />
           ))}

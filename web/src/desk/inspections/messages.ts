@@ -52,7 +52,8 @@ export const zh = {
   // The enterprise's own page for a notice addressed to it.
   notice: {
     title: '撤销登记告知',
-    intro: '随机抽查发现贵企业的登记事项虚假。撤销登记前，您可以在期限内陈述申辩一次；登记机关在作出决定前会查阅您的答复。',
+    intro:
+      '随机抽查发现贵企业的登记事项虚假。撤销登记前，您可以在期限内陈述申辩一次；登记机关在作出决定前会查阅您的答复。',
     enterprise: '企业',
     issuedOn: '告知日期',
     statement: '陈述申辩',

@@ -193,9 +193,15 @@ const SAVE_ALERT = `mutation($input: SaveFinancingDemandAlertInput!) { saveFinan
  * An inspection of a new enterprise drawn to the matrix's market-regulation official, and, when asked,
  * a revocation proceeding on it whose answer period is over (rows written directly: the draw is random).
  */
-async function supervisionFixture({ app, cast }: Fixtures, proceeding: RevocationProceeding['status'] | null) {
-  // Its own applicant: the matrix's applicant keeps few notifications (Query.notifications reads the first 100).
-  const owner = await createUser(app, { role: 'APPLICANT', passwordHash: cheapPasswordHash() });
+async function supervisionFixture(
+  { app, cast }: Fixtures,
+  proceeding: RevocationProceeding['status'] | null,
+  options: { ownedByApplicant?: boolean; answerBy?: string } = {},
+) {
+  // Its own applicant unless the row needs the matrix's: that one keeps few notifications (Query.notifications reads the first 100).
+  const owner = options.ownedByApplicant
+    ? cast.applicant
+    : await createUser(app, { role: 'APPLICANT', passwordHash: cheapPasswordHash() });
   const established = await establish(app, owner, cast.registrar);
   const em = app.em();
   const inspector = cast.userIds.MARKET_REGULATION!;
@@ -226,7 +232,7 @@ async function supervisionFixture({ app, cast }: Fixtures, proceeding: Revocatio
         status: proceeding,
         ground: '住所虚假',
         noticeIssuedOn: '2026-10-01',
-        answerBy: '2026-10-15',
+        answerBy: options.answerBy ?? '2026-10-15',
         createdAt: app.clock.now(),
         updatedAt: app.clock.now(),
       })
@@ -907,6 +913,22 @@ export const MATRIX: Record<string, Row> = {
     call: async (f) => ({
       query: `mutation($input: CloseRevocationProceedingInput!) { closeRevocationProceeding(input: $input) { proceeding { id } userErrors { code field message } } }`,
       variables: { input: { id: (await supervisionFixture(f, 'NOTICE_ISSUED')).proceedingId, reason: '住所属实' } },
+    }),
+  },
+
+  'Mutation.answerRevocationNotice': {
+    // Only the person acting for the enterprise the notice is addressed to; to others it does not exist.
+    needs: ['APPLICANT'],
+    hiddenFrom: STRANGERS,
+    call: async (f) => ({
+      query: `mutation($input: AnswerRevocationNoticeInput!) { answerRevocationNotice(input: $input) { proceeding { id } userErrors { code field message } } }`,
+      variables: {
+        input: {
+          id: (await supervisionFixture(f, 'NOTICE_ISSUED', { ownedByApplicant: true, answerBy: '2099-12-31' }))
+            .proceedingId,
+          statement: '住所系租赁取得，附租赁合同。',
+        },
+      },
     }),
   },
 

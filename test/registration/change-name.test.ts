@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TestApp } from '../helpers/app.js';
 import { createUser, type TestUser } from '../helpers/factories.js';
 import { EnterpriseName } from '../../src/modules/names/index.js';
+import { Enterprise } from '../../src/modules/registration/index.js';
 import {
   COMMITMENT,
   CONFIRM,
@@ -256,5 +257,162 @@ describe('a change of name without a separate reservation (实施细则 Art. 34)
     const confirmed = payloadOf(await run(app, CONFIRM, { input: { id: draft.application.id } }, registrar));
     expect(confirmed.userErrors).toEqual([]);
     expect(confirmed.application.enterprise.name).toBe(reservation.name);
+  });
+});
+
+// 规定 告知承诺 applied to 实施细则 第三十四条: a special name declared directly is granted on its commitment
+// when the change is confirmed, then verified afterwards in the registry's one verification queue, with
+// the outcomes of a reserved special name (domain-rules §2).
+describe('a special name declared directly is verified afterwards (实施细则 Art. 34, 规定 告知承诺)', () => {
+  const QUEUE = /* GraphQL */ `
+    query {
+      nameVerificationQueue(first: 100) {
+        edges {
+          node {
+            id
+            name
+            status
+            special
+            commitment {
+              signatoryName
+              termsVersion
+            }
+            verification {
+              status
+              dueBy
+            }
+            declaredInApplication {
+              id
+              number
+              kind
+            }
+          }
+        }
+      }
+    }
+  `;
+  const RECORD = /* GraphQL */ `
+    mutation ($input: RecordNameVerificationInput!) {
+      recordNameVerification(input: $input) {
+        reservation {
+          id
+          status
+          verification {
+            status
+          }
+        }
+        userErrors {
+          code
+          field
+        }
+      }
+    }
+  `;
+  const PUBLIC_ENTERPRISE = /* GraphQL */ `
+    query ($id: ID!) {
+      enterprise(id: $id) {
+        name
+        uscc
+      }
+    }
+  `;
+
+  async function termsVersion(): Promise<number> {
+    const terms = (await app.execute(`{ nameCommitmentTerms { version } }`, {})).data as any;
+    return terms.nameCommitmentTerms.version as number;
+  }
+
+  /** A change declaring a special name (no division: 规定 告知承诺) directly, submitted with its commitment. */
+  async function submitSpecial(enterpriseId: string) {
+    const name = `${tradeName()}信息技术有限公司`;
+    const commitment = { termsVersion: await termsVersion(), accepted: true, signatoryName: '王海川' };
+    const { id, data } = await submitChange(enterpriseId, name, commitment);
+    expect(payloadOf(data).userErrors).toEqual([]);
+    return { id, name, version: commitment.termsVersion };
+  }
+
+  async function queue(): Promise<any[]> {
+    const data = await run(app, QUEUE, {}, registrar);
+    return data.nameVerificationQueue.edges.map((e: { node: unknown }) => e.node);
+  }
+
+  it('实施细则 Art. 34: confirming the change puts the special name in the verification queue, due in 20 working days, with its commitment and its application', async () => {
+    const { id: enterpriseId } = await enterprise();
+    const { id, name, version } = await submitSpecial(enterpriseId);
+    // Under review it is held, not yet granted: nothing to verify.
+    expect((await queue()).filter((r) => r.name === name)).toEqual([]);
+
+    expect(payloadOf(await run(app, CONFIRM, { input: { id } }, registrar)).userErrors).toEqual([]);
+    const rows = (await queue()).filter((r) => r.name === name);
+    expect(rows).toEqual([
+      {
+        id: expect.any(String),
+        name,
+        status: 'USED',
+        special: true,
+        commitment: { signatoryName: '王海川', termsVersion: version },
+        // 2026-11-26 (Thursday) + 20 working days.
+        verification: { status: 'PENDING', dueBy: '2026-12-24' },
+        declaredInApplication: { id, number: expect.any(String), kind: 'CHANGE' },
+      },
+    ]);
+  });
+
+  it('实施细则 Art. 34: a false commitment found revokes the directly declared name: the enterprise must change it within 30 days and the public sees its credit code instead (规定 告知承诺)', async () => {
+    const { id: enterpriseId } = await enterprise();
+    const { id, name } = await submitSpecial(enterpriseId);
+    expect(payloadOf(await run(app, CONFIRM, { input: { id } }, registrar)).userErrors).toEqual([]);
+    const [row] = (await queue()).filter((r) => r.name === name);
+
+    const verdict = await run(
+      app,
+      RECORD,
+      { input: { id: row.id, outcome: 'FALSE_COMMITMENT', note: '无跨省经营事实' } },
+      registrar,
+    );
+    expect(verdict.recordNameVerification).toEqual({
+      reservation: { id: row.id, status: 'REVOKED', verification: { status: 'FALSE_COMMITMENT' } },
+      userErrors: [],
+    });
+    expect((await queue()).filter((r) => r.name === name)).toEqual([]);
+
+    const seenByPublic = await run(app, PUBLIC_ENTERPRISE, { id: enterpriseId }, stranger);
+    expect(seenByPublic.enterprise.name).toBe(seenByPublic.enterprise.uscc);
+    const seenByAgent = await run(app, PUBLIC_ENTERPRISE, { id: enterpriseId }, applicant);
+    expect(seenByAgent.enterprise.name).toBe(name);
+    const registered = await app.em().findOneOrFail(Enterprise, { id: localId(enterpriseId) });
+    expect(registered.nameChangeRequiredBy).toBe('2026-12-26');
+  });
+
+  it('实施细则 Art. 34: a commitment found true leaves the queue and the enterprise keeps its name', async () => {
+    const { id: enterpriseId } = await enterprise();
+    const { id, name } = await submitSpecial(enterpriseId);
+    expect(payloadOf(await run(app, CONFIRM, { input: { id } }, registrar)).userErrors).toEqual([]);
+    const [row] = (await queue()).filter((r) => r.name === name);
+
+    const verdict = await run(app, RECORD, { input: { id: row.id, outcome: 'COMPLIANT', note: null } }, registrar);
+    expect(verdict.recordNameVerification.userErrors).toEqual([]);
+    expect(verdict.recordNameVerification.reservation.status).toBe('USED');
+    expect((await queue()).filter((r) => r.name === name)).toEqual([]);
+    const seenByPublic = await run(app, PUBLIC_ENTERPRISE, { id: enterpriseId }, stranger);
+    expect(seenByPublic.enterprise.name).toBe(name);
+  });
+
+  it('实施细则 Art. 34: a special-name change refused or withdrawn never enters the queue, nor does an ordinary name declared directly', async () => {
+    const refused = await submitSpecial((await enterprise()).id);
+    expect(
+      payloadOf(await run(app, REJECT, { input: { id: refused.id, reasons: ['材料不符合法定形式'] } }, registrar))
+        .userErrors,
+    ).toEqual([]);
+    const withdrawn = await submitSpecial((await enterprise()).id);
+    expect(payloadOf(await run(app, WITHDRAW, { input: { id: withdrawn.id } }, applicant)).userErrors).toEqual([]);
+    const ordinary = newName();
+    const { id } = await submitChange((await enterprise()).id, ordinary);
+    expect(payloadOf(await run(app, CONFIRM, { input: { id } }, registrar)).userErrors).toEqual([]);
+
+    const names = (await queue()).map((r) => r.name);
+    expect(names).not.toContain(refused.name);
+    expect(names).not.toContain(withdrawn.name);
+    expect(names).not.toContain(ordinary);
   });
 });

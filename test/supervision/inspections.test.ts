@@ -1,10 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TestApp } from '../helpers/app.js';
 import { EnterpriseName } from '../../src/modules/names/index.js';
-import { BusinessLicence } from '../../src/modules/registration/registration.entity.js';
+import { BusinessLicence, Enterprise } from '../../src/modules/registration/registration.entity.js';
 import { AuditEvent } from '../../src/shared/audit/audit.entity.js';
 import { Notification } from '../../src/shared/notifications/notification.entity.js';
 import { createUser, type TestUser } from '../helpers/factories.js';
+import { createEnterprise } from '../financing/helpers.js';
 import { establish, localId, run } from '../registration/helpers.js';
 import { CLOSE, DRAW, FINDING, PUBLIC_NOTICE, REVOKE, nothingWritten } from './helpers.js';
 
@@ -182,9 +183,10 @@ describe('from a false declaration to revocation', () => {
     const { enterprise, proceeding } = await falseDeclaration('2026-11-03');
     // 10 working days after Tuesday 3 November, the day of the notice not counted.
     expect(proceeding).toMatchObject({ status: 'NOTICE_ISSUED', noticeIssuedOn: '2026-11-03', answerBy: '2026-11-17' });
-    expect(
-      await app.em().count(Notification, { userId: applicant.user.id, subjectId: localId(enterprise.id) }),
-    ).toBeGreaterThan(0);
+    // The notice is about the proceeding, so that the enterprise can open it and answer.
+    expect(await app.em().count(Notification, { userId: applicant.user.id, subjectId: localId(proceeding.id) })).toBe(
+      1,
+    );
     // Not public while the enterprise may still answer.
     const early = await run(app, PUBLIC, { id: enterprise.id });
     expect(early.enterprise.revocation).toBeNull();
@@ -337,5 +339,262 @@ describe('from a false declaration to revocation', () => {
       expect(codes(await step(query, { id: proceeding.id, reason: '虚假登记' }))).toEqual([
         { code: 'INVALID_STATE', field: ['input', 'id'] },
       ]);
+  });
+});
+
+describe('the desk lists in a fixed number of statements', () => {
+  const SAMPLES = /* GraphQL */ `
+    query ($first: Int!) {
+      inspectionSamples(first: $first) {
+        edges { node { id reproducible drawnByName ${'inspections(first: 100) { totalCount pageInfo { hasNextPage endCursor } edges { node { id finding assignedToMe enterprise { id name uscc status } inspectors { id displayName } proceeding { id status } } } }'} } }
+      }
+    }
+  `;
+  const PROCEEDINGS = /* GraphQL */ `
+    query ($first: Int!) {
+      revocationProceedings(first: $first) {
+        edges {
+          node {
+            id
+            status
+            ground
+            answerBy
+            revocable
+            enterprise {
+              id
+              name
+              uscc
+              status
+            }
+            inspection {
+              id
+              finding
+              findingNote
+              recordedByName
+              sample {
+                number
+              }
+              enterprise {
+                id
+              }
+              inspectors {
+                displayName
+              }
+            }
+          }
+        }
+      }
+    }
+  `;
+
+  /** 20 enterprises confirmed on one day, drawn 3 times; every inspection of the last draw finds a false declaration. */
+  async function twentyProceedings() {
+    const day = '2026-10-20';
+    const ids: string[] = [];
+    for (let i = 0; i < 20; i++) ids.push((await createEnterprise(app, applicant)).id);
+    await app.em().nativeUpdate(Enterprise, { id: { $in: ids } }, { establishedOn: day });
+    app.clock.set('2027-01-05T10:00:00+08:00');
+    let last: any;
+    for (const seed of ['n1', 'n2', 'n3']) {
+      last = await draw({ confirmedFrom: day, confirmedTo: day, sampleSize: 20, inspectorsPerEnterprise: 1, seed });
+      expect(last.userErrors).toEqual([]);
+      app.clock.advance(60_000);
+    }
+    for (const edge of last.sample.inspections.edges) {
+      const inspector = officials.get(localId(edge.node.inspectors[0].id))!;
+      const input = { id: edge.node.id, finding: 'FALSE_DECLARATION', note: '经营场所虚假' };
+      expect((await run(app, FINDING, { input }, inspector)).recordInspectionFinding.userErrors).toEqual([]);
+    }
+  }
+
+  async function statements(query: string, first: number, rowsOf: (data: any) => any[]) {
+    let rows: any[] = [];
+    const sql = await app.countQueries(async () => {
+      rows = rowsOf(await run(app, query, { first }, registrar));
+    });
+    expect(rows).toHaveLength(first);
+    return { count: sql.length, rows };
+  }
+
+  it('samples with their inspections, enterprises, inspectors and proceedings: as many statements for 1 sample as for 3', async () => {
+    await twentyProceedings();
+    const rowsOf = (data: any) => data.inspectionSamples.edges.map((e: any) => e.node);
+    await statements(SAMPLES, 1, rowsOf); // caches loaded on first use are not counted
+    const one = await statements(SAMPLES, 1, rowsOf);
+    const three = await statements(SAMPLES, 3, rowsOf);
+    for (const sample of three.rows) {
+      expect(sample.inspections.totalCount).toBe(20);
+      expect(sample.inspections.edges).toHaveLength(20);
+    }
+    expect(three.rows[0].inspections.edges.every((e: any) => e.node.proceeding?.status === 'NOTICE_ISSUED')).toBe(true);
+    console.info(`inspectionSamples: ${one.count} statements for 1 sample, ${three.count} for 3 (60 inspections)`);
+    expect(three.count).toBe(one.count);
+  });
+
+  it('a sample’s first page of inspections hands out cursors the next page turns through', async () => {
+    const data = await run(
+      app,
+      SAMPLES.replace('inspections(first: 100)', 'inspections(first: 7)'),
+      { first: 1 },
+      registrar,
+    );
+    const page = data.inspectionSamples.edges[0].node.inspections;
+    expect(page).toMatchObject({ totalCount: 20, pageInfo: { hasNextPage: true } });
+    const next = await run(
+      app,
+      `query ($id: ID!, $after: String) { node(id: $id) { ... on InspectionSample { inspections(first: 100, after: $after) { edges { node { id } } } } } }`,
+      { id: data.inspectionSamples.edges[0].node.id, after: page.pageInfo.endCursor },
+      registrar,
+    );
+    const ids = [...page.edges, ...next.node.inspections.edges].map((e: any) => e.node.id);
+    expect(ids).toHaveLength(20);
+    expect(new Set(ids).size).toBe(20);
+  });
+
+  it('proceedings with their inspection and enterprise: as many statements for 1 proceeding as for 20', async () => {
+    const rowsOf = (data: any) => data.revocationProceedings.edges.map((e: any) => e.node);
+    await statements(PROCEEDINGS, 1, rowsOf);
+    const one = await statements(PROCEEDINGS, 1, rowsOf);
+    const twenty = await statements(PROCEEDINGS, 20, rowsOf);
+    for (const proceeding of twenty.rows) {
+      expect(proceeding.inspection).toMatchObject({
+        finding: 'FALSE_DECLARATION',
+        enterprise: { id: proceeding.enterprise.id },
+      });
+    }
+    console.info(`revocationProceedings: ${one.count} statements for 1 proceeding, ${twenty.count} for 20`);
+    expect(twenty.count).toBe(one.count);
+  });
+});
+
+describe('the enterprise answers a notice of intended revocation (陈述申辩)', () => {
+  const ANSWER = /* GraphQL */ `
+    mutation Answer($input: AnswerRevocationNoticeInput!) {
+      answerRevocationNotice(input: $input) {
+        proceeding {
+          id
+          answerable
+          answer {
+            statement
+            evidence
+            answeredAt
+            answeredByName
+          }
+        }
+        userErrors {
+          code
+          field
+          message
+        }
+      }
+    }
+  `;
+  const NOTICE = /* GraphQL */ `
+    query ($id: ID!) {
+      node(id: $id) {
+        ... on RevocationProceeding {
+          id
+          status
+          ground
+          answerBy
+          answerable
+          revocable
+          enterprise {
+            id
+          }
+          answer {
+            statement
+            evidence
+            answeredByName
+          }
+        }
+      }
+    }
+  `;
+  const answer = async (input: Record<string, unknown>, by: TestUser = applicant) =>
+    (await run(app, ANSWER, { input }, by)).answerRevocationNotice;
+  const codes = (payload: any) => payload.userErrors.map((e: any) => ({ code: e.code, field: e.field }));
+
+  it('the enterprise reads its notice and answers within the deadline; the official sees the answer before deciding, and the inspector is told', async () => {
+    const { enterprise, proceeding, inspection } = await falseDeclaration('2026-11-11');
+    const seen = await run(app, NOTICE, { id: proceeding.id }, applicant);
+    expect(seen.node).toMatchObject({
+      status: 'NOTICE_ISSUED',
+      ground: '住所系虚假地址，实地无此门牌',
+      answerBy: '2026-11-25',
+      answerable: true,
+      revocable: false,
+      enterprise: { id: enterprise.id },
+      answer: null,
+    });
+    // The notification leads to the notice itself.
+    expect(await app.em().count(Notification, { userId: applicant.user.id, subjectId: localId(proceeding.id) })).toBe(
+      1,
+    );
+
+    app.clock.set('2026-11-25T20:00:00+08:00');
+    const given = await answer({
+      id: proceeding.id,
+      statement: '  该地址系本公司租赁的办公场所，门牌已于近期更换。 ',
+      evidence: '房屋租赁合同（2026-08-01 至 2029-07-31）；街道办出具的门牌变更证明。',
+    });
+    expect(given.userErrors).toEqual([]);
+    expect(given.proceeding).toMatchObject({
+      answerable: false,
+      answer: {
+        statement: '该地址系本公司租赁的办公场所，门牌已于近期更换。',
+        evidence: '房屋租赁合同（2026-08-01 至 2029-07-31）；街道办出具的门牌变更证明。',
+        answeredByName: applicant.user.displayName,
+      },
+    });
+    const official = await run(app, NOTICE, { id: proceeding.id }, registrar);
+    expect(official.node.answer).toMatchObject({ statement: '该地址系本公司租赁的办公场所，门牌已于近期更换。' });
+    expect(official.node.answerable).toBe(false);
+    expect(
+      await app.em().count(Notification, { userId: inspection.inspector.user.id, subjectId: localId(proceeding.id) }),
+    ).toBe(1);
+    expect(
+      await app.em().count(AuditEvent, { action: 'supervision.answerNotice', subjectId: localId(proceeding.id) }),
+    ).toBe(1);
+
+    // Once only.
+    const again = await nothingWritten(app, () => answer({ id: proceeding.id, statement: '补充说明' }));
+    expect(codes(again)).toEqual([{ code: 'INVALID_STATE', field: ['input', 'id'] }]);
+  });
+
+  it('after the deadline the answer is refused with the last day, and nothing is written', async () => {
+    const { proceeding } = await falseDeclaration('2026-11-12');
+    app.clock.set('2026-11-27T08:00:00+08:00'); // answerBy is Thursday 26 November
+    const seen = await run(app, NOTICE, { id: proceeding.id }, applicant);
+    expect(seen.node).toMatchObject({ answerBy: '2026-11-26', answerable: false });
+    const late = await nothingWritten(app, () => answer({ id: proceeding.id, statement: '地址属实' }));
+    expect(codes(late)).toEqual([{ code: 'INVALID_STATE', field: ['input', 'id'] }]);
+    expect(late.userErrors[0].message).toContain('2026-11-26');
+    const english = await app.execute(
+      ANSWER,
+      { input: { id: proceeding.id, statement: '地址属实' } },
+      { token: applicant.token, language: 'en' },
+    );
+    expect(english.data!.answerRevocationNotice.userErrors[0].message).toBe(
+      'The time to answer ended on 2026-11-26: an answer can no longer be given.',
+    );
+  });
+
+  it('refuses an empty statement, another applicant (as if the notice did not exist), and a closed proceeding; nothing is written', async () => {
+    const { proceeding } = await falseDeclaration('2026-11-13');
+    const stranger = await createUser(app, { role: 'APPLICANT' });
+    expect(codes(await nothingWritten(app, () => answer({ id: proceeding.id, statement: ' \n ' })))).toEqual([
+      { code: 'REQUIRED', field: ['input', 'statement'] },
+    ]);
+    expect(
+      codes(await nothingWritten(app, () => answer({ id: proceeding.id, statement: '地址属实' }, stranger))),
+    ).toEqual([{ code: 'NOT_FOUND', field: ['input', 'id'] }]);
+    expect((await run(app, NOTICE, { id: proceeding.id }, stranger)).node).toBeNull();
+    const closed = (await run(app, CLOSE, { input: { id: proceeding.id, reason: '住所属实' } }, registrar))
+      .closeRevocationProceeding;
+    expect(closed.userErrors).toEqual([]);
+    expect(codes(await nothingWritten(app, () => answer({ id: proceeding.id, statement: '地址属实' })))).toEqual([
+      { code: 'INVALID_STATE', field: ['input', 'id'] },
+    ]);
   });
 });

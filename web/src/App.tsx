@@ -25,6 +25,9 @@ const FinancingRoutes = lazy(() => import('./financing/FinancingRoutes'));
 const InvestorServicesRoutes = lazy(() => import('./investor-services/InvestorServicesRoutes'));
 const AdminRoutes = lazy(() => import('./admin/AdminRoutes'));
 const HostingRoutes = lazy(() => import('./hosting/HostingRoutes'));
+const RevocationNoticePage = lazy(() =>
+  import('./supervision/RevocationNoticePage').then((m) => ({ default: m.RevocationNoticePage })),
+);
 
 const APPLICANT = ['APPLICANT'];
 
@@ -91,6 +94,14 @@ export function App() {
             element={
               <RequireRole>
                 <InboxPage />
+              </RequireRole>
+            }
+          />
+          <Route
+            path="/revocation-notices/:id"
+            element={
+              <RequireRole roles={APPLICANT}>
+                <RevocationNoticePage />
               </RequireRole>
             }
           />

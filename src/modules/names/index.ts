@@ -19,6 +19,7 @@ export {
   takeReservationForRegistration,
   markReservationUsed,
   registerEnterpriseName,
+  grantDirectlyDeclaredSpecialName,
   releaseEnterpriseName,
   onFalseCommitment,
   effectiveReservationStatus,
@@ -27,6 +28,7 @@ export {
   sweepLapsedReservations,
   type FalseCommitmentHandler,
   type RegisteredEnterpriseName,
+  type DirectlyGrantedSpecialName,
 } from './reservations.service.js';
 /** GraphQL types other modules extend or reuse: registration adds `NameConflict.enterprise` (the conflict carries `enterpriseId`). */
 export { NameConflict, NameReservationType, IndustryType } from './names.types.js';
@@ -49,7 +51,7 @@ export {
 export type { InvestmentRelationship, EnterpriseNameReleaseReason } from './names.entity.js';
 export { enterpriseNameParts, type EnterpriseNamePartsData } from './name-parts.js';
 export { NameCommitmentInput } from './names.inputs.js';
-export { addIndexEntry, findConflicts, indexKeysOf, releaseIndexEntry } from './name-index.service.js';
+export { addIndexEntry, findConflicts, lockNameKeys, releaseIndexEntry } from './name-index.service.js';
 export { namesReference } from './reference.service.js';
 export { checkName } from './rules/index.js';
 

@@ -63,6 +63,24 @@ export function indexKeysOf(name: string): IndexKeys {
   };
 }
 
+/**
+ * Serialises every grant of one trade name (or one reordering of it) across the whole city, in the
+ * caller's transaction: Qingdao's registration authorities share one name base (规定 第十七条), so two
+ * grants of conflicting names — a reservation in any district, or a name declared directly in a change
+ * (实施细则 第三十四条) — are decided one after the other. Locks are taken in one order to avoid deadlocks.
+ */
+export async function lockNameKeys(tx: RequestContext, name: string): Promise<void> {
+  const keys = indexKeysOf(name);
+  const lockKeys = [
+    ...new Set(
+      [keys.tradeName && `t:${keys.tradeName}`, keys.reorderKey && `r:${keys.reorderKey}`].filter(
+        (k): k is string => !!k,
+      ),
+    ),
+  ].sort();
+  for (const key of lockKeys) await tx.em.execute('select pg_advisory_xact_lock(hashtext(?))', [`names:${key}`]);
+}
+
 export interface NewIndexEntry {
   name: string;
   district: DistrictValue;

@@ -239,6 +239,7 @@ export class NameReservation {
     | 'relatedEnterpriseId'
     | 'investmentRelationship'
     | 'nameTransfer'
+    | 'declaredInApplicationId'
     | 'version';
 
   @PrimaryKey({ type: 'uuid' })
@@ -331,6 +332,14 @@ export class NameReservation {
   /** The holder's consent to transfer its name (规定 第十五条) that this reservation took up. */
   @ManyToOne(() => NameTransfer, { nullable: true, eager: true })
   nameTransfer: NameTransfer | null = null;
+
+  /**
+   * Set on the record of a special name declared directly in a change application, without a
+   * reservation (市场主体登记管理条例实施细则 第三十四条): that application, confirmed. The name was granted
+   * on the commitment given there and is verified afterwards like a reserved one.
+   */
+  @Property({ type: 'uuid', nullable: true })
+  declaredInApplicationId: string | null = null;
 
   @Property({ type: 'integer', nullable: true })
   commitmentTermsVersion: number | null = null;

@@ -17,7 +17,14 @@ import {
   type InvestmentRelation,
   type InvestmentRelationInput,
 } from './exceptions.service.js';
-import { addIndexEntry, findConflicts, indexKeysOf, isBlocking, releaseIndexEntry } from './name-index.service.js';
+import {
+  addIndexEntry,
+  findConflicts,
+  indexKeysOf,
+  isBlocking,
+  lockNameKeys,
+  releaseIndexEntry,
+} from './name-index.service.js';
 import {
   EnterpriseName,
   NameReservation,
@@ -181,17 +188,6 @@ function undertakingProblems(undertaking: UndertakingInput | null, version: numb
   return problems;
 }
 
-/**
- * Serialises reservations of one trade name (or one reordering) across the whole city: Qingdao's
- * registration authorities share one name base (规定 第十七条), so two districts cannot both grant it.
- */
-async function lockNameKeys(tx: RequestContext, keys: (string | null)[]): Promise<void> {
-  const lockKeys = [...new Set(keys.filter((k): k is string => !!k).map((k) => `names:${k}`))].sort();
-  for (const key of lockKeys) {
-    await tx.em.execute('select pg_advisory_xact_lock(hashtext(?))', [key]);
-  }
-}
-
 /** Grants a name to the viewer (an APPLICANT); under an idempotency key, a retry answers with the first grant. */
 export async function reserveName(
   ctx: RequestContext,
@@ -237,7 +233,7 @@ async function reserveNewName(ctx: RequestContext, applicantId: string, input: R
 
   try {
     return await inTransaction(ctx, async (tx) => {
-      await lockNameKeys(tx, [`t:${keys.tradeName}`, `r:${keys.reorderKey}`]);
+      await lockNameKeys(tx, check.normalised);
       await expireLapsedReservations(tx, { tradeName: keys.tradeName });
       // 规定 第十五条, 第十七条: the holder's own name does not block an enterprise it is related to by
       // investment, nor the transferee it consented to; every other identical name still does.
@@ -615,6 +611,72 @@ export function markReservationUsed(tx: RequestContext, reservation: NameReserva
     toState: 'USED',
     details: { enterpriseId },
   });
+}
+
+/** A special name declared directly in a confirmed change application, with the commitment given there. */
+export interface DirectlyGrantedSpecialName {
+  name: string;
+  applicantId: string;
+  enterpriseId: string;
+  applicationId: string;
+  district: DistrictValue;
+  kind: EnterpriseKind;
+  industry: string | null;
+  foreignInvested: boolean;
+  commitment: { termsVersion: number; signatoryName: string; committedAt: Date };
+}
+
+/**
+ * A special name declared directly in a change application, without a reservation (市场主体登记管理条例
+ * 实施细则 第三十四条), is granted on its commitment when the change is confirmed, and verified afterwards
+ * like a reserved one (规定 告知承诺). In the caller's transaction: a grant record already USED by the
+ * enterprise joins the verification queue, due within the configured window from the confirmation day;
+ * a false commitment found there revokes it and the enterprise must change its name (onFalseCommitment),
+ * exactly as for a reserved name in use. It has no row of its own in the conflict index: the
+ * enterprise's registered name is there.
+ */
+export async function grantDirectlyDeclaredSpecialName(
+  tx: RequestContext,
+  grant: DirectlyGrantedSpecialName,
+): Promise<NameReservation> {
+  const reference = await namesReference(tx);
+  const now = tx.deps.clock.now();
+  const today = shanghaiDate(now);
+  const record = tx.em.create(NameReservation, {
+    name: grant.name,
+    applicantId: grant.applicantId,
+    status: 'USED',
+    special: true,
+    district: grant.district,
+    kind: grant.kind,
+    industry: grant.industry,
+    foreignInvested: grant.foreignInvested,
+    reservedAt: now,
+    // Granted and used in one step: it never lapses.
+    expiresAt: now,
+    usedAt: now,
+    enterpriseId: grant.enterpriseId,
+    declaredInApplicationId: grant.applicationId,
+    commitmentTermsVersion: grant.commitment.termsVersion,
+    commitmentSignatoryName: grant.commitment.signatoryName,
+    commitmentAcceptedAt: grant.commitment.committedAt,
+    verificationStatus: 'PENDING',
+    verificationDueBy: tx.deps.calendar.current.addWorkingDays(today, reference.settings.verificationWindowWorkingDays),
+  });
+  recordAudit(tx, {
+    action: 'nameReservation.grantDeclaredDirectly',
+    subjectType: NAME_RESERVATION_TYPE,
+    subjectId: record.id,
+    toState: 'USED',
+    details: {
+      name: record.name,
+      enterpriseId: grant.enterpriseId,
+      applicationId: grant.applicationId,
+      termsVersion: record.commitmentTermsVersion,
+      verificationDueBy: record.verificationDueBy,
+    },
+  });
+  return record;
 }
 
 export interface RegisteredEnterpriseName {

@@ -5,7 +5,7 @@ import {
   addIndexEntry,
   checkName,
   findConflicts,
-  indexKeysOf,
+  lockNameKeys,
   namesReference,
   releaseIndexEntry,
 } from '../names/index.js';
@@ -126,18 +126,6 @@ export async function checkDirectName(
     }
   }
   return { problems, name: check.normalised, special: check.special, commitment: commitmentData };
-}
-
-/**
- * The same transaction-scoped locks the names module takes to grant a name (its trade name and its
- * reordering, city-wide), so a reservation and a directly declared name are decided one after the other.
- */
-async function lockNameKeys(tx: RequestContext, name: string): Promise<void> {
-  const keys = indexKeysOf(name);
-  const lockKeys = [
-    ...new Set([`t:${keys.tradeName}`, `r:${keys.reorderKey}`].filter((k) => !k.endsWith(':null'))),
-  ].sort();
-  for (const key of lockKeys) await tx.em.execute('select pg_advisory_xact_lock(hashtext(?))', [`names:${key}`]);
 }
 
 /** The application's live hold in the conflict index, if any. */

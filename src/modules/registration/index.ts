@@ -22,6 +22,7 @@ import { withheldNameIds } from './withheld-name.js';
 import {
   ClearanceTaskFieldsResolver,
   NameConflictEnterpriseResolver,
+  NameReservationApplicationResolver,
   RegistrationApplicationFieldsResolver,
   RegistrationDeclarationFieldsResolver,
   RegistrationResolver,
@@ -118,6 +119,7 @@ export const registrationResolvers = [
   RegistrationApplicationFieldsResolver,
   RegistrationDeclarationFieldsResolver,
   NameConflictEnterpriseResolver,
+  NameReservationApplicationResolver,
   ClearanceTaskFieldsResolver,
   EnterpriseResolver,
   EnterpriseFieldsResolver,

@@ -60,7 +60,7 @@ import {
   EnterpriseType,
 } from './registration.types.js';
 import { UserType } from '../accounts/index.js';
-import { IndustryType, NameConflict, NameReservationType, industryView } from '../names/index.js';
+import { IndustryType, NameConflict, NameReservationType, industryView, type NameReservation } from '../names/index.js';
 import { visibleDeclarationView } from './registration.views.js';
 import { changeFilingDueOn } from './registration.declaration.js';
 import type { Declaration } from './registration.declaration.js';
@@ -526,5 +526,22 @@ export class NameConflictEnterpriseResolver {
   })
   enterprise(@Root() conflict: NameConflict, @Ctx() ctx: RequestContext) {
     return conflict.enterpriseId ? ctx.loaders.get(enterpriseById).load(conflict.enterpriseId) : null;
+  }
+}
+
+@Resolver(() => NameReservationType)
+export class NameReservationApplicationResolver {
+  @FieldResolver(() => RegistrationApplicationType, {
+    nullable: true,
+    description:
+      'For a special name declared directly in a change application, without a reservation (市场主体登记管理条例实施细则 Art. 34): that application, whose confirmation granted the name on its commitment. Null for a reserved name, and for a viewer who may not see the application.',
+  })
+  async declaredInApplication(
+    @Root() reservation: NameReservation,
+    @Ctx() ctx: RequestContext,
+  ): Promise<RegistrationApplication | null> {
+    if (!reservation.declaredInApplicationId) return null;
+    const application = await ctx.loaders.get(applicationById).load(reservation.declaredInApplicationId);
+    return application && canSeeApplication(ctx.viewer, application) ? application : null;
   }
 }

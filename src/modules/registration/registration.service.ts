@@ -11,6 +11,7 @@ import { notify, type NotifyInput } from '../../shared/notifications/notificatio
 import { translate } from '../../shared/messages.js';
 import { inTransaction } from '../../shared/transaction.js';
 import {
+  grantDirectlyDeclaredSpecialName,
   holdReservationForReview,
   markReservationUsed,
   registerEnterpriseName,
@@ -831,6 +832,25 @@ async function confirmChange(tx: RequestContext, application: RegistrationApplic
     await releaseEnterpriseName(tx, { enterpriseId: enterprise.id, releasedAt: now, reason: 'NAME_CHANGED' });
     await releaseDirectNameHold(tx, application.id);
     enterprise.nameChangeRequiredBy = null;
+    // A special name granted on the commitment given in the application is verified afterwards, in
+    // the same queue as a reserved one (规定 告知承诺).
+    if (application.nameCommitment) {
+      await grantDirectlyDeclaredSpecialName(tx, {
+        name: enterprise.name,
+        applicantId: application.applicant.id,
+        enterpriseId: enterprise.id,
+        applicationId: application.id,
+        district: enterprise.district,
+        kind: enterprise.kind,
+        industry: enterprise.industry,
+        foreignInvested: enterprise.foreignInvested,
+        commitment: {
+          termsVersion: application.nameCommitment.termsVersion,
+          signatoryName: application.nameCommitment.signatoryName,
+          committedAt: new Date(application.nameCommitment.committedAt),
+        },
+      });
+    }
   }
   if (reservation || direct || items.includes('industry') || items.includes('registeredAddress')) {
     await registerEnterpriseName(tx, {

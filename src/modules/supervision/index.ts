@@ -8,10 +8,10 @@ import {
   EnterpriseRevocationResolver,
   InspectionFieldsResolver,
   InspectionSampleFieldsResolver,
-  PUBLIC_STATUSES,
   RevocationProceedingFieldsResolver,
   SupervisionResolver,
 } from './supervision.resolver.js';
+import { PUBLIC_STATUSES } from './supervision.loaders.js';
 import { InspectionSampleType, InspectionType, RevocationProceedingType } from './supervision.types.js';
 
 export { supervisionEntities };
@@ -36,12 +36,17 @@ registerNodeType({
 registerNodeType({
   typeName: 'RevocationProceeding',
   entity: RevocationProceeding,
-  // Public once under public notice or revoked; before that only market regulation sees it.
+  // Public once under public notice or revoked; before that only market regulation and the enterprise
+  // the notice is addressed to (the person acting for it) see it.
   load: async (ctx, ids) => {
     const all = isOfficialOf(ctx.viewer, 'MARKET_REGULATION');
+    const visible = [
+      { status: { $in: [...PUBLIC_STATUSES] } },
+      ...(ctx.viewer.userId ? [{ enterprise: { agent: ctx.viewer.userId } }] : []),
+    ];
     const rows = await ctx.em.find(
       RevocationProceeding,
-      all ? { id: { $in: [...ids] } } : { id: { $in: [...ids] }, status: { $in: [...PUBLIC_STATUSES] } },
+      all ? { id: { $in: [...ids] } } : { id: { $in: [...ids] }, $or: visible },
     );
     return byKeys(ids, rows, (p) => p.id);
   },

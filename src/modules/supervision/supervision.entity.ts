@@ -116,6 +116,10 @@ export class RevocationProceeding {
     | 'revocationReason'
     | 'closedReason'
     | 'decidedBy'
+    | 'answerStatement'
+    | 'answerEvidence'
+    | 'answeredAt'
+    | 'answeredBy'
     | 'version';
 
   @PrimaryKey({ type: 'uuid' })
@@ -140,6 +144,23 @@ export class RevocationProceeding {
   /** Last day for the enterprise to answer the notice. */
   @Property({ type: CalendarDateType })
   answerBy!: string;
+
+  /**
+   * The enterprise's answer to the notice (its statement and, optionally, the evidence it relies on,
+   * as text), given by the person acting for it while it could still be heard; the official reads it
+   * before deciding.
+   */
+  @Property({ type: 'text', nullable: true })
+  answerStatement: string | null = null;
+
+  @Property({ type: 'text', nullable: true })
+  answerEvidence: string | null = null;
+
+  @Property({ type: 'datetime', nullable: true })
+  answeredAt: Date | null = null;
+
+  @ManyToOne(() => User, { nullable: true })
+  answeredBy: User | null = null;
 
   @Property({ type: CalendarDateType, nullable: true })
   publicNoticeFrom: string | null = null;

@@ -60,6 +60,26 @@ export const supervisionMessages = defineMessages({
     zh: '该企业已注销或已被撤销登记。',
     en: 'The enterprise is already deregistered or revoked.',
   },
+  'supervision.answerStatementRequired': {
+    zh: '请写明陈述申辩的内容。',
+    en: 'Write your statement.',
+  },
+  'supervision.answerPeriodOver': {
+    zh: '陈述申辩期限已于 {date} 届满，不能再提交答复。',
+    en: 'The time to answer ended on {date}: an answer can no longer be given.',
+  },
+  'supervision.alreadyAnswered': {
+    zh: '已就该告知提交过答复，不能再次提交。',
+    en: 'This notice has already been answered.',
+  },
+  'supervision.notify.answered.title': {
+    zh: '企业已答复撤销登记告知：{enterprise}',
+    en: 'The enterprise answered the notice of intended revocation: {enterprise}',
+  },
+  'supervision.notify.answered.body': {
+    zh: '{enterprise} 已提交陈述申辩，请在作出决定前查阅。',
+    en: '{enterprise} has answered the notice. Read the answer before deciding.',
+  },
   'supervision.notify.notice.title': {
     zh: '撤销登记告知：{enterprise}',
     en: 'Notice of intended revocation: {enterprise}',

@@ -1,15 +1,25 @@
 import { Arg, Args, Authorized, Ctx, FieldResolver, Int, Query, Resolver, Root } from 'type-graphql';
 import type { RequestContext } from '../../shared/context.js';
 import { MutationWithPayload } from '../../shared/graphql/mutation.js';
+import { checkPageSize } from '../../shared/graphql/connection.js';
 import { PageArgsType } from '../../shared/graphql/page-args.js';
 import { DateScalar } from '../../shared/graphql/scalars.js';
-import { byKeys, defineLoader, groupByKeys } from '../../shared/loaders.js';
 import { isOfficialOf } from '../../shared/viewer.js';
 import { userById, UserType, type User } from '../accounts/index.js';
 import { EnterpriseType, enterpriseById } from '../registration/index.js';
 import { Inspection, InspectionSample, RevocationProceeding } from './supervision.entity.js';
+import {
+  inspectionById,
+  inspectionsBySampleId,
+  inspectionsFirstPage,
+  proceedingByInspectionId,
+  publicProceedingByEnterpriseId,
+  sampleById,
+} from './supervision.loaders.js';
 import * as supervision from './supervision.service.js';
 import {
+  AnswerRevocationNoticeInput,
+  AnswerRevocationNoticePayload,
   CloseRevocationProceedingInput,
   CloseRevocationProceedingPayload,
   DrawInspectionSampleInput,
@@ -23,6 +33,7 @@ import {
   RecordInspectionFindingPayload,
   RevocationProceedingConnection,
   RevocationProceedingStatus,
+  RevocationNoticeAnswerType,
   RevocationProceedingType,
   RevokeEnterpriseRegistrationInput,
   RevokeEnterpriseRegistrationPayload,
@@ -31,41 +42,20 @@ import {
 } from './supervision.types.js';
 
 const REGISTRAR = 'OFFICIAL:MARKET_REGULATION';
-export const PUBLIC_STATUSES = ['PUBLIC_NOTICE', 'REVOKED'] as const;
 
 const isRegistrar = (ctx: RequestContext) => isOfficialOf(ctx.viewer, 'MARKET_REGULATION');
 
-export const inspectionsBySampleId = defineLoader<string, Inspection[]>(
-  'supervision.inspectionsBySampleId',
-  async (ctx, ids) =>
-    groupByKeys(
-      ids,
-      await ctx.em.find(Inspection, { sample: { $in: [...ids] } }, { orderBy: { position: 'asc' } }),
-      (i) => i.sample.id,
-    ),
-);
-const sampleById = defineLoader<string, InspectionSample | null>('supervision.sampleById', async (ctx, ids) =>
-  byKeys(ids, await ctx.em.find(InspectionSample, { id: { $in: [...ids] } }), (s) => s.id),
-);
-const proceedingByInspectionId = defineLoader<string, RevocationProceeding | null>(
-  'supervision.proceedingByInspectionId',
-  async (ctx, ids) =>
-    byKeys(ids, await ctx.em.find(RevocationProceeding, { inspection: { $in: [...ids] } }), (p) => p.inspection.id),
-);
-const publicProceedingByEnterpriseId = defineLoader<string, RevocationProceeding | null>(
-  'supervision.publicProceedingByEnterpriseId',
-  async (ctx, ids) =>
-    byKeys(
-      ids,
-      // Oldest first, so the latest wins in byKeys.
-      await ctx.em.find(
-        RevocationProceeding,
-        { enterprise: { $in: [...ids] }, status: { $in: [...PUBLIC_STATUSES] } },
-        { orderBy: { updatedAt: 'asc', id: 'asc' } },
-      ),
-      (p) => p.enterprise.id,
-    ),
-);
+/** Whether the viewer acts for the proceeding's enterprise (the notice is addressed to it). */
+async function actsForEnterprise(ctx: RequestContext, proceeding: RevocationProceeding): Promise<boolean> {
+  if (!ctx.viewer.userId) return false;
+  const enterprise = await ctx.loaders.get(enterpriseById).load(proceeding.enterprise.id);
+  return enterprise?.agent.id === ctx.viewer.userId;
+}
+
+/** The notice's particulars: market regulation's officials, and the enterprise it is addressed to. */
+async function seesNotice(ctx: RequestContext, proceeding: RevocationProceeding): Promise<boolean> {
+  return isRegistrar(ctx) || actsForEnterprise(ctx, proceeding);
+}
 
 async function namesOf(ctx: RequestContext, ids: string[]): Promise<User[]> {
   const users = await ctx.loaders.get(userById).loadMany(ids);
@@ -152,6 +142,25 @@ export class SupervisionResolver {
     return { proceeding: await supervision.close(ctx, input.id, input.reason) };
   }
 
+  @Authorized('APPLICANT')
+  @MutationWithPayload(() => AnswerRevocationNoticePayload, {
+    description:
+      "The enterprise answers a notice of intended revocation (陈述申辩): a statement and, optionally, the evidence it relies on as text. Once, and only until the notice's answerBy (or the end of a public notice); after that, INVALID_STATE with the last day. The officials see the answer on the proceeding before deciding. Role: APPLICANT acting for the enterprise.",
+  })
+  async answerRevocationNotice(
+    @Ctx() ctx: RequestContext,
+    @Arg('input', () => AnswerRevocationNoticeInput, { description: 'The proceeding and the answer.' })
+    input: AnswerRevocationNoticeInput,
+  ) {
+    return {
+      proceeding: await supervision.answerNotice(ctx, {
+        id: input.id,
+        statement: input.statement,
+        evidence: input.evidence ?? null,
+      }),
+    };
+  }
+
   @Authorized(REGISTRAR)
   @Query(() => InspectionSampleConnection, {
     description: 'Inspection samples, newest first. Role: OFFICIAL of MARKET_REGULATION.',
@@ -214,7 +223,9 @@ export class InspectionSampleFieldsResolver {
 
   @FieldResolver(() => InspectionConnection, { description: 'The drawn enterprises, in draw order.' })
   inspections(@Root() sample: InspectionSample, @Ctx() ctx: RequestContext, @Args() page: PageArgsType) {
-    return supervision.listInspections(ctx, sample.id, page);
+    if (page.after) return supervision.listInspections(ctx, sample.id, page);
+    // The first page of every sample of a list comes from one statement.
+    return ctx.loaders.get(inspectionsFirstPage).load(`${sample.id}|${checkPageSize(ctx, page.first)}`);
   }
 }
 
@@ -264,35 +275,63 @@ export class RevocationProceedingFieldsResolver {
 
   @FieldResolver(() => String, {
     nullable: true,
-    description: 'What the inspection found false. Market-regulation officials only (null for others).',
+    description:
+      'What the inspection found false. Market-regulation officials and the enterprise the notice is addressed to (null for others).',
   })
-  ground(@Root() proceeding: RevocationProceeding, @Ctx() ctx: RequestContext): string | null {
-    return isRegistrar(ctx) ? proceeding.ground : null;
+  async ground(@Root() proceeding: RevocationProceeding, @Ctx() ctx: RequestContext): Promise<string | null> {
+    return (await seesNotice(ctx, proceeding)) ? proceeding.ground : null;
   }
 
   @FieldResolver(() => DateScalar, {
     nullable: true,
-    description: 'The day the notice was issued. Market-regulation officials only.',
+    description: 'The day the notice was issued. Market-regulation officials and the enterprise.',
   })
-  noticeIssuedOn(@Root() proceeding: RevocationProceeding, @Ctx() ctx: RequestContext): string | null {
-    return isRegistrar(ctx) ? proceeding.noticeIssuedOn : null;
+  async noticeIssuedOn(@Root() proceeding: RevocationProceeding, @Ctx() ctx: RequestContext): Promise<string | null> {
+    return (await seesNotice(ctx, proceeding)) ? proceeding.noticeIssuedOn : null;
   }
 
   @FieldResolver(() => DateScalar, {
     nullable: true,
     description:
-      'Last day for the enterprise to answer the notice (10 working days). Market-regulation officials only.',
+      'Last day for the enterprise to answer the notice (10 working days). Market-regulation officials and the enterprise.',
   })
-  answerBy(@Root() proceeding: RevocationProceeding, @Ctx() ctx: RequestContext): string | null {
-    return isRegistrar(ctx) ? proceeding.answerBy : null;
+  async answerBy(@Root() proceeding: RevocationProceeding, @Ctx() ctx: RequestContext): Promise<string | null> {
+    return (await seesNotice(ctx, proceeding)) ? proceeding.answerBy : null;
   }
 
   @FieldResolver(() => String, {
     nullable: true,
-    description: 'Why it ended without revocation. Market-regulation officials only.',
+    description: 'Why it ended without revocation. Market-regulation officials and the enterprise.',
   })
-  closedReason(@Root() proceeding: RevocationProceeding, @Ctx() ctx: RequestContext): string | null {
-    return isRegistrar(ctx) ? proceeding.closedReason : null;
+  async closedReason(@Root() proceeding: RevocationProceeding, @Ctx() ctx: RequestContext): Promise<string | null> {
+    return (await seesNotice(ctx, proceeding)) ? proceeding.closedReason : null;
+  }
+
+  @FieldResolver(() => RevocationNoticeAnswerType, {
+    nullable: true,
+    description:
+      "The enterprise's answer to the notice (answerRevocationNotice); null until it answers. Market-regulation officials and the enterprise.",
+  })
+  async answer(
+    @Root() proceeding: RevocationProceeding,
+    @Ctx() ctx: RequestContext,
+  ): Promise<RevocationNoticeAnswerType | null> {
+    if (!proceeding.answeredAt || !(await seesNotice(ctx, proceeding))) return null;
+    const by = proceeding.answeredBy ? await ctx.loaders.get(userById).load(proceeding.answeredBy.id) : null;
+    return {
+      statement: proceeding.answerStatement!,
+      evidence: proceeding.answerEvidence,
+      answeredAt: proceeding.answeredAt,
+      answeredByName: by?.displayName ?? null,
+    };
+  }
+
+  @FieldResolver(() => Boolean, {
+    description:
+      'True when the viewer acts for the enterprise and may answer the notice now: not answered yet, and answerBy (or the end of the public notice) not passed.',
+  })
+  async answerable(@Root() proceeding: RevocationProceeding, @Ctx() ctx: RequestContext): Promise<boolean> {
+    return supervision.answerableOn(proceeding, supervision.today(ctx)) && actsForEnterprise(ctx, proceeding);
   }
 
   @FieldResolver(() => InspectionType, {
@@ -301,17 +340,14 @@ export class RevocationProceedingFieldsResolver {
   })
   inspection(@Root() proceeding: RevocationProceeding, @Ctx() ctx: RequestContext) {
     if (!isRegistrar(ctx)) return null;
-    return ctx.em.findOne(Inspection, { id: proceeding.inspection.id });
+    return ctx.loaders.get(inspectionById).load(proceeding.inspection.id);
   }
 
   @FieldResolver(() => Boolean, {
     description: 'True when the answer period or the public notice has ended and the registration may be revoked.',
   })
   revocable(@Root() proceeding: RevocationProceeding, @Ctx() ctx: RequestContext): boolean {
-    const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(ctx.deps.clock.now());
-    if (proceeding.status === 'NOTICE_ISSUED') return isRegistrar(ctx) && today > proceeding.answerBy;
-    if (proceeding.status === 'PUBLIC_NOTICE') return isRegistrar(ctx) && today > proceeding.publicNoticeUntil!;
-    return false;
+    return isRegistrar(ctx) && supervision.revocableOn(proceeding, supervision.today(ctx));
   }
 }
 

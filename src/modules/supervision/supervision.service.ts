@@ -41,12 +41,9 @@ const SEED = /^[A-Za-z0-9_-]{1,64}$/;
 const notFound = (field: string[] = ['input', 'id']) =>
   new DomainError(problem(UserErrorCode.NOT_FOUND, 'error.notFound', field));
 
-function today(ctx: RequestContext): string {
+/** Today's calendar day in Asia/Shanghai, by the injectable clock. */
+export function today(ctx: RequestContext): string {
   return shanghaiDate(ctx.deps.clock.now());
-}
-
-function daysBetween(from: string, to: string): number {
-  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
 }
 
 export interface DrawCommand {
@@ -68,7 +65,7 @@ function drawProblems(ctx: RequestContext, c: DrawCommand): Problem[] {
   if (!problems.length) {
     if (c.confirmedFrom > c.confirmedTo)
       problems.push(problem(UserErrorCode.OUT_OF_RANGE, 'supervision.windowOrder', field('confirmedFrom')));
-    else if (daysBetween(c.confirmedFrom, c.confirmedTo) >= s.maxWindowDays)
+    else if (c.confirmedTo >= addCalendarDays(c.confirmedFrom, s.maxWindowDays))
       problems.push(
         problem(UserErrorCode.OUT_OF_RANGE, 'supervision.windowTooLong', field('confirmedFrom'), {
           max: s.maxWindowDays,
@@ -261,11 +258,12 @@ export async function recordInspectionFinding(ctx: RequestContext, command: Find
         toState: 'NOTICE_ISSUED',
         details: { enterpriseId: enterprise.id, inspectionId: inspection.id, ground: note, answerBy },
       });
+      // About the proceeding, so the notification leads the enterprise to the notice it may answer.
       notify(tx, {
         userId: enterprise.agent.id,
         kind: 'OTHER',
-        subjectType: 'Enterprise',
-        subjectId: enterprise.id,
+        subjectType: 'RevocationProceeding',
+        subjectId: proceeding.id,
         titleKey: 'supervision.notify.notice.title',
         bodyKey: 'supervision.notify.notice.body',
         params: { enterprise: visibleName(tx, enterprise), ground: note!, date: answerBy },
@@ -344,6 +342,86 @@ export async function startPublicNotice(
 }
 
 /**
+ * The last day the enterprise may still be heard (the notice's answer period, or the public notice);
+ * null once the proceeding has ended.
+ */
+function hearingEndsOn(proceeding: RevocationProceeding): string | null {
+  if (proceeding.status === 'NOTICE_ISSUED') return proceeding.answerBy;
+  if (proceeding.status === 'PUBLIC_NOTICE') return proceeding.publicNoticeUntil;
+  return null;
+}
+
+/** Whether the enterprise may still answer the notice on `day`: not answered yet, and the hearing still open. */
+export function answerableOn(proceeding: RevocationProceeding, day: string): boolean {
+  const endsOn = hearingEndsOn(proceeding);
+  return proceeding.answeredAt === null && endsOn !== null && day <= endsOn;
+}
+
+/** Whether the registration may be revoked on `day`: the answer period or the public notice has ended. */
+export function revocableOn(proceeding: RevocationProceeding, day: string): boolean {
+  const endsOn = hearingEndsOn(proceeding);
+  return endsOn !== null && day > endsOn;
+}
+
+export interface AnswerCommand {
+  id: string;
+  statement: string;
+  evidence: string | null;
+}
+
+/**
+ * The person acting for the enterprise answers the notice of intended revocation (陈述申辩): a
+ * statement and, optionally, the evidence it relies on, as text. Once, and only while the enterprise
+ * may still be heard (until answerBy, or the end of the public notice); the officials see it before
+ * deciding, and the inspector who recorded the finding is told.
+ */
+export async function answerNotice(ctx: RequestContext, command: AnswerCommand): Promise<RevocationProceeding> {
+  const statement = command.statement.trim();
+  const evidence = command.evidence?.trim() || null;
+  if (!statement)
+    throw new DomainError(
+      problem(UserErrorCode.REQUIRED, 'supervision.answerStatementRequired', ['input', 'statement']),
+    );
+  return inTransaction(ctx, async (tx) => {
+    const proceeding = await lockProceeding(tx, command.id);
+    const enterprise = await tx.em.findOneOrFail(Enterprise, { id: proceeding.enterprise.id });
+    // Another applicant is told the proceeding does not exist, as for every read of it.
+    if (enterprise.agent.id !== tx.viewer.userId) throw notFound();
+    if (proceeding.answeredAt)
+      throw new DomainError(problem(UserErrorCode.INVALID_STATE, 'supervision.alreadyAnswered', ['input', 'id']));
+    const endsOn = hearingEndsOn(proceeding);
+    if (endsOn === null) throw stateProblem(proceeding);
+    if (today(tx) > endsOn)
+      throw new DomainError(
+        problem(UserErrorCode.INVALID_STATE, 'supervision.answerPeriodOver', ['input', 'id'], { date: endsOn }),
+      );
+    const now = tx.deps.clock.now();
+    proceeding.answerStatement = statement;
+    proceeding.answerEvidence = evidence;
+    proceeding.answeredAt = now;
+    proceeding.answeredBy = tx.em.getReference(User, tx.viewer.userId!);
+    proceeding.updatedAt = now;
+    proceedingAudit(tx, proceeding, 'supervision.answerNotice', proceeding.status, {
+      statementLength: statement.length,
+      evidenceGiven: evidence !== null,
+    });
+    const inspection = await tx.em.findOneOrFail(Inspection, { id: proceeding.inspection.id });
+    if (inspection.recordedBy)
+      notify(tx, {
+        userId: inspection.recordedBy.id,
+        kind: 'OTHER',
+        subjectType: 'RevocationProceeding',
+        subjectId: proceeding.id,
+        titleKey: 'supervision.notify.answered.title',
+        bodyKey: 'supervision.notify.answered.body',
+        params: { enterprise: enterprise.name },
+      });
+    await tx.em.flush();
+    return proceeding;
+  });
+}
+
+/**
  * Revokes the registration once the answer period (or the public notice) has passed: the
  * enterprise becomes REVOKED, its licence is cancelled and its name released (1-year protection).
  */
@@ -352,21 +430,17 @@ export async function revoke(ctx: RequestContext, globalId: string, reason: stri
   return inTransaction(ctx, async (tx) => {
     const proceeding = await lockProceeding(tx, globalId);
     const day = today(tx);
-    if (proceeding.status === 'NOTICE_ISSUED') {
-      if (day <= proceeding.answerBy)
-        throw new DomainError(
-          problem(UserErrorCode.INVALID_STATE, 'supervision.answerPeriodRunning', ['input', 'id'], {
-            date: proceeding.answerBy,
-          }),
-        );
-    } else if (proceeding.status === 'PUBLIC_NOTICE') {
-      if (day <= proceeding.publicNoticeUntil!)
-        throw new DomainError(
-          problem(UserErrorCode.INVALID_STATE, 'supervision.publicNoticeRunning', ['input', 'id'], {
-            date: proceeding.publicNoticeUntil!,
-          }),
-        );
-    } else throw stateProblem(proceeding);
+    const endsOn = hearingEndsOn(proceeding);
+    if (endsOn === null) throw stateProblem(proceeding);
+    if (!revocableOn(proceeding, day))
+      throw new DomainError(
+        problem(
+          UserErrorCode.INVALID_STATE,
+          proceeding.status === 'NOTICE_ISSUED' ? 'supervision.answerPeriodRunning' : 'supervision.publicNoticeRunning',
+          ['input', 'id'],
+          { date: endsOn },
+        ),
+      );
     const enterprise = await revokeRegistration(tx, {
       enterpriseId: proceeding.enterprise.id,
       reason: text,

@@ -144,6 +144,24 @@ export class RevocationProceedingType extends Node {
   revocationReason!: string | null;
 }
 
+@ObjectType('RevocationNoticeAnswer', {
+  description:
+    "The enterprise's answer to a notice of intended revocation (陈述申辩), as the person acting for it gave it.",
+})
+export class RevocationNoticeAnswerType {
+  @Field(() => String, { description: 'What the enterprise states.' })
+  statement!: string;
+
+  @Field(() => String, { nullable: true, description: 'The evidence it relies on, described in text; null when none.' })
+  evidence!: string | null;
+
+  @Field(() => Date, { description: 'When it answered.' })
+  answeredAt!: Date;
+
+  @Field(() => String, { nullable: true, description: 'Name of the person who answered.' })
+  answeredByName!: string | null;
+}
+
 export const InspectionSampleConnection = ConnectionType(InspectionSampleType, 'InspectionSample', 'inspection sample');
 export const InspectionConnection = ConnectionType(InspectionType, 'Inspection', 'inspection');
 export const RevocationProceedingConnection = ConnectionType(
@@ -220,6 +238,26 @@ export class RevokeEnterpriseRegistrationInput extends RevocationStepInput {}
 @InputType('CloseRevocationProceedingInput', { description: 'The proceeding and why it ends without revocation.' })
 export class CloseRevocationProceedingInput extends RevocationStepInput {}
 
+@InputType({ description: "The enterprise's answer to a notice of intended revocation." })
+export class AnswerRevocationNoticeInput {
+  @Field(() => ID, { description: 'The revocation proceeding (from the notice).' })
+  id!: string;
+
+  @Field(() => String, { description: 'The statement (1 to 4,000 characters).' })
+  @MaxLength(4000)
+  @MultiLineText()
+  statement!: string;
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'The evidence relied on, described in text (at most 4,000 characters); may be left out.',
+  })
+  @IsOptional()
+  @MaxLength(4000)
+  @MultiLineText()
+  evidence?: string | null;
+}
+
 // ---------------------------------------------------------------------------------------------
 // Payloads
 
@@ -262,3 +300,4 @@ function proceedingPayload(name: string) {
 export const StartRevocationPublicNoticePayload = proceedingPayload('StartRevocationPublicNotice');
 export const RevokeEnterpriseRegistrationPayload = proceedingPayload('RevokeEnterpriseRegistration');
 export const CloseRevocationProceedingPayload = proceedingPayload('CloseRevocationProceeding');
+export const AnswerRevocationNoticePayload = proceedingPayload('AnswerRevocationNotice');

@@ -195,6 +195,10 @@ function VerificationRow({
           {reservation.applicant?.displayName ?? '—'}
           {reservation.applicant?.email ? ` · ${reservation.applicant.email}` : ''}
         </dd>
+        <dt>{t('deskCards.grantedHow')}</dt>
+        <dd data-testid="granted-how">
+          {reservation.declaredInApplication ? t('deskCards.declaredDirectly') : t('deskCards.reserved')}
+        </dd>
         <dt>{t('deskCards.application')}</dt>
         <dd>
           {application ? (
@@ -302,7 +306,9 @@ function NameVerificationQueue() {
               key={reservation.id}
               reservation={reservation}
               words={words}
-              application={applications.find((a) => a.nameReservation?.id === reservation.id)}
+              application={
+                reservation.declaredInApplication ?? applications.find((a) => a.nameReservation?.id === reservation.id)
+              }
             />
           ))}
         </ul>

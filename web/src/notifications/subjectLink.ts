@@ -3,6 +3,7 @@ const PAGES: Record<string, (id: string) => string> = {
   RegistrationApplication: (id) => `/applications/${id}`,
   NameReservation: () => '/names/mine',
   ServiceCase: (id) => `/investor-services/cases/${id}`,
+  RevocationProceeding: (id) => `/revocation-notices/${id}`,
 };
 
 /** Where a notification's subject is shown, by its type; null when it has no page here. */

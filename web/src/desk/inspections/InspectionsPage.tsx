@@ -244,6 +244,27 @@ function ProceedingCard({ proceeding, onChanged }: { proceeding: ProceedingField
             <dd>{formatDate(proceeding.publicNoticeUntil, language)}</dd>
           </>
         ) : null}
+        <dt>{t('inspections.answer')}</dt>
+        <dd data-testid="proceeding-answer">
+          {proceeding.answer ? (
+            <>
+              <p style={{ whiteSpace: 'pre-line' }}>{proceeding.answer.statement}</p>
+              {proceeding.answer.evidence ? (
+                <p style={{ whiteSpace: 'pre-line' }}>
+                  {t('inspections.answerEvidence')}: {proceeding.answer.evidence}
+                </p>
+              ) : null}
+              <p>
+                {t('inspections.answeredAt', {
+                  name: proceeding.answer.answeredByName ?? '—',
+                  at: formatDateTime(proceeding.answer.answeredAt, language),
+                })}
+              </p>
+            </>
+          ) : (
+            t('inspections.noAnswer')
+          )}
+        </dd>
         {proceeding.revokedOn ? (
           <>
             <dt>{t('inspections.revoke')}</dt>

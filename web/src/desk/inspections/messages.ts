@@ -45,6 +45,28 @@ export const zh = {
     CLOSED: '已终止',
   },
   noSamples: '尚未抽取。',
+  answer: '企业陈述申辩',
+  noAnswer: '企业尚未答复。',
+  answerEvidence: '证据',
+  answeredAt: '{{at}} 由 {{name}} 提交',
+  // The enterprise's own page for a notice addressed to it.
+  notice: {
+    title: '撤销登记告知',
+    intro:
+      '随机抽查发现贵企业的登记事项虚假。撤销登记前，您可以在期限内陈述申辩一次；登记机关在作出决定前会查阅您的答复。',
+    enterprise: '企业',
+    issuedOn: '告知日期',
+    statement: '陈述申辩',
+    statementHint: '说明事实和理由（最多 4000 字）。',
+    evidence: '证据（可不填）',
+    evidenceHint: '列出您提供的证据及其内容（最多 4000 字）。',
+    submit: '提交答复',
+    submitted: '答复已提交，登记机关会在作出决定前查阅。',
+    yourAnswer: '您的答复',
+    closedForAnswer: '陈述申辩期限已过，不能再提交答复。',
+    outcome: '结果',
+    notFound: '找不到这份告知，或您无权查看。',
+  },
 };
 
 export const en: typeof zh = {
@@ -92,4 +114,25 @@ export const en: typeof zh = {
     CLOSED: 'Closed',
   },
   noSamples: 'Nothing drawn yet.',
+  answer: "The enterprise's answer",
+  noAnswer: 'The enterprise has not answered.',
+  answerEvidence: 'Evidence',
+  answeredAt: 'Given by {{name}} on {{at}}',
+  notice: {
+    title: 'Notice of intended revocation',
+    intro:
+      'A random inspection found that your enterprise made a false declaration in its registration. Before the registration is revoked, you may answer once, within the deadline; the registry reads your answer before it decides.',
+    enterprise: 'Enterprise',
+    issuedOn: 'Notice issued on',
+    statement: 'Your statement',
+    statementHint: 'Set out the facts and your reasons (up to 4,000 characters).',
+    evidence: 'Evidence (optional)',
+    evidenceHint: 'List the evidence you rely on and what it shows (up to 4,000 characters).',
+    submit: 'Send the answer',
+    submitted: 'Your answer has been sent. The registry will read it before deciding.',
+    yourAnswer: 'Your answer',
+    closedForAnswer: 'The time to answer has passed: an answer can no longer be sent.',
+    outcome: 'Outcome',
+    notFound: 'This notice cannot be found, or you may not see it.',
+  },
 };

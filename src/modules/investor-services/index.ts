@@ -6,7 +6,8 @@ import { nodeIdResolver, registerNodeType } from '../../shared/graphql/node.js';
 import { byKeys } from '../../shared/loaders.js';
 import { canSeeCase, canSeeConfidential } from './service-case.access.js';
 import { ServiceCase, ServiceCaseAttachment, TypicalCase, investorServicesEntities } from './service-case.entity.js';
-import { InvestorServicesResolver, ServiceCaseFieldsResolver, caseById } from './service-case.resolver.js';
+import { caseById } from './service-case.loaders.js';
+import { InvestorServicesResolver, ServiceCaseFieldsResolver } from './service-case.resolver.js';
 import { ServiceCaseType, TypicalCaseType } from './service-case.types.js';
 
 export { investorServicesEntities };

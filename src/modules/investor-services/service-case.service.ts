@@ -4,6 +4,7 @@ import { shanghaiDate } from '../../shared/clock.js';
 import type { RequestContext } from '../../shared/context.js';
 import { DomainError, UserErrorCode, problem, throwIfProblems, type Problem } from '../../shared/errors.js';
 import { StoredFile } from '../../shared/files/file.entity.js';
+import { unattachedUploadsOf } from '../../shared/files/retention.js';
 import { FILE_TYPE_NAME } from '../../shared/files/uploads.js';
 import { localIdOf } from '../../shared/ids.js';
 import { defineLoader } from '../../shared/loaders.js';
@@ -186,7 +187,7 @@ function audit(
   });
 }
 
-/** Attaches the viewer's own unattached uploads to a case; any other id is NOT_FOUND (as if absent). */
+/** Attaches the viewer's own unattached, unlapsed uploads to a case; any other id is NOT_FOUND (as if absent). */
 async function attachFiles(
   tx: RequestContext,
   c: ServiceCase,
@@ -207,7 +208,7 @@ async function attachFiles(
   const files = valid.length
     ? await tx.em.find(
         StoredFile,
-        { id: { $in: valid }, ownerUserId: tx.viewer.userId!, attachedTo: null },
+        { $and: [{ id: { $in: valid } }, unattachedUploadsOf(tx.deps, tx.viewer.userId!)] },
         { lockMode: LockMode.PESSIMISTIC_WRITE },
       )
     : [];

@@ -25,8 +25,9 @@ registerNodeType({
 registerNodeType({
   typeName: 'TypicalCase',
   entity: TypicalCase,
-  // Published anonymised summaries: public.
-  load: async (ctx, ids) => byKeys(ids, await ctx.em.find(TypicalCase, { id: { $in: [...ids] } }), (t) => t.id),
+  // Published anonymised summaries: public; a withdrawn one, nobody's.
+  load: async (ctx, ids) =>
+    byKeys(ids, await ctx.em.find(TypicalCase, { id: { $in: [...ids] }, withdrawnAt: null }), (t) => t.id),
 });
 
 // An attached file is read under the same rule as the case's confidential parts.

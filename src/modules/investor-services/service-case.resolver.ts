@@ -49,7 +49,9 @@ import {
   SupplyServiceCaseMaterialsInput,
   TypicalCaseFilter,
   UpdateServiceCaseSettingsInput,
+  UpdateTypicalCaseInput,
   WithdrawServiceCaseInput,
+  WithdrawTypicalCaseInput,
 } from './service-case.inputs.js';
 import { caseStats, myCases, officialCases, typicalCases } from './service-case.queries.js';
 import * as service from './service-case.service.js';
@@ -81,7 +83,9 @@ import {
   SupplyServiceCaseMaterialsPayload,
   TypicalCaseConnection,
   UpdateServiceCaseSettingsPayload,
+  UpdateTypicalCasePayload,
   WithdrawServiceCasePayload,
+  WithdrawTypicalCasePayload,
 } from './service-case.types.js';
 import { COST } from '../../shared/graphql/cost.js';
 
@@ -342,6 +346,31 @@ export class InvestorServicesResolver {
     @Arg('input', () => PublishTypicalCaseInput, { description: 'The summary.' }) input: PublishTypicalCaseInput,
   ) {
     return { typicalCase: await service.publishTypicalCase(ctx, input) };
+  }
+
+  @Authorized(COMMERCE)
+  @MutationWithPayload(() => UpdateTypicalCasePayload, {
+    description:
+      'Replaces the title and text of a published typical case; the text must stay anonymous, as when published. Role: OFFICIAL of COMMERCE.',
+  })
+  async updateTypicalCase(
+    @Ctx() ctx: RequestContext,
+    @Arg('input', () => UpdateTypicalCaseInput, { description: 'The new text.' }) input: UpdateTypicalCaseInput,
+  ) {
+    return { typicalCase: await service.updateTypicalCase(ctx, input) };
+  }
+
+  @Authorized(COMMERCE)
+  @MutationWithPayload(() => WithdrawTypicalCasePayload, {
+    description:
+      'Takes a published typical case down, with a recorded reason: nobody reads it any more, and its case may be published again. Role: OFFICIAL of COMMERCE.',
+  })
+  async withdrawTypicalCase(
+    @Ctx() ctx: RequestContext,
+    @Arg('input', () => WithdrawTypicalCaseInput, { description: 'The typical case and why.' })
+    input: WithdrawTypicalCaseInput,
+  ) {
+    return { typicalCase: await service.withdrawTypicalCase(ctx, input) };
   }
 
   @Authorized('ADMIN')

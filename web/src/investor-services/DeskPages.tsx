@@ -183,7 +183,15 @@ function DeskActions({ c }: { c: ServiceCaseFieldsFragment }) {
       const payload = data ? Object.values(data)[0] : null;
       const messages = payload?.userErrors.map((e) => e.message) ?? [];
       setErrors((s) => ({ ...s, [key]: messages }));
-      if (!messages.length) setText((s) => ({ ...s, [`${key}.body`]: '', [`${key}.note`]: '' }));
+      if (!messages.length) {
+        setText((s) => ({
+          ...s,
+          [`${key}.body`]: '',
+          [`${key}.note`]: '',
+          [`${key}.title`]: '',
+          [`${key}.summary`]: '',
+        }));
+      }
     };
   const open = ['SUBMITTED', 'MATERIALS_REQUESTED', 'ACCEPTED'].includes(c.status);
   const complaintDecision = c.kind === 'COMPLAINT' && (c.status === 'SUBMITTED' || c.status === 'MATERIALS_REQUESTED');

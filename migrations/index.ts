@@ -21,6 +21,7 @@ import { Migration20261207115037_SimplifiedDeregistration } from './Migration202
 import { Migration20261207120555_Supervision } from './Migration20261207120555_Supervision.js';
 import { Migration20261207153000_DirectNameVerification } from './Migration20261207153000_DirectNameVerification.js';
 import { Migration20261207154500_RevocationNoticeAnswer } from './Migration20261207154500_RevocationNoticeAnswer.js';
+import { Migration20261207160000_TypicalCaseEditWithdraw } from './Migration20261207160000_TypicalCaseEditWithdraw.js';
 
 export const allMigrations = [
   Migration20261126133344_Initial,
@@ -43,4 +44,5 @@ export const allMigrations = [
   Migration20261207120555_Supervision,
   Migration20261207153000_DirectNameVerification,
   Migration20261207154500_RevocationNoticeAnswer,
+  Migration20261207160000_TypicalCaseEditWithdraw,
 ];

@@ -2,13 +2,14 @@ import type { MikroORM } from '@mikro-orm/postgresql';
 import type { PlatformDeps } from '../shared/context.js';
 import { sweepLapsedReservations } from '../modules/names/index.js';
 import { expireDueDemands } from '../modules/financing/index.js';
+import { purgeLapsedUploads } from '../shared/files/retention.js';
 import { forgetExpiredIdempotencyKeys } from '../shared/idempotency/idempotency.js';
 import { createSystemContext } from './context.js';
 
-// Work the platform does by the clock. Every read already shows a lapsed reservation or an expired
-// demand as such; these sweeps write that state down (and send the notifications it causes) so
-// indexes stay small and the figures count it. Each runs at start and then periodically, never
-// twice at once.
+// Work the platform does by the clock. Every read already shows a lapsed reservation, an expired
+// demand or a lapsed upload as such; these sweeps write that state down (and send the notifications
+// it causes), or delete what is gone, so indexes stay small and the figures count it. Each runs at
+// start and then periodically, never twice at once.
 
 interface Job {
   name: string;
@@ -31,6 +32,11 @@ export const JOBS: Job[] = [
     name: 'idempotency.expiredKeys',
     everyMs: 60 * 60_000,
     run: (orm, deps) => forgetExpiredIdempotencyKeys(orm.em.fork(), deps.clock),
+  },
+  {
+    name: 'files.lapsedUploads',
+    everyMs: 60 * 60_000,
+    run: (orm, deps) => purgeLapsedUploads(orm.em.fork(), deps),
   },
 ];
 

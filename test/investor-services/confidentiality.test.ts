@@ -97,6 +97,23 @@ describe('who reads the confidential parts', () => {
     for (const secret of [SECRET, SECRET_MESSAGE, fileId]) expect(text).not.toContain(secret);
   });
 
+  it('withholds them the same way through serviceCase(id:) and nodes(ids:)', async () => {
+    const query = `query ($id: ID!) { serviceCase(id: $id) { ${CONFIDENTIAL_FIELDS} } nodes(ids: [$id]) { ... on ServiceCase { ${CONFIDENTIAL_FIELDS} } } }`;
+    const other = await app.execute(query, { id: caseId }, { token: cast.otherOfficial.token });
+    expect(other.errors).toBeUndefined();
+    expect(other.data!.serviceCase.id).toBe(caseId);
+    expect(other.data!.nodes[0].id).toBe(caseId);
+    for (const secret of [SECRET, SECRET_MESSAGE, fileId]) expect(JSON.stringify(other.data)).not.toContain(secret);
+    const handler = await app.execute(query, { id: caseId }, { token: cast.handler.token });
+    expect(handler.data!.serviceCase.confidentialDetails).toBe(SECRET);
+    expect(handler.data!.nodes[0].confidentialDetails).toBe(SECRET);
+    for (const who of [cast.stranger, cast.registrar, cast.bank, cast.admin]) {
+      const none = await app.execute(query, { id: caseId }, { token: who.token });
+      expect(none.errors).toBeUndefined();
+      expect(none.data).toEqual({ serviceCase: null, nodes: [null] });
+    }
+  });
+
   it('does not show the case at all to other departments, banks, admins or other applicants', async () => {
     for (const who of [cast.registrar, cast.bank, cast.admin, cast.stranger]) {
       expect(await node(who)).toBeNull();

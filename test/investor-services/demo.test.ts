@@ -43,6 +43,14 @@ describe('the investor-services demo data', () => {
       const queue = await app.execute(`{ serviceCases(filter: { overdue: true }) { totalCount } }`, {}, { token });
       expect(queue.data!.serviceCases.totalCount).toBe(1);
     }
+    // commerce@demo.local handles the investor's cases: they are in its own queue, confidential parts included.
+    const handler = await app.execute(
+      `{ serviceCases(first: 50, filter: { assignedToMe: true }) { totalCount edges { node { viewerIsHandler } } } }`,
+      {},
+      { token: await signIn('commerce@demo.local') },
+    );
+    expect(handler.data!.serviceCases.totalCount).toBeGreaterThan(0);
+    expect(handler.data!.serviceCases.edges.every((e: any) => e.node.viewerIsHandler)).toBe(true);
     const typical = await app.execute(`{ typicalCases { totalCount edges { node { title } } } }`);
     expect(typical.data!.typicalCases.totalCount).toBe(2);
   });

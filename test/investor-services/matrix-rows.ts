@@ -49,6 +49,18 @@ async function resolvedCase(f: Fixtures): Promise<string> {
   return id;
 }
 
+/** A published typical case of a resolved case of the applicant column. */
+async function typicalCase(f: Fixtures): Promise<string> {
+  const caseId = await resolvedCase(f);
+  const payload = await run(
+    f.app,
+    commerce(f),
+    mutation('publishTypicalCase', 'typicalCase { id } userErrors { code field message }'),
+    { caseId, title: 'A typical case', summary: 'An anonymous summary.' },
+  );
+  return payload.typicalCase.id;
+}
+
 function mutation(name: string, payload = PAYLOAD) {
   const type = name.charAt(0).toUpperCase() + name.slice(1) + 'Input';
   return `mutation ($input: ${type}!) { ${name}(input: $input) { ${payload} } }`;
@@ -214,6 +226,20 @@ export const INVESTOR_SERVICES_ROWS: Record<string, Row> = {
       variables: {
         input: { caseId: await resolvedCase(f), title: 'A typical case', summary: 'An anonymous summary.' },
       },
+    }),
+  },
+  'Mutation.updateTypicalCase': {
+    needs: COMMERCE,
+    call: async (f) => ({
+      query: mutation('updateTypicalCase', 'typicalCase { id title } userErrors { code field message }'),
+      variables: { input: { id: await typicalCase(f), title: 'A typical case', summary: 'A better summary.' } },
+    }),
+  },
+  'Mutation.withdrawTypicalCase': {
+    needs: COMMERCE,
+    call: async (f) => ({
+      query: mutation('withdrawTypicalCase', 'typicalCase { id } userErrors { code field message }'),
+      variables: { input: { id: await typicalCase(f), reason: 'Superseded by a newer case.' } },
     }),
   },
   'Mutation.updateServiceCaseSettings': {

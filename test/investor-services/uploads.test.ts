@@ -2,10 +2,12 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { StoredFile } from '../../src/shared/files/file.entity.js';
 import { sanitizeFileName } from '../../src/shared/files/uploads.js';
+import { purgeLapsedUploads } from '../../src/shared/files/retention.js';
+import { JOBS } from '../../src/app/jobs.js';
 import { fromGlobalId, toGlobalId } from '../../src/shared/ids.js';
 import { TestApp } from '../helpers/app.js';
 import { createUser } from '../helpers/factories.js';
-import { createCast, consultationInput, submit, SUBMIT, type Cast } from './helpers.js';
+import { createCast, consultationInput, readCase, submit, SUBMIT, type Cast } from './helpers.js';
 import { download, GIF, JPEG, PDF, PNG, upload } from './files.js';
 
 let app: TestApp;
@@ -148,5 +150,88 @@ describe('attaching and downloading', () => {
       expect(answer.bytes.toString()).toBe(missing.bytes.toString());
     }
     expect((await download(app, null, file.body.id!)).status).toBe(401);
+  });
+});
+
+describe('uploads never attached', () => {
+  // A server of its own: the test moves its clock a day on.
+  let lapsing: TestApp;
+  let owner: Cast['investor'];
+  beforeAll(async () => {
+    lapsing = await TestApp.start({ now: '2026-11-26T09:00:00+08:00' });
+    owner = await createUser(lapsing, { role: 'APPLICANT', foreignInvestor: true });
+  });
+  afterAll(() => lapsing?.stop());
+
+  const stored = async () =>
+    (await lapsing.em().find(StoredFile, { ownerUserId: owner.user.id }, { orderBy: { createdAt: 'asc' } })).map(
+      (f) => f.name,
+    );
+  const contents = async () =>
+    Number(
+      (
+        await lapsing
+          .em()
+          .execute<{ n: string }[]>(
+            'select count(*) as n from stored_file_contents c join stored_files f on f.id = c.file_id where f.owner_user_id = ?',
+            [owner.user.id],
+          )
+      )[0]!.n,
+    );
+
+  it('are gone after UNATTACHED_UPLOAD_RETENTION_HOURS (24 h): unreadable, unattachable, uncounted, then purged by the sweep', async () => {
+    expect(lapsing.deps.config.unattachedUploadRetentionHours).toBe(24);
+    const kept = await upload(lapsing, owner.token, PDF, 'kept.pdf');
+    const { serviceCase } = await submit(lapsing, owner, consultationInput({ attachmentIds: [kept.body.id] }));
+    const loose = await upload(lapsing, owner.token, PDF, 'loose.pdf');
+    lapsing.clock.advance(30 * 60_000);
+    const later = await upload(lapsing, owner.token, PNG, 'later.png');
+
+    // A minute short of a day: nothing lapsed, nothing purged.
+    lapsing.clock.set('2026-11-27T08:59:00+08:00');
+    expect(await purgeLapsedUploads(lapsing.em(), lapsing.deps)).toBe(0);
+    expect((await download(lapsing, owner.token, loose.body.id!)).status).toBe(200);
+
+    // A day on: the loose upload reads as gone before any sweep has run.
+    lapsing.clock.set('2026-11-27T09:00:00+08:00');
+    expect((await download(lapsing, owner.token, loose.body.id!)).status).toBe(404);
+    expect((await download(lapsing, owner.token, later.body.id!)).status).toBe(200);
+    const refused = await lapsing.execute(
+      SUBMIT,
+      { input: consultationInput({ attachmentIds: [loose.body.id] }) },
+      { token: owner.token, language: 'en' },
+    );
+    expect(refused.data!.submitServiceCase.userErrors.map((e: any) => e.code)).toEqual(['NOT_FOUND']);
+
+    // The sweep deletes its row and its bytes; the attached file and the younger upload stay.
+    expect(await purgeLapsedUploads(lapsing.em(), lapsing.deps)).toBe(1);
+    expect(await stored()).toEqual(['kept.pdf', 'later.png']);
+    expect(await contents()).toBe(2);
+    expect((await download(lapsing, owner.token, kept.body.id!)).status).toBe(200);
+    expect((await readCase(lapsing, owner, serviceCase.id))!.attachments).toHaveLength(1);
+    expect(await purgeLapsedUploads(lapsing.em(), lapsing.deps)).toBe(0);
+  });
+
+  it('no longer count against the cap of 30 once lapsed', async () => {
+    const hoarder = await createUser(lapsing, { role: 'APPLICANT', foreignInvestor: true });
+    for (let i = 0; i < 30; i++) expect((await upload(lapsing, hoarder.token, PNG, `p${i}.png`)).status).toBe(201);
+    expect((await upload(lapsing, hoarder.token, PNG, 'one-more.png')).status).toBe(409);
+    lapsing.clock.advance(24 * 3_600_000);
+    expect((await upload(lapsing, hoarder.token, PNG, 'next-day.png')).status).toBe(201);
+  });
+
+  it('is the job the platform schedules, with the retention it is configured with', async () => {
+    expect(JOBS.find((job) => job.name === 'files.lapsedUploads')).toBeDefined();
+    const short = await TestApp.start({ config: { unattachedUploadRetentionHours: 2 } });
+    try {
+      const user = await createUser(short, { role: 'APPLICANT', foreignInvestor: true });
+      await upload(short, user.token, PDF, 'a.pdf');
+      short.clock.advance(2 * 3_600_000 - 1);
+      expect(await JOBS.find((job) => job.name === 'files.lapsedUploads')!.run(short.orm, short.deps)).toBe(0);
+      short.clock.advance(1);
+      expect(await JOBS.find((job) => job.name === 'files.lapsedUploads')!.run(short.orm, short.deps)).toBe(1);
+    } finally {
+      await short.stop();
+    }
   });
 });

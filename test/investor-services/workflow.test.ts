@@ -268,11 +268,12 @@ describe('bad input', () => {
   it('declining without a reason, extending twice, rating before resolution and an unknown category write nothing', async () => {
     const complaint = (await submit(app, cast.investor, complaintInput())).serviceCase.id;
     const consultation = (await submit(app, cast.investor, consultationInput())).serviceCase.id;
-    await act(app, cast.handler, 'extendServiceCase', {
+    const extended = await act(app, cast.handler, 'extendServiceCase', {
       id: consultation,
       newResolveBy: '2026-12-31',
       reason: 'Several departments.',
     });
+    expect(extended.userErrors).toEqual([]);
     const before = await digest();
     const attempts = [
       {

@@ -66,11 +66,12 @@ describe('scheduled jobs', () => {
     expect(calls).toBeGreaterThan(1);
   });
 
-  it('schedules the reservation, financing and idempotency-key sweeps', () => {
+  it('schedules the reservation, financing, idempotency-key and unattached-upload sweeps', () => {
     expect(JOBS.map((job) => job.name)).toEqual([
       'names.lapsedReservations',
       'financing.expiredDemands',
       'idempotency.expiredKeys',
+      'files.lapsedUploads',
     ]);
   });
 });

@@ -6,7 +6,8 @@ import { nodeIdResolver, registerNodeType } from '../../shared/graphql/node.js';
 import { byKeys } from '../../shared/loaders.js';
 import { canSeeCase, canSeeConfidential } from './service-case.access.js';
 import { ServiceCase, ServiceCaseAttachment, TypicalCase, investorServicesEntities } from './service-case.entity.js';
-import { InvestorServicesResolver, ServiceCaseFieldsResolver, caseById } from './service-case.resolver.js';
+import { caseById } from './service-case.loaders.js';
+import { InvestorServicesResolver, ServiceCaseFieldsResolver } from './service-case.resolver.js';
 import { ServiceCaseType, TypicalCaseType } from './service-case.types.js';
 
 export { investorServicesEntities };
@@ -24,8 +25,9 @@ registerNodeType({
 registerNodeType({
   typeName: 'TypicalCase',
   entity: TypicalCase,
-  // Published anonymised summaries: public.
-  load: async (ctx, ids) => byKeys(ids, await ctx.em.find(TypicalCase, { id: { $in: [...ids] } }), (t) => t.id),
+  // Published anonymised summaries: public; a withdrawn one, nobody's.
+  load: async (ctx, ids) =>
+    byKeys(ids, await ctx.em.find(TypicalCase, { id: { $in: [...ids] }, withdrawnAt: null }), (t) => t.id),
 });
 
 // An attached file is read under the same rule as the case's confidential parts.

@@ -220,15 +220,15 @@ export class ServiceCaseAttachment {
 
 /** An anonymised summary of a resolved case, published for every investor to read. */
 @Entity({ tableName: 'typical_cases' })
-@Index({ properties: ['publishedAt', 'id'] })
+// Partial indexes (the published ones only) are in Migration20261207160000_TypicalCaseEditWithdraw.
 export class TypicalCase {
   @PrimaryKey({ type: 'uuid' })
   id: string = randomUUID();
 
+  /** The case it summarises: published at most once at a time (a partial unique index, see the migration). */
   @ManyToOne(() => ServiceCase, {
     mapToPk: true,
     fieldName: 'case_id',
-    unique: true,
     updateRule: 'cascade',
     deleteRule: 'cascade',
   })
@@ -257,6 +257,17 @@ export class TypicalCase {
 
   @Property({ type: 'datetime' })
   publishedAt!: Date;
+
+  /** When the text was last edited after publication. */
+  @Property({ type: 'datetime', nullable: true })
+  editedAt: Date | null = null;
+
+  /** Withdrawn from publication: nobody reads it any more (the row stays, for the audit trail). */
+  @Property({ type: 'datetime', nullable: true })
+  withdrawnAt: Date | null = null;
+
+  @Property({ type: 'text', nullable: true })
+  withdrawalReason: string | null = null;
 }
 
 /** The adjustable answer deadlines: one row (id 1), set by an administrator. */

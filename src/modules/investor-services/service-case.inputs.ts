@@ -299,6 +299,39 @@ export class PublishTypicalCaseInput {
   language?: LocaleCode | null;
 }
 
+@InputType({ description: 'The new text of a published typical case.' })
+export class UpdateTypicalCaseInput {
+  @Field(() => ID, { description: 'Global ID of the typical case.' })
+  id!: string;
+
+  @Field({ description: 'The title (no names).' })
+  @IsNotEmpty()
+  @MaxLength(200)
+  title!: string;
+
+  @Field({ description: 'The approved, anonymised text: no names of the investor or its enterprise.' })
+  @IsNotEmpty()
+  @MaxLength(10000)
+  @MultiLineText()
+  summary!: string;
+
+  @Field(() => LocaleCode, { nullable: true, description: 'The language of the text (default: unchanged).' })
+  @IsOptional()
+  language?: LocaleCode | null;
+}
+
+@InputType({ description: 'A typical case to take down, and why.' })
+export class WithdrawTypicalCaseInput {
+  @Field(() => ID, { description: 'Global ID of the typical case.' })
+  id!: string;
+
+  @Field({ description: 'Why it is withdrawn (kept in the record, not published).' })
+  @IsNotEmpty()
+  @MaxLength(1000)
+  @MultiLineText()
+  reason!: string;
+}
+
 @InputType({ description: 'The configurable answer deadlines.' })
 export class UpdateServiceCaseSettingsInput {
   @Field(() => Int, { description: 'Working days to answer a consultation (1–60, default 5).' })

@@ -99,6 +99,14 @@ defineMessages({
     en: 'The summary must be anonymous: remove "{name}".',
     zh: '案例摘要必须匿名：请删除「{name}」。',
   },
+  'investorServices.typicalNotFound': {
+    en: 'This typical case was not found, or it has been withdrawn.',
+    zh: '未找到该典型案例，或其已撤回。',
+  },
+  'investorServices.reasonTextRequired': {
+    en: 'Say why it is withdrawn.',
+    zh: '请说明撤回理由。',
+  },
   'investorServices.settingsRange': {
     en: 'Give a number of working days from 1 to 60.',
     zh: '请填写 1 至 60 个工作日。',

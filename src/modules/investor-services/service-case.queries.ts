@@ -85,7 +85,8 @@ export async function typicalCases(
   first?: number | null,
   after?: string | null,
 ): Promise<ConnectionData<TypicalCase>> {
-  const conditions: FilterQuery<TypicalCase>[] = [];
+  // A withdrawn typical case is read by nobody (the partial index holds the published ones only).
+  const conditions: FilterQuery<TypicalCase>[] = [{ withdrawnAt: null }];
   if (filter?.category) conditions.push({ category: filter.category });
   if (filter?.kind) conditions.push({ kind: filter.kind });
   const words = (filter?.search ?? '').trim().split(/\s+/).filter(Boolean).slice(0, 5);
@@ -93,7 +94,7 @@ export async function typicalCases(
     const pattern = `%${word.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
     conditions.push({ $or: [{ title: { $ilike: pattern } }, { summary: { $ilike: pattern } }] });
   }
-  const where = (conditions.length ? { $and: conditions } : {}) as FilterQuery<TypicalCase>;
+  const where = { $and: conditions } as FilterQuery<TypicalCase>;
   return paginate(ctx, TypicalCase, where, { orderBy: { publishedAt: 'desc', id: 'desc' }, first, after });
 }
 

@@ -1,15 +1,12 @@
 import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Query, Resolver, Root, Subscription } from 'type-graphql';
 import type { RequestContext } from '../../shared/context.js';
 import { notFound } from '../../shared/errors.js';
-import { AuditEvent } from '../../shared/audit/audit.entity.js';
-import { paginate } from '../../shared/graphql/connection.js';
+import { checkCursor, checkPageSize, emptyPageInfo, lazy } from '../../shared/graphql/connection.js';
 import { MutationWithPayload } from '../../shared/graphql/mutation.js';
 import { PageArgsType } from '../../shared/graphql/page-args.js';
 import { DateScalar } from '../../shared/graphql/scalars.js';
-import { StoredFile } from '../../shared/files/file.entity.js';
 import { FILE_TYPE_NAME } from '../../shared/files/uploads.js';
 import { localIdOf, toGlobalId } from '../../shared/ids.js';
-import { byKeys, defineLoader, groupByKeys } from '../../shared/loaders.js';
 import { translate } from '../../shared/messages.js';
 import { freshForEvent, liveEvents } from '../../shared/subscriptions.js';
 import { EnterpriseType, enterpriseById } from '../registration/index.js';
@@ -23,7 +20,17 @@ import {
   isSubmitter,
 } from './service-case.access.js';
 import { ACCEPTANCE_WORKING_DAYS, RESOLUTION_WORKING_DAYS, deadlinesOf, isOverdue } from './deadlines.js';
-import { ServiceCase, ServiceCaseAttachment, ServiceCaseMessage } from './service-case.entity.js';
+import { ServiceCaseMessage, type ServiceCase } from './service-case.entity.js';
+import {
+  MESSAGE_ORDER,
+  attachmentsByCase,
+  caseById,
+  countMessages,
+  HISTORY_LIMIT,
+  historyByCase,
+  messagesPage,
+  type MessageScope,
+} from './service-case.loaders.js';
 import { SERVICE_CASE_CATEGORIES, ServiceCaseStatus } from './service-case.enums.js';
 import { SERVICE_CASE_UPDATED, type ServiceCaseUpdatedEvent } from './service-case.events.js';
 import {
@@ -42,7 +49,9 @@ import {
   SupplyServiceCaseMaterialsInput,
   TypicalCaseFilter,
   UpdateServiceCaseSettingsInput,
+  UpdateTypicalCaseInput,
   WithdrawServiceCaseInput,
+  WithdrawTypicalCaseInput,
 } from './service-case.inputs.js';
 import { caseStats, myCases, officialCases, typicalCases } from './service-case.queries.js';
 import * as service from './service-case.service.js';
@@ -74,37 +83,15 @@ import {
   SupplyServiceCaseMaterialsPayload,
   TypicalCaseConnection,
   UpdateServiceCaseSettingsPayload,
+  UpdateTypicalCasePayload,
   WithdrawServiceCasePayload,
+  WithdrawTypicalCasePayload,
 } from './service-case.types.js';
 import { COST } from '../../shared/graphql/cost.js';
 
 // Thin by design: the role on each operation, then the service; visibility in service-case.access.ts.
 
 const COMMERCE = 'OFFICIAL:COMMERCE';
-
-export const caseById = defineLoader<string, ServiceCase | null>('investorServices.caseById', async (ctx, ids) =>
-  byKeys(ids, await ctx.em.find(ServiceCase, { id: { $in: [...ids] } }), (c) => c.id),
-);
-
-interface AttachmentRow {
-  caseId: string;
-  file: StoredFile;
-}
-
-const attachmentsByCase = defineLoader<string, AttachmentRow[]>(
-  'investorServices.attachmentsByCase',
-  async (ctx, ids) => {
-    const links = await ctx.em.find(
-      ServiceCaseAttachment,
-      { caseId: { $in: [...ids] } },
-      { orderBy: { attachedAt: 'asc', id: 'asc' } },
-    );
-    const files = links.length ? await ctx.em.find(StoredFile, { id: { $in: links.map((l) => l.fileId) } }) : [];
-    const byId = new Map(files.map((f) => [f.id, f]));
-    const rows = links.flatMap((l) => (byId.has(l.fileId) ? [{ caseId: l.caseId, file: byId.get(l.fileId)! }] : []));
-    return groupByKeys(ids, rows, (r) => r.caseId);
-  },
-);
 
 export function messageView(m: ServiceCaseMessage): ServiceCaseMessageType {
   return {
@@ -361,6 +348,31 @@ export class InvestorServicesResolver {
     return { typicalCase: await service.publishTypicalCase(ctx, input) };
   }
 
+  @Authorized(COMMERCE)
+  @MutationWithPayload(() => UpdateTypicalCasePayload, {
+    description:
+      'Replaces the title and text of a published typical case; the text must stay anonymous, as when published. Role: OFFICIAL of COMMERCE.',
+  })
+  async updateTypicalCase(
+    @Ctx() ctx: RequestContext,
+    @Arg('input', () => UpdateTypicalCaseInput, { description: 'The new text.' }) input: UpdateTypicalCaseInput,
+  ) {
+    return { typicalCase: await service.updateTypicalCase(ctx, input) };
+  }
+
+  @Authorized(COMMERCE)
+  @MutationWithPayload(() => WithdrawTypicalCasePayload, {
+    description:
+      'Takes a published typical case down, with a recorded reason: nobody reads it any more, and its case may be published again. Role: OFFICIAL of COMMERCE.',
+  })
+  async withdrawTypicalCase(
+    @Ctx() ctx: RequestContext,
+    @Arg('input', () => WithdrawTypicalCaseInput, { description: 'The typical case and why.' })
+    input: WithdrawTypicalCaseInput,
+  ) {
+    return { typicalCase: await service.withdrawTypicalCase(ctx, input) };
+  }
+
   @Authorized('ADMIN')
   @MutationWithPayload(() => UpdateServiceCaseSettingsPayload, {
     description: 'Sets the answer deadlines of consultations and suggestions (working days). Role: ADMIN.',
@@ -493,14 +505,16 @@ export class ServiceCaseFieldsResolver {
     description: `The messages, oldest first: internal notes only for commerce officials; confidential messages only for the submitter and the handling officials. ${CONFIDENTIALITY_RULE}`,
   })
   async messages(@Root() c: ServiceCase, @Ctx() ctx: RequestContext, @Args() page: PageArgsType) {
-    const where: Record<string, unknown> = { caseId: c.id };
-    if (!canSeeInternalNotes(ctx.viewer)) where.internal = false;
-    if (!canSeeConfidential(ctx.viewer, c)) where.confidential = false;
-    const connection = await paginate(ctx, ServiceCaseMessage, where, {
-      orderBy: { createdAt: 'asc', id: 'asc' },
-      first: page.first,
-      after: page.after,
-    });
+    const scope: MessageScope = {
+      internalNotes: canSeeInternalNotes(ctx.viewer),
+      confidential: canSeeConfidential(ctx.viewer, c),
+    };
+    const first = checkPageSize(ctx, page.first);
+    const after = checkCursor(ctx, ServiceCaseMessage, MESSAGE_ORDER, page.after) ?? null;
+    const connection =
+      first === 0
+        ? { edges: [], pageInfo: emptyPageInfo(), totalCount: lazy(() => countMessages(ctx, c.id, scope)) }
+        : await ctx.loaders.get(messagesPage).load({ caseId: c.id, first, after, ...scope });
     return { ...connection, edges: connection.edges.map((e) => ({ cursor: e.cursor, node: messageView(e.node) })) };
   }
 
@@ -554,20 +568,9 @@ export class ServiceCaseFieldsResolver {
   }
 
   @FieldResolver(() => [ServiceCaseHistoryEntryType], {
-    description:
-      'The steps of the case, oldest first (at most 100). The investor does not see internal notes or assignments.',
+    description: `The steps of the case, oldest first (at most ${HISTORY_LIMIT}). The investor does not see internal notes or assignments.`,
   })
   async history(@Root() c: ServiceCase, @Ctx() ctx: RequestContext): Promise<ServiceCaseHistoryEntryType[]> {
-    const officials = isCommerceOfficial(ctx.viewer);
-    const events = await ctx.em.find(
-      AuditEvent,
-      {
-        subjectType: 'ServiceCase',
-        subjectId: c.id,
-        ...(officials ? {} : { action: { $nin: ['investorServices.internalNote', 'investorServices.assign'] } }),
-      },
-      { orderBy: { seq: 'asc', id: 'asc' }, limit: 100 },
-    );
-    return events.map((e) => ({ action: e.action, status: (e.toState as ServiceCaseStatus) ?? null, at: e.at }));
+    return ctx.loaders.get(historyByCase).load({ caseId: c.id, officeSteps: isCommerceOfficial(ctx.viewer) });
   }
 }

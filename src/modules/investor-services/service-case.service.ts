@@ -4,6 +4,7 @@ import { shanghaiDate } from '../../shared/clock.js';
 import type { RequestContext } from '../../shared/context.js';
 import { DomainError, UserErrorCode, problem, throwIfProblems, type Problem } from '../../shared/errors.js';
 import { StoredFile } from '../../shared/files/file.entity.js';
+import { unattachedUploadsOf } from '../../shared/files/retention.js';
 import { FILE_TYPE_NAME } from '../../shared/files/uploads.js';
 import { localIdOf } from '../../shared/ids.js';
 import { defineLoader } from '../../shared/loaders.js';
@@ -49,7 +50,9 @@ import type {
   SubmitServiceCaseInput,
   SupplyServiceCaseMaterialsInput,
   UpdateServiceCaseSettingsInput,
+  UpdateTypicalCaseInput,
   WithdrawServiceCaseInput,
+  WithdrawTypicalCaseInput,
 } from './service-case.inputs.js';
 
 // The case workflow (domain-rules §4). Each step: check the viewer and the state inside one
@@ -186,7 +189,7 @@ function audit(
   });
 }
 
-/** Attaches the viewer's own unattached uploads to a case; any other id is NOT_FOUND (as if absent). */
+/** Attaches the viewer's own unattached, unlapsed uploads to a case; any other id is NOT_FOUND (as if absent). */
 async function attachFiles(
   tx: RequestContext,
   c: ServiceCase,
@@ -207,7 +210,7 @@ async function attachFiles(
   const files = valid.length
     ? await tx.em.find(
         StoredFile,
-        { id: { $in: valid }, ownerUserId: tx.viewer.userId!, attachedTo: null },
+        { $and: [{ id: { $in: valid } }, unattachedUploadsOf(tx.deps, tx.viewer.userId!)] },
         { lockMode: LockMode.PESSIMISTIC_WRITE },
       )
     : [];
@@ -738,24 +741,12 @@ export async function publishTypicalCase(ctx: RequestContext, input: PublishTypi
         problem(UserErrorCode.INVALID_STATE, 'investorServices.typicalNotResolved', ['input', 'caseId']),
       );
     }
-    if (await tx.em.count(TypicalCase, { caseId: c.id })) {
+    if (await tx.em.count(TypicalCase, { caseId: c.id, withdrawnAt: null })) {
       throw new DomainError(
         problem(UserErrorCode.ALREADY_EXISTS, 'investorServices.typicalAlreadyPublished', ['input', 'caseId']),
       );
     }
-    // Anonymous: none of the names the case carries may appear in the published text.
-    const submitter = await tx.em.findOneOrFail(User, { id: c.submitterId });
-    const enterprise = c.enterpriseId ? await tx.em.findOne(Enterprise, { id: c.enterpriseId }) : null;
-    const names = [submitter.displayName, submitter.email, enterprise?.name, c.number].filter(
-      (n): n is string => typeof n === 'string' && n.trim().length >= 2,
-    );
-    const text = `${input.title}\n${input.summary}`.toLowerCase();
-    const problems = names
-      .filter((name) => text.includes(name.toLowerCase()))
-      .map((name) =>
-        problem(UserErrorCode.INVALID_INPUT, 'investorServices.typicalHasName', ['input', 'summary'], { name }),
-      );
-    throwIfProblems(problems);
+    await requireAnonymous(tx, c, input.title, input.summary);
     const typical = tx.em.create(TypicalCase, {
       caseId: c.id,
       kind: c.kind,
@@ -773,6 +764,80 @@ export async function publishTypicalCase(ctx: RequestContext, input: PublishTypi
       subjectType: 'TypicalCase',
       subjectId: typical.id,
       details: { caseId: c.id },
+    });
+    await tx.em.flush();
+    return typical;
+  });
+}
+
+/** Anonymous: none of the names the case carries may appear in the published text. */
+async function requireAnonymous(tx: RequestContext, c: ServiceCase, title: string, summary: string): Promise<void> {
+  const submitter = await tx.em.findOneOrFail(User, { id: c.submitterId });
+  const enterprise = c.enterpriseId ? await tx.em.findOne(Enterprise, { id: c.enterpriseId }) : null;
+  const names = [submitter.displayName, submitter.email, enterprise?.name, c.number].filter(
+    (n): n is string => typeof n === 'string' && n.trim().length >= 2,
+  );
+  const text = `${title}\n${summary}`.toLowerCase();
+  throwIfProblems(
+    names
+      .filter((name) => text.includes(name.toLowerCase()))
+      .map((name) =>
+        problem(UserErrorCode.INVALID_INPUT, 'investorServices.typicalHasName', ['input', 'summary'], { name }),
+      ),
+  );
+}
+
+/** A published (not withdrawn) typical case, locked; a commerce official's only. */
+async function lockTypicalCase(tx: RequestContext, globalId: string): Promise<TypicalCase> {
+  const id = localIdOf(globalId, 'TypicalCase');
+  const found = id
+    ? await tx.em.findOne(TypicalCase, { id, withdrawnAt: null }, { lockMode: LockMode.PESSIMISTIC_WRITE })
+    : null;
+  if (!found || !isCommerceOfficial(tx.viewer)) {
+    throw new DomainError(problem(UserErrorCode.NOT_FOUND, 'investorServices.typicalNotFound', ['input', 'id']));
+  }
+  return found;
+}
+
+export async function updateTypicalCase(ctx: RequestContext, input: UpdateTypicalCaseInput): Promise<TypicalCase> {
+  const problems: Problem[] = [];
+  if (!clean(input.title)) problems.push(problem(UserErrorCode.REQUIRED, 'error.required', ['input', 'title']));
+  if (!clean(input.summary)) problems.push(problem(UserErrorCode.REQUIRED, 'error.required', ['input', 'summary']));
+  throwIfProblems(problems);
+  return inTransaction(ctx, async (tx) => {
+    const typical = await lockTypicalCase(tx, input.id);
+    const c = await tx.em.findOneOrFail(ServiceCase, { id: typical.caseId });
+    await requireAnonymous(tx, c, input.title, input.summary);
+    typical.title = input.title.trim();
+    typical.summary = input.summary.trim();
+    typical.language = input.language ?? typical.language;
+    typical.editedAt = tx.deps.clock.now();
+    recordAudit(tx, {
+      action: 'investorServices.updateTypical',
+      subjectType: 'TypicalCase',
+      subjectId: typical.id,
+      details: { caseId: c.id },
+    });
+    await tx.em.flush();
+    return typical;
+  });
+}
+
+export async function withdrawTypicalCase(ctx: RequestContext, input: WithdrawTypicalCaseInput): Promise<TypicalCase> {
+  const reason = clean(input.reason);
+  if (!reason) {
+    throw new DomainError(problem(UserErrorCode.REQUIRED, 'investorServices.reasonTextRequired', ['input', 'reason']));
+  }
+  return inTransaction(ctx, async (tx) => {
+    const typical = await lockTypicalCase(tx, input.id);
+    typical.withdrawnAt = tx.deps.clock.now();
+    typical.withdrawalReason = reason;
+    // The reason stays in the row (officials' record); the audit trail carries codes and ids only.
+    recordAudit(tx, {
+      action: 'investorServices.withdrawTypical',
+      subjectType: 'TypicalCase',
+      subjectId: typical.id,
+      details: { caseId: typical.caseId },
     });
     await tx.em.flush();
     return typical;

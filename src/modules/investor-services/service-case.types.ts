@@ -300,6 +300,9 @@ export class TypicalCaseType extends Node {
 
   @Field(() => Date, { description: 'When it was published.' })
   publishedAt!: Date;
+
+  @Field(() => Date, { nullable: true, description: 'When its text was last edited after publication.' })
+  editedAt!: Date | null;
 }
 export const TypicalCaseConnection = ConnectionType(TypicalCaseType, 'TypicalCase', 'typical case');
 export const ServiceCaseConnection = ConnectionType(ServiceCaseType, 'ServiceCase', 'service case');
@@ -437,4 +440,16 @@ export const UpdateServiceCaseSettingsPayload = payload(
   'settings',
   () => ServiceCaseSettingsType,
   'The new settings.',
+);
+export const UpdateTypicalCasePayload = payload(
+  'UpdateTypicalCasePayload',
+  'typicalCase',
+  () => TypicalCaseType,
+  'The typical case with its new text.',
+);
+export const WithdrawTypicalCasePayload = payload(
+  'WithdrawTypicalCasePayload',
+  'typicalCase',
+  () => TypicalCaseType,
+  'The withdrawn typical case (no longer published).',
 );

@@ -9,12 +9,16 @@ import { defineMessages, localeFromAcceptLanguage, translate, type Locale } from
 import { canReadFile } from './file-access.js';
 import { StoredFile } from './file.entity.js';
 import { defaultFileStore, type FileStore } from './file-store.js';
+import { unattachedUploadsOf } from './retention.js';
 
 // The platform's file routes: an authenticated multipart upload, streamed through busboy, and a
 // download that applies the visibility of whatever the file is attached to.
 
 export const MAX_FILE_BYTES = 10 * 1024 * 1024;
-/** Uploads a user may hold that are not attached to anything yet (each case takes at most 10). */
+/**
+ * Uploads a user may hold that are not attached to anything yet (each case takes at most 10); those
+ * older than UNATTACHED_UPLOAD_RETENTION_HOURS no longer count (retention.ts).
+ */
 export const MAX_UNATTACHED_FILES = 30;
 export const FILE_TYPE_NAME = 'File';
 
@@ -138,7 +142,7 @@ export function mountFileRoutes(app: Express, context: ContextFactory, store: Fi
         fail(response, 413, 'FILE_TOO_LARGE', locale, 'files.tooLarge');
         return;
       }
-      const unattached = await ctx.em.count(StoredFile, { ownerUserId: ctx.viewer.userId!, attachedTo: null });
+      const unattached = await ctx.em.count(StoredFile, unattachedUploadsOf(ctx.deps, ctx.viewer.userId!));
       if (unattached >= MAX_UNATTACHED_FILES) {
         request.resume();
         fail(response, 409, 'TOO_MANY_UNATTACHED_FILES', locale, 'files.tooManyUnattached');

@@ -10,6 +10,7 @@ import {
   DeclineServiceCaseDocument,
   ExtendServiceCaseDocument,
   PostCaseMessageDocument,
+  PublishTypicalCaseDocument,
   ReferServiceCaseDocument,
   ResolveServiceCaseDocument,
   ServiceCaseDocument,
@@ -102,6 +103,9 @@ export function DeskQueuePage() {
         <Link className="button button--secondary" to={`${BASE}/desk/figures`}>
           {t('investorServices.figures')}
         </Link>
+        <Link className="button button--secondary" to={`${BASE}/desk/typical`}>
+          {t('investorServices.manageTypical')}
+        </Link>
         <button type="button" className="button button--quiet" aria-pressed={mine} onClick={() => setMine((m) => !m)}>
           {mine ? t('investorServices.allCases') : t('investorServices.assignedToMe')}
         </button>
@@ -166,6 +170,7 @@ function DeskActions({ c }: { c: ServiceCaseFieldsFragment }) {
   const [, resolve] = useMutation(ResolveServiceCaseDocument);
   const [, refer] = useMutation(ReferServiceCaseDocument);
   const [, post] = useMutation(PostCaseMessageDocument);
+  const [, publish] = useMutation(PublishTypicalCaseDocument);
   const field = (name: string) => ({
     name,
     value: text[name] ?? '',
@@ -178,7 +183,15 @@ function DeskActions({ c }: { c: ServiceCaseFieldsFragment }) {
       const payload = data ? Object.values(data)[0] : null;
       const messages = payload?.userErrors.map((e) => e.message) ?? [];
       setErrors((s) => ({ ...s, [key]: messages }));
-      if (!messages.length) setText((s) => ({ ...s, [`${key}.body`]: '', [`${key}.note`]: '' }));
+      if (!messages.length) {
+        setText((s) => ({
+          ...s,
+          [`${key}.body`]: '',
+          [`${key}.note`]: '',
+          [`${key}.title`]: '',
+          [`${key}.summary`]: '',
+        }));
+      }
     };
   const open = ['SUBMITTED', 'MATERIALS_REQUESTED', 'ACCEPTED'].includes(c.status);
   const complaintDecision = c.kind === 'COMPLAINT' && (c.status === 'SUBMITTED' || c.status === 'MATERIALS_REQUESTED');
@@ -295,6 +308,23 @@ function DeskActions({ c }: { c: ServiceCaseFieldsFragment }) {
               {...field('resolve.outcome')}
             />
             <TextAreaField label={t('investorServices.summary')} rows={3} {...field('resolve.summary')} />
+          </ActionForm>
+        ) : null}
+        {c.status === 'RESOLVED' ? (
+          <ActionForm
+            title={t('investorServices.publishTypical')}
+            testId="publish-typical"
+            errors={errors.publish ?? []}
+            onSubmit={() =>
+              run('publish')(
+                publish({
+                  input: { caseId: c.id, title: text['publish.title'] ?? '', summary: text['publish.summary'] ?? '' },
+                }),
+              )
+            }
+          >
+            <TextField label={t('investorServices.typicalTitle')} {...field('publish.title')} />
+            <TextAreaField label={t('investorServices.typicalSummary')} rows={4} {...field('publish.summary')} />
           </ActionForm>
         ) : null}
         {open ? (

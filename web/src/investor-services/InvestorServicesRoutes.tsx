@@ -3,6 +3,7 @@ import { Route, Routes } from 'react-router';
 import { NotFoundPage } from '../pages/NotFoundPage';
 import { RequireRole } from '../session/RequireRole';
 import { DeskCasePage, DeskQueuePage } from './DeskPages';
+import { DeskTypicalCasesPage } from './DeskTypicalCasesPage';
 import { FiguresPage } from './FiguresPage';
 import { CasePage, InvestorHomePage, SubmitCasePage, TypicalCasesPage } from './InvestorPages';
 
@@ -40,6 +41,14 @@ export default function InvestorServicesRoutes() {
         element={
           <RequireRole roles={['OFFICIAL']}>
             <DeskCasePage />
+          </RequireRole>
+        }
+      />
+      <Route
+        path="desk/typical"
+        element={
+          <RequireRole roles={['OFFICIAL']}>
+            <DeskTypicalCasesPage />
           </RequireRole>
         }
       />

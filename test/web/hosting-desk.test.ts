@@ -34,7 +34,9 @@ import { ensureWebBuild } from './support/web-build.js';
 // Issue 12, the host's and the official's forms in a real browser: the host adds an address, a
 // capacity the host rules do not allow is refused with the rule's message at the capacity field
 // (and nothing is added), an allowed one appears on the desk and in the public directory with its
-// free places; the official refuses a pending host application with a reason, after confirming.
+// free places; the official refuses a pending host application with a reason, after confirming; the
+// host logs a forwarded letter that the applicant acknowledges (each side seeing the other's step
+// live) and reports an unreachable enterprise that the official puts on the abnormal list.
 // In English and Chinese; axe-core on the desk (with the field error shown) and the review page.
 // Then every hosting page, with its forms open and filled, on a 375-pixel-wide phone in English,
 // Chinese and Chinese elder mode: no sideways scrolling, axe-clean. Elder mode gets this page-level
@@ -245,6 +247,78 @@ describe.each(VARIANTS.filter((v) => !v.elder))('host and official forms in the 
       await context.close();
     }
   });
+
+  it(
+    'the host logs a forwarded letter; it arrives live on the applicant’s page, who acknowledges it; the official lists a reported enterprise',
+    { timeout: 240_000 },
+    async () => {
+      const official = await createUser(app, { role: 'OFFICIAL', department: 'MARKET_REGULATION' });
+      const host = await verifiedHost(app, official);
+      const address = await addAddress(app, host.agent, { capacity: 3, floorArea: 10 });
+      const applicant = await createUser(app, { role: 'APPLICANT' });
+      const hosted = await activeAgreement(address.id, applicant, host.agent);
+      const unreachable = await activeAgreement(address.id, applicant, host.agent);
+      const sender = `青岛市税务局 ${variant.name}`;
+      const contexts = [
+        await newContext(browser, app.url),
+        await newContext(browser, app.url),
+        await newContext(browser, app.url),
+      ];
+      try {
+        const [hostContext, applicantContext, officialContext] = contexts as [
+          BrowserContext,
+          BrowserContext,
+          BrowserContext,
+        ];
+        // The applicant's page is open, with nothing forwarded yet.
+        const mine = await signedInPage(applicantContext, variant, applicant);
+        await mine.goto('/hosting/mine');
+        const mineCard = mine.locator('[data-testid="agreement"]', { hasText: hosted.name });
+        await mineCard.getByText(t('hosting.noForwarded')).waitFor();
+
+        // The host logs a letter (dates by the server's clock, 26 November 2026).
+        const desk = await signedInPage(hostContext, variant, host.agent);
+        await desk.goto('/hosting/desk');
+        const deskCard = desk.locator('[data-testid="agreement"][data-status="ACTIVE"]', { hasText: hosted.name });
+        await deskCard.getByLabel(t('hosting.sender')).fill(sender);
+        await deskCard.getByLabel(t('hosting.receivedOn')).fill('2026-11-25');
+        await deskCard.getByLabel(t('hosting.forwardedOn')).fill('2026-11-25');
+        await deskCard.getByRole('button', { name: t('hosting.logForwarding') }).click();
+        const deskItem = deskCard.locator('[data-testid="forwarding"]', { hasText: sender });
+        await deskItem.waitFor();
+
+        // It arrives on the applicant's page without a reload; the applicant acknowledges it.
+        const mineItem = mineCard.locator('[data-testid="forwarding"]', { hasText: sender });
+        await mineItem.waitFor();
+        await expectAccessible(mine);
+        await mineItem.getByRole('button', { name: t('hosting.acknowledge'), exact: true }).click();
+        await mineItem.getByText(t('hosting.acknowledged'), { exact: true }).waitFor();
+        // And the host's desk shows it acknowledged, live.
+        await deskItem.getByText(t('hosting.acknowledged'), { exact: true }).waitFor();
+
+        // The host reports the other enterprise; the official lists it from the queue; the public list shows it.
+        const otherCard = desk.locator('[data-testid="agreement"][data-status="ACTIVE"]', {
+          hasText: unreachable.name,
+        });
+        await otherCard.getByText(t('hosting.reportUnreachable')).click();
+        await otherCard.getByLabel(t('hosting.attempts')).fill('2026-11-20 电话三次未接通；2026-11-23 挂号信退回');
+        await otherCard.getByRole('button', { name: t('hosting.sendReport') }).click();
+        await otherCard.getByText(t('hosting.reported')).waitFor();
+        const review = await signedInPage(officialContext, variant, official);
+        await review.goto('/hosting/review');
+        const report = review.locator('[data-testid="unreachable-report"]', { hasText: unreachable.name });
+        await report.waitFor();
+        await expectAccessible(review);
+        await report.getByRole('button', { name: t('hosting.listAbnormal') }).click();
+        await expect.poll(() => report.count(), { timeout: 15_000 }).toBe(0);
+        await review.goto('/hosting/abnormal');
+        await review.locator('[data-testid="abnormal-entry"]', { hasText: unreachable.name }).waitFor();
+        await expectAccessible(review);
+      } finally {
+        for (const context of contexts) await context.close();
+      }
+    },
+  );
 
   it(
     'the host reports a hosted enterprise it can no longer reach, with the attempts made',

@@ -36,7 +36,8 @@ import { ensureWebBuild } from './support/web-build.js';
 // (and nothing is added), an allowed one appears on the desk and in the public directory with its
 // free places; the official refuses a pending host application with a reason, after confirming; the
 // host logs a forwarded letter that the applicant acknowledges (each side seeing the other's step
-// live) and reports an unreachable enterprise that the official puts on the abnormal list.
+// live) and reports an unreachable enterprise that the official puts on the abnormal list; an
+// applicant hosted for its reserved name picks the hosted address at the registration form's address step.
 // In English and Chinese; axe-core on the desk (with the field error shown) and the review page.
 // Then every hosting page, with its forms open and filled, on a 375-pixel-wide phone in English,
 // Chinese and Chinese elder mode: no sideways scrolling, axe-clean. Elder mode gets this page-level
@@ -316,6 +317,46 @@ describe.each(VARIANTS.filter((v) => !v.elder))('host and official forms in the 
         await expectAccessible(review);
       } finally {
         for (const context of contexts) await context.close();
+      }
+    },
+  );
+
+  it(
+    'an applicant hosted for its reserved name chooses the hosted address at the registration form’s address step',
+    { timeout: 180_000 },
+    async () => {
+      const official = await createUser(app, { role: 'OFFICIAL', department: 'MARKET_REGULATION' });
+      const host = await verifiedHost(app, official);
+      const address = await addAddress(app, host.agent, {
+        capacity: 2,
+        floorArea: 10,
+        district: 'SHINAN',
+        address: `青岛市市南区宁夏路 ${variant.name}-${Date.now()} 号`,
+      });
+      const applicant = await createUser(app, { role: 'APPLICANT' });
+      const reservation = await reserve(app, applicant);
+      const reservationId = toGlobalId('NameReservation', reservation.id);
+      const { agreement } = await ok(app, REQUEST, { addressId: address.id, reservationId }, applicant.token);
+      await ok(app, ACCEPT, { id: agreement.id }, host.agent.token);
+      const context = await newContext(browser, app.url);
+      try {
+        const page = await signedInPage(context, variant, applicant);
+        await page.goto(`/applications/new?reservation=${encodeURIComponent(reservationId)}`);
+        await expect.poll(() => page.locator('select[name="nameReservationId"]').inputValue()).not.toBe('');
+        await page.locator('textarea[name="businessScope"]').fill('法律咨询服务');
+        await page.getByRole('button', { name: t('registration.next') }).click();
+        const choice = page.locator('select[name="hostingAgreementId"]');
+        await choice.selectOption(agreement.id);
+        // The address and its district follow the hosted address; the host is named at the field.
+        await expect.poll(() => page.locator('input[name="address"]').inputValue()).toBe(address.address);
+        expect(await page.locator('select[name="district"]').inputValue()).toBe('SHINAN');
+        await page
+          .getByText(t('applicationForm.hostedBy', { host: (await hostName(host.hostId, official)) ?? '' }))
+          .waitFor();
+        await expectAccessible(page);
+        await screenshot(page, variant.name, 'hosting-registration-address-step');
+      } finally {
+        await context.close();
       }
     },
   );

@@ -40,12 +40,13 @@ describe('the hosting demo data', () => {
   it('shows host@demo.local its two addresses, one nearly full, and the overdue and acknowledged items', async () => {
     const token = await signIn('host@demo.local');
     const result = await app.execute(
-      `{ myHost { name status addresses(first: 5) { edges { node { capacity occupied available } } } }
+      `{ myHost { name kind status addresses(first: 5) { edges { node { capacity occupied available } } } }
          myHostingAgreements(first: 50, status: ACTIVE) { edges { node { forwardings(first: 5) { edges { node { acknowledgedAt overdue } } } } } } }`,
       {},
       { token },
     );
     expect(result.errors).toBeUndefined();
+    expect(result.data!.myHost).toMatchObject({ kind: 'LAW_FIRM', status: 'VERIFIED' });
     const addresses = result.data!.myHost.addresses.edges.map((e: any) => e.node);
     expect(addresses).toHaveLength(2);
     expect(addresses.some((a: any) => a.available === 1)).toBe(true);
@@ -68,7 +69,8 @@ describe('the hosting demo data', () => {
       `{ abnormalOperationsList(first: 10) { totalCount edges { node { authority enterprise { name } } } } }`,
     );
     expect(list.data!.abnormalOperationsList.totalCount).toBe(1);
-    expect(await signIn('host2@demo.local')).toBeTruthy();
+    const host2 = await app.execute(`{ myHost { kind status } }`, {}, { token: await signIn('host2@demo.local') });
+    expect(host2.data!.myHost).toEqual({ kind: 'ACCOUNTING_FIRM', status: 'VERIFIED' });
   });
 
   it('loading it again adds nothing', async () => {

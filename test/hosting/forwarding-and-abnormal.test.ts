@@ -16,6 +16,7 @@ import {
   REMOVE_ABNORMAL,
   REPORT,
   REQUEST,
+  UPDATE_SETTINGS,
   addAddress,
   codes,
   mutate,
@@ -87,6 +88,24 @@ describe('the forwarding log', () => {
       { token: agent.token },
     );
     expect(result.data!.node.forwardings.edges[0].node).toEqual({ acknowledgeBy: '2026-11-20', overdue: true });
+  });
+
+  it('the deadline follows the working days an administrator sets: 10 instead of 5 and the item is not overdue yet', async () => {
+    const applicant = await createUser(app);
+    const { enterpriseId } = await agreementFixture(app, agent, applicant);
+    await ok(app, UPDATE_SETTINGS, { acknowledgeWithinWorkingDays: 10 }, users.admin.token);
+    try {
+      // Forwarded Friday 13 November: 10 working days end Friday 27 November; today is 26 November.
+      const logged = await ok(
+        app,
+        LOG_FORWARDING,
+        forwarding(enterpriseId, { receivedOn: '2026-11-12', forwardedOn: '2026-11-13' }),
+        agent.token,
+      );
+      expect(logged.forwarding).toMatchObject({ acknowledgeBy: '2026-11-27', overdue: false });
+    } finally {
+      await ok(app, UPDATE_SETTINGS, { acknowledgeWithinWorkingDays: 5 }, users.admin.token);
+    }
   });
 
   it('for an enterprise the host does not host: NOT_FOUND naming it, nothing written', async () => {
@@ -234,6 +253,42 @@ describe('unreachable enterprises and the abnormal-operations list', () => {
         ),
       ),
     ).toEqual(['INVALID_STATE']);
+  });
+
+  it("each decision on a report and on the list tells the enterprise's agent and is in the audit trail", async () => {
+    const applicant = await createUser(app);
+    const { reportId, enterpriseId } = await reportFixture(app, agent, applicant);
+    await ok(
+      app,
+      LIST_ABNORMAL,
+      { reportId, reason: '无法联系', authority: '青岛市市场监督管理局' },
+      users.official.token,
+    );
+    await ok(app, REMOVE_ABNORMAL, { enterpriseId, reason: '已变更住所' }, users.official.token);
+    const dismissed = await reportFixture(app, agent, applicant);
+    await ok(app, DISMISS, { reportId: dismissed.reportId, note: '已取得联系' }, users.official.token);
+    const db = app.em().getConnection();
+    const actions = async (subjectType: string, globalId: string) =>
+      (
+        await db.execute(`select action from audit_events where subject_type = ? and subject_id = ? order by at, seq`, [
+          subjectType,
+          fromGlobalId(globalId)!.id,
+        ])
+      ).map((a) => a.action as string);
+    expect(await actions('UnreachableReport', reportId)).toEqual([
+      'hosting.unreachable.report',
+      'hosting.unreachable.list',
+    ]);
+    expect(await actions('Enterprise', enterpriseId)).toEqual(['hosting.abnormal.list', 'hosting.abnormal.remove']);
+    expect(await actions('UnreachableReport', dismissed.reportId)).toEqual([
+      'hosting.unreachable.report',
+      'hosting.unreachable.dismiss',
+    ]);
+    const told = await db.execute(
+      `select title_key from notifications where user_id = ? and kind = 'ABNORMAL_OPERATIONS' and subject_id = ? order by created_at, id`,
+      [applicant.user.id, fromGlobalId(enterpriseId)!.id],
+    );
+    expect(told.map((n) => n.title_key)).toEqual(['hosting.notify.listed.title', 'hosting.notify.removed.title']);
   });
 
   it('a second pending report of one enterprise is ALREADY_EXISTS; an enterprise not hosted is NOT_FOUND; attempts are required', async () => {

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { toGlobalId } from '../../src/shared/ids.js';
+import { fromGlobalId, toGlobalId } from '../../src/shared/ids.js';
 import { TestApp } from '../helpers/app.js';
 import { createOrganisation, createRoleUsers, createUser, type TestUser } from '../helpers/factories.js';
 import { createEnterprise } from '../financing/helpers.js';
@@ -88,6 +88,35 @@ describe('a firm applies to become a host', () => {
         'input.fullTimeSecretaries',
         'input.kind',
       ]),
+    );
+  });
+
+  it('a refusal and a suspension each tell the agent, with the reason, and are in the audit trail', async () => {
+    const agent = await newAgent();
+    const { host } = await ok(app, APPLY, hostInput(), agent.token);
+    await ok(app, REFUSE_HOST, { id: host.id, reason: '执业许可证已过期' }, users.official.token);
+    await ok(app, APPLY, hostInput(), agent.token);
+    await ok(app, VERIFY, { id: host.id }, users.official.token);
+    await ok(app, SUSPEND, { id: host.id, reason: '未履行转递义务' }, users.official.token);
+    const db = app.em().getConnection();
+    const audit = await db.execute(
+      `select action, from_state, to_state from audit_events where subject_type = 'Host' and subject_id = ? order by at, seq`,
+      [fromGlobalId(host.id)!.id],
+    );
+    expect(audit.map((a) => `${a.action} ${a.from_state ?? '-'}→${a.to_state}`)).toEqual([
+      'hosting.host.apply -→PENDING',
+      'hosting.host.refused PENDING→REFUSED',
+      'hosting.host.apply REFUSED→PENDING',
+      'hosting.host.verified PENDING→VERIFIED',
+      'hosting.host.suspended VERIFIED→SUSPENDED',
+    ]);
+    const told = await db.execute(
+      `select params from notifications where user_id = ? and kind = 'HOSTING_HOST_DECIDED' order by created_at, id`,
+      [agent.user.id],
+    );
+    expect(told).toHaveLength(3);
+    expect(told.map((n) => (n.params as { reason: string }).reason).sort()).toEqual(
+      ['', '执业许可证已过期', '未履行转递义务'].sort(),
     );
   });
 

@@ -3,11 +3,23 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TestApp } from '../helpers/app.js';
 import { createOrganisation, createUser, TEST_PASSWORD, type TestUser } from '../helpers/factories.js';
 import { createEnterprise } from '../financing/helpers.js';
-import { ACCEPT, addAddress, APPLY, hostInput, ok, REQUEST, verifiedHost } from '../hosting/helpers.js';
+import {
+  ACCEPT,
+  addAddress,
+  APPLY,
+  hostInput,
+  LIST_ABNORMAL,
+  LOG_FORWARDING,
+  ok,
+  REPORT,
+  REQUEST,
+  verifiedHost,
+} from '../hosting/helpers.js';
 import { reserve } from '../registration/helpers.js';
 import { toGlobalId } from '../../src/shared/ids.js';
 import {
   elderOn,
+  horizontalOverflow,
   htmlLang,
   launchBrowser,
   newContext,
@@ -22,8 +34,15 @@ import { ensureWebBuild } from './support/web-build.js';
 // Issue 12, the host's and the official's forms in a real browser: the host adds an address, a
 // capacity the host rules do not allow is refused with the rule's message at the capacity field
 // (and nothing is added), an allowed one appears on the desk and in the public directory with its
-// free places; the official refuses a pending host application with a reason, after confirming.
+// free places; the official refuses a pending host application with a reason, after confirming; the
+// host logs a forwarded letter that the applicant acknowledges (each side seeing the other's step
+// live) and reports an unreachable enterprise that the official puts on the abnormal list; an
+// applicant hosted for its reserved name picks the hosted address at the registration form's address step.
 // In English and Chinese; axe-core on the desk (with the field error shown) and the review page.
+// Then every hosting page, with its forms open and filled, on a 375-pixel-wide phone in English,
+// Chinese and Chinese elder mode: no sideways scrolling, axe-clean. Elder mode gets this page-level
+// walk rather than the flows, which take about 65 s per variant on the shared machine (the file is
+// well over 90 s already); the walk shows the same pages and forms in elder mode.
 
 let app: TestApp;
 let browser: Browser;
@@ -231,6 +250,118 @@ describe.each(VARIANTS.filter((v) => !v.elder))('host and official forms in the 
   });
 
   it(
+    'the host logs a forwarded letter; it arrives live on the applicant’s page, who acknowledges it; the official lists a reported enterprise',
+    { timeout: 240_000 },
+    async () => {
+      const official = await createUser(app, { role: 'OFFICIAL', department: 'MARKET_REGULATION' });
+      const host = await verifiedHost(app, official);
+      const address = await addAddress(app, host.agent, { capacity: 3, floorArea: 10 });
+      const applicant = await createUser(app, { role: 'APPLICANT' });
+      const hosted = await activeAgreement(address.id, applicant, host.agent);
+      const unreachable = await activeAgreement(address.id, applicant, host.agent);
+      const sender = `青岛市税务局 ${variant.name}`;
+      const contexts = [
+        await newContext(browser, app.url),
+        await newContext(browser, app.url),
+        await newContext(browser, app.url),
+      ];
+      try {
+        const [hostContext, applicantContext, officialContext] = contexts as [
+          BrowserContext,
+          BrowserContext,
+          BrowserContext,
+        ];
+        // The applicant's page is open, with nothing forwarded yet.
+        const mine = await signedInPage(applicantContext, variant, applicant);
+        await mine.goto('/hosting/mine');
+        const mineCard = mine.locator('[data-testid="agreement"]', { hasText: hosted.name });
+        await mineCard.getByText(t('hosting.noForwarded')).waitFor();
+
+        // The host logs a letter (dates by the server's clock, 26 November 2026).
+        const desk = await signedInPage(hostContext, variant, host.agent);
+        await desk.goto('/hosting/desk');
+        const deskCard = desk.locator('[data-testid="agreement"][data-status="ACTIVE"]', { hasText: hosted.name });
+        await deskCard.getByLabel(t('hosting.sender')).fill(sender);
+        await deskCard.getByLabel(t('hosting.receivedOn')).fill('2026-11-25');
+        await deskCard.getByLabel(t('hosting.forwardedOn')).fill('2026-11-25');
+        await deskCard.getByRole('button', { name: t('hosting.logForwarding') }).click();
+        const deskItem = deskCard.locator('[data-testid="forwarding"]', { hasText: sender });
+        await deskItem.waitFor();
+
+        // It arrives on the applicant's page without a reload; the applicant acknowledges it.
+        const mineItem = mineCard.locator('[data-testid="forwarding"]', { hasText: sender });
+        await mineItem.waitFor();
+        await expectAccessible(mine);
+        await mineItem.getByRole('button', { name: t('hosting.acknowledge'), exact: true }).click();
+        await mineItem.getByText(t('hosting.acknowledged'), { exact: true }).waitFor();
+        // And the host's desk shows it acknowledged, live.
+        await deskItem.getByText(t('hosting.acknowledged'), { exact: true }).waitFor();
+
+        // The host reports the other enterprise; the official lists it from the queue; the public list shows it.
+        const otherCard = desk.locator('[data-testid="agreement"][data-status="ACTIVE"]', {
+          hasText: unreachable.name,
+        });
+        await otherCard.getByText(t('hosting.reportUnreachable')).click();
+        await otherCard.getByLabel(t('hosting.attempts')).fill('2026-11-20 电话三次未接通；2026-11-23 挂号信退回');
+        await otherCard.getByRole('button', { name: t('hosting.sendReport') }).click();
+        await otherCard.getByText(t('hosting.reported')).waitFor();
+        const review = await signedInPage(officialContext, variant, official);
+        await review.goto('/hosting/review');
+        const report = review.locator('[data-testid="unreachable-report"]', { hasText: unreachable.name });
+        await report.waitFor();
+        await expectAccessible(review);
+        await report.getByRole('button', { name: t('hosting.listAbnormal') }).click();
+        await expect.poll(() => report.count(), { timeout: 15_000 }).toBe(0);
+        await review.goto('/hosting/abnormal');
+        await review.locator('[data-testid="abnormal-entry"]', { hasText: unreachable.name }).waitFor();
+        await expectAccessible(review);
+      } finally {
+        for (const context of contexts) await context.close();
+      }
+    },
+  );
+
+  it(
+    'an applicant hosted for its reserved name chooses the hosted address at the registration form’s address step',
+    { timeout: 180_000 },
+    async () => {
+      const official = await createUser(app, { role: 'OFFICIAL', department: 'MARKET_REGULATION' });
+      const host = await verifiedHost(app, official);
+      const address = await addAddress(app, host.agent, {
+        capacity: 2,
+        floorArea: 10,
+        district: 'SHINAN',
+        address: `青岛市市南区宁夏路 ${variant.name}-${Date.now()} 号`,
+      });
+      const applicant = await createUser(app, { role: 'APPLICANT' });
+      const reservation = await reserve(app, applicant);
+      const reservationId = toGlobalId('NameReservation', reservation.id);
+      const { agreement } = await ok(app, REQUEST, { addressId: address.id, reservationId }, applicant.token);
+      await ok(app, ACCEPT, { id: agreement.id }, host.agent.token);
+      const context = await newContext(browser, app.url);
+      try {
+        const page = await signedInPage(context, variant, applicant);
+        await page.goto(`/applications/new?reservation=${encodeURIComponent(reservationId)}`);
+        await expect.poll(() => page.locator('select[name="nameReservationId"]').inputValue()).not.toBe('');
+        await page.locator('textarea[name="businessScope"]').fill('法律咨询服务');
+        await page.getByRole('button', { name: t('registration.next') }).click();
+        const choice = page.locator('select[name="hostingAgreementId"]');
+        await choice.selectOption(agreement.id);
+        // The address and its district follow the hosted address; the host is named at the field.
+        await expect.poll(() => page.locator('input[name="address"]').inputValue()).toBe(address.address);
+        expect(await page.locator('select[name="district"]').inputValue()).toBe('SHINAN');
+        await page
+          .getByText(t('applicationForm.hostedBy', { host: (await hostName(host.hostId, official)) ?? '' }))
+          .waitFor();
+        await expectAccessible(page);
+        await screenshot(page, variant.name, 'hosting-registration-address-step');
+      } finally {
+        await context.close();
+      }
+    },
+  );
+
+  it(
     'the host reports a hosted enterprise it can no longer reach, with the attempts made',
     { timeout: 180_000 },
     async () => {
@@ -260,6 +391,151 @@ describe.each(VARIANTS.filter((v) => !v.elder))('host and official forms in the 
         await expectAccessible(desk);
       } finally {
         await context.close();
+      }
+    },
+  );
+});
+
+/** An active agreement of a new enterprise of `applicant` at `addressId`; the enterprise's global id and name. */
+async function activeAgreement(addressId: string, applicant: TestUser, agent: TestUser) {
+  const enterprise = await createEnterprise(app, applicant);
+  const enterpriseId = toGlobalId('Enterprise', enterprise.id);
+  const { agreement } = await ok(app, REQUEST, { addressId, enterpriseId }, applicant.token);
+  await ok(app, ACCEPT, { id: agreement.id }, agent.token);
+  return { enterpriseId, name: enterprise.name };
+}
+
+describe.each(VARIANTS)('every hosting page on a 375-pixel-wide phone ($name)', (variant) => {
+  const t = (key: string, params?: Record<string, string | number>) => text(variant.language, key, params);
+
+  it(
+    'fits the directory, my hosting, the desk with its forms, the review queues and the abnormal list',
+    { timeout: 240_000 },
+    async () => {
+      // Something on every page: an address with a request to decide, an active agreement with an
+      // overdue item, a pending report, an enterprise on the abnormal list, a host application.
+      const official = await createUser(app, { role: 'OFFICIAL', department: 'MARKET_REGULATION' });
+      const host = await verifiedHost(app, official);
+      const address = await addAddress(app, host.agent, {
+        capacity: 5,
+        floorArea: 10,
+        address: `青岛市市南区香港中路 ${variant.name}-${Date.now()} 号 1201 室`,
+      });
+      const applicant = await createUser(app, { role: 'APPLICANT' });
+      const hosted = await activeAgreement(address.id, applicant, host.agent);
+      await ok(
+        app,
+        LOG_FORWARDING,
+        {
+          enterpriseId: hosted.enterpriseId,
+          sender: '青岛市税务局',
+          kind: 'OFFICIAL_DOCUMENT',
+          receivedOn: '2026-11-13',
+          forwardedOn: '2026-11-13',
+        },
+        host.agent.token,
+      );
+      const reported = await activeAgreement(address.id, applicant, host.agent);
+      await ok(app, REPORT, { enterpriseId: reported.enterpriseId, attempts: '电话三次未接通。' }, host.agent.token);
+      const listed = await activeAgreement(address.id, applicant, host.agent);
+      const { report } = await ok(
+        app,
+        REPORT,
+        { enterpriseId: listed.enterpriseId, attempts: '挂号信退回。' },
+        host.agent.token,
+      );
+      await ok(
+        app,
+        LIST_ABNORMAL,
+        { reportId: report.id, reason: '通过登记的住所无法联系', authority: '青岛市市场监督管理局' },
+        official.token,
+      );
+      const enterprise = await createEnterprise(app, applicant);
+      await ok(
+        app,
+        REQUEST,
+        { addressId: address.id, enterpriseId: toGlobalId('Enterprise', enterprise.id) },
+        applicant.token,
+      );
+      const organisation = await createOrganisation(app, 'LAW_FIRM');
+      await ok(
+        app,
+        APPLY,
+        hostInput({ name: organisation.name }),
+        (await createUser(app, { role: 'HOST_AGENT', organisation })).token,
+      );
+      const newcomer = await createUser(app, { role: 'HOST_AGENT' });
+
+      /** Opens `path` at phone width in the variant's language and mode; `ready` waits for what the page must show. */
+      const check = async (page: Page, path: string, name: string, ready: (page: Page) => Promise<unknown>) => {
+        await page.setViewportSize({ width: 375, height: 812 });
+        await page.goto(path);
+        await page.getByRole('heading', { level: 1 }).waitFor();
+        await expect.poll(() => page.locator('.loading').count(), { timeout: 15_000 }).toBe(0);
+        await ready(page);
+        expect(await htmlLang(page)).toBe(variant.language);
+        expect(await elderOn(page)).toBe(variant.elder);
+        expect(await horizontalOverflow(page), `horizontal overflow on ${path}`).toBeLessThanOrEqual(0);
+        await expectAccessible(page);
+        await screenshot(page, variant.name, `hosting-phone-${name}`);
+      };
+
+      const contexts: BrowserContext[] = [];
+      const signedIn = async (user: TestUser) => {
+        const context = await newContext(browser, app.url);
+        contexts.push(context);
+        return signedInPage(context, variant, user);
+      };
+      try {
+        const applicantPage = await signedIn(applicant);
+        await check(applicantPage, '/hosting', 'directory', (page) =>
+          page.locator('[data-testid="hosted-address"]', { hasText: address.address }).waitFor(),
+        );
+        await check(applicantPage, '/hosting/mine', 'mine', (page) =>
+          page
+            .locator('[data-testid="agreement"]', { hasText: hosted.name })
+            .locator('[data-testid="forwarding"]')
+            .waitFor(),
+        );
+        await check(applicantPage, '/hosting/abnormal', 'abnormal', (page) =>
+          page.locator('[data-testid="abnormal-entry"]', { hasText: listed.name }).waitFor(),
+        );
+
+        // The desk with its forms open: the address's edit form, the report form, and the rule's error at the capacity field.
+        const desk = await signedIn(host.agent);
+        await check(desk, '/hosting/desk', 'desk', async (page) => {
+          const card = page.locator('[data-testid="desk-address"]', { hasText: address.address });
+          await card.getByText(t('hosting.editAddress')).click();
+          await card.locator('[data-testid="edit-address"]').waitFor();
+          await page
+            .locator('[data-testid="agreement"]', { hasText: hosted.name })
+            .getByText(t('hosting.reportUnreachable'))
+            .click();
+          await page
+            .locator('[data-testid="agreement"][data-status="REQUESTED"]')
+            .getByRole('button', { name: t('hosting.accept') })
+            .waitFor();
+          const form = page.locator('[data-testid="add-address"]');
+          await form.getByLabel(t('hosting.addressText')).fill(`青岛市市南区东海西路 ${variant.name} 号`);
+          await form.getByLabel(t('hosting.floorArea')).fill('20');
+          await form.getByLabel(t('hosting.capacity')).fill('500');
+          await form.getByRole('button', { name: t('hosting.addAddress') }).click();
+          await form
+            .locator('.field', { hasText: t('hosting.capacity') })
+            .locator('.field__errors')
+            .waitFor();
+        });
+        await check(await signedIn(newcomer), '/hosting/desk', 'desk-apply', (page) =>
+          page.getByText(t('hosting.noHost')).waitFor(),
+        );
+
+        const review = await signedIn(official);
+        await check(review, '/hosting/review', 'review', async (page) => {
+          await page.locator('[data-testid="host-application"]', { hasText: organisation.name }).waitFor();
+          await page.locator('[data-testid="unreachable-report"]', { hasText: reported.name }).waitFor();
+        });
+      } finally {
+        for (const context of contexts) await context.close();
       }
     },
   );

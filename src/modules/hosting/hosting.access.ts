@@ -3,7 +3,7 @@ import type { RequestContext } from '../../shared/context.js';
 import { DomainError, UserErrorCode, problem } from '../../shared/errors.js';
 import { localIdOf } from '../../shared/ids.js';
 import { isOfficialOf, type Viewer } from '../../shared/viewer.js';
-import { Enterprise } from '../registration/index.js';
+import { enterpriseById } from '../registration/index.js';
 import { Host, HostingAgreement } from './hosting.entity.js';
 import { HostStatus } from './hosting.enums.js';
 
@@ -66,7 +66,8 @@ export async function isEnterpriseSide(ctx: RequestContext, agreement: HostingAg
   if (!userId || ctx.viewer.role !== 'APPLICANT') return false;
   if (agreement.applicantId === userId) return true;
   if (!agreement.enterpriseId) return false;
-  const enterprise = await ctx.em.findOne(Enterprise, { id: agreement.enterpriseId });
+  // Through the loader: a list of agreements checks all their enterprises in one statement.
+  const enterprise = await ctx.loaders.get(enterpriseById).load(agreement.enterpriseId);
   return enterprise?.agent.id === userId;
 }
 

@@ -6,7 +6,6 @@ import { Enterprise } from '../registration/index.js';
 import { PUBLIC_HOST_STATUSES, readsAllHosts, viewerHost } from './hosting.access.js';
 import {
   AbnormalOperationsListing,
-  DocumentForwarding,
   Host,
   HostedAddress,
   HostingAgreement,
@@ -21,7 +20,7 @@ import {
 import type { HostFilter, HostedAddressFilter } from './hosting.inputs.js';
 
 // The lists of 住所托管, keyset-paginated in SQL. Each list is one statement (its count another, only
-// when selected); the fields below an item come from the batched loaders.
+// when selected); the fields below an item, nested lists included, come from the batched loaders.
 
 function empty<T>(): ConnectionData<T> {
   return { edges: [], pageInfo: emptyPageInfo(), totalCount: 0 };
@@ -56,15 +55,6 @@ export function listDirectory(
   return paginate(ctx, HostedAddress, where, { orderBy: { createdAt: 'asc', id: 'asc' }, ...page });
 }
 
-/** A host's addresses (the host is visible to the viewer: checked by the caller). */
-export function listHostAddresses(
-  ctx: RequestContext,
-  host: Host,
-  page: PageArgs,
-): Promise<ConnectionData<HostedAddress>> {
-  return paginate(ctx, HostedAddress, { hostId: host.id }, { orderBy: { createdAt: 'asc', id: 'asc' }, ...page });
-}
-
 /** The viewer's agreements: a host agent's host's; an applicant's own and its enterprises'. Newest first. */
 export async function listMyAgreements(
   ctx: RequestContext,
@@ -87,14 +77,6 @@ export async function listMyAgreements(
   }
   if (status) where = { $and: [where, { status }] };
   return paginate(ctx, HostingAgreement, where, { orderBy: { requestedAt: 'desc', id: 'desc' }, ...page });
-}
-
-export function listForwardings(
-  ctx: RequestContext,
-  agreementId: string,
-  page: PageArgs,
-): Promise<ConnectionData<DocumentForwarding>> {
-  return paginate(ctx, DocumentForwarding, { agreementId }, { orderBy: { forwardedOn: 'desc', id: 'desc' }, ...page });
 }
 
 /** Officials of market regulation and administrators: all reports, oldest first; a host agent: its host's. */

@@ -42,7 +42,9 @@ import {
 } from './hosting.inputs.js';
 import {
   addressById,
+  addressesOfHost,
   agreementById,
+  forwardingsOfAgreement,
   hostById,
   hostedAddressByEnterprise,
   listingsByEnterprise,
@@ -423,7 +425,7 @@ export class HostingResolver {
 export class HostFieldsResolver {
   @FieldResolver(() => HostedAddressConnection, { description: "The host's addresses, oldest first." })
   addresses(@Root() host: Host, @Ctx() ctx: RequestContext, @Args() page: PageArgsType) {
-    return queries.listHostAddresses(ctx, host, page);
+    return addressesOfHost(ctx, host.id, page);
   }
 
   @FieldResolver(() => Int, {
@@ -495,7 +497,7 @@ export class HostingAgreementFieldsResolver {
     description: 'Items the host forwarded under it, newest first.',
   })
   forwardings(@Root() agreement: HostingAgreement, @Ctx() ctx: RequestContext, @Args() page: PageArgsType) {
-    return queries.listForwardings(ctx, agreement.id, page);
+    return forwardingsOfAgreement(ctx, agreement.id, page);
   }
 }
 

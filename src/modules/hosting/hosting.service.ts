@@ -177,6 +177,8 @@ export async function applyAsHost(ctx: RequestContext, input: ApplyAsHostInput):
       );
     }
     const now = tx.deps.clock.now();
+    // Read before the row (the same object as `existing`) is overwritten below.
+    const fromState = existing?.status ?? null;
     const host =
       existing ??
       tx.em.create(Host, {
@@ -211,7 +213,7 @@ export async function applyAsHost(ctx: RequestContext, input: ApplyAsHostInput):
       action: 'hosting.host.apply',
       subjectType: 'Host',
       subjectId: host.id,
-      fromState: existing?.status ?? null,
+      fromState,
       toState: HostStatus.PENDING,
     });
     await tx.em.flush();

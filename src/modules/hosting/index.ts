@@ -75,11 +75,15 @@ registerNodeType({
   load: async (ctx, ids) => {
     const rows = await ctx.em.find(HostingAgreement, { id: { $in: [...ids] } });
     const hosts = rows.length ? await ctx.em.find(Host, { id: { $in: rows.map((r) => r.hostId) } }) : [];
-    const visible: HostingAgreement[] = [];
-    for (const row of rows) {
-      if (await canSeeAgreement(ctx, row, hosts.find((h) => h.id === row.hostId) ?? null)) visible.push(row);
-    }
-    return byKeys(ids, visible, (r) => r.id);
+    // Checked together, so the enterprises the checks need load in one statement.
+    const seen = await Promise.all(
+      rows.map((row) => canSeeAgreement(ctx, row, hosts.find((h) => h.id === row.hostId) ?? null)),
+    );
+    return byKeys(
+      ids,
+      rows.filter((_, i) => seen[i]),
+      (r) => r.id,
+    );
   },
 });
 registerNodeType({
@@ -92,14 +96,19 @@ registerNodeType({
       ? await ctx.em.find(HostingAgreement, { id: { $in: rows.map((r) => r.agreementId) } })
       : [];
     const hosts = agreements.length ? await ctx.em.find(Host, { id: { $in: agreements.map((a) => a.hostId) } }) : [];
-    const visible: DocumentForwarding[] = [];
-    for (const row of rows) {
-      const agreement = agreements.find((a) => a.id === row.agreementId);
-      if (agreement && (await canSeeAgreement(ctx, agreement, hosts.find((h) => h.id === agreement.hostId) ?? null))) {
-        visible.push(row);
-      }
-    }
-    return byKeys(ids, visible, (r) => r.id);
+    const seen = await Promise.all(
+      rows.map((row) => {
+        const agreement = agreements.find((a) => a.id === row.agreementId);
+        return agreement
+          ? canSeeAgreement(ctx, agreement, hosts.find((h) => h.id === agreement.hostId) ?? null)
+          : false;
+      }),
+    );
+    return byKeys(
+      ids,
+      rows.filter((_, i) => seen[i]),
+      (r) => r.id,
+    );
   },
 });
 registerNodeType({

@@ -14,6 +14,9 @@ import { InboxPage } from './notifications/InboxPage';
 import { ApplicationFormPage } from './registration/ApplicationFormPage';
 import { ApplicationPage } from './registration/ApplicationPage';
 import { MyApplicationsPage } from './registration/MyApplicationsPage';
+import { ChangeStartPage } from './registration/change/ChangeStartPage';
+import { DeregistrationPage } from './registration/change/DeregistrationPage';
+import { EditApplicationPage } from './registration/change/EditApplicationPage';
 import { RequireRole } from './session/RequireRole';
 
 // Large or rarely needed parts load on demand, each in its own chunk: the explorer (GraphiQL and
@@ -70,10 +73,26 @@ export function App() {
             }
           />
           <Route
+            path="/applications/change"
+            element={
+              <RequireRole roles={APPLICANT}>
+                <ChangeStartPage />
+              </RequireRole>
+            }
+          />
+          <Route
+            path="/applications/deregister"
+            element={
+              <RequireRole roles={APPLICANT}>
+                <DeregistrationPage />
+              </RequireRole>
+            }
+          />
+          <Route
             path="/applications/:id/edit"
             element={
               <RequireRole roles={APPLICANT}>
-                <ApplicationFormPage />
+                <EditApplicationPage />
               </RequireRole>
             }
           />

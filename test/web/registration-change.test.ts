@@ -106,7 +106,9 @@ describe.each(VARIANTS)('registration, finished, in the browser ($name)', (varia
         await page
           .getByRole('heading', { level: 1, name: t('registrationChange.formTitle', { name: enterprise.name }) })
           .waitFor();
-        await expect.poll(() => page.locator('textarea[name="businessScope"]').inputValue()).not.toBe('');
+        await expect
+          .poll(() => page.locator('textarea[name="businessScope"]').inputValue(), { timeout: 15_000 })
+          .not.toBe('');
 
         // 2. The name, declared directly and checked as it is typed; the day it was decided; the scope.
         await page.locator('input[name="changeDecidedOn"]').fill('2026-11-20');

@@ -20,38 +20,41 @@ export function ApplicationChangeDetails({ application }: { application: Applica
   const dereg = application.deregistration;
   return (
     <>
-      <dl className="facts" data-testid="change-facts">
-        <dt>{t('registrationChange.enterprise')}</dt>
-        <dd>
-          {enterprise.name}
-          {enterprise.uscc ? ` · ${enterprise.uscc}` : ''}
-        </dd>
-        {application.kind === 'CHANGE' ? (
-          <>
-            <dt>{t('registrationChange.decidedOn')}</dt>
-            <dd>
-              {application.changeDecidedOn ? formatDate(application.changeDecidedOn, language) : '—'}
-              {application.lateFiling ? (
-                <span className="badge badge--warning">{t('registrationChange.lateFilingBadge')}</span>
+      <section className="section" aria-labelledby="change-facts-title">
+        <h2 id="change-facts-title">{t('registrationChange.aboutTitle')}</h2>
+        <dl className="facts" data-testid="change-facts">
+          <dt>{t('registrationChange.enterprise')}</dt>
+          <dd>
+            {enterprise.name}
+            {enterprise.uscc ? ` · ${enterprise.uscc}` : ''}
+          </dd>
+          {application.kind === 'CHANGE' ? (
+            <>
+              <dt>{t('registrationChange.decidedOn')}</dt>
+              <dd>
+                {application.changeDecidedOn ? formatDate(application.changeDecidedOn, language) : '—'}
+                {application.lateFiling ? (
+                  <span className="badge badge--warning">{t('registrationChange.lateFilingBadge')}</span>
+                ) : null}
+              </dd>
+            </>
+          ) : null}
+          {dereg ? (
+            <>
+              <dt>{t('deregistrationFlow.route')}</dt>
+              <dd>{dereg.simplified ? t('deregistrationFlow.simplified') : t('deregistrationFlow.ordinary')}</dd>
+              <dt>{t('deregistrationFlow.reason')}</dt>
+              <dd>{dereg.reason ?? '—'}</dd>
+              {dereg.liquidationCompletedOn ? (
+                <>
+                  <dt>{t('deregistrationFlow.liquidationCompletedOn')}</dt>
+                  <dd>{formatDate(dereg.liquidationCompletedOn, language)}</dd>
+                </>
               ) : null}
-            </dd>
-          </>
-        ) : null}
-        {dereg ? (
-          <>
-            <dt>{t('deregistrationFlow.route')}</dt>
-            <dd>{dereg.simplified ? t('deregistrationFlow.simplified') : t('deregistrationFlow.ordinary')}</dd>
-            <dt>{t('deregistrationFlow.reason')}</dt>
-            <dd>{dereg.reason ?? '—'}</dd>
-            {dereg.liquidationCompletedOn ? (
-              <>
-                <dt>{t('deregistrationFlow.liquidationCompletedOn')}</dt>
-                <dd>{formatDate(dereg.liquidationCompletedOn, language)}</dd>
-              </>
-            ) : null}
-          </>
-        ) : null}
-      </dl>
+            </>
+          ) : null}
+        </dl>
+      </section>
       {application.kind === 'CHANGE' && open && enterprise.declaration ? (
         <ChangeSummary
           before={{ name: enterprise.name, form: fromDeclaration(enterprise.declaration) }}

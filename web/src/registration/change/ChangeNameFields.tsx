@@ -1,3 +1,4 @@
+import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { FormErrors, Notice } from '../../components/Feedback';
 import { CheckboxField, SelectField, TextField } from '../../components/Field';
@@ -20,6 +21,17 @@ export function ChangeNameFields({ f }: { f: ApplicationFormState }) {
   const registeredName = application?.enterprise?.name ?? '';
   const dueOn = application?.changeFilingDueOn;
   const terms = nameCheck?.special ? nameCheck.commitmentTerms : null;
+  // One array per check: FormErrors takes focus whenever it is handed a new one, which must not happen while typing.
+  const nameProblems = useMemo(
+    () =>
+      nameCheck
+        ? [
+            ...nameCheck.violations.map((v) => v.message),
+            ...nameCheck.conflicts.filter((c) => c.kind === 'IDENTICAL').map((c) => c.message),
+          ]
+        : [],
+    [nameCheck],
+  );
   return (
     <>
       <p>
@@ -86,12 +98,7 @@ export function ChangeNameFields({ f }: { f: ApplicationFormState }) {
               nameCheck.available ? (
                 <Notice kind="success">{t('registrationChange.nameAvailable', { name: nameCheck.name })}</Notice>
               ) : (
-                <FormErrors
-                  messages={[
-                    ...nameCheck.violations.map((v) => v.message),
-                    ...nameCheck.conflicts.filter((c) => c.kind === 'IDENTICAL').map((c) => c.message),
-                  ]}
-                />
+                <FormErrors messages={nameProblems} />
               )
             ) : null}
           </div>

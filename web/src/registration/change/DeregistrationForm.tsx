@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from 'react';
+import { useMemo, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { useMutation, useQuery } from 'urql';
@@ -62,6 +62,11 @@ export function DeregistrationForm({
   const [{ fetching: submitting, error: submitError }, submit] = useMutation(SubmitRegistrationApplicationDocument);
   const needsLiquidation = !simplified && enterpriseKind !== 'INDIVIDUAL_BUSINESS';
   const at = (key: string) => errors.byField[key];
+  // One array per set of errors: FormErrors takes focus whenever it is handed a new one.
+  const formErrors = useMemo(
+    () => [...errors.general, ...(errors.byField.enterpriseId ?? []), ...(errors.byField.deregistration ?? [])],
+    [errors],
+  );
   const show = (userErrors: readonly UserErrorFieldsFragment[]) => setErrors(groupUserErrors(userErrors, FIELDS));
 
   const onSubmit = async (event: FormEvent) => {
@@ -94,7 +99,7 @@ export function DeregistrationForm({
   return (
     <form className="form" onSubmit={onSubmit} noValidate data-testid="deregistration-form">
       <h2>{simplified ? t('deregistrationFlow.simplifiedFormTitle') : t('deregistrationFlow.ordinaryFormTitle')}</h2>
-      <FormErrors messages={[...errors.general, ...(at('enterpriseId') ?? []), ...(at('deregistration') ?? [])]} />
+      <FormErrors messages={formErrors} />
       {saveError ? <ErrorNotice error={saveError} /> : null}
       {submitError ? <ErrorNotice error={submitError} /> : null}
       <TextAreaField

@@ -163,6 +163,7 @@ export function useApplicationForm() {
   const [accepted, setAccepted] = useState(false);
   const [signatory, setSignatory] = useState('');
   const [change, setChange] = useState<ChangeState>(NO_CHANGE);
+  const [changeBaseline, setChangeBaseline] = useState(JSON.stringify(NO_CHANGE));
   const serial = useRef(0);
 
   const [{ data: loaded, fetching: loading, error: loadError }] = useQuery({
@@ -208,7 +209,9 @@ export function useApplicationForm() {
     const server = application ? fromDeclaration(application.declaration) : emptyForm();
     const serverJson = JSON.stringify(server);
     if (application?.kind === 'CHANGE') {
-      setChange(changeStateOf(application));
+      const saved = changeStateOf(application);
+      setChange(saved);
+      setChangeBaseline(JSON.stringify(saved));
       if (application.nameReservation) setReservationIdState(application.nameReservation.id);
     }
     const local = readLocalDraft(storageKey);
@@ -286,7 +289,9 @@ export function useApplicationForm() {
   const nameCheck = typedName && nameToCheck === typedName ? (nameCheckData?.checkEnterpriseName ?? null) : null;
 
   const formJson = form ? JSON.stringify(form) : '';
-  const dirty = form !== null && formJson !== baseline;
+  // The special-name commitment is given at submission, not saved with the draft.
+  const changeJson = JSON.stringify({ ...change, nameAccepted: false });
+  const dirty = form !== null && (formJson !== baseline || changeJson !== changeBaseline);
 
   // Unsaved input survives a reload or a closed tab; the browser asks before leaving with it.
   useEffect(() => {
@@ -360,6 +365,7 @@ export function useApplicationForm() {
     if (!form) return null;
     setSavedAt(null);
     const sentJson = JSON.stringify(form);
+    const sentChange = JSON.stringify({ ...change, nameAccepted: false });
     const base = applicationId
       ? {
           id: applicationId,
@@ -387,6 +393,7 @@ export function useApplicationForm() {
           setErrors(NO_ERRORS);
           setSummary(null);
           setBaseline(sentJson);
+          setChangeBaseline(sentChange);
           setRestoredAt(null);
           setSavedAt(new Date().toISOString());
         }

@@ -184,10 +184,16 @@ export function DeskApplicationPage() {
                   name={`item-${index}-field`}
                   value={item.field}
                   placeholder={t('common.choose')}
-                  options={CORRECTABLE.map((key) => ({
-                    value: key,
-                    label: t(`registration.items.${key === 'nameReservationId' ? 'name' : key.split('.')[1]}`),
-                  }))}
+                  options={[
+                    ...CORRECTABLE.map((key) => ({
+                      value: key,
+                      label: t(`registration.items.${key === 'nameReservationId' ? 'name' : key.split('.')[1]}`),
+                    })),
+                    // A change also declares the day it was decided (its 30-day filing period runs from it).
+                    ...(application.kind === 'CHANGE'
+                      ? [{ value: 'changeDecidedOn', label: t('registrationChange.decidedOn') }]
+                      : []),
+                  ]}
                   onChange={(event) =>
                     setItems(items.map((it, i) => (i === index ? { ...it, field: event.target.value } : it)))
                   }

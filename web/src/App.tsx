@@ -11,7 +11,6 @@ import { NotFoundPage } from './pages/NotFoundPage';
 import { SignInPage } from './pages/SignInPage';
 import { SignUpPage } from './pages/SignUpPage';
 import { InboxPage } from './notifications/InboxPage';
-import { ApplicationFormPage } from './registration/ApplicationFormPage';
 import { ApplicationPage } from './registration/ApplicationPage';
 import { MyApplicationsPage } from './registration/MyApplicationsPage';
 import { ChangeStartPage } from './registration/change/ChangeStartPage';
@@ -68,7 +67,7 @@ export function App() {
             path="/applications/new"
             element={
               <RequireRole roles={APPLICANT}>
-                <ApplicationFormPage />
+                <EditApplicationPage />
               </RequireRole>
             }
           />

@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { useQuery } from 'urql';
-import { ErrorNotice, Loading, Notice } from '../../components/Feedback';
+import { Notice } from '../../components/Feedback';
 import { Page } from '../../components/Page';
 import { RegistrationApplicationDocument } from '../../gql/graphql';
 import { ApplicationFormPage } from '../ApplicationFormPage';
@@ -14,10 +14,10 @@ import { DeregistrationForm } from './DeregistrationForm';
 export function EditApplicationPage() {
   const { t } = useTranslation();
   const { id = '' } = useParams();
-  const [{ data, fetching, error }] = useQuery({ query: RegistrationApplicationDocument, variables: { id } });
+  const [{ data }] = useQuery({ query: RegistrationApplicationDocument, variables: { id }, pause: !id });
   const application = data?.registrationApplication;
-  if (fetching && !data) return <Loading />;
-  if (error && !data) return <ErrorNotice error={error} />;
+  // Anything but a deregistration stays in the declaration form, which loads (and waits) by itself: the
+  // same element for a new draft and its edit page, so saving a new draft keeps the step and its problems.
   if (application?.kind !== 'DEREGISTRATION' || !application.enterprise) return <ApplicationFormPage />;
   const editable = application.status === 'DRAFT' || application.status === 'CORRECTION_REQUESTED';
   return (

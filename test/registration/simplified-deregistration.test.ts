@@ -195,6 +195,33 @@ describe('the 20-day public notice (条例 Art. 33; 实施细则 Art. 49)', () =
     expect(audit.length).toBeGreaterThan(0);
   });
 
+  it('an enterprise’s applicant finds its own notice by the enterprise filter, and an ID naming no enterprise finds none', async () => {
+    app.clock.set('2026-08-24T10:00:00+08:00');
+    const enterpriseId = await enterprise();
+    const other = await enterprise();
+    const { notice } = await startNotice(enterpriseId);
+    await startNotice(other);
+    const mine = await run(app, NOTICES, { filter: { enterpriseId }, first: 100 }, applicant);
+    expect(mine.simplifiedDeregistrationNotices.edges.map((e: any) => e.node.id)).toEqual([notice.id]);
+    for (const wrong of [gid('User', applicant.user.id), 'not-an-id']) {
+      const none = await run(app, NOTICES, { filter: { enterpriseId: wrong }, first: 100 });
+      expect(none.simplifiedDeregistrationNotices).toMatchObject({ totalCount: 0, edges: [] });
+    }
+  });
+
+  it('the notice’s promise can be read before it is given, on the version the notice takes', async () => {
+    const data = await run(
+      app,
+      `{ registrationCommitmentTerms(kind: DEREGISTRATION, simplifiedNotice: true) { version textZh textEn } }`,
+      {},
+    );
+    expect(data.registrationCommitmentTerms.version).toBe(NOTICE_COMMITMENT.termsVersion);
+    expect(data.registrationCommitmentTerms.textZh).toContain('债权债务');
+    expect(data.registrationCommitmentTerms.textEn).toContain('no debts');
+    const ordinary = await run(app, `{ registrationCommitmentTerms(kind: DEREGISTRATION) { version } }`, {});
+    expect(ordinary.registrationCommitmentTerms.version).toBe(DEREG_COMMITMENT.termsVersion);
+  });
+
   it('条例 Art. 33: the application is refused on the last day of the notice, accepted the day after, and the four department clearances then run to deregistration', async () => {
     app.clock.set('2026-08-24T10:00:00+08:00');
     const enterpriseId = await enterprise();

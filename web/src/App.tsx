@@ -12,9 +12,11 @@ import { SignInPage } from './pages/SignInPage';
 import { SignUpPage } from './pages/SignUpPage';
 import { InboxPage } from './notifications/InboxPage';
 import { NoticesPage } from './notices/NoticesPage';
-import { ApplicationFormPage } from './registration/ApplicationFormPage';
 import { ApplicationPage } from './registration/ApplicationPage';
 import { MyApplicationsPage } from './registration/MyApplicationsPage';
+import { ChangeStartPage } from './registration/change/ChangeStartPage';
+import { DeregistrationPage } from './registration/change/DeregistrationPage';
+import { EditApplicationPage } from './registration/change/EditApplicationPage';
 import { RequireRole } from './session/RequireRole';
 
 // Large or rarely needed parts load on demand, each in its own chunk: the explorer (GraphiQL and
@@ -69,7 +71,23 @@ export function App() {
             path="/applications/new"
             element={
               <RequireRole roles={APPLICANT}>
-                <ApplicationFormPage />
+                <EditApplicationPage />
+              </RequireRole>
+            }
+          />
+          <Route
+            path="/applications/change"
+            element={
+              <RequireRole roles={APPLICANT}>
+                <ChangeStartPage />
+              </RequireRole>
+            }
+          />
+          <Route
+            path="/applications/deregister"
+            element={
+              <RequireRole roles={APPLICANT}>
+                <DeregistrationPage />
               </RequireRole>
             }
           />
@@ -77,7 +95,7 @@ export function App() {
             path="/applications/:id/edit"
             element={
               <RequireRole roles={APPLICANT}>
-                <ApplicationFormPage />
+                <EditApplicationPage />
               </RequireRole>
             }
           />

@@ -34,6 +34,7 @@ import {
   reservationById,
 } from './registration.loaders.js';
 import * as registration from './registration.service.js';
+import { NOTICE_COMMITMENT } from './simplified-deregistration.service.js';
 import {
   ClearanceTaskConnection,
   ClearanceTaskType,
@@ -82,8 +83,15 @@ export class RegistrationResolver {
   })
   registrationCommitmentTerms(
     @Arg('kind', () => RegistrationKind, { description: 'Kind of application.' }) kind: RegistrationKind,
+    @Arg('simplifiedNotice', () => Boolean, {
+      nullable: true,
+      description:
+        'With DEREGISTRATION: the investors’ promise a simplified-deregistration notice is published with (startSimplifiedDeregistrationNotice), so it can be read before it is given.',
+    })
+    simplifiedNotice?: boolean | null,
   ) {
-    const terms = registration.commitmentTerms[kind];
+    const terms =
+      simplifiedNotice && kind === 'DEREGISTRATION' ? NOTICE_COMMITMENT : registration.commitmentTerms[kind];
     const text = registration.translateBoth(terms.key);
     return { kind, version: terms.version, textZh: text.zh, textEn: text.en };
   }

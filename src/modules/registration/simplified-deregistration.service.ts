@@ -559,9 +559,14 @@ export function seesEnterpriseMatters(ctx: RequestContext, enterprise: Pick<Ente
   return ctx.viewer.role === 'OFFICIAL' || (!!ctx.viewer.userId && enterprise.agent.id === ctx.viewer.userId);
 }
 
+/** Matches no row: what an enterprise filter that names no enterprise filters by. */
+const NO_ID = '00000000-0000-0000-0000-000000000000';
+
 export interface NoticeFilter {
   status?: NoticeStatusValue | null;
   district?: DistrictValue | null;
+  /** A global ID; one that names no enterprise matches no notice. */
+  enterpriseId?: string | null;
 }
 
 /** The public notices, newest first. */
@@ -576,6 +581,7 @@ export function listNotices(
     {
       ...(filter.status ? statusWhere(filter.status, today(ctx)) : {}),
       ...(filter.district ? { district: filter.district } : {}),
+      ...(filter.enterpriseId ? { enterprise: localIdOf(filter.enterpriseId, ENTERPRISE_TYPE) ?? NO_ID } : {}),
     },
     { orderBy: { createdAt: 'desc', id: 'desc' }, ...page },
   );

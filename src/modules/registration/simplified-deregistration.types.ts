@@ -170,6 +170,13 @@ export class SimplifiedDeregistrationNoticeFilter {
   @Field(() => District, { nullable: true, description: 'Only enterprises of this district.' })
   @IsOptional()
   district?: District | null;
+
+  @Field(() => ID, {
+    nullable: true,
+    description: 'Only the notices of this enterprise (global ID), so its applicant can follow its own notice.',
+  })
+  @IsOptional()
+  enterpriseId?: string | null;
 }
 
 @InputType({ description: 'Publishes the 20-day notice of a simplified deregistration.' })

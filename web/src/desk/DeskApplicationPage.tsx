@@ -19,6 +19,8 @@ import { enumLabel } from '../i18n/labels';
 import { usePreferences } from '../preferences/PreferencesProvider';
 import { CorrectionNoticeView } from '../registration/CorrectionNoticeView';
 import { DeclarationView } from '../registration/DeclarationView';
+import { ApplicationChangeDetails } from '../registration/change/ApplicationChangeDetails';
+import { ClearanceProgress } from './clearances/ClearanceProgress';
 import { History } from '../registration/History';
 import { CORRECTABLE } from '../registration/items';
 import { ConfirmDialog } from './ConfirmDialog';
@@ -143,6 +145,10 @@ export function DeskApplicationPage() {
         ) : null}
       </dl>
       {application.correctionNotice ? <CorrectionNoticeView notice={application.correctionNotice} /> : null}
+      <ApplicationChangeDetails application={application} />
+      {application.kind === 'DEREGISTRATION' ? (
+        <ClearanceProgress applicationId={application.id} canAnswer={false} />
+      ) : null}
       <section className="section" aria-labelledby="declared-title">
         <h2 id="declared-title">{t('registration.declaredTitle')}</h2>
         <DeclarationView declaration={application.declaration} />
@@ -178,10 +184,16 @@ export function DeskApplicationPage() {
                   name={`item-${index}-field`}
                   value={item.field}
                   placeholder={t('common.choose')}
-                  options={CORRECTABLE.map((key) => ({
-                    value: key,
-                    label: t(`registration.items.${key === 'nameReservationId' ? 'name' : key.split('.')[1]}`),
-                  }))}
+                  options={[
+                    ...CORRECTABLE.map((key) => ({
+                      value: key,
+                      label: t(`registration.items.${key === 'nameReservationId' ? 'name' : key.split('.')[1]}`),
+                    })),
+                    // A change also declares the day it was decided (its 30-day filing period runs from it).
+                    ...(application.kind === 'CHANGE'
+                      ? [{ value: 'changeDecidedOn', label: t('registrationChange.decidedOn') }]
+                      : []),
+                  ]}
                   onChange={(event) =>
                     setItems(items.map((it, i) => (i === index ? { ...it, field: event.target.value } : it)))
                   }

@@ -1,6 +1,7 @@
 import { en as financingEn } from '../financing/messages.js';
 import type { Messages } from './zh-CN.js';
 import { en as applicationFormEn } from '../registration/messages.js';
+import { en as registrationChangeEn } from '../registration/change/messages.js';
 import { en as inboxEn } from '../notifications/messages.js';
 import { en as landingEn } from '../pages/landingMessages.js';
 import { en as deskCardsEn } from '../desk/messages.js';
@@ -570,6 +571,7 @@ export const en: Messages = {
     },
   },
   ...applicationFormEn,
+  ...registrationChangeEn,
   ...inboxEn,
   ...landingEn,
   ...deskCardsEn,

@@ -1,4 +1,5 @@
 import { zh as applicationFormZh } from '../registration/messages.js';
+import { zh as registrationChangeZh } from '../registration/change/messages.js';
 import { zh as inboxZh } from '../notifications/messages.js';
 import { zh as landingZh } from '../pages/landingMessages.js';
 import { zh as deskCardsZh } from '../desk/messages.js';
@@ -559,6 +560,7 @@ export const zhCN = {
     },
   },
   ...applicationFormZh,
+  ...registrationChangeZh,
   ...inboxZh,
   ...landingZh,
   ...deskCardsZh,

@@ -8,7 +8,9 @@ import { formatDateTime } from '../i18n/format';
 import { enumLabel } from '../i18n/labels';
 import { usePreferences } from '../preferences/PreferencesProvider';
 import { CorrectionNoticeView } from './CorrectionNoticeView';
-import { STEPS, stepOf } from './declarationForm';
+import { ChangeNameFields } from './change/ChangeNameFields';
+import { ChangeSummary } from './change/ChangeSummary';
+import { fromDeclaration, STEPS, stepOf } from './declarationForm';
 import { ErrorSummary, targetOf } from './form/ErrorSummary';
 import { fieldId } from './form/fieldIds';
 import { BusinessStep } from './form/steps/BusinessStep';
@@ -18,10 +20,12 @@ import { PlaceStep } from './form/steps/PlaceStep';
 import { useApplicationForm } from './form/useApplicationForm';
 
 /**
- * The establishment application in four steps: the business, its place and capital, its people,
+ * The establishment or change application in four steps: the business, its place and capital, its people,
  * then the credit commitment and submission. Saves whatever is there as a draft (and keeps unsaved
  * input on this device); shows every problem in a summary that links to its field, at the field, and
- * on the step tabs; shows an official's correction notice at the fields it names.
+ * on the step tabs; shows an official's correction notice at the fields it names. A change starts
+ * from the enterprise as registered, declares its new name and the day it was decided in the first
+ * step, and shows what it will record (before and after) above the commitment.
  */
 export function ApplicationFormPage() {
   const { t } = useTranslation();
@@ -82,12 +86,28 @@ export function ApplicationFormPage() {
 
   const stepTitle = (index: number) => t(`registration.steps.${STEPS[index]!.key}`);
   const stepProps = { form, update: f.update, at: f.at };
+  const registered = application?.enterprise?.declaration;
+  const newName =
+    f.change.nameChoice === 'direct'
+      ? f.change.newName
+      : f.change.nameChoice === 'reservation'
+        ? (f.reservations.find((r) => r.id === f.reservationId)?.name ??
+          application?.nameReservation?.name ??
+          application?.enterprise?.name ??
+          '')
+        : (application?.enterprise?.name ?? '');
   const existingDraft = (location.state as { existingDraft?: boolean } | null)?.existingDraft;
 
   return (
     <Page
-      title={application ? t('registration.editTitle', { number: application.number }) : t('registration.newTitle')}
-      intro={t('registration.formIntro')}
+      title={
+        f.isChange
+          ? t('registrationChange.formTitle', { name: application?.enterprise?.name ?? '' })
+          : application
+            ? t('registration.editTitle', { number: application.number })
+            : t('registration.newTitle')
+      }
+      intro={f.isChange ? t('registrationChange.formIntro') : t('registration.formIntro')}
     >
       {existingDraft ? <Notice>{t('applicationForm.existingDraft')}</Notice> : null}
       {f.correcting ? <CorrectionNoticeView notice={f.correcting} /> : null}
@@ -139,7 +159,9 @@ export function ApplicationFormPage() {
             {...stepProps}
             industryHint={f.industryHint}
             nameSlot={
-              application ? (
+              f.isChange ? (
+                <ChangeNameFields f={f} />
+              ) : application ? (
                 <p>
                   <strong>{t('registration.items.name')}:</strong>{' '}
                   {application.declaration.name ?? t('registration.noName')}
@@ -166,6 +188,12 @@ export function ApplicationFormPage() {
         ) : null}
         {step === 1 ? <PlaceStep {...stepProps} /> : null}
         {step === 2 ? <PeopleStep {...stepProps} /> : null}
+        {step === 3 && f.isChange && registered ? (
+          <ChangeSummary
+            before={{ name: application?.enterprise?.name ?? '', form: fromDeclaration(registered) }}
+            after={{ name: newName, form }}
+          />
+        ) : null}
         {step === 3 ? (
           <CommitmentStep
             terms={f.terms}

@@ -17,6 +17,7 @@ import { useViewer } from '../session/useViewer';
 import { CorrectionNoticeView } from './CorrectionNoticeView';
 import { ClearanceProgress } from '../desk/clearances/ClearanceProgress';
 import { DeclarationView } from './DeclarationView';
+import { ApplicationChangeDetails } from './change/ApplicationChangeDetails';
 import { History } from './History';
 import { useLiveApplication } from './useLiveApplication';
 
@@ -133,6 +134,7 @@ export function ApplicationPage() {
         <CorrectionNoticeView notice={application.correctionNotice} />
       ) : null}
       <LicenceCard application={application} />
+      <ApplicationChangeDetails application={application} />
       {application.kind === 'DEREGISTRATION' ? <ClearanceProgress applicationId={application.id} canAnswer /> : null}
       {editable ? (
         <p className="form__actions">

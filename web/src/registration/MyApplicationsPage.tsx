@@ -49,9 +49,15 @@ export function MyApplicationsPage() {
   const applications = data?.myRegistrationApplications.edges.map((edge) => edge.node) ?? [];
   return (
     <Page title={t('registration.mineTitle')} intro={t('registration.mineIntro')}>
-      <p>
+      <p className="form__actions">
         <Link className="button button--primary" to="/names/mine">
           {t('registration.startFromName')}
+        </Link>
+        <Link className="button button--secondary" to="/applications/change">
+          {t('registrationChange.startTitle')}
+        </Link>
+        <Link className="button button--secondary" to="/applications/deregister">
+          {t('deregistrationFlow.title')}
         </Link>
       </p>
       {fetching && !data ? <Loading /> : null}

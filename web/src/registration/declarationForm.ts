@@ -255,6 +255,9 @@ export const STEPS = [
     key: 'business',
     items: [
       'nameReservationId',
+      'newName',
+      'nameCommitment',
+      'changeDecidedOn',
       'declaration.name',
       'declaration.kind',
       'declaration.industry',
@@ -293,6 +296,10 @@ export function stepOf(fieldKey: string): number {
 export function formFieldKeys(form: DeclarationForm): string[] {
   const keys: string[] = [
     'nameReservationId',
+    'newName',
+    'nameCommitment',
+    'nameCommitment.accepted',
+    'changeDecidedOn',
     'declaration',
     'commitment',
     'commitment.accepted',

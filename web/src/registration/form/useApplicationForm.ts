@@ -4,6 +4,7 @@ import { useNavigate, useParams, useSearchParams } from 'react-router';
 import { useMutation, useQuery } from 'urql';
 import { fieldKey, groupUserErrors, type GroupedUserErrors } from '../../api/errors';
 import {
+  ChangedNameCheckDocument,
   MyApplicationReservationsDocument,
   MyNameReservationsDocument,
   NameIndustryHintDocument,
@@ -26,6 +27,54 @@ import {
   type DeclarationForm,
 } from '../declarationForm';
 import { localDraftKey, readLocalDraft, removeLocalDraft, writeLocalDraft } from './localDraft';
+
+/** How a change registration names the enterprise: as registered, from a new reservation, or a name declared directly. */
+export type NameChoice = 'keep' | 'reservation' | 'direct';
+
+/** What a change registration declares besides the items: its name and the day the change was decided. */
+export interface ChangeState {
+  nameChoice: NameChoice;
+  newName: string;
+  decidedOn: string;
+  /** The written commitment a special name declared directly needs (its terms come with the name's check). */
+  nameAccepted: boolean;
+}
+
+const NO_CHANGE: ChangeState = { nameChoice: 'keep', newName: '', decidedOn: '', nameAccepted: false };
+
+/** The change's state as saved in a change application. */
+export function changeStateOf(application: ApplicationFieldsFragment): ChangeState {
+  const registeredName = application.enterprise?.name ?? null;
+  const declared = application.declaration.name ?? '';
+  const nameChoice: NameChoice = application.nameReservation
+    ? 'reservation'
+    : declared && declared !== registeredName
+      ? 'direct'
+      : 'keep';
+  return {
+    nameChoice,
+    newName: nameChoice === 'direct' ? declared : '',
+    decidedOn: application.changeDecidedOn ?? '',
+    nameAccepted: false,
+  };
+}
+
+/** What saveRegistrationDraft takes for the change's name and date, beside the declaration. */
+export function changeInput(
+  change: ChangeState,
+  reservationId: string,
+  savedReservationId: string | null,
+): { nameReservationId?: string | null; newName?: string | null; changeDecidedOn: string | null } {
+  const changeDecidedOn = change.decidedOn || null;
+  if (change.nameChoice === 'reservation') {
+    // A reservation is taken once; saving the same one again leaves it as it is.
+    return reservationId && reservationId !== savedReservationId
+      ? { nameReservationId: reservationId, changeDecidedOn }
+      : { changeDecidedOn };
+  }
+  if (change.nameChoice === 'direct') return { nameReservationId: null, newName: change.newName, changeDecidedOn };
+  return { nameReservationId: null, newName: null, changeDecidedOn };
+}
 
 const NO_ERRORS: GroupedUserErrors = { byField: {}, general: [] };
 const EDITABLE = ['DRAFT', 'CORRECTION_REQUESTED'];
@@ -113,6 +162,8 @@ export function useApplicationForm() {
   const [savedAt, setSavedAt] = useState<string | null>(null);
   const [accepted, setAccepted] = useState(false);
   const [signatory, setSignatory] = useState('');
+  const [change, setChange] = useState<ChangeState>(NO_CHANGE);
+  const [changeBaseline, setChangeBaseline] = useState(JSON.stringify(NO_CHANGE));
   const serial = useRef(0);
 
   const [{ data: loaded, fetching: loading, error: loadError }] = useQuery({
@@ -121,10 +172,12 @@ export function useApplicationForm() {
     pause: !params.id,
   });
   const application: ApplicationFieldsFragment | null | undefined = loaded?.registrationApplication;
+  const isChange = application?.kind === 'CHANGE';
   const [{ data: reservationsData }] = useQuery({
     query: MyNameReservationsDocument,
     variables: { first: 50 },
-    pause: Boolean(params.id),
+    // A change may take its new name from a reservation at any time; an establishment chooses it once.
+    pause: Boolean(params.id) && !isChange,
   });
   const reservations = useMemo(
     () =>
@@ -155,6 +208,12 @@ export function useApplicationForm() {
     if (params.id && !application) return;
     const server = application ? fromDeclaration(application.declaration) : emptyForm();
     const serverJson = JSON.stringify(server);
+    if (application?.kind === 'CHANGE') {
+      const saved = changeStateOf(application);
+      setChange(saved);
+      setChangeBaseline(JSON.stringify(saved));
+      if (application.nameReservation) setReservationIdState(application.nameReservation.id);
+    }
     const local = readLocalDraft(storageKey);
     setBaseline(serverJson);
     if (local && JSON.stringify(local.form) !== serverJson) {
@@ -207,8 +266,32 @@ export function useApplicationForm() {
   });
   const industryHint = form?.industry ? null : (hintData?.checkEnterpriseName.industryHint ?? null);
 
+  // A name declared directly in a change is checked as it is typed (after a pause), as a reservation would be.
+  const [nameToCheck, setNameToCheck] = useState('');
+  const typedName = isChange && change.nameChoice === 'direct' ? change.newName.trim() : '';
+  useEffect(() => {
+    const timer = setTimeout(() => setNameToCheck(typedName), 400);
+    return () => clearTimeout(timer);
+  }, [typedName]);
+  const [{ data: nameCheckData }] = useQuery({
+    query: ChangedNameCheckDocument,
+    variables: {
+      input: {
+        name: nameToCheck,
+        district: form?.district || null,
+        kind: form?.kind || null,
+        industry: form?.industry.trim() || null,
+        foreignInvested: form?.foreignInvested ?? false,
+      },
+    },
+    pause: nameToCheck.length < 2,
+  });
+  const nameCheck = typedName && nameToCheck === typedName ? (nameCheckData?.checkEnterpriseName ?? null) : null;
+
   const formJson = form ? JSON.stringify(form) : '';
-  const dirty = form !== null && formJson !== baseline;
+  // The special-name commitment is given at submission, not saved with the draft.
+  const changeJson = JSON.stringify({ ...change, nameAccepted: false });
+  const dirty = form !== null && (formJson !== baseline || changeJson !== changeBaseline);
 
   // Unsaved input survives a reload or a closed tab; the browser asks before leaving with it.
   useEffect(() => {
@@ -282,8 +365,12 @@ export function useApplicationForm() {
     if (!form) return null;
     setSavedAt(null);
     const sentJson = JSON.stringify(form);
+    const sentChange = JSON.stringify({ ...change, nameAccepted: false });
     const base = applicationId
-      ? { id: applicationId }
+      ? {
+          id: applicationId,
+          ...(isChange ? changeInput(change, reservationId, application?.nameReservation?.id ?? null) : {}),
+        }
       : { kind: 'ESTABLISHMENT' as const, nameReservationId: reservationId || null };
     let declaration = toDeclarationInput(form);
     let refused: UserErrorFieldsFragment[] = [];
@@ -306,6 +393,7 @@ export function useApplicationForm() {
           setErrors(NO_ERRORS);
           setSummary(null);
           setBaseline(sentJson);
+          setChangeBaseline(sentChange);
           setRestoredAt(null);
           setSavedAt(new Date().toISOString());
         }
@@ -334,8 +422,23 @@ export function useApplicationForm() {
       return;
     }
     if (!terms) return;
+    const commitment = { termsVersion: terms.version, accepted, signatoryName: signatory.trim() };
+    // A special name declared directly in a change is committed on the name's own terms, signed by the same person.
+    const nameTerms = change.nameChoice === 'direct' ? nameCheck?.commitmentTerms : null;
     const result = await submitApplication({
-      input: { id: saved.id, commitment: { termsVersion: terms.version, accepted, signatoryName: signatory.trim() } },
+      input: {
+        id: saved.id,
+        commitment,
+        ...(isChange && nameTerms
+          ? {
+              nameCommitment: {
+                termsVersion: nameTerms.version,
+                accepted: change.nameAccepted,
+                signatoryName: signatory.trim(),
+              },
+            }
+          : {}),
+      },
     });
     const payload = result.data?.submitRegistrationApplication;
     if (!payload) return;
@@ -387,6 +490,10 @@ export function useApplicationForm() {
     restoredAt,
     discardLocal,
     industryHint,
+    isChange,
+    change,
+    updateChange: (patch: Partial<ChangeState>) => setChange((current) => ({ ...current, ...patch })),
+    nameCheck,
     editable: !application || EDITABLE.includes(application.status),
   };
 }

@@ -19,6 +19,7 @@ import { Migration20261207114908_Hosting } from './Migration20261207114908_Hosti
 import { Migration20261207114922_InvestorServices } from './Migration20261207114922_InvestorServices.js';
 import { Migration20261207115037_SimplifiedDeregistration } from './Migration20261207115037_SimplifiedDeregistration.js';
 import { Migration20261207120555_Supervision } from './Migration20261207120555_Supervision.js';
+import { Migration20261207153309_ActingForEnterprise } from './Migration20261207153309_ActingForEnterprise.js';
 
 export const allMigrations = [
   Migration20261126133344_Initial,
@@ -39,4 +40,5 @@ export const allMigrations = [
   Migration20261207114922_InvestorServices,
   Migration20261207115037_SimplifiedDeregistration,
   Migration20261207120555_Supervision,
+  Migration20261207153309_ActingForEnterprise,
 ];

@@ -92,8 +92,8 @@ export const ENTERPRISE_FIELD_PROPERTIES: Readonly<Record<string, readonly strin
   __typename: [],
   id: ['id'],
   uscc: ['uscc'],
-  name: ['name', 'uscc', 'nameChangeRequiredBy', 'agent'],
-  nameParts: ['name', 'nameParts', 'uscc', 'nameChangeRequiredBy', 'agent'],
+  name: ['name', 'uscc', 'nameChangeRequiredBy', 'agentIds'],
+  nameParts: ['name', 'nameParts', 'uscc', 'nameChangeRequiredBy', 'agentIds'],
   kind: ['kind'],
   foreignInvested: ['foreignInvested'],
   district: ['district'],
@@ -106,8 +106,8 @@ export const ENTERPRISE_FIELD_PROPERTIES: Readonly<Record<string, readonly strin
   status: ['status'],
   nameChangeRequiredBy: ['nameChangeRequiredBy'],
   licence: ['id'],
-  changes: ['id', 'name', 'uscc', 'nameChangeRequiredBy', 'agent'],
-  restrictions: ['id', 'agent'],
+  changes: ['id', 'name', 'uscc', 'nameChangeRequiredBy', 'agentIds'],
+  restrictions: ['id', 'agentIds'],
 };
 
 @Resolver(() => EnterpriseType)

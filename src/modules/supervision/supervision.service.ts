@@ -6,7 +6,7 @@ import { shanghaiDate } from '../../shared/clock.js';
 import { DomainError, UserErrorCode, problem, throwIfProblems, type Problem } from '../../shared/errors.js';
 import { paginate, type ConnectionData, type PageArgs } from '../../shared/graphql/connection.js';
 import { localIdOf } from '../../shared/ids.js';
-import { notify } from '../../shared/notifications/notification.service.js';
+import { notifyEach } from '../../shared/notifications/notification.service.js';
 import { inTransaction } from '../../shared/transaction.js';
 import { addCalendarDays, isValidDate } from '../../shared/working-days.js';
 import { User } from '../accounts/index.js';
@@ -261,8 +261,7 @@ export async function recordInspectionFinding(ctx: RequestContext, command: Find
         toState: 'NOTICE_ISSUED',
         details: { enterpriseId: enterprise.id, inspectionId: inspection.id, ground: note, answerBy },
       });
-      notify(tx, {
-        userId: enterprise.agent.id,
+      notifyEach(tx, enterprise.agentIds, {
         kind: 'OTHER',
         subjectType: 'Enterprise',
         subjectId: enterprise.id,
@@ -381,8 +380,7 @@ export async function revoke(ctx: RequestContext, globalId: string, reason: stri
     proceeding.decidedBy = tx.em.getReference(User, tx.viewer.userId!);
     proceeding.updatedAt = tx.deps.clock.now();
     proceedingAudit(tx, proceeding, 'supervision.revoke', from, { reason: text, revokedOn: day });
-    notify(tx, {
-      userId: enterprise.agent.id,
+    notifyEach(tx, enterprise.agentIds, {
       kind: 'OTHER',
       subjectType: 'Enterprise',
       subjectId: enterprise.id,

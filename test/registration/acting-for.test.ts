@@ -14,35 +14,113 @@ import { COMMITMENT, SAVE, SUBMIT, declaration, establish, fingerprint, gid, loc
 const INVITE = /* GraphQL */ `
   mutation Invite($input: InviteEnterpriseAgentInput!) {
     inviteEnterpriseAgent(input: $input) {
-      invitation { id email status expiresAt invitedByName enterprise { id } }
-      userErrors { code field message }
+      invitation {
+        id
+        email
+        status
+        expiresAt
+        invitedByName
+        enterprise {
+          id
+        }
+      }
+      userErrors {
+        code
+        field
+        message
+      }
     }
   }
 `;
 const ACCEPT = /* GraphQL */ `
   mutation Accept($input: AcceptEnterpriseAgentInvitationInput!) {
     acceptEnterpriseAgentInvitation(input: $input) {
-      invitation { id status }
-      enterprise { id agents { displayName isViewer } }
-      userErrors { code field message }
+      invitation {
+        id
+        status
+      }
+      enterprise {
+        id
+        agents {
+          displayName
+          isViewer
+        }
+      }
+      userErrors {
+        code
+        field
+        message
+      }
     }
   }
 `;
 const REVOKE = /* GraphQL */ `
   mutation Revoke($input: RevokeEnterpriseAgentInvitationInput!) {
-    revokeEnterpriseAgentInvitation(input: $input) { invitation { id status } userErrors { code field message } }
+    revokeEnterpriseAgentInvitation(input: $input) {
+      invitation {
+        id
+        status
+      }
+      userErrors {
+        code
+        field
+        message
+      }
+    }
   }
 `;
 const REMOVE = /* GraphQL */ `
   mutation Remove($input: RemoveEnterpriseAgentInput!) {
-    removeEnterpriseAgent(input: $input) { enterprise { id agents { userId } } userErrors { code field message } }
+    removeEnterpriseAgent(input: $input) {
+      enterprise {
+        id
+        agents {
+          userId
+        }
+      }
+      userErrors {
+        code
+        field
+        message
+      }
+    }
   }
 `;
 const MY_INVITATIONS = /* GraphQL */ `
-  { myEnterpriseAgentInvitations(first: 20) { edges { node { id status enterprise { id name } } } } }
+  {
+    myEnterpriseAgentInvitations(first: 20) {
+      edges {
+        node {
+          id
+          status
+          enterprise {
+            id
+            name
+          }
+        }
+      }
+    }
+  }
 `;
 const MY_ENTERPRISES = /* GraphQL */ `
-  { myEnterprises(first: 20) { edges { node { id agents { userId email isViewer } agentInvitations { id email } } } } }
+  {
+    myEnterprises(first: 20) {
+      edges {
+        node {
+          id
+          agents {
+            userId
+            email
+            isViewer
+          }
+          agentInvitations {
+            id
+            email
+          }
+        }
+      }
+    }
+  }
 `;
 
 let app: TestApp;
@@ -99,14 +177,28 @@ describe('acting for an enterprise', () => {
   it('an agent invites a second account, which sees the invitation in its inbox and list, accepts it and then acts for the enterprise', async () => {
     const { agent, enterpriseId, applicationId } = await agentWithEnterprise();
     const accountant = await createUser(app);
-    const sent = await run(app, INVITE, { input: { enterpriseId, email: ` ${accountant.user.email.toUpperCase()} ` } }, agent);
+    const sent = await run(
+      app,
+      INVITE,
+      { input: { enterpriseId, email: ` ${accountant.user.email.toUpperCase()} ` } },
+      agent,
+    );
     const invitation = sent.inviteEnterpriseAgent.invitation;
     expect(sent.inviteEnterpriseAgent.userErrors).toEqual([]);
-    expect(invitation).toMatchObject({ email: accountant.user.email, status: 'PENDING', enterprise: { id: enterpriseId } });
+    expect(invitation).toMatchObject({
+      email: accountant.user.email,
+      status: 'PENDING',
+      enterprise: { id: enterpriseId },
+    });
     // 14 days, the default setting.
     expect(new Date(invitation.expiresAt).getTime() - app.clock.now().getTime()).toBe(14 * 24 * 3600_000);
 
-    const inbox = await run(app, `{ notifications(first: 10) { edges { node { kind subject { id } } } } }`, {}, accountant);
+    const inbox = await run(
+      app,
+      `{ notifications(first: 10) { edges { node { kind subject { id } } } } }`,
+      {},
+      accountant,
+    );
     expect(inbox.notifications.edges.map((e: any) => e.node)).toContainEqual({
       kind: 'ENTERPRISE_AGENT_INVITED',
       subject: { id: invitation.id },
@@ -131,14 +223,26 @@ describe('acting for an enterprise', () => {
     expect((await run(app, MY_INVITATIONS, {}, accountant)).myEnterpriseAgentInvitations.edges).toEqual([]);
 
     // Acting for it: the enterprise's applications are visible, and a change may be filed for it.
-    const read = await run(app, `query($id: ID!) { registrationApplication(id: $id) { id } }`, { id: applicationId }, accountant);
+    const read = await run(
+      app,
+      `query($id: ID!) { registrationApplication(id: $id) { id } }`,
+      { id: applicationId },
+      accountant,
+    );
     expect(read.registrationApplication).toEqual({ id: applicationId });
-    const change = await run(app, SAVE, { input: { kind: 'CHANGE', enterpriseId, declaration: { businessScope: '软件开发' } } }, accountant);
+    const change = await run(
+      app,
+      SAVE,
+      { input: { kind: 'CHANGE', enterpriseId, declaration: { businessScope: '软件开发' } } },
+      accountant,
+    );
     expect(change.saveRegistrationDraft.userErrors).toEqual([]);
 
     // Who acted for whom.
     const enterprise = localId(enterpriseId);
-    expect((await auditOf('enterpriseAgent.invite', localId(invitation.id))).details).toMatchObject({ actingFor: enterprise });
+    expect((await auditOf('enterpriseAgent.invite', localId(invitation.id))).details).toMatchObject({
+      actingFor: enterprise,
+    });
     expect((await auditOf('enterpriseAgent.accept', localId(invitation.id))).actorUserId).toBe(accountant.user.id);
     expect((await auditOf('enterprise.agentAdded', enterprise)).details).toMatchObject({
       userId: accountant.user.id,
@@ -229,7 +333,12 @@ describe('acting for an enterprise', () => {
       expect((await run(app, MY_INVITATIONS, {}, invitee)).myEnterpriseAgentInvitations.edges).toHaveLength(1);
       app.clock.advance(1000);
       expect((await run(app, MY_INVITATIONS, {}, invitee)).myEnterpriseAgentInvitations.edges).toEqual([]);
-      const node = await run(app, `query($id: ID!) { node(id: $id) { ... on EnterpriseAgentInvitation { status } } }`, { id }, agent);
+      const node = await run(
+        app,
+        `query($id: ID!) { node(id: $id) { ... on EnterpriseAgentInvitation { status } } }`,
+        { id },
+        agent,
+      );
       expect(node.node).toEqual({ status: 'EXPIRED' });
       expect(await refused(ACCEPT, { id }, invitee)).toEqual([{ code: 'INVALID_STATE', field: ['input', 'id'] }]);
       // Expired, it no longer blocks a new invitation to the same address.

@@ -14,6 +14,7 @@ import { InboxPage } from './notifications/InboxPage';
 import { ApplicationFormPage } from './registration/ApplicationFormPage';
 import { ApplicationPage } from './registration/ApplicationPage';
 import { MyApplicationsPage } from './registration/MyApplicationsPage';
+import { MyEnterprisesPage } from './enterprises/MyEnterprisesPage';
 import { RequireRole } from './session/RequireRole';
 
 // Large or rarely needed parts load on demand, each in its own chunk: the explorer (GraphiQL and
@@ -82,6 +83,14 @@ export function App() {
             element={
               <RequireRole>
                 <ApplicationPage />
+              </RequireRole>
+            }
+          />
+          <Route
+            path="/enterprises"
+            element={
+              <RequireRole roles={APPLICANT}>
+                <MyEnterprisesPage />
               </RequireRole>
             }
           />

@@ -57,8 +57,7 @@ export class ActingForResolver {
 
   @Authorized('APPLICANT')
   @MutationWithPayload(() => RevokeEnterpriseAgentInvitationPayload, {
-    description:
-      'Withdraws an open invitation to act for an enterprise. Role: APPLICANT acting for the enterprise.',
+    description: 'Withdraws an open invitation to act for an enterprise. Role: APPLICANT acting for the enterprise.',
   })
   async revokeEnterpriseAgentInvitation(
     @Ctx() ctx: RequestContext,

@@ -147,7 +147,9 @@ async function lockInvitation(tx: RequestContext, globalId: string): Promise<Ent
 function refuseUnlessOpen(tx: RequestContext, invitation: EnterpriseAgentInvitation): void {
   const state = invitationState(invitation, tx.deps.clock.now());
   if (state === 'EXPIRED') {
-    throw new DomainError(problem(UserErrorCode.INVALID_STATE, 'registration.agents.invitationExpired', ['input', 'id']));
+    throw new DomainError(
+      problem(UserErrorCode.INVALID_STATE, 'registration.agents.invitationExpired', ['input', 'id']),
+    );
   }
   if (state !== 'PENDING') {
     throw new DomainError(problem(UserErrorCode.INVALID_STATE, 'registration.agents.invitationUsed', ['input', 'id']));

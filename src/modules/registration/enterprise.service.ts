@@ -267,15 +267,12 @@ export function listOwnEnterprises(
   userId: string,
   page: PageArgs,
 ): Promise<ConnectionData<Enterprise>> {
-  return paginate(ctx, Enterprise, { agentIds: { $contains: [userId] } }, { orderBy: { name: 'asc', id: 'asc' }, ...page });
-}
-
-export function listEnterpriseChanges(
-  ctx: RequestContext,
-  enterpriseId: string,
-  page: PageArgs,
-): Promise<ConnectionData<EnterpriseChange>> {
-  return paginate(ctx, EnterpriseChange, { enterprise: enterpriseId }, { orderBy: { at: 'asc', id: 'asc' }, ...page });
+  return paginate(
+    ctx,
+    Enterprise,
+    { agentIds: { $contains: [userId] } },
+    { orderBy: { name: 'asc', id: 'asc' }, ...page },
+  );
 }
 
 /**

@@ -1232,7 +1232,9 @@ export async function findApplication(ctx: RequestContext, globalId: string): Pr
   if (!application) return null;
   if (canSeeApplication(ctx.viewer, application)) return application;
   // Another agent's application for an enterprise the viewer acts for: read the enterprise only then.
-  const enterprise = application.enterprise ? await ctx.em.findOne(Enterprise, { id: application.enterprise.id }) : null;
+  const enterprise = application.enterprise
+    ? await ctx.em.findOne(Enterprise, { id: application.enterprise.id })
+    : null;
   return canSeeApplication(ctx.viewer, application, enterprise) ? application : null;
 }
 

@@ -71,7 +71,8 @@ registerEnumType(NotificationKind, {
       description: 'An agent of an enterprise invited the account to act for it: accept it on My enterprises.',
     },
     ENTERPRISE_AGENT_CHANGED: {
-      description: 'Someone started or stopped acting for an enterprise the account acts for (or the account was removed).',
+      description:
+        'Someone started or stopped acting for an enterprise the account acts for (or the account was removed).',
     },
     OTHER: { description: 'Anything else.' },
   },

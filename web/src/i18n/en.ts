@@ -11,6 +11,7 @@ import { en as clearancesEn } from '../desk/clearances/messages.js';
 import { en as inspectionsEn } from '../desk/inspections/messages.js';
 
 import { en as hostingEn } from '../hosting/messages.js';
+import { en as enterprisesEn } from '../enterprises/messages.js';
 
 export const en: Messages = {
   hosting: hostingEn,
@@ -29,6 +30,7 @@ export const en: Messages = {
     nameCheck: 'Check a name',
     myReservations: 'My names',
     myApplications: 'My applications',
+    myEnterprises: 'My enterprises',
     verifyLicence: 'Verify a licence',
     desk: "Official's desk",
     explorer: 'API explorer',
@@ -566,6 +568,7 @@ export const en: Messages = {
   },
   ...applicationFormEn,
   ...inboxEn,
+  ...enterprisesEn,
   ...landingEn,
   ...deskCardsEn,
 };

@@ -11,6 +11,7 @@ import { zh as adminZh } from '../admin/messages.js';
 import { zh as clearancesZh } from '../desk/clearances/messages.js';
 import { zh as inspectionsZh } from '../desk/inspections/messages.js';
 import { zh as hostingZh } from '../hosting/messages.js';
+import { zh as enterprisesZh } from '../enterprises/messages.js';
 
 export const zhCN = {
   hosting: hostingZh,
@@ -28,6 +29,7 @@ export const zhCN = {
     nameCheck: '名称自主申报',
     myReservations: '我的名称',
     myApplications: '我的登记申请',
+    myEnterprises: '我的企业',
     verifyLicence: '营业执照核验',
     desk: '审核工作台',
     explorer: '接口调试台',
@@ -555,6 +557,7 @@ export const zhCN = {
   },
   ...applicationFormZh,
   ...inboxZh,
+  ...enterprisesZh,
   ...landingZh,
   ...deskCardsZh,
 };

@@ -3,6 +3,8 @@ const PAGES: Record<string, (id: string) => string> = {
   RegistrationApplication: (id) => `/applications/${id}`,
   NameReservation: () => '/names/mine',
   ServiceCase: (id) => `/investor-services/cases/${id}`,
+  Enterprise: () => '/enterprises',
+  EnterpriseAgentInvitation: () => '/enterprises',
 };
 
 /** Where a notification's subject is shown, by its type; null when it has no page here. */

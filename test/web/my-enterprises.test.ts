@@ -49,7 +49,7 @@ async function signedInPage(context: BrowserContext, variant: Variant, user: Tes
   await page.locator('input[name="email"]').fill(user.user.email);
   await page.locator('input[name="password"]').fill(TEST_PASSWORD);
   await page.locator('main form button[type="submit"]').click();
-  await page.getByRole('banner').getByText(user.user.displayName).waitFor();
+  await page.getByRole('banner').locator('.account__name').getByText(user.user.displayName).waitFor();
   return page;
 }
 
@@ -101,7 +101,9 @@ describe.each(VARIANTS)('acting for an enterprise in the browser ($name)', (vari
         page.once('dialog', (dialog) => void dialog.accept());
         await page
           .getByTestId('enterprise')
-          .getByRole('button', { name: t('enterprises.remove', { name: accountant.user.displayName }) })
+          .getByRole('button', {
+            name: t('enterprises.remove', { name: accountant.user.displayName, email: accountant.user.email }),
+          })
           .click();
         await expect.poll(() => page.getByTestId('agent').count(), { timeout: 15_000 }).toBe(1);
 

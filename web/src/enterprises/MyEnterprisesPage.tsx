@@ -207,7 +207,7 @@ function Agents({ enterprise, onChanged }: { enterprise: EnterpriseNode; onChang
                   onChanged();
                 }}
               >
-                {t('enterprises.remove', { name: agent.displayName })}
+                {t('enterprises.remove', { name: agent.displayName, email: agent.email })}
               </button>
             ) : null}
           </li>

@@ -134,7 +134,7 @@ function EnterpriseCard({ enterprise, onChanged }: { enterprise: EnterpriseNode;
   ];
 
   return (
-    <li className="card" data-testid="enterprise" aria-labelledby={headingId}>
+    <li className="card" data-testid="enterprise" aria-labelledby={headingId} style={{ overflowWrap: 'anywhere' }}>
       <h2 className="card__title" id={headingId}>
         {enterprise.name} <StatusBadge enumName="EnterpriseStatus" value={enterprise.status} />
       </h2>

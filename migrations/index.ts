@@ -20,6 +20,7 @@ import { Migration20261207114922_InvestorServices } from './Migration20261207114
 import { Migration20261207115037_SimplifiedDeregistration } from './Migration20261207115037_SimplifiedDeregistration.js';
 import { Migration20261207120555_Supervision } from './Migration20261207120555_Supervision.js';
 import { Migration20261207153000_DirectNameVerification } from './Migration20261207153000_DirectNameVerification.js';
+import { Migration20261207153309_ActingForEnterprise } from './Migration20261207153309_ActingForEnterprise.js';
 import { Migration20261207154500_RevocationNoticeAnswer } from './Migration20261207154500_RevocationNoticeAnswer.js';
 import { Migration20261207160000_TypicalCaseEditWithdraw } from './Migration20261207160000_TypicalCaseEditWithdraw.js';
 
@@ -43,6 +44,7 @@ export const allMigrations = [
   Migration20261207115037_SimplifiedDeregistration,
   Migration20261207120555_Supervision,
   Migration20261207153000_DirectNameVerification,
+  Migration20261207153309_ActingForEnterprise,
   Migration20261207154500_RevocationNoticeAnswer,
   Migration20261207160000_TypicalCaseEditWithdraw,
 ];

@@ -2,7 +2,6 @@ import { randomInt, randomUUID } from 'node:crypto';
 import type { EntityData } from '@mikro-orm/core';
 import { expect } from 'vitest';
 import { Enterprise } from '../../src/modules/registration/index.js';
-import { User } from '../../src/modules/accounts/index.js';
 import { toGlobalId } from '../../src/shared/ids.js';
 import { District } from '../../src/shared/graphql/reference.types.js';
 import type { ApiScope } from '../../src/shared/viewer.js';
@@ -48,7 +47,7 @@ export async function createEnterprise(
     establishedOn: '2025-01-02',
     deregisteredOn: null,
     status: options.status ?? 'ACTIVE',
-    agent: em.getReference(User, agent.user.id),
+    agentIds: [agent.user.id],
     nameChangeRequiredBy: null,
     declaration: {} as never,
     createdAt: app.clock.now(),

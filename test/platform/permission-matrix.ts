@@ -4,7 +4,7 @@ import { currentTerms } from '../../src/modules/names/reference.service.js';
 import { DivisionNameException, ProhibitedNameWord, SpecialNameWord } from '../../src/modules/names/names.entity.js';
 import { createApiKeyRow, uniqueEmail } from '../helpers/accounts.js';
 import type { TestApp } from '../helpers/app.js';
-import { cheapPasswordHash, createUser, TEST_PASSWORD } from '../helpers/factories.js';
+import { cheapPasswordHash, createUser, TEST_PASSWORD, type TestUser } from '../helpers/factories.js';
 import { sendNotification } from '../helpers/notifications.js';
 import { ACCEPT, createEnterprise, demandInput, makeOffer, offerInput, publishDemand } from '../financing/helpers.js';
 import { currentUndertakingInput, reserveViaApi } from '../names/helpers.js';
@@ -113,6 +113,24 @@ const uniqueListWord = () => unique('鼗鼙');
 const DIVISION_WORDS = ['昆山', '寿光', '义乌', '张家港', '江阴', '晋江', '慈溪', '常熟', '诸暨', '余姚'];
 let divisionWordIndex = 0;
 const nextDivisionWord = () => DIVISION_WORDS[divisionWordIndex++ % DIVISION_WORDS.length]!;
+
+/** An invitation, sent through the API by `agent` for `enterpriseId`; its global ID. */
+async function invite(app: TestApp, agent: TestUser, enterpriseId: string, email: string): Promise<string> {
+  const result = await app.execute(
+    `mutation($input: InviteEnterpriseAgentInput!) { inviteEnterpriseAgent(input: $input) { invitation { id } userErrors { code } } }`,
+    { input: { enterpriseId, email } },
+    { token: agent.token },
+  );
+  if (result.errors || result.data?.inviteEnterpriseAgent.userErrors.length) throw new Error(JSON.stringify(result));
+  return result.data!.inviteEnterpriseAgent.invitation.id;
+}
+
+/** An invitation to `email` to act for another applicant's new enterprise; its global ID. */
+async function invitationTo(app: TestApp, email: string): Promise<string> {
+  const agent = await createUser(app, { role: 'APPLICANT', passwordHash: cheapPasswordHash() });
+  const enterprise = await createEnterprise(app, agent);
+  return invite(app, agent, toGlobalId('Enterprise', enterprise.id), email);
+}
 
 /** A list read: 'ok' when the connection at `field` holds `id`. */
 const holds = (field: string, id: string) => (data: any) =>
@@ -820,6 +838,58 @@ export const MATRIX: Record<string, Row> = {
         variables: { input: { id, department: 'TAX', answer: '已缴清' } },
       };
     },
+  },
+
+  // ---------------------------------------------------------------- acting for an enterprise (issue 15)
+  'Mutation.inviteEnterpriseAgent': {
+    // Only an agent of the enterprise invites; to anyone else it does not exist.
+    needs: ['APPLICANT'],
+    hiddenFrom: STRANGERS,
+    call: async ({ enterpriseId }) => ({
+      query: `mutation($input: InviteEnterpriseAgentInput!) { inviteEnterpriseAgent(input: $input) { invitation { id } userErrors { code field message } } }`,
+      variables: { input: { enterpriseId, email: uniqueEmail('invitee') } },
+    }),
+  },
+  'Mutation.acceptEnterpriseAgentInvitation': {
+    // Only the account the invitation is addressed to (the applicant column) accepts it.
+    needs: ['APPLICANT'],
+    hiddenFrom: STRANGERS,
+    call: async ({ app, cast }) => ({
+      query: `mutation($input: AcceptEnterpriseAgentInvitationInput!) { acceptEnterpriseAgentInvitation(input: $input) { invitation { id } userErrors { code field message } } }`,
+      variables: { input: { id: await invitationTo(app, cast.applicant.user.email) } },
+    }),
+  },
+  'Mutation.revokeEnterpriseAgentInvitation': {
+    needs: ['APPLICANT'],
+    hiddenFrom: STRANGERS,
+    call: async ({ app, cast, enterpriseId }) => ({
+      query: `mutation($input: RevokeEnterpriseAgentInvitationInput!) { revokeEnterpriseAgentInvitation(input: $input) { invitation { id } userErrors { code field message } } }`,
+      variables: { input: { id: await invite(app, cast.applicant, enterpriseId, uniqueEmail('invitee')) } },
+    }),
+  },
+  'Mutation.removeEnterpriseAgent': {
+    needs: ['APPLICANT'],
+    hiddenFrom: STRANGERS,
+    call: async ({ app, enterpriseId }) => {
+      // A second agent to remove, added to the fixture's enterprise.
+      const second = await createUser(app, { role: 'APPLICANT', passwordHash: cheapPasswordHash() });
+      const em = app.em();
+      const enterprise = await em.findOneOrFail(Enterprise, { id: localId(enterpriseId) });
+      enterprise.agentIds = [...enterprise.agentIds, second.user.id];
+      await em.flush();
+      return {
+        query: `mutation($input: RemoveEnterpriseAgentInput!) { removeEnterpriseAgent(input: $input) { enterprise { id } userErrors { code field message } } }`,
+        variables: { input: { enterpriseId, userId: toGlobalId('User', second.user.id) } },
+      };
+    },
+  },
+  'Query.myEnterpriseAgentInvitations': {
+    needs: ['APPLICANT'],
+    hiddenFrom: STRANGERS,
+    call: async ({ app, cast }) => ({
+      query: `{ myEnterpriseAgentInvitations(first: 100) { edges { node { id } } } }`,
+      read: holds('myEnterpriseAgentInvitations', await invitationTo(app, cast.applicant.user.email)),
+    }),
   },
 
   // ---------------------------------------------------------------- admin console (issue 15)

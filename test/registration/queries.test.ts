@@ -37,7 +37,7 @@ async function seedApplications(count: number, kind: 'CHANGE' | 'DEREGISTRATION'
       name: `青岛批量${i}号科技有限公司`,
       kind: 'LIMITED_LIABILITY_COMPANY',
       district,
-      agent: em.getReference(User, applicant.id),
+      agentIds: [applicant.id],
       declaration: { name: `青岛批量${i}号科技有限公司`, industry: 'I65' },
       industry: 'I65',
       registeredAddress: `青岛市某路 ${i} 号`,

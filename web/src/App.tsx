@@ -17,6 +17,7 @@ import { MyApplicationsPage } from './registration/MyApplicationsPage';
 import { ChangeStartPage } from './registration/change/ChangeStartPage';
 import { DeregistrationPage } from './registration/change/DeregistrationPage';
 import { EditApplicationPage } from './registration/change/EditApplicationPage';
+import { MyEnterprisesPage } from './enterprises/MyEnterprisesPage';
 import { RequireRole } from './session/RequireRole';
 
 // Large or rarely needed parts load on demand, each in its own chunk: the explorer (GraphiQL and
@@ -104,6 +105,14 @@ export function App() {
             element={
               <RequireRole>
                 <ApplicationPage />
+              </RequireRole>
+            }
+          />
+          <Route
+            path="/enterprises"
+            element={
+              <RequireRole roles={APPLICANT}>
+                <MyEnterprisesPage />
               </RequireRole>
             }
           />

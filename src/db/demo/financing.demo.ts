@@ -245,7 +245,7 @@ export async function loadDemoFinancing(orm: MikroORM, deps: PlatformDeps): Prom
       acceptedBankId: null,
       matchedAt: null,
       endedAt: null,
-      publishedById: enterprise.agent.id,
+      publishedById: enterprise.agentIds[0]!,
     });
     em.create(FinancingDemandContact, {
       demandId: demand.id,

@@ -148,12 +148,18 @@ export async function loadDemoHosting(orm: MikroORM, deps: PlatformDeps): Promis
 
   // Registered demo enterprises, the demo applicant's first, so its "my hosting" has something to show.
   const applicant = await em.findOne(User, { email: 'applicant@demo.local' });
+  const actsForIt = (e: Enterprise) => !!applicant && e.agentIds.includes(applicant.id);
   const enterprises = (
-    await em.find(Enterprise, { status: 'ACTIVE' }, { populate: ['agent'], orderBy: { createdAt: 'asc', id: 'asc' } })
-  ).sort((a, b) => Number(b.agent.id === applicant?.id) - Number(a.agent.id === applicant?.id));
+    await em.find(Enterprise, { status: 'ACTIVE' }, { orderBy: { createdAt: 'asc', id: 'asc' } })
+  ).sort((a, b) => Number(actsForIt(b)) - Number(actsForIt(a)));
   if (enterprises.length < 11) return;
+  // Each demo enterprise has the one agent that registered it.
+  const agentsById = new Map(
+    (await em.find(User, { id: { $in: enterprises.flatMap((e) => e.agentIds) } })).map((u) => [u.id, u]),
+  );
+  const agentOf = (e: Enterprise) => agentsById.get(e.agentIds[0]!)!;
   const request = async (e: Enterprise, addressId: string, days: number) =>
-    hosting.requestHosting(as(e.agent, days), {
+    hosting.requestHosting(as(agentOf(e), days), {
       addressId: toGlobalId('HostedAddress', addressId),
       enterpriseId: toGlobalId('Enterprise', e.id),
     });
@@ -178,7 +184,7 @@ export async function loadDemoHosting(orm: MikroORM, deps: PlatformDeps): Promis
   const ended = await request(enterprises[8]!, ftz.id, 45);
   await accept(host, ended.id, 44);
   await hosting.terminateHosting(
-    as(enterprises[8]!.agent, 10),
+    as(agentOf(enterprises[8]!), 10),
     toGlobalId('HostingAgreement', ended.id),
     '企业已租赁自有办公场所',
   );
@@ -196,7 +202,7 @@ export async function loadDemoHosting(orm: MikroORM, deps: PlatformDeps): Promis
     forwardedOn: addCalendarDays(today, -8),
     trackingNumber: 'EMS9812345678',
   });
-  await hosting.acknowledgeForwarding(as(first.agent, 7), toGlobalId('DocumentForwarding', acknowledged.id));
+  await hosting.acknowledgeForwarding(as(agentOf(first), 7), toGlobalId('DocumentForwarding', acknowledged.id));
   await hosting.logDocumentForwarding(as(host, 16), {
     enterpriseId: toGlobalId('Enterprise', first.id),
     sender: '青岛市市场监督管理局',

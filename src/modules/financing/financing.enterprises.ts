@@ -4,7 +4,7 @@ import { defineLoader } from '../../shared/loaders.js';
 import { ENTERPRISE_FIELD_PROPERTIES, Enterprise } from '../registration/index.js';
 
 // What financing needs of the registration module, in one place: which enterprises the viewer acts
-// for (an enterprise's agent is the applicant account that acts for it), an enterprise's facts at the
+// for (an enterprise's agents are the applicant accounts that act for it), an enterprise's facts at the
 // moment a demand is published, and the enterprises of a page of demands.
 
 /** The enterprises a user acts for, loaded once per operation. */
@@ -12,11 +12,11 @@ const actingEnterpriseIds = defineLoader<string, ReadonlySet<string>>(
   'financing.actingEnterpriseIds',
   async (ctx, userIds) => {
     // Plain rows, not entities: a partly loaded Enterprise in the identity map would surprise its owner module.
-    const rows: { id: string; agent: string }[] = await ctx.em
-      .createQueryBuilder(Enterprise, 'e')
-      .select(['e.id', 'e.agent'])
-      .where({ agent: { $in: [...userIds] } })
-      .execute('all', true);
+    const rows = await ctx.em.execute<{ id: string; agent: string }[]>(
+      `select e.id, a.agent from enterprises e cross join unnest(e.agent_ids) as a(agent)
+        where e.agent_ids && array[?]::uuid[] and a.agent in (?)`,
+      [[...userIds], [...userIds]],
+    );
     return userIds.map((userId) => new Set(rows.filter((e) => e.agent === userId).map((e) => e.id)));
   },
 );
@@ -42,7 +42,7 @@ export interface EnterpriseFacts {
   district: string;
   industry: string | null;
   foreignInvested: boolean;
-  agentId: string;
+  agentIds: string[];
 }
 
 /** An enterprise's facts now, when it exists. */
@@ -56,7 +56,7 @@ export async function enterpriseFacts(ctx: RequestContext, enterpriseId: string)
     district: enterprise.district,
     industry: enterprise.industry,
     foreignInvested: enterprise.foreignInvested,
-    agentId: enterprise.agent.id,
+    agentIds: enterprise.agentIds,
   };
 }
 

@@ -278,7 +278,7 @@ async function publishNewDemand(ctx: RequestContext, input: PublishFinancingDema
 
   const demand = await inTransaction(ctx, async (tx) => {
     const enterprise = await enterpriseFacts(tx, enterpriseId);
-    if (!enterprise || enterprise.agentId !== tx.viewer.userId) {
+    if (!enterprise || !tx.viewer.userId || !enterprise.agentIds.includes(tx.viewer.userId)) {
       throw new DomainError([
         problem(UserErrorCode.NOT_FOUND, 'financing.enterpriseNotFound', ['input', 'enterpriseId']),
         ...problems,

@@ -1,4 +1,5 @@
 // The 金企通 financing module: financing demands, bank offers, credit products, figures.
+import { EnterpriseFinancingDemandsResolver } from './enterprise-demands.resolver.js';
 import { nodeIdResolver, registerNodeType } from '../../shared/graphql/node.js';
 import { isOfficialOf } from '../../shared/viewer.js';
 import { bankOf, canSeeDemand } from './financing.access.js';
@@ -81,6 +82,7 @@ registerNodeType({
 });
 
 export const financingResolvers = [
+  EnterpriseFinancingDemandsResolver,
   FinancingResolver,
   FinancingDemandFieldsResolver,
   FinancingOfferFieldsResolver,

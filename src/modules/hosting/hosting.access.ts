@@ -59,7 +59,7 @@ export function isHostAgentOf(viewer: Viewer, host: { organisationId: string }):
 
 /**
  * Whether the viewer is the enterprise's side of an agreement: its applicant, or (once the
- * enterprise exists) the enterprise's agent.
+ * enterprise exists) one of the enterprise's agents.
  */
 export async function isEnterpriseSide(ctx: RequestContext, agreement: HostingAgreement): Promise<boolean> {
   const userId = ctx.viewer.userId;
@@ -68,7 +68,7 @@ export async function isEnterpriseSide(ctx: RequestContext, agreement: HostingAg
   if (!agreement.enterpriseId) return false;
   // Through the loader: a list of agreements checks all their enterprises in one statement.
   const enterprise = await ctx.loaders.get(enterpriseById).load(agreement.enterpriseId);
-  return enterprise?.agent.id === userId;
+  return enterprise?.agentIds.includes(userId) ?? false;
 }
 
 /** Whether the viewer may see this agreement: either side, officials of market regulation, administrators. */

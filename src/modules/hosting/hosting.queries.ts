@@ -68,7 +68,7 @@ export async function listMyAgreements(
     if (!host) return empty();
     where = { hostId: host.id };
   } else if (viewer.role === 'APPLICANT' && viewer.userId) {
-    const enterprises = await ctx.em.find(Enterprise, { agent: viewer.userId }, { fields: ['id'] });
+    const enterprises = await ctx.em.find(Enterprise, { agentIds: { $contains: [viewer.userId] } }, { fields: ['id'] });
     where = {
       $or: [{ applicantId: viewer.userId }, { enterpriseId: { $in: enterprises.map((e) => e.id) } }],
     };

@@ -5,7 +5,7 @@ import type { RequestContext } from '../../shared/context.js';
 import { DomainError, UserErrorCode, problem, throwIfProblems, type Problem } from '../../shared/errors.js';
 import { validateUscc } from '../../shared/credit-code.js';
 import { ZONE_DISTRICT, Zone, type District } from '../../shared/graphql/reference.types.js';
-import { notify } from '../../shared/notifications/notification.service.js';
+import { notify, notifyEach } from '../../shared/notifications/notification.service.js';
 import { inTransaction } from '../../shared/transaction.js';
 import { Organisation, User } from '../accounts/index.js';
 import { takeReservationForRegistration } from '../names/index.js';
@@ -725,7 +725,7 @@ export async function terminateHosting(
     const enterpriseUsers = new Set([agreement.applicantId]);
     if (agreement.enterpriseId) {
       const enterprise = await tx.em.findOne(Enterprise, { id: agreement.enterpriseId });
-      if (enterprise) enterpriseUsers.add(enterprise.agent.id);
+      for (const agentId of enterprise?.agentIds ?? []) enterpriseUsers.add(agentId);
     }
     if (byHost) {
       for (const userId of enterpriseUsers) {
@@ -827,8 +827,7 @@ export async function logDocumentForwarding(
       toState: 'FORWARDED',
     });
     const enterprise = await tx.em.findOneOrFail(Enterprise, { id: row.enterpriseId });
-    notify(tx, {
-      userId: enterprise.agent.id,
+    notifyEach(tx, enterprise.agentIds, {
       kind: NOTIFY_KIND.forwarded,
       subjectType: 'HostingAgreement',
       subjectId: agreement.id,
@@ -848,7 +847,9 @@ export async function acknowledgeForwarding(ctx: RequestContext, globalId: strin
   return inTransaction(ctx, async (tx) => {
     const row = await tx.em.findOne(DocumentForwarding, { id }, { lockMode: LockMode.PESSIMISTIC_WRITE });
     const enterprise = row ? await tx.em.findOne(Enterprise, { id: row.enterpriseId }) : null;
-    if (!row || !enterprise || enterprise.agent.id !== tx.viewer.userId) throw notFoundProblem(['input', 'id']);
+    if (!row || !enterprise || !tx.viewer.userId || !enterprise.agentIds.includes(tx.viewer.userId)) {
+      throw notFoundProblem(['input', 'id']);
+    }
     if (row.acknowledgedAt)
       throw new DomainError(problem(UserErrorCode.INVALID_STATE, 'hosting.alreadyAcknowledged', ['input', 'id']));
     row.acknowledgedAt = tx.deps.clock.now();
@@ -934,8 +935,7 @@ async function notifyEnterpriseAgent(
   params: Record<string, string>,
 ) {
   const enterprise = await tx.em.findOneOrFail(Enterprise, { id: enterpriseId });
-  notify(tx, {
-    userId: enterprise.agent.id,
+  notifyEach(tx, enterprise.agentIds, {
     kind: NOTIFY_KIND.abnormal,
     subjectType: 'Enterprise',
     subjectId: enterprise.id,

@@ -1,4 +1,5 @@
 // The hosting module (住所托管): law and accounting firms as hosts, their addresses with capacity,
+import { EnterpriseHostingAgreementsResolver } from './enterprise-agreements.resolver.js';
 // hosting agreements, the forwarding log, unreachable reports and the abnormal-operations list.
 import { byKeys } from '../../shared/loaders.js';
 import { nodeIdResolver, registerNodeType } from '../../shared/graphql/node.js';
@@ -129,6 +130,7 @@ registerNodeType({
 });
 
 export const hostingResolvers = [
+  EnterpriseHostingAgreementsResolver,
   HostingResolver,
   HostFieldsResolver,
   HostedAddressFieldsResolver,

@@ -1,4 +1,5 @@
 // Foreign-investment services: consultations, complaints and suggestions of foreign investors, their
+import { EnterpriseServiceCasesResolver } from './enterprise-cases.resolver.js';
 // working-day deadlines, attachments, typical cases and figures (domain-rules §4).
 import './service-case.messages.js';
 import { registerFileAccess } from '../../shared/files/file-access.js';
@@ -39,6 +40,7 @@ registerFileAccess('ServiceCase', async (ctx, file) => {
 });
 
 export const investorServicesResolvers = [
+  EnterpriseServiceCasesResolver,
   InvestorServicesResolver,
   ServiceCaseFieldsResolver,
   nodeIdResolver(ServiceCaseType, 'ServiceCase'),

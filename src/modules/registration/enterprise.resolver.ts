@@ -6,8 +6,15 @@ import { EnterpriseNameParts } from '../../shared/graphql/reference.types.js';
 import type { Money } from '../../shared/graphql/common.types.js';
 import { Money as MoneyType } from '../../shared/graphql/common.types.js';
 import { IndustryType, industryView } from '../names/index.js';
-import { canSeeEnterpriseDetails } from './registration.access.js';
-import type { BusinessLicence, Enterprise } from './registration.entity.js';
+import { actsFor, canSeeEnterpriseDetails } from './registration.access.js';
+import { checkPageSize } from '../../shared/graphql/connection.js';
+import { childPage, type ChildList } from '../../shared/graphql/first-pages.js';
+import {
+  EnterpriseChange,
+  RegistrationApplication,
+  type BusinessLicence,
+  type Enterprise,
+} from './registration.entity.js';
 import { EnterpriseFilter } from './registration.inputs.js';
 import { enterpriseById, validLicenceByEnterpriseId } from './registration.loaders.js';
 import * as enterprises from './enterprise.service.js';
@@ -19,6 +26,7 @@ import {
   LicenceFactsType,
   LicenceVerification,
   RegisteredAddress,
+  RegistrationApplicationConnection,
   RegistrationDeclaration,
 } from './registration.types.js';
 import { enterpriseChangeView, licenceFactsView, moneyOrNull, visibleDeclarationView } from './registration.views.js';
@@ -92,8 +100,8 @@ export const ENTERPRISE_FIELD_PROPERTIES: Readonly<Record<string, readonly strin
   __typename: [],
   id: ['id'],
   uscc: ['uscc'],
-  name: ['name', 'uscc', 'nameChangeRequiredBy', 'agent'],
-  nameParts: ['name', 'nameParts', 'uscc', 'nameChangeRequiredBy', 'agent'],
+  name: ['name', 'uscc', 'nameChangeRequiredBy', 'agentIds'],
+  nameParts: ['name', 'nameParts', 'uscc', 'nameChangeRequiredBy', 'agentIds'],
   kind: ['kind'],
   foreignInvested: ['foreignInvested'],
   district: ['district'],
@@ -106,12 +114,43 @@ export const ENTERPRISE_FIELD_PROPERTIES: Readonly<Record<string, readonly strin
   status: ['status'],
   nameChangeRequiredBy: ['nameChangeRequiredBy'],
   licence: ['id'],
-  changes: ['id', 'name', 'uscc', 'nameChangeRequiredBy', 'agent'],
-  restrictions: ['id', 'agent'],
+  changes: ['id', 'name', 'uscc', 'nameChangeRequiredBy', 'agentIds'],
+  restrictions: ['id', 'agentIds'],
+};
+
+// The first page of each enterprise's changes and applications, for a page of enterprises, in one statement each.
+const CHANGES: ChildList<EnterpriseChange> = {
+  name: 'registration.changesByEnterprise',
+  entity: EnterpriseChange,
+  parent: 'enterprise',
+  orderBy: ['at'],
+  direction: 'asc',
+};
+
+// The viewer's own applications for the enterprise (drafts included) and those another agent has submitted.
+const APPLICATIONS: ChildList<RegistrationApplication> = {
+  name: 'registration.applicationsByEnterprise',
+  entity: RegistrationApplication,
+  parent: 'enterprise',
+  orderBy: ['createdAt'],
+  direction: 'desc',
+  where: (ctx) => ({ sql: 'c.applicant_id = ? or c.first_submitted_at is not null', params: [ctx.viewer.userId] }),
+  filter: (ctx) => ({ $or: [{ applicant: ctx.viewer.userId! }, { firstSubmittedAt: { $ne: null } }] }),
 };
 
 @Resolver(() => EnterpriseType)
 export class EnterpriseFieldsResolver {
+  @FieldResolver(() => RegistrationApplicationConnection, {
+    nullable: true,
+    description:
+      "Its registration applications (establishment, changes, deregistration), newest first: the viewer's own, drafts included, and those its other agents have submitted. Only those acting for it; null for others.",
+  })
+  registrationApplications(@Root() enterprise: Enterprise, @Ctx() ctx: RequestContext, @Args() page: PageArgsType) {
+    const size = checkPageSize(ctx, page.first);
+    if (!actsFor(ctx.viewer, enterprise)) return null;
+    return childPage(ctx, APPLICATIONS, enterprise.id, page, size);
+  }
+
   @FieldResolver(() => String, {
     description:
       'Name. While a name change is required for a false commitment, the public sees the credit code instead.',
@@ -185,7 +224,7 @@ export class EnterpriseFieldsResolver {
       'Its confirmed registration steps (establishment, changes, deregistration), oldest first. Personal details are named, never shown. Public.',
   })
   async changes(@Root() enterprise: Enterprise, @Ctx() ctx: RequestContext, @Args() page: PageArgsType) {
-    const connection = await enterprises.listEnterpriseChanges(ctx, enterprise.id, page);
+    const connection = await childPage(ctx, CHANGES, enterprise.id, page, checkPageSize(ctx, page.first));
     return {
       ...connection,
       edges: connection.edges.map((edge) => ({ ...edge, node: enterpriseChangeView(ctx, enterprise, edge.node) })),

@@ -12,8 +12,9 @@ import {
 import { DomainError, UserErrorCode, problem } from '../../shared/errors.js';
 import { paginate, type ConnectionData, type PageArgs } from '../../shared/graphql/connection.js';
 import { localIdOf } from '../../shared/ids.js';
-import { notify } from '../../shared/notifications/notification.service.js';
+import { notifyEach } from '../../shared/notifications/notification.service.js';
 import { addCalendarDays } from '../../shared/working-days.js';
+import { actsFor } from './registration.access.js';
 import { codeMatches, licenceIdOfCode, readableCodeForm, readableLicenceCode } from './licence-signature.js';
 import {
   BusinessLicence,
@@ -200,8 +201,7 @@ export async function requireNameChange(tx: RequestContext, enterpriseId: string
     subjectId: enterprise.id,
     details: { by },
   });
-  notify(tx, {
-    userId: enterprise.agent.id,
+  notifyEach(tx, enterprise.agentIds, {
     kind: 'NAME_REVOKED',
     subjectType: ENTERPRISE_TYPE,
     subjectId: enterprise.id,
@@ -267,15 +267,12 @@ export function listOwnEnterprises(
   userId: string,
   page: PageArgs,
 ): Promise<ConnectionData<Enterprise>> {
-  return paginate(ctx, Enterprise, { agent: userId }, { orderBy: { name: 'asc', id: 'asc' }, ...page });
-}
-
-export function listEnterpriseChanges(
-  ctx: RequestContext,
-  enterpriseId: string,
-  page: PageArgs,
-): Promise<ConnectionData<EnterpriseChange>> {
-  return paginate(ctx, EnterpriseChange, { enterprise: enterpriseId }, { orderBy: { at: 'asc', id: 'asc' }, ...page });
+  return paginate(
+    ctx,
+    Enterprise,
+    { agentIds: { $contains: [userId] } },
+    { orderBy: { name: 'asc', id: 'asc' }, ...page },
+  );
 }
 
 /**
@@ -289,7 +286,7 @@ export async function requireEnterpriseActedFor(
 ): Promise<Enterprise> {
   const id = localIdOf(globalId, ENTERPRISE_TYPE);
   const enterprise = id ? await ctx.em.findOne(Enterprise, { id }) : null;
-  if (!enterprise || !ctx.viewer.userId || enterprise.agent.id !== ctx.viewer.userId) {
+  if (!enterprise || !actsFor(ctx.viewer, enterprise)) {
     throw new DomainError(problem(UserErrorCode.NOT_FOUND, 'error.notFound', field));
   }
   if (enterprise.status !== 'ACTIVE') {

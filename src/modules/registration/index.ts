@@ -31,6 +31,9 @@ import { EnterpriseType, RegistrationApplicationType } from './registration.type
 import { simplifiedDeregistrationResolvers } from './simplified-deregistration.resolver.js';
 import { NOTICE_TYPE, RESTRICTION_TYPE, seesEnterpriseMatters } from './simplified-deregistration.service.js';
 import { DepartmentClearanceAnswer } from './clearance-answer.entity.js';
+import { EnterpriseAgentInvitation, RegistrationSettings } from './acting-for.entity.js';
+import { actingForResolvers } from './acting-for.resolver.js';
+import { INVITATION_TYPE, visibleInvitations } from './acting-for.service.js';
 import {
   ClearanceAnswerResolver,
   ClearanceTaskAnswersResolver,
@@ -41,6 +44,7 @@ export { Enterprise, RegistrationApplication } from './registration.entity.js';
 export { EnterpriseType, RegistrationApplicationType } from './registration.types.js';
 export { enterpriseById } from './registration.loaders.js';
 export { requireEnterpriseActedFor } from './enterprise.service.js';
+export { actsFor } from './registration.access.js';
 export { revokeRegistration, type RevokeRegistrationCommand } from './revocation.js';
 /** For the HTTP server: GET /enterprises/:id/licence.pdf, the electronic licence of an enterprise one acts for. */
 export { mountLicenceRoutes } from './licence-download.js';
@@ -65,6 +69,8 @@ export const registrationEntities = [
   SimplifiedDeregistrationObjection,
   EnterpriseRestriction,
   DepartmentClearanceAnswer,
+  EnterpriseAgentInvitation,
+  RegistrationSettings,
 ];
 
 registerNodeType({
@@ -78,9 +84,15 @@ registerNodeType({
   entity: RegistrationApplication,
   load: async (ctx, ids) => {
     const rows = await ctx.em.find(RegistrationApplication, { id: { $in: [...ids] } });
+    // Other agents' applications for enterprises the viewer acts for: their enterprises, read only then.
+    const others = rows.filter((a) => !canSeeApplication(ctx.viewer, a) && a.enterprise);
+    const enterprises = others.length
+      ? await ctx.em.find(Enterprise, { id: { $in: others.map((a) => a.enterprise!.id) } })
+      : [];
+    const byId = new Map(enterprises.map((e) => [e.id, e]));
     return byKeys(
       ids,
-      rows.filter((a) => canSeeApplication(ctx.viewer, a)),
+      rows.filter((a) => canSeeApplication(ctx.viewer, a, a.enterprise ? (byId.get(a.enterprise.id) ?? null) : null)),
       (a) => a.id,
     );
   },
@@ -107,6 +119,18 @@ registerNodeType({
   },
 });
 
+registerNodeType({
+  typeName: INVITATION_TYPE,
+  entity: EnterpriseAgentInvitation,
+  // The enterprise's agents and the account the invitation is addressed to.
+  load: async (ctx, ids) =>
+    byKeys(
+      ids,
+      await visibleInvitations(ctx, await ctx.em.find(EnterpriseAgentInvitation, { id: { $in: [...ids] } })),
+      (i) => i.id,
+    ),
+});
+
 // A special name found to rest on a false commitment: the enterprise must change it within 30 days.
 onFalseCommitment(requireNameChange);
 // Until then its name is withheld from the public on every path, the names module's conflicts included.
@@ -130,4 +154,5 @@ export const registrationResolvers = [
   nodeIdResolver(EnterpriseType, 'Enterprise'),
   nodeIdResolver(RegistrationApplicationType, 'RegistrationApplication'),
   ...simplifiedDeregistrationResolvers,
+  ...actingForResolvers,
 ] as const;

@@ -38,7 +38,7 @@ function webOrigin(ctx: RequestContext, request: Request): string {
 async function licenceActedFor(ctx: RequestContext, enterpriseGlobalId: string) {
   const id = localIdOf(enterpriseGlobalId, ENTERPRISE_TYPE);
   const enterprise = id ? await ctx.em.findOne(Enterprise, { id }) : null;
-  if (!enterprise || !ctx.viewer.userId || enterprise.agent.id !== ctx.viewer.userId) return null;
+  if (!enterprise || !ctx.viewer.userId || !enterprise.agentIds.includes(ctx.viewer.userId)) return null;
   const licence = await ctx.em.findOne(BusinessLicence, { enterprise, status: 'VALID' });
   return licence ? { enterprise, licence } : null;
 }

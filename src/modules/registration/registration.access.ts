@@ -17,18 +17,29 @@ export function clearanceDepartmentOf(viewer: Viewer): ClearanceDepartment | nul
 }
 
 /**
- * The applicant sees its own applications, drafts included. Market-regulation officials see every
+ * The applicant sees its own applications, drafts included, and (given the enterprise) those another
+ * agent of an enterprise it acts for has submitted. Market-regulation officials see every
  * submitted application; the four clearance departments see submitted deregistrations.
  */
-export function canSeeApplication(viewer: Viewer, application: RegistrationApplication): boolean {
+export function canSeeApplication(
+  viewer: Viewer,
+  application: RegistrationApplication,
+  enterprise: Pick<Enterprise, 'id' | 'agentIds'> | null = null,
+): boolean {
   if (viewer.userId !== null && application.applicant.id === viewer.userId) return true;
   if (application.status === 'DRAFT' || application.firstSubmittedAt === null) return false;
   if (isRegistrar(viewer)) return true;
+  if (enterprise && application.enterprise?.id === enterprise.id && actsFor(viewer, enterprise)) return true;
   return application.kind === 'DEREGISTRATION' && clearanceDepartmentOf(viewer) !== null;
 }
 
-/** Personal details of an enterprise (its declaration): the applicant acting for it, and officials. */
+/** Whether the viewer is one of the accounts that act for the enterprise (its agents). */
+export function actsFor(viewer: Viewer, enterprise: Pick<Enterprise, 'agentIds'>): boolean {
+  return viewer.userId !== null && enterprise.agentIds.includes(viewer.userId);
+}
+
+/** Personal details of an enterprise (its declaration): the applicants acting for it, and officials. */
 export function canSeeEnterpriseDetails(viewer: Viewer, enterprise: Enterprise): boolean {
   if (viewer.role === 'OFFICIAL') return true;
-  return viewer.userId !== null && enterprise.agent.id === viewer.userId;
+  return actsFor(viewer, enterprise);
 }

@@ -1,4 +1,5 @@
 import {
+  ArrayType,
   BigIntType,
   Entity,
   Enum,
@@ -93,7 +94,11 @@ export function publicNameSql(alias: string | null): string {
 @Index({ name: 'enterprises_status_name_id_idx', properties: ['status', 'name', 'id'] })
 @Index({ name: 'enterprises_district_name_id_idx', properties: ['district', 'name', 'id'] })
 @Index({ name: 'enterprises_zone_name_id_idx', properties: ['zone', 'name', 'id'] })
-@Index({ name: 'enterprises_agent_name_id_idx', properties: ['agent', 'name', 'id'] })
+// "The enterprises a user acts for" is a containment test on agent_ids (GIN).
+@Index({
+  name: 'enterprises_agent_ids_idx',
+  expression: 'create index "enterprises_agent_ids_idx" on "enterprises" using gin ("agent_ids")',
+})
 @Index({
   name: 'enterprises_name_trgm_idx',
   expression: 'create index "enterprises_name_trgm_idx" on "enterprises" using gin ("name" gin_trgm_ops)',
@@ -188,9 +193,14 @@ export class Enterprise {
   @Enum({ items: [...ENTERPRISE_STATUSES] })
   status: EnterpriseStatusValue = 'ACTIVE';
 
-  /** The applicant account that acts for the enterprise. */
-  @ManyToOne(() => User)
-  agent!: User;
+  /**
+   * The applicant accounts that act for the enterprise (帮办代办: its own staff, an accountant, an
+   * agency), never empty. Kept on the row, not in a join table, so that every access rule that holds
+   * an enterprise can answer "does the viewer act for it?" without another query; who added or
+   * removed whom, and when, is in the invitations and the audit trail.
+   */
+  @Property({ type: new ArrayType(), columnType: 'uuid[]' })
+  agentIds!: string[];
 
   /**
    * Set when its special name was found to rest on a false commitment: the name must change by this

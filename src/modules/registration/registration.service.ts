@@ -209,6 +209,9 @@ function audit(
     fromState,
     toState: application.status,
     details: { ...details, department: tx.viewer.department },
+    // An applicant filing a change or deregistration files it for the enterprise it acts for.
+    actingForEnterpriseId:
+      application.enterprise && application.applicant.id === tx.viewer.userId ? application.enterprise.id : undefined,
   });
 }
 
@@ -282,7 +285,7 @@ export async function saveDraft(ctx: RequestContext, command: SaveDraftCommand):
       } else {
         const enterpriseId = localIdOf(command.enterpriseId, ENTERPRISE_TYPE);
         enterprise = enterpriseId ? await tx.em.findOne(Enterprise, { id: enterpriseId }) : null;
-        if (!enterprise || enterprise.agent.id !== userId) {
+        if (!enterprise || !enterprise.agentIds.includes(userId)) {
           problems.push(problem(UserErrorCode.NOT_FOUND, 'error.notFound', ['input', 'enterpriseId']));
           enterprise = null;
         } else if (enterprise.status !== 'ACTIVE') {
@@ -743,7 +746,7 @@ async function confirmEstablishment(tx: RequestContext, application: Registratio
     name: reservation.name,
     kind: declaration.kind!,
     district: declaration.registeredAddress!.district,
-    agent: application.applicant.id,
+    agentIds: [application.applicant.id],
     declaration,
     createdAt: now,
     updatedAt: now,
@@ -1246,7 +1249,13 @@ export async function findApplication(ctx: RequestContext, globalId: string): Pr
   const id = localIdOf(globalId, APPLICATION_TYPE);
   if (!id) return null;
   const application = await ctx.em.findOne(RegistrationApplication, { id });
-  return application && canSeeApplication(ctx.viewer, application) ? application : null;
+  if (!application) return null;
+  if (canSeeApplication(ctx.viewer, application)) return application;
+  // Another agent's application for an enterprise the viewer acts for: read the enterprise only then.
+  const enterprise = application.enterprise
+    ? await ctx.em.findOne(Enterprise, { id: application.enterprise.id })
+    : null;
+  return canSeeApplication(ctx.viewer, application, enterprise) ? application : null;
 }
 
 export interface ApplicationFilter {

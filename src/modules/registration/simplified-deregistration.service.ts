@@ -7,13 +7,13 @@ import { shanghaiDate } from '../../shared/clock.js';
 import { DomainError, UserErrorCode, problem, throwIfProblems, type Problem } from '../../shared/errors.js';
 import { paginate, type ConnectionData, type PageArgs } from '../../shared/graphql/connection.js';
 import { localIdOf } from '../../shared/ids.js';
-import { notify } from '../../shared/notifications/notification.service.js';
+import { notifyEach } from '../../shared/notifications/notification.service.js';
 import { translate } from '../../shared/messages.js';
 import { createRateLimiter } from '../../shared/rate-limiter.js';
 import { inTransaction } from '../../shared/transaction.js';
 import { addCalendarDays, isValidDate, type WorkingDayCalendar } from '../../shared/working-days.js';
 import { User } from '../accounts/index.js';
-import { isRegistrar } from './registration.access.js';
+import { actsFor, isRegistrar } from './registration.access.js';
 import { Enterprise, RegistrationApplication, type DistrictValue } from './registration.entity.js';
 import {
   EnterpriseRestriction,
@@ -172,7 +172,7 @@ export async function startNotice(
     const enterprise = enterpriseId
       ? await tx.em.findOne(Enterprise, { id: enterpriseId }, { lockMode: LockMode.PESSIMISTIC_WRITE, refresh: true })
       : null;
-    if (!enterprise || enterprise.agent.id !== tx.viewer.userId) {
+    if (!enterprise || !actsFor(tx.viewer, enterprise)) {
       throw new DomainError(problem(UserErrorCode.NOT_FOUND, 'error.notFound', ['input', 'enterpriseId']));
     }
     if (enterprise.status !== 'ACTIVE') {
@@ -348,8 +348,7 @@ export async function raiseObjection(
       details: { objectionId: objection.id, anonymous: !tx.viewer.userId },
     });
     const enterprise = await tx.em.findOneOrFail(Enterprise, { id: notice.enterprise.id });
-    notify(tx, {
-      userId: enterprise.agent.id,
+    notifyEach(tx, enterprise.agentIds, {
       kind: 'SIMPLIFIED_DEREGISTRATION_OBJECTED',
       subjectType: NOTICE_TYPE,
       subjectId: notice.id,
@@ -554,9 +553,9 @@ export async function liftRestriction(ctx: RequestContext, command: LiftCommand)
 // ---------------------------------------------------------------------------------------------
 // Reading
 
-/** Who sees a notice's objections and an enterprise's restrictions: officials, and the enterprise's agent. */
-export function seesEnterpriseMatters(ctx: RequestContext, enterprise: Pick<Enterprise, 'agent'>): boolean {
-  return ctx.viewer.role === 'OFFICIAL' || (!!ctx.viewer.userId && enterprise.agent.id === ctx.viewer.userId);
+/** Who sees a notice's objections and an enterprise's restrictions: officials, and the enterprise's agents. */
+export function seesEnterpriseMatters(ctx: RequestContext, enterprise: Pick<Enterprise, 'agentIds'>): boolean {
+  return ctx.viewer.role === 'OFFICIAL' || actsFor(ctx.viewer, enterprise);
 }
 
 /** Matches no row: what an enterprise filter that names no enterprise filters by. */

@@ -1,6 +1,6 @@
 import type { RequestContext } from '../../shared/context.js';
 import type { Viewer } from '../../shared/viewer.js';
-import { isRegistrar } from './registration.access.js';
+import { actsFor, isRegistrar } from './registration.access.js';
 import { Enterprise } from './registration.entity.js';
 
 // A special name found to rest on a false commitment (domain-rules §2): until the enterprise has
@@ -10,12 +10,12 @@ import { Enterprise } from './registration.entity.js';
 // name (their order, search and cursors: Enterprise.publicName, publicNameSql in the entity file, is
 // the same rule in SQL), and the names module's conflict answers (through the hook registered in index.ts).
 //
-// Who still sees the name: the applicant acting for the enterprise (it must choose the new one) and
+// Who still sees the name: the applicants acting for the enterprise (it must choose the new one) and
 // the registry, officials of market regulation. Everyone else, other officials and partners
 // included, sees the credit code.
 
 /** What the rule reads of an enterprise (lean rows from other modules carry just these). */
-export type NameHolder = Pick<Enterprise, 'name' | 'uscc' | 'nameChangeRequiredBy'> & { agent: { id: string } };
+export type NameHolder = Pick<Enterprise, 'name' | 'uscc' | 'nameChangeRequiredBy' | 'agentIds'>;
 
 /** Whether the viewer may see every name, withheld ones included: the lists order and search by the real name. */
 export function seesWithheldNames(viewer: Viewer): boolean {
@@ -25,7 +25,7 @@ export function seesWithheldNames(viewer: Viewer): boolean {
 /** Whether the enterprise's name is withheld from this viewer. */
 export function nameWithheldFrom(viewer: Viewer, enterprise: NameHolder): boolean {
   if (!enterprise.nameChangeRequiredBy || seesWithheldNames(viewer)) return false;
-  return viewer.userId === null || enterprise.agent.id !== viewer.userId;
+  return !actsFor(viewer, enterprise);
 }
 
 export function nameWithheld(ctx: RequestContext, enterprise: NameHolder): boolean {

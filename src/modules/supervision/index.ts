@@ -42,7 +42,7 @@ registerNodeType({
     const all = isOfficialOf(ctx.viewer, 'MARKET_REGULATION');
     const visible = [
       { status: { $in: [...PUBLIC_STATUSES] } },
-      ...(ctx.viewer.userId ? [{ enterprise: { agent: ctx.viewer.userId } }] : []),
+      ...(ctx.viewer.userId ? [{ enterprise: { agentIds: { $contains: [ctx.viewer.userId] } } }] : []),
     ];
     const rows = await ctx.em.find(
       RevocationProceeding,

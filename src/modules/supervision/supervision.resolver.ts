@@ -49,7 +49,7 @@ const isRegistrar = (ctx: RequestContext) => isOfficialOf(ctx.viewer, 'MARKET_RE
 async function actsForEnterprise(ctx: RequestContext, proceeding: RevocationProceeding): Promise<boolean> {
   if (!ctx.viewer.userId) return false;
   const enterprise = await ctx.loaders.get(enterpriseById).load(proceeding.enterprise.id);
-  return enterprise?.agent.id === ctx.viewer.userId;
+  return enterprise?.agentIds.includes(ctx.viewer.userId) ?? false;
 }
 
 /** The notice's particulars: market regulation's officials, and the enterprise it is addressed to. */

@@ -6,7 +6,7 @@ import { shanghaiDate } from '../../shared/clock.js';
 import { DomainError, UserErrorCode, problem, throwIfProblems, type Problem } from '../../shared/errors.js';
 import { paginate, type ConnectionData, type PageArgs } from '../../shared/graphql/connection.js';
 import { localIdOf } from '../../shared/ids.js';
-import { notify } from '../../shared/notifications/notification.service.js';
+import { notify, notifyEach } from '../../shared/notifications/notification.service.js';
 import { inTransaction } from '../../shared/transaction.js';
 import { addCalendarDays, isValidDate } from '../../shared/working-days.js';
 import { User } from '../accounts/index.js';
@@ -259,8 +259,7 @@ export async function recordInspectionFinding(ctx: RequestContext, command: Find
         details: { enterpriseId: enterprise.id, inspectionId: inspection.id, ground: note, answerBy },
       });
       // About the proceeding, so the notification leads the enterprise to the notice it may answer.
-      notify(tx, {
-        userId: enterprise.agent.id,
+      notifyEach(tx, enterprise.agentIds, {
         kind: 'OTHER',
         subjectType: 'RevocationProceeding',
         subjectId: proceeding.id,
@@ -386,7 +385,7 @@ export async function answerNotice(ctx: RequestContext, command: AnswerCommand):
     const proceeding = await lockProceeding(tx, command.id);
     const enterprise = await tx.em.findOneOrFail(Enterprise, { id: proceeding.enterprise.id });
     // Another applicant is told the proceeding does not exist, as for every read of it.
-    if (enterprise.agent.id !== tx.viewer.userId) throw notFound();
+    if (!enterprise.agentIds.includes(tx.viewer.userId!)) throw notFound();
     if (proceeding.answeredAt)
       throw new DomainError(problem(UserErrorCode.INVALID_STATE, 'supervision.alreadyAnswered', ['input', 'id']));
     const endsOn = hearingEndsOn(proceeding);
@@ -455,8 +454,7 @@ export async function revoke(ctx: RequestContext, globalId: string, reason: stri
     proceeding.decidedBy = tx.em.getReference(User, tx.viewer.userId!);
     proceeding.updatedAt = tx.deps.clock.now();
     proceedingAudit(tx, proceeding, 'supervision.revoke', from, { reason: text, revokedOn: day });
-    notify(tx, {
-      userId: enterprise.agent.id,
+    notifyEach(tx, enterprise.agentIds, {
       kind: 'OTHER',
       subjectType: 'Enterprise',
       subjectId: enterprise.id,

@@ -62,6 +62,16 @@ export class AuditResolver {
     return visibleGlobalId(ctx, 'ApiKey', event.actorApiKeyId);
   }
 
+  @FieldResolver(() => ID, {
+    nullable: true,
+    description:
+      'Global ID of the enterprise the actor acted for (its agent filing or changing something on its behalf), when it did.',
+  })
+  actingForId(@Root() event: AuditEvent): string | null {
+    const enterpriseId = event.details?.actingFor;
+    return typeof enterpriseId === 'string' ? toGlobalId('Enterprise', enterpriseId) : null;
+  }
+
   @FieldResolver(() => ID, { description: 'Global ID of the object changed.' })
   subjectId(@Root() event: AuditEvent): string {
     return toGlobalId(event.subjectType, event.subjectId);

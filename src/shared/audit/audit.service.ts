@@ -8,6 +8,11 @@ export interface AuditEntry {
   fromState?: string | null;
   toState?: string | null;
   details?: Record<string, unknown>;
+  /**
+   * The enterprise the actor acted for (帮办代办: an agent files or changes something on its behalf).
+   * Kept in the details as `actingFor`, so the hash chain covers it like the rest of the event.
+   */
+  actingForEnterpriseId?: string;
 }
 
 /** Records a state change in the caller's transaction (pass the transaction's context). */
@@ -24,7 +29,9 @@ export function recordAudit(tx: RequestContext, entry: AuditEntry): AuditEvent {
     toState: entry.toState ?? null,
     at: tx.deps.clock.now(),
     requestId: tx.requestId,
-    details: entry.details ?? null,
+    details: entry.actingForEnterpriseId
+      ? { ...entry.details, actingFor: entry.actingForEnterpriseId }
+      : (entry.details ?? null),
   });
   tx.em.persist(event);
   return event;

@@ -38,6 +38,11 @@ export function notify(tx: RequestContext, input: NotifyInput): Notification {
   return notification;
 }
 
+/** The same notification to each of these users (an enterprise's agents, say), in the caller's transaction. */
+export function notifyEach(tx: RequestContext, userIds: readonly string[], input: Omit<NotifyInput, 'userId'>): void {
+  for (const userId of userIds) notify(tx, { ...input, userId });
+}
+
 export function listNotifications(
   ctx: RequestContext,
   userId: string,

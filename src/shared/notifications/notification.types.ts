@@ -32,6 +32,8 @@ export enum NotificationKind {
   HOSTING_TERMINATED = 'HOSTING_TERMINATED',
   HOSTING_DOCUMENT_FORWARDED = 'HOSTING_DOCUMENT_FORWARDED',
   ABNORMAL_OPERATIONS = 'ABNORMAL_OPERATIONS',
+  ENTERPRISE_AGENT_INVITED = 'ENTERPRISE_AGENT_INVITED',
+  ENTERPRISE_AGENT_CHANGED = 'ENTERPRISE_AGENT_CHANGED',
   OTHER = 'OTHER',
 }
 registerEnumType(NotificationKind, {
@@ -65,6 +67,13 @@ registerEnumType(NotificationKind, {
     HOSTING_TERMINATED: { description: 'A hosting agreement was terminated by the other side.' },
     HOSTING_DOCUMENT_FORWARDED: { description: 'The host forwarded a document or letter to the enterprise.' },
     ABNORMAL_OPERATIONS: { description: 'The enterprise was put on or taken off the abnormal-operations list.' },
+    ENTERPRISE_AGENT_INVITED: {
+      description: 'An agent of an enterprise invited the account to act for it: accept it on My enterprises.',
+    },
+    ENTERPRISE_AGENT_CHANGED: {
+      description:
+        'Someone started or stopped acting for an enterprise the account acts for (or the account was removed).',
+    },
     OTHER: { description: 'Anything else.' },
   },
 });

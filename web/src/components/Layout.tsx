@@ -33,6 +33,7 @@ export function navItems(t: (key: string) => string, user: ViewerUser | null): N
     { to: '/names/check', label: t('nav.nameCheck') },
     { to: '/names/mine', label: t('nav.myReservations'), roles: ['APPLICANT'] },
     { to: '/applications', label: t('nav.myApplications'), roles: ['APPLICANT'] },
+    { to: '/enterprises', label: t('nav.myEnterprises'), roles: ['APPLICANT'] },
     {
       to: '/inbox',
       label: t('landing.nav.inbox'),

@@ -14,6 +14,7 @@ import { en as inspectionsEn } from '../desk/inspections/messages.js';
 import { en as hostingEn } from '../hosting/messages.js';
 import { en as licenceDocumentEn } from '../licence/messages.js';
 import { en as noticesEn } from '../notices/messages.js';
+import { en as enterprisesEn } from '../enterprises/messages.js';
 
 export const en: Messages = {
   hosting: hostingEn,
@@ -35,6 +36,7 @@ export const en: Messages = {
     nameCheck: 'Check a name',
     myReservations: 'My names',
     myApplications: 'My applications',
+    myEnterprises: 'My enterprises',
     verifyLicence: 'Verify a licence',
     desk: "Official's desk",
     explorer: 'API explorer',
@@ -573,6 +575,7 @@ export const en: Messages = {
   ...applicationFormEn,
   ...registrationChangeEn,
   ...inboxEn,
+  ...enterprisesEn,
   ...landingEn,
   ...deskCardsEn,
 };

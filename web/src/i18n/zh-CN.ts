@@ -14,6 +14,7 @@ import { zh as inspectionsZh } from '../desk/inspections/messages.js';
 import { zh as hostingZh } from '../hosting/messages.js';
 import { zh as licenceDocumentZh } from '../licence/messages.js';
 import { zh as noticesZh } from '../notices/messages.js';
+import { zh as enterprisesZh } from '../enterprises/messages.js';
 
 export const zhCN = {
   hosting: hostingZh,
@@ -34,6 +35,7 @@ export const zhCN = {
     nameCheck: '名称自主申报',
     myReservations: '我的名称',
     myApplications: '我的登记申请',
+    myEnterprises: '我的企业',
     verifyLicence: '营业执照核验',
     desk: '审核工作台',
     explorer: '接口调试台',
@@ -562,6 +564,7 @@ export const zhCN = {
   ...applicationFormZh,
   ...registrationChangeZh,
   ...inboxZh,
+  ...enterprisesZh,
   ...landingZh,
   ...deskCardsZh,
 };

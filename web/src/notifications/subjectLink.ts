@@ -4,6 +4,8 @@ const PAGES: Record<string, (id: string) => string> = {
   NameReservation: () => '/names/mine',
   ServiceCase: (id) => `/investor-services/cases/${id}`,
   RevocationProceeding: (id) => `/revocation-notices/${id}`,
+  Enterprise: () => '/enterprises',
+  EnterpriseAgentInvitation: () => '/enterprises',
 };
 
 /** Where a notification's subject is shown, by its type; null when it has no page here. */

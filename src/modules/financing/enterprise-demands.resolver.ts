@@ -1,0 +1,34 @@
+import { Args, Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
+import type { RequestContext } from '../../shared/context.js';
+import { checkPageSize } from '../../shared/graphql/connection.js';
+import { childPage, type ChildList } from '../../shared/graphql/first-pages.js';
+import { PageArgsType } from '../../shared/graphql/page-args.js';
+import { EnterpriseType, actsFor, type Enterprise } from '../registration/index.js';
+import { FinancingDemand } from './financing.entity.js';
+import { demandView } from './financing.service.js';
+import { FinancingDemandConnection } from './financing.types.js';
+
+// An enterprise's own demands, for those acting for it ("My enterprises"): a page of enterprises
+// reads the first page of each one's demands in one statement.
+
+const DEMANDS: ChildList<FinancingDemand> = {
+  name: 'financing.demandsByEnterprise',
+  entity: FinancingDemand,
+  parent: 'enterpriseId',
+  orderBy: ['publishedAt'],
+  direction: 'desc',
+};
+
+@Resolver(() => EnterpriseType)
+export class EnterpriseFinancingDemandsResolver {
+  @FieldResolver(() => FinancingDemandConnection, {
+    nullable: true,
+    description: 'Its financing demands, newest first. Only those acting for it; null for others.',
+  })
+  async financingDemands(@Root() enterprise: Enterprise, @Ctx() ctx: RequestContext, @Args() page: PageArgsType) {
+    const size = checkPageSize(ctx, page.first);
+    if (!actsFor(ctx.viewer, enterprise)) return null;
+    const connection = await childPage(ctx, DEMANDS, enterprise.id, page, size);
+    return { ...connection, edges: connection.edges.map((e) => ({ ...e, node: demandView(ctx, e.node) })) };
+  }
+}

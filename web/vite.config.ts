@@ -1,6 +1,7 @@
+import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
-import { defineConfig } from 'vite';
+import { defineConfig, type Plugin } from 'vite';
 
 const ENTRY = fileURLToPath(new URL('src/main.tsx', import.meta.url));
 
@@ -26,11 +27,73 @@ function firstLoadTest() {
 
 // The web client: built into web/dist (served by the API server at `/`), or served by `vite` on :5173
 // with hot reload, proxying the API (HTTP and WebSocket) to the server on :4000.
+const DOCUMENTS = fileURLToPath(new URL('src/gql/graphql.ts', import.meta.url));
+const DOCUMENT_PREFIX = '\0gql-document:';
+// One generated document: `export const ViewerDocument = {…} as unknown as DocumentNode<…>;`, one a line.
+const IMPORT_DOCUMENTS = /import\s*\{([^}]*)\}\s*from\s*["'][^"']*\/gql\/graphql(?:\.ts|\.js)?["'];?/g;
+const DOCUMENT_LINE = /^export const (\w+) = (\{.*\}) as unknown as DocumentNode<.*>;$/;
+
+/**
+ * Each GraphQL document of src/gql/graphql.ts (codegen's output, one module of 600 KB) as a module of
+ * its own, so that a chunk carries the documents its pages use and the first page load only the
+ * home page's and the layout's (a module goes whole into one chunk). In the build only: graphql.ts
+ * becomes a list of re-exports, which the bundler follows to each document's module.
+ */
+function documentPerModule(): Plugin {
+  let documents = new Map<string, string>();
+  return {
+    name: 'qes:document-per-module',
+    apply: 'build',
+    buildStart() {
+      documents = new Map();
+      for (const line of readFileSync(DOCUMENTS, 'utf8').split('\n')) {
+        const match = DOCUMENT_LINE.exec(line);
+        if (match) documents.set(match[1]!, match[2]!);
+      }
+    },
+    resolveId(source) {
+      return source.startsWith(DOCUMENT_PREFIX) ? source : null;
+    },
+    // `import { ViewerDocument } from '../gql/graphql'` (types already gone) imports the document's own
+    // module, so the bundler sees which pages use which document.
+    transform: {
+      order: 'post',
+      handler(code, id) {
+        if (!/\/web\/src\/.*\.tsx?$/.test(id) || id === DOCUMENTS) return null;
+        const rewritten = code.replace(IMPORT_DOCUMENTS, (statement, names: string) =>
+          names
+            .split(',')
+            .map((name) => name.trim())
+            .filter(Boolean)
+            .map((name) => {
+              const imported = name.split(/\s+as\s+/)[0]!;
+              if (!documents.has(imported)) return `import { ${name} } from ${JSON.stringify(DOCUMENTS)};`;
+              return `import { ${name} } from ${JSON.stringify(DOCUMENT_PREFIX + imported)};`;
+            })
+            .join('\n'),
+        );
+        return rewritten === code ? null : { code: rewritten, map: null };
+      },
+    },
+    load(id) {
+      if (id.startsWith(DOCUMENT_PREFIX)) {
+        const name = id.slice(DOCUMENT_PREFIX.length);
+        return { code: `export const ${name} = ${documents.get(name)};`, moduleSideEffects: false };
+      }
+      if (id !== DOCUMENTS) return null;
+      const code = [...documents.keys()]
+        .map((name) => `export { ${name} } from ${JSON.stringify(DOCUMENT_PREFIX + name)};`)
+        .join('\n');
+      return { code, moduleSideEffects: false };
+    },
+  };
+}
+
 const isFirstLoad = firstLoadTest();
 
 export default defineConfig({
   root: fileURLToPath(new URL('.', import.meta.url)),
-  plugins: [react()],
+  plugins: [react(), documentPerModule()],
   build: {
     outDir: 'dist',
     emptyOutDir: true,

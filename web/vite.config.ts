@@ -89,11 +89,50 @@ function documentPerModule(): Plugin {
   };
 }
 
+const DICTIONARIES = {
+  zh: fileURLToPath(new URL('src/i18n/zh-CN.ts', import.meta.url)),
+  en: fileURLToPath(new URL('src/i18n/en.ts', import.meta.url)),
+};
+/** The English dictionary as index.html names it for its early fetch (the built chunk's path replaces it). */
+const ENGLISH_IN_HTML = '/src/i18n/en.ts';
+
+/**
+ * Each language's dictionary with only its own texts. An area's messages module holds both languages
+ * (`zh` and `en`); zh-CN.ts and en.ts each import it as a module of their own (`?dictionary=zh|en`), so
+ * the bundler drops the other language from each and the first load carries no English. In the build,
+ * index.html's early fetch of the English dictionary gets the built chunk's path.
+ */
+function dictionaryPerLanguage(): Plugin {
+  return {
+    name: 'qes:dictionary-per-language',
+    apply: 'build',
+    // Before Vite's own resolver, which would resolve the import plainly.
+    enforce: 'pre',
+    async resolveId(source, importer) {
+      const language = importer === DICTIONARIES.zh ? 'zh' : importer === DICTIONARIES.en ? 'en' : null;
+      if (!language || !source.startsWith('.')) return null;
+      const resolved = await this.resolve(source, importer, { skipSelf: true });
+      if (!resolved || resolved.id.includes('?') || !/[mM]essages\.ts$/.test(resolved.id)) return null;
+      return `${resolved.id}?dictionary=${language}`;
+    },
+    transformIndexHtml: {
+      order: 'post',
+      handler(html, { bundle }) {
+        const english = Object.values(bundle ?? {}).find(
+          (output) => output.type === 'chunk' && output.facadeModuleId === DICTIONARIES.en,
+        );
+        if (!english) throw new Error('the build has no chunk for the English dictionary');
+        return html.replace(ENGLISH_IN_HTML, `/${english.fileName}`);
+      },
+    },
+  };
+}
+
 const isFirstLoad = firstLoadTest();
 
 export default defineConfig({
   root: fileURLToPath(new URL('.', import.meta.url)),
-  plugins: [react(), documentPerModule()],
+  plugins: [react(), documentPerModule(), dictionaryPerLanguage()],
   build: {
     outDir: 'dist',
     emptyOutDir: true,

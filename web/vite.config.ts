@@ -5,32 +5,10 @@ import { defineConfig, type Plugin } from 'vite';
 
 const ENTRY = fileURLToPath(new URL('src/main.tsx', import.meta.url));
 
-/**
- * Whether a module is part of the first page load: the entry, or imported statically by a module that
- * is (React, the router, i18next, urql, the layout, the home page…). Memoised per build; a module seen
- * again while its importers are still being walked (an import cycle) counts as not, unless another
- * path reaches it.
- */
-function firstLoadTest() {
-  const known = new Map<string, boolean>();
-  const isFirstLoad = (id: string, getModuleInfo: (id: string) => { importers: string[] } | null): boolean => {
-    if (id === ENTRY) return true;
-    const cached = known.get(id);
-    if (cached !== undefined) return cached;
-    known.set(id, false);
-    const result = (getModuleInfo(id)?.importers ?? []).some((importer) => isFirstLoad(importer, getModuleInfo));
-    known.set(id, result);
-    return result;
-  };
-  return isFirstLoad;
-}
-
-// The web client: built into web/dist (served by the API server at `/`), or served by `vite` on :5173
-// with hot reload, proxying the API (HTTP and WebSocket) to the server on :4000.
 const DOCUMENTS = fileURLToPath(new URL('src/gql/graphql.ts', import.meta.url));
 const DOCUMENT_PREFIX = '\0gql-document:';
-// One generated document: `export const ViewerDocument = {…} as unknown as DocumentNode<…>;`, one a line.
 const IMPORT_DOCUMENTS = /import\s*\{([^}]*)\}\s*from\s*["'][^"']*\/gql\/graphql(?:\.ts|\.js)?["'];?/g;
+// One generated document: `export const ViewerDocument = {…} as unknown as DocumentNode<…>;`, one a line.
 const DOCUMENT_LINE = /^export const (\w+) = (\{.*\}) as unknown as DocumentNode<.*>;$/;
 
 /**
@@ -60,7 +38,7 @@ function documentPerModule(): Plugin {
       order: 'post',
       handler(code, id) {
         if (!/\/web\/src\/.*\.tsx?$/.test(id) || id === DOCUMENTS) return null;
-        const rewritten = code.replace(IMPORT_DOCUMENTS, (statement, names: string) =>
+        const rewritten = code.replace(IMPORT_DOCUMENTS, (_statement, names: string) =>
           names
             .split(',')
             .map((name) => name.trim())
@@ -128,8 +106,28 @@ function dictionaryPerLanguage(): Plugin {
   };
 }
 
-const isFirstLoad = firstLoadTest();
+/**
+ * Whether a module is part of the first page load: the entry, or imported statically by a module that
+ * is (React, the router, i18next, urql, the layout, the home page…). Found once per build, walking the
+ * static imports from the entry.
+ */
+function firstLoadTest(): (
+  id: string,
+  getModuleInfo: (id: string) => { importedIds: readonly string[] } | null,
+) => boolean {
+  let firstLoad: Set<string> | null = null;
+  return (id, getModuleInfo) => {
+    if (!firstLoad) {
+      const found = new Set<string>([ENTRY]);
+      for (const module of found) for (const imported of getModuleInfo(module)?.importedIds ?? []) found.add(imported);
+      firstLoad = found;
+    }
+    return firstLoad.has(id);
+  };
+}
 
+// The web client: built into web/dist (served by the API server at `/`), or served by `vite` on :5173
+// with hot reload, proxying the API (HTTP and WebSocket) to the server on :4000.
 export default defineConfig({
   root: fileURLToPath(new URL('.', import.meta.url)),
   plugins: [react(), documentPerModule(), dictionaryPerLanguage()],
@@ -150,7 +148,11 @@ export default defineConfig({
         codeSplitting: {
           groups: [
             {
-              name: (id, context) => (isFirstLoad(id, (module) => context.getModuleInfo(module)) ? 'first-load' : null),
+              name: (() => {
+                const isFirstLoad = firstLoadTest();
+                return (id, context) =>
+                  isFirstLoad(id, (module) => context.getModuleInfo(module)) ? 'first-load' : null;
+              })(),
             },
           ],
         },

@@ -142,6 +142,19 @@ function firstLoadFiles(): string[] {
   return ['index.html', ...files];
 }
 
+/** Slow 3G as DevTools has it (400 kbps each way, 400 ms added to every request), cache off. */
+async function throttleToSlow3g(page: Page) {
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Network.enable');
+  await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
+  await cdp.send('Network.emulateNetworkConditions', {
+    offline: false,
+    latency: 400,
+    downloadThroughput: (400 * 1024) / 8,
+    uploadThroughput: (400 * 1024) / 8,
+  });
+}
+
 describe('static files', () => {
   it('are sent compressed as the browser accepts (brotli, else gzip), hashed assets cached as immutable, index.html revalidated', async () => {
     const sizes: Record<string, { raw: number; brotli: number; gzip: number }> = {};
@@ -195,7 +208,7 @@ describe('static files', () => {
     expect(icon.headers['cache-control']).toBe('no-cache');
   });
 
-  it('on a throttled slow-3G connection (400 kbps, 400 ms) and a cold cache, the real home page (rendered by React) shows within 3 s, compressed', async () => {
+  it('a browser gets them compressed and paints within 3 s on a throttled slow-3G connection (400 kbps, 400 ms)', async () => {
     const context = await contextFor({ language: 'zh-CN', elder: false }, { viewport: PHONE });
     try {
       const page = await context.newPage();
@@ -204,51 +217,25 @@ describe('static files', () => {
         if (new URL(response.url()).pathname.startsWith('/assets/'))
           encodings.set(new URL(response.url()).pathname, response.headers()['content-encoding']);
       });
-      // The moment the home page's last service card is on screen: only React renders the cards (the
-      // placeholder in index.html has none). Checked on every frame from the document's start.
-      await page.addInitScript(`(function watch() {
-        var card = document.querySelector('[data-testid="service-financing"]');
-        if (card && card.getBoundingClientRect().height > 0) window.__realContentMs = performance.now();
-        else requestAnimationFrame(watch);
-      })();`);
-      const cdp = await context.newCDPSession(page);
-      await cdp.send('Network.enable');
-      await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
-      await cdp.send('Network.emulateNetworkConditions', {
-        offline: false,
-        latency: 400,
-        downloadThroughput: (400 * 1024) / 8,
-        uploadThroughput: (400 * 1024) / 8,
-      });
+      await throttleToSlow3g(page);
       await page.goto('/', { waitUntil: 'commit', timeout: 60_000 });
-      await page.waitForFunction(`typeof window.__realContentMs === 'number'`, null, { timeout: 60_000 });
-      await page.getByRole('heading', { level: 1, name: text('zh-CN', 'home.title') }).waitFor({ timeout: 60_000 });
+      await page.waitForFunction(`performance.getEntriesByName('first-contentful-paint').length > 0`, null, {
+        timeout: 60_000,
+      });
+      await page.getByRole('heading', { level: 1 }).waitFor({ timeout: 60_000 });
       const timing = (await page.evaluate(`(() => {
         const fcp = performance.getEntriesByName('first-contentful-paint')[0].startTime;
         const navigation = performance.getEntriesByType('navigation')[0];
-        const resources = performance.getEntriesByType('resource').filter((r) => r.startTime < window.__realContentMs);
+        const assets = performance.getEntriesByType('resource').filter((r) => r.name.includes('/assets/'));
         return {
           firstContentfulPaintMs: Math.round(fcp),
-          realContentMs: Math.round(window.__realContentMs),
-          // What was fetched before the real page showed, in order: when each began and ended, its bytes.
-          criticalPath: [navigation, ...resources].map((r) => ({
-            path: new URL(r.name).pathname,
-            startMs: Math.round(r.startTime),
-            endMs: Math.round(r.responseEnd),
-            bytes: r.transferSize,
-          })),
-          transferredBytes: navigation.transferSize + resources.reduce((sum, r) => sum + r.transferSize, 0),
+          appRenderedMs: Math.round(performance.now()),
+          transferredBytes: navigation.transferSize + assets.reduce((sum, r) => sum + r.transferSize, 0),
         };
-      })()`)) as {
-        firstContentfulPaintMs: number;
-        realContentMs: number;
-        criticalPath: { path: string; startMs: number; endMs: number; bytes: number }[];
-        transferredBytes: number;
-      };
+      })()`)) as { firstContentfulPaintMs: number; appRenderedMs: number; transferredBytes: number };
       figures.slow3g = timing;
       await screenshot(page, 'zh', 'issue20-slow3g-home-phone');
       expect(timing.firstContentfulPaintMs).toBeLessThan(3000);
-      expect(timing.realContentMs, JSON.stringify(timing.criticalPath)).toBeLessThan(3000);
       // Every script and stylesheet came compressed (Chromium offers br only over HTTPS; gzip here).
       expect(encodings.size).toBeGreaterThan(0);
       for (const [path, encoding] of encodings) {
@@ -258,6 +245,55 @@ describe('static files', () => {
       await context.close();
     }
   }, 120_000);
+
+  // In English too: its texts are a chunk of their own, fetched alongside the app's script, not after it.
+  it.each(['zh-CN', 'en'] as const)(
+    'on a throttled slow-3G connection (400 kbps, 400 ms) and a cold cache, the real home page (rendered by React) shows within 3 s (%s)',
+    async (language) => {
+      const context = await contextFor({ language, elder: false }, { viewport: PHONE });
+      try {
+        const page = await context.newPage();
+        // The moment the home page's last service card is on screen: only React renders the cards (the
+        // placeholder in index.html has none). Checked on every frame from the document's start.
+        await page.addInitScript(`(function watch() {
+        var card = document.querySelector('[data-testid="service-financing"]');
+        if (card && card.getBoundingClientRect().height > 0) window.__realContentMs = performance.now();
+        else requestAnimationFrame(watch);
+      })();`);
+        await throttleToSlow3g(page);
+        await page.goto('/', { waitUntil: 'commit', timeout: 60_000 });
+        await page.waitForFunction(`typeof window.__realContentMs === 'number'`, null, { timeout: 60_000 });
+        await page.getByRole('heading', { level: 1, name: text(language, 'home.title') }).waitFor();
+        const timing = (await page.evaluate(`(() => {
+        const navigation = performance.getEntriesByType('navigation')[0];
+        const resources = performance.getEntriesByType('resource').filter((r) => r.startTime < window.__realContentMs);
+        return {
+          realContentMs: Math.round(window.__realContentMs),
+          // What was fetched before the real page showed: when each began and ended, its bytes.
+          criticalPath: [navigation, ...resources].map((r) => ({
+            path: new URL(r.name).pathname,
+            startMs: Math.round(r.startTime),
+            endMs: Math.round(r.responseEnd),
+            bytes: r.transferSize,
+          })),
+          transferredBytes: navigation.transferSize + resources.reduce((sum, r) => sum + r.transferSize, 0),
+        };
+      })()`)) as {
+          realContentMs: number;
+          criticalPath: { path: string; startMs: number; endMs: number; bytes: number }[];
+          transferredBytes: number;
+        };
+        figures[`slow3gRealContent-${language}`] = timing;
+        await screenshot(page, language === 'en' ? 'en' : 'zh', 'issue20-slow3g-home-real-phone');
+        // The home page asks the API nothing before it shows (an anonymous visitor has no viewer to load).
+        expect(timing.criticalPath.filter((r) => r.path === '/graphql')).toEqual([]);
+        expect(timing.realContentMs, JSON.stringify(timing.criticalPath)).toBeLessThan(3000);
+      } finally {
+        await context.close();
+      }
+    },
+    120_000,
+  );
 });
 
 // ---------------------------------------------------------------------------------------------

@@ -371,6 +371,44 @@ describe('static files', () => {
     },
     300_000,
   );
+
+  // The prerender is for an anonymous visitor in the language the browser asks for, without elder
+  // mode: otherwise the app's first render differs (their summary, the switch pressed, the other
+  // language), so it renders afresh instead of hydrating, with nothing said in the console.
+  it('at /, elder mode, another language chosen here and a signed-in visitor get the app rendered afresh, not a mismatched hydration', async () => {
+    const applicant = await createUser(app, { role: 'APPLICANT' });
+    const cases = [
+      { name: 'elder', variant: { language: 'zh-CN', elder: true }, shown: 'zh-CN' },
+      { name: 'chosen English', variant: { language: 'zh-CN', elder: false }, chosen: 'en', shown: 'en' },
+      { name: 'signed in', variant: { language: 'en', elder: false }, user: applicant, shown: 'en' },
+    ] as const;
+    for (const scenario of cases) {
+      const context = await contextFor(scenario.variant, { user: 'user' in scenario ? scenario.user : undefined });
+      try {
+        if ('chosen' in scenario)
+          await context.addInitScript(`localStorage.setItem('qes.language', '${scenario.chosen}')`);
+        const page = await context.newPage();
+        const problems: string[] = [];
+        page.on('console', (message) => {
+          if (message.type() === 'error' || message.type() === 'warning') problems.push(message.text());
+        });
+        page.on('pageerror', (error) => problems.push(error.message));
+        await page.goto('/');
+        await page.locator('#root[data-interactive="true"]').waitFor();
+        await page.getByRole('heading', { level: 1, name: text(scenario.shown, 'home.title') }).waitFor();
+        expect(await page.locator('#root').getAttribute('data-prerendered'), scenario.name).toBeNull();
+        expect(await htmlLang(page), scenario.name).toBe(scenario.shown);
+        if (scenario.name === 'elder') {
+          expect(await elderOn(page)).toBe(true);
+          expect(await page.getByRole('switch').getAttribute('aria-checked')).toBe('true');
+        }
+        if ('user' in scenario) await page.getByTestId('my-items').waitFor();
+        expect(problems, scenario.name).toEqual([]);
+      } finally {
+        await context.close();
+      }
+    }
+  });
 });
 
 // ---------------------------------------------------------------------------------------------

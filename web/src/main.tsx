@@ -21,10 +21,7 @@ const app = <Root router={BrowserRouter} />;
 // pressed), another language chosen on this browser or another page render afresh, replacing it.
 const prerendered = container.dataset.prerendered;
 const sameAsPrerendered =
-  prerendered === language &&
-  window.location.pathname === '/' &&
-  !readStored(STORAGE_KEYS.session) &&
-  !storedElder();
+  prerendered === language && window.location.pathname === '/' && !readStored(STORAGE_KEYS.session) && !storedElder();
 
 if (sameAsPrerendered) {
   hydrateRoot(container, app, {

@@ -17,6 +17,11 @@ if (existsSync('web/vite.config.ts')) {
     env: { ...process.env, NODE_ENV: 'production' },
   });
   if (result.status !== 0) process.exit(result.status ?? 1);
+  const prerender = spawnSync(process.execPath, ['web/scripts/prerender-home.mjs'], {
+    stdio: 'inherit',
+    env: { ...process.env, NODE_ENV: 'production' },
+  });
+  if (prerender.status !== 0) process.exit(prerender.status ?? 1);
   precompress('web/dist');
 }
 

@@ -76,7 +76,33 @@ export function acceptedEncodings(header: string | undefined): { br: boolean; gz
   return accepted;
 }
 
-/** Serves web/dist: compressed copies when accepted, hashed assets immutable, index.html for every app route. */
+/**
+ * The language of the home page's prerender to send (home.<language>.html, written by
+ * scripts/build-web.mjs): the first language of Accept-Language (by weight, then order) in Chinese or
+ * English decides, none of either gives Chinese, as the browser's first render chooses from
+ * navigator.languages (web/src/i18n browserLanguage), so that the browser can take the markup over.
+ */
+export function homeLanguage(header: string | undefined): 'zh-CN' | 'en' {
+  const ranges = (header ?? '')
+    .split(',')
+    .map((part, order) => {
+      const [tag, ...params] = part.trim().toLowerCase().split(';');
+      const q = params.map((p) => p.trim()).find((p) => p.startsWith('q='));
+      return { tag: tag!.trim(), weight: q ? Number(q.slice(2)) : 1, order };
+    })
+    .filter((range) => range.weight > 0)
+    .sort((a, b) => b.weight - a.weight || a.order - b.order);
+  for (const { tag } of ranges) {
+    if (tag === 'zh' || tag.startsWith('zh-')) return 'zh-CN';
+    if (tag === 'en' || tag.startsWith('en-')) return 'en';
+  }
+  return 'zh-CN';
+}
+
+/**
+ * Serves web/dist: compressed copies when accepted, hashed assets immutable, index.html for every app
+ * route; at `/`, the home page prerendered in the language the browser asks for when the build made it.
+ */
 export function webClient(dist: string, isAppRoute: (path: string) => boolean): Router {
   const router = express.Router();
   const compressed = precompressedFiles(dist);
@@ -89,7 +115,7 @@ export function webClient(dist: string, isAppRoute: (path: string) => boolean): 
     response.setHeader('Cache-Control', cacheControlFor(urlPath));
     let sent = file;
     if (variants) {
-      response.setHeader('Vary', 'Accept-Encoding');
+      response.append('Vary', 'Accept-Encoding');
       const accepted = acceptedEncodings(request.headers['accept-encoding']);
       const encoding = accepted.br && variants.br ? 'br' : accepted.gzip && variants.gz ? 'gzip' : null;
       if (encoding) {
@@ -124,6 +150,13 @@ export function webClient(dist: string, isAppRoute: (path: string) => boolean): 
     // A hashed asset that is not there (an old page asking for a file of a previous release) is a
     // 404, not the app's HTML under a script's name.
     if (request.path.startsWith(HASHED_PREFIX) || !isAppRoute(request.path)) return next();
+    if (request.path === '/') {
+      const home = `/home.${homeLanguage(request.headers['accept-language'])}.html`;
+      if (existsSync(join(dist, home))) {
+        response.append('Vary', 'Accept-Language');
+        return sendFile(request, response, home, next);
+      }
+    }
     if (!existsSync(indexFile)) return next();
     sendFile(request, response, '/index.html', next);
   });

@@ -1,24 +1,34 @@
-import { lazy, Suspense } from 'react';
+import { lazy, Suspense, type ComponentType } from 'react';
 import { Route, Routes } from 'react-router';
 import { Loading } from './components/Feedback';
 import { Layout } from './components/Layout';
-import { VerifyLicencePage } from './licence/VerifyLicencePage';
-import { MyReservationsPage } from './names/MyReservationsPage';
-import { NameCheckPage } from './names/NameCheckPage';
-import { ReserveNamePage } from './names/ReserveNamePage';
 import { HomePage } from './pages/HomePage';
-import { NotFoundPage } from './pages/NotFoundPage';
-import { SignInPage } from './pages/SignInPage';
-import { SignUpPage } from './pages/SignUpPage';
-import { InboxPage } from './notifications/InboxPage';
-import { NoticesPage } from './notices/NoticesPage';
-import { ApplicationPage } from './registration/ApplicationPage';
-import { MyApplicationsPage } from './registration/MyApplicationsPage';
-import { ChangeStartPage } from './registration/change/ChangeStartPage';
-import { DeregistrationPage } from './registration/change/DeregistrationPage';
-import { EditApplicationPage } from './registration/change/EditApplicationPage';
-import { MyEnterprisesPage } from './enterprises/MyEnterprisesPage';
 import { RequireRole } from './session/RequireRole';
+
+/**
+ * A page loaded on first use, from a module that exports it by name. Only the home page is in the
+ * first load: on a slow connection every other page's code would delay it (each page's chunk loads
+ * when its route opens).
+ */
+function lazyPage<Name extends string>(load: () => Promise<Record<Name, ComponentType>>, name: Name) {
+  return lazy(() => load().then((module) => ({ default: module[name] })));
+}
+
+const VerifyLicencePage = lazyPage(() => import('./licence/VerifyLicencePage'), 'VerifyLicencePage');
+const MyReservationsPage = lazyPage(() => import('./names/MyReservationsPage'), 'MyReservationsPage');
+const NameCheckPage = lazyPage(() => import('./names/NameCheckPage'), 'NameCheckPage');
+const ReserveNamePage = lazyPage(() => import('./names/ReserveNamePage'), 'ReserveNamePage');
+const NotFoundPage = lazyPage(() => import('./pages/NotFoundPage'), 'NotFoundPage');
+const SignInPage = lazyPage(() => import('./pages/SignInPage'), 'SignInPage');
+const SignUpPage = lazyPage(() => import('./pages/SignUpPage'), 'SignUpPage');
+const InboxPage = lazyPage(() => import('./notifications/InboxPage'), 'InboxPage');
+const ApplicationPage = lazyPage(() => import('./registration/ApplicationPage'), 'ApplicationPage');
+const MyApplicationsPage = lazyPage(() => import('./registration/MyApplicationsPage'), 'MyApplicationsPage');
+const NoticesPage = lazyPage(() => import('./notices/NoticesPage'), 'NoticesPage');
+const ChangeStartPage = lazyPage(() => import('./registration/change/ChangeStartPage'), 'ChangeStartPage');
+const DeregistrationPage = lazyPage(() => import('./registration/change/DeregistrationPage'), 'DeregistrationPage');
+const EditApplicationPage = lazyPage(() => import('./registration/change/EditApplicationPage'), 'EditApplicationPage');
+const MyEnterprisesPage = lazyPage(() => import('./enterprises/MyEnterprisesPage'), 'MyEnterprisesPage');
 
 // Large or rarely needed parts load on demand, each in its own chunk: the explorer (GraphiQL and
 // Monaco) and the official's desk.
@@ -28,9 +38,7 @@ const FinancingRoutes = lazy(() => import('./financing/FinancingRoutes'));
 const InvestorServicesRoutes = lazy(() => import('./investor-services/InvestorServicesRoutes'));
 const AdminRoutes = lazy(() => import('./admin/AdminRoutes'));
 const HostingRoutes = lazy(() => import('./hosting/HostingRoutes'));
-const RevocationNoticePage = lazy(() =>
-  import('./supervision/RevocationNoticePage').then((m) => ({ default: m.RevocationNoticePage })),
-);
+const RevocationNoticePage = lazyPage(() => import('./supervision/RevocationNoticePage'), 'RevocationNoticePage');
 
 const APPLICANT = ['APPLICANT'];
 

@@ -6,7 +6,7 @@ import {
   subscriptionExchange,
   type CombinedError,
 } from '@urql/core';
-import { createClient as createWsClient, type Client as WsClient } from 'graphql-ws';
+import type { Client as WsClient } from 'graphql-ws';
 import type { Language } from '../i18n';
 
 export const GRAPHQL_PATH = '/graphql';
@@ -66,23 +66,26 @@ export function webSocketUrl(origin: string): string {
 export function createApiClient(options: ApiClientOptions): ApiClient {
   const origin = options.origin ?? window.location.origin;
   const authorization = options.token ? `Bearer ${options.token}` : undefined;
-  // Opened on the first subscription; made again if a subscription comes after dispose().
-  let ws: WsClient | null = null;
+  // Opened on the first subscription; made again if a subscription comes after dispose(). graphql-ws
+  // itself loads then too: most pages never subscribe, and the first page load is smaller without it.
+  let ws: Promise<WsClient> | null = null;
   const webSocket = () => {
     if (ws) return ws;
-    const created = createWsClient({
-      url: webSocketUrl(origin),
-      lazy: true,
-      retryAttempts: 10,
-      shouldRetry: shouldRetryWebSocket,
-      connectionParams: () => ({ authorization, acceptLanguage: options.language }),
-      on: {
-        // The session ended on the server: sign out here too (a disposed client's close is its own).
-        closed: (event) => {
-          if (authorization && ws === created && closedForCredential(event)) options.onSessionEnded();
+    const created: Promise<WsClient> = import('graphql-ws').then(({ createClient }) =>
+      createClient({
+        url: webSocketUrl(origin),
+        lazy: true,
+        retryAttempts: 10,
+        shouldRetry: shouldRetryWebSocket,
+        connectionParams: () => ({ authorization, acceptLanguage: options.language }),
+        on: {
+          // The session ended on the server: sign out here too (a disposed client's close is its own).
+          closed: (event) => {
+            if (authorization && ws === created && closedForCredential(event)) options.onSessionEnded();
+          },
         },
-      },
-    });
+      }),
+    );
     ws = created;
     return created;
   };
@@ -110,8 +113,17 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
           const input = { ...request, query: request.query ?? '' };
           return {
             subscribe(sink) {
-              const unsubscribe = webSocket().subscribe(input, sink);
-              return { unsubscribe };
+              let unsubscribe: (() => void) | null = null;
+              let cancelled = false;
+              void webSocket().then((socket) => {
+                if (!cancelled) unsubscribe = socket.subscribe(input, sink);
+              });
+              return {
+                unsubscribe() {
+                  cancelled = true;
+                  unsubscribe?.();
+                },
+              };
             },
           };
         },
@@ -122,7 +134,7 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
   return {
     client,
     dispose() {
-      void ws?.dispose();
+      void ws?.then((socket) => socket.dispose());
       ws = null;
     },
   };

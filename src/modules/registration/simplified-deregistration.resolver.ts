@@ -1,6 +1,6 @@
-import { Cursor } from '@mikro-orm/core';
 import { Arg, Args, Authorized, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
-import { checkPageSize, lazy, type ConnectionData } from '../../shared/graphql/connection.js';
+import { checkPageSize } from '../../shared/graphql/connection.js';
+import { childPage, type ChildList } from '../../shared/graphql/first-pages.js';
 import type { RequestContext } from '../../shared/context.js';
 import { shanghaiDate } from '../../shared/clock.js';
 import { defineLoader, groupByKeys } from '../../shared/loaders.js';
@@ -54,59 +54,13 @@ export const restrictionsByEnterpriseId = defineLoader<string, EnterpriseRestric
     ),
 );
 
-/** Key of a first page of a notice's objections: `${noticeId}|${first}`. */
-export const objectionsFirstPage = defineLoader<string, ConnectionData<SimplifiedDeregistrationObjection>>(
-  'registration.objectionsFirstPage',
-  async (ctx, keys) => {
-    // One statement per page size for every notice of a list (sizes are the same in practice).
-    const bySize = new Map<number, string[]>();
-    for (const key of keys) {
-      const [noticeId, size] = key.split('|') as [string, string];
-      bySize.set(Number(size), [...(bySize.get(Number(size)) ?? []), noticeId]);
-    }
-    const pages = new Map<string, ConnectionData<SimplifiedDeregistrationObjection>>();
-    for (const [size, noticeIds] of bySize) {
-      const rows = await ctx.em.execute<Record<string, unknown>[]>(
-        `select * from (select o.*, row_number() over (partition by o.notice_id order by o.created_at, o.id) as rn
-           from simplified_deregistration_objections o where o.notice_id in (?)) x where x.rn <= ? order by x.notice_id, x.rn`,
-        [noticeIds, size + 1],
-      );
-      const grouped = new Map<string, SimplifiedDeregistrationObjection[]>();
-      for (const row of rows) {
-        const { rn: _rn, ...columns } = row;
-        const objection = ctx.em.map(SimplifiedDeregistrationObjection, columns);
-        const noticeId = String(row.notice_id);
-        grouped.set(noticeId, [...(grouped.get(noticeId) ?? []), objection]);
-      }
-      for (const noticeId of noticeIds) {
-        const all = grouped.get(noticeId) ?? [];
-        const items = all.slice(0, size);
-        // The same cursors as paginate's (createdAt, id), so the next page turns through it.
-        const edges = items.map((node) => ({ cursor: Cursor.encode([node.createdAt, node.id]), node }));
-        pages.set(`${noticeId}|${size}`, {
-          edges,
-          pageInfo: {
-            hasNextPage: all.length > size,
-            hasPreviousPage: false,
-            startCursor: edges[0]?.cursor ?? null,
-            endCursor: edges.at(-1)?.cursor ?? null,
-          },
-          totalCount: lazy(() => ctx.loaders.get(objectionCount).load(noticeId)),
-        });
-      }
-    }
-    return keys.map((key) => pages.get(key)!);
-  },
-);
-
-const objectionCount = defineLoader<string, number>('registration.objectionCount', async (ctx, ids) => {
-  const rows = await ctx.em.execute<{ notice_id: string; n: string }[]>(
-    'select notice_id, count(*) as n from simplified_deregistration_objections where notice_id in (?) group by notice_id',
-    [[...ids]],
-  );
-  const counts = new Map(rows.map((r) => [String(r.notice_id), Number(r.n)]));
-  return ids.map((id) => counts.get(id) ?? 0);
-});
+const NOTICE_OBJECTIONS: ChildList<SimplifiedDeregistrationObjection> = {
+  name: 'registration.noticeObjections',
+  entity: SimplifiedDeregistrationObjection,
+  parent: 'notice',
+  orderBy: ['createdAt'],
+  direction: 'asc',
+};
 
 @Resolver()
 export class SimplifiedDeregistrationResolver {
@@ -226,9 +180,8 @@ export class SimplifiedDeregistrationNoticeFieldsResolver {
   ) {
     const enterprise = await ctx.loaders.get(enterpriseById).load(notice.enterprise.id);
     if (!enterprise || !simplified.seesEnterpriseMatters(ctx, enterprise)) return null;
-    if (page.after) return simplified.listObjections(ctx, notice.id, page);
     // The first page of every notice of a list comes from one statement.
-    return ctx.loaders.get(objectionsFirstPage).load(`${notice.id}|${checkPageSize(ctx, page.first)}`);
+    return childPage(ctx, NOTICE_OBJECTIONS, notice.id, page, checkPageSize(ctx, page.first));
   }
 }
 

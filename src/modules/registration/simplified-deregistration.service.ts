@@ -586,17 +586,4 @@ export function listNotices(
   );
 }
 
-export function listObjections(
-  ctx: RequestContext,
-  noticeId: string,
-  page: PageArgs,
-): Promise<ConnectionData<SimplifiedDeregistrationObjection>> {
-  return paginate(
-    ctx,
-    SimplifiedDeregistrationObjection,
-    { notice: noticeId },
-    { orderBy: { createdAt: 'asc', id: 'asc' }, ...page },
-  );
-}
-
 export { isRegistrar };

@@ -2,6 +2,7 @@ import { Arg, Args, Authorized, Ctx, FieldResolver, Int, Query, Resolver, Root }
 import type { RequestContext } from '../../shared/context.js';
 import { MutationWithPayload } from '../../shared/graphql/mutation.js';
 import { checkPageSize } from '../../shared/graphql/connection.js';
+import { childPage, type ChildList } from '../../shared/graphql/first-pages.js';
 import { PageArgsType } from '../../shared/graphql/page-args.js';
 import { DateScalar } from '../../shared/graphql/scalars.js';
 import { isOfficialOf } from '../../shared/viewer.js';
@@ -11,7 +12,6 @@ import { Inspection, InspectionSample, RevocationProceeding } from './supervisio
 import {
   inspectionById,
   inspectionsBySampleId,
-  inspectionsFirstPage,
   proceedingByInspectionId,
   publicProceedingByEnterpriseId,
   sampleById,
@@ -196,6 +196,14 @@ export class SupervisionResolver {
   }
 }
 
+const SAMPLE_INSPECTIONS: ChildList<Inspection> = {
+  name: 'supervision.sampleInspections',
+  entity: Inspection,
+  parent: 'sample',
+  orderBy: ['position'],
+  direction: 'asc',
+};
+
 @Resolver(() => InspectionSampleType)
 export class InspectionSampleFieldsResolver {
   @FieldResolver(() => Int, { description: 'How many enterprises were eligible (the population snapshot).' })
@@ -223,9 +231,8 @@ export class InspectionSampleFieldsResolver {
 
   @FieldResolver(() => InspectionConnection, { description: 'The drawn enterprises, in draw order.' })
   inspections(@Root() sample: InspectionSample, @Ctx() ctx: RequestContext, @Args() page: PageArgsType) {
-    if (page.after) return supervision.listInspections(ctx, sample.id, page);
     // The first page of every sample of a list comes from one statement.
-    return ctx.loaders.get(inspectionsFirstPage).load(`${sample.id}|${checkPageSize(ctx, page.first)}`);
+    return childPage(ctx, SAMPLE_INSPECTIONS, sample.id, page, checkPageSize(ctx, page.first));
   }
 }
 

@@ -491,14 +491,6 @@ export function listSamples(ctx: RequestContext, page: PageArgs): Promise<Connec
   return paginate(ctx, InspectionSample, {}, { orderBy: { drawnAt: 'desc', id: 'desc' }, ...page });
 }
 
-export function listInspections(
-  ctx: RequestContext,
-  sampleId: string,
-  page: PageArgs,
-): Promise<ConnectionData<Inspection>> {
-  return paginate(ctx, Inspection, { sample: sampleId }, { orderBy: { position: 'asc', id: 'asc' }, ...page });
-}
-
 export function listProceedings(
   ctx: RequestContext,
   status: ProceedingStatusValue | null,

@@ -5,7 +5,7 @@ import { pino, type DestinationStream, type Logger } from 'pino';
 import type { Config } from '../config.js';
 import type { PlatformDeps } from '../shared/context.js';
 import { serializeError } from './errors.js';
-import { CalendarCache } from '../shared/calendar/calendar.service.js';
+import { CalendarCache } from '../shared/calendar/calendar.cache.js';
 import { systemClock, type Clock } from '../shared/clock.js';
 import { createEventBus } from '../shared/pubsub.js';
 import { PostgresEventTarget } from '../shared/pg-event-target.js';

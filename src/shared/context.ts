@@ -6,7 +6,7 @@ import type { Loaders } from './loaders.js';
 import type { Locale } from './messages.js';
 import type { EventBus } from './pubsub.js';
 import type { Viewer } from './viewer.js';
-import type { CalendarCache } from './calendar/calendar.service.js';
+import type { CalendarCache } from './calendar/calendar.cache.js';
 
 /** What lives for the whole process and every request may use. */
 export interface PlatformDeps {

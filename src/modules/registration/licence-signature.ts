@@ -1,4 +1,5 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
+import { canonicalJson } from '../../shared/canonical-json.js';
 import type { LicenceFacts } from './registration.entity.js';
 
 // The verification code of an electronic business licence, keyed with the deployment's signing key:
@@ -16,16 +17,6 @@ import type { LicenceFacts } from './registration.entity.js';
 
 const DOMAIN = 'qes-business-licence-v1\n';
 const TAG_BYTES = 16;
-
-/** JSON with keys in a fixed order, so the same facts always sign to the same bytes. */
-export function canonicalJson(value: unknown): string {
-  if (value === null || typeof value !== 'object') return JSON.stringify(value ?? null);
-  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
-  const entries = Object.entries(value as Record<string, unknown>)
-    .filter(([, v]) => v !== undefined)
-    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-  return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
-}
 
 function uuidBytes(id: string): Buffer {
   return Buffer.from(id.replace(/-/g, ''), 'hex');

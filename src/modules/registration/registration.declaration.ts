@@ -5,9 +5,9 @@
 import { UserErrorCode, problem, type Problem } from '../../shared/errors.js';
 import { validateUscc } from '../../shared/credit-code.js';
 import { addCalendarDays, isValidDate, type WorkingDayCalendar } from '../../shared/working-days.js';
-import { canonicalJson } from './licence-signature.js';
+import { canonicalJson } from '../../shared/canonical-json.js';
 import { enterpriseNameParts } from '../names/index.js';
-import type { DistrictValue, EnterpriseKindValue, ZoneValue } from './registration.entity.js';
+import type { DistrictValue, EnterpriseKindValue, ZoneValue } from './registration.values.js';
 
 export const ID_DOCUMENT_TYPES = [
   'RESIDENT_ID_CARD',

@@ -15,6 +15,14 @@ import { randomUUID } from 'node:crypto';
 import { CalendarDateType } from '../../shared/calendar-date.type.js';
 import { User } from '../accounts/index.js';
 import type { ClearanceDepartment, Declaration, DeregistrationDeclaration } from './registration.declaration.js';
+import {
+  DISTRICT_VALUES,
+  ENTERPRISE_KIND_VALUES,
+  ZONE_VALUES,
+  type DistrictValue,
+  type EnterpriseKindValue,
+  type ZoneValue,
+} from './registration.values.js';
 
 // Registration confirmation (domain-rules §1). Columns a list filters or sorts on are real columns with
 // indexes; the declared items themselves are one structured jsonb document, validated in
@@ -36,33 +44,15 @@ export type RegistrationStatusValue = (typeof REGISTRATION_STATUSES)[number];
 export const ENTERPRISE_STATUSES = ['ACTIVE', 'DEREGISTERED', 'REVOKED'] as const;
 export type EnterpriseStatusValue = (typeof ENTERPRISE_STATUSES)[number];
 
-export const ENTERPRISE_KIND_VALUES = [
-  'LIMITED_LIABILITY_COMPANY',
-  'JOINT_STOCK_COMPANY',
-  'PARTNERSHIP',
-  'SOLE_PROPRIETORSHIP',
-  'BRANCH',
-  'FARMERS_COOPERATIVE',
-  'INDIVIDUAL_BUSINESS',
-] as const;
-export type EnterpriseKindValue = (typeof ENTERPRISE_KIND_VALUES)[number];
-
-export const DISTRICT_VALUES = [
-  'SHINAN',
-  'SHIBEI',
-  'HUANGDAO',
-  'LAOSHAN',
-  'LICANG',
-  'CHENGYANG',
-  'JIMO',
-  'JIAOZHOU',
-  'PINGDU',
-  'LAIXI',
-] as const;
-export type DistrictValue = (typeof DISTRICT_VALUES)[number];
-
-export const ZONE_VALUES = ['QINGDAO_FTZ', 'SCO_DEMO_ZONE', 'NONE'] as const;
-export type ZoneValue = (typeof ZONE_VALUES)[number];
+// The declared items' value lists live apart, so the pure declaration checks need not import entities.
+export {
+  DISTRICT_VALUES,
+  ENTERPRISE_KIND_VALUES,
+  ZONE_VALUES,
+  type DistrictValue,
+  type EnterpriseKindValue,
+  type ZoneValue,
+} from './registration.values.js';
 
 export const CLEARANCE_STATUSES = ['PENDING', 'CLEARED', 'BLOCKED'] as const;
 export type ClearanceStatusValue = (typeof CLEARANCE_STATUSES)[number];

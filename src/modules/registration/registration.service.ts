@@ -50,7 +50,7 @@ import {
   type RegistrationKindValue,
   type RegistrationStatusValue,
 } from './registration.entity.js';
-import { canonicalJson } from './licence-signature.js';
+import { canonicalJson } from '../../shared/canonical-json.js';
 import { investmentRelationProblems } from './name-relation.js';
 import { completeNotice, simplifiedApplicationProblems } from './simplified-deregistration.service.js';
 import type { SimplifiedDeregistrationNotice } from './simplified-deregistration.entity.js';

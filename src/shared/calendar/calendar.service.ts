@@ -5,7 +5,8 @@ import { DomainError, UserErrorCode, problem } from '../errors.js';
 import { defineMessages } from '../messages.js';
 import { followEvents, type EventBus } from '../pubsub.js';
 import { inTransaction } from '../transaction.js';
-import { WorkingDayCalendar, validateYearCalendar, type YearCalendar } from '../working-days.js';
+import { validateYearCalendar, type YearCalendar } from '../working-days.js';
+import type { CalendarCache } from './calendar.cache.js';
 import { HolidayCalendarDay, HolidayCalendarYear } from './calendar.entity.js';
 
 defineMessages({
@@ -26,30 +27,6 @@ defineMessages({
     en: 'The make-up working day {date} is not a Saturday or Sunday.',
   },
 });
-
-/**
- * The working-day calendar every deadline uses, held in memory (deadlines are computed on hot paths)
- * and reloaded from the database whenever an administrator loads a year.
- */
-export class CalendarCache {
-  private calendar = new WorkingDayCalendar({ holidays: [], makeUpWorkdays: [] });
-
-  get current(): WorkingDayCalendar {
-    return this.calendar;
-  }
-
-  async reload(em: EntityManager): Promise<void> {
-    const [years, days] = await Promise.all([
-      em.find(HolidayCalendarYear, {}),
-      em.find(HolidayCalendarDay, {}, { orderBy: { date: 'asc' } }),
-    ]);
-    this.calendar = new WorkingDayCalendar({
-      holidays: days.filter((d) => d.kind === 'HOLIDAY').map((d) => d.date),
-      makeUpWorkdays: days.filter((d) => d.kind === 'MAKE_UP_WORKDAY').map((d) => d.date),
-      years: years.map((y) => y.year),
-    });
-  }
-}
 
 /** ADMIN: loads (or replaces) one year's official arrangement, as published each November. */
 export async function loadHolidayCalendar(ctx: RequestContext, input: YearCalendar): Promise<HolidayCalendarYear> {

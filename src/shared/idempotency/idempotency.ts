@@ -8,6 +8,7 @@ import { DomainError, UserErrorCode, problem } from '../errors.js';
 import { defineMessages } from '../messages.js';
 import { inTransaction } from '../transaction.js';
 import { IdempotencyKey } from './idempotency.entity.js';
+import { canonicalJson } from '../canonical-json.js';
 
 // Idempotency keys for create-type mutations. A client that may retry (a timeout, a lost answer)
 // sends a key of its own choosing; the first request with the key records it in the same
@@ -142,18 +143,4 @@ function fingerprintOf(ctx: RequestContext, request: IdempotentRequest): string 
   return createHmac('sha256', ctx.deps.signingKey)
     .update(`${request.operation}\n${canonicalJson(input)}`, 'utf8')
     .digest('hex');
-}
-
-/** JSON with object keys sorted and undefined left out, so equal inputs give equal text. */
-export function canonicalJson(value: unknown): string {
-  if (value === null || value === undefined) return 'null';
-  if (value instanceof Date) return JSON.stringify(value.toISOString());
-  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
-  if (typeof value === 'object') {
-    const entries = Object.entries(value as Record<string, unknown>)
-      .filter(([, v]) => v !== undefined)
-      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
-  }
-  return JSON.stringify(value);
 }

@@ -228,7 +228,7 @@ describe('statement counts of nested lists', () => {
     await app
       .em()
       .getConnection()
-      .execute(`update enterprises set agent_id = ? where id in (?)`, [agent.user.id, localIds]);
+      .execute(`update enterprises set agent_ids = array[?]::uuid[] where id in (?)`, [agent.user.id, localIds]);
     const agreements = await app.execute(AGREEMENTS, { first: 50 }, { token: agent.token });
     const agreementIds: string[] = agreements.data!.myHostingAgreements.edges.map((e: any) => e.node.id);
     const forwardingIds: string[] = agreements.data!.myHostingAgreements.edges.flatMap((e: any) =>

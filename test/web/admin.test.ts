@@ -74,7 +74,7 @@ async function runInExplorer(page: Page, secret: string, query: string): Promise
   await page.keyboard.insertText(query);
   // GraphiQL takes in an edit (the operation's name with it) 100 ms after the last change and stores the
   // text then; a click before that runs the operation named in the text it replaced ("Example").
-  await expect.poll(() => page.evaluate(() => localStorage.getItem('graphiql:query'))).toBe(query);
+  await expect.poll(() => page.evaluate("localStorage.getItem('graphiql:query')")).toBe(query);
   await page.getByRole('button', { name: /Execute query/i }).click();
   const response = page.locator('.graphiql-response');
   // Monaco renders spaces as no-break spaces.

@@ -16,6 +16,7 @@ import {
   type MyEnterprisesQuery,
 } from '../gql/graphql';
 import { formatDate, formatDateTime } from '../i18n/format';
+import { LicencePdfDownload } from '../licence/LicencePdfDownload';
 import { enumLabel } from '../i18n/labels';
 import { usePreferences } from '../preferences/PreferencesProvider';
 
@@ -154,6 +155,7 @@ function EnterpriseCard({ enterprise, onChanged }: { enterprise: EnterpriseNode;
           )}
         </dd>
       </dl>
+      {enterprise.licence ? <LicencePdfDownload enterpriseId={enterprise.id} uscc={enterprise.uscc} /> : null}
       {lists.map((list) => (
         <section key={list.key} data-testid={`enterprise-${list.key}`}>
           <h3>{list.title}</h3>

@@ -168,7 +168,7 @@ describe.each(VARIANTS)('the web client foundation ($name)', (variant) => {
         expect(new URL(page.url()).pathname).toBe('/');
 
         // The explorer, from the footer link for partners: GraphiQL calls the API with my token.
-        await page.getByRole('contentinfo').getByRole('link').click();
+        await page.getByRole('contentinfo').getByRole('link', { name: text.explorer }).click();
         await page.getByRole('heading', { name: text.explorerTitle }).waitFor();
         await page.locator('.graphiql-container').waitFor({ timeout: 30_000 });
         await page.getByRole('button', { name: text.useMine }).click();

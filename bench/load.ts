@@ -110,13 +110,13 @@ export async function loadDataSet(client: pg.Client, sizes: Sizes, passwordHash:
     client,
     `${E.toLocaleString('en')} enterprises`,
     `insert into enterprises (id, uscc, name, name_parts, kind, foreign_invested, district, zone, industry, registered_capital_fen,
-       business_scope, legal_representative_name, registered_address, established_on, deregistered_on, status, agent_id,
+       business_scope, legal_representative_name, registered_address, established_on, deregistered_on, status, agent_ids,
        name_change_required_by, declaration, created_at, updated_at, version)
      select ${uuid('bench-ent-', 'j')}, '91370200' || lpad(j::text, 9, '0') || 'X', '青岛基准' || j || '科技有限公司',
        json_build_object('administrativeDivision', '青岛', 'tradeName', '基准' || j, 'industry', '科技', 'organisationForm', '有限公司'),
        'LIMITED_LIABILITY_COMPANY', ${ef.foreignInvested}, ${ef.district}, 'NONE', ${ef.industry}, (1000000 + j % 1000 * 100000)::bigint * 100,
        '软件开发；信息技术咨询服务；数据处理和存储支持服务；技术服务、技术开发、技术咨询、技术交流、技术转让、技术推广', '法定代表人' || j,
-       '青岛市' || j || '号', date '2015-01-01' + (j % 3000), null, 'ACTIVE', ${uuid('bench-applicant-', `j % ${A}`)}, null,
+       '青岛市' || j || '号', date '2015-01-01' + (j % 3000), null, 'ACTIVE', array[${uuid('bench-applicant-', `j % ${A}`)}], null,
        json_build_object(
          'kind', 'LIMITED_LIABILITY_COMPANY', 'industry', ${ef.industry}, 'foreignInvested', ${ef.foreignInvested},
          'businessScope', '软件开发；信息技术咨询服务；数据处理和存储支持服务',

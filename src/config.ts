@@ -22,6 +22,13 @@ export interface Config {
   host: string;
   /** PostgreSQL server; when absent the embedded PGlite database in `dataDir` is used. */
   databaseUrl: string | null;
+  /**
+   * Read replicas of `databaseUrl` (streaming standbys) for searches and public reads; empty: none.
+   * Each gets its own pool of `databasePoolSize` connections.
+   */
+  databaseReplicaUrls: string[];
+  /** Replay lag beyond which a replica is skipped until it catches up (checked every quarter of it, at most every second). */
+  replicaMaxLagMs: number;
   /** Connections in the pool when `databaseUrl` is set. */
   databasePoolSize: number;
   /** Folder of the embedded database and of generated local secrets. */
@@ -123,6 +130,30 @@ function databaseUrl(env: Env): string | null {
   return raw;
 }
 
+function postgresUrl(variable: string, raw: string): void {
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    throw new ConfigError(variable, 'is not a valid URL (expected postgres://user@host:port/database)');
+  }
+  if (url.protocol !== 'postgres:' && url.protocol !== 'postgresql:') {
+    throw new ConfigError(variable, `must start with postgres:// or postgresql://, got ${url.protocol}//`);
+  }
+  if (url.pathname.length <= 1) throw new ConfigError(variable, 'must name a database');
+}
+
+/** DATABASE_REPLICA_URLS: comma-separated PostgreSQL URLs of read replicas of DATABASE_URL. */
+function replicaUrls(env: Env, primary: string | null): string[] {
+  const urls = (env.DATABASE_REPLICA_URLS ?? '')
+    .split(',')
+    .map((url) => url.trim())
+    .filter(Boolean);
+  if (urls.length && !primary) throw new ConfigError('DATABASE_REPLICA_URLS', 'replicas need DATABASE_URL');
+  for (const url of urls) postgresUrl('DATABASE_REPLICA_URLS', url);
+  return urls;
+}
+
 /**
  * The default stops at four workers: each has its own pool of DATABASE_POOL_SIZE connections, and
  * PostgreSQL allows 100 by default. A bigger host sets WORKERS, within max_connections.
@@ -220,6 +251,8 @@ export function loadConfig(env: Env = process.env): Config {
     port: integer(env, 'PORT', 4000, 0, 65535),
     host: env.HOST?.trim() || '0.0.0.0',
     databaseUrl: url,
+    databaseReplicaUrls: replicaUrls(env, url),
+    replicaMaxLagMs: integer(env, 'REPLICA_MAX_LAG_MS', 2000, 10, 3_600_000),
     databasePoolSize: integer(env, 'DATABASE_POOL_SIZE', 10, 1, 200),
     dataDir: env.DATA_DIR?.trim() || './data',
     demoData: boolean(env, 'DEMO_DATA', url === null),

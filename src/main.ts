@@ -28,7 +28,12 @@ async function main(): Promise<void> {
   const started = Date.now();
   const database = await openDatabase(
     config.databaseUrl
-      ? { kind: 'server', url: config.databaseUrl, poolSize: config.databasePoolSize }
+      ? {
+          kind: 'server',
+          url: config.databaseUrl,
+          poolSize: config.databasePoolSize,
+          replicas: { urls: config.databaseReplicaUrls, maxLagMs: config.replicaMaxLagMs },
+        }
       : { kind: 'embedded', dataDir: config.dataDir },
     logger,
   );

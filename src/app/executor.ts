@@ -16,6 +16,7 @@ import {
 } from 'graphql';
 import { compileQuery, isCompiledQuery, type CompiledQuery } from 'graphql-jit';
 import type { Logger } from 'pino';
+import { markWritten } from '../db/replicas.js';
 import type { RequestContext } from '../shared/context.js';
 
 type Gateway = ApolloServerOptionsWithGateway<RequestContext>['gateway'];
@@ -102,6 +103,8 @@ export function compilingGateway(schema: GraphQLSchema, logger: Logger): Gateway
         async executor(request) {
           const context = request.context as RequestContext;
           const variables = request.request.variables ?? {};
+          // A mutation reads what it needs from the primary, searches included (replicas.ts).
+          if (request.operation?.operation === 'mutation') markWritten();
           if (request.operation?.operation === 'query') {
             const entry = entryFor(request.document, request.operationName);
             entry.runs++;

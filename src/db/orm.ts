@@ -10,16 +10,25 @@ import './pglite-statements.js';
 import type { Logger } from 'pino';
 import { allEntities } from './entities.js';
 import { allMigrations } from '../../migrations/index.js';
+import { routeReads, type ReplicaRouting } from './replicas.js';
 
 export type Orm = MikroORM;
 
 export type DatabaseTarget =
-  | { kind: 'server'; url: string; poolSize: number }
+  | {
+      kind: 'server';
+      url: string;
+      poolSize: number;
+      /** Read replicas of that server (see replicas.ts) and the replay lag beyond which one is skipped. */
+      replicas?: { urls: string[]; maxLagMs: number; checkIntervalMs?: number };
+    }
   | { kind: 'embedded'; dataDir: string | null /* null: in memory */ };
 
 export interface Database {
   orm: Orm;
   target: DatabaseTarget;
+  /** The read replicas' routing and health, when replicas are configured. */
+  replicas: ReplicaRouting | null;
   close(): Promise<void>;
 }
 
@@ -74,14 +83,34 @@ export async function openDatabase(
 ): Promise<Database> {
   if (target.kind === 'server') {
     const url = new URL(target.url);
+    const replicaUrls = target.replicas?.urls ?? [];
     const orm = await MikroORM.init({
       ...baseOptions(logger, onQuery),
       clientUrl: target.url,
       dbName: decodeURIComponent(url.pathname.slice(1)),
       pool: { min: 0, max: target.poolSize },
       driverOptions: { log: knexLog(logger) },
+      // Reads outside transactions ask for a 'read' connection; replicas.ts decides which server that is.
+      replicas: replicaUrls.map((clientUrl, index) => ({ name: `replica-${index + 1}`, clientUrl })),
+      preferReadReplicas: true,
     });
-    return { orm, target, close: () => orm.close(true) };
+    const replicas =
+      target.replicas && replicaUrls.length
+        ? await routeReads(orm, {
+            maxLagMs: target.replicas.maxLagMs,
+            checkIntervalMs: target.replicas.checkIntervalMs,
+            logger,
+          })
+        : null;
+    return {
+      orm,
+      target,
+      replicas,
+      close: async () => {
+        replicas?.stop();
+        await orm.close(true);
+      },
+    };
   }
   if (target.dataDir) await mkdir(resolve(target.dataDir), { recursive: true });
   // PGlite is real PostgreSQL in WebAssembly, one connection, in this process.
@@ -98,6 +127,7 @@ export async function openDatabase(
   return {
     orm,
     target,
+    replicas: null,
     close: async () => {
       await orm.close(true);
       await pglite.close();

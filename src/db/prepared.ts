@@ -67,8 +67,9 @@ export async function selectPrepared<T>(em: EntityManager, sql: string, params: 
   }
   const { text, values } = numbered(sql, params);
   const statement = { name: statementName(text), text, values };
-  const knex = em.getConnection().getKnex();
   const transaction = em.getTransactionContext<Knex.Transaction>();
+  // Outside a transaction a read connection: a replica inside onReplica() (see replicas.ts), else the primary.
+  const knex = em.getConnection(transaction ? 'write' : 'read').getKnex();
   const started = Date.now();
   const log = (level: 'info' | 'error', results?: number) =>
     em.config.getLogger().logQuery({ query: text, params: values, took: Date.now() - started, results, level });

@@ -11,7 +11,7 @@ import type { Database } from '../../src/db/orm.js';
 import { FixedClock } from '../../src/shared/clock.js';
 import type { PlatformDeps } from '../../src/shared/context.js';
 import { localeFromAcceptLanguage } from '../../src/shared/messages.js';
-import { openTestDatabase } from './database.js';
+import { openTestDatabase, type TestReplicas } from './database.js';
 
 export interface ExecuteOptions {
   token?: string | null;
@@ -48,13 +48,24 @@ export class TestApp {
    * `postgresEventBus`: events travel through this test database's LISTEN/NOTIFY, as between workers.
    */
   static async start(
-    options: { config?: Partial<Config>; now?: string; logger?: Logger; postgresEventBus?: boolean } = {},
+    options: {
+      config?: Partial<Config>;
+      now?: string;
+      logger?: Logger;
+      postgresEventBus?: boolean;
+      /** A streaming replica of the test server for the reads that may use one (needs TEST_DATABASE_URL). */
+      replicas?: TestReplicas;
+    } = {},
   ): Promise<TestApp> {
     // The database reports statements from its first migration on, before the app exists.
     const recorder: { app?: TestApp } = {};
-    const database = await openTestDatabase((sql) => {
-      if (recorder.app?.counting) recorder.app.queries.push(sql);
-    });
+    const database = await openTestDatabase(
+      (sql) => {
+        if (recorder.app?.counting) recorder.app.queries.push(sql);
+      },
+      undefined,
+      options.replicas,
+    );
     const config: Config = {
       // Credentials are looked up on every request (no cache) unless a test turns the cache on: statement counts stay exact.
       ...loadConfig({

@@ -1,5 +1,6 @@
 import type { GraphQLResolveInfo } from 'graphql';
 import { Arg, Args, Authorized, Ctx, ID, Info, Query, Resolver, Root, Subscription } from 'type-graphql';
+import { onReplica } from '../../db/replicas.js';
 import type { RequestContext } from '../../shared/context.js';
 import { notFound } from '../../shared/errors.js';
 import { MutationWithPayload } from '../../shared/graphql/mutation.js';
@@ -143,12 +144,12 @@ export class FinancingResolver {
     @Arg('filter', () => CreditProductFilter, { nullable: true, description: 'Which products.' })
     filter?: CreditProductFilter,
   ) {
-    return products.listProducts(ctx, filter, page.first, page.after);
+    return onReplica(() => products.listProducts(ctx, filter, page.first, page.after));
   }
 
   @Query(() => BankConnection, { description: 'The banks on 金企通, by name. Public.' })
   banks(@Ctx() ctx: RequestContext, @Args() page: PageArgsType) {
-    return products.listBanks(ctx, page.first, page.after);
+    return onReplica(() => products.listBanks(ctx, page.first, page.after));
   }
 
   @Authorized('OFFICIAL:FINANCE')

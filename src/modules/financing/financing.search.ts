@@ -10,6 +10,7 @@ import {
   OrderDirection,
 } from './financing.enums.js';
 import { selectPrepared } from '../../db/prepared.js';
+import { onReplica } from '../../db/replicas.js';
 import { parseDemandFilter, type DemandFilter } from './financing.filter.js';
 import { prefetchEnterprises } from './financing.prefetch.js';
 import { demandSelection } from './financing.lookahead.js';
@@ -180,8 +181,22 @@ export function demandSearchStatement(
   };
 }
 
-/** One page of demands matching the filter, keyset-paginated. */
-export async function searchDemands(
+/**
+ * One page of demands matching the filter, keyset-paginated. Read from a replica when one is healthy
+ * (a search may be up to REPLICA_MAX_LAG_MS old), from the primary once the request has written.
+ */
+export function searchDemands(
+  ctx: RequestContext,
+  filterInput: FinancingDemandFilter | null | undefined,
+  orderInput: FinancingDemandOrder | null | undefined,
+  first: number | null | undefined,
+  after: string | null | undefined,
+  info?: GraphQLResolveInfo,
+): Promise<ConnectionData<FinancingDemandType>> {
+  return onReplica(() => searchDemandPage(ctx, filterInput, orderInput, first, after, info));
+}
+
+async function searchDemandPage(
   ctx: RequestContext,
   filterInput: FinancingDemandFilter | null | undefined,
   orderInput: FinancingDemandOrder | null | undefined,
@@ -198,7 +213,7 @@ export async function searchDemands(
   const now = ctx.deps.clock.now();
   const bankId = bankOf(ctx.viewer);
 
-  const totalCount = lazy(async () => {
+  const countDemands = async () => {
     const count = filterConditions(filter, now, bankId);
     if (filter.districts) add(count, 'd.district in (?)', filter.districts);
     const [row] = await select<{ count: number }>(
@@ -207,7 +222,9 @@ export async function searchDemands(
       count.params,
     );
     return row?.count ?? 0;
-  });
+  };
+  // Counted only if asked for, after the page: on the replica too.
+  const totalCount = lazy(() => onReplica(countDemands));
   if (size === 0) return { edges: [], pageInfo: emptyPageInfo(), totalCount };
 
   // What the query selects of the rows' enterprises and offers comes in the same statement.

@@ -1,4 +1,5 @@
 import { Arg, Args, Authorized, Ctx, FieldResolver, Int, Query, Resolver, Root } from 'type-graphql';
+import { onReplica } from '../../db/replicas.js';
 import type { RequestContext } from '../../shared/context.js';
 import { PageArgsType } from '../../shared/graphql/page-args.js';
 import { MutationWithPayload } from '../../shared/graphql/mutation.js';
@@ -85,7 +86,9 @@ export class NamesResolver {
     })
     input: CheckEnterpriseNameInput,
   ) {
-    return checkEnterpriseName(ctx, { ...input, district: input.district as DistrictValue | null | undefined });
+    return onReplica(() =>
+      checkEnterpriseName(ctx, { ...input, district: input.district as DistrictValue | null | undefined }),
+    );
   }
 
   @Query(() => UndertakingTermsType, {

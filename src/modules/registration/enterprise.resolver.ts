@@ -1,4 +1,5 @@
 import { Arg, Args, Authorized, Ctx, FieldResolver, Query, Resolver, Root, ID } from 'type-graphql';
+import { onReplica } from '../../db/replicas.js';
 import type { RequestContext } from '../../shared/context.js';
 import { PageArgsType } from '../../shared/graphql/page-args.js';
 import { registerPlainResolver } from '../../shared/graphql/plain-resolvers.js';
@@ -37,7 +38,7 @@ import { COST } from '../../shared/graphql/cost.js';
 export class EnterpriseResolver {
   @Query(() => EnterpriseType, { nullable: true, description: 'One enterprise by global ID (public facts). Public.' })
   enterprise(@Ctx() ctx: RequestContext, @Arg('id', () => ID, { description: 'Global ID.' }) id: string) {
-    return enterprises.findEnterprise(ctx, id);
+    return onReplica(() => enterprises.findEnterprise(ctx, id));
   }
 
   @Query(() => EnterpriseType, {
@@ -48,7 +49,7 @@ export class EnterpriseResolver {
     @Ctx() ctx: RequestContext,
     @Arg('uscc', { description: 'Unified social credit code (18 characters).' }) uscc: string,
   ) {
-    return enterprises.findEnterpriseByUscc(ctx, uscc);
+    return onReplica(() => enterprises.findEnterpriseByUscc(ctx, uscc));
   }
 
   @Query(() => EnterpriseConnection, {
@@ -61,7 +62,7 @@ export class EnterpriseResolver {
     @Args() page: PageArgsType,
     @Arg('filter', () => EnterpriseFilter, { nullable: true, description: 'Only these.' }) filter?: EnterpriseFilter,
   ) {
-    return enterprises.searchEnterprises(ctx, filter ?? {}, page);
+    return onReplica(() => enterprises.searchEnterprises(ctx, filter ?? {}, page));
   }
 
   @Authorized('APPLICANT')
@@ -80,7 +81,7 @@ export class EnterpriseResolver {
     @Arg('verificationCode', { description: 'The code printed on (or encoded in the QR code of) the licence.' })
     verificationCode: string,
   ) {
-    return enterprises.verifyLicence(ctx, verificationCode);
+    return onReplica(() => enterprises.verifyLicence(ctx, verificationCode));
   }
 }
 

@@ -1,4 +1,5 @@
 import { Arg, Args, Authorized, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
+import { onReplica } from '../../db/replicas.js';
 import { checkPageSize } from '../../shared/graphql/connection.js';
 import { childPage, type ChildList } from '../../shared/graphql/first-pages.js';
 import type { RequestContext } from '../../shared/context.js';
@@ -135,7 +136,7 @@ export class SimplifiedDeregistrationResolver {
     })
     filter?: SimplifiedDeregistrationNoticeFilter,
   ) {
-    return simplified.listNotices(ctx, filter ?? {}, page);
+    return onReplica(() => simplified.listNotices(ctx, filter ?? {}, page));
   }
 }
 

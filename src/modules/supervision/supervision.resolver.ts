@@ -1,4 +1,5 @@
 import { Arg, Args, Authorized, Ctx, FieldResolver, Int, Query, Resolver, Root } from 'type-graphql';
+import { onReplica } from '../../db/replicas.js';
 import type { RequestContext } from '../../shared/context.js';
 import { MutationWithPayload } from '../../shared/graphql/mutation.js';
 import { checkPageSize } from '../../shared/graphql/connection.js';
@@ -192,7 +193,7 @@ export class SupervisionResolver {
     @Arg('status', () => PublicRevocationStatus, { nullable: true, description: 'Only this stage.' })
     status?: PublicRevocationStatus | null,
   ) {
-    return supervision.listPublicRevocations(ctx, status ?? null, page);
+    return onReplica(() => supervision.listPublicRevocations(ctx, status ?? null, page));
   }
 }
 

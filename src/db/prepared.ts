@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { EntityManager, Knex } from '@mikro-orm/postgresql';
 import { PGliteDriver } from 'mikro-orm-pglite';
+import { replicaFailed } from './replicas.js';
 
 // MikroORM writes every parameter into the SQL text, so PostgreSQL parses and plans each statement
 // anew: about 0.8 ms of database CPU for the bank search, a third of what running it costs. The
@@ -53,6 +54,17 @@ interface KnexPool {
   releaseConnection(connection: PooledClient): Promise<void>;
 }
 
+/** Straight to a pooled connection: knex's query runner would build the same statement again. */
+async function onPool<T>(knex: Knex, statement: { name: string; text: string; values: unknown[] }): Promise<T[]> {
+  const pool = knex.client as unknown as KnexPool;
+  const client = await pool.acquireConnection();
+  try {
+    return (await client.query(statement)).rows as T[];
+  } finally {
+    await pool.releaseConnection(client);
+  }
+}
+
 /**
  * Runs one SELECT (`?` placeholders, no `?` elsewhere in the text, each of a type PostgreSQL can infer
  * or cast; a list parameter expands) on the EntityManager's connection, inside its transaction when it
@@ -69,7 +81,8 @@ export async function selectPrepared<T>(em: EntityManager, sql: string, params: 
   const statement = { name: statementName(text), text, values };
   const transaction = em.getTransactionContext<Knex.Transaction>();
   // Outside a transaction a read connection: a replica inside onReplica() (see replicas.ts), else the primary.
-  const knex = em.getConnection(transaction ? 'write' : 'read').getKnex();
+  const connection = em.getConnection(transaction ? 'write' : 'read');
+  const knex = connection.getKnex();
   const started = Date.now();
   const log = (level: 'info' | 'error', results?: number) =>
     em.config.getLogger().logQuery({ query: text, params: values, took: Date.now() - started, results, level });
@@ -80,13 +93,12 @@ export async function selectPrepared<T>(em: EntityManager, sql: string, params: 
       const raw = knex.raw(text).options({ name: statement.name, values }).transacting(transaction);
       rows = ((await raw) as unknown as { rows: T[] }).rows;
     } else {
-      // Straight to a pooled connection: knex's query runner would build the same statement again.
-      const pool = knex.client as unknown as KnexPool;
-      const connection = await pool.acquireConnection();
       try {
-        rows = (await connection.query(statement)).rows as T[];
-      } finally {
-        await pool.releaseConnection(connection);
+        rows = await onPool<T>(knex, statement);
+      } catch (error) {
+        // A replica that went away since its last health check: the primary answers instead.
+        if (!replicaFailed(connection, error)) throw error;
+        rows = await onPool<T>(em.getConnection('write').getKnex(), statement);
       }
     }
     log('info', rows.length);

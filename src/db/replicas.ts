@@ -45,6 +45,33 @@ export interface ReplicaRouting {
 }
 
 const replicaWanted = new AsyncLocalStorage<{ wrote: boolean }>();
+/** Each replica connection's way of taking itself out of use (see replicaFailed). */
+const takeOutOfUse = new WeakMap<object, (reason: string) => void>();
+
+/**
+ * Whether `error` says the server went away or cannot serve the read (connection refused or broken, a
+ * server shutting down, a query cancelled by a conflict with WAL replay), rather than a fault of the query.
+ */
+function isOutage(error: unknown): boolean {
+  const { code, message } = (error ?? {}) as { code?: unknown; message?: unknown };
+  if (
+    typeof code === 'string' &&
+    /^(08|57P0[1-3]|40001|E(CONN(REFUSED|RESET|ABORTED)|PIPE|TIMEDOUT|HOSTUNREACH))/.test(code)
+  )
+    return true;
+  return typeof message === 'string' && /Connection terminated|Timeout acquiring a connection/i.test(message);
+}
+
+/**
+ * Called when a read on `connection` failed: true when it is a replica and the failure an outage, which
+ * takes the replica out of use until a health check finds it well; the caller then reads the primary.
+ */
+export function replicaFailed(connection: object, error: unknown): boolean {
+  const markDown = takeOutOfUse.get(connection);
+  if (!markDown || !isOutage(error)) return false;
+  markDown(`unreachable: ${(error as Error).message}`);
+  return true;
+}
 /** Requests (their request scope) that wrote: their reads stay on the primary. */
 const requestsThatWrote = new WeakSet<object>();
 
@@ -127,6 +154,8 @@ export async function routeReads(
   const primary = driver.connection;
   const replicas = driver.replicas.map((connection, index) => ({
     connection,
+    /** Its own execute, without the fallback to the primary added below: what the health check uses. */
+    execute: connection.execute.bind(connection),
     state: { name: `replica ${index + 1}`, healthy: false, lagMs: null, reason: 'not checked yet' } as ReplicaHealth,
   }));
   const interval = options.checkIntervalMs ?? Math.min(1000, Math.max(50, Math.floor(options.maxLagMs / 4)));
@@ -151,6 +180,22 @@ export async function routeReads(
     return driver.rethrow(connection.execute(sql, params, method, ctx, loggerContext));
   };
 
+  // A replica that fails between two checks is taken out of use at once and the read repeated on the primary.
+  for (const replica of replicas) {
+    takeOutOfUse.set(replica.connection, (reason) => {
+      if (replica.state.healthy) options.logger?.warn({ replica: replica.state.name, reason }, 'read replica skipped');
+      replica.state = { ...replica.state, healthy: false, lagMs: null, reason };
+    });
+    replica.connection.execute = async (sql, params, method, ctx, loggerContext) => {
+      try {
+        return await replica.execute(sql, params, method, ctx, loggerContext);
+      } catch (error) {
+        if (ctx || !replicaFailed(replica.connection, error)) throw error;
+        return execute(sql, params, method, ctx, loggerContext);
+      }
+    };
+  }
+
   driver.getConnection = (type = 'write') => {
     if (type === 'write' || !mayReadReplica()) return primary;
     const healthy = replicas.filter((replica) => replica.state.healthy);
@@ -163,7 +208,7 @@ export async function routeReads(
   const checkOne = async (replica: (typeof replicas)[number], now: number): Promise<ReplicaHealth> => {
     const name = replica.state.name;
     try {
-      const rows = (await withTimeout(replica.connection.execute(REPLAYED_SQL, [], 'all'), timeoutMs)) as {
+      const rows = (await withTimeout(replica.execute(REPLAYED_SQL, [], 'all'), timeoutMs)) as {
         standby: boolean;
         replayed: string | null;
       }[];

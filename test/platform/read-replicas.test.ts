@@ -3,6 +3,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import pg from 'pg';
 import { createRequestContext } from '../../src/app/context.js';
 import { requestScope } from '../../src/app/request-scope.js';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { openDatabase, type DatabaseTarget } from '../../src/db/orm.js';
+import { selectPrepared } from '../../src/db/prepared.js';
 import { onReplica } from '../../src/db/replicas.js';
 import { Organisation } from '../../src/modules/accounts/accounts.entity.js';
 import { TestApp } from '../helpers/app.js';
@@ -55,6 +58,13 @@ describe.skipIf(unavailable !== null)('read replicas', () => {
     return rows[0]!.port;
   };
 
+  const preparedPort = async (ctx: { em: EntityManager }) => {
+    const rows = await onReplica(() =>
+      selectPrepared<{ port: number }>(ctx.em, 'select inet_server_port() as port', []),
+    );
+    return rows[0]!.port;
+  };
+
   /** A bank written on the primary with a plain connection, as another instance would. */
   async function addBankOnPrimary(name: string): Promise<void> {
     const url = app.orm.config.get('clientUrl')!;
@@ -95,6 +105,8 @@ describe.skipIf(unavailable !== null)('read replicas', () => {
   it('serves a public search from the replica and every other read from the primary', async () => {
     await inRequest(async (ctx) => {
       expect(await serverPort(ctx)).toBe(replica.port);
+      // The prepared statements of the bank search (db/prepared.ts) take the same route.
+      expect(await preparedPort(ctx)).toBe(replica.port);
       const [other] = (await ctx.em.execute('select inet_server_port() as port')) as { port: number }[];
       expect(other!.port).toBe(5432);
     });
@@ -153,7 +165,31 @@ describe.skipIf(unavailable !== null)('read replicas', () => {
   });
 
   it('degrades to the primary when the replica stops, and stays ready', async () => {
-    await replica.stopServer();
+    // Two more handles that check only once a minute: the replica stops between their checks.
+    const target = app.database.target as Extract<DatabaseTarget, { kind: 'server' }>;
+    const slowChecks = { ...target, replicas: { ...target.replicas!, checkIntervalMs: 60_000 } };
+    const handles = [await openDatabase(slowChecks), await openDatabase(slowChecks)];
+    try {
+      for (const handle of handles) expect(handle.replicas!.health()[0]!.healthy).toBe(true);
+      await replica.stopServer();
+      // A read sent to the replica that just went away is answered by the primary, and the replica skipped.
+      const scope = () => ({ requestId: `test-${Math.random()}`, locale: 'EN' as const });
+      await requestScope.run(scope(), async () => {
+        const em = handles[0]!.orm.em.fork();
+        const rows = (await onReplica(() => em.execute('select inet_server_port() as port'))) as { port: number }[];
+        expect(rows[0]!.port).toBe(5432);
+      });
+      await requestScope.run(scope(), async () => {
+        const em = handles[1]!.orm.em.fork();
+        const rows = await onReplica(() =>
+          selectPrepared<{ port: number }>(em, 'select inet_server_port() as port', []),
+        );
+        expect(rows[0]!.port).toBe(5432);
+      });
+      for (const handle of handles) expect(handle.replicas!.health()[0]!.reason).toMatch(/unreachable/);
+    } finally {
+      for (const handle of handles) await handle.close();
+    }
     await waitFor(() => !app.database.replicas!.health()[0]!.healthy, 'the stopped replica to be skipped');
     expect(app.database.replicas!.health()[0]!.reason).toMatch(/unreachable/);
     await inRequest(async (ctx) => expect(await serverPort(ctx)).toBe(5432));

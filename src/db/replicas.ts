@@ -16,7 +16,6 @@ import { requestScope } from '../app/request-scope.js';
 interface Connection {
   execute(sql: unknown, params?: unknown[], method?: string, ctx?: unknown, loggerContext?: unknown): Promise<unknown>;
   begin(options?: unknown): Promise<unknown>;
-  getConnectionOptions(): { port?: number; host?: string };
 }
 
 interface RoutingDriver {
@@ -45,6 +44,8 @@ export interface ReplicaRouting {
 }
 
 const replicaWanted = new AsyncLocalStorage<{ wrote: boolean }>();
+/** Requests (their request scope) that wrote: their reads stay on the primary. */
+const requestsThatWrote = new WeakSet<object>();
 /** Each replica connection's way of taking itself out of use (see replicaFailed). */
 const takeOutOfUse = new WeakMap<object, (reason: string) => void>();
 
@@ -72,8 +73,6 @@ export function replicaFailed(connection: object, error: unknown): boolean {
   markDown(`unreachable: ${(error as Error).message}`);
   return true;
 }
-/** Requests (their request scope) that wrote: their reads stay on the primary. */
-const requestsThatWrote = new WeakSet<object>();
 
 /**
  * Runs `read` with its reads served by a healthy replica when there is one: for searches and public

@@ -10,7 +10,7 @@ import {
   writeFileSync,
 } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { promisify } from 'node:util';
 import pg from 'pg';
 
@@ -73,6 +73,29 @@ async function allowReplication(): Promise<void> {
   });
 }
 
+/**
+ * A replica left running on the port by a test run that was killed is stopped and its folder removed;
+ * anything else on the port is left alone (the start then fails, saying the port is taken).
+ */
+async function stopLeftoverReplica(bin: string): Promise<void> {
+  const client = new pg.Client({ host: '127.0.0.1', port: REPLICA_PORT, user: 'postgres', database: 'postgres' });
+  let dataDirectory: string;
+  try {
+    await client.connect();
+    dataDirectory = (await client.query<{ data_directory: string }>('show data_directory')).rows[0]!.data_directory;
+  } catch {
+    return; // nothing (of ours) answers there
+  } finally {
+    await client.end().catch(() => {});
+  }
+  const folder = dirname(dataDirectory);
+  if (!/^qes-replica-/.test(basename(folder))) return;
+  const stop = [join(bin, 'pg_ctl'), '-D', dataDirectory, '-w', '-m', 'immediate', 'stop'];
+  if (process.getuid?.() === 0) await run('runuser', ['-u', 'postgres', '--', ...stop]).catch(() => {});
+  else await run(stop[0]!, stop.slice(1)).catch(() => {});
+  rmSync(folder, { recursive: true, force: true });
+}
+
 export class StreamingReplica {
   private constructor(
     private readonly bin: string,
@@ -96,6 +119,7 @@ export class StreamingReplica {
   static async start(): Promise<StreamingReplica> {
     const bin = postgresBin();
     if (!bin) throw new Error('PostgreSQL is not installed');
+    await stopLeftoverReplica(bin);
     await allowReplication();
     const dir = mkdtempSync(join(tmpdir(), 'qes-replica-'));
     if (process.getuid?.() === 0) chownSync(dir, Number((await run('id', ['-u', 'postgres'])).stdout.trim()), -1);

@@ -245,7 +245,9 @@ export async function routeReads(
     return results;
   };
 
-  await check();
+  // At start a replica out of use changes no state, so say here why it is not used.
+  for (const state of await check())
+    if (!state.healthy) options.logger?.warn({ replica: state.name, reason: state.reason }, 'read replica skipped');
   let stopped = false;
   let timer: NodeJS.Timeout | undefined;
   const loop = () => {

@@ -9,10 +9,17 @@ import { createCast, publishDemand, type Cast } from './helpers.js';
 // keeps its expiry; bad input is a clear message in both languages and changes nothing.
 
 const UPDATE = /* GraphQL */ `
-  mutation($input: UpdateFinancingSettingsInput!) {
+  mutation ($input: UpdateFinancingSettingsInput!) {
     updateFinancingSettings(input: $input) {
-      settings { demandValidityDays updatedAt }
-      userErrors { code field message }
+      settings {
+        demandValidityDays
+        updatedAt
+      }
+      userErrors {
+        code
+        field
+        message
+      }
     }
   }
 `;
@@ -54,7 +61,11 @@ describe('the validity of a financing demand', () => {
       ['zh-CN', '请填写 1 至 365 之间的整数（天）。'],
       ['en', 'Give a whole number of days from 1 to 365.'],
     ]) {
-      const result = await app.execute(UPDATE, { input: { demandValidityDays: days } }, { token: cast.admin.token, language });
+      const result = await app.execute(
+        UPDATE,
+        { input: { demandValidityDays: days } },
+        { token: cast.admin.token, language },
+      );
       expect(result.data!.updateFinancingSettings).toEqual({
         settings: null,
         userErrors: [{ code: 'OUT_OF_RANGE', field: ['input', 'demandValidityDays'], message }],

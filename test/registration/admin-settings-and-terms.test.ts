@@ -10,26 +10,48 @@ import { COMMITMENT, SUBMIT, draftEstablishment, payloadOf, run } from './helper
 // matrix refuses everyone else); each change is audited.
 
 const UPDATE_SETTINGS = /* GraphQL */ `
-  mutation($input: UpdateRegistrationSettingsInput!) {
+  mutation ($input: UpdateRegistrationSettingsInput!) {
     updateRegistrationSettings(input: $input) {
-      settings { agentInvitationValidDays updatedAt }
-      userErrors { code field message }
+      settings {
+        agentInvitationValidDays
+        updatedAt
+      }
+      userErrors {
+        code
+        field
+        message
+      }
     }
   }
 `;
 const SETTINGS = `{ registrationSettings { agentInvitationValidDays updatedAt } }`;
 const PUBLISH = /* GraphQL */ `
-  mutation($input: PublishRegistrationCommitmentTermsInput!) {
+  mutation ($input: PublishRegistrationCommitmentTermsInput!) {
     publishRegistrationCommitmentTerms(input: $input) {
-      commitmentTerms { kind version number textZh textEn publishedAt }
-      userErrors { code field message }
+      commitmentTerms {
+        kind
+        version
+        number
+        textZh
+        textEn
+        publishedAt
+      }
+      userErrors {
+        code
+        field
+        message
+      }
     }
   }
 `;
 const TERMS = /* GraphQL */ `
-  query($kind: RegistrationKind!, $simplifiedNotice: Boolean, $number: Int) {
+  query ($kind: RegistrationKind!, $simplifiedNotice: Boolean, $number: Int) {
     registrationCommitmentTerms(kind: $kind, simplifiedNotice: $simplifiedNotice, number: $number) {
-      kind version number textZh textEn
+      kind
+      version
+      number
+      textZh
+      textEn
     }
   }
 `;
@@ -53,7 +75,9 @@ describe('the validity of an invitation to act for an enterprise', () => {
     expect(data.updateRegistrationSettings.userErrors).toEqual([]);
     expect(data.updateRegistrationSettings.settings.agentInvitationValidDays).toBe(21);
     expect((await run(app, SETTINGS, {})).registrationSettings.agentInvitationValidDays).toBe(21);
-    const [event] = await app.em().find(AuditEvent, { action: 'registration.settings.update' }, { orderBy: { seq: 'desc' } });
+    const [event] = await app
+      .em()
+      .find(AuditEvent, { action: 'registration.settings.update' }, { orderBy: { seq: 'desc' } });
     expect(event).toMatchObject({ fromState: '14', toState: '21' });
     await run(app, UPDATE_SETTINGS, { input: { agentInvitationValidDays: 14 } }, admin);
   });
@@ -88,7 +112,13 @@ describe('publishing a registration commitment text', () => {
       await run(
         app,
         PUBLISH,
-        { input: { kind: 'ESTABLISHMENT', textZh: '  本申请人承诺（第二版）。 ', textEn: 'The applicant commits (second version).' } },
+        {
+          input: {
+            kind: 'ESTABLISHMENT',
+            textZh: '  本申请人承诺（第二版）。 ',
+            textEn: 'The applicant commits (second version).',
+          },
+        },
         admin,
       )
     ).publishRegistrationCommitmentTerms;
@@ -103,7 +133,11 @@ describe('publishing a registration commitment text', () => {
 
     // What an applicant reads now; the earlier version stays readable by its number.
     const current = (await run(app, TERMS, { kind: 'ESTABLISHMENT' })).registrationCommitmentTerms;
-    expect(current).toMatchObject({ version: 'REG-2026.2', number: 2, textEn: 'The applicant commits (second version).' });
+    expect(current).toMatchObject({
+      version: 'REG-2026.2',
+      number: 2,
+      textEn: 'The applicant commits (second version).',
+    });
     expect((await run(app, TERMS, { kind: 'ESTABLISHMENT', number: 1 })).registrationCommitmentTerms.version).toBe(
       'REG-2026.1',
     );
@@ -112,7 +146,9 @@ describe('publishing a registration commitment text', () => {
 
     // Signing the old version is refused with the version to read; the new one is accepted and copied.
     const later = await draftEstablishment(app, applicant);
-    const stale = payloadOf(await run(app, SUBMIT, { input: { id: later.id, commitment: COMMITMENT } }, applicant, 'en'));
+    const stale = payloadOf(
+      await run(app, SUBMIT, { input: { id: later.id, commitment: COMMITMENT } }, applicant, 'en'),
+    );
     expect(stale.userErrors).toEqual([
       {
         code: 'COMMITMENT_REQUIRED',
@@ -131,7 +167,10 @@ describe('publishing a registration commitment text', () => {
     expect(fresh.userErrors).toEqual([]);
 
     const signed = async (id: string) => (await run(app, COMMITMENT_OF, { id }, official, 'en')).node.commitment;
-    expect(await signed(later.id)).toEqual({ termsVersion: 'REG-2026.2', text: 'The applicant commits (second version).' });
+    expect(await signed(later.id)).toEqual({
+      termsVersion: 'REG-2026.2',
+      text: 'The applicant commits (second version).',
+    });
     expect(await signed(earlier.id)).toMatchObject({ termsVersion: 'REG-2026.1' });
     expect((await signed(earlier.id)).text).toMatch(/^The applicant commits that the declared name/);
   });
@@ -140,14 +179,23 @@ describe('publishing a registration commitment text', () => {
     const data = await run(
       app,
       PUBLISH,
-      { input: { kind: 'DEREGISTRATION', simplifiedNotice: true, textZh: '全体投资人承诺（新）。', textEn: 'All investors promise (new).' } },
+      {
+        input: {
+          kind: 'DEREGISTRATION',
+          simplifiedNotice: true,
+          textZh: '全体投资人承诺（新）。',
+          textEn: 'All investors promise (new).',
+        },
+      },
       admin,
     );
     expect(data.publishRegistrationCommitmentTerms.commitmentTerms.version).toBe('SIMPLE-DEREG-2026.2');
-    expect((await run(app, TERMS, { kind: 'DEREGISTRATION', simplifiedNotice: true })).registrationCommitmentTerms.textEn).toBe(
-      'All investors promise (new).',
+    expect(
+      (await run(app, TERMS, { kind: 'DEREGISTRATION', simplifiedNotice: true })).registrationCommitmentTerms.textEn,
+    ).toBe('All investors promise (new).');
+    expect((await run(app, TERMS, { kind: 'DEREGISTRATION' })).registrationCommitmentTerms.version).toBe(
+      'DEREG-2026.1',
     );
-    expect((await run(app, TERMS, { kind: 'DEREGISTRATION' })).registrationCommitmentTerms.version).toBe('DEREG-2026.1');
   });
 
   it('refuses a blank text, or the notice promise on another kind, in both languages, and publishes nothing', async () => {

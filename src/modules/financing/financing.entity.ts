@@ -349,7 +349,6 @@ export class FinancingDemandAlert {
   createdAt!: Date;
 }
 
-
 /**
  * The figures of 金企通 an administrator may change (one row). Read when a demand is published:
  * each demand stores its own expiry, so a change applies to demands published after it and the

@@ -11,7 +11,9 @@ import { RegistrationCommitmentTerms, RegistrationKind } from './registration.ty
 
 // What an administrator keeps for the registration service (the console's settings and texts).
 
-@ObjectType('RegistrationSettings', { description: 'The figures of the registration service an administrator may change.' })
+@ObjectType('RegistrationSettings', {
+  description: 'The figures of the registration service an administrator may change.',
+})
 export class RegistrationSettingsType {
   @Field(() => Int, {
     description:

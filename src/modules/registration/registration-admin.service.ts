@@ -77,7 +77,11 @@ export async function currentCommitmentTerms(
   em: EntityManager,
   text: CommitmentTextValue,
 ): Promise<RegistrationCommitmentTermsVersion> {
-  const [terms] = await em.find(RegistrationCommitmentTermsVersion, { text }, { orderBy: { number: 'desc' }, limit: 1 });
+  const [terms] = await em.find(
+    RegistrationCommitmentTermsVersion,
+    { text },
+    { orderBy: { number: 'desc' }, limit: 1 },
+  );
   if (!terms) throw new Error('registration commitment terms are missing: run the migrations');
   return terms;
 }
@@ -92,7 +96,10 @@ export function commitmentTermsVersion(
 }
 
 /** The problems of a commitment given on `terms`, the version in force (see commitment-terms.entity.ts). */
-export function commitmentProblems(terms: { version: string }, commitment: { termsVersion: string; accepted: boolean; signatoryName: string }): Problem[] {
+export function commitmentProblems(
+  terms: { version: string },
+  commitment: { termsVersion: string; accepted: boolean; signatoryName: string },
+): Problem[] {
   const field = ['input', 'commitment'];
   const problems: Problem[] = [];
   if (commitment.termsVersion !== terms.version) {

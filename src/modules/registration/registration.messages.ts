@@ -299,5 +299,4 @@ export const registrationMessages = defineMessages({
     zh: '{name} 的特殊名称承诺经核查不实，须在 {by} 前申请变更名称；此前公示信息以统一社会信用代码代替名称。',
     en: 'The commitment behind the special name {name} was found false: apply to change the name by {by}. Until then the public sees the credit code instead of the name.',
   },
-
 });

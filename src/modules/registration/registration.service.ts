@@ -1281,4 +1281,3 @@ export function clearanceQueue(
     { orderBy: { createdAt: 'asc', id: 'asc' }, ...page },
   );
 }
-

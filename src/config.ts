@@ -79,8 +79,6 @@ export interface Config {
    * otherwise, as the embedded database lives in one process. Several need DATABASE_URL and that bus.
    */
   workers: number;
-  /** Days a published financing demand stays open to offers before it expires (金企通). */
-  financingDemandValidityDays: number;
   /** Hours an uploaded file never attached to anything is kept before the scheduled sweep deletes it. */
   unattachedUploadRetentionHours: number;
   /** Subscriptions one WebSocket may have open at once (each costs a resolution per published event). */
@@ -273,7 +271,6 @@ export function loadConfig(env: Env = process.env): Config {
     eventBus: bus,
     workers: workers(env, url, bus),
     credentialCacheSeconds: integer(env, 'CREDENTIAL_CACHE_SECONDS', 5, 0, 60),
-    financingDemandValidityDays: integer(env, 'FINANCING_DEMAND_VALIDITY_DAYS', 60, 1, 3650),
     unattachedUploadRetentionHours: integer(env, 'UNATTACHED_UPLOAD_RETENTION_HOURS', 24, 1, 24 * 90),
     webSocketMaxSubscriptionsPerSocket: integer(env, 'WS_MAX_SUBSCRIPTIONS_PER_SOCKET', 20, 1, 1000),
     webSocketMaxSubscriptionsPerCredential: integer(env, 'WS_MAX_SUBSCRIPTIONS_PER_CREDENTIAL', 50, 1, 100_000),

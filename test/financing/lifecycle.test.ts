@@ -394,22 +394,6 @@ describe('expiry', () => {
       app.clock.set(start);
     }
   });
-
-  it('takes its period from FINANCING_DEMAND_VALIDITY_DAYS', async () => {
-    const short = await TestApp.start({ config: { financingDemandValidityDays: 10 } });
-    try {
-      const local = await createCast(short);
-      const id = await publishDemand(short, local.owner, local.enterpriseId);
-      const result = await short.execute(
-        `query($id: ID!) { financingDemand(id: $id) { expiresAt } }`,
-        { id },
-        { token: local.owner.token },
-      );
-      expect(result.data!.financingDemand.expiresAt).toBe('2026-12-06T09:00:00.000+08:00');
-    } finally {
-      await short.stop();
-    }
-  });
 });
 
 describe('alerts', () => {

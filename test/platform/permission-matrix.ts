@@ -579,6 +579,25 @@ export const MATRIX: Record<string, Row> = {
     needs: 'ANYONE',
     call: async () => ({ query: `{ registrationCommitmentTerms(kind: ESTABLISHMENT) { version } }` }),
   },
+  'Query.registrationSettings': {
+    needs: 'ANYONE',
+    call: async () => ({ query: `{ registrationSettings { agentInvitationValidDays } }` }),
+  },
+  'Mutation.updateRegistrationSettings': {
+    needs: ['ADMIN'],
+    call: async () => ({
+      query: `mutation($input: UpdateRegistrationSettingsInput!) { updateRegistrationSettings(input: $input) { settings { agentInvitationValidDays } userErrors { code field message } } }`,
+      variables: { input: { agentInvitationValidDays: 14 } },
+    }),
+  },
+  'Mutation.publishRegistrationCommitmentTerms': {
+    needs: ['ADMIN'],
+    call: async () => ({
+      query: `mutation($input: PublishRegistrationCommitmentTermsInput!) { publishRegistrationCommitmentTerms(input: $input) { commitmentTerms { version } userErrors { code field message } } }`,
+      // CHANGE: a text the matrix's own applications and notices never sign, so later rows still commit.
+      variables: { input: { kind: 'CHANGE', textZh: '承诺书（测试版）', textEn: 'Commitment (test version)' } },
+    }),
+  },
   'Query.enterprise': {
     needs: 'ANYONE',
     call: async ({ enterpriseId }) => ({
@@ -1003,6 +1022,17 @@ export const MATRIX: Record<string, Row> = {
   },
 
   // ---------------------------------------------------------------- financing
+  'Query.financingSettings': {
+    needs: 'ANYONE',
+    call: async () => ({ query: `{ financingSettings { demandValidityDays } }` }),
+  },
+  'Mutation.updateFinancingSettings': {
+    needs: ['ADMIN'],
+    call: async () => ({
+      query: `mutation($input: UpdateFinancingSettingsInput!) { updateFinancingSettings(input: $input) { settings { demandValidityDays } userErrors { code field message } } }`,
+      variables: { input: { demandValidityDays: 60 } },
+    }),
+  },
   'Query.banks': { needs: 'ANYONE', call: async () => ({ query: `{ banks(first: 5) { edges { node { id } } } }` }) },
   'Query.creditProducts': {
     needs: 'ANYONE',

@@ -148,7 +148,7 @@ describe.each(VARIANTS)('the admin console ($name)', (variant) => {
         await explorer.close();
 
         // Every section: axe-clean, and no sideways scrolling on a phone.
-        for (const section of ['staff', 'calendar', 'names', 'settings', 'audit', 'keys']) {
+        for (const section of ['staff', 'calendar', 'names', 'registration', 'settings', 'audit', 'keys']) {
           await page
             .getByRole('navigation', { name: t('admin.sections') })
             .getByRole('link', { name: t(`admin.nav.${section}`) })
@@ -159,7 +159,7 @@ describe.each(VARIANTS)('the admin console ($name)', (variant) => {
           await expectAccessible(page);
         }
         await page.setViewportSize({ width: 375, height: 800 });
-        for (const section of ['keys', 'staff', 'calendar', 'names', 'settings', 'audit']) {
+        for (const section of ['keys', 'staff', 'calendar', 'names', 'registration', 'settings', 'audit']) {
           await page.goto(`/admin/${section}`);
           await page.locator('main h2').first().waitFor();
           await expect.poll(() => horizontalOverflow(page), { timeout: 15_000 }).toBeLessThanOrEqual(0);
@@ -241,14 +241,14 @@ describe.each(VARIANTS)('the admin console ($name)', (variant) => {
           .innerText();
         await terms.locator('textarea[name="commitmentTextZh"]').fill(`承诺书第${mark}版`);
         await terms.locator('textarea[name="commitmentTextEn"]').fill('   ');
-        await terms.getByRole('button', { name: t('admin.names.terms.publish') }).click();
+        await terms.getByRole('button', { name: t('admin.terms.publish') }).click();
         await terms.locator('.field--invalid textarea[name="commitmentTextEn"]').waitFor();
         expect(await currentCommitmentVersion()).toBe(before);
         await expectAccessible(page);
 
         await terms.locator('textarea[name="commitmentTextEn"]').fill(`Commitment, version ${variant.name}`);
-        await terms.getByRole('button', { name: t('admin.names.terms.publish') }).click();
-        await terms.getByText(t('admin.names.terms.published', { version: before + 1 })).waitFor();
+        await terms.getByRole('button', { name: t('admin.terms.publish') }).click();
+        await terms.getByText(t('admin.terms.published', { version: before + 1 })).waitFor();
         await expect.poll(() => select.inputValue()).toBe(String(before + 1));
         await terms.getByText(`Commitment, version ${variant.name}`).waitFor();
         expect(await currentCommitmentVersion()).toBe(before + 1);
@@ -268,6 +268,43 @@ describe.each(VARIANTS)('the admin console ($name)', (variant) => {
         const actions = await rows.locator('th code').allInnerTexts();
         for (const action of actions) expect(action).toMatch(/^names\.prohibitedWord\./);
         await expectAccessible(page);
+      } finally {
+        await context.close();
+      }
+    },
+  );
+
+  it(
+    'publishes a new version of a registration commitment text, a blank text refused at its field',
+    { timeout: 120_000 },
+    async () => {
+      const admin = await createUser(app, { role: 'ADMIN' });
+      const context = await newContext(browser, app.url);
+      try {
+        const page = await signedInPage(context, variant, admin);
+        await page.goto('/admin/registration');
+        const terms = page.getByTestId('registration-change-terms');
+        const select = terms.locator('select[name="registration-changeVersion"]');
+        await select.waitFor();
+        await expectAccessible(page);
+        const before = await changeTerms();
+        expect(Number(await select.inputValue())).toBe(before.number);
+
+        await terms.locator('textarea[name="registration-changeTextZh"]').fill('   ');
+        await terms.locator('textarea[name="registration-changeTextEn"]').fill(`Change commitment, ${variant.name}`);
+        await terms.getByRole('button', { name: t('admin.terms.publish') }).click();
+        await terms.locator('.field--invalid textarea[name="registration-changeTextZh"]').waitFor();
+        expect(await changeTerms()).toEqual(before);
+
+        await terms.locator('textarea[name="registration-changeTextZh"]').fill(`变更承诺书第${mark}版`);
+        await terms.getByRole('button', { name: t('admin.terms.publish') }).click();
+        await terms.getByText(t('admin.terms.published', { version: before.number + 1 })).waitFor();
+        // What applicants now read and sign.
+        const after = await changeTerms();
+        expect(after).toMatchObject({ number: before.number + 1, textZh: `变更承诺书第${mark}版` });
+        await page.getByText(t('admin.registration.label', { version: after.version })).waitFor();
+        await expectAccessible(page);
+        await screenshot(page, variant.name, 'admin-05b-registration-terms');
       } finally {
         await context.close();
       }
@@ -310,11 +347,26 @@ describe.each(VARIANTS)('the admin console ($name)', (variant) => {
         await names.getByRole('button', { name: t('admin.settings.save') }).click();
         await names.locator('.field--invalid input[name="verificationWindowWorkingDays"]').waitFor();
 
+        // The two validity periods: a year and a day is refused at its field; a figure in range holds.
+        const financing = page.getByTestId('settings-financing');
+        await financing.locator('input[name="demandValidityDays"]').fill('366');
+        await financing.getByRole('button', { name: t('admin.settings.save') }).click();
+        await financing.locator('.field--invalid input[name="demandValidityDays"]').waitFor();
+        await financing.locator('input[name="demandValidityDays"]').fill(String(perSecretary + 49));
+        await financing.getByRole('button', { name: t('admin.settings.save') }).click();
+        await financing.getByText(t('admin.settings.saved')).waitFor();
+        const registration = page.getByTestId('settings-registration');
+        await registration.locator('input[name="agentInvitationValidDays"]').fill(String(perSecretary - 20));
+        await registration.getByRole('button', { name: t('admin.settings.save') }).click();
+        await registration.getByText(t('admin.settings.saved')).waitFor();
+
         const after = await settings(admin);
         expect(after).toEqual({
           ...before,
           hostingSettings: { ...before.hostingSettings, enterprisesPerSecretary: perSecretary },
           serviceCaseSettings: { ...before.serviceCaseSettings, consultationWorkingDays: perSecretary - 30 },
+          financingSettings: { demandValidityDays: perSecretary + 49 },
+          registrationSettings: { agentInvitationValidDays: perSecretary - 20 },
         });
         await page.reload();
         await expect
@@ -452,11 +504,18 @@ async function currentCommitmentVersion(): Promise<number> {
   return result.data!.nameCommitmentTerms.version;
 }
 
+async function changeTerms(): Promise<{ number: number; version: string; textZh: string }> {
+  const result = await app.execute('{ registrationCommitmentTerms(kind: CHANGE) { number version textZh } }');
+  return result.data!.registrationCommitmentTerms;
+}
+
 async function settings(admin: TestUser) {
   const result = await app.execute(
     `{ nameSettings { verificationWindowWorkingDays }
        hostingSettings { acknowledgeWithinWorkingDays enterprisesPerSecretary floorAreaPerEnterprise }
-       serviceCaseSettings { consultationWorkingDays suggestionWorkingDays } }`,
+       serviceCaseSettings { consultationWorkingDays suggestionWorkingDays }
+       financingSettings { demandValidityDays }
+       registrationSettings { agentInvitationValidDays } }`,
     {},
     { token: admin.token },
   );

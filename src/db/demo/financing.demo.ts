@@ -8,6 +8,7 @@ import {
   FinancingDemandAlert,
   FinancingDemandContact,
   FinancingOffer,
+  FinancingSettings,
 } from '../../modules/financing/financing.entity.js';
 import {
   CreditProductAudience,
@@ -118,7 +119,7 @@ export async function loadDemoFinancing(orm: MikroORM, deps: PlatformDeps): Prom
   const enterprises = await em.find(Enterprise, { status: 'ACTIVE' }, { orderBy: { createdAt: 'asc', id: 'asc' } });
   if (enterprises.length === 0) return;
   const now = deps.clock.now();
-  const validity = deps.config.financingDemandValidityDays * DAY;
+  const validity = (await em.findOneOrFail(FinancingSettings, { id: 1 })).demandValidityDays * DAY;
 
   // Banks and their officers.
   const passwordHash = await hashPassword(DEMO_PASSWORD);

@@ -435,8 +435,9 @@ function contextAs(orm: MikroORM, deps: PlatformDeps, user: User, at: Date): Req
   return ctx;
 }
 
+// The demo loads into a fresh database: the commitment versions in force are those the migration seeds.
 const COMMITMENT = (name: string) => ({
-  termsVersion: registration.commitmentTerms.ESTABLISHMENT.version,
+  termsVersion: 'REG-2026.1',
   accepted: true,
   signatoryName: name,
 });
@@ -648,7 +649,7 @@ export async function loadDemoRegistration(orm: MikroORM, deps: PlatformDeps): P
     });
     const id = toGlobalId('RegistrationApplication', deregistration.id);
     await registration.submit(as(agent, at), id, {
-      termsVersion: registration.commitmentTerms.DEREGISTRATION.version,
+      termsVersion: 'DEREG-2026.1',
       accepted: true,
       signatoryName: '刘瑞丰',
     });

@@ -349,10 +349,29 @@ export class FinancingDemandAlert {
   createdAt!: Date;
 }
 
+/**
+ * The figures of 金企通 an administrator may change (one row). Read when a demand is published:
+ * each demand stores its own expiry, so a change applies to demands published after it and the
+ * bank search never reads this row.
+ */
+@Entity({ tableName: 'financing_settings' })
+export class FinancingSettings {
+  @PrimaryKey({ type: 'smallint', autoincrement: false })
+  id: number = 1;
+
+  /** Days a published demand stays open to offers (default 60). */
+  @Property({ type: 'integer' })
+  demandValidityDays!: number;
+
+  @Property({ type: 'datetime' })
+  updatedAt!: Date;
+}
+
 export const financingEntities = [
   FinancingDemand,
   FinancingDemandContact,
   FinancingOffer,
   CreditProduct,
   FinancingDemandAlert,
+  FinancingSettings,
 ];

@@ -4,6 +4,11 @@ import { defineMessages } from '../../shared/messages.js';
 // phone or identity number: messages reach banks too.
 
 export const financingMessages = defineMessages({
+  'financing.settingsRange': {
+    // Shown at the field it concerns, so it does not name the field.
+    zh: '请填写 1 至 {max} 之间的整数（天）。',
+    en: 'Give a whole number of days from 1 to {max}.',
+  },
   'financing.enterpriseNotFound': {
     zh: '未找到该企业，或您不是该企业的经办人。',
     en: 'The enterprise was not found or you do not act for it.',

@@ -176,7 +176,7 @@ export class FinancingResolver {
   @Authorized('APPLICANT')
   @MutationWithPayload(() => PublishFinancingDemandPayload, {
     description:
-      'Publishes a financing demand for a registered, active enterprise the viewer acts for. It stays open to offers for the configured period (FINANCING_DEMAND_VALIDITY_DAYS, default 60 days). Role: APPLICANT.',
+      'Publishes a financing demand for a registered, active enterprise the viewer acts for. It stays open to offers for the period in force (financingSettings.demandValidityDays, default 60 days). Role: APPLICANT.',
   })
   async publishFinancingDemand(
     @Ctx() ctx: RequestContext,

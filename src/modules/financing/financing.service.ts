@@ -43,6 +43,7 @@ import {
   parseRateE4,
   rateForDatabase,
 } from './financing.values.js';
+import { financingSettings } from './financing-settings.service.js';
 import './financing.messages.js';
 
 // The rules of 金企通 demands and offers (domain-rules §5). Every change runs in one transaction that
@@ -292,7 +293,7 @@ async function publishNewDemand(ctx: RequestContext, input: PublishFinancingDema
     throwIfProblems(problems);
 
     const [{ n }] = await tx.em.execute<{ n: string }[]>(`select nextval('financing_demand_number_seq')::text as n`);
-    const validityDays = tx.deps.config.financingDemandValidityDays;
+    const { demandValidityDays: validityDays } = await financingSettings(tx);
     const created = tx.em.create(FinancingDemand, {
       number: `RZ${shanghaiDate(now).slice(0, 4)}${n!.padStart(7, '0')}`,
       enterpriseId,

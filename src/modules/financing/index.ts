@@ -13,6 +13,7 @@ import {
 } from './financing-fields.resolver.js';
 import { bankById, demandById, offerById, productById } from './financing.loaders.js';
 import { FinancingResolver } from './financing.resolver.js';
+import { FinancingSettingsResolver } from './financing-settings.resolver.js';
 import { FinancingDemandAlert } from './financing.entity.js';
 import { alertView } from './product.service.js';
 import {
@@ -84,6 +85,7 @@ registerNodeType({
 export const financingResolvers = [
   EnterpriseFinancingDemandsResolver,
   FinancingResolver,
+  FinancingSettingsResolver,
   FinancingDemandFieldsResolver,
   FinancingOfferFieldsResolver,
   CreditProductFieldsResolver,

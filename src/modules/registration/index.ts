@@ -32,6 +32,8 @@ import { simplifiedDeregistrationResolvers } from './simplified-deregistration.r
 import { NOTICE_TYPE, RESTRICTION_TYPE, seesEnterpriseMatters } from './simplified-deregistration.service.js';
 import { DepartmentClearanceAnswer } from './clearance-answer.entity.js';
 import { EnterpriseAgentInvitation, RegistrationSettings } from './acting-for.entity.js';
+import { RegistrationCommitmentTermsVersion } from './commitment-terms.entity.js';
+import { RegistrationAdminResolver } from './registration-admin.resolver.js';
 import { actingForResolvers } from './acting-for.resolver.js';
 import { INVITATION_TYPE, visibleInvitations } from './acting-for.service.js';
 import {
@@ -71,6 +73,7 @@ export const registrationEntities = [
   DepartmentClearanceAnswer,
   EnterpriseAgentInvitation,
   RegistrationSettings,
+  RegistrationCommitmentTermsVersion,
 ];
 
 registerNodeType({
@@ -140,6 +143,7 @@ findActedForEnterprisesBy(requireEnterpriseActedFor);
 
 export const registrationResolvers = [
   RegistrationResolver,
+  RegistrationAdminResolver,
   RegistrationApplicationFieldsResolver,
   RegistrationDeclarationFieldsResolver,
   NameConflictEnterpriseResolver,

@@ -118,10 +118,6 @@ export const registrationMessages = defineMessages({
     zh: '已选用名称预留的，不能再直接申报新名称；请二选一。',
     en: 'The application already uses a name reservation: declare the new name directly or use the reservation, not both.',
   },
-  'registration.commitment.SIMPLIFIED_NOTICE': {
-    zh: '本企业全体投资人承诺：本企业未发生债权债务或者已将债权债务清偿完结，未发生或者已结清清偿费用、职工工资、社会保险费用、法定补偿金、应缴纳税款（滞纳金、罚款），不存在股权被冻结、出质或者尚未执行完毕的罚款等不适用简易注销的情形，并对上述情况的真实性承担法律责任（《市场主体登记管理条例》第三十三条）。',
-    en: 'All investors of this enterprise promise that it has no debts or has paid them all; that it owes no liquidation costs, wages, social insurance contributions, statutory compensation or taxes (late fees and fines included); that its equity is neither frozen nor pledged and no fine is unpaid; and they bear legal liability for the truth of this (Regulations on the Registration of Market Entities, Art. 33).',
-  },
   'registration.simplified.individualNeedsNoNotice': {
     zh: '个体工商户按照简易程序办理注销登记的，无需公示，可直接提交注销申请（《市场主体登记管理条例》第三十三条）。',
     en: 'An individual business gives no public notice for simplified deregistration: submit the deregistration application directly (Regulations, Art. 33).',
@@ -302,14 +298,5 @@ export const registrationMessages = defineMessages({
   'registration.notify.nameChangeRequired.body': {
     zh: '{name} 的特殊名称承诺经核查不实，须在 {by} 前申请变更名称；此前公示信息以统一社会信用代码代替名称。',
     en: 'The commitment behind the special name {name} was found false: apply to change the name by {by}. Until then the public sees the credit code instead of the name.',
-  },
-
-  'registration.commitment.ESTABLISHMENT': {
-    zh: '本申请人承诺：所申报的企业名称、住所、经营范围及其他登记、备案事项真实、合法、有效，提交的材料与原件一致；如有虚假，愿承担相应法律责任，登记机关可依法撤销登记。',
-    en: 'The applicant commits that the declared name, address, business scope and every other registered and filed item are true, lawful and valid, and that the materials submitted match the originals; if any is false, the applicant bears the legal consequences and the registry may revoke the registration.',
-  },
-  'registration.commitment.DEREGISTRATION': {
-    zh: '本申请人承诺：企业已依法清算，债权债务已清偿完毕或已妥善处理，不存在未结清的税款、社会保险费、医疗保险费和住房公积金；如有虚假，愿承担相应法律责任。',
-    en: 'The applicant commits that the enterprise has been liquidated according to law, its debts are paid or properly settled, and no taxes, social insurance, medical insurance or housing fund contributions remain outstanding; if any is false, the applicant bears the legal consequences.',
   },
 });

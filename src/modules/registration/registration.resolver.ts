@@ -34,7 +34,6 @@ import {
   reservationById,
 } from './registration.loaders.js';
 import * as registration from './registration.service.js';
-import { NOTICE_COMMITMENT } from './simplified-deregistration.service.js';
 import {
   ClearanceTaskConnection,
   ClearanceTaskType,
@@ -49,9 +48,7 @@ import {
   RecordDeregistrationClearancePayload,
   RegistrationApplicationConnection,
   RegistrationApplicationType,
-  RegistrationCommitmentTerms,
   RegistrationDeclaration,
-  RegistrationKind,
   RejectRegistrationApplicationPayload,
   RequestRegistrationCorrectionPayload,
   SaveRegistrationDraftPayload,
@@ -78,24 +75,6 @@ const CLEARANCE_OFFICIALS = [
 
 @Resolver()
 export class RegistrationResolver {
-  @Query(() => RegistrationCommitmentTerms, {
-    description: 'The credit commitment text an application of this kind is submitted with. Public.',
-  })
-  registrationCommitmentTerms(
-    @Arg('kind', () => RegistrationKind, { description: 'Kind of application.' }) kind: RegistrationKind,
-    @Arg('simplifiedNotice', () => Boolean, {
-      nullable: true,
-      description:
-        'With DEREGISTRATION: the investors’ promise a simplified-deregistration notice is published with (startSimplifiedDeregistrationNotice), so it can be read before it is given.',
-    })
-    simplifiedNotice?: boolean | null,
-  ) {
-    const terms =
-      simplifiedNotice && kind === 'DEREGISTRATION' ? NOTICE_COMMITMENT : registration.commitmentTerms[kind];
-    const text = registration.translateBoth(terms.key);
-    return { kind, version: terms.version, textZh: text.zh, textEn: text.en };
-  }
-
   @Authorized('APPLICANT')
   @MutationWithPayload(() => SaveRegistrationDraftPayload, {
     description:

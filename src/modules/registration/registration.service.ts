@@ -9,6 +9,7 @@ import { idempotently } from '../../shared/idempotency/idempotency.js';
 import { localIdOf, toGlobalId } from '../../shared/ids.js';
 import { notify, type NotifyInput } from '../../shared/notifications/notification.service.js';
 import { translate } from '../../shared/messages.js';
+import { commitmentProblems, currentCommitmentTerms } from './registration-admin.service.js';
 import { inTransaction } from '../../shared/transaction.js';
 import {
   grantDirectlyDeclaredSpecialName,
@@ -87,12 +88,6 @@ export const REGISTRATION_APPLICATION_UPDATED = 'REGISTRATION_APPLICATION_UPDATE
 /** Days of review when the materials are not complete in standard form, and of the one extension. */
 export const REVIEW_WORKING_DAYS = 3;
 export const EXTENSION_WORKING_DAYS = 3;
-
-export const COMMITMENT_TERMS: Record<RegistrationKindValue, { version: string; key: string }> = {
-  ESTABLISHMENT: { version: 'REG-2026.1', key: 'registration.commitment.ESTABLISHMENT' },
-  CHANGE: { version: 'REG-2026.1', key: 'registration.commitment.ESTABLISHMENT' },
-  DEREGISTRATION: { version: 'DEREG-2026.1', key: 'registration.commitment.DEREGISTRATION' },
-};
 
 const OPEN_STATUSES: RegistrationStatusValue[] = ['SUBMITTED', 'CORRECTION_REQUESTED'];
 const EDITABLE_STATUSES: RegistrationStatusValue[] = ['DRAFT', 'CORRECTION_REQUESTED'];
@@ -429,28 +424,6 @@ export interface CommitmentCommand {
   signatoryName: string;
 }
 
-function commitmentProblems(kind: RegistrationKindValue, commitment: CommitmentCommand): Problem[] {
-  const field = ['input', 'commitment'];
-  const problems: Problem[] = [];
-  const terms = COMMITMENT_TERMS[kind];
-  if (commitment.termsVersion !== terms.version) {
-    problems.push(
-      problem(UserErrorCode.COMMITMENT_REQUIRED, 'registration.commitmentTermsOutdated', [...field, 'termsVersion'], {
-        version: terms.version,
-      }),
-    );
-  }
-  if (!commitment.accepted) {
-    problems.push(
-      problem(UserErrorCode.COMMITMENT_REQUIRED, 'registration.commitmentNotAccepted', [...field, 'accepted']),
-    );
-  }
-  if (!commitment.signatoryName.trim()) {
-    problems.push(problem(UserErrorCode.REQUIRED, 'error.required', [...field, 'signatoryName']));
-  }
-  return problems;
-}
-
 function reservationMismatches(declaration: Declaration, reservation: NameReservation, checkPlace: boolean): Problem[] {
   const mismatch = (item: string, path: string[]) =>
     problem(UserErrorCode.CONFLICT, 'registration.reservationMismatch', ['declaration', ...path], { item });
@@ -504,7 +477,9 @@ async function submitApplication(
     if (!EDITABLE_STATUSES.includes(application.status)) throw invalidState(application);
     const now = tx.deps.clock.now();
     const receivedOn = shanghaiDate(now);
-    const problems: Problem[] = commitmentProblems(application.kind, commitment);
+    // The text in force when submitting is the one signed, and copied into the application.
+    const terms = await currentCommitmentTerms(tx.em, application.kind);
+    const problems: Problem[] = commitmentProblems(terms, commitment);
     let special = false;
     let reservation: NameReservation | null = null;
     let directName: Awaited<ReturnType<typeof checkDirectName>> | null = null;
@@ -632,11 +607,10 @@ async function submitApplication(
     application.firstSubmittedAt ??= now;
     application.submittedAt = now;
     application.receivedOn = receivedOn;
-    const terms = COMMITMENT_TERMS[application.kind];
     application.commitment = {
       termsVersion: terms.version,
-      textZh: translateBoth(terms.key).zh,
-      textEn: translateBoth(terms.key).en,
+      textZh: terms.textZh,
+      textEn: terms.textEn,
       signatoryName: commitment.signatoryName.trim(),
       committedAt: now.toISOString(),
     };
@@ -681,10 +655,6 @@ async function submitApplication(
     publishUpdate(tx, application);
     return application;
   });
-}
-
-function translateBoth(key: string): { zh: string; en: string } {
-  return { zh: translate('ZH_CN', key), en: translate('EN', key) };
 }
 
 /** APPLICANT: withdraws its own draft, submitted application, or one awaiting correction. */
@@ -1311,5 +1281,3 @@ export function clearanceQueue(
     { orderBy: { createdAt: 'asc', id: 'asc' }, ...page },
   );
 }
-
-export { COMMITMENT_TERMS as commitmentTerms, translateBoth };

@@ -467,7 +467,7 @@ export class CreditCommitment {
   committedAt!: Date;
 }
 
-@ObjectType({ description: 'The current text of the credit commitment an applicant gives when submitting.' })
+@ObjectType({ description: 'A version of the credit commitment an applicant gives when submitting.' })
 export class RegistrationCommitmentTerms {
   @Field(() => RegistrationKind, { description: 'The kind of application it is for.' })
   kind!: RegistrationKind;
@@ -475,11 +475,17 @@ export class RegistrationCommitmentTerms {
   @Field({ description: 'Version to quote in `submitRegistrationApplication`.' })
   version!: string;
 
+  @Field(() => Int, { description: 'Its place in the versions of this text: 1, 2, 3… (the newest is in force).' })
+  number!: number;
+
   @Field({ description: 'The text in Chinese.' })
   textZh!: string;
 
   @Field({ description: 'The text in English.' })
   textEn!: string;
+
+  @Field(() => Date, { description: 'When this version was published.' })
+  publishedAt!: Date;
 }
 
 @ObjectType({ description: 'One thing to correct.' })

@@ -21,6 +21,7 @@ import {
   SimplifiedDeregistrationObjection,
   type RestrictionKindValue,
 } from './simplified-deregistration.entity.js';
+import { commitmentProblems, currentCommitmentTerms } from './registration-admin.service.js';
 import './registration.messages.js';
 
 // Simplified deregistration (简易注销), 市场主体登记管理条例 第三十三条 and 实施细则 第四十七条至第四十九条:
@@ -45,7 +46,6 @@ export const NOTICE_DAYS = 20;
 /** Calendar days after the notice ends within which the simplified application must come. */
 export const APPLICATION_DAYS = 20;
 /** The promise published with the notice. */
-export const NOTICE_COMMITMENT = { version: 'SIMPLE-DEREG-2026.1', key: 'registration.commitment.SIMPLIFIED_NOTICE' };
 /** Objections one caller (an account, an API key, an anonymous address) may raise per hour, on top of the cost budget. */
 export const OBJECTIONS_PER_HOUR = 10;
 
@@ -189,23 +189,9 @@ export async function startNotice(
       );
     }
     const day = today(tx);
-    const problems: Problem[] = [];
-    const field = ['input', 'commitment'];
-    if (commitment.termsVersion !== NOTICE_COMMITMENT.version) {
-      problems.push(
-        problem(UserErrorCode.COMMITMENT_REQUIRED, 'registration.commitmentTermsOutdated', [...field, 'termsVersion'], {
-          version: NOTICE_COMMITMENT.version,
-        }),
-      );
-    }
-    if (!commitment.accepted) {
-      problems.push(
-        problem(UserErrorCode.COMMITMENT_REQUIRED, 'registration.commitmentNotAccepted', [...field, 'accepted']),
-      );
-    }
-    if (!commitment.signatoryName.trim()) {
-      problems.push(problem(UserErrorCode.REQUIRED, 'error.required', [...field, 'signatoryName']));
-    }
+    // The investors' promise in force is the one given, and copied into the notice.
+    const terms = await currentCommitmentTerms(tx.em, 'SIMPLIFIED_NOTICE');
+    const problems: Problem[] = commitmentProblems(terms, commitment);
     const open = await tx.em.findOne(RegistrationApplication, {
       enterprise: enterprise.id,
       kind: 'DEREGISTRATION',
@@ -239,9 +225,9 @@ export async function startNotice(
       endsOn,
       applyBy,
       commitment: {
-        termsVersion: NOTICE_COMMITMENT.version,
-        textZh: translate('ZH_CN', NOTICE_COMMITMENT.key),
-        textEn: translate('EN', NOTICE_COMMITMENT.key),
+        termsVersion: terms.version,
+        textZh: terms.textZh,
+        textEn: terms.textEn,
         signatoryName: commitment.signatoryName.trim(),
         committedAt: now.toISOString(),
       },

@@ -8,10 +8,11 @@ import { ApiKeysSection } from './ApiKeysSection';
 import { AuditSection } from './AuditSection';
 import { CalendarSection } from './CalendarSection';
 import { NamesSection } from './NamesSection';
+import { RegistrationTermsSection } from './RegistrationTermsSection';
 import { SettingsSection } from './SettingsSection';
 import { StaffSection } from './StaffSection';
 
-const SECTIONS = ['keys', 'staff', 'calendar', 'names', 'settings', 'audit'] as const;
+const SECTIONS = ['keys', 'staff', 'calendar', 'names', 'registration', 'settings', 'audit'] as const;
 
 function AdminLayout({ children }: { children: React.ReactNode }) {
   const { t } = useTranslation();
@@ -41,6 +42,7 @@ export default function AdminRoutes() {
           <Route path="staff" element={<StaffSection />} />
           <Route path="calendar" element={<CalendarSection />} />
           <Route path="names" element={<NamesSection />} />
+          <Route path="registration" element={<RegistrationTermsSection />} />
           <Route path="settings" element={<SettingsSection />} />
           <Route path="audit" element={<AuditSection />} />
           <Route path="*" element={<NotFoundPage />} />

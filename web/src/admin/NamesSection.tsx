@@ -4,10 +4,10 @@
 // version in both languages with its past versions readable.
 import { useState, type FormEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useMutation, useQuery, type CombinedError } from 'urql';
+import { useMutation, useQuery } from 'urql';
 import { groupUserErrors, type UserErrorLike } from '../api/errors';
 import { EmptyState, ErrorNotice, FormErrors, Loading, Notice } from '../components/Feedback';
-import { CheckboxField, SelectField, TextAreaField, TextField } from '../components/Field';
+import { CheckboxField, SelectField, TextField } from '../components/Field';
 import {
   AdminAddDivisionNameExceptionDocument,
   AdminAddProhibitedWordDocument,
@@ -23,9 +23,8 @@ import {
   type ProhibitedWordCategory,
   type SpecialWordScope,
 } from '../gql/graphql';
-import { formatDateTime } from '../i18n/format';
-import { usePreferences } from '../preferences/PreferencesProvider';
 import { outcomeOf } from './outcome';
+import { FRESH, TermsCard } from './TermsCard';
 
 const CATEGORIES: ProhibitedWordCategory[] = [
   'PARTY_STATE_MILITARY',
@@ -351,120 +350,6 @@ function WordLists() {
   );
 }
 
-type TermsKind = 'commitment' | 'undertaking';
-
-interface TermsVersion {
-  version: number;
-  textZh: string;
-  textEn: string;
-  publishedAt: string;
-}
-
-interface TermsCardProps {
-  kind: TermsKind;
-  /** The version in force. */
-  latest: number | undefined;
-  /** The version on show: the one picked, or the one in force. */
-  shown: TermsVersion | undefined;
-  picked: number | null;
-  onPick: (version: number | null) => void;
-  error: CombinedError | undefined;
-  publish: (input: {
-    textZh: string;
-    textEn: string;
-  }) => Promise<{ version: number | null; userErrors: readonly UserErrorLike[] }>;
-}
-
-/** One of the two texts: the version in force (or a past one picked), and a form for the next. */
-function TermsCard({ kind, latest, shown, picked, onPick, error, publish }: TermsCardProps) {
-  const { t } = useTranslation();
-  const { language } = usePreferences();
-  const [form, setForm] = useState({ textZh: '', textEn: '' });
-  const [errors, setErrors] = useState<Grouped>(NO_ERRORS);
-  const [published, setPublished] = useState<number | null>(null);
-  const id = `${kind}-terms-title`;
-  return (
-    <section className="card" aria-labelledby={id} data-testid={`${kind}-terms`}>
-      <h3 id={id} className="card__title">
-        {t(`admin.names.terms.${kind}`)}
-      </h3>
-      {error ? <ErrorNotice error={error} /> : null}
-      {latest ? (
-        <SelectField
-          label={t('admin.names.terms.version')}
-          name={`${kind}Version`}
-          value={String(picked ?? latest)}
-          options={Array.from({ length: latest }, (_, i) => latest - i).map((v) => ({
-            value: String(v),
-            label:
-              v === latest
-                ? t('admin.names.terms.inForce', { version: v })
-                : t('admin.names.terms.past', { version: v }),
-          }))}
-          onChange={(e) => onPick(Number(e.target.value) === latest ? null : Number(e.target.value))}
-        />
-      ) : null}
-      {shown ? (
-        <div data-testid={`${kind}-terms-shown`}>
-          <p className="field__hint">
-            {t('admin.names.terms.publishedAt', {
-              version: shown.version,
-              at: formatDateTime(shown.publishedAt, language),
-            })}
-          </p>
-          <blockquote lang="zh-CN">{shown.textZh}</blockquote>
-          <blockquote lang="en">{shown.textEn}</blockquote>
-        </div>
-      ) : null}
-      <form
-        className="form"
-        aria-label={t('admin.names.terms.publish')}
-        onSubmit={async (event) => {
-          event.preventDefault();
-          const result = await publish(form);
-          if (result.userErrors.length || result.version === null) {
-            setPublished(null);
-            return setErrors(groupUserErrors(result.userErrors, ['textZh', 'textEn']));
-          }
-          setErrors(NO_ERRORS);
-          setForm({ textZh: '', textEn: '' });
-          setPublished(result.version);
-        }}
-      >
-        {published ? <Notice kind="success">{t('admin.names.terms.published', { version: published })}</Notice> : null}
-        <FormErrors messages={errors.general} />
-        <TextAreaField
-          label={t('admin.names.terms.textZh')}
-          name={`${kind}TextZh`}
-          lang="zh-CN"
-          required
-          rows={4}
-          value={form.textZh}
-          errors={errors.byField.textZh}
-          onChange={(e) => setForm({ ...form, textZh: e.target.value })}
-        />
-        <TextAreaField
-          label={t('admin.names.terms.textEn')}
-          name={`${kind}TextEn`}
-          lang="en"
-          required
-          rows={4}
-          value={form.textEn}
-          errors={errors.byField.textEn}
-          onChange={(e) => setForm({ ...form, textEn: e.target.value })}
-        />
-        <div className="form__actions">
-          <button type="submit" className="button button--primary">
-            {t('admin.names.terms.publish')}
-          </button>
-        </div>
-      </form>
-    </section>
-  );
-}
-
-const FRESH = { requestPolicy: 'network-only' } as const;
-
 function CommitmentTerms() {
   const { t } = useTranslation();
   const [picked, setPicked] = useState<number | null>(null);
@@ -473,7 +358,8 @@ function CommitmentTerms() {
   const [, publish] = useMutation(AdminPublishCommitmentTermsDocument);
   return (
     <TermsCard
-      kind="commitment"
+      id="commitment"
+      title={t('admin.names.terms.commitment')}
       latest={current.data?.nameCommitmentTerms.version}
       shown={shown.data?.nameCommitmentTerms}
       picked={picked}
@@ -499,7 +385,8 @@ function UndertakingTerms() {
   const [, publish] = useMutation(AdminPublishUndertakingTermsDocument);
   return (
     <TermsCard
-      kind="undertaking"
+      id="undertaking"
+      title={t('admin.names.terms.undertaking')}
       latest={current.data?.similarNameUndertakingTerms.version}
       shown={shown.data?.similarNameUndertakingTerms}
       picked={picked}

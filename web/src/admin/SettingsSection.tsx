@@ -8,8 +8,10 @@ import { ErrorNotice, FormErrors, Loading, Notice } from '../components/Feedback
 import { TextField } from '../components/Field';
 import {
   AdminSettingsDocument,
+  AdminUpdateFinancingSettingsDocument,
   AdminUpdateHostingSettingsDocument,
   AdminUpdateNameSettingsDocument,
+  AdminUpdateRegistrationSettingsDocument,
   AdminUpdateServiceCaseSettingsDocument,
   type AdminSettingsQuery,
 } from '../gql/graphql';
@@ -107,6 +109,8 @@ function Forms({ data, reload }: { data: AdminSettingsQuery; reload: () => void 
   const [, updateNames] = useMutation(AdminUpdateNameSettingsDocument);
   const [, updateHosting] = useMutation(AdminUpdateHostingSettingsDocument);
   const [, updateCases] = useMutation(AdminUpdateServiceCaseSettingsDocument);
+  const [, updateFinancing] = useMutation(AdminUpdateFinancingSettingsDocument);
+  const [, updateRegistration] = useMutation(AdminUpdateRegistrationSettingsDocument);
   /** The problems; the settings are read again once saved. */
   const outcome = (
     result: { error?: CombinedError },
@@ -154,6 +158,28 @@ function Forms({ data, reload }: { data: AdminSettingsQuery; reload: () => void 
         save={async (input) => {
           const result = await updateCases({ input });
           return outcome(result, result.data?.updateServiceCaseSettings);
+        }}
+      />
+      <SettingsForm
+        id="settings-financing"
+        title={t('admin.settings.financing')}
+        note={changed(data.financingSettings.updatedAt)}
+        fields={['demandValidityDays'] as const}
+        values={data.financingSettings}
+        save={async (input) => {
+          const result = await updateFinancing({ input });
+          return outcome(result, result.data?.updateFinancingSettings);
+        }}
+      />
+      <SettingsForm
+        id="settings-registration"
+        title={t('admin.settings.registration')}
+        note={changed(data.registrationSettings.updatedAt)}
+        fields={['agentInvitationValidDays'] as const}
+        values={data.registrationSettings}
+        save={async (input) => {
+          const result = await updateRegistration({ input });
+          return outcome(result, result.data?.updateRegistrationSettings);
         }}
       />
     </div>

@@ -87,6 +87,8 @@ export function armShutdownDeadline(options: {
   }, afterMs);
   new Worker(WATCHDOG_SOURCE, {
     eval: true,
+    // Not the main thread's flags: --input-type=module would make this CommonJS source a module.
+    execArgv: [],
     workerData: { pid: process.pid, afterMs: afterMs + WATCHDOG_DELAY_MS },
   }).unref();
 }

@@ -64,58 +64,79 @@ afterEach(async () => {
 });
 
 describe.runIf(process.env.TEST_DATABASE_URL)('migrations as a release step', () => {
-  it('two `npm run migrate` started at once on a fresh database both succeed, each migration applied once', {
-    timeout: 120_000,
-  }, async () => {
-    const { url } = await freshDatabase();
+  it(
+    'two `npm run migrate` started at once on a fresh database both succeed, each migration applied once',
+    {
+      timeout: 120_000,
+    },
+    async () => {
+      const { url } = await freshDatabase();
 
-    const runs = [0, 1].map(() => {
-      const run = LoggedProcess.spawn(process.execPath, [MIGRATE_CLI, 'up'], { DATABASE_URL: url, LOG_LEVEL: 'info' });
-      started.push(run);
-      return run;
-    });
-    const exits = await Promise.all(runs.map((run) => run.exitWithin(90_000)));
+      const runs = [0, 1].map(() => {
+        const run = LoggedProcess.spawn(process.execPath, [MIGRATE_CLI, 'up'], {
+          DATABASE_URL: url,
+          LOG_LEVEL: 'info',
+        });
+        started.push(run);
+        return run;
+      });
+      const exits = await Promise.all(runs.map((run) => run.exitWithin(90_000)));
 
-    expect(exits).toEqual([
-      { code: 0, signal: null },
-      { code: 0, signal: null },
-    ]);
-    expect(await appliedMigrations(url)).toEqual(MIGRATION_NAMES);
-    // What each says it applied: together, every migration exactly once.
-    const saidApplied = runs.flatMap((run) => /Applied: (.*)/.exec(run.output)?.[1]?.split(', ') ?? []);
-    expect(saidApplied.sort()).toEqual([...MIGRATION_NAMES].sort());
-  });
+      expect(exits).toEqual([
+        { code: 0, signal: null },
+        { code: 0, signal: null },
+      ]);
+      expect(await appliedMigrations(url)).toEqual(MIGRATION_NAMES);
+      // What each says it applied: together, every migration exactly once.
+      const saidApplied = runs.flatMap((run) => /Applied: (.*)/.exec(run.output)?.[1]?.split(', ') ?? []);
+      expect(saidApplied.sort()).toEqual([...MIGRATION_NAMES].sort());
+    },
+  );
 
-  it('two servers started at once on a fresh database both start, each migration applied once', {
-    timeout: 120_000,
-  }, async () => {
-    const { url } = await freshDatabase();
+  it(
+    'two servers started at once on a fresh database both start, each migration applied once',
+    {
+      timeout: 120_000,
+    },
+    async () => {
+      const { url } = await freshDatabase();
 
-    const servers = [0, 1].map(() => {
-      const server = LoggedProcess.spawn(process.execPath, [MAIN], serverEnvironment(url));
+      const servers = [0, 1].map(() => {
+        const server = LoggedProcess.spawn(process.execPath, [MAIN], serverEnvironment(url));
+        started.push(server);
+        return server;
+      });
+      await Promise.all(servers.map((server) => server.waitForLine('server ready')));
+
+      expect(await appliedMigrations(url)).toEqual(MIGRATION_NAMES);
+      const saidApplied = servers.flatMap(
+        (server) => (server.line('migrations applied')?.migrations as string[]) ?? [],
+      );
+      expect(saidApplied.sort()).toEqual([...MIGRATION_NAMES].sort());
+    },
+  );
+
+  it(
+    'with MIGRATE_ON_START=false, a server on a database behind refuses to start and changes nothing',
+    {
+      timeout: 120_000,
+    },
+    async () => {
+      const { url } = await freshDatabase();
+
+      const server = LoggedProcess.spawn(
+        process.execPath,
+        [MAIN],
+        serverEnvironment(url, { MIGRATE_ON_START: 'false' }),
+      );
       started.push(server);
-      return server;
-    });
-    await Promise.all(servers.map((server) => server.waitForLine('server ready')));
 
-    expect(await appliedMigrations(url)).toEqual(MIGRATION_NAMES);
-    const saidApplied = servers.flatMap((server) => (server.line('migrations applied')?.migrations as string[]) ?? []);
-    expect(saidApplied.sort()).toEqual([...MIGRATION_NAMES].sort());
-  });
-
-  it('with MIGRATE_ON_START=false, a server on a database behind refuses to start and changes nothing', {
-    timeout: 120_000,
-  }, async () => {
-    const { url } = await freshDatabase();
-
-    const server = LoggedProcess.spawn(process.execPath, [MAIN], serverEnvironment(url, { MIGRATE_ON_START: 'false' }));
-    started.push(server);
-
-    expect(await server.exitWithin(60_000)).toEqual({ code: 3, signal: null });
-    expect(server.line('server ready')).toBeUndefined();
-    expect(server.lines.find((line) => Array.isArray(line.pending))?.pending).toEqual(MIGRATION_NAMES);
-    expect(await appliedMigrations(url)).toEqual([]);
-  });
+      expect(await server.exitWithin(60_000)).toEqual({ code: 3, signal: null });
+      expect(server.line('server ready')).toBeUndefined();
+      expect(server.lines.find((line) => Array.isArray(line.pending))?.pending).toEqual(MIGRATION_NAMES);
+      expect(await appliedMigrations(url)).toEqual([]);
+    },
+  );
 
   it('with MIGRATE_ON_START=false, a server on a migrated database serves', { timeout: 120_000 }, async () => {
     const { url } = await freshDatabase(true);

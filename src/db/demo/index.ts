@@ -46,14 +46,8 @@ export async function loadDemoData(orm: MikroORM, deps: PlatformDeps): Promise<{
 export async function listDemoAccounts(orm: MikroORM): Promise<ListedDemoAccount[]> {
   const users = await orm.em
     .fork()
-    .find(
-      User,
-      { email: { $like: `%${DEMO_EMAIL_DOMAIN}` } },
-      { populate: ['organisation'], orderBy: { email: 'asc' } },
-    );
-  return users.map((user) => ({
-    email: user.email,
-    role: user.role,
-    of: user.department ?? user.organisation?.name ?? null,
-  }));
+    .find(User, { email: { $like: `%${DEMO_EMAIL_DOMAIN}` } }, { populate: ['organisation'] });
+  return users
+    .map((user) => ({ email: user.email, role: user.role, of: user.department ?? user.organisation?.name ?? null }))
+    .sort((a, b) => a.email.localeCompare(b.email, 'en', { numeric: true }));
 }

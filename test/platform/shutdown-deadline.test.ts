@@ -98,6 +98,7 @@ describe('a shutdown whose main thread is blocked', () => {
     const started = Date.now();
 
     const exit = await blocked.exitWithin(15_000);
+    blocked.kill('SIGKILL'); // should the watchdog have failed, the process must not outlive the test
 
     expect(exit).toEqual({ code: null, signal: 'SIGKILL' });
     expect(Date.now() - started).toBeLessThan(10_000);

@@ -1,6 +1,14 @@
 // `npm start`: builds what is missing or older than its sources, then runs the server.
 // A fresh checkout needs only `npm install && npm start`.
-import { spawnSync, spawn } from 'node:child_process';
+//
+// Signals. npm runs a script as `sh -c '<script>'` and forwards SIGTERM/SIGINT to that shell only;
+// dash does not pass them on (it dies and leaves its child running), so package.json starts this file
+// with `exec`, and npm's signal reaches it directly. It forwards SIGTERM/SIGINT to what it runs (a build
+// or the server) and exits with the server's code. The server has an IPC channel to this process and
+// stops when it closes (this process killed with SIGKILL), and this process stops the server when npm,
+// its parent, is gone. In production, start the built server directly instead (README, Production).
+import { spawn } from 'node:child_process';
+import { constants } from 'node:os';
 import { existsSync, statSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 
@@ -19,25 +27,76 @@ function mtime(path) {
   return existsSync(path) ? statSync(path).mtimeMs : 0;
 }
 
-function run(script) {
-  const result = spawnSync('npm', ['run', '--silent', script], { stdio: 'inherit' });
-  if (result.status !== 0) process.exit(result.status ?? 1);
+/** The exit code a shell would report for a child that ended by `signal`. */
+function codeOf(code, signal) {
+  return code ?? 128 + (constants.signals[signal] ?? 0);
+}
+
+/** What runs now (a build or the server), and how to pass it a signal. */
+let current = null;
+let stopRequested = null;
+for (const signal of ['SIGINT', 'SIGTERM']) {
+  process.on(signal, () => {
+    stopRequested = signal;
+    if (current) current.signal(signal);
+    else process.exit(codeOf(null, signal));
+  });
+}
+
+// Run by npm: when npm dies without a signal reaching us (SIGKILL), this process is re-parented.
+if (process.env.npm_lifecycle_event === 'start') {
+  const parent = process.ppid;
+  setInterval(() => {
+    if (process.ppid !== parent && current) current.signal('SIGTERM');
+  }, 1000).unref();
+}
+
+/**
+ * Runs a command as the current child; resolves with its exit code. `group`: in a process group of its
+ * own, signalled as a whole (a build is npm, a shell and tsc or vite: the shell would not pass a signal on).
+ */
+function runChild(command, args, { group = false, ...options } = {}) {
+  return new Promise((resolve) => {
+    const child = spawn(command, args, { stdio: 'inherit', detached: group, ...options });
+    current = {
+      signal: (signal) => {
+        try {
+          if (group) process.kill(-child.pid, signal);
+          else child.kill(signal);
+        } catch {
+          // already gone
+        }
+      },
+    };
+    child.on('exit', (code, signal) => {
+      current = null;
+      resolve(codeOf(code, signal));
+    });
+  });
+}
+
+async function run(script) {
+  const code = await runChild('npm', ['run', '--silent', script], { group: true });
+  if (stopRequested) process.exit(codeOf(null, stopRequested));
+  if (code !== 0) process.exit(code);
 }
 
 const serverBuilt = mtime('dist/src/main.js');
 if (serverBuilt < Math.max(newestMtime('src'), newestMtime('migrations'))) {
   console.log('Building the server…');
-  run('build:server');
+  await run('build:server');
 }
 if (existsSync('web/package.json') || existsSync('web/index.html')) {
   const webBuilt = mtime('web/dist/index.html');
   if (webBuilt < Math.max(newestMtime('web/src'), mtime('web/index.html'), mtime('schema/schema.graphql'))) {
     console.log('Building the web client…');
-    run('build:web');
+    await run('build:web');
   }
 }
 
 const { SERVER_NODE_FLAGS } = await import('../dist/src/runtime-flags.js');
-const child = spawn(process.execPath, [...SERVER_NODE_FLAGS, 'dist/src/main.js'], { stdio: 'inherit' });
-for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => child.kill(signal));
-child.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));
+// The fourth stdio entry is the IPC channel the server watches (app/shutdown.ts).
+const code = await runChild(process.execPath, [...SERVER_NODE_FLAGS, 'dist/src/main.js'], {
+  stdio: ['inherit', 'inherit', 'inherit', 'ipc'],
+});
+process.exit(code);

@@ -33,6 +33,11 @@ export interface Config {
   databasePoolSize: number;
   /** Folder of the embedded database and of generated local secrets. */
   dataDir: string;
+  /**
+   * Apply pending migrations at start (under an advisory lock, db/orm.ts). Off: the release applies them
+   * (`npm run migrate`), and an instance that finds one pending refuses to start (main.ts).
+   */
+  migrateOnStart: boolean;
   /** Load the demo accounts and data (default: on in embedded mode, off on a server). */
   demoData: boolean;
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
@@ -253,6 +258,7 @@ export function loadConfig(env: Env = process.env): Config {
     replicaMaxLagMs: integer(env, 'REPLICA_MAX_LAG_MS', 2000, 10, 3_600_000),
     databasePoolSize: integer(env, 'DATABASE_POOL_SIZE', 10, 1, 200),
     dataDir: env.DATA_DIR?.trim() || './data',
+    migrateOnStart: boolean(env, 'MIGRATE_ON_START', true),
     demoData: boolean(env, 'DEMO_DATA', url === null),
     logLevel,
     shutdownGraceMs: integer(env, 'SHUTDOWN_GRACE_MS', 10_000, 0, 600_000),

@@ -5,11 +5,15 @@ import { createAppServer } from './app/server.js';
 import { startJobs } from './app/jobs.js';
 import { isFirstWorker, reportReady, runPrimary } from './app/cluster.js';
 import { createLogger, createPlatformDeps } from './app/platform.js';
-import { migrate, openDatabase } from './db/orm.js';
+import { migrateDatabase, openDatabase, pendingMigrations } from './db/orm.js';
+import { armShutdownDeadline, onStopRequest, SHUTDOWN_MARGIN_MS, ShutdownSteps } from './app/shutdown.js';
 import { loadDemoData, DEMO_PASSWORD } from './db/demo/index.js';
 
 // Process entry: read config, open the database, run migrations, load demo data, serve, shut down cleanly.
 // With several workers (config.workers) this process is the primary and starts them (app/cluster.ts).
+
+/** Exit code of an instance told not to migrate (MIGRATE_ON_START=false) that finds migrations pending. */
+const SCHEMA_BEHIND_CODE = 3;
 
 async function main(): Promise<void> {
   let config: Config;
@@ -24,6 +28,13 @@ async function main(): Promise<void> {
   }
   const logger = createLogger(config);
   if (cluster.isPrimary && config.workers > 1) return runPrimary(config, logger);
+  // A stop request before the server listens ends the process at once: nothing is being served yet,
+  // and the migrations run in one transaction.
+  let onStop: (reason: string) => void = (reason) => {
+    logger.warn({ reason }, 'stopped while starting');
+    process.exit(1);
+  };
+  onStopRequest((reason) => onStop(reason));
   const first = isFirstWorker();
   const started = Date.now();
   const database = await openDatabase(
@@ -37,8 +48,22 @@ async function main(): Promise<void> {
       : { kind: 'embedded', dataDir: config.dataDir },
     logger,
   );
-  const applied = await migrate(database.orm);
-  if (applied.length) logger.info({ migrations: applied }, 'migrations applied');
+  if (config.migrateOnStart) {
+    const applied = await migrateDatabase(database, logger);
+    if (applied.length) logger.info({ migrations: applied }, 'migrations applied');
+  } else {
+    // Serving code newer than its schema would fail request by request: refuse to start instead, and
+    // let the supervisor start the instance again once the release has run `npm run migrate`.
+    const pending = await pendingMigrations(database.orm);
+    if (pending.length) {
+      logger.fatal(
+        { pending },
+        'the database schema is behind this code and MIGRATE_ON_START=false: run npm run migrate',
+      );
+      await database.close();
+      process.exit(SCHEMA_BEHIND_CODE);
+    }
+  }
   const deps = await createPlatformDeps(config, logger);
   await deps.calendar.reload(database.orm.em.fork());
   const demo = config.demoData && first ? await loadDemoData(database.orm, deps) : null;
@@ -55,36 +80,41 @@ async function main(): Promise<void> {
     process.stdout.write(
       `\nQingdao Enterprise Services is running.\n  Web client: ${url}/\n  GraphQL:    ${url}/graphql\n  Explorer:   ${url}/explorer\n` +
         (demo
-          ? `  Demo accounts (password ${DEMO_PASSWORD}):\n${demo.accounts.map((a) => `    ${a.email.padEnd(24)} ${a.role}`).join('\n')}\n`
+          ? `  Demo accounts (password ${DEMO_PASSWORD}):\n${demo.accounts
+              .map((a) => `    ${a.email.padEnd(24)} ${a.role.padEnd(13)} ${a.of ?? ''}`.trimEnd())
+              .join('\n')}\n`
           : '') +
         '\n',
     );
 
   let stopping = false;
-  const shutdown = async (signal: string) => {
-    if (stopping) return;
+  const steps = new ShutdownSteps();
+  const shutdown = async (reason: string) => {
+    if (stopping) {
+      logger.warn({ reason, waitingFor: steps.waitingFor() }, 'already shutting down');
+      return;
+    }
     stopping = true;
-    logger.info({ signal }, 'shutting down');
-    const timer = setTimeout(() => {
-      logger.error('shutdown took too long; exiting');
-      process.exit(1);
-    }, config.shutdownGraceMs + 5000);
+    logger.info({ reason }, 'shutting down');
+    armShutdownDeadline({
+      afterMs: config.shutdownGraceMs + SHUTDOWN_MARGIN_MS,
+      logger,
+      waitingFor: () => steps.waitingFor(),
+    });
     try {
-      await server.stop();
-      await stopJobs();
+      await steps.run('http and websocket connections', () => server.stop());
+      await steps.run('scheduled jobs', stopJobs);
       logger.info('http and websocket closed');
-      await deps.close();
-      await database.close();
-      clearTimeout(timer);
+      await steps.run('event bus connections', () => deps.close());
+      await steps.run('database pool', () => database.close());
       logger.info('stopped');
       process.exit(0);
     } catch (error) {
-      logger.error({ err: error }, 'shutdown failed');
+      logger.error({ err: error, waitingFor: steps.waitingFor() }, 'shutdown failed');
       process.exit(1);
     }
   };
-  process.on('SIGTERM', () => void shutdown('SIGTERM'));
-  process.on('SIGINT', () => void shutdown('SIGINT'));
+  onStop = (reason) => void shutdown(reason);
 }
 
 main().catch((error: unknown) => {

@@ -2,6 +2,7 @@ import cluster, { type Worker } from 'node:cluster';
 import type { Logger } from 'pino';
 import { RateLimiterClusterMaster } from 'rate-limiter-flexible';
 import type { Config } from '../config.js';
+import { armShutdownDeadline, onStopRequest, SHUTDOWN_MARGIN_MS } from './shutdown.js';
 
 // The server as several processes on one port (node:cluster): one Node.js thread handles a request at a
 // time, so a machine with more cores serves more with a worker per core. The primary process serves
@@ -42,10 +43,15 @@ export async function runPrimary(config: Config, logger: Logger): Promise<void> 
     logger.info({ reason }, 'stopping workers');
     if (workers.size === 0) process.exit(failed ? 1 : 0);
     for (const worker of workers.values()) worker.process.kill('SIGTERM');
-    setTimeout(() => {
-      logger.error('workers took too long to stop; exiting');
-      process.exit(1);
-    }, config.shutdownGraceMs + 10_000).unref();
+    // Each worker keeps its own deadline; this one, later, is for a worker that cannot keep it.
+    armShutdownDeadline({
+      afterMs: config.shutdownGraceMs + 2 * SHUTDOWN_MARGIN_MS,
+      logger,
+      waitingFor: () => [...workers.values()].map((worker) => `worker process ${worker.process.pid}`),
+      beforeExit: () => {
+        for (const worker of workers.values()) worker.process.kill('SIGKILL');
+      },
+    });
   };
 
   /** Starts worker `index`; resolves once it listens (or has exited). */
@@ -78,8 +84,7 @@ export async function runPrimary(config: Config, logger: Logger): Promise<void> 
       });
     });
 
-  process.on('SIGTERM', () => stopAll('SIGTERM'));
-  process.on('SIGINT', () => stopAll('SIGINT'));
+  onStopRequest(stopAll);
   await fork(0);
   if (stopping) return;
   await Promise.all(Array.from({ length: config.workers - 1 }, (_, i) => fork(i + 1)));

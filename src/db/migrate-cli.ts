@@ -1,9 +1,10 @@
 import 'reflect-metadata';
 import { ConfigError, loadConfig } from '../config.js';
 import { createLogger } from '../app/platform.js';
-import { migrate, openDatabase, type DatabaseTarget } from './orm.js';
+import { migrateDatabase, openDatabase, type DatabaseTarget } from './orm.js';
 
-// npm run migrate             apply pending migrations to DATABASE_URL (or the embedded database)
+// npm run migrate             apply pending migrations to DATABASE_URL (or the embedded database), under
+//                             the advisory lock that servers migrating at start take too: a release step
 // npm run migration:create    write a migration for the difference between the entities and a
 //                             database that has every existing migration applied (then read it,
 //                             and add its class to migrations/index.ts)
@@ -17,10 +18,10 @@ async function run(command: string | undefined, name: string | undefined): Promi
   const database = await openDatabase(target, logger);
   try {
     if (command === 'up') {
-      const applied = await migrate(database.orm);
+      const applied = await migrateDatabase(database, logger);
       process.stdout.write(applied.length ? `Applied: ${applied.join(', ')}\n` : 'Nothing to apply.\n');
     } else if (command === 'create') {
-      await migrate(database.orm);
+      await migrateDatabase(database, logger);
       const result = await database.orm.getMigrator().createMigration(undefined, false, false, name);
       process.stdout.write(
         result.fileName ? `Created migrations/${result.fileName}\n` : 'No changes: nothing created.\n',

@@ -1,4 +1,5 @@
 import { mkdir } from 'node:fs/promises';
+import pg from 'pg';
 import { resolve } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
@@ -135,8 +136,57 @@ export async function openDatabase(
   };
 }
 
-/** Applies pending migrations; returns the names applied. */
+/**
+ * Applies pending migrations; returns the names applied. Nothing stops two processes doing this at
+ * once: tests and benchmarks that own their database call it; servers and `npm run migrate` call
+ * migrateDatabase().
+ */
 export async function migrate(orm: Orm): Promise<string[]> {
   const applied = await orm.getMigrator().up();
   return applied.map((m) => m.name);
+}
+
+/** The advisory lock every migrating process takes first (a constant of this application: 'qes-migr'). */
+export const MIGRATION_LOCK_KEY = 0x7165732d6d696772n;
+
+/**
+ * Applies pending migrations holding a PostgreSQL advisory lock, so that instances starting at once
+ * (and `npm run migrate` in a release) never race: the second waits for the first, then finds nothing
+ * left to apply. The lock is held by a connection of its own, outside the ORM's pool, for as long as
+ * the migrations run; it goes with that connection if the process dies. The embedded database is one
+ * process's own: no lock.
+ */
+export async function migrateDatabase(database: Database, logger?: Logger): Promise<string[]> {
+  if (database.target.kind !== 'server') return migrate(database.orm);
+  const lock = new pg.Client({ connectionString: database.target.url, application_name: 'qes-migrations-lock' });
+  await lock.connect();
+  try {
+    const key = MIGRATION_LOCK_KEY.toString();
+    const { rows } = await lock.query<{ locked: boolean }>('select pg_try_advisory_lock($1::bigint) as locked', [key]);
+    if (!rows[0]!.locked) {
+      logger?.info('another process is applying migrations; waiting for it');
+      await lock.query('select pg_advisory_lock($1::bigint)', [key]);
+    }
+    return await migrate(database.orm);
+  } finally {
+    // Ending the session releases its advisory locks.
+    await lock.end();
+  }
+}
+
+/**
+ * Names of the migrations the database has not had yet. Read-only (unlike the migrator's own list,
+ * which creates its table first): an instance told not to migrate writes nothing to the schema.
+ */
+export async function pendingMigrations(orm: Orm): Promise<string[]> {
+  const connection = orm.em.getConnection();
+  const [table] = await connection.execute<{ found: string | null }[]>(
+    `select to_regclass('mikro_orm_migrations')::text as found`,
+  );
+  const applied = new Set(
+    table?.found
+      ? (await connection.execute<{ name: string }[]>('select name from mikro_orm_migrations')).map((row) => row.name)
+      : [],
+  );
+  return allMigrations.map((migration) => migration.name).filter((name) => !applied.has(name));
 }

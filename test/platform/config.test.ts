@@ -23,6 +23,7 @@ describe('loadConfig with nothing set', () => {
       databaseUrl: null,
       databasePoolSize: 10,
       dataDir: './data',
+      migrateOnStart: true,
       demoData: true,
       logLevel: 'info',
       shutdownGraceMs: 10_000,

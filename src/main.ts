@@ -2,7 +2,7 @@ import 'reflect-metadata';
 import cluster from 'node:cluster';
 import { ConfigError, loadConfig, type Config } from './config.js';
 import { createAppServer } from './app/server.js';
-import { startJobs } from './app/jobs.js';
+import { startJobRunner } from './app/job-queue.js';
 import { isFirstWorker, reportReady, runPrimary } from './app/cluster.js';
 import { createLogger, createPlatformDeps } from './app/platform.js';
 import { migrate, openDatabase } from './db/orm.js';
@@ -38,7 +38,7 @@ async function main(): Promise<void> {
   await deps.calendar.reload(database.orm.em.fork());
   const demo = config.demoData && first ? await loadDemoData(database.orm, deps) : null;
   const server = await createAppServer(database.orm, deps);
-  const stopJobs = first ? startJobs(database.orm, deps) : async () => {};
+  const stopJobs = await startJobRunner(database.orm, deps, first && config.jobs === 'in-process');
   const port = await server.listen(config.port, config.host);
   const url = `http://localhost:${port}`;
   logger.info(

@@ -115,9 +115,10 @@ export async function startJobQueue(
       await boss.work(job.name, polling, async () => {
         logJobDone(deps, job.name, await job.run(orm, deps));
       });
-      await boss.schedule(job.name, job.cron);
-      // Also once now, as the timer runner does, so a backlog from while no worker ran goes at once;
-      // processes starting within the same minute add one run between them.
+      // Each tick's job, and the one added at start below, is the minute's singleton: one run a minute
+      // at most, whichever process adds it.
+      await boss.schedule(job.name, job.cron, {}, { singletonSeconds: 60 });
+      // Also once now, as the timer runner does, so a backlog from while no worker ran goes at once.
       await boss.send(job.name, {}, { singletonSeconds: 60 });
     }
     for (const job of background) {

@@ -1,4 +1,5 @@
 import type { MikroORM } from '@mikro-orm/postgresql';
+import pg from 'pg';
 import PgBoss from 'pg-boss';
 import type { PlatformDeps, RequestContext } from '../shared/context.js';
 import type { JobQueue } from '../shared/job-queue.js';
@@ -44,6 +45,24 @@ export interface RunningJobQueue {
 const DEFAULT_RETRY: RetryPolicy = { retryDelaySeconds: 30, retryLimit: 3 };
 /** A sweep still running after this long is taken for dead (its process gone) and retried. */
 const SWEEP_EXPIRY_SECONDS = 15 * 60;
+
+/**
+ * pg-boss 10 creates its schema under an advisory lock, but not a queue: two processes creating queues
+ * at once deadlock (each attaches a partition to the job table). They take turns under this lock.
+ */
+const QUEUE_CREATION_LOCK = 'qes.pgboss.createQueues';
+
+/** Runs `work` holding a session advisory lock, on a connection of its own that ends (and frees it) after. */
+async function holdingLock<T>(databaseUrl: string, lock: string, work: () => Promise<T>): Promise<T> {
+  const client = new pg.Client({ connectionString: databaseUrl, application_name: 'qes-jobs' });
+  await client.connect();
+  try {
+    await client.query('select pg_advisory_lock(hashtext($1))', [lock]);
+    return await work();
+  } finally {
+    await client.end();
+  }
+}
 
 /**
  * pg-boss's SQL on the transaction's connection: its $n parameters as the ? bindings MikroORM takes
@@ -94,15 +113,17 @@ export async function startJobQueue(
     retryBackoff: true,
   };
   // Creating a queue that exists changes nothing: every process makes sure of them all.
-  for (const job of scheduled) {
-    await boss.createQueue(job.name, {
-      name: job.name,
-      policy: 'stately',
-      expireInSeconds: SWEEP_EXPIRY_SECONDS,
-      ...retryOptions,
-    });
-  }
-  for (const job of background) await boss.createQueue(job.name, { name: job.name, ...retryOptions });
+  await holdingLock(config.databaseUrl, QUEUE_CREATION_LOCK, async () => {
+    for (const job of scheduled) {
+      await boss.createQueue(job.name, {
+        name: job.name,
+        policy: 'stately',
+        expireInSeconds: SWEEP_EXPIRY_SECONDS,
+        ...retryOptions,
+      });
+    }
+    for (const job of background) await boss.createQueue(job.name, { name: job.name, ...retryOptions });
+  });
 
   if (options.work) {
     const polling = { pollingIntervalSeconds: config.jobPollSeconds };

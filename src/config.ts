@@ -95,6 +95,14 @@ export interface Config {
    * expired or whose user was disabled closes its sockets within this time (revocations arrive at once).
    */
   webSocketCredentialCheckSeconds: number;
+  /**
+   * Whether this process runs the scheduled sweeps and background jobs (app/jobs.ts): `in-process` (the
+   * default) or `off`, for API instances beside a `npm run worker` process. Embedded, they run on timers;
+   * with DATABASE_URL through the pg-boss queue, once per schedule however many processes run them.
+   */
+  jobs: 'in-process' | 'off';
+  /** Seconds between a job process's looks for due jobs and schedule ticks (pg-boss polling). */
+  jobPollSeconds: number;
 }
 
 type Env = Record<string, string | undefined>;
@@ -236,6 +244,15 @@ function publicUrl(env: Env): string | null {
   return `${url.origin}${url.pathname.replace(/\/+$/, '')}`;
 }
 
+function jobs(env: Env, url: string | null): Config['jobs'] {
+  const raw = env.JOBS?.trim().toLowerCase();
+  if (!raw) return 'in-process';
+  if (raw !== 'in-process' && raw !== 'off') throw new ConfigError('JOBS', `must be in-process or off, got "${raw}"`);
+  if (raw === 'off' && !url)
+    throw new ConfigError('JOBS', 'off needs DATABASE_URL: only a server database can have a separate worker');
+  return raw;
+}
+
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 
 export function loadConfig(env: Env = process.env): Config {
@@ -281,5 +298,7 @@ export function loadConfig(env: Env = process.env): Config {
     webSocketMaxSubscriptionsPerSocket: integer(env, 'WS_MAX_SUBSCRIPTIONS_PER_SOCKET', 20, 1, 1000),
     webSocketMaxSubscriptionsPerCredential: integer(env, 'WS_MAX_SUBSCRIPTIONS_PER_CREDENTIAL', 50, 1, 100_000),
     webSocketCredentialCheckSeconds: integer(env, 'WS_CREDENTIAL_CHECK_SECONDS', 5, 1, 3600),
+    jobs: jobs(env, url),
+    jobPollSeconds: integer(env, 'JOB_POLL_SECONDS', 5, 1, 45),
   };
 }

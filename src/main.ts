@@ -2,18 +2,15 @@ import 'reflect-metadata';
 import cluster from 'node:cluster';
 import { ConfigError, loadConfig, type Config } from './config.js';
 import { createAppServer } from './app/server.js';
-import { startJobs } from './app/jobs.js';
+import { startJobRunner } from './app/job-queue.js';
 import { isFirstWorker, reportReady, runPrimary } from './app/cluster.js';
 import { createLogger, createPlatformDeps } from './app/platform.js';
-import { migrateDatabase, openDatabase, pendingMigrations } from './db/orm.js';
+import { openDatabase, prepareSchema, SCHEMA_BEHIND_CODE } from './db/orm.js';
 import { armShutdownDeadline, onStopRequest, SHUTDOWN_MARGIN_MS, ShutdownSteps } from './app/shutdown.js';
 import { loadDemoData, DEMO_PASSWORD } from './db/demo/index.js';
 
 // Process entry: read config, open the database, run migrations, load demo data, serve, shut down cleanly.
 // With several workers (config.workers) this process is the primary and starts them (app/cluster.ts).
-
-/** Exit code of an instance told not to migrate (MIGRATE_ON_START=false) that finds migrations pending. */
-const SCHEMA_BEHIND_CODE = 3;
 
 async function main(): Promise<void> {
   let config: Config;
@@ -48,27 +45,15 @@ async function main(): Promise<void> {
       : { kind: 'embedded', dataDir: config.dataDir },
     logger,
   );
-  if (config.migrateOnStart) {
-    const applied = await migrateDatabase(database, logger);
-    if (applied.length) logger.info({ migrations: applied }, 'migrations applied');
-  } else {
-    // Serving code newer than its schema would fail request by request: refuse to start instead, and
-    // let the supervisor start the instance again once the release has run `npm run migrate`.
-    const pending = await pendingMigrations(database.orm);
-    if (pending.length) {
-      logger.fatal(
-        { pending },
-        'the database schema is behind this code and MIGRATE_ON_START=false: run npm run migrate',
-      );
-      await database.close();
-      process.exit(SCHEMA_BEHIND_CODE);
-    }
+  if (!(await prepareSchema(database, config, logger))) {
+    await database.close();
+    process.exit(SCHEMA_BEHIND_CODE);
   }
   const deps = await createPlatformDeps(config, logger);
   await deps.calendar.reload(database.orm.em.fork());
   const demo = config.demoData && first ? await loadDemoData(database.orm, deps) : null;
   const server = await createAppServer(database.orm, deps);
-  const stopJobs = first ? startJobs(database.orm, deps) : async () => {};
+  const stopJobs = await startJobRunner(database.orm, deps, first && config.jobs === 'in-process');
   const port = await server.listen(config.port, config.host);
   const url = `http://localhost:${port}`;
   logger.info(
@@ -102,8 +87,11 @@ async function main(): Promise<void> {
       waitingFor: () => steps.waitingFor(),
     });
     try {
-      await steps.run('http and websocket connections', () => server.stop());
-      await steps.run('scheduled jobs', stopJobs);
+      // A running job and the requests in flight finish side by side, within the one grace period.
+      await Promise.all([
+        steps.run('http and websocket connections', () => server.stop()),
+        steps.run('scheduled jobs', stopJobs),
+      ]);
       logger.info('http and websocket closed');
       await steps.run('event bus connections', () => deps.close());
       await steps.run('database pool', () => database.close());

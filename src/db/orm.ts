@@ -178,6 +178,33 @@ export async function migrateDatabase(database: Database, logger?: Logger): Prom
  * Names of the migrations the database has not had yet. Read-only (unlike the migrator's own list,
  * which creates its table first): an instance told not to migrate writes nothing to the schema.
  */
+/** Exit code of a process told not to migrate (MIGRATE_ON_START=false) that finds migrations pending. */
+export const SCHEMA_BEHIND_CODE = 3;
+
+/**
+ * At the start of a server or worker: applies pending migrations (MIGRATE_ON_START, under the lock), or,
+ * told not to migrate, checks none is pending. False when the schema is behind the code: serving it
+ * would fail request by request, so the caller exits and its supervisor retries after `npm run migrate`.
+ */
+export async function prepareSchema(
+  database: Database,
+  config: { migrateOnStart: boolean },
+  logger: Logger,
+): Promise<boolean> {
+  if (config.migrateOnStart) {
+    const applied = await migrateDatabase(database, logger);
+    if (applied.length) logger.info({ migrations: applied }, 'migrations applied');
+    return true;
+  }
+  const pending = await pendingMigrations(database.orm);
+  if (pending.length)
+    logger.fatal(
+      { pending },
+      'the database schema is behind this code and MIGRATE_ON_START=false: run npm run migrate',
+    );
+  return pending.length === 0;
+}
+
 export async function pendingMigrations(orm: Orm): Promise<string[]> {
   const connection = orm.em.getConnection();
   const [table] = await connection.execute<{ found: string | null }[]>(

@@ -5,6 +5,7 @@ import type { Clock } from './clock.js';
 import type { Loaders } from './loaders.js';
 import type { Locale } from './messages.js';
 import type { EventBus } from './pubsub.js';
+import type { JobQueue } from './job-queue.js';
 import type { Viewer } from './viewer.js';
 import type { CalendarCache } from './calendar/calendar.cache.js';
 
@@ -17,6 +18,11 @@ export interface PlatformDeps {
   calendar: CalendarCache;
   /** Secret for signatures the platform issues (licence verification codes). */
   signingKey: Buffer;
+  /**
+   * The job queue background work goes to (notification fan-outs), set once the pg-boss runner has
+   * started (app/job-queue.ts); absent on the embedded database, where that work runs inline.
+   */
+  jobQueue?: JobQueue;
   /** Releases what the dependencies hold (the event bus's database connections). */
   close(): Promise<void>;
 }

@@ -15,8 +15,8 @@ describe('scheduled jobs', () => {
   it('runs every job once at start', async () => {
     const ran: string[] = [];
     const stop = startJobs(orm, deps, [
-      { name: 'a', everyMs: 60_000, run: async () => (ran.push('a'), 0) },
-      { name: 'b', everyMs: 60_000, run: async () => (ran.push('b'), 1) },
+      { name: 'a', cron: '* * * * *', everyMs: 60_000, run: async () => (ran.push('a'), 0) },
+      { name: 'b', cron: '* * * * *', everyMs: 60_000, run: async () => (ran.push('b'), 1) },
     ]);
     await stop();
     expect(ran.sort()).toEqual(['a', 'b']);
@@ -29,6 +29,7 @@ describe('scheduled jobs', () => {
     const stop = startJobs(orm, deps, [
       {
         name: 'slow',
+        cron: '* * * * *',
         everyMs: 5,
         run: async () => {
           active += 1;
@@ -54,6 +55,7 @@ describe('scheduled jobs', () => {
     const stop = startJobs(orm, deps, [
       {
         name: 'flaky',
+        cron: '* * * * *',
         everyMs: 10,
         run: async () => {
           calls += 1;

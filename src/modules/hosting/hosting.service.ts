@@ -827,7 +827,7 @@ export async function logDocumentForwarding(
       toState: 'FORWARDED',
     });
     const enterprise = await tx.em.findOneOrFail(Enterprise, { id: row.enterpriseId });
-    notifyEach(tx, enterprise.agentIds, {
+    await notifyEach(tx, enterprise.agentIds, {
       kind: NOTIFY_KIND.forwarded,
       subjectType: 'HostingAgreement',
       subjectId: agreement.id,
@@ -935,7 +935,7 @@ async function notifyEnterpriseAgent(
   params: Record<string, string>,
 ) {
   const enterprise = await tx.em.findOneOrFail(Enterprise, { id: enterpriseId });
-  notifyEach(tx, enterprise.agentIds, {
+  await notifyEach(tx, enterprise.agentIds, {
     kind: NOTIFY_KIND.abnormal,
     subjectType: 'Enterprise',
     subjectId: enterprise.id,

@@ -193,7 +193,7 @@ export async function acceptInvitation(ctx: RequestContext, globalId: string): P
       details: { userId: account.id, invitationId: invitation.id },
       actingForEnterpriseId: enterprise.id,
     });
-    notifyEach(tx, others, {
+    await notifyEach(tx, others, {
       kind: 'ENTERPRISE_AGENT_CHANGED',
       subjectType: ENTERPRISE_TYPE,
       subjectId: enterprise.id,
@@ -256,7 +256,7 @@ export async function removeAgent(ctx: RequestContext, command: RemoveAgentComma
       details: { userId },
       actingForEnterpriseId: enterprise.id,
     });
-    notifyEach(tx, [userId, ...enterprise.agentIds.filter((id) => id !== tx.viewer.userId)], {
+    await notifyEach(tx, [userId, ...enterprise.agentIds.filter((id) => id !== tx.viewer.userId)], {
       kind: 'ENTERPRISE_AGENT_CHANGED',
       subjectType: ENTERPRISE_TYPE,
       subjectId: enterprise.id,

@@ -201,7 +201,7 @@ export async function requireNameChange(tx: RequestContext, enterpriseId: string
     subjectId: enterprise.id,
     details: { by },
   });
-  notifyEach(tx, enterprise.agentIds, {
+  await notifyEach(tx, enterprise.agentIds, {
     kind: 'NAME_REVOKED',
     subjectType: ENTERPRISE_TYPE,
     subjectId: enterprise.id,

@@ -334,7 +334,7 @@ export async function raiseObjection(
       details: { objectionId: objection.id, anonymous: !tx.viewer.userId },
     });
     const enterprise = await tx.em.findOneOrFail(Enterprise, { id: notice.enterprise.id });
-    notifyEach(tx, enterprise.agentIds, {
+    await notifyEach(tx, enterprise.agentIds, {
       kind: 'SIMPLIFIED_DEREGISTRATION_OBJECTED',
       subjectType: NOTICE_TYPE,
       subjectId: notice.id,

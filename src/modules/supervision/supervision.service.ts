@@ -259,7 +259,7 @@ export async function recordInspectionFinding(ctx: RequestContext, command: Find
         details: { enterpriseId: enterprise.id, inspectionId: inspection.id, ground: note, answerBy },
       });
       // About the proceeding, so the notification leads the enterprise to the notice it may answer.
-      notifyEach(tx, enterprise.agentIds, {
+      await notifyEach(tx, enterprise.agentIds, {
         kind: 'OTHER',
         subjectType: 'RevocationProceeding',
         subjectId: proceeding.id,
@@ -454,7 +454,7 @@ export async function revoke(ctx: RequestContext, globalId: string, reason: stri
     proceeding.decidedBy = tx.em.getReference(User, tx.viewer.userId!);
     proceeding.updatedAt = tx.deps.clock.now();
     proceedingAudit(tx, proceeding, 'supervision.revoke', from, { reason: text, revokedOn: day });
-    notifyEach(tx, enterprise.agentIds, {
+    await notifyEach(tx, enterprise.agentIds, {
       kind: 'OTHER',
       subjectType: 'Enterprise',
       subjectId: enterprise.id,

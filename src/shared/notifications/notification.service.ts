@@ -1,7 +1,9 @@
+import { randomUUID } from 'node:crypto';
 import type { RequestContext } from '../context.js';
 import { DomainError, UserErrorCode, problem } from '../errors.js';
 import { localIdOf } from '../ids.js';
 import { paginate, type ConnectionData, type PageArgs } from '../graphql/connection.js';
+import { inTransaction } from '../transaction.js';
 import { Notification } from './notification.entity.js';
 
 export const NOTIFICATION_RECEIVED = 'NOTIFICATION_RECEIVED';
@@ -21,8 +23,12 @@ export interface NotifyInput {
  * Modules call this in the same transaction as the state change it reports.
  */
 export function notify(tx: RequestContext, input: NotifyInput): Notification {
+  return addNotification(tx, input, randomUUID(), tx.deps.clock.now());
+}
+
+function addNotification(tx: RequestContext, input: NotifyInput, id: string, createdAt: Date): Notification {
   const notification = tx.em.create(Notification, {
-    id: crypto.randomUUID(),
+    id,
     userId: input.userId,
     kind: input.kind,
     subjectType: input.subjectType ?? null,
@@ -30,7 +36,7 @@ export function notify(tx: RequestContext, input: NotifyInput): Notification {
     titleKey: input.titleKey,
     bodyKey: input.bodyKey,
     params: input.params ?? {},
-    createdAt: tx.deps.clock.now(),
+    createdAt,
     readAt: null,
   });
   tx.em.persist(notification);
@@ -38,9 +44,54 @@ export function notify(tx: RequestContext, input: NotifyInput): Notification {
   return notification;
 }
 
-/** The same notification to each of these users (an enterprise's agents, say), in the caller's transaction. */
-export function notifyEach(tx: RequestContext, userIds: readonly string[], input: Omit<NotifyInput, 'userId'>): void {
-  for (const userId of userIds) notify(tx, { ...input, userId });
+/** The job that writes one notification to many users (see notifyEach). */
+export const NOTIFICATION_FAN_OUT = 'notifications.fanOut';
+
+/**
+ * What the fan-out job carries. Ids and time are fixed when the change is made: the notifications
+ * read as of that change, and a job retried after it had committed adds none of them twice.
+ */
+export interface FanOut {
+  notification: Omit<NotifyInput, 'userId'>;
+  recipients: { userId: string; id: string }[];
+  /** When the change it reports was made (ISO 8601). */
+  createdAt: string;
+}
+
+/**
+ * The same notification to each of these users (an enterprise's agents, say). With a job queue (a
+ * server database) it is a job added in the caller's transaction, so it is sent if and only if the
+ * change commits, and the mutation does not wait for the writes; embedded, they are written inline.
+ */
+export async function notifyEach(
+  tx: RequestContext,
+  userIds: readonly string[],
+  input: Omit<NotifyInput, 'userId'>,
+): Promise<void> {
+  if (userIds.length === 0) return;
+  const fanOut: FanOut = {
+    notification: input,
+    recipients: userIds.map((userId) => ({ userId, id: randomUUID() })),
+    createdAt: tx.deps.clock.now().toISOString(),
+  };
+  if (tx.deps.jobQueue) await tx.deps.jobQueue.enqueue(tx, NOTIFICATION_FAN_OUT, fanOut);
+  else addFanOut(tx, fanOut, new Set());
+}
+
+function addFanOut(tx: RequestContext, fanOut: FanOut, written: ReadonlySet<string>): number {
+  const createdAt = new Date(fanOut.createdAt);
+  const due = fanOut.recipients.filter((recipient) => !written.has(recipient.id));
+  for (const { userId, id } of due) addNotification(tx, { ...fanOut.notification, userId }, id, createdAt);
+  return due.length;
+}
+
+/** The fan-out job's work: writes those of its notifications not yet written; returns how many it wrote. */
+export function deliverFanOut(ctx: RequestContext, fanOut: FanOut): Promise<number> {
+  return inTransaction(ctx, async (tx) => {
+    const ids = fanOut.recipients.map((recipient) => recipient.id);
+    const written = await tx.em.find(Notification, { id: { $in: ids } }, { fields: ['id'] });
+    return addFanOut(tx, fanOut, new Set(written.map((notification) => notification.id)));
+  });
 }
 
 export function listNotifications(

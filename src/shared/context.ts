@@ -7,6 +7,7 @@ import type { Locale } from './messages.js';
 import type { EventBus } from './pubsub.js';
 import type { Viewer } from './viewer.js';
 import type { CalendarCache } from './calendar/calendar.cache.js';
+import type { RateLimitStore } from './rate-limiter.js';
 
 /** What lives for the whole process and every request may use. */
 export interface PlatformDeps {
@@ -15,9 +16,11 @@ export interface PlatformDeps {
   logger: Logger;
   events: EventBus;
   calendar: CalendarCache;
+  /** Where the rate-limit and lockout counts live, shared by every instance (shared/rate-limiter.ts). */
+  rateLimits: RateLimitStore;
   /** Secret for signatures the platform issues (licence verification codes). */
   signingKey: Buffer;
-  /** Releases what the dependencies hold (the event bus's database connections). */
+  /** Releases what the dependencies hold (the event bus's and the rate-limit store's connections). */
   close(): Promise<void>;
 }
 

@@ -249,6 +249,55 @@ for (const suite of suites) {
       expect(refused.body.errors![0]!.extensions!.code).toBe('UNAUTHENTICATED');
     });
 
+    it('reloads on B the holiday calendar and the name settings an administrator changed on A', async () => {
+      const { token } = await signUp(a);
+      const admin = new pg.Client({ connectionString: databaseUrl() });
+      await admin.connect();
+      try {
+        await admin.query(
+          `update users set role = 'ADMIN' where id = (select user_id from sessions order by created_at desc limit 1)`,
+        );
+      } finally {
+        await admin.end();
+      }
+      const isWorkingDay = `{ workingDays { isWorkingDay(date: "2032-10-01") } }`;
+      const settings = `{ nameSettings { verificationWindowWorkingDays } }`;
+      const askB = async () => {
+        const [day, names] = await Promise.all([
+          post(b, isWorkingDay, {}, { token, from: newAddress() }),
+          post(b, settings, {}, { token, from: newAddress() }),
+        ]);
+        return [
+          day.body.data!.workingDays.isWorkingDay as boolean,
+          names.body.data!.nameSettings.verificationWindowWorkingDays as number,
+        ] as const;
+      };
+      // B has read both into memory.
+      const [before, windowBefore] = await askB();
+      expect(before).toBe(true);
+      const windowAfter = windowBefore === 19 ? 18 : 19;
+
+      const loaded = await post(
+        a,
+        `mutation($input: LoadHolidayCalendarInput!) { loadHolidayCalendar(input: $input) { userErrors { code } } }`,
+        { input: { year: 2032, holidays: ['2032-10-01'], makeUpWorkdays: [] } },
+        { token, from: newAddress() },
+      );
+      expect(loaded.body.data!.loadHolidayCalendar.userErrors).toEqual([]);
+      const updated = await post(
+        a,
+        `mutation($input: UpdateNameSettingsInput!) { updateNameSettings(input: $input) { userErrors { code } } }`,
+        { input: { verificationWindowWorkingDays: windowAfter } },
+        { token, from: newAddress() },
+      );
+      expect(updated.body.data!.updateNameSettings.userErrors).toEqual([]);
+
+      let seen: readonly [boolean, number] = [true, windowBefore];
+      const deadline = Date.now() + 5000;
+      while ((seen[0] || seen[1] !== windowAfter) && Date.now() < deadline) seen = await askB();
+      expect(seen).toEqual([false, windowAfter]);
+    });
+
     it('keeps every acknowledged write when one instance is killed, and the other keeps serving', async () => {
       // Writers of their own (each caller has its own budget), half on each instance, writing until the kill.
       const writers = await Promise.all([0, 1, 2, 3].map(() => signUp(b, true)));

@@ -3,7 +3,7 @@ import { Redis } from 'ioredis';
 import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PostgresEventTarget } from '../../src/shared/pg-event-target.js';
-import { createEventBus, type EventBus } from '../../src/shared/pubsub.js';
+import { createEventBus, followEvents, type EventBus } from '../../src/shared/pubsub.js';
 import { RedisEventTarget } from '../../src/shared/redis-event-target.js';
 import { waitFor } from '../helpers/ws.js';
 
@@ -96,6 +96,15 @@ describe.runIf(redisUrl)('the Redis pub/sub event bus', () => {
       const interrupted = collect(
         bus.subscribe('SERVICE_CASE_UPDATED', 'c-1', { interruptedError: () => new Error('events may be missing') }),
       );
+      // A follower of the process's own events (revocations) is told, and carries on.
+      let followerTold = 0;
+      const followed: unknown[] = [];
+      const stopFollowing = followEvents(
+        bus,
+        'accounts.credentialsRevoked',
+        (payload) => void followed.push(payload),
+        () => followerTold++,
+      );
       // The listening connection, found by its local port, is killed by the server as a network failure would.
       const listenerPort = (target as unknown as { subscriber: Redis }).subscriber.stream.localPort;
       const admin = new Redis(redisUrl!);
@@ -106,6 +115,7 @@ describe.runIf(redisUrl)('the Redis pub/sub event bus', () => {
       }
       await waitFor(() => interrupted.failure() !== null, 'the interruption');
       expect(interrupted.failure()!.message).toBe('events may be missing');
+      expect(followerTold).toBe(1);
       // ioredis reconnects and subscribes again: a new subscriber hears new events.
       const later = collect(bus.subscribe('SERVICE_CASE_UPDATED', 'c-1'));
       await waitFor(
@@ -117,6 +127,9 @@ describe.runIf(redisUrl)('the Redis pub/sub event bus', () => {
         10_000,
       );
       await later.stop();
+      instanceA.publish('accounts.credentialsRevoked', { id: 's-1', scope: 'SESSION' });
+      await waitFor(() => followed.length === 1, 'the follower hearing again');
+      await stopFollowing();
     } finally {
       await target.close();
     }

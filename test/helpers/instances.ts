@@ -1,6 +1,7 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { Redis } from 'ioredis';
 
 // The compiled server (dist/src/main.js) as real processes, for the tests of what crosses between
 // processes: workers of one host, or API instances on several hosts sharing a database and Redis.
@@ -76,5 +77,17 @@ export async function startServerProcess(env: Record<string, string>): Promise<S
       throw new Error('the server did not start');
     }
     await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
+/** Deletes a test run's Redis keys (they would expire by themselves within the hour). */
+export async function deleteRedisKeys(url: string, prefix: string): Promise<void> {
+  const redis = new Redis(url);
+  try {
+    const keys: string[] = [];
+    for await (const batch of redis.scanStream({ match: `${prefix}*`, count: 500 })) keys.push(...(batch as string[]));
+    if (keys.length) await redis.del(...keys);
+  } finally {
+    redis.disconnect();
   }
 }

@@ -3,7 +3,7 @@ import { createClient, type Client } from 'graphql-ws';
 import pg from 'pg';
 import WebSocket from 'ws';
 import { afterAll, beforeAll, describe, expect, it, inject } from 'vitest';
-import { ensureServerBuild, startServerProcess, type ServerProcess } from '../helpers/instances.js';
+import { deleteRedisKeys, ensureServerBuild, startServerProcess, type ServerProcess } from '../helpers/instances.js';
 import { localIdOf } from '../../src/shared/ids.js';
 import { subscribe, waitFor } from '../helpers/ws.js';
 
@@ -131,6 +131,7 @@ for (const suite of suites) {
       await admin.connect();
       await admin.query(`drop database if exists "${database}" with (force)`);
       await admin.end();
+      if (suite.redis) await deleteRedisKeys(redisUrl!, redisKeyPrefix);
     });
 
     it(`keeps the counts in ${suite.redis ? 'Redis' : 'PostgreSQL'}, not in either process`, async () => {

@@ -3,6 +3,7 @@ import { pino } from 'pino';
 import { RateLimiterRes } from 'rate-limiter-flexible';
 import { describe, expect, it } from 'vitest';
 import { createRateLimitStore, type RateLimitBackend } from '../../src/shared/rate-limiter.js';
+import { deleteRedisKeys } from '../helpers/instances.js';
 
 // The shared rate-limit store when its engine is away: requests are still answered, and the limit
 // still holds, counted in this process's memory (the insurance limiter), and the outage is logged.
@@ -74,6 +75,7 @@ describe('the shared rate-limit store during an outage', () => {
       await expect(a.limiter(options).consume('caller')).rejects.toBeInstanceOf(RateLimiterRes);
     } finally {
       await Promise.all([a.close(), b.close()]);
+      await deleteRedisKeys(redisUrl!, (backend as { keyPrefix: string }).keyPrefix);
     }
   });
 });

@@ -81,8 +81,8 @@ export interface Config {
   credentialCacheSeconds: number;
   /**
    * Processes serving requests (app/cluster.ts). Default: one per usable core, up to four, with a server
-   * database and the postgres event bus (a single Node.js thread is what limits the busy searches); one
-   * otherwise, as the embedded database lives in one process. Several need DATABASE_URL and that bus.
+   * database and the postgres or redis event bus (a single Node.js thread is what limits the busy searches);
+   * one otherwise, as the embedded database lives in one process. Several need DATABASE_URL and such a bus.
    */
   workers: number;
   /** Days a published financing demand stays open to offers before it expires (金企通). */

@@ -24,6 +24,7 @@ import { Migration20261207153309_ActingForEnterprise } from './Migration20261207
 import { Migration20261207154500_RevocationNoticeAnswer } from './Migration20261207154500_RevocationNoticeAnswer.js';
 import { Migration20261207160000_TypicalCaseEditWithdraw } from './Migration20261207160000_TypicalCaseEditWithdraw.js';
 import { Migration20261207183000_AdminSettingsAndCommitmentTerms } from './Migration20261207183000_AdminSettingsAndCommitmentTerms.js';
+import { Migration20261207183000_RateLimits } from './Migration20261207183000_RateLimits.js';
 
 export const allMigrations = [
   Migration20261126133344_Initial,
@@ -49,4 +50,5 @@ export const allMigrations = [
   Migration20261207154500_RevocationNoticeAnswer,
   Migration20261207160000_TypicalCaseEditWithdraw,
   Migration20261207183000_AdminSettingsAndCommitmentTerms,
+  Migration20261207183000_RateLimits,
 ];

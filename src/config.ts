@@ -72,16 +72,29 @@ export interface Config {
    */
   publicUrl: string | null;
   /**
-   * Where events for subscriptions travel: inside this process, or through PostgreSQL LISTEN/NOTIFY so
-   * that several server processes on one database hear each other (default with DATABASE_URL).
+   * Redis shared by every API instance, e.g. "redis://redis.internal:6379/0": the rate-limit and lockout
+   * counts and the event bus go through it. When absent they use the PostgreSQL server (or memory).
    */
-  eventBus: 'memory' | 'postgres';
+  redisUrl: string | null;
+  /** Prefix of every Redis key and channel of this deployment, so that several can share one Redis. */
+  redisKeyPrefix: string;
+  /**
+   * Where the rate-limit and lockout counts live (shared/rate-limiter.ts): Redis with REDIS_URL, else the
+   * PostgreSQL server of DATABASE_URL, else (the embedded single process) memory. Not a setting of its own.
+   */
+  rateLimitStore: 'memory' | 'postgres' | 'redis';
+  /**
+   * Where events for subscriptions travel: inside this process, through PostgreSQL LISTEN/NOTIFY or through
+   * Redis pub/sub, so that several server processes hear each other. Default: redis with REDIS_URL, else
+   * postgres with DATABASE_URL, else memory.
+   */
+  eventBus: 'memory' | 'postgres' | 'redis';
   /** Seconds a recognised session token or API key is trusted without asking the database again. */
   credentialCacheSeconds: number;
   /**
    * Processes serving requests (app/cluster.ts). Default: one per usable core, up to four, with a server
-   * database and the postgres event bus (a single Node.js thread is what limits the busy searches); one
-   * otherwise, as the embedded database lives in one process. Several need DATABASE_URL and that bus.
+   * database and the postgres or redis event bus (a single Node.js thread is what limits the busy searches);
+   * one otherwise, as the embedded database lives in one process. Several need DATABASE_URL and such a bus.
    */
   workers: number;
   /** Hours an uploaded file never attached to anything is kept before the scheduled sweep deletes it. */
@@ -193,21 +206,40 @@ function usableCores(): number {
 }
 
 function workers(env: Env, url: string | null, bus: Config['eventBus']): number {
-  const fallback = url && bus === 'postgres' ? Math.min(usableCores(), MAX_DEFAULT_WORKERS) : 1;
+  const fallback = url && bus !== 'memory' ? Math.min(usableCores(), MAX_DEFAULT_WORKERS) : 1;
   const count = integer(env, 'WORKERS', fallback, 1, availableParallelism() * 4);
   if (count > 1 && !url)
     throw new ConfigError('WORKERS', 'several workers need DATABASE_URL: the embedded database lives in one process');
   if (count > 1 && bus === 'memory')
-    throw new ConfigError('EVENT_BUS', 'memory reaches only its own process; with several WORKERS use postgres');
+    throw new ConfigError(
+      'EVENT_BUS',
+      'memory reaches only its own process; with several WORKERS use postgres or redis',
+    );
   return count;
 }
 
-function eventBus(env: Env, url: string | null): Config['eventBus'] {
+function eventBus(env: Env, url: string | null, redis: string | null): Config['eventBus'] {
   const raw = env.EVENT_BUS?.trim().toLowerCase();
-  if (!raw) return url ? 'postgres' : 'memory';
-  if (raw !== 'memory' && raw !== 'postgres')
-    throw new ConfigError('EVENT_BUS', `must be memory or postgres, got "${raw}"`);
+  if (!raw) return redis ? 'redis' : url ? 'postgres' : 'memory';
+  if (raw !== 'memory' && raw !== 'postgres' && raw !== 'redis')
+    throw new ConfigError('EVENT_BUS', `must be memory, postgres or redis, got "${raw}"`);
   if (raw === 'postgres' && !url) throw new ConfigError('EVENT_BUS', 'postgres needs DATABASE_URL');
+  if (raw === 'redis' && !redis) throw new ConfigError('EVENT_BUS', 'redis needs REDIS_URL');
+  return raw;
+}
+
+function redisUrl(env: Env): string | null {
+  const raw = env.REDIS_URL?.trim();
+  if (!raw) return null;
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    throw new ConfigError('REDIS_URL', 'is not a valid URL (expected redis://host:port/db or rediss://…)');
+  }
+  if (url.protocol !== 'redis:' && url.protocol !== 'rediss:') {
+    throw new ConfigError('REDIS_URL', `must start with redis:// or rediss://, got ${url.protocol}//`);
+  }
   return raw;
 }
 
@@ -266,7 +298,8 @@ export function loadConfig(env: Env = process.env): Config {
   if (url !== null && signingKey === null && env.NODE_ENV === 'production') {
     throw new ConfigError('SIGNING_KEY', 'is required in production with DATABASE_URL');
   }
-  const bus = eventBus(env, url);
+  const redis = redisUrl(env);
+  const bus = eventBus(env, url, redis);
   return {
     port: integer(env, 'PORT', 4000, 0, 65535),
     host: env.HOST?.trim() || '0.0.0.0',
@@ -291,6 +324,9 @@ export function loadConfig(env: Env = process.env): Config {
     signingKey,
     serveWeb: boolean(env, 'SERVE_WEB', true),
     publicUrl: publicUrl(env),
+    redisUrl: redis,
+    redisKeyPrefix: env.REDIS_KEY_PREFIX?.trim() || 'qes:',
+    rateLimitStore: redis ? 'redis' : url ? 'postgres' : 'memory',
     eventBus: bus,
     workers: workers(env, url, bus),
     credentialCacheSeconds: integer(env, 'CREDENTIAL_CACHE_SECONDS', 5, 0, 60),

@@ -1,17 +1,16 @@
 import cluster, { type Worker } from 'node:cluster';
 import type { Logger } from 'pino';
-import { RateLimiterClusterMaster } from 'rate-limiter-flexible';
 import type { Config } from '../config.js';
 import { armShutdownDeadline, onStopRequest, SHUTDOWN_MARGIN_MS } from './shutdown.js';
 
 // The server as several processes on one port (node:cluster): one Node.js thread handles a request at a
 // time, so a machine with more cores serves more with a worker per core. The primary process serves
 // nothing itself. It starts the first worker alone (that one applies migrations, loads demo data and
-// runs the scheduled jobs), then the others; it keeps the rate-limit counts all workers share
-// (shared/rate-limiter.ts); it restarts a worker that dies after it started, and stops the server with
-// exit code 1 when one cannot start; on SIGTERM or SIGINT it stops them all and exits 0 once every one
-// has stopped cleanly. Subscriptions reach every worker through the PostgreSQL event bus (config.ts
-// insists on it).
+// runs the scheduled jobs), then the others; it restarts a worker that dies after it started, and stops
+// the server with exit code 1 when one cannot start; on SIGTERM or SIGINT it stops them all and exits 0 once every one
+// has stopped cleanly. Workers share nothing through it: the rate-limit counts live in Redis or
+// PostgreSQL (shared/rate-limiter.ts) and subscriptions reach every worker through the PostgreSQL or
+// Redis event bus (config.ts insists on one), exactly as between instances on different hosts.
 
 /** What a worker tells the primary once it listens. */
 export const WORKER_READY = 'qes:ready';
@@ -32,7 +31,6 @@ export function reportReady(): void {
 const RESTART_DELAY_MS = 1000;
 
 export async function runPrimary(config: Config, logger: Logger): Promise<void> {
-  new RateLimiterClusterMaster();
   const workers = new Map<number, Worker>();
   let stopping = false;
   let failed = false;

@@ -17,7 +17,7 @@ import {
 import type * as QueryComplexity from 'graphql-query-complexity';
 import { createRequire } from 'node:module';
 import { RateLimiterRes } from 'rate-limiter-flexible';
-import { createRateLimiter } from '../shared/rate-limiter.js';
+import type { RateLimiter, RateLimitStore } from '../shared/rate-limiter.js';
 import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from '../shared/graphql/connection.js';
 import { translate, defineMessages, type Locale } from '../shared/messages.js';
 
@@ -232,11 +232,14 @@ export interface RateLimitState {
   resetInSeconds: number;
 }
 
-/** The per-minute cost budget of each caller, one count for all workers (shared/rate-limiter.ts). */
+/** The per-minute cost budget of each caller, one count for all instances (shared/rate-limiter.ts). */
 export class CostRateLimiter {
-  private readonly limiter: ReturnType<typeof createRateLimiter>;
-  constructor(readonly pointsPerMinute: number) {
-    this.limiter = createRateLimiter({ keyPrefix: 'cost', points: pointsPerMinute, duration: 60 });
+  private readonly limiter: RateLimiter;
+  constructor(
+    store: RateLimitStore,
+    readonly pointsPerMinute: number,
+  ) {
+    this.limiter = store.limiter({ keyPrefix: 'cost', points: pointsPerMinute, duration: 60 });
   }
 
   /** Spends `cost` points of `key`'s budget or throws RATE_LIMITED with the seconds to wait. */

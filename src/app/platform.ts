@@ -9,6 +9,8 @@ import { CalendarCache } from '../shared/calendar/calendar.cache.js';
 import { systemClock, type Clock } from '../shared/clock.js';
 import { createEventBus } from '../shared/pubsub.js';
 import { PostgresEventTarget } from '../shared/pg-event-target.js';
+import { createRateLimitStore, type RateLimitBackend } from '../shared/rate-limiter.js';
+import { RedisEventTarget } from '../shared/redis-event-target.js';
 
 /** The process's logger; `destination`: where lines go (standard output unless a test captures them). */
 export function createLogger(config: Pick<Config, 'logLevel'>, destination?: DestinationStream): Logger {
@@ -51,19 +53,30 @@ export async function createPlatformDeps(
   logger: Logger,
   clock: Clock = systemClock,
 ): Promise<PlatformDeps> {
-  const pgTarget =
-    config.eventBus === 'postgres' && config.databaseUrl
-      ? await PostgresEventTarget.connect(config.databaseUrl, logger)
-      : null;
+  const target =
+    config.eventBus === 'redis' && config.redisUrl
+      ? await RedisEventTarget.connect(config.redisUrl, config.redisKeyPrefix, logger)
+      : config.eventBus === 'postgres' && config.databaseUrl
+        ? await PostgresEventTarget.connect(config.databaseUrl, logger)
+        : null;
+  const rateLimits = await createRateLimitStore(rateLimitBackend(config), logger);
   return {
     config,
     clock,
     logger,
-    events: createEventBus(pgTarget ?? undefined),
+    events: createEventBus(target ?? undefined),
     calendar: new CalendarCache(),
+    rateLimits,
     signingKey: await signingKey(config),
     close: async () => {
-      await pgTarget?.close();
+      await Promise.all([target?.close(), rateLimits.close()]);
     },
   };
+}
+
+function rateLimitBackend(config: Config): RateLimitBackend {
+  if (config.rateLimitStore === 'redis' && config.redisUrl)
+    return { kind: 'redis', url: config.redisUrl, keyPrefix: config.redisKeyPrefix };
+  if (config.rateLimitStore === 'postgres' && config.databaseUrl) return { kind: 'postgres', url: config.databaseUrl };
+  return { kind: 'memory' };
 }

@@ -51,7 +51,7 @@ export async function createAppServer(orm: MikroORM, deps: PlatformDeps): Promis
   const trust = proxyTrust(config.trustProxy);
   app.set('trust proxy', trust);
   const httpServer = createServer();
-  const rateLimiter = new CostRateLimiter(config.rateLimitPointsPerMinute);
+  const rateLimiter = new CostRateLimiter(deps.rateLimits, config.rateLimitPointsPerMinute);
   const websocket = attachWebSocketServer({
     httpServer,
     path: GRAPHQL_PATH,

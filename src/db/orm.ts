@@ -49,6 +49,8 @@ function baseOptions(logger?: Logger, onQuery?: (sql: string) => void): Partial<
       onQuery?.(message);
       logger?.trace({ orm: message });
     },
+    // Written by rate-limiter-flexible, not an entity (shared/rate-limiter.ts): a generated migration must not drop it.
+    schemaGenerator: { skipTables: ['rate_limits'] },
     migrations: {
       tableName: 'mikro_orm_migrations',
       path: 'dist/migrations',

@@ -8,6 +8,7 @@ import type { EventBus } from './pubsub.js';
 import type { JobQueue } from './job-queue.js';
 import type { Viewer } from './viewer.js';
 import type { CalendarCache } from './calendar/calendar.cache.js';
+import type { RateLimitStore } from './rate-limiter.js';
 
 /** What lives for the whole process and every request may use. */
 export interface PlatformDeps {
@@ -16,6 +17,8 @@ export interface PlatformDeps {
   logger: Logger;
   events: EventBus;
   calendar: CalendarCache;
+  /** Where the rate-limit and lockout counts live, shared by every instance (shared/rate-limiter.ts). */
+  rateLimits: RateLimitStore;
   /** Secret for signatures the platform issues (licence verification codes). */
   signingKey: Buffer;
   /**
@@ -23,7 +26,7 @@ export interface PlatformDeps {
    * started (app/job-queue.ts); absent on the embedded database, where that work runs inline.
    */
   jobQueue?: JobQueue;
-  /** Releases what the dependencies hold (the event bus's database connections). */
+  /** Releases what the dependencies hold (the event bus's and the rate-limit store's connections). */
   close(): Promise<void>;
 }
 

@@ -19,7 +19,8 @@ import { BusEvent, EVENTS_INTERRUPTED, type FlushingEventTarget } from './pubsub
 // ends its subscribers with an error rather than let them carry on with a silent gap.
 
 const CHANNEL = 'qes_events';
-const MAX_PAYLOAD_BYTES = 7900;
+/** Below NOTIFY's 8,000 bytes, with room for the envelope; the Redis bus keeps to it too. */
+export const MAX_PAYLOAD_BYTES = 7900;
 
 /** At most this many events leave in one statement. */
 const MAX_BATCH = 100;

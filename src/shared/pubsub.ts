@@ -29,6 +29,8 @@ export interface SubscribeOptions<T> {
    * connection). Without it the subscriber carries on: for followers of the process's own events.
    */
   interruptedError?: () => Error;
+  /** Called when events may have been missed, whether or not that ends the subscriber. */
+  onInterrupted?: () => void;
 }
 
 /** Dispatched by an event target that may have missed events (its connection was lost). */
@@ -109,6 +111,8 @@ class Subscriber<T> implements AsyncIterableIterator<T> {
 
   /** The event target may have missed events: end this subscriber (after its queue), if it asked to be. */
   interrupt(): void {
+    if (this.finished || this.failure) return;
+    this.options.onInterrupted?.();
     if (this.options.interruptedError) this.fail(this.options.interruptedError());
   }
 
@@ -224,10 +228,12 @@ export function followEvents<T>(
   events: EventBus,
   topic: string,
   onEvent: (payload: T) => void | Promise<void>,
+  onInterrupted?: () => void,
 ): () => Promise<void> {
   // Unbounded and never ended by an interruption: these followers are the process's own, rare events,
   // and ending one would leave the process wrong for good (a revoked credential accepted until a restart).
-  const iterator = events.subscribe<T>(topic, undefined, { maxQueued: Infinity });
+  // `onInterrupted` lets a follower drop what a missed event could have made wrong.
+  const iterator = events.subscribe<T>(topic, undefined, { maxQueued: Infinity, onInterrupted });
   const following = (async () => {
     for (let next = await iterator.next(); !next.done; next = await iterator.next()) await onEvent(next.value);
   })();

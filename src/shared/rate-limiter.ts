@@ -1,11 +1,145 @@
-import cluster from 'node:cluster';
-import { RateLimiterCluster, RateLimiterMemory, type IRateLimiterOptions } from 'rate-limiter-flexible';
+import { Redis } from 'ioredis';
+import pg from 'pg';
+import type { Logger } from 'pino';
+import {
+  RateLimiterMemory,
+  RateLimiterPostgres,
+  RateLimiterRedis,
+  type IRateLimiterOptions,
+  type RateLimiterAbstract,
+} from 'rate-limiter-flexible';
 
-/**
- * A counter of points per key and period. In one process it lives in memory; when the server runs as
- * several workers (app/cluster.ts) each worker asks the primary process, which keeps one count for
- * all of them, so a budget or a lockout is the same whichever worker a request reaches.
- */
-export function createRateLimiter(options: IRateLimiterOptions): RateLimiterMemory | RateLimiterCluster {
-  return cluster.isWorker ? new RateLimiterCluster({ ...options, timeoutMs: 3000 }) : new RateLimiterMemory(options);
+// Counters of points per key and period (the cost budget, the sign-in lockout, the objection limit),
+// kept where every API instance sees the same count, whichever instance a request reaches:
+// - Redis when REDIS_URL is set (rate-limiter-flexible's RateLimiterRedis over ioredis: one atomic
+//   Lua script per request, expiry by Redis itself);
+// - otherwise the PostgreSQL server of DATABASE_URL (RateLimiterPostgres: one upsert per request) in
+//   the table `rate_limits` that a migration creates, so no instance needs the right to create tables
+//   and the key may be longer than the library's own varchar(255) (an email and an address);
+// - in memory only for the embedded single process (PGlite lives in one process anyway).
+//
+// When the shared store fails (Redis or PostgreSQL down, slow beyond STORE_TIMEOUT_MS), each limiter
+// falls back to its insurance limiter: the same limit counted in this instance's memory. Requests keep
+// being served (an outage of the counter must not become an outage of the API, as GitHub's, Stripe's and
+// Cloudflare's limiters fail open), yet no limit ever disappears: a caller gets at most the limit per
+// instance while the store is away, and a password guesser at most the lockout's failures per instance.
+// Once the store answers again the shared counts resume.
+
+/** What the services use of a limiter. */
+export type RateLimiter = Pick<RateLimiterAbstract, 'consume' | 'get' | 'delete' | 'points'>;
+
+export type RateLimitBackend =
+  { kind: 'memory' } | { kind: 'redis'; url: string; keyPrefix: string } | { kind: 'postgres'; url: string };
+
+/** How long the shared store may take to answer before the insurance limiter decides. */
+const STORE_TIMEOUT_MS = 1000;
+
+/** The table of the PostgreSQL store (migrations/…_RateLimits.ts). */
+export const RATE_LIMIT_TABLE = 'rate_limits';
+
+export interface RateLimitStore {
+  readonly kind: RateLimitBackend['kind'];
+  /** The limiter of these options; one per distinct `keyPrefix` and limits, created on first use. */
+  limiter(options: IRateLimiterOptions & { keyPrefix: string }): RateLimiter;
+  close(): Promise<void>;
+}
+
+export async function createRateLimitStore(backend: RateLimitBackend, logger: Logger): Promise<RateLimitStore> {
+  const limiters = new Map<string, RateLimiter>();
+  let make: (options: IRateLimiterOptions & { keyPrefix: string }) => RateLimiter;
+  let close = async () => {};
+
+  if (backend.kind === 'redis') {
+    const redis = new Redis(backend.url, {
+      lazyConnect: true,
+      // A command while disconnected fails at once (the insurance limiter answers) instead of waiting.
+      enableOfflineQueue: false,
+      maxRetriesPerRequest: 1,
+      commandTimeout: STORE_TIMEOUT_MS,
+      connectionName: 'qes-rate-limits',
+    });
+    let reported = false;
+    redis.on('error', (error: Error) => {
+      // ioredis reconnects by itself; one line per outage, not one per retry.
+      if (!reported) logger.error({ err: error }, 'rate-limit store (Redis) unreachable; counting in memory');
+      reported = true;
+    });
+    redis.on('ready', () => {
+      if (reported) logger.warn('rate-limit store (Redis) reachable again');
+      reported = false;
+    });
+    await redis.connect().catch(() => undefined);
+    make = (options) =>
+      new RateLimiterRedis({
+        ...options,
+        keyPrefix: `${backend.keyPrefix}${options.keyPrefix}`,
+        storeClient: redis,
+        rejectIfRedisNotReady: true,
+        insuranceLimiter: new RateLimiterMemory(options),
+      });
+    close = async () => {
+      redis.disconnect();
+    };
+  } else if (backend.kind === 'postgres') {
+    const pool = new pg.Pool({
+      connectionString: backend.url,
+      application_name: 'qes-rate-limits',
+      // A count lost in a crash costs nothing; waiting for a flush to disk on every request would.
+      options: '-c synchronous_commit=off',
+      max: 4,
+      connectionTimeoutMillis: STORE_TIMEOUT_MS,
+      query_timeout: STORE_TIMEOUT_MS,
+    });
+    // An idle connection lost (the server restarted) is only dropped from the pool; unhandled, it would end the process.
+    pool.on('error', (error) => logger.warn({ err: error }, 'rate-limit store connection lost'));
+    let reported = false;
+    // The pool as the limiter sees it: one line per outage in the log, the failure passed on to the insurance limiter.
+    const store = {
+      query: async (query: pg.QueryConfig) => {
+        try {
+          const result = await pool.query(query);
+          if (reported) logger.warn('rate-limit store (PostgreSQL) reachable again');
+          reported = false;
+          return result;
+        } catch (error) {
+          if (!reported) logger.error({ err: error }, 'rate-limit store (PostgreSQL) unreachable; counting in memory');
+          reported = true;
+          throw error;
+        }
+      },
+    };
+    make = (options) =>
+      new RateLimiterPostgres({
+        ...options,
+        storeClient: store,
+        storeType: 'pool',
+        tableName: RATE_LIMIT_TABLE,
+        tableCreated: true,
+        // Rows expired an hour ago are deleted every five minutes; one such timer per process is enough.
+        clearExpiredByTimeout: limiters.size === 0,
+        insuranceLimiter: new RateLimiterMemory(options),
+      });
+    close = () => pool.end();
+  } else {
+    make = (options) => new RateLimiterMemory(options);
+  }
+
+  return {
+    kind: backend.kind,
+    limiter(options) {
+      const identity = JSON.stringify([
+        options.keyPrefix,
+        options.points,
+        options.duration,
+        options.blockDuration ?? 0,
+      ]);
+      let limiter = limiters.get(identity);
+      if (!limiter) {
+        limiter = make(options);
+        limiters.set(identity, limiter);
+      }
+      return limiter;
+    },
+    close,
+  };
 }

@@ -1,42 +1,18 @@
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { existsSync, readdirSync, statSync } from 'node:fs';
-import { join, resolve } from 'node:path';
 import { createClient, type Client } from 'graphql-ws';
 import pg from 'pg';
 import WebSocket from 'ws';
 import { afterAll, beforeAll, describe, expect, it, inject } from 'vitest';
+import { MAIN, ROOT, ensureServerBuild } from '../helpers/instances.js';
 
 // The server as npm start runs it on a server database: the compiled dist/src/main.js as a primary
 // process with two workers on one port (app/cluster.ts). Real processes, so what they share is only
-// what crosses between them: the rate-limit counts (through the primary), credential revocations and
-// changes to what each keeps in memory (through the PostgreSQL event bus). Needs the PostgreSQL server
+// what crosses between them: the rate-limit counts (in PostgreSQL: the primary keeps none), credential
+// revocations and changes to what each keeps in memory (through the PostgreSQL event bus). Needs the PostgreSQL server
 // (CI sets TEST_DATABASE_URL).
 const url = process.env.TEST_DATABASE_URL;
-const ROOT = resolve(import.meta.dirname, '../..');
-const MAIN = join(ROOT, 'dist/src/main.js');
 const RATE_LIMIT = 40;
-
-function newest(path: string): number {
-  if (!existsSync(path)) return 0;
-  const stat = statSync(path);
-  if (!stat.isDirectory()) return stat.mtimeMs;
-  return Math.max(0, ...readdirSync(path).map((entry) => newest(join(path, entry))));
-}
-
-/** Compiles the server when dist is missing or older than its sources (CI has just built it). */
-function ensureServerBuild(): void {
-  if (
-    existsSync(MAIN) &&
-    statSync(MAIN).mtimeMs >= Math.max(newest(join(ROOT, 'src')), newest(join(ROOT, 'migrations')))
-  )
-    return;
-  const built = spawnSync(process.execPath, [join(ROOT, 'node_modules/typescript/bin/tsc'), '-p', 'tsconfig.json'], {
-    cwd: ROOT,
-    stdio: 'inherit',
-  });
-  if (built.status !== 0) throw new Error('could not compile the server');
-}
 
 interface Answer {
   status: number;

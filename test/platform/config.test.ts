@@ -126,6 +126,14 @@ describe('loadConfig refuses', () => {
   it('an unknown EVENT_BUS, and a postgres event bus without a database', () => {
     expect(configError({ EVENT_BUS: 'kafka' }).variable).toBe('EVENT_BUS');
     expect(configError({ EVENT_BUS: 'postgres' }).message).toMatch(/needs DATABASE_URL/);
+    expect(configError({ EVENT_BUS: 'redis' }).message).toMatch(/needs REDIS_URL/);
+  });
+
+  it('a REDIS_URL that is not a redis:// or rediss:// URL', () => {
+    expect(configError({ REDIS_URL: 'localhost:6379' }).variable).toBe('REDIS_URL');
+    expect(configError({ REDIS_URL: 'http://cache:6379' }).message).toMatch(
+      /must start with redis:\/\/ or rediss:\/\//,
+    );
   });
 
   it('several WORKERS without a server database, or with the in-process event bus', () => {
@@ -163,6 +171,19 @@ describe('loadConfig refuses', () => {
     expect(loadConfig({}).eventBus).toBe('memory');
     expect(loadConfig({ DATABASE_URL: 'postgres://app@db/qes' }).eventBus).toBe('postgres');
     expect(loadConfig({ DATABASE_URL: 'postgres://app@db/qes', EVENT_BUS: 'memory' }).eventBus).toBe('memory');
+  });
+
+  it('uses Redis for the event bus and the rate-limit counts whenever REDIS_URL is set, else the database', () => {
+    const redis = { DATABASE_URL: 'postgres://app@db/qes', REDIS_URL: 'redis://cache:6379/0' };
+    expect(loadConfig(redis)).toMatchObject({ eventBus: 'redis', rateLimitStore: 'redis', redisKeyPrefix: 'qes:' });
+    expect(loadConfig({ ...redis, EVENT_BUS: 'postgres', REDIS_KEY_PREFIX: 'city:' })).toMatchObject({
+      eventBus: 'postgres',
+      rateLimitStore: 'redis',
+      redisKeyPrefix: 'city:',
+    });
+    expect(loadConfig({ DATABASE_URL: 'postgres://app@db/qes' }).rateLimitStore).toBe('postgres');
+    expect(loadConfig({}).rateLimitStore).toBe('memory');
+    expect(loadConfig({ ...redis, WORKERS: '2' }).workers).toBe(2);
   });
 });
 

@@ -1,7 +1,7 @@
 import { createHmac } from 'node:crypto';
 import { LockMode, UniqueConstraintViolationException } from '@mikro-orm/core';
 import { RateLimiterRes } from 'rate-limiter-flexible';
-import { createRateLimiter } from '../../shared/rate-limiter.js';
+import type { RateLimiter, RateLimitStore } from '../../shared/rate-limiter.js';
 import type { Config } from '../../config.js';
 import type { RequestContext } from '../../shared/context.js';
 import { recordAudit } from '../../shared/audit/audit.service.js';
@@ -33,39 +33,36 @@ import './accounts.messages.js';
 //   everyone for an hour: the slower limit against guessing spread over many addresses. Locking an
 //   account for its owner thus takes 50 failures from at least 10 addresses.
 // Unknown emails are counted like real ones, so a lockout tells nothing about which accounts exist.
-// One count for all workers (shared/rate-limiter.ts).
+// One count for all instances (shared/rate-limiter.ts).
 const SOURCE_WINDOW_SECONDS = 15 * 60;
 const ACCOUNT_WINDOW_SECONDS = 60 * 60;
 
-type Limiter = ReturnType<typeof createRateLimiter>;
+type Limiter = RateLimiter;
 interface SignInLimits {
   perSource: Limiter;
   perAccount: Limiter;
 }
 
-const limitsBySetting = new Map<string, SignInLimits>();
-
-function signInLimits({ failuresPerSource, failuresPerAccount }: Config['signInLockout']): SignInLimits {
+/** The two limiters of these settings (the store keeps one of each, so this is cheap per request). */
+function signInLimits(
+  store: RateLimitStore,
+  { failuresPerSource, failuresPerAccount }: Config['signInLockout'],
+): SignInLimits {
   const setting = `${failuresPerSource}/${failuresPerAccount}`;
-  let limits = limitsBySetting.get(setting);
-  if (!limits) {
-    limits = {
-      perSource: createRateLimiter({
-        keyPrefix: `sign-in-source-${setting}`,
-        points: failuresPerSource,
-        duration: SOURCE_WINDOW_SECONDS,
-        blockDuration: SOURCE_WINDOW_SECONDS,
-      }),
-      perAccount: createRateLimiter({
-        keyPrefix: `sign-in-account-${setting}`,
-        points: failuresPerAccount,
-        duration: ACCOUNT_WINDOW_SECONDS,
-        blockDuration: ACCOUNT_WINDOW_SECONDS,
-      }),
-    };
-    limitsBySetting.set(setting, limits);
-  }
-  return limits;
+  return {
+    perSource: store.limiter({
+      keyPrefix: `sign-in-source-${setting}`,
+      points: failuresPerSource,
+      duration: SOURCE_WINDOW_SECONDS,
+      blockDuration: SOURCE_WINDOW_SECONDS,
+    }),
+    perAccount: store.limiter({
+      keyPrefix: `sign-in-account-${setting}`,
+      points: failuresPerAccount,
+      duration: ACCOUNT_WINDOW_SECONDS,
+      blockDuration: ACCOUNT_WINDOW_SECONDS,
+    }),
+  };
 }
 
 /** The key of an account as seen from one address (a space cannot occur in either). */
@@ -196,7 +193,7 @@ async function createAccount(ctx: RequestContext, input: SignUpInput, sessionTok
 
 export async function signIn(ctx: RequestContext, input: { email: string; password: string }): Promise<SignedIn> {
   const email = normaliseEmail(input.email);
-  const limits = signInLimits(ctx.deps.config.signInLockout);
+  const limits = signInLimits(ctx.deps.rateLimits, ctx.deps.config.signInLockout);
   // A locked account is refused before the password is even checked.
   const waitMs = await lockedForMs(limits, email, ctx);
   if (waitMs > 0) {

@@ -55,11 +55,18 @@ export function followCredentialRevocations(
   events: EventBus,
   onRevoked: (isRevoked: (viewer: Viewer) => boolean) => void = () => {},
 ): () => Promise<void> {
-  return followEvents<Revocation>(events, CREDENTIALS_REVOKED, (revocation) => {
-    const isRevoked = revoked(revocation);
-    forgetCredentials(isRevoked);
-    onRevoked(isRevoked);
-  });
+  return followEvents<Revocation>(
+    events,
+    CREDENTIALS_REVOKED,
+    (revocation) => {
+      const isRevoked = revoked(revocation);
+      forgetCredentials(isRevoked);
+      onRevoked(isRevoked);
+    },
+    // The bus lost its connection, so a revocation may have been missed: every cached credential is checked
+    // against the database again on its next use (open sockets: at the next WS_CREDENTIAL_CHECK_SECONDS).
+    () => forgetCredentials(() => true),
+  );
 }
 
 /** Enough ids for one `in (…)` list, far below PostgreSQL's 65,535 parameters. */

@@ -9,7 +9,6 @@ import { paginate, type ConnectionData, type PageArgs } from '../../shared/graph
 import { localIdOf } from '../../shared/ids.js';
 import { notifyEach } from '../../shared/notifications/notification.service.js';
 import { translate } from '../../shared/messages.js';
-import { createRateLimiter } from '../../shared/rate-limiter.js';
 import { inTransaction } from '../../shared/transaction.js';
 import { addCalendarDays, isValidDate, type WorkingDayCalendar } from '../../shared/working-days.js';
 import { User } from '../accounts/index.js';
@@ -266,11 +265,11 @@ export interface ObjectionCommand {
 
 export const OBJECTION_LIMITS = { objectorName: 100, contact: 200, reason: 2000 } as const;
 
-const objectionLimiter = createRateLimiter({
+const OBJECTION_LIMIT = {
   keyPrefix: 'simplified-deregistration-objection',
   points: OBJECTIONS_PER_HOUR,
   duration: 3600,
-});
+};
 
 /** Anyone (signed in or not): objects to a simplified deregistration during its notice. */
 export async function raiseObjection(
@@ -349,7 +348,7 @@ export async function raiseObjection(
 
 async function spendObjection(ctx: RequestContext): Promise<void> {
   try {
-    await objectionLimiter.consume(ctx.viewer.rateLimitKey);
+    await ctx.deps.rateLimits.limiter(OBJECTION_LIMIT).consume(ctx.viewer.rateLimitKey);
   } catch (rejection) {
     if (!(rejection instanceof RateLimiterRes)) throw rejection;
     const seconds = Math.max(1, Math.ceil(rejection.msBeforeNext / 1000));

@@ -23,6 +23,7 @@ import { Migration20261207153000_DirectNameVerification } from './Migration20261
 import { Migration20261207153309_ActingForEnterprise } from './Migration20261207153309_ActingForEnterprise.js';
 import { Migration20261207154500_RevocationNoticeAnswer } from './Migration20261207154500_RevocationNoticeAnswer.js';
 import { Migration20261207160000_TypicalCaseEditWithdraw } from './Migration20261207160000_TypicalCaseEditWithdraw.js';
+import { Migration20261207183019_OrganisationApiKeys } from './Migration20261207183019_OrganisationApiKeys.js';
 
 export const allMigrations = [
   Migration20261126133344_Initial,
@@ -47,4 +48,5 @@ export const allMigrations = [
   Migration20261207153309_ActingForEnterprise,
   Migration20261207154500_RevocationNoticeAnswer,
   Migration20261207160000_TypicalCaseEditWithdraw,
+  Migration20261207183019_OrganisationApiKeys,
 ];

@@ -34,6 +34,17 @@ export const zh = {
     empty: '尚无接口密钥。',
     status: '状态',
     active: '有效',
+    copy: '复制密钥',
+    copied: '已复制',
+    rotate: '轮换 {{name}} 的密钥',
+    rotateConfirm: '将生成新密钥；旧密钥在 24 小时内仍可使用，之后失效。确定轮换吗？',
+    rotatedTitle: '新密钥只显示这一次：请立即复制',
+    previousValidUntil: '旧密钥有效至',
+    organisation: '所属机构',
+    dailyUse: '近 30 天每日调用次数',
+    dailyUseDay: '日期',
+    dailyUseRequests: '调用次数',
+    noUse: '近 30 天没有调用。',
   },
   staff: {
     title: '工作人员账户',
@@ -198,6 +209,13 @@ export const zh = {
     REGISTRATION_READ: '登记信息',
     NAMES_READ: '企业名称',
     HOSTING_READ: '住所托管',
+    EVENTS_READ: '事件订阅',
+  },
+  org: {
+    title: '本机构接口密钥',
+    intro: '为本机构的系统创建、轮换和撤销接口密钥，查看每个密钥的使用情况。只能管理本机构的密钥。',
+    nav: '机构密钥',
+    notAdmin: '只有机构管理员可以管理接口密钥。',
   },
 };
 
@@ -236,6 +254,17 @@ export const en: typeof zh = {
     empty: 'No API keys yet.',
     status: 'Status',
     active: 'Active',
+    copy: 'Copy the secret',
+    copied: 'Copied',
+    rotate: 'Rotate the secret of {{name}}',
+    rotateConfirm: 'A new secret is made; the old one keeps working for 24 hours, then stops. Rotate?',
+    rotatedTitle: 'The new secret is shown only this once: copy it now',
+    previousValidUntil: 'Old secret works until',
+    organisation: 'Organisation',
+    dailyUse: 'Requests per day, last 30 days',
+    dailyUseDay: 'Day',
+    dailyUseRequests: 'Requests',
+    noUse: 'No requests in the last 30 days.',
   },
   staff: {
     title: 'Staff accounts',
@@ -405,5 +434,13 @@ export const en: typeof zh = {
     REGISTRATION_READ: 'Registrations',
     NAMES_READ: 'Enterprise names',
     HOSTING_READ: 'Hosted addresses',
+    EVENTS_READ: 'Event feed',
+  },
+  org: {
+    title: "Your organisation's API keys",
+    intro:
+      "Create, rotate and revoke your organisation's API keys and see how each is used. Only your organisation's keys.",
+    nav: 'Organisation keys',
+    notAdmin: "Only your organisation's administrator manages API keys.",
   },
 };

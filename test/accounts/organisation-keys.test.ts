@@ -1,8 +1,8 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { ApiKey, ApiKeyDailyUse } from '../../src/modules/accounts/accounts.entity.js';
+import { ApiKey, ApiKeyDailyUse, User } from '../../src/modules/accounts/accounts.entity.js';
 import { sha256 } from '../../src/modules/accounts/credentials.js';
 import { flushApiKeyUse } from '../../src/modules/accounts/key-usage.js';
-import { localIdOf } from '../../src/shared/ids.js';
+import { localIdOf, toGlobalId } from '../../src/shared/ids.js';
 import { TestApp } from '../helpers/app.js';
 import { cheapPasswordHash, createOrganisation, createUser, type TestUser } from '../helpers/factories.js';
 
@@ -305,5 +305,62 @@ describe('checkEnterpriseNames', () => {
     expect(result.data!.checkEnterpriseNames).toEqual(single);
     expect(tooMany.data ?? null).toBeNull();
     expect(tooMany.errors?.length).toBeGreaterThan(0);
+  });
+});
+
+describe("appointing an organisation's administrator", () => {
+  const CREATE_STAFF = `mutation($input: CreateStaffAccountInput!) { createStaffAccount(input: $input) { user { id organisationAdmin } ${ERRORS} } }`;
+
+  it('is done by the platform administrator when creating a bank officer, who then manages the bank keys', async () => {
+    const platformAdmin = await createUser(app, { role: 'ADMIN', passwordHash: cheapPasswordHash() });
+    const bank = await createOrganisation(app, 'BANK');
+    const email = `keys-admin-${Date.now()}@bank.example.cn`;
+
+    const created = await app.execute(
+      CREATE_STAFF,
+      {
+        input: {
+          email,
+          displayName: '何管理',
+          password: 'Bank-admin-2026',
+          role: 'BANK_OFFICER',
+          organisationId: toGlobalId('Organisation', bank.id),
+          organisationAdmin: true,
+        },
+      },
+      { token: platformAdmin.token },
+    );
+    const signedIn = await app.execute(`mutation($input: SignInInput!) { signIn(input: $input) { token } }`, {
+      input: { email, password: 'Bank-admin-2026' },
+    });
+    const keys = await app.execute(KEYS, {}, { token: signedIn.data!.signIn.token });
+
+    expect(created.data!.createStaffAccount).toMatchObject({ user: { organisationAdmin: true }, userErrors: [] });
+    expect(keys.errors).toBeUndefined();
+  });
+
+  it('is refused for an official, and no account is created', async () => {
+    const platformAdmin = await createUser(app, { role: 'ADMIN', passwordHash: cheapPasswordHash() });
+    const users = await app.em().count(User, {});
+
+    const created = await app.execute(
+      CREATE_STAFF,
+      {
+        input: {
+          email: `official-${Date.now()}@example.cn`,
+          displayName: '李官员',
+          password: 'Official-pass-2026',
+          role: 'OFFICIAL',
+          department: 'TAX',
+          organisationAdmin: true,
+        },
+      },
+      { token: platformAdmin.token },
+    );
+
+    expect(created.data!.createStaffAccount.userErrors).toEqual([
+      expect.objectContaining({ code: 'INVALID_INPUT', field: ['input', 'organisationAdmin'] }),
+    ]);
+    expect(await app.em().count(User, {})).toBe(users);
   });
 });

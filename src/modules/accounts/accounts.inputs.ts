@@ -92,6 +92,13 @@ export class CreateStaffAccountInput {
 
   @Field(() => LocaleCode, { defaultValue: LocaleCode.ZH_CN, description: 'Preferred language.' })
   locale!: LocaleCode;
+
+  @Field({
+    defaultValue: false,
+    description:
+      "Whether the account administers its organisation: manages the organisation's API keys. Only for a BANK_OFFICER or HOST_AGENT.",
+  })
+  organisationAdmin!: boolean;
 }
 
 @InputType({ description: 'A bank, law firm or accounting firm.' })

@@ -279,6 +279,8 @@ export interface CreateStaffAccountInput {
   department: Department | null;
   organisationId: string | null;
   locale: 'ZH_CN' | 'EN';
+  /** Administers its organisation (its API keys): bank officers and host agents only. */
+  organisationAdmin?: boolean;
 }
 
 /** ADMIN: an account for a bank officer, host agent, official or another administrator. */
@@ -313,6 +315,14 @@ export async function createStaffAccount(ctx: RequestContext, input: CreateStaff
       problem(UserErrorCode.INVALID_INPUT, 'accounts.organisationKindMismatch', ['input', 'organisationId']),
     );
   }
+  if (input.organisationAdmin && !organisationKinds) {
+    problems.push(
+      problem(UserErrorCode.INVALID_INPUT, 'accounts.organisationAdminNeedsOrganisation', [
+        'input',
+        'organisationAdmin',
+      ]),
+    );
+  }
   throwIfProblems(problems);
   const passwordHash = await hashPassword(input.password);
   try {
@@ -324,6 +334,7 @@ export async function createStaffAccount(ctx: RequestContext, input: CreateStaff
         role: input.role,
         department: input.department,
         organisation: organisation ? tx.em.getReference(Organisation, organisation.id) : null,
+        organisationAdmin: input.organisationAdmin ?? false,
         locale: input.locale,
         foreignInvestor: false,
         createdAt: tx.deps.clock.now(),
@@ -335,7 +346,11 @@ export async function createStaffAccount(ctx: RequestContext, input: CreateStaff
         subjectType: 'User',
         subjectId: user.id,
         toState: 'ACTIVE',
-        details: { role: input.role, department: input.department },
+        details: {
+          role: input.role,
+          department: input.department,
+          organisationAdmin: input.organisationAdmin ?? false,
+        },
       });
       await tx.em.flush();
       return user;

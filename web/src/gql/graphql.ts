@@ -302,6 +302,8 @@ export type CreateStaffAccountInput = {
   email: string;
   /** Preferred language. */
   locale?: Locale;
+  /** Whether the account administers its organisation: manages the organisation's API keys. Only for a BANK_OFFICER or HOST_AGENT. */
+  organisationAdmin?: boolean;
   /** Required for a BANK_OFFICER (a bank) and a HOST_AGENT (a law or accounting firm). */
   organisationId?: string | number | null | undefined;
   /** Initial password; the person should change it at first sign-in. */

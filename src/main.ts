@@ -50,7 +50,7 @@ async function main(): Promise<void> {
     process.stdout.write(
       `\nQingdao Enterprise Services is running.\n  Web client: ${url}/\n  GraphQL:    ${url}/graphql\n  Explorer:   ${url}/explorer\n` +
         (demo
-          ? `  Demo accounts (password ${DEMO_PASSWORD}):\n${demo.accounts.map((a) => `    ${a.email.padEnd(24)} ${a.role}`).join('\n')}\n`
+          ? `  Demo accounts (password ${DEMO_PASSWORD}):\n${demo.accounts.map((a) => `    ${a.email.padEnd(24)} ${a.role}${a.organisationAdmin ? ' (organisation admin: its API keys)' : ''}`).join('\n')}\n`
           : '') +
         '\n',
     );

@@ -25,6 +25,7 @@ import { Migration20261207154500_RevocationNoticeAnswer } from './Migration20261
 import { Migration20261207160000_TypicalCaseEditWithdraw } from './Migration20261207160000_TypicalCaseEditWithdraw.js';
 import { Migration20261207183000_AdminSettingsAndCommitmentTerms } from './Migration20261207183000_AdminSettingsAndCommitmentTerms.js';
 import { Migration20261207183000_RateLimits } from './Migration20261207183000_RateLimits.js';
+import { Migration20261207183019_OrganisationApiKeys } from './Migration20261207183019_OrganisationApiKeys.js';
 
 export const allMigrations = [
   Migration20261126133344_Initial,
@@ -51,4 +52,5 @@ export const allMigrations = [
   Migration20261207160000_TypicalCaseEditWithdraw,
   Migration20261207183000_AdminSettingsAndCommitmentTerms,
   Migration20261207183000_RateLimits,
+  Migration20261207183019_OrganisationApiKeys,
 ];

@@ -66,7 +66,9 @@ async function main(): Promise<void> {
       `\nQingdao Enterprise Services is running.\n  Web client: ${url}/\n  GraphQL:    ${url}/graphql\n  Explorer:   ${url}/explorer\n` +
         (demo
           ? `  Demo accounts (password ${DEMO_PASSWORD}):\n${demo.accounts
-              .map((a) => `    ${a.email.padEnd(24)} ${a.role.padEnd(13)} ${a.of ?? ''}`.trimEnd())
+              .map((a) =>
+                `    ${a.email.padEnd(24)} ${a.role.padEnd(13)} ${a.of ?? ''}${a.organisationAdmin ? ' (its API keys)' : ''}`.trimEnd(),
+              )
               .join('\n')}\n`
           : '') +
         '\n',

@@ -2,7 +2,7 @@ import 'reflect-metadata';
 import { OperationTypeNode, isInterfaceType, type GraphQLSchema } from 'graphql';
 import { buildSchema, type AuthChecker, type ClassType, type NonEmptyArray } from 'type-graphql';
 import type { RequestContext } from '../shared/context.js';
-import { forbidden, unauthenticated } from '../shared/errors.js';
+import { forbidden, missingScope, unauthenticated } from '../shared/errors.js';
 import { DateTimeScalar } from '../shared/graphql/scalars.js';
 import { nodeTypeNameOf } from '../shared/graphql/node.js';
 import { applyPlainResolvers } from '../shared/graphql/plain-resolvers.js';
@@ -10,7 +10,7 @@ import { validateInput } from '../shared/graphql/validation.js';
 import type { EventBus } from '../shared/pubsub.js';
 import { platformResolvers } from '../shared/resolvers.js';
 import { INTROSPECTION_COST, MAX_ALIASES_PER_FIELD, MAX_DEPTH, MAX_TOKENS, describeDeclaredCosts } from './limits.js';
-import { satisfies } from '../shared/viewer.js';
+import { missingScopes, satisfies } from '../shared/viewer.js';
 import { accountsResolvers } from '../modules/accounts/index.js';
 import { financingResolvers } from '../modules/financing/index.js';
 import { investorServicesResolvers } from '../modules/investor-services/index.js';
@@ -40,7 +40,9 @@ export const authChecker: AuthChecker<RequestContext> = ({ context }, requiremen
   const { viewer, locale } = context;
   if (viewer.kind === 'ANONYMOUS') throw unauthenticated(locale);
   if (requirements.length === 0 || requirements.some((r) => satisfies(viewer, r))) return true;
-  throw forbidden(locale);
+  // A partner key is told which scope to ask its organisation for.
+  const lacking = missingScopes(viewer, requirements);
+  throw lacking.length > 0 ? missingScope(locale, lacking) : forbidden(locale);
 };
 
 export const SCHEMA_DESCRIPTION = `Qingdao Enterprise Services API.

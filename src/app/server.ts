@@ -28,7 +28,7 @@ import { requestScope } from './request-scope.js';
 import { buildApiSchema } from './schema.js';
 import { webClient } from './static-files.js';
 import { attachWebSocketServer } from './websocket.js';
-import { followCredentialRevocations } from '../modules/accounts/index.js';
+import { followCredentialRevocations, flushApiKeyUse } from '../modules/accounts/index.js';
 import { followNamesReferenceChanges } from '../modules/names/index.js';
 import { mountLicenceRoutes } from '../modules/registration/index.js';
 import { followCalendarChanges } from '../shared/calendar/calendar.service.js';
@@ -175,6 +175,8 @@ export async function createAppServer(orm: MikroORM, deps: PlatformDeps): Promis
     stop: async () => {
       await apollo.stop();
       await Promise.all(stopFollowing.map((stopOne) => stopOne()));
+      // The requests counted per key since the last write, before the database closes.
+      await flushApiKeyUse();
     },
   };
 }

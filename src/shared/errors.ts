@@ -58,6 +58,10 @@ export const commonMessages = defineMessages({
   },
   'error.unauthenticated': { zh: '请先登录。', en: 'Sign in first.' },
   'error.forbidden': { zh: '您无权执行此操作。', en: 'You are not allowed to do this.' },
+  'error.missingScope': {
+    zh: '此 API 密钥缺少所需的权限范围：{scopes}。',
+    en: 'This API key lacks the scope this needs: {scopes}.',
+  },
   'error.rateLimited': {
     zh: '请求过于频繁，请在 {seconds} 秒后重试。',
     en: 'Too many requests. Try again in {seconds} seconds.',
@@ -130,6 +134,13 @@ export function unauthenticated(locale: Locale): GraphQLError {
 
 export function forbidden(locale: Locale): GraphQLError {
   return topLevelError('FORBIDDEN', translate(locale, 'error.forbidden'));
+}
+
+/** FORBIDDEN for an API key without the scope the operation needs: the message (and missingScopes) names it. */
+export function missingScope(locale: Locale, scopes: readonly string[]): GraphQLError {
+  return topLevelError('FORBIDDEN', translate(locale, 'error.missingScope', { scopes: scopes.join(' / ') }), {
+    missingScopes: scopes,
+  });
 }
 
 export function notFound(locale: Locale): GraphQLError {

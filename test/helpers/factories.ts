@@ -60,6 +60,8 @@ export async function createUser(
     foreignInvestor?: boolean;
     /** The stored hash of TEST_PASSWORD (default: one at the full cost). */
     passwordHash?: string;
+    /** The user administers its organisation (its API keys). */
+    organisationAdmin?: boolean;
   } = {},
 ): Promise<TestUser> {
   const em = app.em();
@@ -74,6 +76,7 @@ export async function createUser(
     role,
     department: options.department ?? (role === 'OFFICIAL' ? 'MARKET_REGULATION' : null),
     organisation: organisation ? em.getReference(Organisation, organisation.id) : null,
+    organisationAdmin: options.organisationAdmin ?? false,
     locale: 'ZH_CN',
     foreignInvestor: options.foreignInvestor ?? false,
     createdAt: app.clock.now(),

@@ -19,11 +19,14 @@ const HEADINGS: Record<string, string> = {
   MEDICAL_INSURANCE: 'MED',
   HOUSING_FUND: 'HF',
   admin: 'admin',
+  'bank admin': 'bank adm',
+  'firm admin': 'firm adm',
   key: 'key',
   'key FINANCING_READ': 'key FIN',
   'key REGISTRATION_READ': 'key REG',
   'key NAMES_READ': 'key NAM',
   'key HOSTING_READ': 'key HOS',
+  'key EVENTS_READ': 'key EVT',
 };
 
 const SYMBOLS: Record<string, string> = { ok: '✓', hidden: '∅', UNAUTHENTICATED: 'U', FORBIDDEN: '✗' };
@@ -46,8 +49,9 @@ export function renderMatrix(): string {
     'Columns: anonymous; the applicant owning the fixtures (appl) and another applicant (appl²); the',
     'bank officer owning them (bank) and an officer of another bank (bank²); a hosting agent; an official',
     'of each department (MR market regulation, COM commerce, FIN finance, TAX, SOC social insurance, MED',
-    'medical insurance, HF housing fund); an administrator; partner API keys with no scope and with each',
-    'scope alone. Subscriptions are called over WebSocket.',
+    "medical insurance, HF housing fund); an administrator; the administrator of the bank column's bank",
+    '(bank adm, who manages its API keys) and of a law firm (firm adm); partner API keys with no scope and',
+    'with each scope alone. Subscriptions are called over WebSocket.',
     '',
     `| operation | needs | ${headings.join(' | ')} |`,
     `|---|---|${headings.map(() => ':-:').join('|')}|`,

@@ -19,7 +19,7 @@ import {
   localId,
   submitted,
 } from '../registration/helpers.js';
-import { passes, type Cast, type ViewerClass, type ViewerKey } from './permission-matrix.viewers.js';
+import { VIEWER_CLASSES, passes, type Cast, type ViewerClass, type ViewerKey } from './permission-matrix.viewers.js';
 import {
   Inspection,
   InspectionSample,
@@ -85,7 +85,20 @@ const OTHER_BANK = ['bank (stranger)'];
 const CLEARANCE = ['OFFICIAL:TAX', 'OFFICIAL:SOCIAL_INSURANCE', 'OFFICIAL:MEDICAL_INSURANCE', 'OFFICIAL:HOUSING_FUND'];
 const NOT_REGISTRAR = ['COMMERCE', 'FINANCE', 'TAX', 'SOCIAL_INSURANCE', 'MEDICAL_INSURANCE', 'HOUSING_FUND'];
 const USERS = ['APPLICANT', 'BANK_OFFICER', 'HOST_AGENT', 'OFFICIAL', 'ADMIN'];
-const API_KEYS = ['key', 'key FINANCING_READ', 'key REGISTRATION_READ', 'key NAMES_READ', 'key HOSTING_READ'];
+const API_KEYS = VIEWER_CLASSES.filter((v) => v.viewer?.kind === 'API_KEY').map((v) => v.key);
+/** Everyone but these: for a row whose fixture only a few may see. */
+const ALL_BUT = (...seeing: string[]) => VIEWER_CLASSES.map((v) => v.key).filter((key) => !seeing.includes(key));
+/** A key of the bank column's bank (managed by its administrator, the bank admin column); its global ID. */
+async function bankKey({ app, cast }: Fixtures): Promise<string> {
+  const key = await createApiKeyRow(app, { scopes: ['FINANCING_READ'] });
+  await app
+    .em()
+    .execute(`update api_keys set organisation_id = (select organisation_id from users where id = ?) where id = ?`, [
+      cast.bank.user.id,
+      key.apiKey.id,
+    ]);
+  return key.id;
+}
 const SIGNED_IN_USERS_BUT = (...owners: string[]) =>
   [
     'applicant',
@@ -96,6 +109,8 @@ const SIGNED_IN_USERS_BUT = (...owners: string[]) =>
     'MARKET_REGULATION',
     ...NOT_REGISTRAR,
     'admin',
+    'bank admin',
+    'firm admin',
   ].filter((key) => !owners.includes(key));
 
 let counter = 0;
@@ -271,7 +286,15 @@ export const MATRIX: Record<string, Row> = {
     needs: ['ADMIN'],
     call: async () => ({ query: `{ organisations(first: 1) { totalCount } }` }),
   },
-  'Query.apiKeys': { needs: ['ADMIN'], call: async () => ({ query: `{ apiKeys(first: 1) { totalCount } }` }) },
+  // The platform's administrator manages every key; an organisation's administrator only its own.
+  'Query.apiKeys': {
+    needs: ['ADMIN', 'ORG_ADMIN'],
+    hiddenFrom: ['firm admin'],
+    call: async (f) => {
+      const id = await bankKey(f);
+      return { query: `{ apiKeys(first: 100) { edges { node { id } } } }`, read: holds('apiKeys', id) };
+    },
+  },
   'Mutation.signUp': {
     needs: 'ANYONE',
     call: async () => ({
@@ -329,17 +352,26 @@ export const MATRIX: Record<string, Row> = {
     }),
   },
   'Mutation.createApiKey': {
-    needs: ['ADMIN'],
+    needs: ['ADMIN', 'ORG_ADMIN'],
     call: async () => ({
       query: `mutation($input: CreateApiKeyInput!) { createApiKey(input: $input) { secret userErrors { code field message } } }`,
-      variables: { input: { name: '合作方系统', scopes: ['FINANCING_READ'] } },
+      variables: { input: { name: '合作方系统', scopes: ['REGISTRATION_READ'] } },
+    }),
+  },
+  'Mutation.rotateApiKey': {
+    needs: ['ADMIN', 'ORG_ADMIN'],
+    hiddenFrom: ['firm admin'],
+    call: async (f) => ({
+      query: `mutation($input: RotateApiKeyInput!) { rotateApiKey(input: $input) { secret userErrors { code field message } } }`,
+      variables: { input: { id: await bankKey(f) } },
     }),
   },
   'Mutation.revokeApiKey': {
-    needs: ['ADMIN'],
-    call: async ({ app }) => ({
+    needs: ['ADMIN', 'ORG_ADMIN'],
+    hiddenFrom: ['firm admin'],
+    call: async (f) => ({
       query: `mutation($input: RevokeApiKeyInput!) { revokeApiKey(input: $input) { apiKey { revokedAt } userErrors { code field message } } }`,
-      variables: { input: { id: (await createApiKeyRow(app)).id } },
+      variables: { input: { id: await bankKey(f) } },
     }),
   },
 
@@ -347,7 +379,18 @@ export const MATRIX: Record<string, Row> = {
   'Query.node': {
     needs: 'ANYONE',
     // node(id:) answers everyone; what the viewer may not see is null, as if it did not exist.
-    hiddenFrom: ['anonymous', ...STRANGERS, 'bank', 'bank (stranger)', 'host', ...NOT_REGISTRAR, 'admin', ...API_KEYS],
+    hiddenFrom: [
+      'anonymous',
+      ...STRANGERS,
+      'bank',
+      'bank (stranger)',
+      'host',
+      ...NOT_REGISTRAR,
+      'admin',
+      ...API_KEYS,
+      'bank admin',
+      'firm admin',
+    ],
     call: async ({ app, cast }) => ({
       query: `query($id: ID!) { node(id: $id) { id } }`,
       variables: { id: (await submitted(app, cast.applicant)).id },
@@ -355,7 +398,18 @@ export const MATRIX: Record<string, Row> = {
   },
   'Query.nodes': {
     needs: 'ANYONE',
-    hiddenFrom: ['anonymous', ...STRANGERS, 'bank', 'bank (stranger)', 'host', ...NOT_REGISTRAR, 'admin', ...API_KEYS],
+    hiddenFrom: [
+      'anonymous',
+      ...STRANGERS,
+      'bank',
+      'bank (stranger)',
+      'host',
+      ...NOT_REGISTRAR,
+      'admin',
+      ...API_KEYS,
+      'bank admin',
+      'firm admin',
+    ],
     call: async ({ app, cast }) => ({
       query: `query($ids: [ID!]!) { nodes(ids: $ids) { id } }`,
       variables: { ids: [(await submitted(app, cast.applicant)).id] },
@@ -419,6 +473,13 @@ export const MATRIX: Record<string, Row> = {
     call: async () => ({
       query: `query($input: CheckEnterpriseNameInput!) { checkEnterpriseName(input: $input) { available } }`,
       variables: { input: { name: '青岛海川智能科技有限公司' } },
+    }),
+  },
+  'Query.checkEnterpriseNames': {
+    needs: ['SCOPE:NAMES_READ', 'OFFICIAL:MARKET_REGULATION'],
+    call: async () => ({
+      query: `query($input: CheckEnterpriseNamesInput!) { checkEnterpriseNames(input: $input) { available } }`,
+      variables: { input: { names: [{ name: '青岛海川智能科技有限公司' }, { name: '青岛蓝湾物流有限公司' }] } },
     }),
   },
   'Query.nameCommitmentTerms': {
@@ -613,6 +674,12 @@ export const MATRIX: Record<string, Row> = {
     }),
   },
   'Query.enterprises': { needs: 'ANYONE', call: async () => ({ query: `{ enterprises(first: 5) { totalCount } }` }) },
+  'Query.registerEnterprises': {
+    needs: ['SCOPE:REGISTRATION_READ', 'OFFICIAL', 'ADMIN'],
+    call: async () => ({
+      query: `{ registerEnterprises(first: 100) { edges { node { id name licence { issuedAt } } } } }`,
+    }),
+  },
   'Query.verifyBusinessLicence': {
     needs: 'ANYONE',
     call: async ({ app, cast }) => {
@@ -1051,7 +1118,17 @@ export const MATRIX: Record<string, Row> = {
   'Query.financingDemand': {
     // Any credential passes the role check; who has no reason to see the demand finds none.
     needs: 'SIGNED_IN',
-    hiddenFrom: [...STRANGERS, 'host', 'admin', 'key', 'key REGISTRATION_READ', 'key NAMES_READ', 'key HOSTING_READ'],
+    hiddenFrom: [
+      ...STRANGERS,
+      'host',
+      'admin',
+      'firm admin',
+      'key',
+      'key REGISTRATION_READ',
+      'key NAMES_READ',
+      'key HOSTING_READ',
+      'key EVENTS_READ',
+    ],
     call: async ({ app, cast, enterpriseId }) => ({
       query: `query($id: ID!) { financingDemand(id: $id) { id } }`,
       variables: { id: await publishDemand(app, cast.applicant, enterpriseId) },
@@ -1075,7 +1152,7 @@ export const MATRIX: Record<string, Row> = {
   },
   'Query.myFinancingDemandAlerts': {
     needs: ['BANK_OFFICER'],
-    hiddenFrom: OTHER_BANK,
+    hiddenFrom: [...OTHER_BANK, 'bank admin'],
     call: async ({ app, cast }) => {
       const saved = await given(app, cast.bank.token, SAVE_ALERT, { input: { name: uniqueWord(), filter: {} } });
       const id = saved.saveFinancingDemandAlert.alert.id;
@@ -1172,7 +1249,7 @@ export const MATRIX: Record<string, Row> = {
   },
   'Mutation.deleteFinancingDemandAlert': {
     needs: ['BANK_OFFICER'],
-    hiddenFrom: OTHER_BANK,
+    hiddenFrom: [...OTHER_BANK, 'bank admin'],
     call: async ({ app, cast }) => {
       const saved = await given(app, cast.bank.token, SAVE_ALERT, { input: { name: uniqueWord(), filter: {} } });
       return {
@@ -1193,11 +1270,17 @@ export const MATRIX: Record<string, Row> = {
       };
     },
   },
+  // The public directory lists verified hosts (test/hosting); a host still PENDING only HOSTING_READ
+  // keys, the registry and administrators see.
   'Query.hosts': {
     needs: 'ANYONE',
-    call: async ({ app, cast }) => {
-      const id = toGlobalId('Host', (await hosting.ensureVerifiedHost(app, cast.userIds.host!)).id);
-      return { query: `{ hosts(first: 100) { edges { node { id } } } }`, read: holds('hosts', id) };
+    hiddenFrom: ALL_BUT('MARKET_REGULATION', 'admin', 'key HOSTING_READ'),
+    call: async ({ app }) => {
+      const id = await hosting.pendingHost(app);
+      return {
+        query: `{ hosts(first: 100, filter: { status: PENDING }) { edges { node { id } } } }`,
+        read: holds('hosts', id),
+      };
     },
   },
   'Query.myHost': {
@@ -1209,7 +1292,7 @@ export const MATRIX: Record<string, Row> = {
   },
   'Query.myHostingAgreements': {
     needs: ['APPLICANT', 'HOST_AGENT'],
-    hiddenFrom: STRANGERS,
+    hiddenFrom: [...STRANGERS, 'firm admin'],
     call: async ({ app, cast }) => {
       const { agreementId } = await hosting.agreementFixture(
         app,
@@ -1225,6 +1308,7 @@ export const MATRIX: Record<string, Row> = {
   },
   'Query.unreachableReports': {
     needs: ['OFFICIAL:MARKET_REGULATION', 'ADMIN', 'HOST_AGENT'],
+    hiddenFrom: ['firm admin'],
     call: async ({ app, cast }) => {
       const { reportId } = await hosting.reportFixture(
         app,
@@ -1292,6 +1376,8 @@ export const MATRIX: Record<string, Row> = {
   },
   'Mutation.addHostedAddress': {
     needs: ['HOST_AGENT'],
+    // The firm admin's firm is no verified host: it has nowhere to add an address.
+    except: { 'firm admin': 'error:NOT_ALLOWED' },
     call: async ({ app, cast }) => {
       await hosting.ensureVerifiedHost(app, cast.userIds.host!);
       return {
@@ -1304,6 +1390,7 @@ export const MATRIX: Record<string, Row> = {
   },
   'Mutation.updateHostedAddress': {
     needs: ['HOST_AGENT'],
+    hiddenFrom: ['firm admin'],
     call: async ({ app, cast }) => ({
       query: `mutation($input: UpdateHostedAddressInput!) { updateHostedAddress(input: $input) { address { id } userErrors { code field message } } }`,
       variables: {
@@ -1325,6 +1412,7 @@ export const MATRIX: Record<string, Row> = {
   },
   'Mutation.acceptHostingRequest': {
     needs: ['HOST_AGENT'],
+    hiddenFrom: ['firm admin'],
     call: async ({ app, cast }) => {
       const { agreementId } = await hosting.agreementFixture(
         app,
@@ -1340,6 +1428,7 @@ export const MATRIX: Record<string, Row> = {
   },
   'Mutation.refuseHostingRequest': {
     needs: ['HOST_AGENT'],
+    hiddenFrom: ['firm admin'],
     call: async ({ app, cast }) => {
       const { agreementId } = await hosting.agreementFixture(
         app,
@@ -1355,7 +1444,7 @@ export const MATRIX: Record<string, Row> = {
   },
   'Mutation.terminateHosting': {
     needs: ['APPLICANT', 'HOST_AGENT'],
-    hiddenFrom: STRANGERS,
+    hiddenFrom: [...STRANGERS, 'firm admin'],
     call: async ({ app, cast }) => {
       const { agreementId } = await hosting.agreementFixture(
         app,
@@ -1370,6 +1459,7 @@ export const MATRIX: Record<string, Row> = {
   },
   'Mutation.logDocumentForwarding': {
     needs: ['HOST_AGENT'],
+    hiddenFrom: ['firm admin'],
     call: async ({ app, cast }) => {
       const { enterpriseId } = await hosting.agreementFixture(
         app,
@@ -1408,6 +1498,7 @@ export const MATRIX: Record<string, Row> = {
   },
   'Mutation.reportEnterpriseUnreachable': {
     needs: ['HOST_AGENT'],
+    hiddenFrom: ['firm admin'],
     call: async ({ app, cast }) => {
       const { enterpriseId } = await hosting.agreementFixture(
         app,
@@ -1509,7 +1600,7 @@ export const MATRIX: Record<string, Row> = {
   },
   'Subscription.hostingAgreementUpdated': {
     needs: ['APPLICANT', 'HOST_AGENT'],
-    hiddenFrom: STRANGERS,
+    hiddenFrom: [...STRANGERS, 'firm admin'],
     call: async ({ app, cast }) => {
       const host = { id: cast.userIds.host!, token: cast.credentials.host! };
       const { agreementId } = await hosting.agreementFixture(app, host, cast.applicant, { requested: true });

@@ -11,13 +11,13 @@ export interface ViewerClass {
   /** The column heading in the snapshot. */
   key: string;
   /** What the caller is, as the authorisation checker sees it (null: anonymous). */
-  viewer: Pick<Viewer, 'kind' | 'role' | 'department' | 'scopes'> | null;
+  viewer: Pick<Viewer, 'kind' | 'role' | 'department' | 'scopes' | 'organisationAdmin'> | null;
   /** Of the two callers of a role, the one that owns nothing the fixtures build. */
   stranger?: true;
 }
 
-const user = (role: Viewer['role'], department: Viewer['department'] = null) =>
-  ({ kind: 'USER', role, department, scopes: [] }) as const;
+const user = (role: Viewer['role'], department: Viewer['department'] = null, organisationAdmin = false) =>
+  ({ kind: 'USER', role, department, scopes: [], organisationAdmin }) as const;
 
 export const VIEWER_CLASSES: readonly ViewerClass[] = [
   { key: 'anonymous', viewer: null },
@@ -28,10 +28,13 @@ export const VIEWER_CLASSES: readonly ViewerClass[] = [
   { key: 'host', viewer: user('HOST_AGENT') },
   ...DEPARTMENTS.map((department) => ({ key: department, viewer: user('OFFICIAL', department) })),
   { key: 'admin', viewer: user('ADMIN') },
-  { key: 'key', viewer: { kind: 'API_KEY', role: 'PARTNER', department: null, scopes: [] } },
+  // The administrator of the bank column's bank, and of a law firm (a stranger to the bank's keys).
+  { key: 'bank admin', viewer: user('BANK_OFFICER', null, true) },
+  { key: 'firm admin', viewer: user('HOST_AGENT', null, true), stranger: true },
+  { key: 'key', viewer: { kind: 'API_KEY', role: 'PARTNER', department: null, scopes: [], organisationAdmin: false } },
   ...API_SCOPES.map((scope) => ({
     key: `key ${scope}`,
-    viewer: { kind: 'API_KEY', role: 'PARTNER', department: null, scopes: [scope] } as const,
+    viewer: { kind: 'API_KEY', role: 'PARTNER', department: null, scopes: [scope], organisationAdmin: false } as const,
   })),
 ];
 
@@ -64,7 +67,14 @@ export async function credentialOf(app: TestApp, viewerClass: ViewerClass): Prom
   if (!viewer) return null;
   if (viewer.kind === 'API_KEY') return (await createApiKeyRow(app, { scopes: [...viewer.scopes] })).secret;
   const department = viewer.department ?? undefined;
-  return (await createUser(app, { role: viewer.role!, department, passwordHash: cheapPasswordHash() })).token;
+  return (
+    await createUser(app, {
+      role: viewer.role!,
+      department,
+      organisationAdmin: viewer.organisationAdmin,
+      passwordHash: cheapPasswordHash(),
+    })
+  ).token;
 }
 
 export async function createCast(app: TestApp): Promise<Cast> {
@@ -79,6 +89,9 @@ export async function createCast(app: TestApp): Promise<Cast> {
       users[viewerClass.key] ??= await createUser(app, {
         role: viewer.role!,
         department: viewer.department ?? undefined,
+        organisationAdmin: viewer.organisationAdmin,
+        // The bank's administrator administers the bank column's bank: the fixtures' keys are its.
+        organisation: viewerClass.key === 'bank admin' ? (bank.user.organisation ?? undefined) : undefined,
       });
       credentials[viewerClass.key] = users[viewerClass.key]!.token;
     } else {

@@ -37,6 +37,7 @@ const DeskRoutes = lazy(() => import('./desk/DeskRoutes'));
 const FinancingRoutes = lazy(() => import('./financing/FinancingRoutes'));
 const InvestorServicesRoutes = lazy(() => import('./investor-services/InvestorServicesRoutes'));
 const AdminRoutes = lazy(() => import('./admin/AdminRoutes'));
+const OrganisationKeysPage = lazy(() => import('./organisation/OrganisationKeysPage'));
 const HostingRoutes = lazy(() => import('./hosting/HostingRoutes'));
 const RevocationNoticePage = lazyPage(() => import('./supervision/RevocationNoticePage'), 'RevocationNoticePage');
 
@@ -145,6 +146,7 @@ export function App() {
           <Route path="/desk/*" element={<DeskRoutes />} />
           <Route path="/financing/*" element={<FinancingRoutes />} />
           <Route path="/admin/*" element={<AdminRoutes />} />
+          <Route path="/organisation/keys" element={<OrganisationKeysPage />} />
           <Route path="/hosting/*" element={<HostingRoutes />} />
           <Route path="/explorer" element={<ExplorerPage />} />
           <Route path="*" element={<NotFoundPage />} />

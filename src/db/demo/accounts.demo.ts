@@ -1,7 +1,15 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { PlatformDeps } from '../../shared/context.js';
 import type { Department, Role } from '../../shared/viewer.js';
-import { Organisation, User, hashPassword } from '../../modules/accounts/index.js';
+import {
+  API_KEY_PREFIX,
+  ApiKey,
+  Organisation,
+  User,
+  hashPassword,
+  newSecret,
+  sha256,
+} from '../../modules/accounts/index.js';
 
 export const DEMO_PASSWORD = 'Qingdao-demo-1';
 
@@ -13,6 +21,8 @@ export interface DemoAccount {
   organisation?: string;
   foreignInvestor?: boolean;
   locale?: 'ZH_CN' | 'EN';
+  /** Administers its organisation (its API keys). */
+  organisationAdmin?: boolean;
 }
 
 export const DEMO_ORGANISATIONS = [
@@ -38,6 +48,13 @@ export const DEMO_ACCOUNTS: DemoAccount[] = [
     displayName: '刘信贷',
     role: 'BANK_OFFICER',
     organisation: '青岛农村商业银行股份有限公司',
+  },
+  {
+    email: 'bankadmin@demo.local',
+    displayName: '何管理',
+    role: 'BANK_OFFICER',
+    organisation: '青岛银行股份有限公司',
+    organisationAdmin: true,
   },
   { email: 'host@demo.local', displayName: '黄律师', role: 'HOST_AGENT', organisation: '山东琴岛律师事务所' },
   { email: 'admin@demo.local', displayName: '平台管理员', role: 'ADMIN' },
@@ -69,6 +86,7 @@ export async function loadDemoAccounts(em: EntityManager, deps: PlatformDeps): P
         role: account.role,
         department: account.department ?? null,
         organisation: account.organisation ? organisations.get(account.organisation)! : null,
+        organisationAdmin: account.organisationAdmin ?? false,
         locale: account.locale ?? 'ZH_CN',
         foreignInvestor: account.foreignInvestor ?? false,
         createdAt: now,
@@ -77,5 +95,29 @@ export async function loadDemoAccounts(em: EntityManager, deps: PlatformDeps): P
     }
   }
   await em.flush();
+  await loadDemoApiKey(em, now);
   return DEMO_ACCOUNTS;
+}
+
+/**
+ * One key of the demo bank, made by its administrator. Its secret is random and shown to no one (only
+ * its hash is kept): bankadmin@demo.local rotates it, or creates another, to get a secret to call with.
+ */
+async function loadDemoApiKey(em: EntityManager, now: Date): Promise<void> {
+  const admin = await em.findOneOrFail(User, { email: 'bankadmin@demo.local' });
+  if ((await em.count(ApiKey, { organisation: admin.organisation })) > 0) return;
+  const secret = newSecret(API_KEY_PREFIX);
+  em.create(ApiKey, {
+    name: '信贷审批系统',
+    prefix: secret.slice(0, 12),
+    secretHash: sha256(secret),
+    scopes: ['FINANCING_READ', 'REGISTRATION_READ'],
+    organisation: admin.organisation,
+    createdBy: admin,
+    createdAt: now,
+    expiresAt: null,
+    revokedAt: null,
+    lastUsedAt: null,
+  });
+  await em.flush();
 }

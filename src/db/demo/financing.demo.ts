@@ -143,9 +143,10 @@ export async function loadDemoFinancing(orm: MikroORM, deps: PlatformDeps): Prom
     }
   }
   await em.flush();
+  // One officer per bank makes the offers: a bank's administrator (bankadmin@, who manages its keys) is not one.
   const officers = await em.find(
     User,
-    { role: 'BANK_OFFICER', organisation: { kind: 'BANK' } },
+    { role: 'BANK_OFFICER', organisationAdmin: false, organisation: { kind: 'BANK' } },
     { orderBy: { email: 'asc' } },
   );
   if (officers.length === 0) return;

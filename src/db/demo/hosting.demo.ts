@@ -44,6 +44,7 @@ function contextAs(orm: MikroORM, deps: PlatformDeps, user: User, at: Date): Req
       role: user.role,
       department: user.department,
       organisationId: user.organisation?.id ?? null,
+      organisationAdmin: false,
       scopes: [],
       rateLimitKey: 'demo',
     },

@@ -19,6 +19,8 @@ export interface ListedDemoAccount {
   role: string;
   /** The department (officials) or the organisation (bank officers, host agents). */
   of: string | null;
+  /** Manages its organisation's API keys. */
+  organisationAdmin: boolean;
 }
 
 /**
@@ -48,6 +50,11 @@ export async function listDemoAccounts(orm: MikroORM): Promise<ListedDemoAccount
     .fork()
     .find(User, { email: { $like: `%${DEMO_EMAIL_DOMAIN}` } }, { populate: ['organisation'] });
   return users
-    .map((user) => ({ email: user.email, role: user.role, of: user.department ?? user.organisation?.name ?? null }))
+    .map((user) => ({
+      email: user.email,
+      role: user.role,
+      of: user.department ?? user.organisation?.name ?? null,
+      organisationAdmin: user.organisationAdmin,
+    }))
     .sort((a, b) => a.email.localeCompare(b.email, 'en', { numeric: true }));
 }

@@ -156,6 +156,7 @@ function demoContext(orm: MikroORM, deps: PlatformDeps, user: User | null): Requ
       role: user?.role ?? null,
       department: user?.department ?? null,
       organisationId: null,
+      organisationAdmin: false,
       scopes: [],
       rateLimitKey: 'demo',
     },

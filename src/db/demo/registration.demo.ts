@@ -422,6 +422,7 @@ function contextAs(orm: MikroORM, deps: PlatformDeps, user: User, at: Date): Req
       role: user.role,
       department: user.department,
       organisationId: null,
+      organisationAdmin: false,
       scopes: [],
       rateLimitKey: 'demo',
     },

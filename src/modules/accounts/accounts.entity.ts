@@ -1,5 +1,6 @@
-import { Entity, Enum, Index, ManyToOne, PrimaryKey, Property, Unique } from '@mikro-orm/core';
+import { Entity, Enum, Index, ManyToOne, PrimaryKey, Property, Unique, type Opt } from '@mikro-orm/core';
 import { randomUUID } from 'node:crypto';
+import { CalendarDateType } from '../../shared/calendar-date.type.js';
 import type { ApiScope, Department, Role } from '../../shared/viewer.js';
 
 export type OrganisationKind = 'BANK' | 'LAW_FIRM' | 'ACCOUNTING_FIRM';
@@ -54,6 +55,10 @@ export class User {
   @ManyToOne(() => Organisation, { nullable: true })
   organisation: Organisation | null = null;
 
+  /** The organisation's own administrator: manages its API keys (set by the platform administrator). */
+  @Property({ type: 'boolean', default: false })
+  organisationAdmin: boolean & Opt = false;
+
   @Enum({ items: ['ZH_CN', 'EN'], nativeEnumName: 'locale' })
   locale: 'ZH_CN' | 'EN' = 'ZH_CN';
 
@@ -92,8 +97,14 @@ export class Session {
   revokedAt: Date | null = null;
 }
 
-/** A partner system's key. Only the SHA-256 of the secret is stored; the secret is shown once. */
+/**
+ * A partner system's key. Only the SHA-256 of the secret is stored; the secret is shown once. A key of an
+ * organisation is managed by that organisation's administrator; a key without one by the platform's.
+ * After a rotation the previous secret keeps working until `previousSecretValidUntil` (the overlap in
+ * which the partner deploys the new one).
+ */
 @Entity({ tableName: 'api_keys' })
+@Index({ properties: ['organisation', 'createdAt'] })
 export class ApiKey {
   @PrimaryKey({ type: 'uuid' })
   id: string = randomUUID();
@@ -112,8 +123,22 @@ export class ApiKey {
   @Property({ type: 'json' })
   scopes: ApiScope[] = [];
 
+  @ManyToOne(() => Organisation, { nullable: true })
+  organisation: Organisation | null = null;
+
   @ManyToOne(() => User)
   createdBy!: User;
+
+  /** The secret before the last rotation, valid until `previousSecretValidUntil`. */
+  @Property({ type: 'string', length: 64, nullable: true })
+  @Unique()
+  previousSecretHash: string | null = null;
+
+  @Property({ type: 'datetime', nullable: true })
+  previousSecretValidUntil: Date | null = null;
+
+  @Property({ type: 'datetime', nullable: true })
+  rotatedAt: Date | null = null;
 
   @Property({ type: 'datetime' })
   createdAt!: Date;
@@ -126,4 +151,20 @@ export class ApiKey {
 
   @Property({ type: 'datetime', nullable: true })
   lastUsedAt: Date | null = null;
+}
+
+/**
+ * How many requests a key made on one calendar day (Asia/Shanghai). Counted in memory and added here in
+ * batches off the request's path (key-usage.ts).
+ */
+@Entity({ tableName: 'api_key_daily_uses' })
+export class ApiKeyDailyUse {
+  @ManyToOne(() => ApiKey, { primary: true, deleteRule: 'cascade' })
+  apiKey!: ApiKey;
+
+  @Property({ type: CalendarDateType, primary: true })
+  day!: string;
+
+  @Property({ type: 'integer' })
+  requests!: number;
 }

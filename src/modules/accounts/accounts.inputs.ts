@@ -1,5 +1,5 @@
 import { ArrayMaxSize, IsEmail, IsNotEmpty, IsOptional, Matches, MaxLength } from 'class-validator';
-import { Field, ID, InputType } from 'type-graphql';
+import { Field, ID, InputType, Int } from 'type-graphql';
 import { ApiScope, Department, LocaleCode, Role } from '../../shared/graphql/common.types.js';
 import { IdempotencyKeyField } from '../../shared/idempotency/idempotency.js';
 import type {
@@ -92,6 +92,13 @@ export class CreateStaffAccountInput {
 
   @Field(() => LocaleCode, { defaultValue: LocaleCode.ZH_CN, description: 'Preferred language.' })
   locale!: LocaleCode;
+
+  @Field({
+    defaultValue: false,
+    description:
+      "Whether the account administers its organisation: manages the organisation's API keys. Only for a BANK_OFFICER or HOST_AGENT.",
+  })
+  organisationAdmin!: boolean;
 }
 
 @InputType({ description: 'A bank, law firm or accounting firm.' })
@@ -110,7 +117,10 @@ export class CreateOrganisationInput {
   uscc?: string | null;
 }
 
-@InputType({ description: 'A key for a partner system.' })
+@InputType({
+  description:
+    "A key for a partner system. An organisation's administrator creates keys of its organisation, with the scopes its kind allows.",
+})
 export class CreateApiKeyInput {
   @Field({ description: 'What the key is for, e.g. the partner and system.' })
   @IsNotEmpty()
@@ -124,6 +134,19 @@ export class CreateApiKeyInput {
   @Field(() => Date, { nullable: true, description: 'When the key stops working; never when absent.' })
   @IsOptional()
   expiresAt?: Date | null;
+}
+
+@InputType({ description: 'The key whose secret to replace, and how long the old secret keeps working.' })
+export class RotateApiKeyInput {
+  @Field(() => ID, { description: 'Global ID of the key.' })
+  id!: string;
+
+  @Field(() => Int, {
+    defaultValue: 24,
+    description:
+      'Hours the previous secret keeps working beside the new one, 0 to 168 (default 24): time to deploy the new secret. 0 stops it at once.',
+  })
+  overlapHours!: number;
 }
 
 @InputType({ description: 'The key to revoke.' })

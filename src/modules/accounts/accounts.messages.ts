@@ -30,6 +30,10 @@ export const accountMessages = defineMessages({
     zh: '该机构类型与角色不符。',
     en: 'The organisation is not of the kind this role needs.',
   },
+  'accounts.organisationAdminNeedsOrganisation': {
+    zh: '只有银行工作人员或托管机构工作人员可以担任机构管理员。',
+    en: 'Only a bank officer or a host agent can administer an organisation.',
+  },
   'accounts.roleNotStaff': {
     zh: '只能创建银行、托管机构、政府或管理员账号。',
     en: 'Staff accounts are bank officers, host agents, officials or administrators.',

@@ -7,25 +7,20 @@ import { paginate } from '../../shared/graphql/connection.js';
 import { ApiKey, Organisation, User } from './accounts.entity.js';
 import {
   ChangePasswordInput,
-  CreateApiKeyInput,
   CreateOrganisationInput,
   CreateStaffAccountInput,
-  RevokeApiKeyInput,
   SignInInput,
   SignUpInput,
 } from './accounts.inputs.js';
 import { organisationById } from './accounts.loaders.js';
 import * as accounts from './accounts.service.js';
 import {
-  ApiKeyConnection,
   ChangePasswordPayload,
-  CreateApiKeyPayload,
   CreateOrganisationPayload,
   CreateStaffAccountPayload,
   OrganisationConnection,
   OrganisationKindEnum,
   OrganisationType,
-  RevokeApiKeyPayload,
   SignInPayload,
   SignOutPayload,
   SignUpPayload,
@@ -59,12 +54,6 @@ export class AccountsResolver {
     kind?: OrganisationKindEnum,
   ) {
     return paginate(ctx, Organisation, kind ? { kind } : {}, { orderBy: { name: 'asc' }, ...page });
-  }
-
-  @Authorized('ADMIN')
-  @Query(() => ApiKeyConnection, { description: 'Partner API keys, newest first. Role: ADMIN.' })
-  apiKeys(@Ctx() ctx: RequestContext, @Args() page: PageArgsType) {
-    return paginate(ctx, ApiKey, {}, { orderBy: { createdAt: 'desc' }, ...page });
   }
 
   @MutationWithPayload(() => SignUpPayload, {
@@ -144,27 +133,6 @@ export class AccountsResolver {
     input: CreateOrganisationInput,
   ) {
     return { organisation: await accounts.createOrganisation(ctx, { ...input, uscc: input.uscc ?? null }) };
-  }
-
-  @Authorized('ADMIN')
-  @MutationWithPayload(() => CreateApiKeyPayload, {
-    description:
-      'Creates an API key for a partner system with the given scopes. The secret is in this payload only. Role: ADMIN.',
-  })
-  async createApiKey(
-    @Ctx() ctx: RequestContext,
-    @Arg('input', () => CreateApiKeyInput, { description: 'The key to create.' }) input: CreateApiKeyInput,
-  ) {
-    return accounts.createApiKey(ctx, { ...input, expiresAt: input.expiresAt ?? null });
-  }
-
-  @Authorized('ADMIN')
-  @MutationWithPayload(() => RevokeApiKeyPayload, { description: 'Revokes an API key at once. Role: ADMIN.' })
-  async revokeApiKey(
-    @Ctx() ctx: RequestContext,
-    @Arg('input', () => RevokeApiKeyInput, { description: 'The key to revoke.' }) input: RevokeApiKeyInput,
-  ) {
-    return { apiKey: await accounts.revokeApiKey(ctx, input.id) };
   }
 }
 

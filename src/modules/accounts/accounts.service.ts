@@ -1,5 +1,5 @@
 import { createHmac } from 'node:crypto';
-import { LockMode, UniqueConstraintViolationException } from '@mikro-orm/core';
+import { UniqueConstraintViolationException } from '@mikro-orm/core';
 import { RateLimiterRes } from 'rate-limiter-flexible';
 import type { RateLimiter, RateLimitStore } from '../../shared/rate-limiter.js';
 import type { Config } from '../../config.js';
@@ -9,11 +9,10 @@ import { DomainError, UserErrorCode, problem, throwIfProblems, type Problem } fr
 import { idempotently, type IdempotencyClaim } from '../../shared/idempotency/idempotency.js';
 import { localIdOf } from '../../shared/ids.js';
 import { inTransaction } from '../../shared/transaction.js';
-import type { ApiScope, Department, Role } from '../../shared/viewer.js';
-import { ApiKey, Organisation, Session, User, type OrganisationKind } from './accounts.entity.js';
+import type { Department, Role } from '../../shared/viewer.js';
+import { Organisation, Session, User, type OrganisationKind } from './accounts.entity.js';
 import { revokeCredentials } from './authentication.js';
 import {
-  API_KEY_PREFIX,
   SESSION_TOKEN_PREFIX,
   decoyPasswordHash,
   hashPassword,
@@ -277,6 +276,8 @@ export interface CreateStaffAccountInput {
   department: Department | null;
   organisationId: string | null;
   locale: 'ZH_CN' | 'EN';
+  /** Administers its organisation (its API keys): bank officers and host agents only. */
+  organisationAdmin?: boolean;
 }
 
 /** ADMIN: an account for a bank officer, host agent, official or another administrator. */
@@ -311,6 +312,14 @@ export async function createStaffAccount(ctx: RequestContext, input: CreateStaff
       problem(UserErrorCode.INVALID_INPUT, 'accounts.organisationKindMismatch', ['input', 'organisationId']),
     );
   }
+  if (input.organisationAdmin && !organisationKinds) {
+    problems.push(
+      problem(UserErrorCode.INVALID_INPUT, 'accounts.organisationAdminNeedsOrganisation', [
+        'input',
+        'organisationAdmin',
+      ]),
+    );
+  }
   throwIfProblems(problems);
   const passwordHash = await hashPassword(input.password);
   try {
@@ -322,6 +331,7 @@ export async function createStaffAccount(ctx: RequestContext, input: CreateStaff
         role: input.role,
         department: input.department,
         organisation: organisation ? tx.em.getReference(Organisation, organisation.id) : null,
+        organisationAdmin: input.organisationAdmin ?? false,
         locale: input.locale,
         foreignInvestor: false,
         createdAt: tx.deps.clock.now(),
@@ -333,7 +343,11 @@ export async function createStaffAccount(ctx: RequestContext, input: CreateStaff
         subjectType: 'User',
         subjectId: user.id,
         toState: 'ACTIVE',
-        details: { role: input.role, department: input.department },
+        details: {
+          role: input.role,
+          department: input.department,
+          organisationAdmin: input.organisationAdmin ?? false,
+        },
       });
       await tx.em.flush();
       return user;
@@ -370,64 +384,4 @@ export async function createOrganisation(
     }
     throw error;
   }
-}
-
-/** ADMIN: a key for a partner system; the secret is returned once and never stored. */
-export async function createApiKey(
-  ctx: RequestContext,
-  input: { name: string; scopes: ApiScope[]; expiresAt: Date | null },
-): Promise<{ apiKey: ApiKey; secret: string }> {
-  const problems: Problem[] = [];
-  if (input.scopes.length === 0)
-    problems.push(problem(UserErrorCode.REQUIRED, 'accounts.scopesRequired', ['input', 'scopes']));
-  const now = ctx.deps.clock.now();
-  if (input.expiresAt && input.expiresAt <= now) {
-    problems.push(problem(UserErrorCode.OUT_OF_RANGE, 'error.outOfRange', ['input', 'expiresAt']));
-  }
-  throwIfProblems(problems);
-  const secret = newSecret(API_KEY_PREFIX);
-  return inTransaction(ctx, async (tx) => {
-    const apiKey = tx.em.create(ApiKey, {
-      name: input.name.trim(),
-      prefix: secret.slice(0, 12),
-      secretHash: sha256(secret),
-      scopes: [...new Set(input.scopes)],
-      createdBy: tx.em.getReference(User, ctx.viewer.userId as string),
-      createdAt: now,
-      expiresAt: input.expiresAt,
-      revokedAt: null,
-      lastUsedAt: null,
-    });
-    tx.em.persist(apiKey);
-    recordAudit(tx, {
-      action: 'apiKey.create',
-      subjectType: 'ApiKey',
-      subjectId: apiKey.id,
-      toState: 'ACTIVE',
-      details: { scopes: apiKey.scopes },
-    });
-    await tx.em.flush();
-    return { apiKey, secret };
-  });
-}
-
-export async function revokeApiKey(ctx: RequestContext, globalId: string): Promise<ApiKey> {
-  const id = localIdOf(globalId, 'ApiKey');
-  return inTransaction(ctx, async (tx) => {
-    const apiKey = id ? await tx.em.findOne(ApiKey, { id }, { lockMode: LockMode.PESSIMISTIC_WRITE }) : null;
-    if (!apiKey) throw new DomainError(problem(UserErrorCode.NOT_FOUND, 'error.notFound', ['input', 'id']));
-    if (apiKey.revokedAt)
-      throw new DomainError(problem(UserErrorCode.INVALID_STATE, 'accounts.alreadyRevoked', ['input', 'id']));
-    apiKey.revokedAt = tx.deps.clock.now();
-    recordAudit(tx, {
-      action: 'apiKey.revoke',
-      subjectType: 'ApiKey',
-      subjectId: apiKey.id,
-      fromState: 'ACTIVE',
-      toState: 'REVOKED',
-    });
-    await tx.em.flush();
-    tx.afterCommit.push(() => revokeCredentials(tx.deps.events, { id: apiKey.id, scope: 'API_KEY' }));
-    return apiKey;
-  });
 }

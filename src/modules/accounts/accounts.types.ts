@@ -1,4 +1,5 @@
-import { Field, ObjectType, registerEnumType } from 'type-graphql';
+import { Field, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { DateScalar } from '../../shared/graphql/scalars.js';
 import { ApiScope, Department, LocaleCode, Role, UserError } from '../../shared/graphql/common.types.js';
 import { ConnectionType } from '../../shared/graphql/connection.js';
 import { Node } from '../../shared/graphql/node.js';
@@ -67,6 +68,12 @@ export class UserType extends Node {
   @Field({ description: 'Whether the applicant is a foreign investor.' })
   foreignInvestor!: boolean;
 
+  @Field({
+    description:
+      "Whether the user administers its organisation: manages the organisation's API keys (`apiKeys`, `createApiKey`, `rotateApiKey`, `revokeApiKey`).",
+  })
+  organisationAdmin!: boolean;
+
   @Field(() => Date, { description: 'When the account was created.' })
   createdAt!: Date;
 }
@@ -96,6 +103,26 @@ export class ApiKeyType extends Node {
     description: 'When the key was last used (recorded at most once a minute, so up to a minute early); null if never.',
   })
   lastUsedAt!: Date | null;
+
+  @Field(() => Date, { nullable: true, description: 'When the secret was last rotated; null if never.' })
+  rotatedAt!: Date | null;
+
+  @Field(() => Date, {
+    nullable: true,
+    description: 'After a rotation: until when the previous secret still works; null when it no longer does.',
+  })
+  previousSecretValidUntil!: Date | null;
+}
+
+@ObjectType('ApiKeyDailyUse', { description: 'How many requests a key made on one day.' })
+export class ApiKeyDailyUseType {
+  @Field(() => DateScalar, { description: 'The day (Asia/Shanghai).' })
+  day!: string;
+
+  @Field(() => Int, {
+    description: 'Requests authenticated with the key that day (added in batches, up to a minute late).',
+  })
+  requests!: number;
 }
 
 @ObjectType({ description: 'Who is calling: a signed-in user, a partner API key, or neither (then `viewer` is null).' })
@@ -185,6 +212,20 @@ export class CreateApiKeyPayload {
   secret?: string;
 
   @Field(() => [UserError], { description: 'Problems that prevented the creation.' })
+  userErrors!: UserError[];
+}
+
+@ObjectType({ description: 'Result of rotateApiKey.' })
+export class RotateApiKeyPayload {
+  @Field(() => ApiKeyType, { nullable: true, description: 'The key, with its new prefix.' })
+  apiKey?: ApiKeyType;
+
+  @Field(() => String, { nullable: true, description: 'The new secret, shown this once: store it now.' })
+  secret?: string;
+
+  @Field(() => [UserError], {
+    description: 'Problems that prevented the rotation; nothing changed when there are any.',
+  })
   userErrors!: UserError[];
 }
 

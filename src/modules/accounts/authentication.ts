@@ -123,6 +123,12 @@ function remember(hash: string, viewer: Viewer, now: number, ttlMs: number, expi
   recognised.set(hash, { viewer, until: Math.min(now + ttlMs, expiresAt?.getTime() ?? Infinity) });
 }
 
+function earlier(a: Date | null, b: Date | null): Date | null {
+  if (!a) return b;
+  if (!b) return a;
+  return a < b ? a : b;
+}
+
 /**
  * Turns a bearer credential into the viewer. No credential: anonymous. A credential that is unknown,
  * expired or revoked is refused (the caller answers UNAUTHENTICATED) rather than silently downgraded,
@@ -162,6 +168,7 @@ export async function authenticate(
       role: user.role,
       department: user.department,
       organisationId: user.organisation?.id ?? null,
+      organisationAdmin: user.organisationAdmin && user.organisation !== null,
       scopes: [],
       // Per user, not per session: signing in again must not give a fresh budget.
       rateLimitKey: `user:${user.id}`,
@@ -170,10 +177,13 @@ export async function authenticate(
     return { ok: true, viewer: { ...viewer } };
   }
   if (bearer.startsWith(API_KEY_PREFIX)) {
+    // The current secret, or the one before the last rotation while its overlap lasts.
     const apiKey = await em.findOne(ApiKey, {
-      secretHash: hash,
-      revokedAt: null,
-      $or: [{ expiresAt: null }, { expiresAt: { $gt: now } }],
+      $and: [
+        { $or: [{ secretHash: hash }, { previousSecretHash: hash, previousSecretValidUntil: { $gt: now } }] },
+        { revokedAt: null },
+        { $or: [{ expiresAt: null }, { expiresAt: { $gt: now } }] },
+      ],
     });
     if (!apiKey) return { ok: false };
     const viewer: Viewer = {
@@ -184,10 +194,13 @@ export async function authenticate(
       role: 'PARTNER',
       department: null,
       organisationId: null,
+      organisationAdmin: false,
       scopes: apiKey.scopes,
       rateLimitKey: `key:${apiKey.id}`,
     };
-    remember(hash, viewer, now.getTime(), cacheTtlMs, apiKey.expiresAt);
+    const validUntil =
+      apiKey.secretHash === hash ? apiKey.expiresAt : earlier(apiKey.expiresAt, apiKey.previousSecretValidUntil);
+    remember(hash, viewer, now.getTime(), cacheTtlMs, validUntil);
     noteApiKeyUse(em, apiKey.id, now);
     return { ok: true, viewer: { ...viewer } };
   }

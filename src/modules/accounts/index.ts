@@ -1,18 +1,20 @@
 // The accounts module: users, sign-in sessions, partner API keys, roles, organisations.
 import { byKeys } from '../../shared/loaders.js';
 import { nodeIdResolver, registerNodeType } from '../../shared/graphql/node.js';
-import { ApiKey, Organisation, Session, User } from './accounts.entity.js';
+import { ApiKey, ApiKeyDailyUse, Organisation, Session, User } from './accounts.entity.js';
 import { AccountsResolver, UserFieldsResolver } from './accounts.resolver.js';
 import { StaffAccountFieldsResolver, StaffAdminResolver } from './staff-admin.resolver.js';
+import { ApiKeyFieldsResolver, ApiKeysResolver, OrganisationScopesResolver } from './api-keys.resolver.js';
 import { ApiKeyType, OrganisationType, UserType } from './accounts.types.js';
 
 export { User, Organisation, ApiKey } from './accounts.entity.js';
 export { UserType, OrganisationType } from './accounts.types.js';
 export { userById, organisationById } from './accounts.loaders.js';
 export { authenticate, bearerFrom, endedCredentials, followCredentialRevocations } from './authentication.js';
-export { hashPassword } from './credentials.js';
+export { API_KEY_PREFIX, hashPassword, newSecret, sha256 } from './credentials.js';
+export { flushApiKeyUse } from './key-usage.js';
 
-export const accountsEntities = [Organisation, User, Session, ApiKey];
+export const accountsEntities = [Organisation, User, Session, ApiKey, ApiKeyDailyUse];
 
 registerNodeType({
   typeName: 'User',
@@ -34,17 +36,20 @@ registerNodeType({
 registerNodeType({
   typeName: 'ApiKey',
   entity: ApiKey,
-  load: async (ctx, ids) =>
-    ctx.viewer.role === 'ADMIN' || ctx.viewer.kind === 'API_KEY'
-      ? byKeys(
-          ids,
-          await ctx.em.find(
-            ApiKey,
-            ctx.viewer.role === 'ADMIN' ? { id: { $in: [...ids] } } : { id: ctx.viewer.apiKeyId },
-          ),
-          (k) => k.id,
-        )
-      : ids.map(() => null),
+  // The platform administrator sees every key, an organisation's administrator its organisation's, a
+  // key itself.
+  load: async (ctx, ids) => {
+    const { viewer } = ctx;
+    const where =
+      viewer.role === 'ADMIN'
+        ? { id: { $in: [...ids] } }
+        : viewer.kind === 'API_KEY'
+          ? { id: viewer.apiKeyId }
+          : viewer.organisationAdmin && viewer.organisationId
+            ? { id: { $in: [...ids] }, organisation: viewer.organisationId }
+            : null;
+    return where ? byKeys(ids, await ctx.em.find(ApiKey, where), (k) => k.id) : ids.map(() => null);
+  },
 });
 
 export const accountsResolvers = [
@@ -52,6 +57,9 @@ export const accountsResolvers = [
   UserFieldsResolver,
   StaffAdminResolver,
   StaffAccountFieldsResolver,
+  ApiKeysResolver,
+  ApiKeyFieldsResolver,
+  OrganisationScopesResolver,
   nodeIdResolver(UserType, 'User'),
   nodeIdResolver(OrganisationType, 'Organisation'),
   nodeIdResolver(ApiKeyType, 'ApiKey'),

@@ -1,4 +1,4 @@
-import { IsNotEmpty, IsOptional, MaxLength, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, IsNotEmpty, IsOptional, MaxLength, ValidateNested } from 'class-validator';
 import { Field, ID, InputType, Int } from 'type-graphql';
 import { District, EnterpriseKind } from '../../shared/graphql/reference.types.js';
 import { IdempotencyKeyField } from '../../shared/idempotency/idempotency.js';
@@ -24,6 +24,9 @@ export class NameInvestmentRelationInput {
   @Field(() => InvestmentRelationship, { description: 'Which way the investment runs.' })
   relationship!: InvestmentRelationship;
 }
+
+/** Names one `checkEnterpriseNames` may check. */
+export const MAX_NAMES_PER_CHECK = 100;
 
 @InputType({ description: 'A proposed enterprise name and what the rules need to judge it.' })
 export class CheckEnterpriseNameInput {
@@ -309,4 +312,13 @@ export class PublishSimilarNameUndertakingTermsInput {
   @MaxLength(10000)
   @MultiLineText()
   textEn!: string;
+}
+
+@InputType({ description: 'Names to check in one operation (NAMES_READ).' })
+export class CheckEnterpriseNamesInput {
+  @Field(() => [CheckEnterpriseNameInput], { description: 'From 1 to 100 names, each as for `checkEnterpriseName`.' })
+  @ArrayMinSize(1)
+  @ArrayMaxSize(MAX_NAMES_PER_CHECK)
+  @ValidateNested()
+  names!: CheckEnterpriseNameInput[];
 }

@@ -24,6 +24,8 @@ import {
   AddProhibitedWordInput,
   AddSpecialWordInput,
   CheckEnterpriseNameInput,
+  CheckEnterpriseNamesInput,
+  MAX_NAMES_PER_CHECK,
   PublishCommitmentTermsInput,
   RecordNameVerificationInput,
   RemoveProhibitedWordInput,
@@ -89,6 +91,27 @@ export class NamesResolver {
     return onReplica(() =>
       checkEnterpriseName(ctx, { ...input, district: input.district as DistrictValue | null | undefined }),
     );
+  }
+
+  @Authorized('SCOPE:NAMES_READ', REGISTRY)
+  @Query(() => [NameCheck], {
+    complexity: ({ args, childComplexity }) =>
+      Math.max(args.input?.names?.length ?? 1, 1) * (COST.nameCheck + childComplexity),
+    description: `Checks up to ${MAX_NAMES_PER_CHECK} proposed names in one operation, each exactly as \`checkEnterpriseName\` would, answered in the order given. Cost: ${COST.nameCheck} points a name. Role: partner API key with NAMES_READ, OFFICIAL of MARKET_REGULATION.`,
+  })
+  async checkEnterpriseNames(
+    @Ctx() ctx: RequestContext,
+    @Arg('input', () => CheckEnterpriseNamesInput, { description: 'The names to check.' })
+    input: CheckEnterpriseNamesInput,
+  ) {
+    const checks = [];
+    // One after another: each check is a similarity search, and the batch is priced for that.
+    for (const name of input.names) {
+      checks.push(
+        await checkEnterpriseName(ctx, { ...name, district: name.district as DistrictValue | null | undefined }),
+      );
+    }
+    return checks;
   }
 
   @Query(() => UndertakingTermsType, {

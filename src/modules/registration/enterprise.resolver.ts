@@ -65,6 +65,15 @@ export class EnterpriseResolver {
     return onReplica(() => enterprises.searchEnterprises(ctx, filter ?? {}, page));
   }
 
+  @Authorized('SCOPE:REGISTRATION_READ', 'OFFICIAL', 'ADMIN')
+  @Query(() => EnterpriseConnection, {
+    description:
+      'The register in bulk, for mirroring it: every enterprise of any status (with its licence, address, capital and other public facts), in a stable order, 100 a page at most. Public facts only. Role: partner API key with REGISTRATION_READ, OFFICIAL, ADMIN.',
+  })
+  registerEnterprises(@Ctx() ctx: RequestContext, @Args() page: PageArgsType) {
+    return enterprises.listRegister(ctx, page);
+  }
+
   @Authorized('APPLICANT')
   @Query(() => EnterpriseConnection, { description: 'The enterprises the viewer acts for, by name. Role: APPLICANT.' })
   myEnterprises(@Ctx() ctx: RequestContext, @Args() page: PageArgsType) {

@@ -261,6 +261,15 @@ export function searchEnterprises(
   });
 }
 
+/**
+ * The register in bulk, for partners that mirror it: every enterprise, any status, in the order of its
+ * id (stable: a page read once stays read; new enterprises can land on any page, so a mirror re-reads).
+ * Public facts only, as every public read; a withheld name is withheld here too.
+ */
+export function listRegister(ctx: RequestContext, page: PageArgs): Promise<ConnectionData<Enterprise>> {
+  return paginate(ctx, Enterprise, {}, { orderBy: { id: 'asc' }, populate: ['publicName'], ...page });
+}
+
 /** The enterprises the viewer acts for (every name of them visible to it, so by the name itself). */
 export function listOwnEnterprises(
   ctx: RequestContext,

@@ -68,12 +68,25 @@ export const ApiScope = Object.fromEntries(API_SCOPES.map((s) => [s, s])) as {
 };
 registerEnumType(ApiScope, {
   name: 'ApiScope',
-  description: 'What a partner API key may read.',
+  description:
+    'What a partner API key may read. A key calling an operation that needs a scope it lacks gets FORBIDDEN, and the message names the scope. What is public stays public to every key.',
   valuesConfig: {
-    FINANCING_READ: { description: 'Search financing demands (masked view) and read credit products.' },
-    REGISTRATION_READ: { description: 'Read public registration data in bulk.' },
-    NAMES_READ: { description: 'Run name checks in bulk.' },
-    HOSTING_READ: { description: 'Read hosted addresses and hosts.' },
+    FINANCING_READ: {
+      description: 'Search financing demands (`financingDemands`, the masked view banks see). For banks.',
+    },
+    REGISTRATION_READ: {
+      description:
+        'Read the register in bulk: `registerEnterprises` (every enterprise, any status, with its licence, in a stable order for mirroring). The single-enterprise reads and the search stay public.',
+    },
+    NAMES_READ: {
+      description:
+        'Check up to 100 names in one operation: `checkEnterpriseNames`, priced per name as `checkEnterpriseName`. One name at a time stays public.',
+    },
+    HOSTING_READ: {
+      description:
+        'Read the whole hosting directory: `hosts` also lists hosts still PENDING or REFUSED (the public sees verified and suspended ones). For law and accounting firms.',
+    },
+    EVENTS_READ: { description: 'Read the event feed of the platform (declared now; the feed comes next).' },
   } satisfies Described<(typeof API_SCOPES)[number]>,
 });
 

@@ -8,14 +8,56 @@ import {
   AdminApiKeysDocument,
   AdminCreateApiKeyDocument,
   AdminRevokeApiKeyDocument,
+  AdminRotateApiKeyDocument,
   type ApiScope,
 } from '../gql/graphql';
 import { formatDateTime } from '../i18n/format';
 import { usePreferences } from '../preferences/PreferencesProvider';
 
-const SCOPES: ApiScope[] = ['FINANCING_READ', 'REGISTRATION_READ', 'NAMES_READ', 'HOSTING_READ'];
+// The keys section, shared by the platform administrator's console (every key, every scope) and an
+// organisation administrator's page (its organisation's keys, the scopes its kind allows): the server
+// decides which keys each sees.
 
-function CreateKeyForm({ onCreated }: { onCreated: () => void }) {
+const ALL_SCOPES: ApiScope[] = ['FINANCING_READ', 'REGISTRATION_READ', 'NAMES_READ', 'HOSTING_READ', 'EVENTS_READ'];
+
+/** A secret shown this once, with a copy button: only its hash is kept on the server. */
+function SecretNotice({ title, secret, onDismiss }: { title: string; secret: string; onDismiss: () => void }) {
+  const { t } = useTranslation();
+  const [copied, setCopied] = useState(false);
+  return (
+    <div className="notice notice--warning" role="status" data-testid="api-key-secret">
+      <h3>{title}</h3>
+      <p>{t('admin.keys.secretHint')}</p>
+      <p>
+        <label htmlFor="api-key-secret-value">{t('admin.keys.secretLabel')}</label>
+        <input
+          id="api-key-secret-value"
+          className="input secret"
+          readOnly
+          value={secret}
+          onFocus={(e) => e.target.select()}
+        />
+      </p>
+      <div className="form__actions">
+        <button
+          type="button"
+          className="button"
+          onClick={async () => {
+            await navigator.clipboard?.writeText(secret).catch(() => undefined);
+            setCopied(true);
+          }}
+        >
+          {copied ? t('admin.keys.copied') : t('admin.keys.copy')}
+        </button>
+        <button type="button" className="button button--primary" onClick={onDismiss}>
+          {t('admin.keys.dismiss')}
+        </button>
+      </div>
+    </div>
+  );
+}
+
+function CreateKeyForm({ scopesOffered, onCreated }: { scopesOffered: readonly ApiScope[]; onCreated: () => void }) {
   const { t } = useTranslation();
   const [name, setName] = useState('');
   const [scopes, setScopes] = useState<ApiScope[]>([]);
@@ -41,25 +83,7 @@ function CreateKeyForm({ onCreated }: { onCreated: () => void }) {
     onCreated();
   };
   if (secret) {
-    return (
-      <div className="notice notice--warning" role="status" data-testid="api-key-secret">
-        <h3>{t('admin.keys.secretTitle')}</h3>
-        <p>{t('admin.keys.secretHint')}</p>
-        <p>
-          <label htmlFor="api-key-secret-value">{t('admin.keys.secretLabel')}</label>
-          <input
-            id="api-key-secret-value"
-            className="input secret"
-            readOnly
-            value={secret}
-            onFocus={(e) => e.target.select()}
-          />
-        </p>
-        <button type="button" className="button button--primary" onClick={() => setSecret(null)}>
-          {t('admin.keys.dismiss')}
-        </button>
-      </div>
-    );
+    return <SecretNotice title={t('admin.keys.secretTitle')} secret={secret} onDismiss={() => setSecret(null)} />;
   }
   return (
     <form
@@ -83,7 +107,7 @@ function CreateKeyForm({ onCreated }: { onCreated: () => void }) {
       <fieldset className="fieldset">
         <legend>{t('admin.keys.scopes')}</legend>
         {errors.byField.scopes?.length ? <p className="field__errors">{errors.byField.scopes.join(' ')}</p> : null}
-        {SCOPES.map((scope) => (
+        {scopesOffered.map((scope) => (
           <CheckboxField
             key={scope}
             label={`${t(`admin.scopes.${scope}`)} (${scope})`}
@@ -112,9 +136,42 @@ function CreateKeyForm({ onCreated }: { onCreated: () => void }) {
   );
 }
 
-export function ApiKeysSection() {
+function DailyUse({ days }: { days: readonly { day: string; requests: number }[] }) {
+  const { t } = useTranslation();
+  if (days.length === 0) return <p data-testid="daily-use">{t('admin.keys.noUse')}</p>;
+  return (
+    <table className="table" data-testid="daily-use">
+      <caption>{t('admin.keys.dailyUse')}</caption>
+      <thead>
+        <tr>
+          <th scope="col">{t('admin.keys.dailyUseDay')}</th>
+          <th scope="col">{t('admin.keys.dailyUseRequests')}</th>
+        </tr>
+      </thead>
+      <tbody>
+        {days.map(({ day, requests }) => (
+          <tr key={day}>
+            <td>{day}</td>
+            <td>{requests}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+export function ApiKeysSection({
+  scopesOffered = ALL_SCOPES,
+  titleKey = 'admin.keys.title',
+}: {
+  /** The scopes the creation form offers: an organisation's administrator sees only its kind's. */
+  scopesOffered?: readonly ApiScope[];
+  titleKey?: string;
+}) {
   const { t } = useTranslation();
   const { language } = usePreferences();
+  const [rotated, setRotated] = useState<string | null>(null);
+  const [, rotate] = useMutation(AdminRotateApiKeyDocument);
   const [{ data, fetching, error }, refetch] = useQuery({
     query: AdminApiKeysDocument,
     variables: { first: 100 },
@@ -124,8 +181,12 @@ export function ApiKeysSection() {
   const keys = data?.apiKeys.edges.map((edge) => edge.node) ?? [];
   return (
     <section className="section" aria-labelledby="keys-title">
-      <h2 id="keys-title">{t('admin.keys.title')}</h2>
-      <CreateKeyForm onCreated={() => refetch({ requestPolicy: 'network-only' })} />
+      <h2 id="keys-title">{t(titleKey)}</h2>
+      {rotated ? (
+        <SecretNotice title={t('admin.keys.rotatedTitle')} secret={rotated} onDismiss={() => setRotated(null)} />
+      ) : (
+        <CreateKeyForm scopesOffered={scopesOffered} onCreated={() => refetch({ requestPolicy: 'network-only' })} />
+      )}
       {fetching && !data ? <Loading /> : null}
       {error ? <ErrorNotice error={error} onRetry={() => refetch({ requestPolicy: 'network-only' })} /> : null}
       {data && keys.length === 0 ? <EmptyState>{t('admin.keys.empty')}</EmptyState> : null}
@@ -154,7 +215,35 @@ export function ApiKeysSection() {
                 <dd data-testid="last-used">
                   {key.lastUsedAt ? formatDateTime(key.lastUsedAt, language) : t('admin.keys.never')}
                 </dd>
+                {key.organisation ? (
+                  <>
+                    <dt>{t('admin.keys.organisation')}</dt>
+                    <dd>{key.organisation.name}</dd>
+                  </>
+                ) : null}
+                {key.previousSecretValidUntil ? (
+                  <>
+                    <dt>{t('admin.keys.previousValidUntil')}</dt>
+                    <dd>{formatDateTime(key.previousSecretValidUntil, language)}</dd>
+                  </>
+                ) : null}
               </dl>
+              <DailyUse days={key.dailyUse} />
+              {!key.revokedAt ? (
+                <button
+                  type="button"
+                  className="button"
+                  onClick={async () => {
+                    if (!window.confirm(t('admin.keys.rotateConfirm'))) return;
+                    const result = await rotate({ input: { id: key.id } });
+                    const secret = result.data?.rotateApiKey.secret;
+                    if (secret) setRotated(secret);
+                    refetch({ requestPolicy: 'network-only' });
+                  }}
+                >
+                  {t('admin.keys.rotate', { name: key.name })}
+                </button>
+              ) : null}
               {!key.revokedAt ? (
                 <button
                   type="button"

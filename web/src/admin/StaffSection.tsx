@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { useMutation, useQuery } from 'urql';
 import { groupUserErrors } from '../api/errors';
 import { EmptyState, ErrorNotice, FormErrors, Loading, Notice } from '../components/Feedback';
-import { SelectField, TextField } from '../components/Field';
+import { CheckboxField, SelectField, TextField } from '../components/Field';
 import {
   AdminCreateOrganisationDocument,
   AdminCreateStaffAccountDocument,
@@ -104,6 +104,7 @@ function StaffForm({
     organisationId: '',
   };
   const [form, setForm] = useState(empty);
+  const [organisationAdmin, setOrganisationAdmin] = useState(false);
   const [errors, setErrors] = useState<Grouped>(NO_ERRORS);
   const [done, setDone] = useState(false);
   const [{ fetching }, create] = useMutation(AdminCreateStaffAccountDocument);
@@ -123,6 +124,7 @@ function StaffForm({
             role: form.role,
             department: (form.department || null) as Department | null,
             organisationId: form.organisationId || null,
+            organisationAdmin,
           },
         });
         const payload = result.data?.createStaffAccount;
@@ -135,11 +137,13 @@ function StaffForm({
               'role',
               'department',
               'organisationId',
+              'organisationAdmin',
             ]),
           );
         setErrors(NO_ERRORS);
         setDone(true);
         setForm(empty);
+        setOrganisationAdmin(false);
         onCreated();
       }}
     >
@@ -197,6 +201,13 @@ function StaffForm({
         errors={errors.byField.organisationId}
         options={organisations.map((o) => ({ value: o.id, label: `${o.name}（${t(`admin.staff.kinds.${o.kind}`)}）` }))}
         onChange={set('organisationId')}
+      />
+      <CheckboxField
+        label={t('admin.staff.organisationAdmin')}
+        name="organisationAdmin"
+        checked={organisationAdmin}
+        errors={errors.byField.organisationAdmin}
+        onChange={(e) => setOrganisationAdmin(e.target.checked)}
       />
       <div className="form__actions">
         <button type="submit" className="button button--primary" disabled={fetching}>

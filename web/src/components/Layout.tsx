@@ -45,6 +45,7 @@ export function navItems(t: (key: string) => string, user: ViewerUser | null): N
     { to: '/hosting/mine', label: t('hosting.mineTitle'), roles: ['APPLICANT'] },
     { to: '/hosting/review', label: t('hosting.reviewTitle'), roles: ['OFFICIAL'], departments: ['MARKET_REGULATION'] },
     { to: '/verify', label: t('nav.verifyLicence') },
+    ...(user?.organisationAdmin ? [{ to: '/organisation/keys', label: t('admin.org.nav') }] : []),
   ];
   return items.filter(
     (item) =>

@@ -1,8 +1,7 @@
 import type { MikroORM } from '@mikro-orm/postgresql';
 import pg from 'pg';
 import PgBoss from 'pg-boss';
-import type { PlatformDeps, RequestContext } from '../shared/context.js';
-import type { JobQueue } from '../shared/job-queue.js';
+import type { JobQueue, PlatformDeps, RequestContext } from '../shared/context.js';
 import { BACKGROUND_JOBS, JOBS, logJobDone, startJobs, type BackgroundJob, type ScheduledJob } from './jobs.js';
 
 // The jobs on a server database: pg-boss, a queue in PostgreSQL itself (its own schema, "pgboss").

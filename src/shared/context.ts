@@ -1,11 +1,10 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
+import type DataLoader from 'dataloader';
 import type { Logger } from 'pino';
 import type { Config } from '../config.js';
 import type { Clock } from './clock.js';
-import type { Loaders } from './loaders.js';
 import type { Locale } from './messages.js';
 import type { EventBus } from './pubsub.js';
-import type { JobQueue } from './job-queue.js';
 import type { Viewer } from './viewer.js';
 import type { CalendarCache } from './calendar/calendar.cache.js';
 import type { RateLimitStore } from './rate-limiter.js';
@@ -41,8 +40,34 @@ export interface RequestContext {
   /** The client's address (the forwarded one only from a trusted proxy); null for the platform's own work. */
   clientAddress: string | null;
   em: EntityManager;
-  loaders: Loaders;
+  loaders: OperationLoaders;
   deps: PlatformDeps;
   /** Work to do once the surrounding transaction has committed (publishing events). */
   afterCommit: (() => void)[];
+}
+
+// The two contracts below take the context as an argument while the context holds them, so they are
+// declared here, beside it: shared/loaders.ts (the DataLoaders) and app/job-queue.ts (the pg-boss
+// queue) implement them and import this file, and this file imports neither.
+
+/** A DataLoader's batch function, defined once at module level with `defineLoader` (shared/loaders.ts). */
+export interface LoaderDefinition<K, V> {
+  name: string;
+  batch: (ctx: RequestContext, keys: readonly K[]) => Promise<(V | Error)[]>;
+}
+
+/** The operation's DataLoaders, one per definition, made on first use (`Loaders` in shared/loaders.ts). */
+export interface OperationLoaders {
+  /** Sets the context the batch functions receive; called once, as soon as the context exists. */
+  bind(ctx: RequestContext): void;
+  get<K, V>(definition: LoaderDefinition<K, V>): DataLoader<K, V>;
+}
+
+/**
+ * Work a mutation hands to a job instead of doing it inline: with a server database, the pg-boss queue
+ * (app/job-queue.ts). The job is added inside the caller's transaction, so it exists, and later runs,
+ * exactly when the change that caused it commits; a rolled-back mutation leaves no job behind.
+ */
+export interface JobQueue {
+  enqueue(tx: RequestContext, name: string, data: object): Promise<void>;
 }

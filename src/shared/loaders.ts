@@ -1,14 +1,11 @@
 import DataLoader from 'dataloader';
-import type { RequestContext } from './context.js';
+import type { LoaderDefinition, OperationLoaders, RequestContext } from './context.js';
 
 // DataLoaders live for one operation, so a batch never mixes viewers and a cache never outlives
 // its request. A module defines a loader once at module level and gets the operation's instance
 // with ctx.loaders.get(definition).
 
-export interface LoaderDefinition<K, V> {
-  name: string;
-  batch: (ctx: RequestContext, keys: readonly K[]) => Promise<(V | Error)[]>;
-}
+export type { LoaderDefinition } from './context.js';
 
 export function defineLoader<K, V>(
   name: string,
@@ -17,7 +14,7 @@ export function defineLoader<K, V>(
   return { name, batch };
 }
 
-export class Loaders {
+export class Loaders implements OperationLoaders {
   private readonly instances = new Map<LoaderDefinition<unknown, unknown>, DataLoader<unknown, unknown>>();
   private ctx: RequestContext | null = null;
 

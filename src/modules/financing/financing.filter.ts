@@ -1,7 +1,7 @@
 import { DomainError, UserErrorCode, problem, type Problem } from '../../shared/errors.js';
 import type { District } from '../../shared/graphql/reference.types.js';
 import { parseYuanToFen } from '../../shared/money.js';
-import { industryDivision } from '../names/rules/index.js';
+import { industryDivision } from '../names/index.js';
 import { FinancingDemandStatus, type GuaranteeType } from './financing.enums.js';
 import type { FinancingDemandFilter } from './financing.inputs.js';
 import './financing.messages.js';

@@ -9,7 +9,7 @@ import { notify } from '../../shared/notifications/notification.service.js';
 import { NotificationKind } from '../../shared/notifications/notification.types.js';
 import { idempotently } from '../../shared/idempotency/idempotency.js';
 import { inTransaction } from '../../shared/transaction.js';
-import { industryDivision } from '../names/rules/index.js';
+import { industryDivision } from '../names/index.js';
 import { Organisation } from '../accounts/index.js';
 import { bankOf } from './financing.access.js';
 import { actsFor, enterpriseFacts } from './financing.enterprises.js';

@@ -53,7 +53,7 @@ export { enterpriseNameParts, type EnterpriseNamePartsData } from './name-parts.
 export { NameCommitmentInput } from './names.inputs.js';
 export { addIndexEntry, findConflicts, lockNameKeys, releaseIndexEntry } from './name-index.service.js';
 export { namesReference } from './reference.service.js';
-export { checkName } from './rules/index.js';
+export { checkName, industryDivision } from './rules/index.js';
 
 export { namesEntities };
 

@@ -5,6 +5,7 @@ import { createLogger, createPlatformDeps } from './app/platform.js';
 import { openDatabase, prepareSchema, SCHEMA_BEHIND_CODE } from './db/orm.js';
 import { followNamesReferenceChanges } from './modules/names/index.js';
 import { followCalendarChanges } from './shared/calendar/calendar.service.js';
+import { loadDemoData } from './db/demo/index.js';
 
 // `npm run worker`: the scheduled sweeps and background jobs, apart from the API, on the pg-boss queue
 // of the server database (app/job-queue.ts). It serves no HTTP; API instances beside it run with
@@ -45,6 +46,12 @@ async function main(): Promise<void> {
     ),
     followNamesReferenceChanges(deps),
   ];
+  // With API instances started apart (JOBS=off, DEMO_DATA=0), the worker is the one process that loads
+  // the demo data (DEMO_DATA=1): never two loads racing, and it is in place before the worker is ready.
+  if (config.demoData) {
+    const demo = await loadDemoData(database.orm, deps);
+    logger.info({ accounts: demo.accounts }, 'demo data loaded');
+  }
   const jobs = await startJobQueue(database.orm, deps, { work: true });
   deps.jobQueue = jobs.queue;
   logger.info('worker ready');

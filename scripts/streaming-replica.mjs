@@ -7,7 +7,7 @@
 // pg_hba.conf has no such line and the file is writable, one is appended
 // (`host replication postgres 127.0.0.1/32 trust`, the same trust the server already gives every
 // ordinary connection from 127.0.0.1) and the configuration reloaded; nothing else of the primary changes.
-import { execFile } from 'node:child_process';
+import { execFile, execFileSync } from 'node:child_process';
 import {
   appendFileSync,
   chownSync,
@@ -53,6 +53,12 @@ async function runPostgresProgram(bin, program, args) {
   const command = join(bin, program);
   if (asRoot()) await run('runuser', ['-u', 'postgres', '--', command, ...args]);
   else await run(command, args);
+}
+
+function runPostgresProgramSync(bin, program, args) {
+  const command = join(bin, program);
+  if (asRoot()) execFileSync('runuser', ['-u', 'postgres', '--', command, ...args], { stdio: 'ignore' });
+  else execFileSync(command, args, { stdio: 'ignore' });
 }
 
 async function onServer(connection, work) {
@@ -122,8 +128,11 @@ export class StreamingReplica {
     return url.toString();
   }
 
-  /** Copies the primary at `primaryUrl` with pg_basebackup -R and starts the copy as a hot standby on `port`. */
-  static async start(primaryUrl, { port }) {
+  /**
+   * Copies the primary at `primaryUrl` with pg_basebackup -R and starts the copy as a hot standby on
+   * `port`. `settings`: postgresql.conf lines of its own, after (so overriding) the small defaults here.
+   */
+  static async start(primaryUrl, { port, settings: ownSettings = [] }) {
     const bin = postgresBin();
     if (!bin) throw new Error('PostgreSQL is not installed (no pg_basebackup under /usr/lib/postgresql/*/bin)');
     await stopLeftoverReplica(bin, port);
@@ -156,6 +165,7 @@ export class StreamingReplica {
           'hot_standby = on',
           'shared_buffers = 16MB',
           'fsync = off',
+          ...ownSettings,
           '',
         ].join('\n'),
       );
@@ -209,6 +219,16 @@ export class StreamingReplica {
         await new Promise((resolve) => setTimeout(resolve, 50));
       }
     }
+  }
+
+  /** As destroy, synchronously: for a process's 'exit' handler. */
+  destroySync() {
+    try {
+      runPostgresProgramSync(this.bin, 'pg_ctl', ['-D', this.data, '-w', '-m', 'immediate', 'stop']);
+    } catch {
+      // not running
+    }
+    rmSync(this.dir, { recursive: true, force: true });
   }
 
   /** Stops the replica and removes its folder. */

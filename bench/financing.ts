@@ -568,7 +568,7 @@ async function main(): Promise<void> {
     }
     const offers = ourAnswer.data.financingDemands.edges.reduce((n, e) => n + e.node.offers.edges.length, 0);
     process.stdout.write(
-      `== page ${page === 'first' ? 1 : FAR_PAGE}: both return the same ${ourAnswer.data.financingDemands.edges.length} demands and ${offers} offers of the viewing bank\n`,
+      `== page ${page === 'first' ? 1 : FAR_PAGE}: every server returns the same ${ourAnswer.data.financingDemands.edges.length} demands and ${offers} offers of the viewing bank\n`,
     );
   }
 

@@ -15,7 +15,9 @@
 //   REDIS_KEY_PREFIX       (qes-topology:)    SIGNING_KEY  (random for each run)    SERVE_WEB, LOG_LEVEL
 //
 // SIGINT (Ctrl-C) or SIGTERM stops every process it started, the replica and its own Redis included,
-// and exits 0 when all stopped cleanly (1 otherwise). The database is kept for the next run.
+// and exits 0 when all stopped cleanly (1 otherwise). The database is kept for the next run. Killed
+// outright (SIGKILL), it leaves the replica running: the next run on the same port stops and removes it;
+// the servers and the worker stop by themselves (their IPC channel to this script closes).
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { resolve } from 'node:path';
@@ -106,7 +108,8 @@ async function runStep(what, command, args, extraEnv = {}) {
 function startProcess(name, args, extraEnv, readyMessage) {
   const child = spawn(process.execPath, args, {
     env: { ...env, NODE_ENV: 'production', LOG_LEVEL: env.LOG_LEVEL || 'info', ...extraEnv },
-    stdio: ['ignore', 'pipe', 'pipe'],
+    // The IPC channel: the servers and the worker stop by themselves when this script is killed outright.
+    stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
   });
   const exited = waitForExit(child);
   void started(async () => {

@@ -2,7 +2,9 @@ import 'reflect-metadata';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import autocannon from 'autocannon';
+import { Redis } from 'ioredis';
 import pg from 'pg';
 import { migrate, openDatabase } from '../src/db/orm.js';
 import { SESSION_TOKEN_PREFIX, hashPassword, newSecret, sha256 } from '../src/modules/accounts/credentials.js';
@@ -17,12 +19,19 @@ import { Enterprise } from '../src/modules/registration/index.js';
 import { District } from '../src/shared/graphql/reference.types.js';
 import { SERVER_NODE_FLAGS } from '../src/runtime-flags.js';
 import { loadDataSet, loadMarker, type Sizes } from './load.js';
+// Only its type here: dist/bench runs the module from scripts/, imported by path in main().
+import type { StreamingReplica } from '../scripts/streaming-replica.mjs';
 
 // npm run bench: the bank search at a million demands, against the floor of this machine.
 //
 // 1. Migrates the PostgreSQL database at DATABASE_URL and fills it with the synthetic set (bench/load.ts)
 //    unless it already holds it (BENCH_RELOAD=1 forces a reload). The database is the benchmark's own.
-// 2. Starts our server from dist (node dist/src/main.js) and the floor (dist/bench/floor.js).
+// 2. Starts our server from dist (node dist/src/main.js) and the floor (dist/bench/floor.js); and the
+//    production topology's variant: two API instances (WORKERS=1 each, as one process per container)
+//    with a streaming replica of the PostgreSQL server (scripts/streaming-replica.mjs) serving the
+//    search, and Redis for the limits when one answers. autocannon spreads its connections over the two
+//    (connection i goes to instance i mod 2), as a connection-level load balancer does, without a proxy
+//    process of its own on these cores. BENCH_TOPOLOGY=0 leaves the variant out.
 // 3. Drives "the 50 newest open demands in Huangdao between 500,000 and 12,000,000 yuan, each with its
 //    enterprise and the viewing bank's offers" over HTTP with autocannon: 1 and 32 connections, page 1
 //    and page 2,000 back to back in slices of 5 s, the targets taking turns (alternating which goes
@@ -44,11 +53,16 @@ const SIZES: Sizes = {
 const OUR_PORT = 4210;
 const FLOOR_PORT = 4211;
 const SINGLE_PORT = 4212;
+const TOPOLOGY_PORTS = [4213, 4214];
+const REPLICA_PORT = 5435; // the read-replica tests use 5433, npm run topology 5434
+const TOPOLOGY = env.BENCH_TOPOLOGY !== '0';
+const REDIS_URL = env.BENCH_REDIS_URL ?? 'redis://127.0.0.1:6379';
 const DISTRICT = District.HUANGDAO;
 const AMOUNT_MIN_FEN = 500_000_00;
 const AMOUNT_MAX_FEN = 12_000_000_00;
 const PAGE = 50;
-const FAR_PAGE = 2000;
+// Far enough that an offset would show; a small data set (BENCH_DEMANDS) needs a nearer one.
+const FAR_PAGE = Number(env.BENCH_FAR_PAGE ?? 2000);
 const CLOCK_TICK_MS = 10; // /proc times are in USER_HZ = 100 ticks per second on Linux
 
 const QUERY = `query BankSearch($after: String) {
@@ -124,6 +138,25 @@ async function waitForHttp(url: string, child: ChildProcess, what: string): Prom
   }
 }
 
+/** Whether Redis answers at `url`. */
+async function redisAnswers(url: string): Promise<boolean> {
+  const redis = new Redis(url, {
+    lazyConnect: true,
+    connectTimeout: 1000,
+    maxRetriesPerRequest: 0,
+    retryStrategy: () => null,
+  });
+  redis.on('error', () => {});
+  try {
+    await redis.connect();
+    return (await redis.ping()) === 'PONG';
+  } catch {
+    return false;
+  } finally {
+    redis.disconnect();
+  }
+}
+
 function start(command: string[], extraEnv: Record<string, string>, what: string): ChildProcess {
   const child = spawn(process.execPath, command, {
     env: { ...env, ...extraEnv },
@@ -136,9 +169,11 @@ function start(command: string[], extraEnv: Record<string, string>, what: string
 }
 
 interface Target {
-  name: 'ours' | 'ours×1' | 'floor';
-  pid: number;
-  url: string;
+  name: 'ours' | 'ours×1' | 'ours×2+r' | 'floor';
+  /** The processes whose CPU time counts (each with its children). */
+  pids: number[];
+  /** One, or the instances a client-side spread sends connections to. */
+  urls: string[];
   headers: Record<string, string>;
   body: (page: 'first' | 'far') => string;
 }
@@ -169,19 +204,23 @@ async function run(
   connections: number,
   page: 'first' | 'far',
   seconds: number,
-  admin: pg.Client,
+  admins: pg.Client[],
   database: string,
 ): Promise<RunResult> {
-  const backends = await postgresBackends(admin, database);
+  // The backends of the primary and, once it runs, of the replica (all on this machine).
+  const allBackends = async () => (await Promise.all(admins.map((a) => postgresBackends(a, database)))).flat();
+  const backends = await allBackends();
   const pgBefore = new Map(backends.map((pid) => [pid, processTicks(pid)]));
-  const before = treeTicks(target.pid);
+  const treesTicks = () => target.pids.reduce((sum, pid) => sum + treeTicks(pid), 0);
+  const before = treesTicks();
   // autocannon's histogram keeps whole milliseconds, too coarse for a ratio of 3 ms latencies: the
   // percentiles come from each answer's own time (hrtime, microseconds).
   const latencies: number[] = [];
   const result = await new Promise<autocannon.Result>((resolveRun, rejectRun) => {
     const instance = autocannon(
       {
-        url: target.url,
+        // autocannon takes several URLs (connection i to URL i mod n); its types know only one.
+        url: (target.urls.length === 1 ? target.urls[0]! : target.urls) as string,
         method: 'POST',
         headers: target.headers,
         body: target.body(page),
@@ -194,9 +233,9 @@ async function run(
       if (status >= 200 && status < 300) latencies.push(milliseconds);
     });
   });
-  const serverTicks = treeTicks(target.pid) - before;
+  const serverTicks = treesTicks() - before;
   let pgTicks = 0;
-  for (const pid of await postgresBackends(admin, database)) {
+  for (const pid of await allBackends()) {
     // A backend that started during the run (or reused a pid) counts from zero; one that ended during
     // the run is lost, so the figure is a floor, never negative.
     const after = processTicks(pid);
@@ -301,7 +340,7 @@ async function main(): Promise<void> {
      order by published_at desc, id desc offset ${(FAR_PAGE - 1) * PAGE - 1} limit 1`,
     [DISTRICT, AMOUNT_MIN_FEN, AMOUNT_MAX_FEN],
   );
-  if (!far[0]) fail(`the filter matches ${matching[0]!.n} demands, fewer than ${FAR_PAGE} pages`);
+  if (!far[0]) fail(`the filter matches ${matching[0]!.n} demands, fewer than ${FAR_PAGE} pages (BENCH_FAR_PAGE)`);
   const farCursor = Buffer.from(JSON.stringify([far[0].at, far[0].id])).toString('base64url');
   process.stdout.write(
     `== the filter matches ${matching[0]!.n.toLocaleString('en')} open demands; page ${FAR_PAGE} starts after row ${((FAR_PAGE - 1) * PAGE).toLocaleString('en')}\n`,
@@ -359,6 +398,45 @@ async function main(): Promise<void> {
   process.stdout.write(`== page ${FAR_PAGE}:\n${plans.far.replace(/^/gm, '   ')}\n`);
   await orm.close();
 
+  // The topology's replica, copied now that the data set and the officer's session are in place.
+  type StreamingReplicaModule = typeof import('../scripts/streaming-replica.mjs');
+  const replicaModule = (await import(
+    pathToFileURL(resolve('scripts/streaming-replica.mjs')).href
+  )) as StreamingReplicaModule;
+  const noReplica = TOPOLOGY ? replicaModule.replicaUnavailableHere() : 'BENCH_TOPOLOGY=0';
+  if (noReplica) process.stdout.write(`== no two-instance variant: ${noReplica}\n`);
+  let replica: StreamingReplica | null = null;
+  const admins = [admin];
+  if (!noReplica) {
+    process.stdout.write(`== start a streaming replica on ${REPLICA_PORT} (pg_basebackup of the whole server)\n`);
+    // The same cache as the primary's: the replica answers the searches the primary answers elsewhere.
+    const { rows: buffers } = await admin.query<{ setting: string; unit: string }>(
+      `select setting, unit from pg_settings where name = 'shared_buffers'`,
+    );
+    const sharedBuffersKb = Number(buffers[0]!.setting) * (buffers[0]!.unit === '8kB' ? 8 : 1);
+    replica = await replicaModule.StreamingReplica.start(DATABASE_URL, {
+      port: REPLICA_PORT,
+      settings: [`shared_buffers = ${sharedBuffersKb}kB`],
+    });
+    process.on('exit', () => replica?.destroySync());
+    const replicaAdmin = new pg.Client({ host: '127.0.0.1', port: REPLICA_PORT, user: 'postgres', database });
+    await replicaAdmin.connect();
+    admins.push(replicaAdmin);
+  }
+  // On a hot standby pg_stat_database counts the read-only transactions it served: the proof that the
+  // variant's searches went to the replica.
+  const replicaTransactions = async () =>
+    Number(
+      (
+        await admins[1]!.query<{ n: string }>(
+          `select xact_commit + xact_rollback as n from pg_stat_database where datname = $1`,
+          [database],
+        )
+      ).rows[0]!.n,
+    );
+  const replicaTransactionsBefore = replica ? await replicaTransactions() : 0;
+  const redisForTopology = !noReplica && (await redisAnswers(REDIS_URL)) ? REDIS_URL : null;
+
   process.stdout.write(
     `== start our server (dist/src/main.js: as npm start runs it, one worker per core, and as one process) and the floor (dist/bench/floor.js)\n`,
   );
@@ -386,35 +464,64 @@ async function main(): Promise<void> {
     { NODE_ENV: 'production', DATABASE_URL, PORT: String(FLOOR_PORT), FLOOR_POOL_SIZE: String(POOL) },
     'the floor',
   );
+  // Two API instances as in production: one process each, migrations a release step; the first runs
+  // the scheduled jobs (as the other variants do), the second JOBS=off.
+  const replicaUrl = replica?.urlFor(DATABASE_URL);
+  const instances = replicaUrl
+    ? TOPOLOGY_PORTS.map((port, i) =>
+        start(
+          [...SERVER_NODE_FLAGS, 'dist/src/main.js'],
+          {
+            ...serverEnv(port),
+            WORKERS: '1',
+            MIGRATE_ON_START: 'false',
+            JOBS: i === 0 ? 'in-process' : 'off',
+            DATABASE_REPLICA_URLS: replicaUrl,
+            ...(redisForTopology
+              ? { REDIS_URL: redisForTopology, REDIS_KEY_PREFIX: `qes-bench-${process.pid}:` }
+              : { REDIS_URL: '' }),
+          },
+          `API instance ${i + 1}`,
+        ),
+      )
+    : [];
   const stop = () => {
     ours.kill('SIGTERM');
     oursSingle.kill('SIGTERM');
     floor.kill('SIGTERM');
+    for (const instance of instances) instance.kill('SIGTERM');
   };
   process.on('exit', stop);
   await waitForHttp(`http://127.0.0.1:${OUR_PORT}/readyz`, ours, 'our server');
   await waitForHttp(`http://127.0.0.1:${SINGLE_PORT}/readyz`, oursSingle, 'our server, one process');
   await waitForHttp(`http://127.0.0.1:${FLOOR_PORT}/`, floor, 'the floor');
+  for (const [i, instance] of instances.entries())
+    await waitForHttp(`http://127.0.0.1:${TOPOLOGY_PORTS[i]}/readyz`, instance, `API instance ${i + 1}`);
+  if (replica)
+    process.stdout.write(
+      `== two API instances on ${TOPOLOGY_PORTS.join(' and ')} (WORKERS=1 each), the search on the replica, ` +
+        `limits in ${redisForTopology ? `Redis (${redisForTopology})` : 'PostgreSQL (no Redis answers)'}\n`,
+    );
 
   const targets: Target[] = [
     {
       name: 'ours',
-      pid: ours.pid!,
-      url: `http://127.0.0.1:${OUR_PORT}/graphql`,
+      pids: [ours.pid!],
+      urls: [`http://127.0.0.1:${OUR_PORT}/graphql`],
       headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
       body: (page) => JSON.stringify({ query: QUERY, variables: { after: page === 'far' ? farCursor : null } }),
     },
     {
       name: 'ours×1',
-      pid: oursSingle.pid!,
-      url: `http://127.0.0.1:${SINGLE_PORT}/graphql`,
+      pids: [oursSingle.pid!],
+      urls: [`http://127.0.0.1:${SINGLE_PORT}/graphql`],
       headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
       body: (page) => JSON.stringify({ query: QUERY, variables: { after: page === 'far' ? farCursor : null } }),
     },
     {
       name: 'floor',
-      pid: floor.pid!,
-      url: `http://127.0.0.1:${FLOOR_PORT}/`,
+      pids: [floor.pid!],
+      urls: [`http://127.0.0.1:${FLOOR_PORT}/`],
       headers: { 'content-type': 'application/json' },
       body: (page) =>
         JSON.stringify({
@@ -426,38 +533,49 @@ async function main(): Promise<void> {
         }),
     },
   ];
+  if (instances.length)
+    targets.splice(2, 0, {
+      name: 'ours×2+r',
+      pids: instances.map((instance) => instance.pid!),
+      urls: TOPOLOGY_PORTS.map((port) => `http://127.0.0.1:${port}/graphql`),
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+      body: (page) => JSON.stringify({ query: QUERY, variables: { after: page === 'far' ? farCursor : null } }),
+    });
 
-  // Both answer the same page: same demands, same offers of the viewing bank.
+  // Every server (each instance of a spread) answers the same page: same demands, same offers of the viewing bank.
   interface Answer {
     errors?: unknown;
     data: { financingDemands: { edges: { node: { id: string; offers: { edges: { node: { id: string } }[] } } }[] } };
   }
   for (const page of ['first', 'far'] as const) {
     const answers = await Promise.all(
-      targets.map(
-        async (t) =>
-          (await (await fetch(t.url, { method: 'POST', headers: t.headers, body: t.body(page) })).json()) as Answer,
+      targets.flatMap((t) =>
+        t.urls.map(
+          async (url) =>
+            (await (await fetch(url, { method: 'POST', headers: t.headers, body: t.body(page) })).json()) as Answer,
+        ),
       ),
     );
-    const [ourAnswer, singleAnswer, floorAnswer] = answers as [Answer, Answer, Answer];
+    const floorAnswer = answers.at(-1)!;
+    const ourAnswer = answers[0]!;
     const summary = (answer: Answer) =>
       answer.data.financingDemands.edges
         .map((e) => `${e.node.id}:${e.node.offers.edges.map((o) => o.node.id).join(',')}`)
         .join(' ');
-    if (ourAnswer.errors) fail(`our server answered with errors: ${JSON.stringify(ourAnswer.errors)}`);
-    if (summary(ourAnswer) !== summary(floorAnswer) || summary(singleAnswer) !== summary(floorAnswer)) {
-      fail(`our server and the floor disagree on page ${page}`);
+    for (const answer of answers.slice(0, -1)) {
+      if (answer.errors) fail(`our server answered with errors: ${JSON.stringify(answer.errors)}`);
+      if (summary(answer) !== summary(floorAnswer)) fail(`our server and the floor disagree on page ${page}`);
     }
     const offers = ourAnswer.data.financingDemands.edges.reduce((n, e) => n + e.node.offers.edges.length, 0);
     process.stdout.write(
-      `== page ${page === 'first' ? 1 : FAR_PAGE}: both return the same ${ourAnswer.data.financingDemands.edges.length} demands and ${offers} offers of the viewing bank\n`,
+      `== page ${page === 'first' ? 1 : FAR_PAGE}: every server returns the same ${ourAnswer.data.financingDemands.edges.length} demands and ${offers} offers of the viewing bank\n`,
     );
   }
 
-  process.stdout.write('== warm up (5 s each: page 1, then page 2,000)\n');
+  process.stdout.write(`== warm up (5 s each: page 1, then page ${FAR_PAGE.toLocaleString('en')})\n`);
   for (const target of targets) {
-    await run(target, 8, 'first', 3, admin, database);
-    await run(target, 8, 'far', 2, admin, database);
+    await run(target, 8, 'first', 3, admins, database);
+    await run(target, 8, 'far', 2, admins, database);
   }
 
   // The machine drifts by ±20% within minutes, so every comparison is made between runs close in time:
@@ -478,10 +596,10 @@ async function main(): Promise<void> {
         const pages = slice % 2 === 0 ? (['first', 'far'] as const) : (['far', 'first'] as const);
         for (const target of order) {
           for (const page of pages) {
-            const result = await run(target, connections, page, DURATION / SLICES, admin, database);
+            const result = await run(target, connections, page, DURATION / SLICES, admins, database);
             results.push(result);
             process.stdout.write(
-              `   round ${round + 1}.${slice + 1} ${target.name.padEnd(6)} c=${String(connections).padStart(2)} page ${page === 'first' ? 1 : FAR_PAGE}: ` +
+              `   round ${round + 1}.${slice + 1} ${target.name.padEnd(8)} c=${String(connections).padStart(2)} page ${page === 'first' ? 1 : FAR_PAGE}: ` +
                 `${result.requestsPerSecond.toFixed(0)} req/s, p50 ${result.p50.toFixed(2)} ms, p99 ${result.p99.toFixed(1)} ms, errors ${result.errors + result.non2xx}\n`,
             );
           }
@@ -490,6 +608,13 @@ async function main(): Promise<void> {
     }
   }
   stop();
+  if (replica) {
+    const variantRequests = results.filter((r) => r.target === 'ours×2+r').reduce((n, r) => n + r.requests, 0);
+    process.stdout.write(
+      `== the replica served ${(await replicaTransactions()) - replicaTransactionsBefore} transactions on ${database} ` +
+        `(ours×2+r answered ${variantRequests} measured requests)\n`,
+    );
+  }
 
   const summary = scenarios.flatMap((s) =>
     targets.map((t) => {
@@ -512,11 +637,11 @@ async function main(): Promise<void> {
 
   process.stdout.write(`\n== results (mean of ${ROUNDS} rounds of ${DURATION} s, each in ${SLICES} slices)\n`);
   process.stdout.write(
-    '   target  conns  page   req/s   p50 ms   p99 ms  errors  server CPU ms/req  PostgreSQL CPU ms/req\n',
+    '   target    conns  page   req/s   p50 ms   p99 ms  errors  server CPU ms/req  PostgreSQL CPU ms/req\n',
   );
   for (const s of summary) {
     process.stdout.write(
-      `   ${s.target.padEnd(6)} ${String(s.connections).padStart(5)} ${String(s.page).padStart(5)} ${s.requestsPerSecond.toFixed(0).padStart(7)} ` +
+      `   ${s.target.padEnd(8)} ${String(s.connections).padStart(5)} ${String(s.page).padStart(5)} ${s.requestsPerSecond.toFixed(0).padStart(7)} ` +
         `${s.p50.toFixed(2).padStart(8)} ${s.p99.toFixed(1).padStart(8)} ${String(s.errors).padStart(7)} ${s.serverCpuMsPerRequest.toFixed(2).padStart(18)} ` +
         `${s.postgresCpuMsPerRequest.toFixed(2).padStart(22)}\n`,
     );
@@ -529,6 +654,12 @@ async function main(): Promise<void> {
     throughput32Far: find('ours', 32, FAR_PAGE).requestsPerSecond / find('floor', 32, FAR_PAGE).requestsPerSecond,
     throughput32OneProcess: find('ours×1', 32, 1).requestsPerSecond / find('floor', 32, 1).requestsPerSecond,
     p50At1OneProcess: find('ours×1', 1, 1).p50 / find('floor', 1, 1).p50,
+    ...(instances.length
+      ? {
+          throughput32TwoInstances: find('ours×2+r', 32, 1).requestsPerSecond / find('floor', 32, 1).requestsPerSecond,
+          p50At1TwoInstances: find('ours×2+r', 1, 1).p50 / find('floor', 1, 1).p50,
+        }
+      : {}),
   };
   const verdict = (ok: boolean) => (ok ? 'met' : 'NOT MET');
   process.stdout.write(
@@ -536,6 +667,9 @@ async function main(): Promise<void> {
       `   throughput at 32 connections, page 1:      ${ratios.throughput32.toFixed(2)}x the floor   (target >= 0.65: ${verdict(ratios.throughput32 >= 0.65)})\n` +
       `   throughput at 32 connections, page ${FAR_PAGE}:   ${ratios.throughput32Far.toFixed(2)}x the floor\n` +
       `   our server as one process (WORKERS=1): throughput at 32 ${ratios.throughput32OneProcess.toFixed(2)}x, p50 at 1 ${ratios.p50At1OneProcess.toFixed(2)}x the floor\n` +
+      (ratios.throughput32TwoInstances === undefined
+        ? ''
+        : `   two instances + a replica (ours×2+r):   throughput at 32 ${ratios.throughput32TwoInstances.toFixed(2)}x, p50 at 1 ${ratios.p50At1TwoInstances!.toFixed(2)}x the floor\n`) +
       `   p50 latency at 1 connection, page 1:       ${ratios.p50At1.toFixed(2)}x the floor   (target <= 2: ${verdict(ratios.p50At1 <= 2)})\n` +
       `   page ${FAR_PAGE} against page 1 (ours): p50 ${ratios.farVsFirstP50.toFixed(2)}x, throughput at 32 ${(1 / ratios.farVsFirstThroughput32).toFixed(2)}x ` +
       `(target within 1.2: ${verdict(ratios.farVsFirstP50 <= 1.2 && ratios.farVsFirstThroughput32 <= 1.2)})\n`,
@@ -561,7 +695,9 @@ async function main(): Promise<void> {
     ),
   );
   process.stdout.write('== written to bench/results/latest.json\n');
-  await admin.end();
+  await Promise.all(admins.map((client) => client.end()));
+  await replica?.destroy();
+  replica = null;
   process.exit(0);
 }
 

@@ -9,23 +9,7 @@
 // its parent, is gone. In production, start the built server directly instead (README, Production).
 import { spawn } from 'node:child_process';
 import { constants } from 'node:os';
-import { existsSync, statSync, readdirSync } from 'node:fs';
-import { join } from 'node:path';
-
-function newestMtime(dir) {
-  if (!existsSync(dir)) return 0;
-  let newest = 0;
-  for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    if (entry.name === 'node_modules' || entry.name === 'dist') continue;
-    const path = join(dir, entry.name);
-    newest = Math.max(newest, entry.isDirectory() ? newestMtime(path) : statSync(path).mtimeMs);
-  }
-  return newest;
-}
-
-function mtime(path) {
-  return existsSync(path) ? statSync(path).mtimeMs : 0;
-}
+import { serverStale, webStale } from './build-state.mjs';
 
 /** The exit code a shell would report for a child that ended by `signal`. */
 function codeOf(code, signal) {
@@ -81,17 +65,13 @@ async function run(script) {
   if (code !== 0) process.exit(code);
 }
 
-const serverBuilt = mtime('dist/src/main.js');
-if (serverBuilt < Math.max(newestMtime('src'), newestMtime('migrations'))) {
+if (serverStale()) {
   console.log('Building the server…');
   await run('build:server');
 }
-if (existsSync('web/package.json') || existsSync('web/index.html')) {
-  const webBuilt = mtime('web/dist/index.html');
-  if (webBuilt < Math.max(newestMtime('web/src'), mtime('web/index.html'), mtime('schema/schema.graphql'))) {
-    console.log('Building the web client…');
-    await run('build:web');
-  }
+if (webStale()) {
+  console.log('Building the web client…');
+  await run('build:web');
 }
 
 const { SERVER_NODE_FLAGS } = await import('../dist/src/runtime-flags.js');

@@ -5,6 +5,8 @@ import { createLogger, createPlatformDeps } from './app/platform.js';
 import { openDatabase, prepareSchema, SCHEMA_BEHIND_CODE } from './db/orm.js';
 import { followNamesReferenceChanges } from './modules/names/index.js';
 import { followCalendarChanges } from './shared/calendar/calendar.service.js';
+import { loadDemoData } from './db/demo/index.js';
+import { onStopRequest } from './app/shutdown.js';
 
 // `npm run worker`: the scheduled sweeps and background jobs, apart from the API, on the pg-boss queue
 // of the server database (app/job-queue.ts). It serves no HTTP; API instances beside it run with
@@ -45,15 +47,21 @@ async function main(): Promise<void> {
     ),
     followNamesReferenceChanges(deps),
   ];
+  // With API instances started apart (JOBS=off, DEMO_DATA=0), the worker is the one process that loads
+  // the demo data (DEMO_DATA=1): never two loads racing, and it is in place before the worker is ready.
+  if (config.demoData) {
+    const demo = await loadDemoData(database.orm, deps);
+    logger.info({ accounts: demo.accounts }, 'demo data loaded');
+  }
   const jobs = await startJobQueue(database.orm, deps, { work: true });
   deps.jobQueue = jobs.queue;
   logger.info('worker ready');
 
   let stopping = false;
-  const shutdown = async (signal: string) => {
+  const shutdown = async (reason: string) => {
     if (stopping) return;
     stopping = true;
-    logger.info({ signal }, 'worker stopping');
+    logger.info({ reason }, 'worker stopping');
     const timer = setTimeout(() => {
       logger.error('worker took too long to stop; exiting');
       process.exit(1);
@@ -71,8 +79,8 @@ async function main(): Promise<void> {
       process.exit(1);
     }
   };
-  process.on('SIGTERM', () => void shutdown('SIGTERM'));
-  process.on('SIGINT', () => void shutdown('SIGINT'));
+  // SIGTERM, SIGINT, or the launcher's IPC channel closing (npm run topology killed outright).
+  onStopRequest((reason) => void shutdown(reason));
 }
 
 main().catch((error: unknown) => {

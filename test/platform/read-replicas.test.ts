@@ -9,7 +9,7 @@ import { selectPrepared } from '../../src/db/prepared.js';
 import { onReplica } from '../../src/db/replicas.js';
 import { Organisation } from '../../src/modules/accounts/accounts.entity.js';
 import { TestApp } from '../helpers/app.js';
-import { replicaUnavailable, StreamingReplica } from '../helpers/replica.js';
+import { replicaUnavailable, startTestReplica, type StreamingReplica } from '../helpers/replica.js';
 
 // Read replicas against a real streaming replica of the test server (helpers/replica.ts): public
 // searches are served by it, a request that wrote reads the primary, a replica that lags beyond
@@ -28,7 +28,7 @@ describe.skipIf(unavailable !== null)('read replicas', () => {
   let database: string;
 
   beforeAll(async () => {
-    replica = await StreamingReplica.start();
+    replica = await startTestReplica();
     app = await TestApp.start({
       replicas: { port: replica.port, maxLagMs: MAX_LAG_MS, checkIntervalMs: CHECK_INTERVAL_MS },
     });

@@ -15,11 +15,12 @@ import { audience, PUBLIC, type AudienceToken } from './domain-events.js';
 // older than the oldest transaction still running when the page is read:
 //   xact_id < pg_snapshot_xmin(pg_current_snapshot())
 // Every transaction below that horizon has ended, so no row can ever appear before a returned key, and a
-// cursor (xact_id, position) is a stable point of one total order. This is the technique described by
-// Oskar Dudycz, "How to get all messages through Postgres logical replication / Ordering in Postgres
-// outbox" (https://event-driven.io/en/ordering_in_postgres_outbox/), also used by Marten's and
-// Eventuous's PostgreSQL subscriptions. A row becomes readable once every older transaction has ended,
-// so a long-running transaction delays (never loses) the rows committed after it started.
+// cursor (xact_id, position) is a stable point of one total order. This is the technique Oskar Dudycz
+// describes for a PostgreSQL outbox ("Ordering in Postgres Outbox",
+// https://event-driven.io/en/ordering_in_postgres_outbox/): an `xid8` column defaulting to
+// pg_current_xact_id(), read below pg_snapshot_xmin(pg_current_snapshot()). A row becomes readable once
+// every older transaction has ended, so a long-running transaction anywhere on the server (xids are
+// cluster-wide) delays, never loses, the rows committed after it started.
 //
 // Works the same on PGlite (PostgreSQL 17 compiled to WebAssembly: xid8, pg_current_xact_id and
 // pg_current_snapshot exist there; with one connection the horizon is simply the reader's own).

@@ -26,6 +26,7 @@ import { Migration20261207160000_TypicalCaseEditWithdraw } from './Migration2026
 import { Migration20261207183000_AdminSettingsAndCommitmentTerms } from './Migration20261207183000_AdminSettingsAndCommitmentTerms.js';
 import { Migration20261207183000_RateLimits } from './Migration20261207183000_RateLimits.js';
 import { Migration20261207183019_OrganisationApiKeys } from './Migration20261207183019_OrganisationApiKeys.js';
+import { Migration20261207200000_DomainEventFeed } from './Migration20261207200000_DomainEventFeed.js';
 
 export const allMigrations = [
   Migration20261126133344_Initial,
@@ -53,4 +54,5 @@ export const allMigrations = [
   Migration20261207183000_AdminSettingsAndCommitmentTerms,
   Migration20261207183000_RateLimits,
   Migration20261207183019_OrganisationApiKeys,
+  Migration20261207200000_DomainEventFeed,
 ];

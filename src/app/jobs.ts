@@ -5,6 +5,7 @@ import { expireDueDemands } from '../modules/financing/index.js';
 import { purgeLapsedUploads } from '../shared/files/retention.js';
 import { forgetExpiredIdempotencyKeys } from '../shared/idempotency/idempotency.js';
 import { NOTIFICATION_FAN_OUT, deliverFanOut, type FanOut } from '../shared/notifications/notification.service.js';
+import { sweepExpiredEvents } from '../shared/events/event-feed.service.js';
 import { createSystemContext } from './context.js';
 
 // Work the platform does by the clock, and work a mutation hands off. Every read already shows a lapsed
@@ -58,6 +59,11 @@ export const JOBS: ScheduledJob[] = [
     name: 'files.lapsedUploads',
     ...every(60),
     run: (orm, deps) => purgeLapsedUploads(orm.em.fork(), deps),
+  },
+  {
+    name: 'events.expiredEvents',
+    ...every(60),
+    run: (orm, deps) => sweepExpiredEvents(orm.em.fork(), deps.clock.now()),
   },
 ];
 

@@ -37,6 +37,7 @@ export type TopLevelCode =
   | 'BAD_USER_INPUT'
   | 'SUBSCRIBER_TOO_SLOW'
   | 'EVENTS_INTERRUPTED'
+  | 'CURSOR_EXPIRED'
   | 'INTERNAL';
 
 export const commonMessages = defineMessages({
@@ -79,6 +80,10 @@ export const commonMessages = defineMessages({
     en: 'Internal error. Try again later (request id {requestId}).',
   },
   'error.invalidCursor': { zh: '分页游标无效。', en: 'The pagination cursor is not valid.' },
+  'error.cursorExpired': {
+    zh: '该事件游标早于事件保留期（{days} 天），其后的部分事件已删除；请重新同步全部数据，再从最新位置继续读取事件。',
+    en: 'This event cursor is older than the event retention ({days} days) and events after it were deleted. Resync your copy, then follow the feed from its latest position.',
+  },
   'error.firstTooLarge': { zh: 'first 必须在 0 到 100 之间。', en: '`first` must be between 0 and 100.' },
 });
 

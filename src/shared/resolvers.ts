@@ -1,6 +1,7 @@
 // The platform's own operations: node lookup, calendar, notifications, audit trail.
 import { AuditResolver } from './audit/audit.resolver.js';
 import { CalendarResolver } from './calendar/calendar.resolver.js';
+import { EventFeedResolver } from './events/event-feed.resolver.js';
 import { NodeResolver } from './graphql/node.resolver.js';
 import { nodeIdResolver, registerNodeType } from './graphql/node.js';
 import { byKeys } from './loaders.js';
@@ -23,5 +24,6 @@ export const platformResolvers = [
   CalendarResolver,
   NotificationResolver,
   AuditResolver,
+  EventFeedResolver,
   nodeIdResolver(NotificationType, 'Notification'),
 ] as const;

@@ -1,5 +1,6 @@
 import type { RequestContext } from './context.js';
 import { Loaders } from './loaders.js';
+import { writeRecordedEvents } from './events/domain-events.js';
 
 /**
  * Runs `work` in one database transaction with a context whose EntityManager is the transaction's.
@@ -18,14 +19,14 @@ export async function inTransaction<T>(ctx: RequestContext, work: (tx: RequestCo
     return ctx.em.transactional(async (em) => {
       const tx: RequestContext = { ...ctx, em, loaders: new Loaders() };
       tx.loaders.bind(tx);
-      return work(tx);
+      return finish(tx, await work(tx));
     });
   }
   const afterCommit: (() => void)[] = [];
   const result = await ctx.em.transactional(async (em) => {
     const tx: RequestContext = { ...ctx, em, afterCommit, loaders: new Loaders() };
     tx.loaders.bind(tx);
-    return work(tx);
+    return finish(tx, await work(tx));
   });
   for (const publish of afterCommit) {
     try {
@@ -37,5 +38,11 @@ export async function inTransaction<T>(ctx: RequestContext, work: (tx: RequestCo
   // The client hears of the commit only once its events have left: a caller's next write is then
   // always announced after this one, to every process.
   if (afterCommit.length > 0) await ctx.deps.events.flush();
+  return result;
+}
+
+/** The last step of every transaction's work: its domain events join it in the outbox (events/domain-events.ts). */
+async function finish<T>(tx: RequestContext, result: T): Promise<T> {
+  await writeRecordedEvents(tx);
   return result;
 }

@@ -674,6 +674,10 @@ export const MATRIX: Record<string, Row> = {
     }),
   },
   'Query.enterprises': { needs: 'ANYONE', call: async () => ({ query: `{ enterprises(first: 5) { totalCount } }` }) },
+  'Query.events': {
+    needs: ['SCOPE:EVENTS_READ', 'APPLICANT', 'BANK_OFFICER', 'HOST_AGENT', 'OFFICIAL', 'ADMIN'],
+    call: async () => ({ query: `{ events(first: 5) { edges { cursor node { type subjectId } } } }` }),
+  },
   'Query.registerEnterprises': {
     needs: ['SCOPE:REGISTRATION_READ', 'OFFICIAL', 'ADMIN'],
     call: async () => ({

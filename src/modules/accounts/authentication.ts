@@ -193,7 +193,8 @@ export async function authenticate(
       apiKeyId: apiKey.id,
       role: 'PARTNER',
       department: null,
-      organisationId: null,
+      // The organisation that manages the key: its events in the feed (shared/events) are the key's too.
+      organisationId: apiKey.organisation?.id ?? null,
       organisationAdmin: false,
       scopes: apiKey.scopes,
       rateLimitKey: `key:${apiKey.id}`,

@@ -332,7 +332,7 @@ async function publishNewDemand(ctx: RequestContext, input: PublishFinancingDema
     });
     await notifyAlerts(tx, created);
     await tx.em.flush();
-    publishDemandPublished(tx, created.id, factsOf(created));
+    publishDemandPublished(tx, created, factsOf(created));
     return created;
   });
   return demandView(ctx, demand);
@@ -509,7 +509,7 @@ async function makeNewOffer(ctx: RequestContext, input: MakeFinancingOfferInput)
       },
     });
     await tx.em.flush();
-    publishOfferReceived(tx, demandId, offer.id);
+    publishOfferReceived(tx, demand, offer.id, bankId);
     return offer.id;
   });
   return offerView(ctx, offerId);

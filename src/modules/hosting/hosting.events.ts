@@ -1,8 +1,10 @@
 import type { RequestContext } from '../../shared/context.js';
+import { audience, recordDomainEvent } from '../../shared/events/domain-events.js';
 import type { DomainEvent } from '../../shared/pubsub.js';
 import type { HostingAgreement } from './hosting.entity.js';
 
-// Small facts published after commit; subscribers load the agreement with their own permissions.
+// Recorded in the outbox with the change and published after commit as small facts; subscribers load
+// the agreement with their own permissions.
 
 export const HOSTING_AGREEMENT_UPDATED = 'HOSTING_AGREEMENT_UPDATED';
 
@@ -13,6 +15,7 @@ export interface AgreementUpdatedEvent extends DomainEvent {
   enterpriseId: string | null;
 }
 
+/** An agreement is seen by its host firm, its applicant and officials. */
 export function publishAgreementUpdated(tx: RequestContext, agreement: HostingAgreement): void {
   const event: AgreementUpdatedEvent = {
     id: agreement.id,
@@ -20,5 +23,11 @@ export function publishAgreementUpdated(tx: RequestContext, agreement: HostingAg
     applicantId: agreement.applicantId,
     enterpriseId: agreement.enterpriseId,
   };
-  tx.afterCommit.push(() => tx.deps.events.publish(HOSTING_AGREEMENT_UPDATED, event));
+  recordDomainEvent(tx, {
+    type: HOSTING_AGREEMENT_UPDATED,
+    subjectType: 'HostingAgreement',
+    subjectId: agreement.id,
+    audience: [audience.host(agreement.hostId), audience.user(agreement.applicantId), audience.role('OFFICIAL')],
+    bus: { topic: HOSTING_AGREEMENT_UPDATED, payload: event },
+  });
 }

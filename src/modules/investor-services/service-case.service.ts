@@ -342,7 +342,7 @@ export async function submitCase(ctx: RequestContext, input: SubmitServiceCaseIn
     });
     notifyUser(tx, created, created.submitterId, 'submitted', { subject: created.subject }, true);
     await tx.em.flush();
-    publishCaseUpdated(tx, created.id);
+    publishCaseUpdated(tx, created);
     return created;
   });
   return { serviceCase, acknowledgement: acknowledgementOf(serviceCase, ctx, await answerDeadlines(ctx)) };
@@ -384,7 +384,7 @@ export async function withdrawCase(ctx: RequestContext, input: WithdrawServiceCa
     audit(tx, c, 'withdraw', from);
     notifyUser(tx, c, c.assigneeId, 'withdrawn');
     await tx.em.flush();
-    publishCaseUpdated(tx, c.id);
+    publishCaseUpdated(tx, c);
     return c;
   });
 }
@@ -418,7 +418,7 @@ export async function supplyMaterials(
     audit(tx, c, 'supplyMaterials', ServiceCaseStatus.MATERIALS_REQUESTED, { attachments: attached });
     notifyUser(tx, c, c.assigneeId, 'materialsSupplied');
     await tx.em.flush();
-    publishCaseUpdated(tx, c.id);
+    publishCaseUpdated(tx, c);
     return c;
   });
 }
@@ -446,7 +446,7 @@ export async function rateCase(ctx: RequestContext, input: RateServiceCaseInput)
     audit(tx, c, 'rate', c.status, { score: input.score });
     notifyUser(tx, c, c.assigneeId, 'rated', { score: input.score });
     await tx.em.flush();
-    publishCaseUpdated(tx, c.id);
+    publishCaseUpdated(tx, c);
     return c;
   });
 }
@@ -499,7 +499,7 @@ export async function postMessage(
     audit(tx, c, internal ? 'internalNote' : 'message', c.status, { messageId: message.id, attachments: attached });
     if (!internal) notifyUser(tx, c, official ? c.submitterId : c.assigneeId, 'message');
     await tx.em.flush();
-    publishCaseUpdated(tx, c.id, internal);
+    publishCaseUpdated(tx, c, internal);
     return { serviceCase: c, message };
   });
 }
@@ -525,7 +525,7 @@ export async function assignCase(ctx: RequestContext, input: AssignServiceCaseIn
     audit(tx, c, 'assign', c.status, { from: before, to: assignee.id });
     notifyUser(tx, c, assignee.id, 'assigned');
     await tx.em.flush();
-    publishCaseUpdated(tx, c.id, true);
+    publishCaseUpdated(tx, c, true);
     return c;
   });
 }
@@ -562,7 +562,7 @@ export async function requestMaterials(
     audit(tx, c, 'requestMaterials', ServiceCaseStatus.SUBMITTED);
     notifyUser(tx, c, c.submitterId, 'materialsRequested');
     await tx.em.flush();
-    publishCaseUpdated(tx, c.id);
+    publishCaseUpdated(tx, c);
     return c;
   });
 }
@@ -587,7 +587,7 @@ export async function acceptCase(ctx: RequestContext, input: AcceptServiceCaseIn
       resolveBy: deadlinesOf(c, tx.deps.calendar.current, settings).resolveBy ?? '',
     });
     await tx.em.flush();
-    publishCaseUpdated(tx, c.id);
+    publishCaseUpdated(tx, c);
     return c;
   });
 }
@@ -622,7 +622,7 @@ export async function declineCase(ctx: RequestContext, input: DeclineServiceCase
     audit(tx, c, 'decline', from, { reason: input.reason });
     notifyUser(tx, c, c.submitterId, 'declined');
     await tx.em.flush();
-    publishCaseUpdated(tx, c.id);
+    publishCaseUpdated(tx, c);
     return c;
   });
 }
@@ -660,7 +660,7 @@ export async function extendCase(ctx: RequestContext, input: ExtendServiceCaseIn
     audit(tx, c, 'extend', c.status, { from: current, to: input.newResolveBy });
     notifyUser(tx, c, c.submitterId, 'extended', { date: input.newResolveBy });
     await tx.em.flush();
-    publishCaseUpdated(tx, c.id);
+    publishCaseUpdated(tx, c);
     return c;
   });
 }
@@ -698,7 +698,7 @@ export async function resolveCase(ctx: RequestContext, input: ResolveServiceCase
     audit(tx, c, 'resolve', from, { outcome: input.outcome });
     notifyUser(tx, c, c.submitterId, 'resolved');
     await tx.em.flush();
-    publishCaseUpdated(tx, c.id);
+    publishCaseUpdated(tx, c);
     return c;
   });
 }
@@ -724,7 +724,7 @@ export async function referCase(ctx: RequestContext, input: ReferServiceCaseInpu
     audit(tx, c, 'refer', from);
     notifyUser(tx, c, c.submitterId, 'referred', { office: c.competentOffice! });
     await tx.em.flush();
-    publishCaseUpdated(tx, c.id);
+    publishCaseUpdated(tx, c);
     return c;
   });
 }

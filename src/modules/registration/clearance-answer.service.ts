@@ -8,7 +8,7 @@ import { User } from '../accounts/index.js';
 import { DepartmentClearanceAnswer } from './clearance-answer.entity.js';
 import type { ClearanceDepartment } from './registration.declaration.js';
 import { DepartmentClearance, RegistrationApplication } from './registration.entity.js';
-import { REGISTRATION_APPLICATION_UPDATED } from './registration.service.js';
+import { publishUpdate } from './registration.service.js';
 import './clearance-answer.messages.js';
 
 // The applicant's side of a department clearance: answering an outstanding obligation. Kept apart
@@ -78,10 +78,7 @@ export async function answerClearance(
       details: { department, clearance: `${department}:BLOCKED→PENDING`, note: text },
     });
     await tx.em.flush();
-    const { status } = application;
-    tx.afterCommit.push(() =>
-      tx.deps.events.publish(REGISTRATION_APPLICATION_UPDATED, application.id, { id: application.id, status }),
-    );
+    publishUpdate(tx, application);
     return application;
   });
 }

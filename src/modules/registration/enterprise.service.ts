@@ -1,3 +1,4 @@
+import { PUBLIC, recordDomainEvent } from '../../shared/events/domain-events.js';
 import { LockMode, type FilterQuery } from '@mikro-orm/core';
 import { randomUUID } from 'node:crypto';
 import type { RequestContext } from '../../shared/context.js';
@@ -179,6 +180,27 @@ export function recordEnterpriseChange(
       at: tx.deps.clock.now(),
     }),
   );
+  const type = (
+    ENTERPRISE_EVENT_TYPES as Record<string, (typeof ENTERPRISE_EVENT_TYPES)[keyof typeof ENTERPRISE_EVENT_TYPES]>
+  )[kind];
+  if (type) recordRegisterEvent(tx, enterprise.id, type);
+}
+
+/** The public register's event types: every reader of the feed sees them (the register is public). */
+export const ENTERPRISE_EVENT_TYPES = {
+  ESTABLISHMENT: 'ENTERPRISE_REGISTERED',
+  CHANGE: 'ENTERPRISE_CHANGED',
+  DEREGISTRATION: 'ENTERPRISE_DEREGISTERED',
+  REVOCATION: 'ENTERPRISE_REVOKED',
+} as const;
+
+/** Records the register's public event for an enterprise (in the transaction of the change). */
+export function recordRegisterEvent(
+  tx: RequestContext,
+  enterpriseId: string,
+  type: (typeof ENTERPRISE_EVENT_TYPES)[keyof typeof ENTERPRISE_EVENT_TYPES],
+): void {
+  recordDomainEvent(tx, { type, subjectType: ENTERPRISE_TYPE, subjectId: enterpriseId, audience: [PUBLIC] });
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -1,3 +1,4 @@
+import { audience, recordDomainEvent } from '../../shared/events/domain-events.js';
 import { bindHostingAgreement, stillActiveHostingAgreement, withHostedAddress } from './hosted-address.js';
 import { LockMode } from '@mikro-orm/core';
 import type { RequestContext } from '../../shared/context.js';
@@ -171,9 +172,16 @@ function snapshotOf(application: RegistrationApplication): ApplicationSnapshot {
   };
 }
 
-function publishUpdate(tx: RequestContext, application: RegistrationApplication): void {
+/** An application is private: its applicant and officials see its events, never a bank or a partner. */
+export function publishUpdate(tx: RequestContext, application: RegistrationApplication): void {
   const { id, status } = application;
-  tx.afterCommit.push(() => tx.deps.events.publish(REGISTRATION_APPLICATION_UPDATED, id, { id, status }));
+  recordDomainEvent(tx, {
+    type: REGISTRATION_APPLICATION_UPDATED,
+    subjectType: 'RegistrationApplication',
+    subjectId: id,
+    audience: [audience.user(application.applicant.id), audience.role('OFFICIAL')],
+    bus: { topic: REGISTRATION_APPLICATION_UPDATED, topicId: id, payload: { id, status } },
+  });
 }
 
 function notifyApplicant(

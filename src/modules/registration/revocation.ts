@@ -2,7 +2,7 @@ import { LockMode } from '@mikro-orm/core';
 import type { RequestContext } from '../../shared/context.js';
 import { recordAudit } from '../../shared/audit/audit.service.js';
 import { releaseEnterpriseName } from '../names/index.js';
-import { cancelLicences, ENTERPRISE_TYPE } from './enterprise.service.js';
+import { cancelLicences, ENTERPRISE_EVENT_TYPES, ENTERPRISE_TYPE, recordRegisterEvent } from './enterprise.service.js';
 import { Enterprise } from './registration.entity.js';
 
 // Revocation of a registration obtained by false declaration (登记确认制: substance is supervised
@@ -38,6 +38,7 @@ export async function revokeRegistration(
   await cancelLicences(tx, enterprise);
   // The name keeps blocking others for a year after a revocation, as after a deregistration (规定 Art. 17).
   await releaseEnterpriseName(tx, { enterpriseId: enterprise.id, releasedAt: now, reason: 'REVOKED' });
+  recordRegisterEvent(tx, enterprise.id, ENTERPRISE_EVENT_TYPES.REVOCATION);
   recordAudit(tx, {
     action: 'enterprise.revoke',
     subjectType: ENTERPRISE_TYPE,

@@ -1,0 +1,191 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import type { RequestContext } from '../context.js';
+import { topLevelError } from '../errors.js';
+import { checkPageSize, type ConnectionData } from '../graphql/connection.js';
+import { toGlobalId } from '../ids.js';
+import { translate } from '../messages.js';
+import type { Viewer } from '../viewer.js';
+import { audience, PUBLIC, type AudienceToken } from './domain-events.js';
+
+// The partners' event feed: the outbox (`domain_events`) read in commit-safe order.
+//
+// No gap, no duplicate. Positions come from a sequence and are taken before commit, so transactions
+// commit out of position order: a reader that returned position 7 could later see position 6 appear.
+// The feed therefore orders rows by (xact_id, position) and only returns rows whose transaction is
+// older than the oldest transaction still running when the page is read:
+//   xact_id < pg_snapshot_xmin(pg_current_snapshot())
+// Every transaction below that horizon has ended, so no row can ever appear before a returned key, and a
+// cursor (xact_id, position) is a stable point of one total order. This is the technique Oskar Dudycz
+// describes for a PostgreSQL outbox ("Ordering in Postgres Outbox",
+// https://event-driven.io/en/ordering_in_postgres_outbox/): an `xid8` column defaulting to
+// pg_current_xact_id(), read below pg_snapshot_xmin(pg_current_snapshot()). A row becomes readable once
+// every older transaction has ended, so a long-running transaction anywhere on the server (xids are
+// cluster-wide) delays, never loses, the rows committed after it started.
+//
+// Works the same on PGlite (PostgreSQL 17 compiled to WebAssembly: xid8, pg_current_xact_id and
+// pg_current_snapshot exist there; with one connection the horizon is simply the reader's own).
+//
+// Visibility is in the same statement: the row's audience tokens must meet the reader's (viewerAudience).
+
+/** How long events stay in the feed. A cursor older than this is refused with CURSOR_EXPIRED. */
+export const EVENT_RETENTION_DAYS = 30;
+
+export interface FeedEvent {
+  cursor: string;
+  type: string;
+  subjectType: string;
+  /** The global ID of the object the event is about: load it with `node(id:)` and your own permissions. */
+  subjectId: string;
+  occurredAt: Date;
+}
+
+export interface FeedArgs {
+  after?: string | null;
+  first?: number | null;
+  types?: readonly string[] | null;
+}
+
+interface FeedKey {
+  xactId: string;
+  position: string;
+}
+
+const CURSOR = /^(\d{1,20}):(\d{1,19})$/;
+
+function encodeCursor(key: FeedKey): string {
+  return Buffer.from(`${key.xactId}:${key.position}`, 'utf8').toString('base64url');
+}
+
+function decodeCursor(ctx: RequestContext, after: string | null | undefined): FeedKey | null {
+  if (after === null || after === undefined || after === '') return null;
+  const match = after.length <= 60 ? CURSOR.exec(Buffer.from(after, 'base64url').toString('utf8')) : null;
+  if (!match) throw topLevelError('BAD_USER_INPUT', translate(ctx.locale, 'error.invalidCursor'));
+  return { xactId: match[1]!, position: match[2]! };
+}
+
+/** The tokens naming the reader, matched against each row's audience (domain-events.ts). */
+export function viewerAudience(viewer: Viewer): AudienceToken[] {
+  const tokens = [PUBLIC];
+  if (viewer.kind === 'API_KEY') for (const scope of viewer.scopes) tokens.push(audience.scope(scope));
+  if (viewer.kind === 'USER' && viewer.role) {
+    tokens.push(audience.role(viewer.role));
+    if (viewer.department) tokens.push(audience.role(viewer.role, viewer.department));
+  }
+  if (viewer.userId) tokens.push(audience.user(viewer.userId));
+  if (viewer.organisationId) tokens.push(audience.organisation(viewer.organisationId));
+  return tokens;
+}
+
+interface FeedRow {
+  position: string;
+  xact_id: string;
+  type: string;
+  subject_type: string;
+  subject_id: string;
+  occurred_at: Date | string;
+}
+
+/** One page of the events the viewer may see, after `after`, in commit-safe order: one indexed statement. */
+export async function readEventFeed(ctx: RequestContext, args: FeedArgs): Promise<ConnectionData<FeedEvent>> {
+  const first = checkPageSize(ctx, args.first);
+  const after = decodeCursor(ctx, args.after);
+  const types = args.types && args.types.length > 0 ? [...args.types] : null;
+  // The organisation's host firm, if any, is found in the same statement (its agreements' events).
+  // Lists travel as JSON: the driver would spread a JavaScript array into a list of parameters.
+  const typesJson = types ? JSON.stringify(types) : null;
+  const afterXact = after?.xactId ?? null;
+  const afterPosition = after?.position ?? null;
+  const rows: (FeedRow & { expired: boolean })[] = await ctx.em.execute(
+    `with reader as (
+       select array(select jsonb_array_elements_text(?::jsonb)) || coalesce(
+         (select array_agg('host:' || h.id) from hosts h where h.organisation_id = ?::uuid), '{}') as tokens
+     ), page as (
+       select e.* from domain_events e, reader
+        where e.xact_id < pg_snapshot_xmin(pg_current_snapshot())
+          and (?::xid8 is null or (e.xact_id, e.position) > (?::xid8, ?::bigint))
+          and e.audience && reader.tokens
+          and (?::jsonb is null or e.type in (select jsonb_array_elements_text(?::jsonb)))
+        order by e.xact_id, e.position
+        limit ?
+     ), expired as (
+       select true from domain_event_horizon h
+        where h.id = 1 and ?::xid8 is not null and (?::xid8, ?::bigint) < (h.xact_id, h.position)
+     )
+     select position::text as position, xact_id::text as xact_id, type, subject_type,
+            subject_id::text as subject_id, occurred_at, false as expired, xact_id as sort_xact, position as sort_position
+       from page
+     union all
+     select null, null, null, null, null, null, true, null, null from expired
+     order by expired desc, sort_xact, sort_position`,
+    [
+      JSON.stringify(viewerAudience(ctx.viewer)),
+      ctx.viewer.organisationId,
+      afterXact,
+      afterXact,
+      afterPosition,
+      typesJson,
+      typesJson,
+      first + 1,
+      afterXact,
+      afterXact,
+      afterPosition,
+    ],
+  );
+  if (rows.some((row) => row.expired)) {
+    throw topLevelError('CURSOR_EXPIRED', translate(ctx.locale, 'error.cursorExpired', { days: EVENT_RETENTION_DAYS }));
+  }
+  const page = rows.slice(0, first);
+  const edges = page.map((row) => {
+    const cursor = encodeCursor({ xactId: row.xact_id, position: row.position });
+    const node: FeedEvent = {
+      cursor,
+      type: row.type,
+      subjectType: row.subject_type,
+      subjectId: toGlobalId(row.subject_type, row.subject_id),
+      occurredAt: new Date(row.occurred_at),
+    };
+    return { cursor, node };
+  });
+  return {
+    edges,
+    pageInfo: {
+      hasNextPage: rows.length > first,
+      hasPreviousPage: after !== null,
+      startCursor: edges[0]?.cursor ?? null,
+      // With an empty page, the cursor the reader came with: keep it and ask again later.
+      endCursor: edges.at(-1)?.cursor ?? args.after ?? null,
+    },
+    totalCount: edges.length,
+  };
+}
+
+/**
+ * Deletes the events older than the retention, as a prefix of the feed's order (so a cursor is either
+ * wholly before the deleted part, and refused, or after it), and records the last deleted key.
+ */
+export async function sweepExpiredEvents(em: EntityManager, now: Date): Promise<number> {
+  const cutoff = new Date(now.getTime() - EVENT_RETENTION_DAYS * 86_400_000).toISOString();
+  return em.transactional(async (tx) => {
+    const rows: { deleted: number }[] = await tx.execute(
+      `with keep as (
+         select xact_id, position from domain_events where occurred_at >= ?::timestamptz
+          order by xact_id, position limit 1
+       ), gone as (
+         delete from domain_events e
+          where e.occurred_at < ?::timestamptz
+            and e.xact_id < pg_snapshot_xmin(pg_current_snapshot())
+            and (not exists (select 1 from keep) or (e.xact_id, e.position) < (select k.xact_id, k.position from keep k))
+         returning e.xact_id, e.position
+       ), last as (
+         select xact_id, position from gone order by xact_id desc, position desc limit 1
+       ), horizon as (
+         insert into domain_event_horizon (id, xact_id, position)
+         select 1, xact_id, position from last
+         on conflict (id) do update set xact_id = excluded.xact_id, position = excluded.position
+       )
+       select count(*)::int as deleted from gone`,
+      [cutoff, cutoff],
+    );
+    return rows[0]?.deleted ?? 0;
+  });
+}

@@ -1,19 +1,20 @@
 // The documentation's one script (same origin, no inline code, for the strict CSP of /docs).
 // The language is the web client's: remembered in localStorage under "qes.language" (zh-CN or en),
 // else the first of the browser's languages in Chinese or English, else Chinese (web/src/i18n).
+/* global localStorage, navigator, document, location */
 (function () {
   var KEY = 'qes.language';
   function remembered() {
     try {
       return localStorage.getItem(KEY);
-    } catch (e) {
+    } catch {
       return null;
     }
   }
   function remember(language) {
     try {
       localStorage.setItem(KEY, language);
-    } catch (e) {
+    } catch {
       // private window: the choice lasts the visit
     }
   }

@@ -98,11 +98,15 @@ const markdown = new MarkdownIt({ html: true, linkify: false, typographer: false
 /** Guides are our own text, but hold them to Markdown (no raw HTML) all the same. */
 const guideMarkdown = new MarkdownIt({ html: false }).use(headingIds);
 
-/** Wide tables scroll inside their own focusable region, so the page never scrolls sideways at 375 px. */
+/** Wide tables (and code) scroll inside their own focusable region, so the page never scrolls sideways at 375 px. */
 function scrollableTables(html, label) {
-  return html
-    .replaceAll('<table>', `<div class="table-scroll" role="region" tabindex="0" aria-label="${label}"><table>`)
-    .replaceAll('</table>', '</table></div>');
+  return (
+    html
+      // Code blocks scroll sideways too: focusable, so the keyboard can scroll them.
+      .replaceAll('<pre>', '<pre tabindex="0">')
+      .replaceAll('<table>', `<div class="table-scroll" role="region" tabindex="0" aria-label="${label}"><table>`)
+      .replaceAll('</table>', '</table></div>')
+  );
 }
 
 function escapeHtml(text) {
@@ -190,16 +194,55 @@ function changelogBody(ui, entries) {
   return `<h1>${escapeHtml(ui.changelog)}</h1>\n<p>${escapeHtml(ui.changelogIntro)}</p>\n${sections.join('\n')}`;
 }
 
-async function referenceHtml() {
+/**
+ * The reference as pages small enough to read (and to check) at once: Query, Mutation and
+ * Subscription each on a page, the types by section and first letter. Returns [{ path, title, html }]
+ * with links between pages rewritten from graphql-markdown's one-document anchors ("#typename").
+ */
+async function referencePages() {
   const introspection = await loadSchemaJSON(SCHEMA);
   const lines = [];
-  renderSchema(introspection, {
-    skipTitle: true,
-    headingLevel: 1,
-    tocFieldTypes: ['Query', 'Mutation', 'Subscription'],
-    printer: (line) => lines.push(line),
-  });
-  return markdown.render(lines.join('\n'));
+  renderSchema(introspection, { skipTitle: true, skipTableOfContents: true, printer: (line) => lines.push(line) });
+  const pages = [];
+  for (const section of lines.join('\n').split(/^(?=## )/m)) {
+    const title = /^## (.+)$/m.exec(section)?.[1]?.trim();
+    if (!title) continue;
+    const slug = title.toLowerCase();
+    const types = section.split(/^(?=### )/m);
+    const intro = types.shift().replace(/^## .+$/m, '');
+    if (types.length === 0 || ['Scalars', 'Interfaces', 'Unions'].includes(title)) {
+      pages.push({ path: `reference/${slug}.html`, title, markdown: `# ${title}\n${intro}${types.join('')}` });
+      continue;
+    }
+    const byLetter = new Map();
+    for (const type of types) {
+      const letter = /^### (.)/.exec(type)[1].toLowerCase();
+      byLetter.set(letter, (byLetter.get(letter) ?? '') + type);
+    }
+    for (const [letter, markdownOfTypes] of byLetter) {
+      const pageTitle = `${title}: ${letter.toUpperCase()}`;
+      pages.push({
+        path: `reference/${slug}-${letter}.html`,
+        title: pageTitle,
+        markdown: `# ${pageTitle}\n${markdownOfTypes}`,
+      });
+    }
+  }
+  // Each anchor's page, then links to another page's anchor made absolute within the reference.
+  // Each page's title is its h1, so its types are h2 (graphql-markdown wrote them as h3 under a section).
+  const rendered = pages.map((page) => ({ ...page, html: markdown.render(page.markdown.replace(/^### /gm, '## ')) }));
+  const pageOfAnchor = new Map();
+  for (const page of rendered) {
+    for (const [, id] of page.html.matchAll(/ id="([^"]+)"/g))
+      if (!pageOfAnchor.has(id)) pageOfAnchor.set(id, page.path);
+  }
+  for (const page of rendered) {
+    page.html = page.html.replace(/href="#([^"]+)"/g, (whole, id) => {
+      const target = pageOfAnchor.get(id);
+      return target && target !== page.path ? `href="${target.slice('reference/'.length)}#${id}"` : whole;
+    });
+  }
+  return rendered;
 }
 
 async function build() {
@@ -209,7 +252,7 @@ async function build() {
   copyFileSync(join(SITE, 'docs.css'), join(OUT, 'docs.css'));
   copyFileSync(join(SITE, 'docs.js'), join(OUT, 'docs.js'));
   copyFileSync(join(SITE, 'index.html'), join(OUT, 'index.html'));
-  const reference = await referenceHtml();
+  const reference = await referencePages();
   const entries = await changelog(RELEASES, readFileSync(SCHEMA, 'utf8'));
   const guidesOf = Object.fromEntries(LANGUAGES.map((l) => [l.folder, readGuides(l.folder)]));
   for (const language of LANGUAGES) {
@@ -220,6 +263,7 @@ async function build() {
     const otherHas = (path) => !path.startsWith('guides/') || otherGuides.has(path);
     const dir = join(OUT, language.folder);
     mkdirSync(join(dir, 'guides'), { recursive: true });
+    mkdirSync(join(dir, 'reference'), { recursive: true });
     const write = (path, title, body) =>
       writeFileSync(join(dir, path), page({ language, path, title, body, guides, otherHas }));
     const guideList = guides
@@ -241,11 +285,17 @@ ${guideList}
 </ul>
 <p class="note">${escapeHtml(ui.addGuide)}</p>`,
     );
+    const sectionLinks = reference
+      .map((ref) => `<li><a href="${ref.path}">${escapeHtml(ref.title)}</a></li>`)
+      .join('\n');
     write(
       'reference.html',
       ui.reference,
-      `<h1>${escapeHtml(ui.reference)}</h1>\n${guideMarkdown.render(ui.referenceIntro)}\n<div class="reference" lang="en">\n${scrollableTables(reference, ui.reference)}\n</div>`,
+      `<h1>${escapeHtml(ui.reference)}</h1>\n${guideMarkdown.render(ui.referenceIntro)}\n<ul class="reference-pages" lang="en">\n${sectionLinks}\n</ul>`,
     );
+    for (const ref of reference) {
+      write(ref.path, ref.title, `<div class="reference" lang="en">\n${scrollableTables(ref.html, ref.title)}\n</div>`);
+    }
     write('changelog.html', ui.changelog, changelogBody(ui, entries));
     for (const guide of guides) {
       write(`guides/${guide.slug}.html`, guide.title, scrollableTables(guide.html, guide.title));

@@ -41,7 +41,18 @@ const TYPE_SUFFIX_RENAMES_PENDING = [
 export default defineConfig(
   // Build output, dependencies, the embedded database (the top-level data/ only: modules keep
   // their own data/ folders of source tables) and the typed documents codegen writes.
-  { ignores: ['dist/', 'web/dist/', 'node_modules/', 'data/', 'coverage/', 'test-artifacts/', 'web/src/gql/'] },
+  {
+    ignores: [
+      'dist/',
+      'web/dist/',
+      'docs/dist/',
+      'node_modules/',
+      'data/',
+      'coverage/',
+      'test-artifacts/',
+      'web/src/gql/',
+    ],
+  },
   js.configs.recommended,
   tseslint.configs.recommended,
   {

@@ -74,6 +74,19 @@ if (webStale()) {
   await run('build:web');
 }
 
+// The documentation served at /docs: built from the schema, the guides and the release snapshots.
+const docsBuilt = mtime('docs/dist/index.html');
+const docsSources = Math.max(
+  newestMtime('docs/guides'),
+  newestMtime('docs/site'),
+  newestMtime('scripts/docs'),
+  newestMtime('schema'),
+);
+if (docsBuilt < docsSources) {
+  console.log('Building the documentation…');
+  await run('build:docs');
+}
+
 const { SERVER_NODE_FLAGS } = await import('../dist/src/runtime-flags.js');
 // The fourth stdio entry is the IPC channel the server watches (app/shutdown.ts).
 const code = await runChild(process.execPath, [...SERVER_NODE_FLAGS, 'dist/src/main.js'], {

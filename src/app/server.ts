@@ -26,7 +26,7 @@ import {
 import { CostRateLimiter } from './limits.js';
 import { requestScope } from './request-scope.js';
 import { buildApiSchema } from './schema.js';
-import { webClient } from './static-files.js';
+import { docsSite, webClient } from './static-files.js';
 import { attachWebSocketServer } from './websocket.js';
 import { followCredentialRevocations, flushApiKeyUse } from '../modules/accounts/index.js';
 import { followNamesReferenceChanges } from '../modules/names/index.js';
@@ -129,11 +129,15 @@ export async function createAppServer(orm: MikroORM, deps: PlatformDeps): Promis
     },
   );
 
+  // The API documentation (scripts/docs/build-docs.mjs), from the project's own build like the web client.
+  const docsDist = resolve('docs/dist');
+  if (config.serveWeb && existsSync(docsDist)) app.use('/docs', docsSite(docsDist));
+
   // The GraphQL explorer and the web client, from the project's own builds: nothing loads from a CDN.
   const webDist = resolve('web/dist');
   if (config.serveWeb && existsSync(webDist)) {
     // Compressed copies made at build time; hashed assets cached as immutable, index.html revalidated.
-    app.use(webClient(webDist, (path) => !/^\/(?:graphql|healthz|readyz)(?:\/|$)/.test(path)));
+    app.use(webClient(webDist, (path) => !/^\/(?:graphql|healthz|readyz|docs)(?:\/|$)/.test(path)));
   }
 
   const bodyErrors: ErrorRequestHandler = (error, _request, response, next) => {

@@ -162,3 +162,28 @@ export function webClient(dist: string, isAppRoute: (path: string) => boolean): 
   });
   return router;
 }
+
+/**
+ * The documentation's own policy: its pages are static HTML with one stylesheet and one script from
+ * /docs itself, so nothing else may load or run (no inline script, no other origin, no framing).
+ */
+export const DOCS_CSP =
+  "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
+
+/**
+ * Serves docs/dist (built by scripts/docs/build-docs.mjs) under /docs, with the web client's rules
+ * (compressed copies, revalidated HTML) and a strict CSP; a folder's address serves its index.html.
+ */
+export function docsSite(dist: string): Router {
+  const router = express.Router();
+  const files = webClient(dist, () => false);
+  router.use((request, response, next) => {
+    response.setHeader('Content-Security-Policy', DOCS_CSP);
+    // "/docs" → "/docs/", so that the index's relative links resolve inside /docs.
+    if (request.originalUrl.split('?')[0] === request.baseUrl) return response.redirect(301, `${request.baseUrl}/`);
+    if (request.path.endsWith('/')) request.url = `${request.path}index.html`;
+    next();
+  });
+  router.use(files);
+  return router;
+}

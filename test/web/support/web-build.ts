@@ -28,6 +28,7 @@ function isCurrent(): boolean {
     // The build's own steps (the home page's prerender among them) make part of web/dist.
     newest(join(ROOT, 'web/scripts')),
     newest(join(ROOT, 'scripts/build-web.mjs')),
+    newest(join(ROOT, 'scripts/precompress.mjs')),
     newest(join(ROOT, 'schema/schema.graphql')),
     // The admin console's calendar preview imports the server's pure working-day rules.
     newest(join(ROOT, 'src/shared/working-days.ts')),

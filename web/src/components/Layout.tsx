@@ -225,6 +225,10 @@ export function Layout({ children }: { children: ReactNode }) {
         <p>
           <Link to="/explorer">{t('app.partners')}</Link>
         </p>
+        <p>
+          {/* Served by the server from docs/dist, outside the app's routes: a full page load. */}
+          <a href="/docs/">{t('app.apiDocs')}</a>
+        </p>
       </footer>
     </div>
   );

@@ -28,6 +28,7 @@ export const en: Messages = {
     mainNav: 'Main',
     footer: "Qingdao Enterprise Services · part of Qingdao's plan to improve the business environment",
     partners: 'Partners and developers: the GraphQL API explorer',
+    apiDocs: 'API documentation: reference, guides and changelog',
     notices: 'Public notices: deregistrations, revocations, abnormal operations',
     menu: 'Menu',
   },

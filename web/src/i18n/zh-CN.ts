@@ -27,6 +27,7 @@ export const zhCN = {
     mainNav: '主导航',
     footer: '青岛市企业服务平台 · 依据《青岛市优化营商环境实施方案》',
     partners: '合作伙伴与开发者：GraphQL 接口调试台',
+    apiDocs: 'API 文档：参考、指南与变更记录',
     notices: '公示公告：简易注销、撤销登记、经营异常名录',
     menu: '菜单',
   },

@@ -31,3 +31,11 @@ export function webStale() {
     Math.max(newestMtime('web/src'), mtime('web/index.html'), mtime('schema/schema.graphql'))
   );
 }
+
+/** docs/dist (the /docs site) is missing or older than the schema, the guides or its build scripts. */
+export function docsStale() {
+  return (
+    mtime('docs/dist/index.html') <
+    Math.max(newestMtime('docs/guides'), newestMtime('docs/site'), newestMtime('scripts/docs'), newestMtime('schema'))
+  );
+}

@@ -9,7 +9,7 @@
 // its parent, is gone. In production, start the built server directly instead (README, Production).
 import { spawn } from 'node:child_process';
 import { constants } from 'node:os';
-import { serverStale, webStale } from './build-state.mjs';
+import { docsStale, serverStale, webStale } from './build-state.mjs';
 
 /** The exit code a shell would report for a child that ended by `signal`. */
 function codeOf(code, signal) {
@@ -75,14 +75,7 @@ if (webStale()) {
 }
 
 // The documentation served at /docs: built from the schema, the guides and the release snapshots.
-const docsBuilt = mtime('docs/dist/index.html');
-const docsSources = Math.max(
-  newestMtime('docs/guides'),
-  newestMtime('docs/site'),
-  newestMtime('scripts/docs'),
-  newestMtime('schema'),
-);
-if (docsBuilt < docsSources) {
+if (docsStale()) {
   console.log('Building the documentation…');
   await run('build:docs');
 }

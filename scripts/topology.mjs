@@ -23,7 +23,7 @@ import { randomBytes } from 'node:crypto';
 import { resolve } from 'node:path';
 import { Redis } from 'ioredis';
 import pg from 'pg';
-import { serverStale, webStale } from './build-state.mjs';
+import { docsStale, serverStale, webStale } from './build-state.mjs';
 import { StreamingReplica } from './streaming-replica.mjs';
 
 process.chdir(resolve(import.meta.dirname, '..'));
@@ -224,6 +224,7 @@ async function main() {
   if (serverStale()) await runStep('building the server', 'npm', ['run', '--silent', 'build:server']);
   if (env.SERVE_WEB !== '0' && env.SERVE_WEB !== 'false' && webStale())
     await runStep('building the web client', 'npm', ['run', '--silent', 'build:web']);
+  if (docsStale()) await runStep('building the documentation', 'npm', ['run', '--silent', 'build:docs']);
   const redis = await redisUrl();
   await createDatabase();
   await runStep('release step: migrations (npm run migrate)', process.execPath, ['dist/src/db/migrate-cli.js', 'up'], {

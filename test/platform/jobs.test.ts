@@ -68,12 +68,13 @@ describe('scheduled jobs', () => {
     expect(calls).toBeGreaterThan(1);
   });
 
-  it('schedules the reservation, financing, idempotency-key and unattached-upload sweeps', () => {
+  it('schedules the reservation, financing, idempotency-key, unattached-upload and event-feed sweeps', () => {
     expect(JOBS.map((job) => job.name)).toEqual([
       'names.lapsedReservations',
       'financing.expiredDemands',
       'idempotency.expiredKeys',
       'files.lapsedUploads',
+      'events.expiredEvents',
     ]);
   });
 });

@@ -23,5 +23,8 @@ export default defineConfig({
     maxWorkers: 2,
     testTimeout: 30_000,
     hookTimeout: 120_000,
+    // expect.poll waits 1 s by default: a page refetching under a loaded CI machine can take longer, and a
+    // poll only waits on the way to failing, so a longer bound costs a passing test nothing.
+    expect: { poll: { timeout: 10_000 } },
   },
 });

@@ -1,5 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Clock } from '../../shared/clock.js';
+import { recordDemandsExpired } from './financing.events.js';
 
 // Demands expire by the clock: every read already shows an open demand past its expiry time as
 // EXPIRED (and its pending offers as EXPIRED). This sweep (a scheduled job, app/jobs.ts) writes that
@@ -25,6 +26,8 @@ export async function expireDueDemands(em: EntityManager, clock: Clock): Promise
         [ids],
       );
       await tx.execute(`update financing_demands set status = 'EXPIRED', ended_at = expires_at where id in (?)`, [ids]);
+      // The feed's FINANCING_DEMAND_EXPIRED events commit with the state they report.
+      await recordDemandsExpired(tx, ids, now);
       return ids.length;
     });
     total += expired;

@@ -21,7 +21,16 @@ import {
   FinancingOffer,
 } from './financing.entity.js';
 import { FinancingDemandStatus, FinancingOfferStatus } from './financing.enums.js';
-import { publishDemandPublished, publishOfferReceived } from './financing.events.js';
+import {
+  FINANCING_OFFER_ACCEPTED,
+  FINANCING_OFFER_DECLINED,
+  FINANCING_OFFER_DISBURSED,
+  FINANCING_OFFER_WITHDRAWN,
+  publishDemandPublished,
+  publishOfferReceived,
+  recordDemandWithdrawn,
+  recordOfferDecision,
+} from './financing.events.js';
 import { demandMatches, filterFromJson, type DemandFacts } from './financing.filter.js';
 import type {
   MakeFinancingOfferInput,
@@ -208,6 +217,7 @@ async function declinePendingOffers(
     if (other.id === exceptOfferId) continue;
     other.status = FinancingOfferStatus.DECLINED;
     other.decidedAt = now;
+    recordOfferDecision(tx, FINANCING_OFFER_DECLINED, other, demand);
     notify(tx, {
       userId: other.createdById,
       kind: NotificationKind.FINANCING_OFFER_DECLINED,
@@ -380,6 +390,15 @@ export async function withdrawDemand(ctx: RequestContext, globalId: string): Pro
     demand.status = FinancingDemandStatus.WITHDRAWN;
     demand.endedAt = now;
     await declinePendingOffers(tx, demand, null, now);
+    const offeringBanks = await tx.em.execute<{ bank_id: string }[]>(
+      `select distinct bank_id from financing_offers where demand_id = ?`,
+      [demand.id],
+    );
+    recordDemandWithdrawn(
+      tx,
+      demand,
+      offeringBanks.map((row) => row.bank_id),
+    );
     recordAudit(tx, {
       action: 'financing.withdrawDemand',
       subjectType: 'FinancingDemand',
@@ -565,6 +584,7 @@ export async function withdrawOffer(ctx: RequestContext, globalId: string): Prom
     offer.status = FinancingOfferStatus.WITHDRAWN;
     offer.decidedAt = now;
     demand.offerCount = Math.max(0, demand.offerCount - 1);
+    recordOfferDecision(tx, FINANCING_OFFER_WITHDRAWN, offer, demand);
     recordAudit(tx, {
       action: 'financing.withdrawOffer',
       subjectType: 'FinancingOffer',
@@ -616,6 +636,7 @@ export async function acceptOffer(ctx: RequestContext, globalId: string): Promis
     demand.acceptedBankId = offer.bankId;
     demand.matchedAt = now;
     await declinePendingOffers(tx, demand, offer.id, now);
+    recordOfferDecision(tx, FINANCING_OFFER_ACCEPTED, offer, demand);
     recordAudit(tx, {
       action: 'financing.acceptOffer',
       subjectType: 'FinancingOffer',
@@ -653,6 +674,7 @@ export async function declineOffer(ctx: RequestContext, globalId: string): Promi
     }
     offer.status = FinancingOfferStatus.DECLINED;
     offer.decidedAt = now;
+    recordOfferDecision(tx, FINANCING_OFFER_DECLINED, offer, demand);
     recordAudit(tx, {
       action: 'financing.declineOffer',
       subjectType: 'FinancingOffer',
@@ -720,6 +742,7 @@ export async function recordDisbursement(
     offer.disbursedAt = now;
     demand.status = FinancingDemandStatus.CLOSED;
     demand.endedAt = now;
+    recordOfferDecision(tx, FINANCING_OFFER_DISBURSED, offer, demand);
     recordAudit(tx, {
       action: 'financing.recordDisbursement',
       subjectType: 'FinancingOffer',

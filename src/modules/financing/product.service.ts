@@ -10,6 +10,7 @@ import { decodeCursor, encodeCursor, pageInfoOf } from './financing.cursor.js';
 import { CreditProduct, FinancingDemandAlert } from './financing.entity.js';
 import { CreditProductAudience, CreditProductStatus } from './financing.enums.js';
 import { filterToJson, parseDemandFilter } from './financing.filter.js';
+import { CREDIT_PRODUCT_PUBLISHED, CREDIT_PRODUCT_RETIRED, recordProductEvent } from './financing.events.js';
 import type {
   CreditProductFilter,
   PublishCreditProductInput,
@@ -124,6 +125,7 @@ export async function publishProduct(
       retiredAt: null,
     });
     tx.em.persist(created);
+    recordProductEvent(tx, CREDIT_PRODUCT_PUBLISHED, created.id);
     recordAudit(tx, {
       action: 'financing.publishProduct',
       subjectType: 'CreditProduct',
@@ -151,6 +153,7 @@ export async function retireProduct(ctx: RequestContext, globalId: string): Prom
     }
     product.status = CreditProductStatus.RETIRED;
     product.retiredAt = tx.deps.clock.now();
+    recordProductEvent(tx, CREDIT_PRODUCT_RETIRED, product.id);
     recordAudit(tx, {
       action: 'financing.retireProduct',
       subjectType: 'CreditProduct',

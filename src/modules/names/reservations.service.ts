@@ -7,6 +7,14 @@ import { paginate, type ConnectionData, type PageArgs } from '../../shared/graph
 import { idempotently } from '../../shared/idempotency/idempotency.js';
 import { localIdOf } from '../../shared/ids.js';
 import { notify } from '../../shared/notifications/notification.service.js';
+import {
+  NAME_RESERVATION_EXPIRED,
+  NAME_RESERVATION_REVOKED,
+  NAME_RESERVATION_USED,
+  NAME_RESERVATION_VERIFIED,
+  NAME_RESERVED,
+  recordReservationEvent,
+} from './names.events.js';
 import { inTransaction } from '../../shared/transaction.js';
 import {
   completeTransfer,
@@ -299,6 +307,7 @@ async function reserveNewName(ctx: RequestContext, applicantId: string, input: R
         reservationId: reservation.id,
         expiresAt,
       });
+      recordReservationEvent(tx, NAME_RESERVED, reservation);
       recordAudit(tx, {
         action: 'nameReservation.reserve',
         subjectType: NAME_RESERVATION_TYPE,
@@ -370,6 +379,7 @@ export async function expireLapsedReservations(
     reservation.status = 'EXPIRED';
     reservation.expiredAt = reservation.expiresAt;
     if (reservation.nameEntry) releaseIndexEntry(reservation.nameEntry, reservation.expiresAt, false);
+    recordReservationEvent(tx, NAME_RESERVATION_EXPIRED, reservation);
     recordAudit(tx, {
       action: 'nameReservation.expire',
       subjectType: NAME_RESERVATION_TYPE,
@@ -511,6 +521,7 @@ export async function recordVerification(ctx: RequestContext, input: Verificatio
     });
 
     if (input.outcome === 'COMPLIANT') {
+      recordReservationEvent(tx, NAME_RESERVATION_VERIFIED, reservation);
       notify(tx, {
         userId: reservation.applicantId,
         kind: 'NAME_VERIFIED',
@@ -526,6 +537,7 @@ export async function recordVerification(ctx: RequestContext, input: Verificatio
       if (reservation.nameEntry && reservation.nameEntry.status === 'ACTIVE') {
         releaseIndexEntry(reservation.nameEntry, now, false);
       }
+      recordReservationEvent(tx, NAME_RESERVATION_REVOKED, reservation);
       recordAudit(tx, {
         action: 'nameReservation.revoke',
         subjectType: NAME_RESERVATION_TYPE,
@@ -603,6 +615,7 @@ export function markReservationUsed(tx: RequestContext, reservation: NameReserva
     releaseIndexEntry(reservation.nameEntry, now, false);
   }
   completeTransfer(tx, reservation, enterpriseId);
+  recordReservationEvent(tx, NAME_RESERVATION_USED, reservation);
   recordAudit(tx, {
     action: 'nameReservation.use',
     subjectType: NAME_RESERVATION_TYPE,
@@ -663,6 +676,8 @@ export async function grantDirectlyDeclaredSpecialName(
     verificationStatus: 'PENDING',
     verificationDueBy: tx.deps.calendar.current.addWorkingDays(today, reference.settings.verificationWindowWorkingDays),
   });
+  // Granted on its commitment and used at once: the applicant and the registry hear of the grant.
+  recordReservationEvent(tx, NAME_RESERVED, record);
   recordAudit(tx, {
     action: 'nameReservation.grantDeclaredDirectly',
     subjectType: NAME_RESERVATION_TYPE,

@@ -6,6 +6,7 @@ import { recordAudit } from '../../shared/audit/audit.service.js';
 import { shanghaiDate } from '../../shared/clock.js';
 import { DomainError, UserErrorCode, problem, throwIfProblems, type Problem } from '../../shared/errors.js';
 import { paginate, type ConnectionData, type PageArgs } from '../../shared/graphql/connection.js';
+import { PUBLIC, recordDomainEvent } from '../../shared/events/domain-events.js';
 import { localIdOf } from '../../shared/ids.js';
 import { notifyEach } from '../../shared/notifications/notification.service.js';
 import { translate } from '../../shared/messages.js';
@@ -38,6 +39,21 @@ import './registration.messages.js';
 // application deadline follows through the shared working-day calendar.
 
 export const NOTICE_TYPE = 'SimplifiedDeregistrationNotice';
+
+/** The public notices' feed events: every reader sees them (the notices are public, 公示). */
+export const SIMPLIFIED_DEREGISTRATION_EVENT_TYPES = {
+  PUBLISHED: 'SIMPLIFIED_DEREGISTRATION_NOTICE_PUBLISHED',
+  OBJECTED: 'SIMPLIFIED_DEREGISTRATION_NOTICE_OBJECTED',
+  COMPLETED: 'SIMPLIFIED_DEREGISTRATION_NOTICE_COMPLETED',
+} as const;
+
+function recordNoticeEvent(
+  tx: RequestContext,
+  noticeId: string,
+  type: (typeof SIMPLIFIED_DEREGISTRATION_EVENT_TYPES)[keyof typeof SIMPLIFIED_DEREGISTRATION_EVENT_TYPES],
+): void {
+  recordDomainEvent(tx, { type, subjectType: NOTICE_TYPE, subjectId: noticeId, audience: [PUBLIC] });
+}
 export const RESTRICTION_TYPE = 'EnterpriseRestriction';
 export const ENTERPRISE_TYPE = 'Enterprise';
 /** Calendar days of public notice (条例 第三十三条, 实施细则 第四十九条). */
@@ -233,6 +249,7 @@ export async function startNotice(
       createdAt: now,
     });
     tx.em.persist(notice);
+    recordNoticeEvent(tx, notice.id, SIMPLIFIED_DEREGISTRATION_EVENT_TYPES.PUBLISHED);
     recordAudit(tx, {
       action: 'simplifiedDeregistration.startNotice',
       subjectType: NOTICE_TYPE,
@@ -322,6 +339,8 @@ export async function raiseObjection(
     if (notice.status === 'OPEN') {
       notice.status = 'OBJECTED';
       notice.objectedAt = now;
+      // The notice's state changes once; later objections are the enterprise's and officials' business.
+      recordNoticeEvent(tx, notice.id, SIMPLIFIED_DEREGISTRATION_EVENT_TYPES.OBJECTED);
     }
     // The objector's details are personal: the audit names the objection, not its contents.
     recordAudit(tx, {
@@ -412,6 +431,7 @@ export async function simplifiedApplicationProblems(
 export function completeNotice(tx: RequestContext, notice: SimplifiedDeregistrationNotice | null): void {
   if (!notice || notice.status !== 'OPEN') return;
   notice.status = 'COMPLETED';
+  recordNoticeEvent(tx, notice.id, SIMPLIFIED_DEREGISTRATION_EVENT_TYPES.COMPLETED);
   recordAudit(tx, {
     action: 'simplifiedDeregistration.complete',
     subjectType: NOTICE_TYPE,

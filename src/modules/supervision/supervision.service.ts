@@ -5,6 +5,7 @@ import { recordAudit } from '../../shared/audit/audit.service.js';
 import { shanghaiDate } from '../../shared/clock.js';
 import { DomainError, UserErrorCode, problem, throwIfProblems, type Problem } from '../../shared/errors.js';
 import { paginate, type ConnectionData, type PageArgs } from '../../shared/graphql/connection.js';
+import { PUBLIC, recordDomainEvent } from '../../shared/events/domain-events.js';
 import { localIdOf } from '../../shared/ids.js';
 import { notify, notifyEach } from '../../shared/notifications/notification.service.js';
 import { inTransaction } from '../../shared/transaction.js';
@@ -315,6 +316,9 @@ function proceedingAudit(
 }
 
 /** The enterprise cannot be reached: a 45-day public notice replaces the notice's answer period. */
+/** The feed's event for a revocation proceeding put under public notice (公告). */
+export const REVOCATION_PUBLIC_NOTICE_STARTED = 'REVOCATION_PUBLIC_NOTICE_STARTED';
+
 export async function startPublicNotice(
   ctx: RequestContext,
   globalId: string,
@@ -331,6 +335,13 @@ export async function startPublicNotice(
     proceeding.publicNoticeUntil = addCalendarDays(from, SUPERVISION_SETTINGS.publicNoticeDays);
     proceeding.publicNoticeReason = text;
     proceeding.updatedAt = now;
+    // From now on the proceeding is public (supervision/index.ts), and so is its event.
+    recordDomainEvent(tx, {
+      type: REVOCATION_PUBLIC_NOTICE_STARTED,
+      subjectType: 'RevocationProceeding',
+      subjectId: proceeding.id,
+      audience: [PUBLIC],
+    });
     proceedingAudit(tx, proceeding, 'supervision.publicNotice', 'NOTICE_ISSUED', {
       reason: text,
       until: proceeding.publicNoticeUntil,

@@ -1,6 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { RequestContext } from '../context.js';
 import type { DomainEvent } from '../pubsub.js';
+import { isFeedEventType } from './event-types.js';
 
 // The one seam every domain event goes through. A service calls `recordDomainEvent(tx, …)` where it
 // used to queue a bus publish; the event is then
@@ -60,14 +61,38 @@ export async function writeRecordedEvents(tx: RequestContext): Promise<void> {
   const events = recorded.get(tx.em);
   if (!events || events.length === 0) return;
   recorded.delete(tx.em);
-  const occurredAt = tx.deps.clock.now().toISOString();
+  await insertDomainEvents(tx.em, events, tx.deps.clock.now());
+  for (const { bus } of events) {
+    if (!bus) continue;
+    tx.afterCommit.push(() =>
+      bus.topicId === undefined
+        ? tx.deps.events.publish(bus.topic, bus.payload)
+        : tx.deps.events.publish(bus.topic, bus.topicId, bus.payload),
+    );
+  }
+}
+
+/**
+ * Writes outbox rows in the caller's transaction, in one statement. `writeRecordedEvents` uses it; a
+ * set-based job with no request context (the financing expiry sweep) calls it directly in its own
+ * transaction. Either way the events commit with their change or not at all.
+ */
+export async function insertDomainEvents(
+  em: EntityManager,
+  events: readonly Omit<RecordedEvent, 'bus'>[],
+  occurredAt: Date,
+): Promise<void> {
+  if (events.length === 0) return;
+  const unknown = events.find((e) => !isFeedEventType(e.type));
+  // A programming error: every type is catalogued (event-types.ts) and documented in the feed's guide.
+  if (unknown) throw new Error(`domain event type ${unknown.type} is not in FEED_EVENT_TYPES`);
   // The xact_id column defaults to pg_current_xact_id(), which assigns the transaction its id if it had none.
-  await tx.em.execute(
+  await em.execute(
     `insert into domain_events (type, subject_type, subject_id, audience, occurred_at)
      select e.type, e.subject_type, e.subject_id::uuid, array(select jsonb_array_elements_text(e.audience)), ?::timestamptz
      from jsonb_to_recordset(?::jsonb) as e(type text, subject_type text, subject_id text, audience jsonb)`,
     [
-      occurredAt,
+      occurredAt.toISOString(),
       JSON.stringify(
         events.map((e) => ({
           type: e.type,
@@ -78,12 +103,4 @@ export async function writeRecordedEvents(tx: RequestContext): Promise<void> {
       ),
     ],
   );
-  for (const { bus } of events) {
-    if (!bus) continue;
-    tx.afterCommit.push(() =>
-      bus.topicId === undefined
-        ? tx.deps.events.publish(bus.topic, bus.payload)
-        : tx.deps.events.publish(bus.topic, bus.topicId, bus.payload),
-    );
-  }
 }

@@ -3,6 +3,7 @@ import { ArrayMaxSize, IsOptional, MaxLength } from 'class-validator';
 import { ConnectionType } from '../graphql/connection.js';
 import { DateTimeScalar } from '../graphql/scalars.js';
 import { PageArgsType } from '../graphql/page-args.js';
+import { FEED_EVENT_TYPES } from './event-types.js';
 
 @ObjectType('DomainEvent', {
   description:
@@ -29,7 +30,10 @@ export const FeedEventConnection = ConnectionType(FeedEventType, 'DomainEvent', 
 
 @InputType({ description: 'Which events of the feed.' })
 export class EventFeedFilter {
-  @Field(() => [String], { nullable: true, description: 'Only events of these types (at most 50).' })
+  @Field(() => [String], {
+    nullable: true,
+    description: `Only events of these types (at most 50): ${FEED_EVENT_TYPES.map((t) => t.type).join(', ')}.`,
+  })
   @IsOptional()
   @ArrayMaxSize(50)
   @MaxLength(100, { each: true })

@@ -7,6 +7,7 @@ import { AuditEvent } from '../../src/shared/audit/audit.entity.js';
 import { Notification } from '../../src/shared/notifications/notification.entity.js';
 import { defineMessages } from '../../src/shared/messages.js';
 import { Enterprise } from '../../src/modules/registration/index.js';
+import { expectFeedEvent } from '../helpers/event-feed.js';
 import {
   addSimplifiedDeregistrationObstacle,
   removeSimplifiedDeregistrationObstacle,
@@ -253,6 +254,10 @@ describe('the 20-day public notice (条例 Art. 33; 实施细则 Art. 49)', () =
     expect(confirmed.application.enterprise.status).toBe('DEREGISTERED');
     const after = await run(app, NOTICES, { filter: { status: 'COMPLETED' }, first: 100 });
     expect(after.simplifiedDeregistrationNotices.edges.map((e: any) => e.node.id)).toContain(notice.id);
+    // The public notice's events are in the partners' feed for every reader, once each.
+    for (const type of ['SIMPLIFIED_DEREGISTRATION_NOTICE_PUBLISHED', 'SIMPLIFIED_DEREGISTRATION_NOTICE_COMPLETED']) {
+      await expectFeedEvent(app, type, notice.id, { seenBy: [stranger.token, registrar.token], hiddenFrom: [] });
+    }
   });
 
   it('实施细则 Art. 49: an application more than 20 days after the notice ended is refused (the deadline falling on a Saturday moves to Monday)', async () => {
@@ -331,6 +336,12 @@ describe('objections (条例 Art. 33)', () => {
     expect((await seen(clearers[0]!)).totalCount).toBe(1);
     expect(await seen(null)).toBeNull();
     expect(await seen(stranger)).toBeNull();
+    // A second objection does not change the notice's state: its feed event stays one.
+    expect((await objectTo(notice.id, { objectorName: '另一债权人' })).userErrors).toEqual([]);
+    await expectFeedEvent(app, 'SIMPLIFIED_DEREGISTRATION_NOTICE_OBJECTED', notice.id, {
+      seenBy: [stranger.token, applicant.token],
+      hiddenFrom: [],
+    });
 
     app.clock.set('2026-11-23T09:00:00+08:00');
     const simplified = await submitSimplified(enterpriseId);

@@ -4,6 +4,7 @@ import { EnterpriseName } from '../../src/modules/names/index.js';
 import { BusinessLicence, Enterprise } from '../../src/modules/registration/registration.entity.js';
 import { AuditEvent } from '../../src/shared/audit/audit.entity.js';
 import { Notification } from '../../src/shared/notifications/notification.entity.js';
+import { expectFeedEvent } from '../helpers/event-feed.js';
 import { createUser, type TestUser } from '../helpers/factories.js';
 import { createEnterprise } from '../financing/helpers.js';
 import { establish, localId, run } from '../registration/helpers.js';
@@ -274,6 +275,12 @@ describe('from a false declaration to revocation', () => {
       publicNoticeUntil: '2026-12-19',
     });
     expect(publicView.enterpriseRevocations.edges.some((e: any) => e.node.id === proceeding.id)).toBe(true);
+    // Public from now on, and so in every reader's event feed, once.
+    const outsider = await createUser(app, { role: 'APPLICANT' });
+    await expectFeedEvent(app, 'REVOCATION_PUBLIC_NOTICE_STARTED', proceeding.id, {
+      seenBy: [outsider.token, registrar.token],
+      hiddenFrom: [],
+    });
 
     app.clock.set('2026-12-19T18:00:00+08:00');
     const early = await nothingWritten(

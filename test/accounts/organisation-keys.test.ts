@@ -37,6 +37,7 @@ const ERRORS = 'userErrors { code field message }';
 const CREATE = `mutation($input: CreateApiKeyInput!) { createApiKey(input: $input) { secret apiKey { id name scopes organisation { name } } ${ERRORS} } }`;
 const ROTATE = `mutation($input: RotateApiKeyInput!) { rotateApiKey(input: $input) { secret apiKey { id previousSecretValidUntil } ${ERRORS} } }`;
 const REVOKE = `mutation($input: RevokeApiKeyInput!) { revokeApiKey(input: $input) { apiKey { id revokedAt } ${ERRORS} } }`;
+const UPDATE = `mutation($input: UpdateApiKeyInput!) { updateApiKey(input: $input) { apiKey { id name expiresAt scopes } ${ERRORS} } }`;
 const KEYS = `{ apiKeys(first: 100) { edges { node { id name lastUsedAt dailyUse { day requests } } } } }`;
 const WHO = `{ viewer { role apiKey { id } } }`;
 
@@ -222,6 +223,109 @@ describe('rotateApiKey', () => {
 
     expect(rotated.data!.rotateApiKey.userErrors).toEqual([expect.objectContaining({ code: 'INVALID_STATE' })]);
     expect(await keyRow(key.id)).toEqual(before);
+  });
+});
+
+describe('updateApiKey', () => {
+  async function update(as: TestUser, input: Record<string, unknown>, language = 'en') {
+    const result = await app.execute(UPDATE, { input }, { token: as.token, language });
+    expect(result.errors).toBeUndefined();
+    return result.data!.updateApiKey;
+  }
+
+  it('renames a key and changes its expiry, audited; scopes and secret stay', async () => {
+    const key = await bankKey();
+
+    const updated = await update(bankAdmin, {
+      id: key.id,
+      name: '  新信贷系统 ',
+      expiresAt: '2027-06-30T00:00:00+08:00',
+    });
+
+    expect(updated.userErrors).toEqual([]);
+    expect(updated.apiKey).toMatchObject({
+      name: '新信贷系统',
+      expiresAt: '2027-06-30T00:00:00.000+08:00',
+      scopes: ['FINANCING_READ', 'REGISTRATION_READ'],
+    });
+    expect(await authenticates(key.secret)).toBe(true);
+    const [audit] = await app
+      .em()
+      .execute(`select action, actor_user_id, details from audit_events where subject_id = ? and action = 'apiKey.update'`, [
+        localIdOf(key.id, 'ApiKey'),
+      ]);
+    expect(audit).toMatchObject({
+      actor_user_id: bankAdmin.user.id,
+      details: {
+        name: { from: '信贷系统', to: '新信贷系统' },
+        expiresAt: { from: null, to: '2027-06-29T16:00:00.000Z' },
+      },
+    });
+    // A field left out keeps its value; null expiry means never.
+    const renamedOnly = await update(bankAdmin, { id: key.id, name: '信贷系统 2' });
+    expect(renamedOnly.apiKey).toMatchObject({ name: '信贷系统 2', expiresAt: '2027-06-30T00:00:00.000+08:00' });
+    const never = await update(bankAdmin, { id: key.id, expiresAt: null });
+    expect(never.apiKey).toMatchObject({ name: '信贷系统 2', expiresAt: null });
+  });
+
+  it('applies a new expiry at once: a key expired now stops working', async () => {
+    const key = await bankKey();
+    expect(await authenticates(key.secret)).toBe(true);
+    expect((await update(bankAdmin, { id: key.id, expiresAt: '2026-11-26T10:00:00+08:00' })).userErrors).toEqual([]);
+    app.clock.set('2026-11-26T10:00:01+08:00');
+    expect(await authenticates(key.secret)).toBe(false);
+  });
+
+  it('refuses an empty name and a past expiry at their fields, in both languages, and changes nothing', async () => {
+    const key = await bankKey();
+    const before = await keyRow(key.id);
+
+    const en = await update(bankAdmin, { id: key.id, name: '  ', expiresAt: '2026-11-25T09:00:00+08:00' });
+    const zh = await update(bankAdmin, { id: key.id, name: '', expiresAt: '2026-11-26T09:00:00+08:00' }, 'zh-CN');
+
+    expect(en.userErrors).toEqual([
+      { code: 'REQUIRED', field: ['input', 'name'], message: 'This field is required.' },
+      { code: 'OUT_OF_RANGE', field: ['input', 'expiresAt'], message: 'The expiry must be in the future.' },
+    ]);
+    expect(zh.userErrors.map((e: { message: string }) => e.message)).toEqual([
+      '此项为必填项。',
+      '到期时间必须晚于当前时间。',
+    ]);
+    expect(await keyRow(key.id)).toEqual(before);
+  });
+
+  it("answers an unknown id or another organisation's key as missing, and a revoked key as unchangeable", async () => {
+    const other = await bankKey();
+    const before = await keyRow(other.id);
+    const missing = await update(firmAdmin, { id: other.id, name: '改名' });
+    const unknown = await update(bankAdmin, {
+      id: toGlobalId('ApiKey', '00000000-0000-4000-8000-000000000000'),
+      name: '改名',
+    });
+    const garbage = await update(bankAdmin, { id: 'nonsense', name: '改名' });
+    for (const payload of [missing, unknown, garbage]) {
+      expect(payload).toEqual({
+        apiKey: null,
+        userErrors: [expect.objectContaining({ code: 'NOT_FOUND', field: ['input', 'id'] })],
+      });
+    }
+    expect(await keyRow(other.id)).toEqual(before);
+
+    await app.execute(REVOKE, { input: { id: other.id } }, { token: bankAdmin.token });
+    const revokedRow = await keyRow(other.id);
+    const revoked = await update(bankAdmin, { id: other.id, name: '改名' });
+    expect(revoked.userErrors).toEqual([
+      { code: 'INVALID_STATE', field: ['input', 'id'], message: 'This key is revoked and can no longer be changed.' },
+    ]);
+    expect(await keyRow(other.id)).toEqual(revokedRow);
+  });
+
+  it("is allowed to the platform administrator for any organisation's key, not to a staff account", async () => {
+    const key = await bankKey();
+    const platformAdmin = await createUser(app, { role: 'ADMIN', passwordHash: cheapPasswordHash() });
+    expect((await update(platformAdmin, { id: key.id, name: '平台改名' })).apiKey.name).toBe('平台改名');
+    const refused = await app.execute(UPDATE, { input: { id: key.id, name: 'x' } }, { token: bankOfficer.token });
+    expect(refused.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
   });
 });
 

@@ -18,6 +18,21 @@ import {
   FinancingPurpose,
   GuaranteeType,
 } from '../../modules/financing/financing.enums.js';
+import {
+  CREDIT_PRODUCT_PUBLISHED,
+  CREDIT_PRODUCT_RETIRED,
+  FINANCING_DEMAND_EXPIRED,
+  FINANCING_DEMAND_PUBLISHED,
+  FINANCING_DEMAND_WITHDRAWN,
+  FINANCING_OFFER_ACCEPTED,
+  FINANCING_OFFER_DECLINED,
+  FINANCING_OFFER_DISBURSED,
+  FINANCING_OFFER_RECEIVED,
+  closedDemandAudience,
+  offerAudience,
+  openDemandAudience,
+} from '../../modules/financing/financing.events.js';
+import { insertDomainEvents, PUBLIC, type RecordedEvent } from '../../shared/events/domain-events.js';
 import { DEMO_PASSWORD } from './accounts.demo.js';
 
 // 金企通 demo data: five banks (the two demo banks and three more, each with an officer) with their
@@ -26,6 +41,8 @@ import { DEMO_PASSWORD } from './accounts.demo.js';
 // the figures all look real. Written as rows that keep every invariant of the services (offer counts,
 // first offer, accepted bank); the numbers come from a fixed seed, so every start gives the same set.
 // Idempotent: skipped once any demand exists. Needs the registration demo step first.
+// The events the services would have recorded are written to the partners' event feed with the rows
+// (feedEventsOf), in the order they happened, so the feed shows the demo's financing business too.
 
 const EXTRA_BANKS = [
   {
@@ -188,6 +205,7 @@ export async function loadDemoFinancing(orm: MikroORM, deps: PlatformDeps): Prom
   // A demand names its accepted offer and the offer names its demand: the acceptances are written
   // once both rows exist.
   const acceptances: { demand: FinancingDemand; offer: FinancingOffer }[] = [];
+  const histories: { demand: FinancingDemand; offers: FinancingOffer[] }[] = [];
   let number = Number(sequence!.n);
   const year = new Date(now.getTime() + 8 * HOUR).getUTCFullYear();
   for (let i = 0; i < 300; i++) {
@@ -295,6 +313,7 @@ export async function loadDemoFinancing(orm: MikroORM, deps: PlatformDeps): Prom
         }),
       );
     }
+    histories.push({ demand, offers });
     demand.offerCount = offers.length;
     demand.firstOfferAt = offers[0]?.createdAt ?? null;
 
@@ -345,6 +364,7 @@ export async function loadDemoFinancing(orm: MikroORM, deps: PlatformDeps): Prom
   }
   await em.flush();
   for (const { demand, offer } of acceptances) demand.acceptedOfferId = offer.id;
+  await insertDomainEvents(em, feedEventsOf([...productsByBank.values()].flat(), histories), now);
   await em.execute(`select setval('financing_demand_number_seq', ?)`, [number]);
 
   // Bank A's officer keeps an alert for large demands in the free trade zone's district.
@@ -369,4 +389,56 @@ export async function loadDemoFinancing(orm: MikroORM, deps: PlatformDeps): Prom
     });
   }
   await em.flush();
+}
+
+type TimedEvent = Omit<RecordedEvent, 'bus'> & { at: Date };
+
+/**
+ * The feed events of the demo's products and demands, oldest first, with the audiences the services
+ * give them (financing.events.ts). An offer that expired with its demand has no event of its own.
+ */
+function feedEventsOf(
+  products: CreditProduct[],
+  histories: { demand: FinancingDemand; offers: FinancingOffer[] }[],
+): Omit<RecordedEvent, 'bus'>[] {
+  const events: TimedEvent[] = [];
+  for (const product of products) {
+    const subject = { subjectType: 'CreditProduct', subjectId: product.id, audience: [PUBLIC] };
+    events.push({ ...subject, type: CREDIT_PRODUCT_PUBLISHED, at: product.publishedAt });
+    if (product.retiredAt) events.push({ ...subject, type: CREDIT_PRODUCT_RETIRED, at: product.retiredAt });
+  }
+  for (const { demand, offers } of histories) {
+    const demandSubject = { subjectType: 'FinancingDemand', subjectId: demand.id };
+    events.push({
+      ...demandSubject,
+      type: FINANCING_DEMAND_PUBLISHED,
+      audience: openDemandAudience(demand),
+      at: demand.publishedAt,
+    });
+    for (const offer of offers) {
+      const offerSubject = {
+        subjectType: 'FinancingOffer',
+        subjectId: offer.id,
+        audience: offerAudience(demand, offer.bankId),
+      };
+      events.push({ ...offerSubject, type: FINANCING_OFFER_RECEIVED, at: offer.createdAt });
+      if (offer.acceptedAt) events.push({ ...offerSubject, type: FINANCING_OFFER_ACCEPTED, at: offer.acceptedAt });
+      if (offer.disbursedAt) events.push({ ...offerSubject, type: FINANCING_OFFER_DISBURSED, at: offer.disbursedAt });
+      if (offer.status === FinancingOfferStatus.DECLINED)
+        events.push({ ...offerSubject, type: FINANCING_OFFER_DECLINED, at: offer.decidedAt! });
+    }
+    const closed = {
+      ...demandSubject,
+      audience: closedDemandAudience(
+        demand,
+        offers.map((o) => o.bankId),
+      ),
+    };
+    if (demand.status === FinancingDemandStatus.WITHDRAWN)
+      events.push({ ...closed, type: FINANCING_DEMAND_WITHDRAWN, at: demand.endedAt! });
+    if (demand.status === FinancingDemandStatus.EXPIRED)
+      events.push({ ...closed, type: FINANCING_DEMAND_EXPIRED, at: demand.endedAt! });
+  }
+  // Stable: events of the same moment keep the order they were made in (a demand before its offers).
+  return events.sort((a, b) => a.at.getTime() - b.at.getTime()).map(({ at: _at, ...event }) => event);
 }

@@ -149,6 +149,26 @@ export class RotateApiKeyInput {
   overlapHours!: number;
 }
 
+@InputType({
+  description: "A key's new name and/or expiry; a field left out keeps its value. The key's scopes and secret stay.",
+})
+export class UpdateApiKeyInput {
+  @Field(() => ID, { description: 'Global ID of the key.' })
+  id!: string;
+
+  @Field(() => String, { nullable: true, description: 'The new name (not empty, at most 100 characters).' })
+  @IsOptional()
+  @MaxLength(100)
+  name?: string | null;
+
+  @Field(() => Date, {
+    nullable: true,
+    description: 'When the key stops working (in the future); null: never. Left out: unchanged.',
+  })
+  @IsOptional()
+  expiresAt?: Date | null;
+}
+
 @InputType({ description: 'The key to revoke.' })
 export class RevokeApiKeyInput {
   @Field(() => ID, { description: 'Global ID of the key.' })

@@ -229,6 +229,15 @@ export class RotateApiKeyPayload {
   userErrors!: UserError[];
 }
 
+@ObjectType({ description: 'Result of updateApiKey.' })
+export class UpdateApiKeyPayload {
+  @Field(() => ApiKeyType, { nullable: true, description: 'The key as changed.' })
+  apiKey?: ApiKeyType;
+
+  @Field(() => [UserError], { description: 'Problems that prevented the change (nothing was changed).' })
+  userErrors!: UserError[];
+}
+
 @ObjectType({ description: 'Result of revokeApiKey.' })
 export class RevokeApiKeyPayload {
   @Field(() => ApiKeyType, { nullable: true, description: 'The revoked key.' })

@@ -5,7 +5,7 @@ import { MutationWithPayload } from '../../shared/graphql/mutation.js';
 import { ORG_ADMIN, scopesAllowedFor, type ApiScope as ApiScopeValue } from '../../shared/viewer.js';
 import { ApiScope } from '../../shared/graphql/common.types.js';
 import { ApiKey, Organisation } from './accounts.entity.js';
-import { CreateApiKeyInput, RevokeApiKeyInput, RotateApiKeyInput } from './accounts.inputs.js';
+import { CreateApiKeyInput, RevokeApiKeyInput, RotateApiKeyInput, UpdateApiKeyInput } from './accounts.inputs.js';
 import { dailyUseByApiKeyId, organisationById } from './accounts.loaders.js';
 import * as apiKeys from './api-keys.service.js';
 import {
@@ -16,6 +16,7 @@ import {
   OrganisationType,
   RevokeApiKeyPayload,
   RotateApiKeyPayload,
+  UpdateApiKeyPayload,
 } from './accounts.types.js';
 
 // Thin by design: check the role, call the service (api-keys.service.ts), shape the payload.
@@ -51,6 +52,19 @@ export class ApiKeysResolver {
     @Arg('input', () => RotateApiKeyInput, { description: 'The key and the overlap.' }) input: RotateApiKeyInput,
   ) {
     return apiKeys.rotateApiKey(ctx, input.id, input.overlapHours);
+  }
+
+  @Authorized(...MANAGERS)
+  @MutationWithPayload(() => UpdateApiKeyPayload, {
+    description: `Renames a key and/or changes its expiry (in the future, or null for never); its scopes and secret stay. A revoked key cannot be changed. Audited. ${WHO}`,
+  })
+  async updateApiKey(
+    @Ctx() ctx: RequestContext,
+    @Arg('input', () => UpdateApiKeyInput, { description: 'The key and what to change.' }) input: UpdateApiKeyInput,
+  ) {
+    return {
+      apiKey: await apiKeys.updateApiKey(ctx, input.id, { name: input.name, expiresAt: input.expiresAt }),
+    };
   }
 
   @Authorized(...MANAGERS)

@@ -74,7 +74,7 @@ export async function createApiKey(
     }
   }
   if (input.expiresAt && input.expiresAt <= now) {
-    problems.push(problem(UserErrorCode.OUT_OF_RANGE, 'error.outOfRange', ['input', 'expiresAt']));
+    problems.push(problem(UserErrorCode.OUT_OF_RANGE, 'apiKeys.expiryNotFuture', ['input', 'expiresAt']));
   }
   throwIfProblems(problems);
   const secret = newSecret(API_KEY_PREFIX);
@@ -115,6 +115,54 @@ async function lockManagedKey(tx: RequestContext, globalId: string): Promise<Api
   );
   if (!apiKey) throw notFound();
   return apiKey;
+}
+
+/** Longest key name (as the create input allows). */
+export const API_KEY_NAME_MAX = 100;
+
+export interface UpdateApiKeyInput {
+  /** Left out (undefined): unchanged. */
+  name?: string | null;
+  /** Left out (undefined): unchanged; null: never expires. */
+  expiresAt?: Date | null;
+}
+
+/**
+ * Renames a key and/or changes its expiry (a key revoked stays revoked: it cannot be changed). Bad input
+ * changes nothing. A new expiry ends the cached recognitions of the key, so it applies at once.
+ */
+export async function updateApiKey(ctx: RequestContext, globalId: string, input: UpdateApiKeyInput): Promise<ApiKey> {
+  const now = ctx.deps.clock.now();
+  const problems: Problem[] = [];
+  const name = input.name === undefined || input.name === null ? undefined : input.name.trim();
+  if (name === '') problems.push(problem(UserErrorCode.REQUIRED, 'error.required', ['input', 'name']));
+  else if (name && name.length > API_KEY_NAME_MAX)
+    problems.push(problem(UserErrorCode.TOO_LONG, 'error.tooLong', ['input', 'name'], { max: API_KEY_NAME_MAX }));
+  if (input.expiresAt && input.expiresAt <= now)
+    problems.push(problem(UserErrorCode.OUT_OF_RANGE, 'apiKeys.expiryNotFuture', ['input', 'expiresAt']));
+  return inTransaction(ctx, async (tx) => {
+    const apiKey = await lockManagedKey(tx, globalId);
+    if (apiKey.revokedAt)
+      problems.unshift(problem(UserErrorCode.INVALID_STATE, 'apiKeys.revokedUnchangeable', ['input', 'id']));
+    throwIfProblems(problems);
+    const changes: Record<string, { from: unknown; to: unknown }> = {};
+    if (name !== undefined && name !== apiKey.name) {
+      changes.name = { from: apiKey.name, to: name };
+      apiKey.name = name;
+    }
+    const expiresAt = input.expiresAt;
+    if (expiresAt !== undefined && (expiresAt?.getTime() ?? null) !== (apiKey.expiresAt?.getTime() ?? null)) {
+      changes.expiresAt = { from: apiKey.expiresAt?.toISOString() ?? null, to: expiresAt?.toISOString() ?? null };
+      apiKey.expiresAt = expiresAt;
+    }
+    if (Object.keys(changes).length === 0) return apiKey;
+    recordAudit(tx, { action: 'apiKey.update', subjectType: 'ApiKey', subjectId: apiKey.id, details: changes });
+    await tx.em.flush();
+    if (changes.expiresAt) {
+      tx.afterCommit.push(() => revokeCredentials(tx.deps.events, { id: apiKey.id, scope: 'API_KEY' }));
+    }
+    return apiKey;
+  });
 }
 
 export async function revokeApiKey(ctx: RequestContext, globalId: string): Promise<ApiKey> {

@@ -35,6 +35,15 @@ export type OfferDecisionEvent =
 export type DemandPublishedEvent = DomainEvent & DemandFacts;
 
 /** An open demand is seen by every bank and every FINANCING_READ key, officials and its publisher. */
+export function openDemandAudience(demand: { publishedById: string }): AudienceToken[] {
+  return [
+    audience.role('BANK_OFFICER'),
+    audience.scope('FINANCING_READ'),
+    audience.role('OFFICIAL'),
+    audience.user(demand.publishedById),
+  ];
+}
+
 export function publishDemandPublished(
   tx: RequestContext,
   demand: { id: string; publishedById: string },
@@ -44,18 +53,13 @@ export function publishDemandPublished(
     type: FINANCING_DEMAND_PUBLISHED,
     subjectType: 'FinancingDemand',
     subjectId: demand.id,
-    audience: [
-      audience.role('BANK_OFFICER'),
-      audience.scope('FINANCING_READ'),
-      audience.role('OFFICIAL'),
-      audience.user(demand.publishedById),
-    ],
+    audience: openDemandAudience(demand),
     bus: { topic: FINANCING_DEMAND_PUBLISHED, payload: { id: demand.id, ...facts } satisfies DemandPublishedEvent },
   });
 }
 
 /** An offer is seen by its own bank only (never another bank), the enterprise, and finance officials. */
-function offerAudience(demand: { publishedById: string }, bankId: string): AudienceToken[] {
+export function offerAudience(demand: { publishedById: string }, bankId: string): AudienceToken[] {
   return [audience.organisation(bankId), audience.user(demand.publishedById), audience.role('OFFICIAL', 'FINANCE')];
 }
 
@@ -63,7 +67,10 @@ function offerAudience(demand: { publishedById: string }, bankId: string): Audie
  * A demand no longer open (withdrawn, expired) is seen by officials, its publisher and the banks that
  * offered on it; the other banks and the FINANCING_READ keys see open demands only (financing.access.ts).
  */
-function closedDemandAudience(demand: { publishedById: string }, offeringBankIds: readonly string[]): AudienceToken[] {
+export function closedDemandAudience(
+  demand: { publishedById: string },
+  offeringBankIds: readonly string[],
+): AudienceToken[] {
   return [
     audience.role('OFFICIAL'),
     audience.user(demand.publishedById),

@@ -366,6 +366,14 @@ export const MATRIX: Record<string, Row> = {
       variables: { input: { id: await bankKey(f) } },
     }),
   },
+  'Mutation.updateApiKey': {
+    needs: ['ADMIN', 'ORG_ADMIN'],
+    hiddenFrom: ['firm admin'],
+    call: async (f) => ({
+      query: `mutation($input: UpdateApiKeyInput!) { updateApiKey(input: $input) { apiKey { name } userErrors { code field message } } }`,
+      variables: { input: { id: await bankKey(f), name: '改名后的密钥' } },
+    }),
+  },
   'Mutation.revokeApiKey': {
     needs: ['ADMIN', 'ORG_ADMIN'],
     hiddenFrom: ['firm admin'],

@@ -19,7 +19,8 @@ import { ensureWebBuild } from './support/web-build.js';
 
 // Issue 18, keys an organisation manages itself: a bank's administrator opens its keys page from the
 // menu, creates a key with the scopes its bank may give (the secret shown once, with a copy button),
-// a partner system calls the API with it, the page shows the use, and the revoked key is refused.
+// a partner system calls the API with it, the page shows the use, the key is renamed and given an expiry
+// inline (a blank name refused at its field), and the revoked key is refused.
 // Axe-clean, and usable at 375 px, in both languages and in elder mode.
 
 let app: TestApp;
@@ -122,9 +123,27 @@ describe.each(VARIANTS)("an organisation's keys page ($name)", (variant) => {
         await expect.poll(() => horizontalOverflow(page), { timeout: 15_000 }).toBeLessThanOrEqual(0);
         await screenshot(page, variant.name, 'org-keys-02-phone');
 
+        // Renamed inline with a new expiry: a blank name is refused at its field first, and nothing changes.
+        await card.getByRole('button', { name: t('admin.keys.edit', { name }) }).click();
+        const form = card.getByTestId('api-key-edit');
+        await form.locator('input[name="edit-name"]').fill('   ');
+        await form.getByRole('button', { name: t('admin.keys.save') }).click();
+        await form.getByText(variant.language === 'en' ? 'This field is required.' : '此项为必填项。').waitFor();
+        expect(await seriousViolations(page)).toEqual([]);
+        await screenshot(page, variant.name, 'org-keys-03-edit-refused');
+        const renamed = `${name} 改`;
+        await form.locator('input[name="edit-name"]').fill(renamed);
+        await form.locator('input[name="edit-expiresOn"]').fill('2027-12-31');
+        await form.getByRole('button', { name: t('admin.keys.save') }).click();
+        const renamedCard = page.getByTestId('api-key').filter({ hasText: renamed });
+        await renamedCard.getByRole('button', { name: t('admin.keys.edit', { name: renamed }) }).waitFor();
+        expect(await renamedCard.getByTestId('api-key-edit').count()).toBe(0);
+        expect(await renamedCard.innerText()).toContain('2027');
+        expect(await partnerCall(secret)).toBe('PARTNER');
+
         page.once('dialog', (dialog) => void dialog.accept());
-        await card.getByRole('button', { name: t('admin.keys.revoke', { name }) }).click();
-        await card.getByText(t('admin.keys.revoked')).waitFor();
+        await renamedCard.getByRole('button', { name: t('admin.keys.revoke', { name: renamed }) }).click();
+        await renamedCard.getByText(t('admin.keys.revoked')).waitFor();
         expect(await partnerCall(secret)).toBe('UNAUTHENTICATED');
       } finally {
         await context.close();

@@ -13,6 +13,7 @@ import {
 } from '../gql/graphql';
 import { formatDateTime } from '../i18n/format';
 import { usePreferences } from '../preferences/PreferencesProvider';
+import { ApiKeyEditForm } from './ApiKeyEditForm';
 
 // The keys section, shared by the platform administrator's console (every key, every scope) and an
 // organisation administrator's page (its organisation's keys, the scopes its kind allows): the server
@@ -171,6 +172,7 @@ export function ApiKeysSection({
   const { t } = useTranslation();
   const { language } = usePreferences();
   const [rotated, setRotated] = useState<string | null>(null);
+  const [editing, setEditing] = useState<string | null>(null);
   const [, rotate] = useMutation(AdminRotateApiKeyDocument);
   const [{ data, fetching, error }, refetch] = useQuery({
     query: AdminApiKeysDocument,
@@ -229,6 +231,20 @@ export function ApiKeysSection({
                 ) : null}
               </dl>
               <DailyUse days={key.dailyUse} />
+              {!key.revokedAt && editing === key.id ? (
+                <ApiKeyEditForm
+                  apiKey={key}
+                  onDone={(saved) => {
+                    setEditing(null);
+                    if (saved) refetch({ requestPolicy: 'network-only' });
+                  }}
+                />
+              ) : null}
+              {!key.revokedAt && editing !== key.id ? (
+                <button type="button" className="button" onClick={() => setEditing(key.id)}>
+                  {t('admin.keys.edit', { name: key.name })}
+                </button>
+              ) : null}
               {!key.revokedAt ? (
                 <button
                   type="button"

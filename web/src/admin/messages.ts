@@ -46,6 +46,11 @@ export const zh = {
     dailyUseDay: '日期',
     dailyUseRequests: '调用次数',
     noUse: '近 30 天没有调用。',
+    edit: '修改 {{name}}',
+    editTitle: '修改“{{name}}”的名称与到期日',
+    editExpiresAt: '到期日（留空为长期有效）',
+    save: '保存修改',
+    cancel: '取消',
   },
   staff: {
     title: '工作人员账户',
@@ -284,6 +289,11 @@ export const en: typeof zh = {
     dailyUseDay: 'Day',
     dailyUseRequests: 'Requests',
     noUse: 'No requests in the last 30 days.',
+    edit: 'Edit {{name}}',
+    editTitle: 'Rename “{{name}}” or change its expiry',
+    editExpiresAt: 'Expires on (empty: no expiry)',
+    save: 'Save the changes',
+    cancel: 'Cancel',
   },
   staff: {
     title: 'Staff accounts',

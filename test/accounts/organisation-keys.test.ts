@@ -251,9 +251,10 @@ describe('updateApiKey', () => {
     expect(await authenticates(key.secret)).toBe(true);
     const [audit] = await app
       .em()
-      .execute(`select action, actor_user_id, details from audit_events where subject_id = ? and action = 'apiKey.update'`, [
-        localIdOf(key.id, 'ApiKey'),
-      ]);
+      .execute(
+        `select action, actor_user_id, details from audit_events where subject_id = ? and action = 'apiKey.update'`,
+        [localIdOf(key.id, 'ApiKey')],
+      );
     expect(audit).toMatchObject({
       actor_user_id: bankAdmin.user.id,
       details: {

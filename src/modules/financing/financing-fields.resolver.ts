@@ -1,7 +1,6 @@
 import { Arg, Ctx, FieldResolver, Int, Resolver, Root } from 'type-graphql';
 import type { RequestContext } from '../../shared/context.js';
 import { checkPageSize, emptyPageInfo, lazy, type ConnectionData } from '../../shared/graphql/connection.js';
-import { EnterpriseType, enterpriseSummaryById } from '../registration/index.js';
 import { bankOf, canSeeContact, offerScope } from './financing.access.js';
 import {
   activeProductTotal,
@@ -97,11 +96,6 @@ function productsOf(
 
 @Resolver(() => FinancingDemandType)
 export class FinancingDemandFieldsResolver {
-  @FieldResolver(() => EnterpriseType, { description: 'The enterprise that published it (its public facts).' })
-  enterprise(@Root() demand: FinancingDemandType, @Ctx() ctx: RequestContext) {
-    return ctx.loaders.get(enterpriseSummaryById).load(demand.enterpriseId);
-  }
-
   @FieldResolver(() => ContactPersonType, {
     nullable: true,
     description:

@@ -1,12 +1,13 @@
 import { byKeys, defineLoader } from '../../shared/loaders.js';
+import { enterpriseSummaryReader } from '../registration/index.js';
 import { decodeCursor, encodeCursor } from './financing.cursor.js';
 import {
-  DEMANDS_FROM,
   OFFERS_FROM,
   bankColumns,
   bankView,
   cursorInstant,
   demandColumns,
+  demandsFrom,
   demandView,
   offerColumns,
   offerView,
@@ -24,13 +25,15 @@ import { ContactPersonType } from './financing.types.js';
 // 50 demands with their offers cost one statement, and never more rows than asked for.
 
 export const demandById = defineLoader<string, FinancingDemandType | null>('financing.demandById', async (ctx, ids) => {
-  const rows = await select<Keyed>(ctx, `select ${demandColumns('d')} from ${DEMANDS_FROM} where d.id in (?)`, [
-    ctx.deps.clock.now(),
-    [...ids],
-  ]);
+  const enterprises = enterpriseSummaryReader(ctx);
+  const rows = await select<Keyed>(
+    ctx,
+    `select ${demandColumns('d', enterprises)} from ${demandsFrom(enterprises)} where d.id in (?)`,
+    [ctx.deps.clock.now(), [...ids]],
+  );
   return byKeys(
     ids,
-    rows.map((row) => demandView(row, ctx.locale)),
+    rows.map((row) => demandView(row, ctx.locale, enterprises)),
     (d) => d.id,
   );
 });

@@ -13,15 +13,16 @@ import { selectPrepared } from '../../db/prepared.js';
 import { onReplica } from '../../db/replicas.js';
 import { parseDemandFilter, type DemandFilter } from './financing.filter.js';
 import { demandSelection } from './financing.lookahead.js';
-import { enterpriseSummaryById, enterpriseSummaryReader, type EnterpriseSummaryReader } from '../registration/index.js';
+import { enterpriseSummaryReader, type EnterpriseSummaryReader } from '../registration/index.js';
 import { expiredByClock, openByClock, clockOf } from './financing.expiry.js';
 import { nestedPage, offersPage } from './financing.loaders.js';
 import type { FinancingDemandFilter, FinancingDemandOrder } from './financing.inputs.js';
 import {
-  DEMANDS_FROM,
   OFFERS_FROM,
   cursorInstant,
   demandColumns,
+  demandsFrom,
+  enterpriseJoin,
   demandView,
   offerColumns,
   offerView,
@@ -157,14 +158,10 @@ export function demandSearchStatement(
     };
   }
   const cursorKey = byTime ? cursorInstant('p.sort_key') : 'p.sort_key::text';
-  const select = [demandColumns('d'), `${cursorKey} as "cursorKey"`];
-  const joins = [`join financing_demands d on d.id = p.id ${clockOf('d')}`];
+  const { enterprise = null, offers } = extras;
+  const select = [demandColumns('d', enterprise), `${cursorKey} as "cursorKey"`];
+  const joins = [`join financing_demands d on d.id = p.id ${clockOf('d')} ${enterpriseJoin(enterprise)}`];
   const params = [...ids.params, now];
-  const { enterprise, offers } = extras;
-  if (enterprise) {
-    select.push(enterprise.columns('e', 'e_'));
-    joins.push(`left join "${enterprise.table}" e on e.id = d.enterprise_id`);
-  }
   if (offers) {
     select.push('o.offers');
     joins.push(`left join lateral (
@@ -229,8 +226,8 @@ async function searchDemandPage(
   const totalCount = lazy(() => onReplica(countDemands));
   if (size === 0) return { edges: [], pageInfo: emptyPageInfo(), totalCount };
 
-  // What the query selects of the rows' enterprises and offers comes in the same statement, and primes
-  // the loaders the field resolvers read them through.
+  // What the query selects of the rows' enterprises and offers comes in the same statement; the offers
+  // prime the loader the field resolver reads them through.
   const selection = demandSelection(info);
   const enterprises = selection.enterprise ? enterpriseSummaryReader(ctx) : null;
   const offers =
@@ -242,8 +239,7 @@ async function searchDemandPage(
   const rows = await selectPrepared<Keyed & { offers?: Keyed[] | null }>(ctx.em, sql, params);
   const hasNextPage = rows.length > size;
   const edges = (hasNextPage ? rows.slice(0, size) : rows).map((row) => {
-    const node = demandView(row, ctx.locale);
-    if (enterprises) ctx.loaders.get(enterpriseSummaryById).prime(node.enterpriseId, enterprises.read(row, 'e_'));
+    const node = demandView(row, ctx.locale, enterprises);
     if (offers)
       ctx.loaders
         .get(offersPage)
@@ -289,13 +285,14 @@ export async function myDemands(
   });
   if (size === 0) return { edges: [], pageInfo: emptyPageInfo(), totalCount };
   if (cursor) add(sql, '(d.published_at, d.id) < (?::timestamptz, ?::uuid)', cursor[0], cursor[1]);
+  const enterprises = enterpriseSummaryReader(ctx);
   const rows = await select<Keyed>(
     ctx,
-    `select ${demandColumns('d')}, ${cursorInstant('d.published_at')} as "cursorKey" from ${DEMANDS_FROM}
+    `select ${demandColumns('d', enterprises)}, ${cursorInstant('d.published_at')} as "cursorKey" from ${demandsFrom(enterprises)}
      where ${sql.where.join(' and ')} order by d.published_at desc, d.id desc limit ?`,
     [now, ...sql.params, size + 1],
   );
-  const { edges, hasNextPage } = pageOf(rows, size, (row) => demandView(row, ctx.locale));
+  const { edges, hasNextPage } = pageOf(rows, size, (row) => demandView(row, ctx.locale, enterprises));
   return { edges, pageInfo: pageInfoOf(edges, hasNextPage, cursor !== null), totalCount };
 }
 

@@ -5,6 +5,7 @@ import { Node } from '../../shared/graphql/node.js';
 import { District } from '../../shared/graphql/reference.types.js';
 import { DateScalar, DateTimeScalar, DecimalScalar } from '../../shared/graphql/scalars.js';
 import { IndustryType } from '../names/index.js';
+import { EnterpriseType, type EnterpriseSummary } from '../registration/index.js';
 import {
   CreditProductAudience,
   CreditProductStatus,
@@ -105,6 +106,10 @@ export class FinancingDemandType extends Node {
 
   @Field(() => Int, { description: 'How many offers banks made on it (withdrawn offers not counted).' })
   offerCount!: number;
+
+  /** Read with the demand, as registration's summary (financing.views.ts); left out by a search not selecting it. */
+  @Field(() => EnterpriseType, { description: 'The enterprise that published it (its public facts).' })
+  enterprise!: EnterpriseSummary;
 
   // Not in the schema: what the field resolvers and visibility rules read. `id` holds the local UUID.
   enterpriseId!: string;

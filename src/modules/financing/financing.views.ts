@@ -1,19 +1,24 @@
 import type { RequestContext } from '../../shared/context.js';
 import type { Locale } from '../../shared/messages.js';
+import { money as moneyOf } from '../../shared/money.js';
 import { IndustryType, industryView } from '../names/index.js';
+import type { EnterpriseSummaryReader } from '../registration/index.js';
 import { clockOf } from './financing.expiry.js';
 import { BankType, CreditProductType, FinancingDemandType, FinancingOfferType } from './financing.types.js';
 
 // The read model of financing: each object type is read straight from SQL into an instance of itself,
-// so its fields resolve as plain properties (no resolver function, no per-row conversion). The tables
-// below say, for every property of a type, the SQL that gives its value as the API shows it; TypeScript
-// holds each table complete (a property added to the type without a column does not compile). Money
-// comes as a JSON object, rates as their API text, instants as the API's ISO text with the +08:00 offset,
-// written by PostgreSQL once; the status of a demand or offer applies expiry by the clock
-// (financing.expiry.ts), through the `${d}c` join of clockOf(d), whose parameter is now.
+// so its fields resolve as plain properties, without any resolver function. The tables
+// below say, for every property of a type, the SQL that gives its value; TypeScript holds each table
+// complete (a property added to the type without a column does not compile). Rates come as their API
+// text and instants as the API's ISO text with the +08:00 offset, written by PostgreSQL once; amounts
+// in fen become Money here; the status of a demand or offer applies expiry by the clock
+// (financing.expiry.ts), through the `${d}c` join of clockOf(d), whose parameter is now. A demand's
+// enterprise comes in the same row, as the registration module's summary of it.
 
-/** The SQL of each property of a view, for table alias(es) given when the statement is built. */
-type Columns<T> = { readonly [K in keyof T]-?: string };
+/** The SQL of a property, and how to read its value when the driver's is not the API's. */
+type Column = string | { sql: string; read: (value: unknown) => unknown };
+/** The column of each property of a view, for table alias(es) given when the statement is built. */
+type Columns<T> = { readonly [K in keyof T]-?: Column };
 
 /** An instant as the API writes it: ISO 8601 in China Standard Time (UTC+8, no daylight saving since 1991). */
 export const apiInstant = (column: string) =>
@@ -23,14 +28,16 @@ export const apiInstant = (column: string) =>
 export const cursorInstant = (column: string) =>
   `to_char(${column} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`;
 
-/** An amount in fen as the Money object ({ amount: "1234.56", currency: "CNY" }). */
-const money = (fen: string) =>
-  `json_build_object('amount', (${fen}::numeric / 100)::numeric(20, 2)::text, 'currency', 'CNY')`;
+/** An amount in fen, read as the Money object ({ amount: "1234.56", currency: "CNY" }). */
+const money = (fen: string): Column => ({
+  sql: `${fen}::text`,
+  read: (value) => (value === null ? null : moneyOf(value as string)),
+});
 
 /** A numeric(7,4) rate as the API writes it: at least two decimals ("4.3500" → "4.35", "4.0000" → "4.00"). */
 const rate = (column: string) => `round(${column}, greatest(scale(trim_scale(${column})), 2))::text`;
 
-function demandTable(d: string): Columns<FinancingDemandType> {
+function demandTable(d: string): Columns<Omit<FinancingDemandType, 'enterprise'>> {
   const expired = `${d}c.expired`;
   return {
     id: `${d}.id`,
@@ -70,7 +77,7 @@ function offerTable(o: string, d: string): Columns<FinancingOfferType> {
     status: `case when ${expired} then 'EXPIRED' else ${o}.status end`,
     createdAt: apiInstant(`${o}.created_at`),
     decidedAt: apiInstant(`coalesce(${o}.decided_at, case when ${expired} then ${d}.expires_at end)`),
-    disbursedAmount: `case when ${o}.disbursed_amount_fen is not null then ${money(`${o}.disbursed_amount_fen`)} end`,
+    disbursedAmount: money(`${o}.disbursed_amount_fen`),
     disbursedOn: `${o}.disbursed_on::text`,
     demandId: `${o}.demand_id`,
     bankId: `${o}.bank_id`,
@@ -105,31 +112,49 @@ function bankTable(b: string): Columns<BankType> {
   return { id: `${b}.id`, name: `${b}.name`, uscc: `${b}.uscc` };
 }
 
-const selectList = (table: Record<string, string>) =>
+const selectList = (table: Record<string, Column>) =>
   Object.entries(table)
-    .map(([property, sql]) => `${sql} as "${property}"`)
+    .map(([property, column]) => `${typeof column === 'string' ? column : column.sql} as "${property}"`)
     .join(', ');
 
-const DEMAND_KEYS = Object.keys(demandTable('d')) as (keyof FinancingDemandType)[];
-const OFFER_KEYS = Object.keys(offerTable('o', 'd')) as (keyof FinancingOfferType)[];
-const PRODUCT_KEYS = Object.keys(productTable('p')) as (keyof CreditProductType)[];
+/** The properties of a view with the reader of each that has one. */
+type Readers = [property: string, read: ((value: unknown) => unknown) | null][];
+const readersOf = (table: Record<string, Column>): Readers =>
+  Object.entries(table).map(([property, column]) => [property, typeof column === 'string' ? null : column.read]);
 
-/** The select list of a demand view from `d`; the statement joins clockOf(d). */
-export const demandColumns = (d: string) => selectList(demandTable(d));
+const DEMAND = readersOf(demandTable('d'));
+const ENTERPRISE_PREFIX = 'e_';
+const OFFER = readersOf(offerTable('o', 'd'));
+const PRODUCT = readersOf(productTable('p'));
+const BANK = readersOf(bankTable('b'));
+
+/**
+ * The select list of a demand view from `d` and, when given, its enterprise's summary from `e`; the
+ * statement joins clockOf(d) and the enterprise (demandsFrom).
+ */
+export const demandColumns = (d: string, enterprises: EnterpriseSummaryReader | null) =>
+  enterprises
+    ? `${selectList(demandTable(d))}, ${enterprises.columns('e', ENTERPRISE_PREFIX)}`
+    : selectList(demandTable(d));
 /** The select list of an offer view from `o` and its demand `d`; the statement joins clockOf(d). */
 export const offerColumns = (o: string, d: string) => selectList(offerTable(o, d));
 export const productColumns = (p: string) => selectList(productTable(p));
 export const bankColumns = (b: string) => selectList(bankTable(b));
 
-/** `from financing_demands d` with the clock join the demand columns read (parameter: now). */
-export const DEMANDS_FROM = `financing_demands d ${clockOf('d')}`;
+/** The join of demand `d`'s enterprise `e`, when its summary is read. */
+export const enterpriseJoin = (enterprises: EnterpriseSummaryReader | null, d = 'd') =>
+  enterprises ? `left join "${enterprises.table}" e on e.id = ${d}.enterprise_id` : '';
+
+/** `from financing_demands d` with the joins the demand columns read (parameter: now). */
+export const demandsFrom = (enterprises: EnterpriseSummaryReader | null) =>
+  `financing_demands d ${clockOf('d')} ${enterpriseJoin(enterprises)}`;
 /** Offers `o` with their demands `d` and the clock join (parameter: now). */
 export const OFFERS_FROM = `financing_offers o join financing_demands d on d.id = o.demand_id ${clockOf('d')}`;
 
-/** An instance of `type` with the properties of `keys` from a row (other columns of the row stay out). */
-function viewOf<T extends object>(type: new () => T, keys: readonly (keyof T)[], row: Record<string, unknown>): T {
-  const view = new type() as Record<keyof T, unknown>;
-  for (const key of keys) view[key] = row[key as string];
+/** An instance of `type` with its properties read from a row (other columns of the row stay out). */
+function viewOf<T extends object>(type: new () => T, readers: Readers, row: Record<string, unknown>): T {
+  const view = new type() as Record<string, unknown>;
+  for (const [property, read] of readers) view[property] = read ? read(row[property]) : row[property];
   return view as T;
 }
 
@@ -146,25 +171,30 @@ export function industryOf(code: string, locale: Locale): IndustryType {
   return value;
 }
 
-export function demandView(row: Record<string, unknown>, locale: Locale): FinancingDemandType {
-  const demand = viewOf(FinancingDemandType, DEMAND_KEYS, row);
+export function demandView(
+  row: Record<string, unknown>,
+  locale: Locale,
+  enterprises: EnterpriseSummaryReader | null,
+): FinancingDemandType {
+  const demand = viewOf(FinancingDemandType, DEMAND, row);
   demand.industry = industryOf(row.industry as string, locale);
+  if (enterprises) demand.enterprise = enterprises.read(row, ENTERPRISE_PREFIX)!;
   return demand;
 }
 
-export const offerView = (row: Record<string, unknown>) => viewOf(FinancingOfferType, OFFER_KEYS, row);
+export const offerView = (row: Record<string, unknown>) => viewOf(FinancingOfferType, OFFER, row);
 
 /** jsonb lists: parsed by the pg driver, text from PGlite. */
 const jsonList = <T>(value: T[] | string): T[] => (typeof value === 'string' ? (JSON.parse(value) as T[]) : value);
 
 export function productView(row: Record<string, unknown>): CreditProductType {
-  const product = viewOf(CreditProductType, PRODUCT_KEYS, row);
+  const product = viewOf(CreditProductType, PRODUCT, row);
   product.guaranteeTypes = jsonList(product.guaranteeTypes);
   product.audience = jsonList(product.audience);
   return product;
 }
 
-export const bankView = (row: Record<string, unknown>) => viewOf(BankType, ['id', 'name', 'uscc'], row);
+export const bankView = (row: Record<string, unknown>) => viewOf(BankType, BANK, row);
 
 /** A row with the sort key of its list, for the cursor (never part of the view). */
 export type Keyed = Record<string, unknown> & { id: string; cursorKey: string };

@@ -27,6 +27,7 @@ import { Migration20261207183000_AdminSettingsAndCommitmentTerms } from './Migra
 import { Migration20261207183000_RateLimits } from './Migration20261207183000_RateLimits.js';
 import { Migration20261207183019_OrganisationApiKeys } from './Migration20261207183019_OrganisationApiKeys.js';
 import { Migration20261207200000_DomainEventFeed } from './Migration20261207200000_DomainEventFeed.js';
+import { Migration20261207220000_Webhooks } from './Migration20261207220000_Webhooks.js';
 
 export const allMigrations = [
   Migration20261126133344_Initial,
@@ -55,4 +56,5 @@ export const allMigrations = [
   Migration20261207183000_RateLimits,
   Migration20261207183019_OrganisationApiKeys,
   Migration20261207200000_DomainEventFeed,
+  Migration20261207220000_Webhooks,
 ];

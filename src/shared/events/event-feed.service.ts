@@ -45,10 +45,7 @@ export interface FeedArgs {
   types?: readonly string[] | null;
 }
 
-interface FeedKey {
-  xactId: string;
-  position: string;
-}
+type FeedKey = FeedPosition;
 
 const CURSOR = /^(\d{1,20}):(\d{1,19})$/;
 
@@ -76,7 +73,7 @@ export function viewerAudience(viewer: Viewer): AudienceToken[] {
   return tokens;
 }
 
-interface FeedRow {
+export interface FeedRow {
   position: string;
   xact_id: string;
   type: string;
@@ -85,17 +82,37 @@ interface FeedRow {
   occurred_at: Date | string;
 }
 
-/** One page of the events the viewer may see, after `after`, in commit-safe order: one indexed statement. */
-export async function readEventFeed(ctx: RequestContext, args: FeedArgs): Promise<ConnectionData<FeedEvent>> {
-  const first = checkPageSize(ctx, args.first);
-  const after = decodeCursor(ctx, args.after);
-  const types = args.types && args.types.length > 0 ? [...args.types] : null;
+/** Who reads: the tokens of viewerAudience, and its organisation (whose host firm's events are its too). */
+export interface FeedReader {
+  tokens: AudienceToken[];
+  organisationId: string | null;
+}
+
+/** A position in the feed's order: read the rows after it. */
+export interface FeedPosition {
+  xactId: string;
+  position: string;
+}
+
+/**
+ * The feed's one read: up to `limit` rows the reader may see after `after`, in commit-safe order, in one
+ * indexed statement; `expired` when `after` lies before what the retention sweep deleted. The event feed
+ * and the webhook dispatcher (modules/webhooks) both read through here, so an endpoint never receives an
+ * event its organisation could not read in the feed.
+ */
+export async function readVisibleEvents(
+  em: EntityManager,
+  reader: FeedReader,
+  after: FeedPosition | null,
+  limit: number,
+  types: readonly string[] | null,
+): Promise<{ rows: FeedRow[]; expired: boolean }> {
   // The organisation's host firm, if any, is found in the same statement (its agreements' events).
   // Lists travel as JSON: the driver would spread a JavaScript array into a list of parameters.
-  const typesJson = types ? JSON.stringify(types) : null;
+  const typesJson = types && types.length > 0 ? JSON.stringify(types) : null;
   const afterXact = after?.xactId ?? null;
   const afterPosition = after?.position ?? null;
-  const rows: (FeedRow & { expired: boolean })[] = await ctx.em.execute(
+  const rows: (FeedRow & { expired: boolean })[] = await em.execute(
     `with reader as (
        select array(select jsonb_array_elements_text(?::jsonb)) || coalesce(
          (select array_agg('host:' || h.id) from hosts h where h.organisation_id = ?::uuid), '{}') as tokens
@@ -118,20 +135,45 @@ export async function readEventFeed(ctx: RequestContext, args: FeedArgs): Promis
      select null, null, null, null, null, null, true, null, null from expired
      order by expired desc, sort_xact, sort_position`,
     [
-      JSON.stringify(viewerAudience(ctx.viewer)),
-      ctx.viewer.organisationId,
+      JSON.stringify(reader.tokens),
+      reader.organisationId,
       afterXact,
       afterXact,
       afterPosition,
       typesJson,
       typesJson,
-      first + 1,
+      limit,
       afterXact,
       afterXact,
       afterPosition,
     ],
   );
-  if (rows.some((row) => row.expired)) {
+  return { rows: rows.filter((row) => !row.expired), expired: rows.some((row) => row.expired) };
+}
+
+/** The position before every event not yet readable: a new reader that starts here sees only what comes next. */
+export async function currentFeedHead(em: EntityManager): Promise<FeedPosition> {
+  const [row] = await em.execute<{ xact_id: string }[]>(
+    `select pg_snapshot_xmin(pg_current_snapshot())::text as xact_id`,
+  );
+  // Every readable row has an xact_id below this horizon, every later one at least this one, and
+  // positions start at 1: (horizon, 0) lies between them.
+  return { xactId: row!.xact_id, position: '0' };
+}
+
+/** One page of the events the viewer may see, after `after`, in commit-safe order: one indexed statement. */
+export async function readEventFeed(ctx: RequestContext, args: FeedArgs): Promise<ConnectionData<FeedEvent>> {
+  const first = checkPageSize(ctx, args.first);
+  const after = decodeCursor(ctx, args.after);
+  const types = args.types && args.types.length > 0 ? [...args.types] : null;
+  const { rows, expired } = await readVisibleEvents(
+    ctx.em,
+    { tokens: viewerAudience(ctx.viewer), organisationId: ctx.viewer.organisationId },
+    after,
+    first + 1,
+    types,
+  );
+  if (expired) {
     throw topLevelError('CURSOR_EXPIRED', translate(ctx.locale, 'error.cursorExpired', { days: EVENT_RETENTION_DAYS }));
   }
   const page = rows.slice(0, first);

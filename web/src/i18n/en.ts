@@ -445,6 +445,7 @@ export const en: Messages = {
       DEREGISTRATION_CLEARANCE: 'Clearance for deregistration',
       ENTERPRISE_AGENT_INVITED: 'Invitation to act for an enterprise',
       ENTERPRISE_AGENT_CHANGED: 'Change in who acts for an enterprise',
+      WEBHOOK_ENDPOINT_DISABLED: 'Webhook endpoint disabled',
       FINANCING_DEMAND_PUBLISHED: 'New financing demand',
       HOSTING_HOST_DECIDED: 'Host application decided',
       HOSTING_REQUESTED: 'New hosting request',

@@ -434,6 +434,7 @@ export const zhCN = {
       DEREGISTRATION_CLEARANCE: '注销清税、清算意见',
       ENTERPRISE_AGENT_INVITED: '代办邀请',
       ENTERPRISE_AGENT_CHANGED: '企业代办人变动',
+      WEBHOOK_ENDPOINT_DISABLED: 'Webhook 接收地址已停用',
       FINANCING_DEMAND_PUBLISHED: '新融资需求',
       HOSTING_HOST_DECIDED: '托管机构申请结果',
       HOSTING_REQUESTED: '新的托管申请',

@@ -9,6 +9,7 @@ import { zh as namesZh } from '../names/messages.js';
 
 import { zh as investorServicesZh } from '../investor-services/messages.js';
 import { zh as adminZh } from '../admin/messages.js';
+import { zh as webhooksZh } from '../organisation/messages.js';
 import { zh as clearancesZh } from '../desk/clearances/messages.js';
 import { zh as inspectionsZh } from '../desk/inspections/messages.js';
 import { zh as hostingZh } from '../hosting/messages.js';
@@ -379,6 +380,7 @@ export const zhCN = {
   },
   investorServices: investorServicesZh,
   admin: adminZh,
+  webhooks: webhooksZh,
   clearances: clearancesZh,
   inspections: inspectionsZh,
   desk: {

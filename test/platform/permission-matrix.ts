@@ -434,7 +434,7 @@ export const MATRIX: Record<string, Row> = {
     needs: ['ORG_ADMIN'],
     hiddenFrom: ['firm admin'],
     call: async (f) => ({
-      query: `mutation($input: WebhookEndpointIdInput!) { deleteWebhookEndpoint(input: $input) { deletedEndpointId userErrors { code field message } } }`,
+      query: `mutation($input: DeleteWebhookEndpointInput!) { deleteWebhookEndpoint(input: $input) { deletedEndpointId userErrors { code field message } } }`,
       variables: { input: { id: (await bankWebhook(f)).endpointId } },
     }),
   },
@@ -442,7 +442,7 @@ export const MATRIX: Record<string, Row> = {
     needs: ['ORG_ADMIN'],
     hiddenFrom: ['firm admin'],
     call: async (f) => ({
-      query: `mutation($input: WebhookEndpointIdInput!) { rotateWebhookSecret(input: $input) { secret userErrors { code field message } } }`,
+      query: `mutation($input: RotateWebhookSecretInput!) { rotateWebhookSecret(input: $input) { secret userErrors { code field message } } }`,
       variables: { input: { id: (await bankWebhook(f)).endpointId } },
     }),
   },

@@ -25,8 +25,8 @@ const CREATE = `mutation($input: CreateWebhookEndpointInput!) {
   createWebhookEndpoint(input: $input) { secret endpoint { ${ENDPOINT_FIELDS} } ${ERRORS} } }`;
 const UPDATE = `mutation($input: UpdateWebhookEndpointInput!) {
   updateWebhookEndpoint(input: $input) { endpoint { ${ENDPOINT_FIELDS} demandFilter { districts } } ${ERRORS} } }`;
-const DELETE = `mutation($input: WebhookEndpointIdInput!) { deleteWebhookEndpoint(input: $input) { deletedEndpointId ${ERRORS} } }`;
-const ROTATE = `mutation($input: WebhookEndpointIdInput!) { rotateWebhookSecret(input: $input) { secret endpoint { secretPrefix } ${ERRORS} } }`;
+const DELETE = `mutation($input: DeleteWebhookEndpointInput!) { deleteWebhookEndpoint(input: $input) { deletedEndpointId ${ERRORS} } }`;
+const ROTATE = `mutation($input: RotateWebhookSecretInput!) { rotateWebhookSecret(input: $input) { secret endpoint { secretPrefix } ${ERRORS} } }`;
 const REDELIVER = `mutation($input: RedeliverWebhookInput!) { redeliverWebhook(input: $input) { delivery { id status redelivery } ${ERRORS} } }`;
 const LOG = `query($first: Int) { webhookEndpoints(first: 50) { edges { node { id url
   deliveries(first: $first) { edges { node { id eventType status attempts responseStatus durationMs error nextAttemptAt redelivery } } } } } } }`;

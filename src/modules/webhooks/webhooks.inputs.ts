@@ -75,8 +75,14 @@ export class UpdateWebhookEndpointInput {
   enabled?: boolean | null;
 }
 
-@InputType({ description: 'An endpoint to act on.' })
-export class WebhookEndpointIdInput {
+@InputType({ description: 'An endpoint to delete, with its delivery log.' })
+export class DeleteWebhookEndpointInput {
+  @Field(() => ID, { description: 'The endpoint.' })
+  id!: string;
+}
+
+@InputType({ description: 'An endpoint whose signing secret to replace.' })
+export class RotateWebhookSecretInput {
   @Field(() => ID, { description: 'The endpoint.' })
   id!: string;
 }

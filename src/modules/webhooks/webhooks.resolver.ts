@@ -10,7 +10,8 @@ import {
   CreateWebhookEndpointInput,
   RedeliverWebhookInput,
   UpdateWebhookEndpointInput,
-  WebhookEndpointIdInput,
+  DeleteWebhookEndpointInput,
+  RotateWebhookSecretInput,
 } from './webhooks.inputs.js';
 import { WebhookDelivery, WebhookEndpoint } from './webhooks.entity.js';
 import * as webhooks from './webhooks.service.js';
@@ -82,7 +83,7 @@ export class WebhooksResolver {
   })
   async deleteWebhookEndpoint(
     @Ctx() ctx: RequestContext,
-    @Arg('input', () => WebhookEndpointIdInput, { description: 'The endpoint.' }) input: WebhookEndpointIdInput,
+    @Arg('input', () => DeleteWebhookEndpointInput, { description: 'The endpoint.' }) input: DeleteWebhookEndpointInput,
   ) {
     return { deletedEndpointId: await webhooks.deleteWebhookEndpoint(ctx, input.id) };
   }
@@ -93,7 +94,7 @@ export class WebhooksResolver {
   })
   rotateWebhookSecret(
     @Ctx() ctx: RequestContext,
-    @Arg('input', () => WebhookEndpointIdInput, { description: 'The endpoint.' }) input: WebhookEndpointIdInput,
+    @Arg('input', () => RotateWebhookSecretInput, { description: 'The endpoint.' }) input: RotateWebhookSecretInput,
   ) {
     return webhooks.rotateWebhookSecret(ctx, input.id);
   }

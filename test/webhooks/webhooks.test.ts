@@ -105,7 +105,7 @@ async function endpointAt(as: TestUser, input: Record<string, unknown> = {}) {
   return { id: created.endpoint.id as string, path, secret: created.secret as string };
 }
 
-async function deliveryRows(endpointGlobalId: string) {
+async function deliveryRows(endpointGlobalId: string): Promise<any[]> {
   const id = endpointGlobalId ? Buffer.from(endpointGlobalId, 'base64url').toString('utf8').split(':')[1] : '';
   return app.em().execute(`select * from webhook_deliveries where endpoint_id = ? order by created_at, id`, [id]);
 }
@@ -269,9 +269,9 @@ describe('delivery', () => {
       .execute(`select enabled, disabled_reason from webhook_endpoints where url like ?`, [`%${endpoint.path}`]);
     expect(row).toEqual({ enabled: false, disabled_reason: 'FAILING' });
     const inbox = async (user: TestUser) =>
-      (await app.em().execute(`select kind, subject_id from notifications where user_id = ?`, [user.user.id])).map(
-        (n: { kind: string }) => n.kind,
-      );
+      (
+        await app.em().execute<{ kind: string }[]>(`select kind from notifications where user_id = ?`, [user.user.id])
+      ).map((n) => n.kind);
     expect(await inbox(admin)).toContain('WEBHOOK_ENDPOINT_DISABLED');
     expect(await inbox(secondAdmin)).toContain('WEBHOOK_ENDPOINT_DISABLED');
     expect(await inbox(officer)).not.toContain('WEBHOOK_ENDPOINT_DISABLED');
@@ -487,7 +487,7 @@ describe('management', () => {
     await registerEvent();
     await runJob();
 
-    let result: Awaited<ReturnType<typeof app.execute>> | undefined;
+    let result: { data: any } | undefined;
     const six = await app.countQueries(async () => {
       result = await app.execute(LOG, { first: 10 }, { token: admin.token });
     });

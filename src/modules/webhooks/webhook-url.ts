@@ -66,6 +66,17 @@ export function isPublicAddress(address: string): boolean {
   return !refusedIpv6.check(address, 'ipv6');
 }
 
+/** A name that does not resolve within this long is taken as unresolvable (a mutation never hangs on DNS). */
+const LOOKUP_TIMEOUT_MS = 5_000;
+
+function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_resolve, reject) => {
+    timer = setTimeout(() => reject(new Error('DNS lookup timed out')), ms);
+  });
+  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
+}
+
 /** Why a URL is refused: the message key of the user error. */
 export type UrlProblem =
   | 'webhooks.urlInvalid'
@@ -109,7 +120,7 @@ export async function resolvePublicAddress(
     addresses = [{ address: host, family: literal }];
   } else {
     try {
-      addresses = await dnsLookup(host, { all: true, verbatim: true });
+      addresses = await withTimeout(dnsLookup(host, { all: true, verbatim: true }), LOOKUP_TIMEOUT_MS);
     } catch {
       return 'webhooks.urlUnresolvable';
     }

@@ -6,6 +6,7 @@ import { recordRegisterEvent } from '../../src/modules/registration/enterprise.s
 import { runWebhooks } from '../../src/modules/webhooks/index.js';
 import { MAX_ATTEMPTS } from '../../src/modules/webhooks/webhook-delivery.js';
 import { isPublicAddress } from '../../src/modules/webhooks/webhook-url.js';
+import { loadConfig } from '../../src/config.js';
 import { toGlobalId } from '../../src/shared/ids.js';
 import { inTransaction } from '../../src/shared/transaction.js';
 import { TestApp } from '../helpers/app.js';
@@ -357,6 +358,11 @@ describe('addresses (WEBHOOKS_ALLOW_PRIVATE off)', () => {
       expect.objectContaining({ code, field: ['input', 'url'], message: expect.stringContaining(words) }),
     ]);
     expect(await tableCounts()).toEqual(before);
+  });
+
+  it('is the default: WEBHOOKS_ALLOW_PRIVATE is off unless set to true', () => {
+    expect(loadConfig({}).webhooksAllowPrivate).toBe(false);
+    expect(loadConfig({ WEBHOOKS_ALLOW_PRIVATE: 'true' }).webhooksAllowPrivate).toBe(true);
   });
 
   it('tells public addresses from the others, IPv4-mapped IPv6 read as the IPv4 it carries', () => {

@@ -156,6 +156,26 @@ describe('delivery', () => {
     ]);
   });
 
+  it('resolves a host name and sends to the address it resolved (localhost, allowed in tests)', async () => {
+    const path = `/hooks/${randomUUID()}`;
+    const admin = await createUser(app, {
+      role: 'BANK_OFFICER',
+      organisation: await createOrganisation(app, 'BANK'),
+      organisationAdmin: true,
+    });
+    const created = await createEndpoint(admin, {
+      url: `${receiver.origin.replace('127.0.0.1', 'localhost')}${path}`,
+      eventTypes: ['ENTERPRISE_REGISTERED'],
+    });
+    expect(created.userErrors).toEqual([]);
+    const subject = await registerEvent();
+
+    await runJob();
+
+    expect(subjectsAt(path)).toEqual([subject]);
+    expect(receiver.at(path)[0]!.headers.host).toBe(new URL(created.endpoint.url).host);
+  });
+
   it('receives only events of its types, and only those from after its creation', async () => {
     const before = await registerEvent();
     await runJob();

@@ -12,7 +12,7 @@ import { anonymousViewer, scopesAllowedFor } from '../../shared/viewer.js';
 import type { Organisation } from '../accounts/index.js';
 import { FINANCING_DEMAND_PUBLISHED, demandFactsByIds, demandMatches, filterFromJson } from '../financing/index.js';
 import { decryptSecret, signatureHeader } from './webhook-secrets.js';
-import { parseWebhookUrl, pinnedLookup, resolvePublicAddress } from './webhook-url.js';
+import { parseWebhookUrl, pinnedLookup, resolvePublicAddresses } from './webhook-url.js';
 import { WebhookDeliveryStatus } from './webhooks.entity.js';
 
 // From the outbox to the partner, off every mutation's path, in one scheduled job (webhooks.dispatch,
@@ -192,7 +192,7 @@ export async function attemptDelivery(
   const allowPrivate = ctx.deps.config.webhooksAllowPrivate;
   const parsed = parseWebhookUrl(delivery.url, allowPrivate);
   if (typeof parsed === 'string') return { status: null, durationMs: elapsed(), error: 'REFUSED_ADDRESS' };
-  const resolved = await resolvePublicAddress(parsed.host, allowPrivate);
+  const resolved = await resolvePublicAddresses(parsed.host, allowPrivate);
   if (typeof resolved === 'string') {
     return {
       status: null,
@@ -208,7 +208,7 @@ export async function attemptDelivery(
       parsed.url,
       {
         method: 'POST',
-        lookup: pinnedLookup(resolved.address, resolved.family),
+        lookup: pinnedLookup(resolved),
         signal: AbortSignal.timeout(DELIVERY_TIMEOUT_MS),
         agent: false,
         headers: {

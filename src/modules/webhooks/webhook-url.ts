@@ -106,14 +106,19 @@ export function parseWebhookUrl(raw: string, allowPrivate: boolean): ParsedWebho
   return { url, host };
 }
 
+export interface ResolvedAddress {
+  address: string;
+  family: 4 | 6;
+}
+
 /**
- * Every address the host resolves to (an IP literal is its own), checked: the first one to connect to,
+ * Every address the host resolves to (an IP literal is its own), checked: the addresses to connect to,
  * or why not. With private addresses allowed, only that it resolves.
  */
-export async function resolvePublicAddress(
+export async function resolvePublicAddresses(
   host: string,
   allowPrivate: boolean,
-): Promise<{ address: string; family: 4 | 6 } | UrlProblem> {
+): Promise<ResolvedAddress[] | UrlProblem> {
   let addresses: { address: string; family: number }[];
   const literal = isIP(host);
   if (literal) {
@@ -129,15 +134,24 @@ export async function resolvePublicAddress(
   if (!allowPrivate && addresses.some((entry) => !isPublicAddress(entry.address))) {
     return 'webhooks.urlPrivateAddress';
   }
-  const first = addresses[0]!;
-  return { address: first.address, family: first.family === 6 ? 6 : 4 };
+  return addresses.map((entry) => ({ address: entry.address, family: entry.family === 6 ? 6 : 4 }));
 }
 
-/** A `lookup` for http(s).request that answers the address already checked, never asking DNS again. */
-export function pinnedLookup(address: string, family: 4 | 6): LookupFunction {
+/**
+ * A `lookup` for http(s).request that answers the addresses already checked, never asking DNS again:
+ * all of them when the socket tries each in turn (Node's autoSelectFamily), else the first.
+ */
+export function pinnedLookup(addresses: readonly ResolvedAddress[]): LookupFunction {
   return (_hostname, options, callback) => {
-    if (options.all) callback(null, [{ address, family }]);
-    else callback(null, address, family);
+    const wanted =
+      options.family === 4 || options.family === 6 ? addresses.filter((a) => a.family === options.family) : addresses;
+    const usable = wanted.length > 0 ? wanted : addresses;
+    if (options.all)
+      callback(
+        null,
+        usable.map((a) => ({ address: a.address, family: a.family })),
+      );
+    else callback(null, usable[0]!.address, usable[0]!.family);
   };
 }
 
@@ -145,6 +159,6 @@ export function pinnedLookup(address: string, family: 4 | 6): LookupFunction {
 export async function checkWebhookUrl(raw: string, allowPrivate: boolean): Promise<ParsedWebhookUrl | UrlProblem> {
   const parsed = parseWebhookUrl(raw, allowPrivate);
   if (typeof parsed === 'string') return parsed;
-  const resolved = await resolvePublicAddress(parsed.host, allowPrivate);
+  const resolved = await resolvePublicAddresses(parsed.host, allowPrivate);
   return typeof resolved === 'string' ? resolved : parsed;
 }

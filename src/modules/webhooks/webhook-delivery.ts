@@ -74,7 +74,7 @@ function eventId(row: FeedRow): string {
   return Buffer.from(`${row.xact_id}:${row.position}`, 'utf8').toString('base64url');
 }
 
-export function deliveryBody(row: FeedRow): string {
+function deliveryBody(row: FeedRow): string {
   return JSON.stringify({
     id: eventId(row),
     type: row.type,

@@ -1,4 +1,3 @@
-import { toGlobalId } from '../../src/shared/ids.js';
 import type { TestApp } from '../helpers/app.js';
 import { createOrganisation, createUser } from '../helpers/factories.js';
 

@@ -28,6 +28,7 @@ import { Migration20261207183000_RateLimits } from './Migration20261207183000_Ra
 import { Migration20261207183019_OrganisationApiKeys } from './Migration20261207183019_OrganisationApiKeys.js';
 import { Migration20261207200000_DomainEventFeed } from './Migration20261207200000_DomainEventFeed.js';
 import { Migration20261207220000_DomainEventAudienceIndex } from './Migration20261207220000_DomainEventAudienceIndex.js';
+import { Migration20261207220000_Webhooks } from './Migration20261207220000_Webhooks.js';
 
 export const allMigrations = [
   Migration20261126133344_Initial,
@@ -57,4 +58,5 @@ export const allMigrations = [
   Migration20261207183019_OrganisationApiKeys,
   Migration20261207200000_DomainEventFeed,
   Migration20261207220000_DomainEventAudienceIndex,
+  Migration20261207220000_Webhooks,
 ];

@@ -116,6 +116,12 @@ export interface Config {
   jobs: 'in-process' | 'off';
   /** Seconds between a job process's looks for due jobs and schedule ticks (pg-boss polling). */
   jobPollSeconds: number;
+  /**
+   * Let webhook endpoints use plain http and private, loopback or link-local addresses (development and
+   * tests only). Off, the default: https only, and a URL whose host resolves to any such address is
+   * refused at registration and again at every delivery (server-side request forgery, DNS rebinding).
+   */
+  webhooksAllowPrivate: boolean;
 }
 
 type Env = Record<string, string | undefined>;
@@ -336,5 +342,6 @@ export function loadConfig(env: Env = process.env): Config {
     webSocketCredentialCheckSeconds: integer(env, 'WS_CREDENTIAL_CHECK_SECONDS', 5, 1, 3600),
     jobs: jobs(env, url),
     jobPollSeconds: integer(env, 'JOB_POLL_SECONDS', 5, 1, 45),
+    webhooksAllowPrivate: boolean(env, 'WEBHOOKS_ALLOW_PRIVATE', false),
   };
 }

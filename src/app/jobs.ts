@@ -6,6 +6,7 @@ import { purgeLapsedUploads } from '../shared/files/retention.js';
 import { forgetExpiredIdempotencyKeys } from '../shared/idempotency/idempotency.js';
 import { NOTIFICATION_FAN_OUT, deliverFanOut, type FanOut } from '../shared/notifications/notification.service.js';
 import { sweepExpiredEvents } from '../shared/events/event-feed.service.js';
+import { runWebhooks } from '../modules/webhooks/index.js';
 import { createSystemContext } from './context.js';
 
 // Work the platform does by the clock, and work a mutation hands off. Every read already shows a lapsed
@@ -64,6 +65,13 @@ export const JOBS: ScheduledJob[] = [
     name: 'events.expiredEvents',
     ...every(60),
     run: (orm, deps) => sweepExpiredEvents(orm.em.fork(), deps.clock.now()),
+  },
+  {
+    // Webhooks (modules/webhooks/webhook-delivery.ts): the new events' deliveries, then the due sends and
+    // retries. Every minute, the schedule's finest step; a retry's backoff starts at one minute.
+    name: 'webhooks.dispatch',
+    ...every(1),
+    run: (orm, deps) => runWebhooks(createSystemContext(orm, deps)),
   },
 ];
 

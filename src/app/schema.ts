@@ -18,6 +18,7 @@ import { hostingResolvers } from '../modules/hosting/index.js';
 import { namesResolvers } from '../modules/names/index.js';
 import { registrationResolvers } from '../modules/registration/index.js';
 import { supervisionResolvers } from '../modules/supervision/index.js';
+import { webhooksResolvers } from '../modules/webhooks/index.js';
 
 /** Every resolver class of every module. A module adds its list here and nowhere else. */
 export const allResolvers = [
@@ -29,6 +30,7 @@ export const allResolvers = [
   ...investorServicesResolvers,
   ...supervisionResolvers,
   ...hostingResolvers,
+  ...webhooksResolvers,
 ] as unknown as NonEmptyArray<ClassType>;
 
 /**

@@ -6,6 +6,7 @@ import { hostingEntities } from '../modules/hosting/index.js';
 import { namesEntities } from '../modules/names/index.js';
 import { registrationEntities } from '../modules/registration/index.js';
 import { supervisionEntities } from '../modules/supervision/index.js';
+import { webhooksEntities } from '../modules/webhooks/index.js';
 import { platformEntities } from '../shared/entities.js';
 
 export const allEntities = [
@@ -17,4 +18,5 @@ export const allEntities = [
   ...investorServicesEntities,
   ...supervisionEntities,
   ...hostingEntities,
+  ...webhooksEntities,
 ];

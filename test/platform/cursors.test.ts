@@ -22,6 +22,7 @@ import { TestApp } from '../helpers/app.js';
 import { createOrganisation, createUser } from '../helpers/factories.js';
 import { createEnterprise, publishDemand } from '../financing/helpers.js';
 import { investorServicesCursorSamples } from '../investor-services/cursor-samples.js';
+import { webhookCursorSamples } from '../webhooks/cursor-samples.js';
 
 // Every connection of the schema, found by walking it (a new connection is covered without a new
 // row here): a cursor a client crafted is BAD_USER_INPUT, never INTERNAL, and never reaches SQL as
@@ -160,6 +161,9 @@ beforeAll(async () => {
   const investorServices = await investorServicesCursorSamples(app);
   viewers.push(investorServices.viewer);
   Object.assign(parents, investorServices.parents);
+  const webhooks = await webhookCursorSamples(app);
+  viewers.push(webhooks.viewer);
+  Object.assign(parents, webhooks.parents);
   // A drawn inspection sample, for InspectionSample.inspections.
   const drawn = await app.execute(
     `mutation($input: DrawInspectionSampleInput!) { drawInspectionSample(input: $input) { sample { id } userErrors { message } } }`,

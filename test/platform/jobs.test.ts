@@ -68,13 +68,14 @@ describe('scheduled jobs', () => {
     expect(calls).toBeGreaterThan(1);
   });
 
-  it('schedules the reservation, financing, idempotency-key, unattached-upload and event-feed sweeps', () => {
+  it('schedules the reservation, financing, idempotency-key, unattached-upload and event-feed sweeps, and the webhook sender', () => {
     expect(JOBS.map((job) => job.name)).toEqual([
       'names.lapsedReservations',
       'financing.expiredDemands',
       'idempotency.expiredKeys',
       'files.lapsedUploads',
       'events.expiredEvents',
+      'webhooks.dispatch',
     ]);
   });
 });

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { toGlobalId } from '../../src/shared/ids.js';
 import { REGISTRATION_APPLICATION_UPDATED } from '../../src/modules/registration/registration.service.js';
 import { currentTerms } from '../../src/modules/names/reference.service.js';
@@ -98,6 +99,31 @@ async function bankKey({ app, cast }: Fixtures): Promise<string> {
       key.apiKey.id,
     ]);
   return key.id;
+}
+/**
+ * An endpoint of the bank column's bank (its administrator is the bank admin column) with one delivery;
+ * the global IDs of both. Written as rows: the fixture needs no network.
+ */
+async function bankWebhook({ app, cast }: Fixtures): Promise<{ endpointId: string; deliveryId: string }> {
+  const endpointId = randomUUID();
+  const deliveryId = randomUUID();
+  const em = app.em();
+  await em.execute(
+    `insert into webhook_endpoints (id, organisation_id, url, secret_ciphertext, secret_prefix, cursor_xact_id,
+       cursor_position, created_by_id, created_at, updated_at)
+     select ?, organisation_id, 'https://93.184.216.34/hook', 'x.x.x', 'whsec_test', '1', 0, id, now(), now()
+       from users where id = ?`,
+    [endpointId, cast.bank.user.id],
+  );
+  await em.execute(
+    `insert into webhook_deliveries (id, endpoint_id, event_position, event_type, body, status, created_at)
+     values (?, ?, 1, 'ENTERPRISE_REGISTERED', '{}', 'SUCCEEDED', now())`,
+    [deliveryId, endpointId],
+  );
+  return {
+    endpointId: toGlobalId('WebhookEndpoint', endpointId),
+    deliveryId: toGlobalId('WebhookDelivery', deliveryId),
+  };
 }
 const SIGNED_IN_USERS_BUT = (...owners: string[]) =>
   [
@@ -380,6 +406,60 @@ export const MATRIX: Record<string, Row> = {
     call: async (f) => ({
       query: `mutation($input: RevokeApiKeyInput!) { revokeApiKey(input: $input) { apiKey { revokedAt } userErrors { code field message } } }`,
       variables: { input: { id: await bankKey(f) } },
+    }),
+  },
+
+  // ---------------------------------------------------------------- webhooks
+  // Only an organisation's administrator, and only its own organisation's endpoints.
+  'Query.webhookEndpoints': {
+    needs: ['ORG_ADMIN'],
+    hiddenFrom: ['firm admin'],
+    call: async (f) => {
+      const { endpointId } = await bankWebhook(f);
+      return {
+        query: `{ webhookEndpoints(first: 100) { edges { node { id deliveries(first: 5) { edges { node { id } } } } } } }`,
+        read: holds('webhookEndpoints', endpointId),
+      };
+    },
+  },
+  'Mutation.createWebhookEndpoint': {
+    needs: ['ORG_ADMIN'],
+    call: async () => ({
+      query: `mutation($input: CreateWebhookEndpointInput!) { createWebhookEndpoint(input: $input) { secret userErrors { code field message } } }`,
+      // An IP literal: checked without DNS.
+      variables: { input: { url: 'https://93.184.216.34/hook', eventTypes: ['ENTERPRISE_REGISTERED'] } },
+    }),
+  },
+  'Mutation.updateWebhookEndpoint': {
+    needs: ['ORG_ADMIN'],
+    hiddenFrom: ['firm admin'],
+    call: async (f) => ({
+      query: `mutation($input: UpdateWebhookEndpointInput!) { updateWebhookEndpoint(input: $input) { endpoint { enabled } userErrors { code field message } } }`,
+      variables: { input: { id: (await bankWebhook(f)).endpointId, enabled: false } },
+    }),
+  },
+  'Mutation.deleteWebhookEndpoint': {
+    needs: ['ORG_ADMIN'],
+    hiddenFrom: ['firm admin'],
+    call: async (f) => ({
+      query: `mutation($input: DeleteWebhookEndpointInput!) { deleteWebhookEndpoint(input: $input) { deletedEndpointId userErrors { code field message } } }`,
+      variables: { input: { id: (await bankWebhook(f)).endpointId } },
+    }),
+  },
+  'Mutation.rotateWebhookSecret': {
+    needs: ['ORG_ADMIN'],
+    hiddenFrom: ['firm admin'],
+    call: async (f) => ({
+      query: `mutation($input: RotateWebhookSecretInput!) { rotateWebhookSecret(input: $input) { secret userErrors { code field message } } }`,
+      variables: { input: { id: (await bankWebhook(f)).endpointId } },
+    }),
+  },
+  'Mutation.redeliverWebhook': {
+    needs: ['ORG_ADMIN'],
+    hiddenFrom: ['firm admin'],
+    call: async (f) => ({
+      query: `mutation($input: RedeliverWebhookInput!) { redeliverWebhook(input: $input) { delivery { status } userErrors { code field message } } }`,
+      variables: { input: { deliveryId: (await bankWebhook(f)).deliveryId } },
     }),
   },
 

@@ -38,6 +38,7 @@ const FinancingRoutes = lazy(() => import('./financing/FinancingRoutes'));
 const InvestorServicesRoutes = lazy(() => import('./investor-services/InvestorServicesRoutes'));
 const AdminRoutes = lazy(() => import('./admin/AdminRoutes'));
 const OrganisationKeysPage = lazy(() => import('./organisation/OrganisationKeysPage'));
+const OrganisationWebhooksPage = lazy(() => import('./organisation/OrganisationWebhooksPage'));
 const HostingRoutes = lazy(() => import('./hosting/HostingRoutes'));
 const RevocationNoticePage = lazyPage(() => import('./supervision/RevocationNoticePage'), 'RevocationNoticePage');
 
@@ -147,6 +148,7 @@ export function App() {
           <Route path="/financing/*" element={<FinancingRoutes />} />
           <Route path="/admin/*" element={<AdminRoutes />} />
           <Route path="/organisation/keys" element={<OrganisationKeysPage />} />
+          <Route path="/organisation/webhooks" element={<OrganisationWebhooksPage />} />
           <Route path="/hosting/*" element={<HostingRoutes />} />
           <Route path="/explorer" element={<ExplorerPage />} />
           <Route path="*" element={<NotFoundPage />} />

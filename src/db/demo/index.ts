@@ -7,6 +7,7 @@ import { loadDemoInvestorServices } from './investor-services.demo.js';
 import { loadDemoHosting } from './hosting.demo.js';
 import { loadDemoNames } from './names.demo.js';
 import { loadDemoRegistration } from './registration.demo.js';
+import { loadDemoWebhooks } from './webhooks.demo.js';
 
 export { DEMO_PASSWORD, DEMO_ACCOUNTS } from './accounts.demo.js';
 
@@ -38,6 +39,8 @@ export async function loadDemoData(orm: MikroORM, deps: PlatformDeps): Promise<{
   await loadDemoInvestorServices(orm, deps);
   // After registration: the hosted enterprises are its registered ones.
   await loadDemoHosting(orm, deps);
+  // After accounts: the demo bank's administrator registers it.
+  await loadDemoWebhooks(orm, deps);
   return { accounts: await listDemoAccounts(orm) };
 }
 

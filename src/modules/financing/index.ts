@@ -26,6 +26,13 @@ import {
 
 export { financingEntities };
 export { expireDueDemands } from './financing.expiry.js';
+// The demand filter of alerts, for the webhooks of banks (modules/webhooks): one meaning of "matches".
+export { FINANCING_DEMAND_PUBLISHED } from './financing.events.js';
+export { demandMatches, filterFromJson, filterToJson, parseDemandFilter } from './financing.filter.js';
+export type { DemandFacts, DemandFilter } from './financing.filter.js';
+export { demandFactsByIds } from './financing.demand-facts.js';
+export { FinancingDemandFilter } from './financing.inputs.js';
+export { GuaranteeType } from './financing.enums.js';
 
 registerNodeType({
   typeName: 'FinancingDemand',

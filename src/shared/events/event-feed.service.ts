@@ -50,6 +50,15 @@ export interface FeedKey {
   position: string;
 }
 
+/** A position in the feed's order: read the rows after it. */
+export type FeedPosition = FeedKey;
+
+/** Who reads: the tokens of viewerAudience, and its organisation (whose host firms' events are its too). */
+export interface FeedReader {
+  tokens: AudienceToken[];
+  organisationId: string | null;
+}
+
 const CURSOR = /^(\d{1,20}):(\d{1,19})$/;
 
 function encodeCursor(key: FeedKey): string {
@@ -76,7 +85,7 @@ export function viewerAudience(viewer: Viewer): AudienceToken[] {
   return tokens;
 }
 
-interface FeedRow {
+export interface FeedRow {
   position: string;
   xact_id: string;
   type: string;
@@ -91,13 +100,12 @@ interface FeedRow {
  * estimates `audience && tokens` from the column's statistics and reads a reader's rare events through
  * the GIN index on audience (test/shared/event-feed-index.test.ts), a common audience through the order.
  */
-async function readerTokens(ctx: RequestContext): Promise<AudienceToken[]> {
-  const tokens = viewerAudience(ctx.viewer);
-  if (!ctx.viewer.organisationId) return tokens;
-  const hosts: { id: string }[] = await ctx.em.execute(`select id::text as id from hosts where organisation_id = ?`, [
-    ctx.viewer.organisationId,
+async function readerTokens(em: EntityManager, reader: FeedReader): Promise<AudienceToken[]> {
+  if (!reader.organisationId) return reader.tokens;
+  const hosts: { id: string }[] = await em.execute(`select id::text as id from hosts where organisation_id = ?`, [
+    reader.organisationId,
   ]);
-  return [...tokens, ...hosts.map((host) => audience.host(host.id))];
+  return [...reader.tokens, ...hosts.map((host) => audience.host(host.id))];
 }
 
 const TOKEN = /^[A-Za-z0-9:_-]+$/;
@@ -153,14 +161,52 @@ export function feedStatement(
   };
 }
 
+/**
+ * The feed's one read: up to `limit` rows the reader may see after `after`, in commit-safe order;
+ * `expired` when `after` lies before what the retention sweep deleted. The event feed and the webhook
+ * dispatcher (modules/webhooks) both read through here, so an endpoint never receives an event its
+ * organisation could not read in the feed.
+ */
+export async function readVisibleEvents(
+  em: EntityManager,
+  reader: FeedReader,
+  after: FeedPosition | null,
+  limit: number,
+  types: readonly string[] | null,
+): Promise<{ rows: FeedRow[]; expired: boolean }> {
+  const { sql, params } = feedStatement(
+    await readerTokens(em, reader),
+    after,
+    types && types.length > 0 ? types : null,
+    limit,
+  );
+  const rows: (FeedRow & { expired: boolean })[] = await em.execute(sql, params);
+  return { rows: rows.filter((row) => !row.expired), expired: rows.some((row) => row.expired) };
+}
+
+/** The position before every event not yet readable: a new reader that starts here sees only what comes next. */
+export async function currentFeedHead(em: EntityManager): Promise<FeedPosition> {
+  const [row] = await em.execute<{ xact_id: string }[]>(
+    `select pg_snapshot_xmin(pg_current_snapshot())::text as xact_id`,
+  );
+  // Every readable row has an xact_id below this horizon, every later one at least this one, and
+  // positions start at 1: (horizon, 0) lies between them.
+  return { xactId: row!.xact_id, position: '0' };
+}
+
 /** One page of the events the viewer may see, after `after`, in commit-safe order: one indexed statement. */
 export async function readEventFeed(ctx: RequestContext, args: FeedArgs): Promise<ConnectionData<FeedEvent>> {
   const first = checkPageSize(ctx, args.first);
   const after = decodeCursor(ctx, args.after);
   const types = args.types && args.types.length > 0 ? [...args.types] : null;
-  const { sql, params } = feedStatement(await readerTokens(ctx), after, types, first + 1);
-  const rows: (FeedRow & { expired: boolean })[] = await ctx.em.execute(sql, params);
-  if (rows.some((row) => row.expired)) {
+  const { rows, expired } = await readVisibleEvents(
+    ctx.em,
+    { tokens: viewerAudience(ctx.viewer), organisationId: ctx.viewer.organisationId },
+    after,
+    first + 1,
+    types,
+  );
+  if (expired) {
     throw topLevelError('CURSOR_EXPIRED', translate(ctx.locale, 'error.cursorExpired', { days: EVENT_RETENTION_DAYS }));
   }
   const page = rows.slice(0, first);

@@ -34,6 +34,7 @@ export enum NotificationKind {
   ABNORMAL_OPERATIONS = 'ABNORMAL_OPERATIONS',
   ENTERPRISE_AGENT_INVITED = 'ENTERPRISE_AGENT_INVITED',
   ENTERPRISE_AGENT_CHANGED = 'ENTERPRISE_AGENT_CHANGED',
+  WEBHOOK_ENDPOINT_DISABLED = 'WEBHOOK_ENDPOINT_DISABLED',
   OTHER = 'OTHER',
 }
 registerEnumType(NotificationKind, {
@@ -73,6 +74,9 @@ registerEnumType(NotificationKind, {
     ENTERPRISE_AGENT_CHANGED: {
       description:
         'Someone started or stopped acting for an enterprise the account acts for (or the account was removed).',
+    },
+    WEBHOOK_ENDPOINT_DISABLED: {
+      description: "A webhook endpoint of the account's organisation failed for 24 hours and was disabled.",
     },
     OTHER: { description: 'Anything else.' },
   },

@@ -45,7 +45,12 @@ export function navItems(t: (key: string) => string, user: ViewerUser | null): N
     { to: '/hosting/mine', label: t('hosting.mineTitle'), roles: ['APPLICANT'] },
     { to: '/hosting/review', label: t('hosting.reviewTitle'), roles: ['OFFICIAL'], departments: ['MARKET_REGULATION'] },
     { to: '/verify', label: t('nav.verifyLicence') },
-    ...(user?.organisationAdmin ? [{ to: '/organisation/keys', label: t('admin.org.nav') }] : []),
+    ...(user?.organisationAdmin
+      ? [
+          { to: '/organisation/keys', label: t('admin.org.nav') },
+          { to: '/organisation/webhooks', label: t('webhooks.nav') },
+        ]
+      : []),
   ];
   return items.filter(
     (item) =>

@@ -8,6 +8,7 @@ import { en as deskCardsEn } from '../desk/messages.js';
 import { en as namesEn } from '../names/messages.js';
 import { en as investorServicesEn } from '../investor-services/messages.js';
 import { en as adminEn } from '../admin/messages.js';
+import { en as webhooksEn } from '../organisation/messages.js';
 import { en as clearancesEn } from '../desk/clearances/messages.js';
 import { en as inspectionsEn } from '../desk/inspections/messages.js';
 
@@ -390,6 +391,7 @@ export const en: Messages = {
   },
   investorServices: investorServicesEn,
   admin: adminEn,
+  webhooks: webhooksEn,
   clearances: clearancesEn,
   inspections: inspectionsEn,
   desk: {
@@ -445,6 +447,7 @@ export const en: Messages = {
       DEREGISTRATION_CLEARANCE: 'Clearance for deregistration',
       ENTERPRISE_AGENT_INVITED: 'Invitation to act for an enterprise',
       ENTERPRISE_AGENT_CHANGED: 'Change in who acts for an enterprise',
+      WEBHOOK_ENDPOINT_DISABLED: 'Webhook endpoint disabled',
       FINANCING_DEMAND_PUBLISHED: 'New financing demand',
       HOSTING_HOST_DECIDED: 'Host application decided',
       HOSTING_REQUESTED: 'New hosting request',

@@ -9,6 +9,7 @@ import { zh as namesZh } from '../names/messages.js';
 
 import { zh as investorServicesZh } from '../investor-services/messages.js';
 import { zh as adminZh } from '../admin/messages.js';
+import { zh as webhooksZh } from '../organisation/messages.js';
 import { zh as clearancesZh } from '../desk/clearances/messages.js';
 import { zh as inspectionsZh } from '../desk/inspections/messages.js';
 import { zh as hostingZh } from '../hosting/messages.js';
@@ -379,6 +380,7 @@ export const zhCN = {
   },
   investorServices: investorServicesZh,
   admin: adminZh,
+  webhooks: webhooksZh,
   clearances: clearancesZh,
   inspections: inspectionsZh,
   desk: {
@@ -434,6 +436,7 @@ export const zhCN = {
       DEREGISTRATION_CLEARANCE: '注销清税、清算意见',
       ENTERPRISE_AGENT_INVITED: '代办邀请',
       ENTERPRISE_AGENT_CHANGED: '企业代办人变动',
+      WEBHOOK_ENDPOINT_DISABLED: 'Webhook 接收地址已停用',
       FINANCING_DEMAND_PUBLISHED: '新融资需求',
       HOSTING_HOST_DECIDED: '托管机构申请结果',
       HOSTING_REQUESTED: '新的托管申请',

@@ -461,9 +461,9 @@ describe('GraphQL answers over HTTP', () => {
   });
 });
 
-// A POST of plain JSON is served straight from the HTTP server; every other request to /graphql goes
-// through Express (app/graphql-http.ts). Both must answer alike.
-describe('the two ways into /graphql', () => {
+// Every request to /graphql goes through Express and Apollo's integration: plain, in another spelling of
+// the content type, encoded, or with a byte order mark, it is answered alike.
+describe('bodies sent to /graphql', () => {
   const query = JSON.stringify({ query: '{ viewer { role } }' });
 
   async function post(body: NonNullable<RequestInit['body']>, headers: Record<string, string>) {

@@ -26,14 +26,17 @@ import {
 // instance while the store is away, and a password guesser at most the lockout's failures per instance.
 // Once the store answers again the shared counts resume.
 //
-// A limiter asked on every request (the cost budget) may be given a local share: then not every
-// request waits for the store (MEASURED). As the limiters of Envoy's and Cloudflare's edges do, each instance
-// then decides from the shared count it last read, plus what it admitted since, and writes its own
-// admissions back in one statement per key: at once when they would exceed the share or the count read
-// is older than LOCAL_VIEW_MS, else within LOCAL_VIEW_MS. The bound: each instance admits at most
-// `share` of the limit that the others have not yet seen, so n instances together admit at most
-// (1 + n × share) × the limit in a period; one instance alone is exact. A count lost in a crash is at
-// most one instance's share.
+// A limiter asked on every request (the cost budget) may be given a local share, so that a request does
+// not wait for the store each time (one upsert per request was what made the bank search slower after
+// counts moved to PostgreSQL: see MEASURED_GAIN below). The pattern is rate-limiter-flexible's own
+// "consume with periodic sync" (its wiki, animir/node-rate-limiter-flexible#308) and bucket4j's batched
+// consumption with a bounded overshoot (bucket4j/bucket4j#8): while a caller is far from its limit, each
+// instance decides from the shared count it last read plus what it admitted since, and writes its
+// admissions back in one call per key: at once when they would exceed its share, come within its share of
+// the limit, or when the count it read is older than LOCAL_VIEW_MS, else within LOCAL_VIEW_MS. Near the
+// limit, and for every refusal, the store decides. The bound: an instance admits at most `share` of the limit that the others have not yet
+// seen, so n instances together admit at most (1 + n × share) × the limit in a period; one instance alone
+// is exact. A crash loses at most one instance's share of counts.
 
 /** What the services use of a limiter. */
 export type RateLimiter = Pick<RateLimiterAbstract, 'consume' | 'get' | 'delete' | 'points'>;
@@ -112,16 +115,17 @@ function withLocalShare(store: RateLimiter, slack: number): { limiter: RateLimit
     async consume(key, cost = 1) {
       const view = views.get(String(key));
       const now = Date.now();
+      // Locally only while far from the limit: near it (and for every refusal) the store decides.
       const local =
         view !== undefined &&
         now < view.resetAt &&
         view.pending + cost <= slack &&
+        view.shared + view.pending + cost <= points - slack &&
         (view.reading || now - view.readAt < LOCAL_VIEW_MS);
       // Beyond the share while a read is under way: this one request asks the store by itself.
       if (!local) return view?.reading ? store.consume(key, cost) : read(String(key), view, cost);
-      const total = view.shared + view.pending + cost;
-      if (total > points) throw new RateLimiterRes(0, view.resetAt - now, view.shared + view.pending, false);
       view.pending += cost;
+      const total = view.shared + view.pending;
       return new RateLimiterRes(points - total, view.resetAt - now, total, false);
     },
     get: (key, options) => store.get(key, options),

@@ -55,6 +55,9 @@ const SINGLE_PORT = 4212;
 const TOPOLOGY_PORTS = [4213, 4214];
 const REPLICA_PORT = 5435; // the read-replica tests use 5433, npm run topology 5434
 const TOPOLOGY = env.BENCH_TOPOLOGY !== '0';
+// A same-run A/B: the built checkout of another commit (its dist/ and node_modules/) served as the target `base`.
+const BASELINE = env.BENCH_BASELINE ? resolve(env.BENCH_BASELINE) : null;
+const BASELINE_PORT = 4215;
 const REDIS_URL = env.BENCH_REDIS_URL ?? 'redis://127.0.0.1:6379';
 const DISTRICT = District.HUANGDAO;
 const AMOUNT_MIN_FEN = 500_000_00;
@@ -156,8 +159,9 @@ async function redisAnswers(url: string): Promise<boolean> {
   }
 }
 
-function start(command: string[], extraEnv: Record<string, string>, what: string): ChildProcess {
+function start(command: string[], extraEnv: Record<string, string>, what: string, cwd?: string): ChildProcess {
   const child = spawn(process.execPath, command, {
+    cwd,
     env: { ...env, ...extraEnv },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
@@ -168,7 +172,7 @@ function start(command: string[], extraEnv: Record<string, string>, what: string
 }
 
 interface Target {
-  name: 'ours' | 'ours×1' | 'ours×2+r' | 'floor';
+  name: 'ours' | 'ours×1' | 'ours×2+r' | 'base' | 'floor';
   /** The processes whose CPU time counts (each with its children). */
   pids: number[];
   /** One, or the instances a client-side spread sends connections to. */
@@ -476,7 +480,17 @@ async function main(): Promise<void> {
         ),
       )
     : [];
+  // The baseline as npm start runs it; the database's migrations are this checkout's, not its own.
+  const base = BASELINE
+    ? start(
+        [...SERVER_NODE_FLAGS, 'dist/src/main.js'],
+        { ...serverEnv(BASELINE_PORT), MIGRATE_ON_START: 'false' },
+        'the baseline',
+        BASELINE,
+      )
+    : null;
   const stop = () => {
+    base?.kill('SIGTERM');
     ours.kill('SIGTERM');
     oursSingle.kill('SIGTERM');
     floor.kill('SIGTERM');
@@ -486,6 +500,7 @@ async function main(): Promise<void> {
   await waitForHttp(`http://127.0.0.1:${OUR_PORT}/readyz`, ours, 'our server');
   await waitForHttp(`http://127.0.0.1:${SINGLE_PORT}/readyz`, oursSingle, 'our server, one process');
   await waitForHttp(`http://127.0.0.1:${FLOOR_PORT}/`, floor, 'the floor');
+  if (base) await waitForHttp(`http://127.0.0.1:${BASELINE_PORT}/readyz`, base, 'the baseline');
   for (const [i, instance] of instances.entries())
     await waitForHttp(`http://127.0.0.1:${TOPOLOGY_PORTS[i]}/readyz`, instance, `API instance ${i + 1}`);
   if (replica)
@@ -524,6 +539,14 @@ async function main(): Promise<void> {
         }),
     },
   ];
+  if (base)
+    targets.splice(2, 0, {
+      name: 'base',
+      pids: [base.pid!],
+      urls: [`http://127.0.0.1:${BASELINE_PORT}/graphql`],
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+      body: (page) => JSON.stringify({ query: QUERY, variables: { after: page === 'far' ? farCursor : null } }),
+    });
   if (instances.length)
     targets.splice(2, 0, {
       name: 'ours×2+r',
@@ -645,6 +668,12 @@ async function main(): Promise<void> {
     throughput32Far: find('ours', 32, FAR_PAGE).requestsPerSecond / find('floor', 32, FAR_PAGE).requestsPerSecond,
     throughput32OneProcess: find('ours×1', 32, 1).requestsPerSecond / find('floor', 32, 1).requestsPerSecond,
     p50At1OneProcess: find('ours×1', 1, 1).p50 / find('floor', 1, 1).p50,
+    ...(base
+      ? {
+          throughput32Baseline: find('base', 32, 1).requestsPerSecond / find('floor', 32, 1).requestsPerSecond,
+          p50At1Baseline: find('base', 1, 1).p50 / find('floor', 1, 1).p50,
+        }
+      : {}),
     ...(instances.length
       ? {
           throughput32TwoInstances: find('ours×2+r', 32, 1).requestsPerSecond / find('floor', 32, 1).requestsPerSecond,
@@ -655,13 +684,16 @@ async function main(): Promise<void> {
   const verdict = (ok: boolean) => (ok ? 'met' : 'NOT MET');
   process.stdout.write(
     `\n== ours as ratios of the floor (same run)\n` +
-      `   throughput at 32 connections, page 1:      ${ratios.throughput32.toFixed(2)}x the floor   (target >= 0.65: ${verdict(ratios.throughput32 >= 0.65)})\n` +
+      `   throughput at 32 connections, page 1:      ${ratios.throughput32.toFixed(2)}x the floor   (target >= 0.75: ${verdict(ratios.throughput32 >= 0.75)})\n` +
       `   throughput at 32 connections, page ${FAR_PAGE}:   ${ratios.throughput32Far.toFixed(2)}x the floor\n` +
       `   our server as one process (WORKERS=1): throughput at 32 ${ratios.throughput32OneProcess.toFixed(2)}x, p50 at 1 ${ratios.p50At1OneProcess.toFixed(2)}x the floor\n` +
+      (ratios.throughput32Baseline === undefined
+        ? ''
+        : `   the baseline (${BASELINE}): throughput at 32 ${ratios.throughput32Baseline.toFixed(2)}x, p50 at 1 ${ratios.p50At1Baseline!.toFixed(2)}x the floor\n`) +
       (ratios.throughput32TwoInstances === undefined
         ? ''
         : `   two instances + a replica (ours×2+r):   throughput at 32 ${ratios.throughput32TwoInstances.toFixed(2)}x, p50 at 1 ${ratios.p50At1TwoInstances!.toFixed(2)}x the floor\n`) +
-      `   p50 latency at 1 connection, page 1:       ${ratios.p50At1.toFixed(2)}x the floor   (target <= 2: ${verdict(ratios.p50At1 <= 2)})\n` +
+      `   p50 latency at 1 connection, page 1:       ${ratios.p50At1.toFixed(2)}x the floor   (target <= 1.3: ${verdict(ratios.p50At1 <= 1.3)})\n` +
       `   page ${FAR_PAGE} against page 1 (ours): p50 ${ratios.farVsFirstP50.toFixed(2)}x, throughput at 32 ${(1 / ratios.farVsFirstThroughput32).toFixed(2)}x ` +
       `(target within 1.2: ${verdict(ratios.farVsFirstP50 <= 1.2 && ratios.farVsFirstThroughput32 <= 1.2)})\n`,
   );

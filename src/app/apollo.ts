@@ -5,17 +5,20 @@ import type { GraphQLSchema } from 'graphql';
 import type { Server } from 'node:http';
 import type { Logger } from 'pino';
 import type { RequestContext } from '../shared/context.js';
-import { PARSE_OPTIONS, checkOperationLimits, type CostRateLimiter, type OperationMeasure } from './limits.js';
+import { compilingGateway } from './compiled-execution.js';
 import { maskError } from './errors.js';
-import { compilingGateway } from './executor.js';
+import { PARSE_OPTIONS, admit, extraValidationRules, type Admission, type OperationLimits } from './limits.js';
 import { requestScope } from './request-scope.js';
 
-export interface ApolloOptions {
+// GraphQL over HTTP (POST and GET, through Apollo's Express integration in server.ts): Apollo parses
+// with PARSE_OPTIONS and validates with extraValidationRules, the plugin below admits the operation (limits
+// and budget), compiled-execution.ts executes, maskError words every error. websocket.ts runs the same
+// functions in the same order for graphql-ws.
+
+export interface ApolloOptions extends OperationLimits {
   schema: GraphQLSchema;
   httpServer: Server;
   logger: Logger;
-  maxQueryCost: number;
-  rateLimiter: CostRateLimiter;
   introspection: boolean;
   shutdownGraceMs: number;
   /** Extra shutdown work (closing WebSockets) run while the HTTP server drains. */
@@ -27,34 +30,20 @@ function operationPlugin(options: ApolloOptions): ApolloServerPlugin<RequestCont
   return {
     async requestDidStart({ contextValue }) {
       const started = process.hrtime.bigint();
-      let measured: OperationMeasure | null = null;
-      let budget: { remaining: number; resetInSeconds: number } | null = null;
+      let admitted: Admission | null = null;
       return {
         async didResolveOperation({ document, operation, request, schema }) {
-          if (!operation) return;
-          measured = checkOperationLimits(
-            schema,
-            document,
-            operation,
-            request.variables,
-            options.maxQueryCost,
-            contextValue.locale,
-          );
-          budget = await options.rateLimiter.spend(
-            contextValue.viewer.rateLimitKey,
-            measured.cost,
-            contextValue.locale,
-          );
+          if (operation) admitted = await admit(options, schema, document, operation, request.variables, contextValue);
         },
         async willSendResponse({ response, operationName, errors }) {
           if (response.body.kind === 'single') {
             response.body.singleResult.extensions = {
               ...response.body.singleResult.extensions,
               cost: {
-                requested: measured?.cost ?? 0,
+                requested: admitted?.cost ?? 0,
                 limit: options.maxQueryCost,
-                remaining: budget?.remaining ?? null,
-                resetInSeconds: budget?.resetInSeconds ?? null,
+                remaining: admitted?.budget.remaining ?? null,
+                resetInSeconds: admitted?.budget.resetInSeconds ?? null,
               },
             };
           }
@@ -66,7 +55,7 @@ function operationPlugin(options: ApolloOptions): ApolloServerPlugin<RequestCont
               operationName: operationName ?? null,
               viewer: contextValue.viewer.kind,
               durationMs: Math.round(durationMs * 10) / 10,
-              cost: measured?.cost ?? null,
+              cost: admitted?.cost ?? null,
               outcome: codes.length ? 'error' : 'ok',
               errorCodes: codes.length ? codes : undefined,
             },
@@ -81,7 +70,9 @@ function operationPlugin(options: ApolloOptions): ApolloServerPlugin<RequestCont
 export function createApollo(options: ApolloOptions): ApolloServer<RequestContext> {
   return new ApolloServer<RequestContext>({
     gateway: compilingGateway(options.schema, options.logger),
-    introspection: options.introspection,
+    // Introspection is refused by extraValidationRules, the one rule for HTTP and WebSocket.
+    introspection: true,
+    validationRules: extraValidationRules(options.introspection),
     csrfPrevention: true,
     // main.ts owns shutdown (drain, close the database, exit code); Apollo must not race it.
     stopOnTerminationSignals: false,

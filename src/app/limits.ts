@@ -1,6 +1,7 @@
 import {
   GraphQLError,
   Kind,
+  type ValidationRule,
   getNamedType,
   getVariableValues,
   TypeInfo,
@@ -17,6 +18,7 @@ import {
 import type * as QueryComplexity from 'graphql-query-complexity';
 import { createRequire } from 'node:module';
 import { RateLimiterRes } from 'rate-limiter-flexible';
+import type { RequestContext } from '../shared/context.js';
 import type { RateLimiter, RateLimitStore } from '../shared/rate-limiter.js';
 import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from '../shared/graphql/connection.js';
 import { translate, defineMessages, type Locale } from '../shared/messages.js';
@@ -198,6 +200,22 @@ export interface OperationMeasure {
   cost: number;
 }
 
+/**
+ * The rules every operation is validated with beyond graphql-js's own (specifiedRules), on HTTP (Apollo
+ * adds them to its) and WebSocket: introspection only where allowed.
+ */
+export function extraValidationRules(introspection: boolean): ValidationRule[] {
+  if (introspection) return [];
+  const noIntrospection: ValidationRule = (context) => ({
+    Field(node) {
+      if (INTROSPECTION_FIELDS.has(node.name.value)) {
+        context.reportError(new GraphQLError('Introspection is disabled', { nodes: node }));
+      }
+    },
+  });
+  return [noIntrospection];
+}
+
 /** Measures one validated operation; throws QUERY_TOO_COMPLEX (HTTP 400) when a limit is exceeded. */
 export function checkOperationLimits(
   schema: GraphQLSchema,
@@ -232,6 +250,40 @@ export interface RateLimitState {
   resetInSeconds: number;
 }
 
+export interface OperationLimits {
+  maxQueryCost: number;
+  rateLimiter: CostRateLimiter;
+}
+
+export interface Admission {
+  cost: number;
+  budget: RateLimitState;
+}
+
+/**
+ * Admits a validated operation, on HTTP and WebSocket alike: depth, aliases and cost within the limits
+ * (else QUERY_TOO_COMPLEX), then its cost taken from the caller's budget (else RATE_LIMITED).
+ */
+export async function admit(
+  limits: OperationLimits,
+  schema: GraphQLSchema,
+  document: DocumentNode,
+  operation: OperationDefinitionNode,
+  variables: Record<string, unknown> | undefined,
+  context: RequestContext,
+): Promise<Admission> {
+  const { cost } = checkOperationLimits(schema, document, operation, variables, limits.maxQueryCost, context.locale);
+  const budget = await limits.rateLimiter.spend(context.viewer.rateLimitKey, cost, context.locale);
+  return { cost, budget };
+}
+
+/**
+ * The part of a caller's budget an instance may admit before the other instances see it: asked on every
+ * request, the budget is counted locally within this share and written back in the background
+ * (shared/rate-limiter.ts: n instances admit at most (1 + n × 5%) of the budget in a minute).
+ */
+export const COST_LOCAL_SHARE = 0.05;
+
 /** The per-minute cost budget of each caller, one count for all instances (shared/rate-limiter.ts). */
 export class CostRateLimiter {
   private readonly limiter: RateLimiter;
@@ -239,7 +291,12 @@ export class CostRateLimiter {
     store: RateLimitStore,
     readonly pointsPerMinute: number,
   ) {
-    this.limiter = store.limiter({ keyPrefix: 'cost', points: pointsPerMinute, duration: 60 });
+    this.limiter = store.limiter({
+      keyPrefix: 'cost',
+      points: pointsPerMinute,
+      duration: 60,
+      localShare: COST_LOCAL_SHARE,
+    });
   }
 
   /** Spends `cost` points of `key`'s budget or throws RATE_LIMITED with the seconds to wait. */

@@ -69,7 +69,7 @@ export async function buildApiSchema(events: EventBus): Promise<GraphQLSchema> {
     pubSub: events,
   });
   callFieldResolversDirectly(built);
-  // type-graphql wraps resolveType in an async function; a compiled query (app/executor.ts) needs the
+  // type-graphql wraps resolveType in an async function; a compiled query (app/compiled-execution.ts) needs the
   // type name at once, and nodeTypeNameOf gives it.
   const node = built.getType('Node');
   if (isInterfaceType(node)) node.resolveType = (value: object) => nodeTypeNameOf(value);

@@ -1,28 +1,14 @@
 import { existsSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import { resolve } from 'node:path';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import express, { type ErrorRequestHandler } from 'express';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import type { ApolloServer } from '@apollo/server';
+import { expressMiddleware } from '@as-integrations/express5';
 import type { PlatformDeps, RequestContext } from '../shared/context.js';
 import { createApollo } from './apollo.js';
-import { createRequestContext } from './context.js';
-import {
-  BODY_TOO_LARGE,
-  GRAPHQL_PATH,
-  INTERNAL_ERROR,
-  MALFORMED_BODY,
-  MAX_BODY_BYTES,
-  SECURITY_HEADERS,
-  proxyTrust,
-  UNSUPPORTED_BODY,
-  answerGraphQL,
-  clientAddress,
-  isPlainGraphQLPost,
-  scopeOf,
-  servePlainGraphQLPost,
-  type ContextFactory,
-} from './graphql-http.js';
+import { clientAddress, createRequestContext, proxyTrust, scopeOf } from './context.js';
 import { CostRateLimiter } from './limits.js';
 import { requestScope } from './request-scope.js';
 import { buildApiSchema } from './schema.js';
@@ -33,6 +19,26 @@ import { followNamesReferenceChanges } from '../modules/names/index.js';
 import { mountLicenceRoutes } from '../modules/registration/index.js';
 import { followCalendarChanges } from '../shared/calendar/calendar.service.js';
 import { mountFileRoutes } from '../shared/files/uploads.js';
+
+export const GRAPHQL_PATH = '/graphql';
+const MAX_BODY_BYTES = 1024 * 1024;
+
+/** Headers on every answer of the server, GraphQL or not. */
+const SECURITY_HEADERS: readonly [string, string][] = [
+  ['X-Content-Type-Options', 'nosniff'],
+  ['Referrer-Policy', 'no-referrer'],
+  ['X-Frame-Options', 'DENY'],
+];
+
+const refusal = (message: string, code: string) => ({ errors: [{ message, extensions: { code } }] });
+/** The answers to a request body refused before GraphQL, by HTTP status. */
+const BODY_REFUSALS: Record<number, ReturnType<typeof refusal>> = {
+  400: refusal('Malformed request body', 'BAD_REQUEST'),
+  413: refusal('Request body larger than 1 MB', 'BAD_REQUEST'),
+  415: refusal('Unsupported body encoding or charset', 'BAD_REQUEST'),
+};
+
+type ContextFactory = (request: IncomingMessage, response: ServerResponse) => Promise<RequestContext>;
 
 export interface AppServer {
   httpServer: Server;
@@ -48,6 +54,9 @@ export async function createAppServer(orm: MikroORM, deps: PlatformDeps): Promis
   const schema = await buildApiSchema(deps.events);
   const app = express();
   app.disable('x-powered-by');
+  // No ETag on GraphQL answers: a POST is never revalidated, and hashing a 50-row answer costs ~2%.
+  // (Static files get theirs from send(), which ignores this setting.)
+  app.set('etag', false);
   const trust = proxyTrust(config.trustProxy);
   app.set('trust proxy', trust);
   const httpServer = createServer();
@@ -118,15 +127,17 @@ export async function createAppServer(orm: MikroORM, deps: PlatformDeps): Promis
   };
   mountFileRoutes(app, context);
   mountLicenceRoutes(app, context);
-  const answerFailed = (error: unknown) => logger.error({ err: error }, 'http error');
-  // Every other request to /graphql (GET, other content types, encoded bodies) comes through Express.
+  // GraphQL over HTTP, POST and GET: Apollo's Express integration (apollo.ts has the pipeline).
   app.use(
     GRAPHQL_PATH,
     (request, _response, next) => requestScope.run(scopeOf(request), () => next()),
     express.json({ limit: MAX_BODY_BYTES }),
-    (request, response, next) => {
-      answerGraphQL(apollo, context, request, response, request.body).catch(next);
+    (request, _response, next) => {
+      // A body express.json does not read (a GET, another content type) is Apollo's to refuse, not a 500.
+      (request as { body?: unknown }).body ??= undefined;
+      next();
     },
+    expressMiddleware(apollo, { context: ({ req, res }) => context(req, res) }),
   );
 
   // The API documentation (scripts/docs/build-docs.mjs), from the project's own build like the web client.
@@ -142,28 +153,16 @@ export async function createAppServer(orm: MikroORM, deps: PlatformDeps): Promis
 
   const bodyErrors: ErrorRequestHandler = (error, _request, response, next) => {
     if (response.headersSent) return next(error);
-    const status = (error as { status?: number }).status ?? 500;
-    if (status === 413) {
-      response.status(413).json(BODY_TOO_LARGE);
-      return;
-    }
-    if (status === 400) {
-      response.status(400).json(MALFORMED_BODY);
-      return;
-    }
-    if (status === 415) {
-      response.status(415).json(UNSUPPORTED_BODY);
+    const refused = BODY_REFUSALS[(error as { status?: number }).status ?? 500];
+    if (refused) {
+      response.status((error as { status: number }).status).json(refused);
       return;
     }
     logger.error({ err: error }, 'http error');
-    response.status(500).json(INTERNAL_ERROR);
+    response.status(500).json(refusal('Internal error', 'INTERNAL'));
   };
   app.use(bodyErrors);
-  // The common request, a POST of plain JSON to /graphql, skips Express (graphql-http.ts says why).
-  httpServer.on('request', (request, response) => {
-    if (isPlainGraphQLPost(request)) servePlainGraphQLPost(apollo, context, request, response, answerFailed);
-    else app(request, response);
-  });
+  httpServer.on('request', app);
 
   return {
     httpServer,

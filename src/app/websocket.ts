@@ -17,29 +17,28 @@ import { endedCredentials } from '../modules/accounts/index.js';
 import type { PlatformDeps, RequestContext } from '../shared/context.js';
 import { localeFromAcceptLanguage } from '../shared/messages.js';
 import type { Viewer } from '../shared/viewer.js';
-import { createRequestContext, requestIdFrom } from './context.js';
+import { clientAddress, createRequestContext, proxyTrust, requestIdFrom } from './context.js';
 import { maskError, withoutInputValue } from './errors.js';
-import { clientAddress, proxyTrust } from './graphql-http.js';
-import { PARSE_OPTIONS, checkOperationLimits, type CostRateLimiter } from './limits.js';
+import { PARSE_OPTIONS, admit, extraValidationRules, type OperationLimits } from './limits.js';
 import { OpenSockets, tooManySubscriptions } from './open-sockets.js';
 
-// GraphQL over WebSocket on the same path as HTTP. Apollo's validation, limits and error masking do
-// not run here, so this file applies the same ones: authentication in onConnect (a bad token closes
-// the socket with 4403 Forbidden), and the same depth, alias, cost and rate limits in onSubscribe.
+// GraphQL over WebSocket on the same path as HTTP. Apollo does not run here, so onSubscribe runs the
+// steps of its pipeline (apollo.ts) with the same functions: parse with PARSE_OPTIONS, validate with
+// extraValidationRules, the same context (createRequestContext), admit (depth, aliases, cost, budget),
+// and maskError on every error, with Apollo's error codes. Authentication happens once in onConnect
+// (a bad token closes the socket with 4403 Forbidden).
 // A socket outlives the check of its credential, so it is closed with 4401 Unauthorized when that
 // credential ends: at once when any process revokes it (closeRevoked, fed from the event bus), and
 // within WS_CREDENTIAL_CHECK_SECONDS when it expires or its user is disabled. Subscriptions are capped
 // per socket and per credential: each costs a resolution for every event published on its topic.
 
-export interface WebSocketOptions {
+export interface WebSocketOptions extends OperationLimits {
   httpServer: Server;
   path: string;
   schema: GraphQLSchema;
   orm: MikroORM;
   deps: PlatformDeps;
   logger: Logger;
-  maxQueryCost: number;
-  rateLimiter: CostRateLimiter;
   introspection: boolean;
 }
 
@@ -102,18 +101,7 @@ export function attachWebSocketServer(options: WebSocketOptions): AttachedWebSoc
   };
   const credentialChecks = setInterval(() => void checkCredentials(), config.webSocketCredentialCheckSeconds * 1000);
   credentialChecks.unref();
-  const rules = options.introspection
-    ? specifiedRules
-    : [
-        ...specifiedRules,
-        (context: { reportError: (e: GraphQLError) => void }) => ({
-          Field(node: { name: { value: string } }) {
-            if (node.name.value === '__schema' || node.name.value === '__type') {
-              context.reportError(new GraphQLError('Introspection is disabled'));
-            }
-          },
-        }),
-      ];
+  const rules = [...specifiedRules, ...extraValidationRules(options.introspection)];
 
   const trust = proxyTrust(options.deps.config.trustProxy);
   const serverCleanup = useServer<
@@ -187,15 +175,7 @@ export function attachWebSocketServer(options: WebSocketOptions): AttachedWebSoc
         let contextValue: RequestContext;
         try {
           contextValue = await createRequestContext(options.orm, options.deps, { ...extra!, requestId });
-          const measured = checkOperationLimits(
-            options.schema,
-            document,
-            operation,
-            payload.variables ?? undefined,
-            options.maxQueryCost,
-            locale,
-          );
-          await options.rateLimiter.spend(contextValue.viewer.rateLimitKey, measured.cost, locale);
+          await admit(options, options.schema, document, operation, payload.variables ?? undefined, contextValue);
         } catch (error) {
           if (error instanceof GraphQLError)
             return [new GraphQLError(error.message, { extensions: mask(error).extensions })];

@@ -7,7 +7,6 @@ import { MikroORM, type Options } from '@mikro-orm/postgresql';
 import { Migrator } from '@mikro-orm/migrations';
 import { ReflectMetadataProvider } from '@mikro-orm/core';
 import { PGliteDriver, type PGliteConnectionConfig } from 'mikro-orm-pglite';
-import './pglite-statements.js';
 import type { Logger } from 'pino';
 import { allEntities } from './entities.js';
 import { allMigrations } from '../../migrations/index.js';

@@ -45,24 +45,17 @@ function numbered(sql: string, params: unknown[]): { text: string; values: unkno
   return { text, values };
 }
 
-interface PooledClient {
-  query(config: { name: string; text: string; values: unknown[] }): Promise<{ rows: unknown[] }>;
-}
-
-interface KnexPool {
-  acquireConnection(): Promise<PooledClient>;
-  releaseConnection(connection: PooledClient): Promise<void>;
-}
-
-/** Straight to a pooled connection: knex's query runner would build the same statement again. */
-async function onPool<T>(knex: Knex, statement: { name: string; text: string; values: unknown[] }): Promise<T[]> {
-  const pool = knex.client as unknown as KnexPool;
-  const client = await pool.acquireConnection();
-  try {
-    return (await client.query(statement)).rows as T[];
-  } finally {
-    await pool.releaseConnection(client);
-  }
+/**
+ * Through knex's public `options()`, which hands its keys to pg's query config: a named prepared statement
+ * (`{ name, text, values }`) on the transaction's connection, or on one of the pool's.
+ */
+async function run<T>(
+  knex: Knex,
+  statement: { name: string; text: string; values: unknown[] },
+  transaction?: Knex.Transaction,
+) {
+  const raw = knex.raw(statement.text).options({ name: statement.name, values: statement.values });
+  return ((await (transaction ? raw.transacting(transaction) : raw)) as unknown as { rows: T[] }).rows;
 }
 
 /**
@@ -88,18 +81,12 @@ export async function selectPrepared<T>(em: EntityManager, sql: string, params: 
     em.config.getLogger().logQuery({ query: text, params: values, took: Date.now() - started, results, level });
   try {
     let rows: T[];
-    if (transaction) {
-      // The transaction's own connection, through knex (which keeps it).
-      const raw = knex.raw(text).options({ name: statement.name, values }).transacting(transaction);
-      rows = ((await raw) as unknown as { rows: T[] }).rows;
-    } else {
-      try {
-        rows = await onPool<T>(knex, statement);
-      } catch (error) {
-        // A replica that went away since its last health check: the primary answers instead.
-        if (!replicaFailed(connection, error)) throw error;
-        rows = await onPool<T>(em.getConnection('write').getKnex(), statement);
-      }
+    try {
+      rows = await run<T>(knex, statement, transaction);
+    } catch (error) {
+      // A replica that went away since its last health check: the primary answers instead.
+      if (transaction || !replicaFailed(connection, error)) throw error;
+      rows = await run<T>(em.getConnection('write').getKnex(), statement);
     }
     log('info', rows.length);
     return rows;

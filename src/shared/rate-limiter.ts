@@ -5,6 +5,7 @@ import {
   RateLimiterMemory,
   RateLimiterPostgres,
   RateLimiterRedis,
+  RateLimiterRes,
   type IRateLimiterOptions,
   type RateLimiterAbstract,
 } from 'rate-limiter-flexible';
@@ -24,6 +25,20 @@ import {
 // Cloudflare's limiters fail open), yet no limit ever disappears: a caller gets at most the limit per
 // instance while the store is away, and a password guesser at most the lockout's failures per instance.
 // Once the store answers again the shared counts resume.
+//
+// A limiter asked on every request (the cost budget) may be given a local share, so that a request does
+// not wait for the store each time: with one PostgreSQL upsert per request, the bank search at one
+// connection cost 0.79–0.81 ms of PostgreSQL CPU per request and a p50 of 4.2–5.6 ms, with the local
+// share 0.62–0.65 ms and 3.1–5.0 ms (npm run bench, same runs, BENCH_BASELINE of the commit before, on a
+// busy two-core machine). The pattern is rate-limiter-flexible's own
+// "consume with periodic sync" (its wiki, animir/node-rate-limiter-flexible#308) and bucket4j's batched
+// consumption with a bounded overshoot (bucket4j/bucket4j#8): while a caller is far from its limit, each
+// instance decides from the shared count it last read plus what it admitted since, and writes its
+// admissions back in one call per key: at once when they would exceed its share, come within its share of
+// the limit, or when the count it read is older than LOCAL_VIEW_MS, else within LOCAL_VIEW_MS. Near the
+// limit, and for every refusal, the store decides. The bound: an instance admits at most `share` of the limit that the others have not yet
+// seen, so n instances together admit at most (1 + n × share) × the limit in a period; one instance alone
+// is exact. A crash loses at most one instance's share of counts.
 
 /** What the services use of a limiter. */
 export type RateLimiter = Pick<RateLimiterAbstract, 'consume' | 'get' | 'delete' | 'points'>;
@@ -37,15 +52,96 @@ const STORE_TIMEOUT_MS = 1000;
 /** The table of the PostgreSQL store (migrations/…_RateLimits.ts). */
 export const RATE_LIMIT_TABLE = 'rate_limits';
 
+/** How long a count read from the shared store decides requests here without asking it again. */
+export const LOCAL_VIEW_MS = 100;
+
 export interface RateLimitStore {
   readonly kind: RateLimitBackend['kind'];
-  /** The limiter of these options; one per distinct `keyPrefix` and limits, created on first use. */
-  limiter(options: IRateLimiterOptions & { keyPrefix: string }): RateLimiter;
+  /**
+   * The limiter of these options; one per distinct `keyPrefix` and limits, created on first use.
+   * `localShare` (0 to 1): the part of the limit an instance may admit before the others see it.
+   */
+  limiter(options: IRateLimiterOptions & { keyPrefix: string; localShare?: number }): RateLimiter;
   close(): Promise<void>;
+}
+
+interface LocalView {
+  /** The store's count when last read. */
+  shared: number;
+  /** Admitted here since, not yet written to the store. */
+  pending: number;
+  readAt: number;
+  resetAt: number;
+  reading: boolean;
+}
+
+/** A shared limiter that decides locally within `slack` points per key (the bound above). */
+function withLocalShare(store: RateLimiter, slack: number): { limiter: RateLimiter; stop: () => void } {
+  const points = store.points;
+  const views = new Map<string, LocalView>();
+  const read = async (key: string, view: LocalView | undefined, cost: number): Promise<RateLimiterRes> => {
+    const sent = (view?.pending ?? 0) + cost;
+    const next: LocalView = view ?? { shared: 0, pending: 0, readAt: 0, resetAt: 0, reading: true };
+    next.pending = 0;
+    next.reading = true;
+    views.set(key, next);
+    const record = (answer: RateLimiterRes) => {
+      next.shared = answer.consumedPoints;
+      next.readAt = Date.now();
+      next.resetAt = next.readAt + answer.msBeforeNext;
+      next.reading = false;
+    };
+    try {
+      const answer = await store.consume(key, sent);
+      record(answer);
+      return answer;
+    } catch (rejection) {
+      if (rejection instanceof RateLimiterRes) record(rejection);
+      else {
+        views.delete(key); // unknown: the next request asks the store again
+      }
+      throw rejection;
+    }
+  };
+  // Admissions nobody asked about since are written within LOCAL_VIEW_MS.
+  const flush = setInterval(() => {
+    const now = Date.now();
+    for (const [key, view] of views) {
+      if (now >= view.resetAt && !view.reading) views.delete(key);
+      else if (view.pending > 0 && !view.reading) read(key, view, 0).catch(() => undefined);
+    }
+  }, LOCAL_VIEW_MS);
+  flush.unref();
+  const limiter: RateLimiter = {
+    points,
+    async consume(key, cost = 1) {
+      const view = views.get(String(key));
+      const now = Date.now();
+      // Locally only while far from the limit: near it (and for every refusal) the store decides.
+      const local =
+        view !== undefined &&
+        now < view.resetAt &&
+        view.pending + cost <= slack &&
+        view.shared + view.pending + cost <= points - slack &&
+        (view.reading || now - view.readAt < LOCAL_VIEW_MS);
+      // Beyond the share while a read is under way: this one request asks the store by itself.
+      if (!local) return view?.reading ? store.consume(key, cost) : read(String(key), view, cost);
+      view.pending += cost;
+      const total = view.shared + view.pending;
+      return new RateLimiterRes(points - total, view.resetAt - now, total, false);
+    },
+    get: (key, options) => store.get(key, options),
+    async delete(key, options) {
+      views.delete(String(key));
+      return store.delete(key, options);
+    },
+  };
+  return { limiter, stop: () => clearInterval(flush) };
 }
 
 export async function createRateLimitStore(backend: RateLimitBackend, logger: Logger): Promise<RateLimitStore> {
   const limiters = new Map<string, RateLimiter>();
+  const stops: (() => void)[] = [];
   let make: (options: IRateLimiterOptions & { keyPrefix: string }) => RateLimiter;
   let close = async () => {};
 
@@ -126,20 +222,31 @@ export async function createRateLimitStore(backend: RateLimitBackend, logger: Lo
 
   return {
     kind: backend.kind,
-    limiter(options) {
+    limiter({ localShare = 0, ...options }) {
       const identity = JSON.stringify([
         options.keyPrefix,
         options.points,
         options.duration,
         options.blockDuration ?? 0,
+        localShare,
       ]);
       let limiter = limiters.get(identity);
       if (!limiter) {
         limiter = make(options);
+        const slack = Math.floor((options.points ?? 0) * localShare);
+        // In memory the count is local anyway; a limiter that blocks must see every count at once.
+        if (backend.kind !== 'memory' && slack > 0 && !options.blockDuration) {
+          const shared = withLocalShare(limiter, slack);
+          limiter = shared.limiter;
+          stops.push(shared.stop);
+        }
         limiters.set(identity, limiter);
       }
       return limiter;
     },
-    close,
+    close: async () => {
+      for (const stop of stops) stop();
+      await close();
+    },
   };
 }

@@ -6,7 +6,7 @@ import { TestApp, type ExecuteResult } from '../helpers/app.js';
 import { createUser, type TestUser } from '../helpers/factories.js';
 import { createCast, makeOffer, publishDemand, type Cast } from '../financing/helpers.js';
 
-// A query run a second time runs compiled (app/executor.ts, graphql-jit). Whatever ran it, the answer
+// A query run a second time runs compiled (app/compiled-execution.ts, graphql-jit). Whatever ran it, the answer
 // must be the same: data, errors and their codes, masking. Each case runs an operation three times
 // (graphql-js, then compiled twice) and compares.
 

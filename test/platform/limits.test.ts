@@ -203,7 +203,7 @@ describe('the cost limit', () => {
     }
   });
 
-  it('is refused with 400 on the Express path (GET) too', async () => {
+  it('is refused with 400 on GET too', async () => {
     const response = await getGraphql(
       app,
       { query: NESTED_PRODUCTS },
@@ -461,9 +461,9 @@ describe('GraphQL answers over HTTP', () => {
   });
 });
 
-// A POST of plain JSON is served straight from the HTTP server; every other request to /graphql goes
-// through Express (app/graphql-http.ts). Both must answer alike.
-describe('the two ways into /graphql', () => {
+// Every request to /graphql goes through Express and Apollo's integration: plain, in another spelling of
+// the content type, encoded, or with a byte order mark, it is answered alike.
+describe('bodies sent to /graphql', () => {
   const query = JSON.stringify({ query: '{ viewer { role } }' });
 
   async function post(body: NonNullable<RequestInit['body']>, headers: Record<string, string>) {
@@ -551,5 +551,39 @@ describe('the two ways into /graphql', () => {
 
     expect(answer.status).toBe(400);
     expect(answer.text).toMatch(/POST body missing|no keys/i);
+  });
+});
+
+// One pipeline (app/apollo.ts, app/websocket.ts): with introspection off, the same validation rule refuses
+// it on POST, GET and WebSocket, with the same code and message.
+describe('introspection turned off', () => {
+  let closed: TestApp;
+  beforeAll(async () => {
+    closed = await TestApp.start({ config: { introspection: false } });
+  });
+  afterAll(async () => closed?.stop());
+  const query = '{ __schema { queryType { name } } }';
+  const refusal = { message: 'Introspection is disabled', code: 'GRAPHQL_VALIDATION_FAILED' };
+
+  it('is refused alike over POST, GET and WebSocket, while data queries still run', async () => {
+    const post = await postGraphql(closed, { query });
+    const get = await getGraphql(closed, { query }, { 'apollo-require-preflight': 'true' });
+    const client = wsClient(closed, {});
+    clients.push(client);
+    const { error } = await subscribe(client, query).ended;
+
+    for (const response of [post, get]) {
+      expect(response.status).toBe(400);
+      expect(response.json.errors).toEqual([
+        expect.objectContaining({ message: refusal.message, extensions: { code: refusal.code } }),
+      ]);
+    }
+    expect(error).toEqual([
+      expect.objectContaining({
+        message: refusal.message,
+        extensions: expect.objectContaining({ code: refusal.code }),
+      }),
+    ]);
+    expect((await postGraphql(closed, { query: '{ __typename }' })).json.data).toEqual({ __typename: 'Query' });
   });
 });

@@ -5,7 +5,7 @@ import { createApiKeyRow } from '../helpers/accounts.js';
 import { createUser, openSession } from '../helpers/factories.js';
 import { User } from '../../src/modules/accounts/index.js';
 import { bearer, postGraphql } from '../helpers/http.js';
-import { clientAddress, proxyTrust } from '../../src/app/graphql-http.js';
+import { clientAddress, proxyTrust } from '../../src/app/context.js';
 
 // A budget of 5 cost points per minute per caller: anonymous callers by IP (this server trusts
 // X-Forwarded-For from a proxy on the loopback, as TRUST_PROXY=loopback would), signed-in users by

@@ -160,7 +160,7 @@ describe('unreachable enterprises and the abnormal-operations list', () => {
     const applicant = await createUser(app);
     const { reportId, enterpriseId } = await reportFixture(app, agent, applicant);
     const queue = await app.execute(
-      `{ unreachableReports(first: 50, status: PENDING) { edges { node { id attempts } } } }`,
+      `{ unreachableReports(first: 50, filter: { status: PENDING }) { edges { node { id attempts } } } }`,
       {},
       { token: users.official.token },
     );

@@ -17,7 +17,6 @@ import type {
   HostingAgreement,
   UnreachableReport,
 } from './hosting.entity.js';
-import { HostingAgreementStatus, UnreachableReportStatus } from './hosting.enums.js';
 import { HOSTING_AGREEMENT_UPDATED, type AgreementUpdatedEvent } from './hosting.events.js';
 import {
   AcceptHostingRequestInput,
@@ -25,8 +24,10 @@ import {
   AddHostedAddressInput,
   ApplyAsHostInput,
   DismissUnreachableReportInput,
+  AbnormalOperationsListFilter,
   HostFilter,
   HostedAddressFilter,
+  HostingAgreementFilter,
   ListEnterpriseAsAbnormalInput,
   LogDocumentForwardingInput,
   RefuseHostInput,
@@ -37,6 +38,7 @@ import {
   SuspendHostInput,
   TerminateHostingInput,
   UpdateHostedAddressInput,
+  UnreachableReportFilter,
   UpdateHostingSettingsInput,
   VerifyHostInput,
 } from './hosting.inputs.js';
@@ -132,10 +134,10 @@ export class HostingResolver {
   myHostingAgreements(
     @Ctx() ctx: RequestContext,
     @Args() page: PageArgsType,
-    @Arg('status', () => HostingAgreementStatus, { nullable: true, description: 'Only in this status.' })
-    status?: HostingAgreementStatus,
+    @Arg('filter', () => HostingAgreementFilter, { nullable: true, description: 'Only these.' })
+    filter?: HostingAgreementFilter,
   ) {
-    return queries.listMyAgreements(ctx, status, page);
+    return queries.listMyAgreements(ctx, filter?.status, page);
   }
 
   @Authorized(OFFICIAL, 'ADMIN', 'HOST_AGENT')
@@ -146,10 +148,10 @@ export class HostingResolver {
   unreachableReports(
     @Ctx() ctx: RequestContext,
     @Args() page: PageArgsType,
-    @Arg('status', () => UnreachableReportStatus, { nullable: true, description: 'Only in this status.' })
-    status?: UnreachableReportStatus,
+    @Arg('filter', () => UnreachableReportFilter, { nullable: true, description: 'Only these.' })
+    filter?: UnreachableReportFilter,
   ) {
-    return queries.listUnreachableReports(ctx, status, page);
+    return queries.listUnreachableReports(ctx, filter?.status, page);
   }
 
   @Query(() => AbnormalOperationsListingConnection, {
@@ -159,13 +161,10 @@ export class HostingResolver {
   abnormalOperationsList(
     @Ctx() ctx: RequestContext,
     @Args() page: PageArgsType,
-    @Arg('includeRemoved', () => Boolean, {
-      nullable: true,
-      description: 'Also entries removed after the cause was cured.',
-    })
-    includeRemoved?: boolean,
+    @Arg('filter', () => AbnormalOperationsListFilter, { nullable: true, description: 'Which entries.' })
+    filter?: AbnormalOperationsListFilter,
   ) {
-    return queries.listAbnormal(ctx, includeRemoved ?? false, page);
+    return queries.listAbnormal(ctx, filter?.includeRemoved ?? false, page);
   }
 
   @Query(() => HostingSettingsType, {

@@ -70,8 +70,8 @@ export async function checkDirectName(
   );
   const problems: Problem[] = check.violations.map((v) =>
     v.rule === 'INDUSTRY_CODE_UNKNOWN'
-      ? problem(UserErrorCode.INVALID_INPUT, v.messageKey, ['declaration', 'industry'], v.params)
-      : problem(UserErrorCode.NAME_UNAVAILABLE, v.messageKey, ['declaration', 'name'], v.params),
+      ? problem(UserErrorCode.INVALID_INPUT, v.messageKey, ['input', 'declaration', 'industry'], v.params)
+      : problem(UserErrorCode.NAME_UNAVAILABLE, v.messageKey, ['input', 'declaration', 'name'], v.params),
   );
   let commitmentData: NameCommitmentData | null = null;
   if (check.special) {
@@ -117,7 +117,7 @@ export async function checkDirectName(
     for (const conflict of conflicts) {
       if (conflict.kind !== 'IDENTICAL' || conflict.enterpriseId === enterprise.id) continue;
       problems.push(
-        problem(UserErrorCode.NAME_UNAVAILABLE, 'names.reserve.conflict', ['declaration', 'name'], {
+        problem(UserErrorCode.NAME_UNAVAILABLE, 'names.reserve.conflict', ['input', 'declaration', 'name'], {
           existingName: conflict.name,
           detailZh: conflict.zh,
           detailEn: conflict.en,

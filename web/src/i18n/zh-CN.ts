@@ -1,3 +1,4 @@
+import { auditActionZh } from '../admin/audit-actions.i18n.js';
 import { zh as applicationFormZh } from '../registration/messages.js';
 import { zh as registrationChangeZh } from '../registration/change/messages.js';
 import { zh as inboxZh } from '../notifications/messages.js';
@@ -422,6 +423,7 @@ export const zhCN = {
   },
   ...financingZh,
   enums: {
+    AuditAction: auditActionZh,
     Role: {
       APPLICANT: '申请人',
       BANK_OFFICER: '银行客户经理',

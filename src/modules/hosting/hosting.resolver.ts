@@ -3,20 +3,16 @@ import { shanghaiDate } from '../../shared/clock.js';
 import type { RequestContext } from '../../shared/context.js';
 import { notFound } from '../../shared/errors.js';
 import { MutationWithPayload } from '../../shared/graphql/mutation.js';
+import { checkPageSize } from '../../shared/graphql/connection.js';
+import { childPage, type ChildList } from '../../shared/graphql/first-pages.js';
 import { PageArgsType } from '../../shared/graphql/page-args.js';
 import { localIdOf } from '../../shared/ids.js';
 import { freshForEvent, liveEvents } from '../../shared/subscriptions.js';
 import { UserType, userById } from '../accounts/index.js';
 import { EnterpriseType, enterpriseById } from '../registration/index.js';
 import { canSeeAgreement, isHostAgentOf, viewerHost } from './hosting.access.js';
-import type {
-  AbnormalOperationsListing,
-  DocumentForwarding,
-  Host,
-  HostedAddress,
-  HostingAgreement,
-  UnreachableReport,
-} from './hosting.entity.js';
+import { AbnormalOperationsListing } from './hosting.entity.js';
+import type { DocumentForwarding, Host, HostedAddress, HostingAgreement, UnreachableReport } from './hosting.entity.js';
 import { HOSTING_AGREEMENT_UPDATED, type AgreementUpdatedEvent } from './hosting.events.js';
 import {
   AcceptHostingRequestInput,
@@ -49,7 +45,6 @@ import {
   forwardingsOfAgreement,
   hostById,
   hostedAddressByEnterprise,
-  listingsByEnterprise,
 } from './hosting.loaders.js';
 import * as queries from './hosting.queries.js';
 import * as hosting from './hosting.service.js';
@@ -535,14 +530,22 @@ export class AbnormalOperationsListingFieldsResolver {
 }
 
 /** The public profile of an enterprise shows its listings (经营异常名录 entries are public). */
+const ENTERPRISE_LISTINGS: ChildList<AbnormalOperationsListing> = {
+  name: 'hosting.listingsByEnterprise',
+  entity: AbnormalOperationsListing,
+  parent: 'enterpriseId',
+  orderBy: ['listedOn'],
+  direction: 'desc',
+};
+
 @Resolver(() => EnterpriseType)
 export class EnterpriseAbnormalOperationsResolver {
-  @FieldResolver(() => [AbnormalOperationsListingType], {
+  @FieldResolver(() => AbnormalOperationsListingConnection, {
     description:
-      'Its entries on the abnormal-operations list (经营异常名录), newest first; removed ones carry removedOn. Public.',
+      'Its entries on the abnormal-operations list (经营异常名录), newest first; removed ones carry removedOn. A page of enterprises reads the first page of each one’s entries in one statement. Public.',
   })
-  abnormalOperations(@Root() enterprise: { id: string }, @Ctx() ctx: RequestContext) {
-    return ctx.loaders.get(listingsByEnterprise).load(enterprise.id);
+  abnormalOperations(@Root() enterprise: { id: string }, @Ctx() ctx: RequestContext, @Args() page: PageArgsType) {
+    return childPage(ctx, ENTERPRISE_LISTINGS, enterprise.id, page, checkPageSize(ctx, page.first));
   }
 
   @FieldResolver(() => HostedAddressType, {

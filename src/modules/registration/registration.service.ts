@@ -535,6 +535,7 @@ async function submitApplication(
           problems.push(
             ...reservationMismatches(application.declaration, reservation, application.kind === 'ESTABLISHMENT'),
             ...(await investmentRelationProblems(tx, reservation, application.declaration, [
+              'input',
               'declaration',
               'investors',
             ])),

@@ -231,7 +231,9 @@ describe('the 20-day public notice (条例 Art. 33; 实施细则 Art. 49)', () =
     const id = await draftDeregistration(enterpriseId, { reason: '决定解散', simplified: true });
     const before = await fingerprint(app);
     const early = payloadOf(await run(app, SUBMIT, { input: { id, commitment: DEREG_COMMITMENT } }, applicant));
-    expect(codes(early.userErrors)).toEqual([{ code: 'NOT_ALLOWED', field: ['input', 'deregistration', 'simplified'] }]);
+    expect(codes(early.userErrors)).toEqual([
+      { code: 'NOT_ALLOWED', field: ['input', 'deregistration', 'simplified'] },
+    ]);
     expect(early.userErrors[0].message).toContain('2026-09-14');
     expect(await fingerprint(app)).toBe(before);
 
@@ -263,7 +265,9 @@ describe('the 20-day public notice (条例 Art. 33; 实施细则 Art. 49)', () =
 
     app.clock.set('2026-12-15T09:00:00+08:00');
     const late = await submitSimplified(enterpriseId);
-    expect(codes(late.payload.userErrors)).toEqual([{ code: 'NOT_ALLOWED', field: ['input', 'deregistration', 'simplified'] }]);
+    expect(codes(late.payload.userErrors)).toEqual([
+      { code: 'NOT_ALLOWED', field: ['input', 'deregistration', 'simplified'] },
+    ]);
     expect(late.payload.userErrors[0].message).toContain('2026-12-14');
     const lapsed = await run(app, NOTICES, { filter: { status: 'LAPSED' }, first: 100 });
     expect(lapsed.simplifiedDeregistrationNotices.edges.map((e: any) => e.node.id)).toContain(notice.id);

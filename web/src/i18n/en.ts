@@ -1,4 +1,4 @@
-import { auditActionEn } from '../admin/audit-actions.i18n.js';
+import { en as auditActionEn } from '../admin/auditActionMessages.js';
 import { en as financingEn } from '../financing/messages.js';
 import type { Messages } from './zh-CN.js';
 import { en as applicationFormEn } from '../registration/messages.js';

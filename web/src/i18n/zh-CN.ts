@@ -1,4 +1,4 @@
-import { auditActionZh } from '../admin/audit-actions.i18n.js';
+import { zh as auditActionZh } from '../admin/auditActionMessages.js';
 import { zh as applicationFormZh } from '../registration/messages.js';
 import { zh as registrationChangeZh } from '../registration/change/messages.js';
 import { zh as inboxZh } from '../notifications/messages.js';

@@ -1,7 +1,8 @@
 // Labels of the audit trail's actions (AuditAction) for the administrator's audit page, in both
-// languages; web/src/i18n/enums.test.ts checks they cover the schema's values.
+// languages; spread into the dictionaries as `enums.AuditAction` (a messages module, so each language's
+// chunk carries only its own labels); web/src/i18n/enums.test.ts checks they cover the schema's values.
 
-export const auditActionZh = {
+export const zh = {
   ACCOUNT_SIGN_UP: '申请人注册账号',
   ACCOUNT_SIGN_IN: '登录',
   ACCOUNT_SIGN_OUT: '退出登录',
@@ -116,7 +117,7 @@ export const auditActionZh = {
   SUPERVISION_CLOSE: '终结吊销程序',
 } as const;
 
-export const auditActionEn: Record<keyof typeof auditActionZh, string> = {
+export const en: Record<keyof typeof zh, string> = {
   ACCOUNT_SIGN_UP: 'An applicant account was created',
   ACCOUNT_SIGN_IN: 'A user signed in',
   ACCOUNT_SIGN_OUT: 'A user signed out',

@@ -28,15 +28,8 @@ const nodeGlobals = Object.fromEntries(
   ].map((name) => [name, 'readonly']),
 );
 
-// Object types whose names still end in "Type"; see the naming-convention rule below.
-const TYPE_SUFFIX_RENAMES_PENDING = [
-  'CommitmentTermsType',
-  'DepartmentClearanceType',
-  'DeregistrationDeclarationType',
-  'HolidayCalendarYearType',
-  'LicenceFactsType',
-  'NameSettingsType',
-];
+// Words that name how a type is built rather than what it is.
+const IMPLEMENTATION_SUFFIXES = ['Type', 'Object', 'Dto', 'DTO', 'Entity', 'Model'];
 
 export default defineConfig(
   // Build output, dependencies, the embedded database (the top-level data/ only: modules keep
@@ -95,13 +88,13 @@ export default defineConfig(
         'error',
         {
           ...graphqlPlugin.configs['flat/schema-recommended'].rules['@graphql-eslint/naming-convention'][1],
-          // No implementation suffix in a type's name. The six named here are renamed by issue 16's
-          // schema-consistency work; the list only shrinks.
-          'ObjectTypeDefinition,ObjectTypeExtension': {},
-          [`ObjectTypeDefinition[name.value!=/^(${TYPE_SUFFIX_RENAMES_PENDING.join('|')})$/]`]: {
+          // No implementation suffix in a type's name: partners read `CommitmentTerms`, not the
+          // class behind it. (Enums such as GuaranteeType keep "Type": there it is a domain word.)
+          'ObjectTypeDefinition,ObjectTypeExtension': {
             forbiddenPrefixes: ['Type'],
-            forbiddenSuffixes: ['Type'],
+            forbiddenSuffixes: IMPLEMENTATION_SUFFIXES,
           },
+          InputObjectTypeDefinition: { forbiddenSuffixes: IMPLEMENTATION_SUFFIXES },
         },
       ],
       // Every type, field, argument, input field and enum value is described: the schema is the

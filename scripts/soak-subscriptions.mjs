@@ -231,7 +231,7 @@ const ACCEPT = `mutation($input: AcceptFinancingOfferInput!) {
 const SEARCH = `query($filter: FinancingDemandFilter) {
   financingDemands(first: 20, filter: $filter) { edges { node { id amount { amount } district offerCount } } } }`;
 const CHECK_NAME = `query($input: CheckEnterpriseNameInput!) { checkEnterpriseName(input: $input) { name available } }`;
-const MY_OPEN_DEMANDS = `{ myFinancingDemands(first: 10, status: OPEN) {
+const MY_OPEN_DEMANDS = `{ myFinancingDemands(first: 10, filter: { status: OPEN }) {
   edges { node { id offers(first: 5) { edges { node { id status } } } } } } }`;
 const AMOUNTS_YUAN = [500_000, 1_000_000, 2_000_000, 3_000_000, 5_000_000, 8_000_000];
 

@@ -157,13 +157,13 @@ describe('createApiKey', () => {
     const created = await createKey({ name: '合作方', scopes: ['NAMES_READ'] });
 
     const trail = await app.execute(
-      `query($id: ID!) { auditTrail(subjectId: $id) { edges { node { action actorRole toState } } } }`,
+      `query($id: ID!) { auditTrail(subjectId: $id) { edges { node { action actor { role } toState } } } }`,
       { id: created.apiKey.id },
       { token: adminToken },
     );
 
     expect(trail.data?.auditTrail.edges.map((e: { node: unknown }) => e.node)).toEqual([
-      { action: 'apiKey.create', actorRole: 'ADMIN', toState: 'ACTIVE' },
+      { action: 'API_KEY_CREATE', actor: { role: 'ADMIN' }, toState: 'ACTIVE' },
     ]);
   });
 });

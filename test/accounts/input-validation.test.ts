@@ -154,7 +154,7 @@ describe('signUp', () => {
     );
 
     expect(trail.data?.auditTrail.edges).toEqual([
-      { node: { action: 'account.signUp', subjectId: result.data?.signUp.user.id, toState: 'ACTIVE' } },
+      { node: { action: 'ACCOUNT_SIGN_UP', subjectId: result.data?.signUp.user.id, toState: 'ACTIVE' } },
     ]);
   });
 });

@@ -101,26 +101,36 @@ describe('staff accounts', () => {
 });
 
 describe('the audit-trail browser', () => {
-  it('lists events newest first, filtered by action prefix, subject and actor', async () => {
+  it('lists events newest first, filtered by actions, subject and actor', async () => {
     const official = await createUser(app, { role: 'OFFICIAL', department: 'COMMERCE' });
     await payload(DISABLE, gid(official));
     await payload(ENABLE, gid(official));
-    const query = `query($filter: AuditEventFilter) { auditEvents(first: 10, filter: $filter) { edges { node { action subjectId actorId } } } }`;
+    const query = `query($filter: AuditEventFilter) { auditEvents(first: 10, filter: $filter) { edges { node { action subjectId actor { role user { id displayName } } } } } }`;
     const bySubject = await app.execute(query, { filter: { subjectId: gid(official) } }, { token: admin.token });
     expect(bySubject.data!.auditEvents.edges.map((e: any) => e.node.action)).toEqual([
-      'account.enable',
-      'account.disable',
+      'ACCOUNT_ENABLE',
+      'ACCOUNT_DISABLE',
     ]);
     const byAction = await app.execute(
       query,
-      { filter: { action: 'account.dis', actorId: gid(admin) } },
+      { filter: { actions: ['ACCOUNT_DISABLE'], actorId: gid(admin) } },
       { token: admin.token },
     );
     const actions = byAction.data!.auditEvents.edges.map((e: any) => e.node);
     expect(actions.length).toBeGreaterThan(0);
-    expect(actions.every((n: any) => n.action === 'account.disable' && n.actorId === gid(admin))).toBe(true);
-    const none = await app.execute(query, { filter: { subjectId: 'bm9wZQ', action: '%' } }, { token: admin.token });
+    expect(
+      actions.every(
+        (n: any) => n.action === 'ACCOUNT_DISABLE' && n.actor.user.id === gid(admin) && n.actor.role === 'ADMIN',
+      ),
+    ).toBe(true);
+    const none = await app.execute(
+      query,
+      { filter: { subjectId: 'bm9wZQ', actions: ['ACCOUNT_DISABLE'] } },
+      { token: admin.token },
+    );
     expect(none.data!.auditEvents.edges).toEqual([]);
+    const unknown = await app.execute(query, { filter: { actions: ['account.disable'] } }, { token: admin.token });
+    expect(unknown.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
     const other = await createUser(app, { role: 'OFFICIAL', department: 'COMMERCE' });
     expect((await app.execute(query, {}, { token: other.token })).errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
   });

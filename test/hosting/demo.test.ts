@@ -41,7 +41,7 @@ describe('the hosting demo data', () => {
     const token = await signIn('host@demo.local');
     const result = await app.execute(
       `{ myHost { name kind status addresses(first: 5) { edges { node { capacity occupied available } } } }
-         myHostingAgreements(first: 50, status: ACTIVE) { edges { node { forwardings(first: 5) { edges { node { acknowledgedAt overdue } } } } } } }`,
+         myHostingAgreements(first: 50, filter: { status: ACTIVE }) { edges { node { forwardings(first: 5) { edges { node { acknowledgedAt overdue } } } } } } }`,
       {},
       { token },
     );
@@ -60,7 +60,7 @@ describe('the hosting demo data', () => {
   it('has a report waiting for the official and one enterprise on the public abnormal list', async () => {
     const token = await signIn('official@demo.local');
     const reports = await app.execute(
-      `{ unreachableReports(first: 10, status: PENDING) { totalCount } }`,
+      `{ unreachableReports(first: 10, filter: { status: PENDING }) { totalCount } }`,
       {},
       { token },
     );

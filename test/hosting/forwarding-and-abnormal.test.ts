@@ -160,7 +160,7 @@ describe('unreachable enterprises and the abnormal-operations list', () => {
     const applicant = await createUser(app);
     const { reportId, enterpriseId } = await reportFixture(app, agent, applicant);
     const queue = await app.execute(
-      `{ unreachableReports(first: 50, status: PENDING) { edges { node { id attempts } } } }`,
+      `{ unreachableReports(first: 50, filter: { status: PENDING }) { edges { node { id attempts } } } }`,
       {},
       { token: users.official.token },
     );
@@ -185,10 +185,10 @@ describe('unreachable enterprises and the abnormal-operations list', () => {
     );
     expect(list.data!.abnormalOperationsList.edges.map((e: any) => e.node.enterprise.id)).toContain(enterpriseId);
     const profile = await app.execute(
-      `query($id: ID!) { node(id: $id) { ... on Enterprise { abnormalOperations { reason listedOn removedOn } } } }`,
+      `query($id: ID!) { node(id: $id) { ... on Enterprise { abnormalOperations(first: 10) { edges { node { reason listedOn removedOn } } } } } }`,
       { id: enterpriseId },
     );
-    expect(profile.data!.node.abnormalOperations).toEqual([
+    expect(profile.data!.node.abnormalOperations.edges.map((e: any) => e.node)).toEqual([
       { reason: '通过登记的住所无法联系', listedOn: '2026-11-26', removedOn: null },
     ]);
     const ctx = await contextFor(app);

@@ -193,7 +193,7 @@ describe('statement counts of nested lists', () => {
     const REPORTS = `query($first: Int) {
       unreachableReports(first: $first) { edges { node {
         id status host { id name }
-        enterprise { id name abnormalOperations { reason } hostedAddress { id host { id } } }
+        enterprise { id name abnormalOperations(first: 5) { edges { node { reason } } } hostedAddress { id host { id } } }
       } } }
     }`;
     const reports = await statementsFor(REPORTS, users.official.token, 50);
@@ -208,14 +208,14 @@ describe('statement counts of nested lists', () => {
     const LISTED = `query($first: Int) {
       abnormalOperationsList(first: $first) { edges { node {
         reason listedOn
-        enterprise { id name abnormalOperations { reason listedOn } hostedAddress { id address host { id name } } }
+        enterprise { id name abnormalOperations(first: 5) { edges { node { reason listedOn } } } hostedAddress { id address host { id name } } }
       } } }
     }`;
     const listed = await statementsFor(LISTED, null, 50);
     expect(listed.many.data.abnormalOperationsList.edges).toHaveLength(3);
     expect(
       listed.many.data.abnormalOperationsList.edges.every(
-        (e: any) => e.node.enterprise.abnormalOperations.length === 1,
+        (e: any) => e.node.enterprise.abnormalOperations.edges.length === 1,
       ),
     ).toBe(true);
     expect(listed.many.statements.length).toBe(listed.one.statements.length);

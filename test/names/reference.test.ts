@@ -55,7 +55,7 @@ describe('the prohibited-word list', () => {
     expect(next.data?.prohibitedWords.pageInfo.hasNextPage).toBe(false);
 
     const gambling = await app.execute(
-      `{ prohibitedWords(first: 100, category: GAMBLING) { edges { node { word category } } } }`,
+      `{ prohibitedWords(first: 100, filter: { category: GAMBLING }) { edges { node { word category } } } }`,
       {},
       { token: official.token },
     );

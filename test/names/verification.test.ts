@@ -21,7 +21,7 @@ import { CHECK, COMMITMENT_V1, contextFor, namesRowCounts, reserveViaApi } from 
 
 const QUEUE = /* GraphQL */ `
   query Queue($first: Int, $after: String, $overdue: Boolean) {
-    nameVerificationQueue(first: $first, after: $after, overdue: $overdue) {
+    nameVerificationQueue(first: $first, after: $after, filter: { overdue: $overdue }) {
       totalCount
       edges {
         node {

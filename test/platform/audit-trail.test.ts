@@ -22,9 +22,15 @@ const TRAIL = /* GraphQL */ `
       edges {
         node {
           action
-          actorId
-          actorApiKeyId
-          actorRole
+          actor {
+            role
+            user {
+              id
+            }
+            apiKey {
+              id
+            }
+          }
           subjectId
           fromState
           toState
@@ -71,7 +77,7 @@ async function recordEvents(
       actorUserId: byKey ? null : (actors.userId ?? null),
       actorApiKeyId: byKey ? actors.apiKeyId! : null,
       actorRole: byKey ? 'PARTNER' : 'ADMIN',
-      action: `test.event${i}`,
+      action: 'account.signIn',
       subjectType,
       subjectId,
       at: app.clock.now(),
@@ -91,10 +97,8 @@ describe('auditTrail', () => {
     expect(result.data?.auditTrail.totalCount).toBe(2);
     expect(result.data?.auditTrail.edges.map((e: { node: unknown }) => e.node)).toEqual([
       {
-        action: 'apiKey.create',
-        actorId: toGlobalId('User', admin.user.id),
-        actorApiKeyId: null,
-        actorRole: 'ADMIN',
+        action: 'API_KEY_CREATE',
+        actor: { role: 'ADMIN', user: { id: toGlobalId('User', admin.user.id) }, apiKey: null },
         subjectId: id,
         fromState: null,
         toState: 'ACTIVE',
@@ -102,10 +106,8 @@ describe('auditTrail', () => {
         requestId: expect.stringMatching(/^test-/),
       },
       {
-        action: 'apiKey.revoke',
-        actorId: toGlobalId('User', admin.user.id),
-        actorApiKeyId: null,
-        actorRole: 'ADMIN',
+        action: 'API_KEY_REVOKE',
+        actor: { role: 'ADMIN', user: { id: toGlobalId('User', admin.user.id) }, apiKey: null },
         subjectId: id,
         fromState: 'ACTIVE',
         toState: 'REVOKED',
@@ -130,8 +132,15 @@ describe('auditTrail', () => {
       );
     }
     const em = app.em();
-    // Five more events at the very same instant, written in this order.
-    for (const action of ['test.first', 'test.second', 'test.third', 'test.fourth', 'test.fifth']) {
+    // Five more events at the very same instant, written in this order (any five actions will do).
+    const sameInstant = [
+      'account.signIn',
+      'account.signOut',
+      'account.changePassword',
+      'account.disable',
+      'account.enable',
+    ] as const;
+    for (const action of sameInstant) {
       em.create(AuditEvent, {
         action,
         subjectType: 'ApiKey',
@@ -147,13 +156,13 @@ describe('auditTrail', () => {
 
     const actions = trail.data?.auditTrail.edges.map((e: { node: { action: string } }) => e.node.action);
     expect(actions).toEqual([
-      'apiKey.create',
-      'apiKey.revoke',
-      'test.first',
-      'test.second',
-      'test.third',
-      'test.fourth',
-      'test.fifth',
+      'API_KEY_CREATE',
+      'API_KEY_REVOKE',
+      'ACCOUNT_SIGN_IN',
+      'ACCOUNT_SIGN_OUT',
+      'ACCOUNT_CHANGE_PASSWORD',
+      'ACCOUNT_DISABLE',
+      'ACCOUNT_ENABLE',
     ]);
   });
 
@@ -194,11 +203,11 @@ describe('auditTrail', () => {
     );
 
     expect(page1.data?.auditTrail.edges.map((e: { node: { action: string } }) => e.node.action)).toEqual([
-      'apiKey.create',
+      'API_KEY_CREATE',
     ]);
     expect(page1.data?.auditTrail.pageInfo.hasNextPage).toBe(true);
     expect(page2.data?.auditTrail.edges.map((e: { node: { action: string } }) => e.node.action)).toEqual([
-      'apiKey.revoke',
+      'API_KEY_REVOKE',
     ]);
   });
 
@@ -231,7 +240,7 @@ describe('auditTrail', () => {
       actorUserId: null,
       actorApiKeyId: key.apiKey.id,
       actorRole: 'PARTNER',
-      action: 'test.partnerRead',
+      action: 'apiKey.rotate',
       subjectType: 'ApiKey',
       subjectId: key.apiKey.id,
       at: app.clock.now(),
@@ -243,10 +252,29 @@ describe('auditTrail', () => {
     const result = await app.execute(TRAIL, { id: key.id }, { token: admin.token });
 
     expect(result.data?.auditTrail.edges[0].node).toMatchObject({
-      actorId: null,
-      actorApiKeyId: key.id,
-      actorRole: 'PARTNER',
+      actor: { role: 'PARTNER', user: null, apiKey: { id: key.id } },
     });
+  });
+
+  it('shows no actor for an event the platform recorded itself (a scheduled job)', async () => {
+    const key = await createApiKeyRow(app);
+    const em = app.em();
+    em.create(AuditEvent, {
+      actorUserId: null,
+      actorApiKeyId: null,
+      actorRole: null,
+      action: 'nameReservation.expire',
+      subjectType: 'ApiKey',
+      subjectId: key.apiKey.id,
+      at: app.clock.now(),
+      requestId: 'test-job',
+      details: null,
+    });
+    await em.flush();
+
+    const result = await app.execute(TRAIL, { id: key.id }, { token: admin.token });
+
+    expect(result.data?.auditTrail.edges.at(-1).node).toMatchObject({ action: 'NAME_RESERVATION_EXPIRE', actor: null });
   });
 });
 
@@ -342,9 +370,9 @@ describe('auditTrail follows what node(id:) shows the viewer', () => {
     const byAdmin = await app.execute(TRAIL, { id }, { token: admin.token });
 
     const actors = (result: typeof byAdmin) =>
-      result.data?.auditTrail.edges.map((e: { node: { actorId: string; actorApiKeyId: string } }) => [
-        e.node.actorId,
-        e.node.actorApiKeyId,
+      result.data?.auditTrail.edges.map((e: { node: { actor: any } }) => [
+        e.node.actor.user?.id ?? null,
+        e.node.actor.apiKey?.id ?? null,
       ]);
     expect(actors(byOfficial)).toEqual([
       [toGlobalId('User', admin.user.id), null],
@@ -376,8 +404,7 @@ describe('auditTrail follows what node(id:) shows the viewer', () => {
         expect(result.errors).toBeUndefined();
         expect(
           result.data?.auditTrail.edges.every(
-            (e: { node: { actorId: string | null; actorApiKeyId: string | null } }) =>
-              e.node.actorId ?? e.node.actorApiKeyId,
+            (e: { node: { actor: any } }) => e.node.actor.user?.id ?? e.node.actor.apiKey?.id,
           ),
         ).toBe(true);
       });

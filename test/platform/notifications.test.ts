@@ -17,7 +17,7 @@ afterAll(async () => app?.stop());
 
 const INBOX = /* GraphQL */ `
   query Inbox($unreadOnly: Boolean, $first: Int, $after: String) {
-    notifications(unreadOnly: $unreadOnly, first: $first, after: $after) {
+    notifications(filter: { unreadOnly: $unreadOnly }, first: $first, after: $after) {
       totalCount
       edges {
         cursor

@@ -1077,7 +1077,7 @@ export const MATRIX: Record<string, Row> = {
   },
   'Query.auditEvents': {
     needs: ['ADMIN'],
-    call: async () => ({ query: `{ auditEvents(first: 1, filter: { action: "account." }) { totalCount } }` }),
+    call: async () => ({ query: `{ auditEvents(first: 1, filter: { actions: [ACCOUNT_SIGN_IN] }) { totalCount } }` }),
   },
   'Mutation.disableStaffAccount': {
     needs: ['ADMIN'],
@@ -1408,7 +1408,7 @@ export const MATRIX: Record<string, Row> = {
         cast.applicant,
       );
       return {
-        query: `{ unreachableReports(first: 100, status: PENDING) { edges { node { id } } } }`,
+        query: `{ unreachableReports(first: 100, filter: { status: PENDING }) { edges { node { id } } } }`,
         read: holds('unreachableReports', reportId),
       };
     },

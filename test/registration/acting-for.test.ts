@@ -255,7 +255,7 @@ describe('acting for an enterprise', () => {
       official,
     );
     expect(trail.auditTrail.edges.map((e: any) => e.node)).toContainEqual({
-      action: 'enterprise.agentAdded',
+      action: 'ENTERPRISE_AGENT_ADDED',
       actingForId: enterpriseId,
     });
   });

@@ -38,7 +38,7 @@ async function submitWith(name: string, investors: Record<string, unknown>[] | u
 describe('（中国） in the name of a foreign-invested enterprise', () => {
   it('规定 Art. 12: is refused when Chinese investors hold the capital', async () => {
     const data = await submitWith('博西家电（中国）有限公司', undefined);
-    expect(errorsOf(data)).toEqual([{ code: 'NOT_ALLOWED', field: ['declaration', 'investors'] }]);
+    expect(errorsOf(data)).toEqual([{ code: 'NOT_ALLOWED', field: ['input', 'declaration', 'investors'] }]);
   });
 
   it('规定 Art. 12: is accepted when foreign investors hold more than half of the capital and the name uses their trade name', async () => {
@@ -50,7 +50,7 @@ describe('（中国） in the name of a foreign-invested enterprise', () => {
   it('规定 Art. 12: is refused when the trade name is not that of any declared foreign investor', async () => {
     const chinese = (declaration().investors as Record<string, unknown>[])[1]!;
     const data = await submitWith('博世（中国）有限公司', [FOREIGN_PARENT, chinese]);
-    expect(errorsOf(data)).toEqual([{ code: 'NOT_ALLOWED', field: ['declaration', 'investors'] }]);
+    expect(errorsOf(data)).toEqual([{ code: 'NOT_ALLOWED', field: ['input', 'declaration', 'investors'] }]);
     expect(payloadOf(data).userErrors[0]!.message).toContain('博世');
   });
 
@@ -61,7 +61,7 @@ describe('（中国） in the name of a foreign-invested enterprise', () => {
       subscribedCapital: { amount: '400000.00' },
     };
     const data = await submitWith('拜耳（中国）有限公司', [FOREIGN_PARENT, chinese]);
-    expect(errorsOf(data)).toEqual([{ code: 'NOT_ALLOWED', field: ['declaration', 'investors'] }]);
+    expect(errorsOf(data)).toEqual([{ code: 'NOT_ALLOWED', field: ['input', 'declaration', 'investors'] }]);
   });
 
   it('规定 Art. 12: a foreign organisation form the parser does not know (株式会社) still yields the trade name', async () => {
@@ -93,6 +93,6 @@ describe('（中国） in the name of a foreign-invested enterprise', () => {
         [application.number],
       );
     const data = await run(app, CONFIRM, { input: { id: application.id } }, registrar);
-    expect(errorsOf(data)).toEqual([{ code: 'NOT_ALLOWED', field: ['declaration', 'investors'] }]);
+    expect(errorsOf(data)).toEqual([{ code: 'NOT_ALLOWED', field: ['input', 'declaration', 'investors'] }]);
   });
 });

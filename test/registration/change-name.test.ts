@@ -131,7 +131,7 @@ describe('a change of name without a separate reservation (实施细则 Art. 34)
     const name = newName();
     expect(payloadOf((await submitChange(first.id, name)).data).userErrors).toEqual([]);
     const { data } = await submitChange(second.id, name);
-    expect(errorsOf(data)).toEqual([{ code: 'NAME_UNAVAILABLE', field: ['declaration', 'name'] }]);
+    expect(errorsOf(data)).toEqual([{ code: 'NAME_UNAVAILABLE', field: ['input', 'newName'] }]);
   });
 
   it('实施细则 Art. 34: withdrawing the change frees the held name at once', async () => {
@@ -160,7 +160,7 @@ describe('a change of name without a separate reservation (实施细则 Art. 34)
     const data = await nothingWritten(app, () =>
       run(app, SUBMIT, { input: { id: draft.application.id, commitment: COMMITMENT } }, applicant),
     );
-    expect(errorsOf(data)).toContainEqual({ code: 'NAME_UNAVAILABLE', field: ['declaration', 'name'] });
+    expect(errorsOf(data)).toContainEqual({ code: 'NAME_UNAVAILABLE', field: ['input', 'newName'] });
     expect(await app.em().count(EnterpriseName, {})).toBe(holds);
   });
 
@@ -169,14 +169,14 @@ describe('a change of name without a separate reservation (实施细则 Art. 34)
     const name = newName();
     await reserve(app, stranger, { name, district: 'SHINAN' });
     const { data } = await submitChange(enterpriseId, name);
-    expect(errorsOf(data)).toEqual([{ code: 'NAME_UNAVAILABLE', field: ['declaration', 'name'] }]);
+    expect(errorsOf(data)).toEqual([{ code: 'NAME_UNAVAILABLE', field: ['input', 'newName'] }]);
   });
 
   it('规定 告知承诺 via 实施细则 Art. 34: a special name declared directly needs the written commitment, which is recorded', async () => {
     const { id: enterpriseId } = await enterprise();
     const name = `${tradeName()}信息技术有限公司`;
     const refused = await submitChange(enterpriseId, name);
-    expect(errorsOf(refused.data)).toEqual([{ code: 'COMMITMENT_REQUIRED', field: ['nameCommitment'] }]);
+    expect(errorsOf(refused.data)).toEqual([{ code: 'COMMITMENT_REQUIRED', field: ['input', 'nameCommitment'] }]);
 
     const terms = (await app.execute(`{ nameCommitmentTerms { version } }`, {})).data as any;
     const version = terms.nameCommitmentTerms.version as number;

@@ -140,9 +140,9 @@ describe('establishment', () => {
     expect(payload.application).toBeNull();
     expect(payload.userErrors).toEqual(
       expect.arrayContaining([
-        expect.objectContaining({ code: 'REQUIRED', field: ['declaration', 'liaison'] }),
-        expect.objectContaining({ code: 'REQUIRED', field: ['declaration', 'operatingTerm'] }),
-        expect.objectContaining({ code: 'INVALID_INPUT', field: ['declaration', 'investors'] }),
+        expect.objectContaining({ code: 'REQUIRED', field: ['input', 'declaration', 'liaison'] }),
+        expect.objectContaining({ code: 'REQUIRED', field: ['input', 'declaration', 'operatingTerm'] }),
+        expect.objectContaining({ code: 'INVALID_INPUT', field: ['input', 'declaration', 'investors'] }),
       ]),
     );
     const stored = await app

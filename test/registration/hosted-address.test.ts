@@ -147,7 +147,7 @@ describe('a hosted address as the registered address', () => {
       run(app, SUBMIT, { input: { id, commitment: COMMITMENT } }, applicant),
     );
     expect(errorsOf(data)).toEqual([
-      { code: 'INVALID_STATE', field: ['declaration', 'registeredAddress', 'hostingAgreementId'] },
+      { code: 'INVALID_STATE', field: ['input', 'declaration', 'registeredAddress', 'hostingAgreementId'] },
     ]);
     expect(payloadOf(data).application).toBeNull();
   });
@@ -159,7 +159,7 @@ describe('a hosted address as the registered address', () => {
     const id = await draft(other, reservation.id, agreementId);
     const data = await nothingWritten(app, () => run(app, SUBMIT, { input: { id, commitment: COMMITMENT } }, other));
     expect(errorsOf(data)).toEqual([
-      { code: 'NOT_FOUND', field: ['declaration', 'registeredAddress', 'hostingAgreementId'] },
+      { code: 'NOT_FOUND', field: ['input', 'declaration', 'registeredAddress', 'hostingAgreementId'] },
     ]);
   });
 

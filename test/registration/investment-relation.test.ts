@@ -63,7 +63,7 @@ describe('the investment relationship a name was reserved on (规定 Art. 17)', 
     expect(refused.userErrors).toEqual([
       expect.objectContaining({
         code: 'NOT_ALLOWED',
-        field: ['declaration', 'investors'],
+        field: ['input', 'declaration', 'investors'],
         message: expect.stringContaining(uscc),
       }),
     ]);

@@ -232,7 +232,9 @@ describe('the 20-day public notice (条例 Art. 33; 实施细则 Art. 49)', () =
     const id = await draftDeregistration(enterpriseId, { reason: '决定解散', simplified: true });
     const before = await fingerprint(app);
     const early = payloadOf(await run(app, SUBMIT, { input: { id, commitment: DEREG_COMMITMENT } }, applicant));
-    expect(codes(early.userErrors)).toEqual([{ code: 'NOT_ALLOWED', field: ['deregistration', 'simplified'] }]);
+    expect(codes(early.userErrors)).toEqual([
+      { code: 'NOT_ALLOWED', field: ['input', 'deregistration', 'simplified'] },
+    ]);
     expect(early.userErrors[0].message).toContain('2026-09-14');
     expect(await fingerprint(app)).toBe(before);
 
@@ -268,7 +270,9 @@ describe('the 20-day public notice (条例 Art. 33; 实施细则 Art. 49)', () =
 
     app.clock.set('2026-12-15T09:00:00+08:00');
     const late = await submitSimplified(enterpriseId);
-    expect(codes(late.payload.userErrors)).toEqual([{ code: 'NOT_ALLOWED', field: ['deregistration', 'simplified'] }]);
+    expect(codes(late.payload.userErrors)).toEqual([
+      { code: 'NOT_ALLOWED', field: ['input', 'deregistration', 'simplified'] },
+    ]);
     expect(late.payload.userErrors[0].message).toContain('2026-12-14');
     const lapsed = await run(app, NOTICES, { filter: { status: 'LAPSED' }, first: 100 });
     expect(lapsed.simplifiedDeregistrationNotices.edges.map((e: any) => e.node.id)).toContain(notice.id);
@@ -346,7 +350,7 @@ describe('objections (条例 Art. 33)', () => {
     app.clock.set('2026-11-23T09:00:00+08:00');
     const simplified = await submitSimplified(enterpriseId);
     expect(codes(simplified.payload.userErrors)).toEqual([
-      { code: 'NOT_ALLOWED', field: ['deregistration', 'simplified'] },
+      { code: 'NOT_ALLOWED', field: ['input', 'deregistration', 'simplified'] },
     ]);
     expect(simplified.payload.userErrors[0].message).toContain('一般程序');
     const ordinary = await draftDeregistration(enterpriseId, {
@@ -461,7 +465,7 @@ describe('what bars the simplified route (实施细则 Art. 48)', () => {
     );
     const refused = await submitSimplified(enterpriseId);
     expect(codes(refused.payload.userErrors)).toEqual([
-      { code: 'NOT_ALLOWED', field: ['deregistration', 'simplified'] },
+      { code: 'NOT_ALLOWED', field: ['input', 'deregistration', 'simplified'] },
     ]);
     expect(refused.payload.userErrors[0].message).toContain('出质');
     await run(
@@ -507,7 +511,7 @@ describe('what bars the simplified route (实施细则 Art. 48)', () => {
       app.clock.set('2026-11-10T10:00:00+08:00');
       const refused = await submitSimplified(listed);
       expect(codes(refused.payload.userErrors)).toEqual([
-        { code: 'NOT_ALLOWED', field: ['deregistration', 'simplified'] },
+        { code: 'NOT_ALLOWED', field: ['input', 'deregistration', 'simplified'] },
       ]);
       expect(refused.payload.userErrors[0].message).toBe('企业被列入经营异常名录（2026-09-01），不适用简易注销。');
       expect((await startNotice(other)).userErrors).toEqual([]);
@@ -569,11 +573,11 @@ describe('what bars the simplified route (实施细则 Art. 48)', () => {
       (
         await run(
           app,
-          `query($id: ID!) { enterprise(id: $id) { restrictions { kind inForce } } }`,
+          `query($id: ID!) { enterprise(id: $id) { restrictions(first: 10) { edges { node { kind inForce } } } } }`,
           { id: enterpriseId },
           user,
         )
-      ).enterprise.restrictions;
+      ).enterprise.restrictions?.edges.map((e: any) => e.node) ?? null;
     expect(await restrictions(applicant)).toEqual([{ kind: 'UNPAID_FINE', inForce: false }]);
     expect(await restrictions(registrar)).toEqual([{ kind: 'UNPAID_FINE', inForce: false }]);
     expect(await restrictions(stranger)).toBeNull();

@@ -227,10 +227,10 @@ describe('saveRegistrationDraft refusals', () => {
     expect(saved.application.id).toBe(id);
     expect(await refused(SUBMIT, { id, commitment: COMMITMENT }, applicant)).toEqual(
       expect.arrayContaining([
-        { code: 'REQUIRED', field: ['declaration', 'investors', '0', 'idNumber'] },
-        { code: 'REQUIRED', field: ['declaration', 'investors', '0', 'subscribedCapital', 'amount'] },
-        { code: 'REQUIRED', field: ['declaration', 'officers', '0', 'name'] },
-        { code: 'REQUIRED', field: ['declaration', 'liaison', 'phone'] },
+        { code: 'REQUIRED', field: ['input', 'declaration', 'investors', '0', 'idNumber'] },
+        { code: 'REQUIRED', field: ['input', 'declaration', 'investors', '0', 'subscribedCapital', 'amount'] },
+        { code: 'REQUIRED', field: ['input', 'declaration', 'officers', '0', 'name'] },
+        { code: 'REQUIRED', field: ['input', 'declaration', 'liaison', 'phone'] },
       ]),
     );
   });
@@ -292,18 +292,18 @@ describe('submitRegistrationApplication refusals', () => {
     });
     expect(await refused(SUBMIT, { id, commitment: COMMITMENT }, applicant)).toEqual(
       expect.arrayContaining([
-        { code: 'REQUIRED', field: ['declaration', 'industry'] },
-        { code: 'REQUIRED', field: ['declaration', 'businessScope'] },
-        { code: 'REQUIRED', field: ['declaration', 'registeredAddress'] },
-        { code: 'REQUIRED', field: ['declaration', 'legalRepresentative'] },
-        { code: 'REQUIRED', field: ['declaration', 'liaison'] },
-        { code: 'REQUIRED', field: ['declaration', 'operatingTerm'] },
-        { code: 'REQUIRED', field: ['declaration', 'registeredCapital'] },
-        { code: 'REQUIRED', field: ['declaration', 'investors'] },
-        { code: 'REQUIRED', field: ['declaration', 'articlesOfAssociation'] },
-        { code: 'REQUIRED', field: ['declaration', 'officers'] },
-        { code: 'REQUIRED', field: ['declaration', 'serviceAgent'] },
-        { code: 'CONFLICT', field: ['declaration', 'foreignInvested'] },
+        { code: 'REQUIRED', field: ['input', 'declaration', 'industry'] },
+        { code: 'REQUIRED', field: ['input', 'declaration', 'businessScope'] },
+        { code: 'REQUIRED', field: ['input', 'declaration', 'registeredAddress'] },
+        { code: 'REQUIRED', field: ['input', 'declaration', 'legalRepresentative'] },
+        { code: 'REQUIRED', field: ['input', 'declaration', 'liaison'] },
+        { code: 'REQUIRED', field: ['input', 'declaration', 'operatingTerm'] },
+        { code: 'REQUIRED', field: ['input', 'declaration', 'registeredCapital'] },
+        { code: 'REQUIRED', field: ['input', 'declaration', 'investors'] },
+        { code: 'REQUIRED', field: ['input', 'declaration', 'articlesOfAssociation'] },
+        { code: 'REQUIRED', field: ['input', 'declaration', 'officers'] },
+        { code: 'REQUIRED', field: ['input', 'declaration', 'serviceAgent'] },
+        { code: 'CONFLICT', field: ['input', 'declaration', 'foreignInvested'] },
       ]),
     );
   });
@@ -315,9 +315,9 @@ describe('submitRegistrationApplication refusals', () => {
       articlesOfAssociation: { adoptedOn: '2026-11-27', text: '章程' },
     });
     expect(await refused(SUBMIT, { id, commitment: COMMITMENT }, applicant)).toEqual([
-      { code: 'INVALID_INPUT', field: ['declaration', 'investors'] },
-      { code: 'OUT_OF_RANGE', field: ['declaration', 'operatingTerm', 'endsOn'] },
-      { code: 'OUT_OF_RANGE', field: ['declaration', 'articlesOfAssociation', 'adoptedOn'] },
+      { code: 'INVALID_INPUT', field: ['input', 'declaration', 'investors'] },
+      { code: 'OUT_OF_RANGE', field: ['input', 'declaration', 'operatingTerm', 'endsOn'] },
+      { code: 'OUT_OF_RANGE', field: ['input', 'declaration', 'articlesOfAssociation', 'adoptedOn'] },
     ]);
   });
 
@@ -333,9 +333,9 @@ describe('submitRegistrationApplication refusals', () => {
       {},
     );
     expect(await refused(SUBMIT, { id, commitment: COMMITMENT }, applicant)).toEqual([
-      { code: 'CONFLICT', field: ['declaration', 'kind'] },
-      { code: 'CONFLICT', field: ['declaration', 'registeredAddress', 'district'] },
-      { code: 'CONFLICT', field: ['declaration', 'industry'] },
+      { code: 'CONFLICT', field: ['input', 'declaration', 'kind'] },
+      { code: 'CONFLICT', field: ['input', 'declaration', 'registeredAddress', 'district'] },
+      { code: 'CONFLICT', field: ['input', 'declaration', 'industry'] },
     ]);
   });
 
@@ -344,8 +344,7 @@ describe('submitRegistrationApplication refusals', () => {
       await run(app, SAVE, { input: { kind: 'ESTABLISHMENT', declaration: declaration() } }, applicant),
     );
     expect(await refused(SUBMIT, { id: draft.application.id, commitment: COMMITMENT }, applicant)).toEqual([
-      { code: 'REQUIRED', field: ['declaration', 'name'] },
-      { code: 'REQUIRED', field: ['nameReservationId'] },
+      { code: 'REQUIRED', field: ['input', 'nameReservationId'] },
     ]);
     const first = await submitted(app, applicant);
     const second = payloadOf(
@@ -363,7 +362,7 @@ describe('submitRegistrationApplication refusals', () => {
       ),
     );
     expect(await refused(SUBMIT, { id: second.application.id, commitment: COMMITMENT }, applicant)).toEqual([
-      { code: 'CONFLICT', field: ['nameReservationId'] },
+      { code: 'CONFLICT', field: ['input', 'nameReservationId'] },
     ]);
   });
 
@@ -385,18 +384,18 @@ describe('submitRegistrationApplication refusals', () => {
     };
     const unchanged = await save({ changeDecidedOn: '2026-10-26' });
     expect(await refused(SUBMIT, { id: unchanged, commitment: COMMITMENT }, applicant)).toEqual([
-      { code: 'NOT_ALLOWED', field: ['declaration'] },
+      { code: 'NOT_ALLOWED', field: ['input', 'declaration'] },
     ]);
     const undated = await save({ declaration: declaration({ businessScope: '软件开发' }) });
     expect(await refused(SUBMIT, { id: undated, commitment: COMMITMENT }, applicant)).toEqual([
-      { code: 'REQUIRED', field: ['changeDecidedOn'] },
+      { code: 'REQUIRED', field: ['input', 'changeDecidedOn'] },
     ]);
     const future = await save({
       declaration: declaration({ businessScope: '软件开发' }),
       changeDecidedOn: '2026-11-27',
     });
     expect(await refused(SUBMIT, { id: future, commitment: COMMITMENT }, applicant)).toEqual([
-      { code: 'OUT_OF_RANGE', field: ['changeDecidedOn'] },
+      { code: 'OUT_OF_RANGE', field: ['input', 'changeDecidedOn'] },
     ]);
 
     const first = await save({
@@ -411,7 +410,7 @@ describe('submitRegistrationApplication refusals', () => {
       changeDecidedOn: '2026-11-20',
     });
     expect(await refused(SUBMIT, { id: second, commitment: COMMITMENT }, applicant)).toEqual([
-      { code: 'CONFLICT', field: ['enterpriseId'] },
+      { code: 'CONFLICT', field: ['input', 'enterpriseId'] },
     ]);
   });
 
@@ -431,21 +430,21 @@ describe('submitRegistrationApplication refusals', () => {
     };
     const simplified = await save({ simplified: true, publicNoticeFrom: '2026-11-07' });
     expect(await refused(SUBMIT, { id: simplified, commitment: DEREG_COMMITMENT }, applicant)).toEqual([
-      { code: 'REQUIRED', field: ['deregistration', 'reason'] },
-      { code: 'REQUIRED', field: ['deregistration', 'simplified'] },
+      { code: 'REQUIRED', field: ['input', 'deregistration', 'reason'] },
+      { code: 'REQUIRED', field: ['input', 'deregistration', 'simplified'] },
     ]);
     const noNotice = await save({ reason: '决定解散', simplified: true });
     expect(await refused(SUBMIT, { id: noNotice, commitment: DEREG_COMMITMENT }, applicant)).toEqual([
-      { code: 'REQUIRED', field: ['deregistration', 'simplified'] },
+      { code: 'REQUIRED', field: ['input', 'deregistration', 'simplified'] },
     ]);
     const ordinary = await save({ reason: '决定解散', simplified: false });
     expect(await refused(SUBMIT, { id: ordinary, commitment: DEREG_COMMITMENT }, applicant)).toEqual([
-      { code: 'REQUIRED', field: ['deregistration', 'liquidationCompletedOn'] },
+      { code: 'REQUIRED', field: ['input', 'deregistration', 'liquidationCompletedOn'] },
     ]);
     const wrongTerms = await save({ reason: '决定解散', simplified: true, publicNoticeFrom: '2026-11-06' });
     expect(await refused(SUBMIT, { id: wrongTerms, commitment: COMMITMENT }, applicant)).toEqual([
       { code: 'COMMITMENT_REQUIRED', field: ['input', 'commitment', 'termsVersion'] },
-      { code: 'REQUIRED', field: ['deregistration', 'simplified'] },
+      { code: 'REQUIRED', field: ['input', 'deregistration', 'simplified'] },
     ]);
   });
 });
@@ -472,7 +471,7 @@ describe('decision refusals', () => {
     app.clock.set('2027-03-01T09:00:00+08:00');
     try {
       expect(await refused(SUBMIT, { id, commitment: COMMITMENT }, applicant)).toEqual([
-        { code: 'INVALID_STATE', field: ['nameReservationId'] },
+        { code: 'INVALID_STATE', field: ['input', 'nameReservationId'] },
       ]);
     } finally {
       app.clock.set('2026-11-26T09:00:00+08:00');

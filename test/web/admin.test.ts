@@ -261,14 +261,21 @@ describe.each(VARIANTS)('the admin console ($name)', (variant) => {
 
         // The audit trail, filtered by action, shows what was just done.
         await page.goto('/admin/audit');
-        await page.locator('input[name="action"]').fill('names.prohibitedWord');
+        await page.locator('select[name="action"]').selectOption('NAMES_PROHIBITED_WORD_ADD');
         await page.getByRole('button', { name: t('admin.audit.apply') }).click();
         const rows = page.getByTestId('audit-events').locator('tbody tr');
-        // The unfiltered list is on screen until the filtered one arrives, and it too has two rows or more:
-        // wait for rows that are all of the filtered action.
+        // The unfiltered list is on screen until the filtered one arrives, and it too may show the action:
+        // wait for rows that are all of the filtered action, shown by its label.
         const filteredActions = async () => {
-          const actions = await rows.locator('th code').allInnerTexts();
-          return actions.length >= 2 && actions.every((action) => /^names\.prohibitedWord\./.test(action));
+          const actions = await rows
+            .locator('th')
+            .evaluateAll((cells) => cells.map((c) => c.getAttribute('data-action')));
+          const labels = await rows.locator('th').allInnerTexts();
+          return (
+            actions.length >= 1 &&
+            actions.every((action) => action === 'NAMES_PROHIBITED_WORD_ADD') &&
+            labels.every((label) => label === t('enums.AuditAction.NAMES_PROHIBITED_WORD_ADD'))
+          );
         };
         await expect.poll(filteredActions).toBe(true);
         await expectAccessible(page);

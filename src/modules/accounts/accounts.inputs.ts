@@ -174,3 +174,9 @@ export class RevokeApiKeyInput {
   @Field(() => ID, { description: 'Global ID of the key.' })
   id!: string;
 }
+
+@InputType({ description: 'Which organisations.' })
+export class OrganisationFilter {
+  @Field(() => OrganisationKindEnum, { nullable: true, description: 'Only this kind.' })
+  kind?: OrganisationKindEnum | null;
+}

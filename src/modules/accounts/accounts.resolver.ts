@@ -9,6 +9,7 @@ import {
   ChangePasswordInput,
   CreateOrganisationInput,
   CreateStaffAccountInput,
+  OrganisationFilter,
   SignInInput,
   SignUpInput,
 } from './accounts.inputs.js';
@@ -19,7 +20,6 @@ import {
   CreateOrganisationPayload,
   CreateStaffAccountPayload,
   OrganisationConnection,
-  OrganisationKindEnum,
   OrganisationType,
   SignInPayload,
   SignOutPayload,
@@ -50,10 +50,11 @@ export class AccountsResolver {
   organisations(
     @Ctx() ctx: RequestContext,
     @Args() page: PageArgsType,
-    @Arg('kind', () => OrganisationKindEnum, { nullable: true, description: 'Only this kind.' })
-    kind?: OrganisationKindEnum,
+    @Arg('filter', () => OrganisationFilter, { nullable: true, description: 'Only these.' })
+    filter?: OrganisationFilter,
   ) {
-    return paginate(ctx, Organisation, kind ? { kind } : {}, { orderBy: { name: 'asc' }, ...page });
+    const where = filter?.kind ? { kind: filter.kind } : {};
+    return paginate(ctx, Organisation, where, { orderBy: { name: 'asc' }, ...page });
   }
 
   @MutationWithPayload(() => SignUpPayload, {

@@ -3,6 +3,7 @@ import { byKeys } from '../../shared/loaders.js';
 import { nodeIdResolver, registerNodeType } from '../../shared/graphql/node.js';
 import { ApiKey, ApiKeyDailyUse, Organisation, Session, User } from './accounts.entity.js';
 import { AccountsResolver, UserFieldsResolver } from './accounts.resolver.js';
+import { AuditActorResolver, AuditEventActorResolver } from './audit-actor.resolver.js';
 import { StaffAccountFieldsResolver, StaffAdminResolver } from './staff-admin.resolver.js';
 import { ApiKeyFieldsResolver, ApiKeysResolver, OrganisationScopesResolver } from './api-keys.resolver.js';
 import { ApiKeyType, OrganisationType, UserType } from './accounts.types.js';
@@ -54,6 +55,8 @@ registerNodeType({
 
 export const accountsResolvers = [
   AccountsResolver,
+  AuditEventActorResolver,
+  AuditActorResolver,
   UserFieldsResolver,
   StaffAdminResolver,
   StaffAccountFieldsResolver,

@@ -1,4 +1,4 @@
-import { IsOptional, MaxLength } from 'class-validator';
+import { ArrayMaxSize, IsOptional } from 'class-validator';
 import {
   Arg,
   Args,
@@ -15,6 +15,7 @@ import {
 } from 'type-graphql';
 import type { RequestContext } from '../../shared/context.js';
 import { AuditEventConnection } from '../../shared/audit/audit.types.js';
+import { AuditAction, type AuditActionCode } from '../../shared/audit/audit-actions.js';
 import { Role, UserError } from '../../shared/graphql/common.types.js';
 import { MutationWithPayload } from '../../shared/graphql/mutation.js';
 import { PageArgsType } from '../../shared/graphql/page-args.js';
@@ -47,13 +48,10 @@ export class ResetStaffPasswordInput extends StaffAccountInput {}
 
 @InputType({ description: 'Which audit events to list.' })
 export class AuditEventFilter {
-  @Field(() => String, {
-    nullable: true,
-    description: 'Actions starting with this, e.g. "registration." or "apiKey.revoke".',
-  })
+  @Field(() => [AuditAction], { nullable: true, description: 'Only events of these actions (any of them).' })
   @IsOptional()
-  @MaxLength(100)
-  action?: string | null;
+  @ArrayMaxSize(200)
+  actions?: AuditActionCode[] | null;
 
   @Field(() => ID, { nullable: true, description: 'Only events about this object.' })
   subjectId?: string | null;
@@ -161,7 +159,7 @@ export class StaffAdminResolver {
     return admin.browseAudit(
       ctx,
       {
-        action: filter?.action ?? null,
+        actions: filter?.actions ?? null,
         subjectId: filter?.subjectId ?? null,
         actorId: filter?.actorId ?? null,
         from: filter?.from ?? null,

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { LockMode } from '@mikro-orm/core';
 import type { RequestContext } from '../../shared/context.js';
-import { recordAudit } from '../../shared/audit/audit.service.js';
+import { recordAudit, type AuditActionCode } from '../../shared/audit/audit.service.js';
 import { AuditEvent } from '../../shared/audit/audit.entity.js';
 import { DomainError, UserErrorCode, problem } from '../../shared/errors.js';
 import { paginate, type ConnectionData, type PageArgs } from '../../shared/graphql/connection.js';
@@ -116,7 +116,7 @@ export async function resetStaffPassword(
 }
 
 export interface AuditFilter {
-  action: string | null;
+  actions: AuditActionCode[] | null;
   subjectId: string | null;
   actorId: string | null;
   from: Date | null;
@@ -130,7 +130,7 @@ export function browseAudit(
   page: PageArgs,
 ): Promise<ConnectionData<AuditEvent>> {
   const where: Record<string, unknown> = {};
-  if (filter.action) where.action = { $like: `${filter.action.replace(/[\\%_]/g, (c) => `\\${c}`)}%` };
+  if (filter.actions) where.action = { $in: filter.actions };
   if (filter.subjectId) {
     const subject = fromGlobalId(filter.subjectId);
     where.subjectType = subject?.type ?? '-';

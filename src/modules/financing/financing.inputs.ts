@@ -8,6 +8,7 @@ import {
   CreditProductAudience,
   FinancingDemandOrderField,
   FinancingDemandStatus,
+  FinancingOfferStatus,
   FinancingPurpose,
   GuaranteeType,
   OrderDirection,
@@ -225,6 +226,21 @@ export class PublishCreditProductInput {
 export class RetireCreditProductInput {
   @Field(() => ID, { description: "One of your bank's active products." })
   id!: string;
+}
+
+@InputType({ description: 'Which of your enterprises’ financing demands.' })
+export class MyFinancingDemandFilter {
+  @Field(() => ID, { nullable: true, description: 'Only this enterprise’s demands.' })
+  enterpriseId?: string | null;
+
+  @Field(() => FinancingDemandStatus, { nullable: true, description: 'Only demands in this status.' })
+  status?: FinancingDemandStatus | null;
+}
+
+@InputType({ description: 'Which of your bank’s offers.' })
+export class FinancingOfferFilter {
+  @Field(() => FinancingOfferStatus, { nullable: true, description: 'Only offers in this status.' })
+  status?: FinancingOfferStatus | null;
 }
 
 @InputType({

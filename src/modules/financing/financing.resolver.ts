@@ -10,7 +10,7 @@ import { localIdOf } from '../../shared/ids.js';
 import { freshForEvent, liveEvents } from '../../shared/subscriptions.js';
 import { bankOf, canSeeDemand } from './financing.access.js';
 import { actsFor, enterprisesActedFor } from './financing.enterprises.js';
-import { FinancingDemandStatus, FinancingOfferStatus, FinancingStatsGrouping } from './financing.enums.js';
+import { FinancingStatsGrouping } from './financing.enums.js';
 import { FINANCING_DEMAND_PUBLISHED, FINANCING_OFFER_RECEIVED, type DemandPublishedEvent } from './financing.events.js';
 import { demandMatches, parseDemandFilter } from './financing.filter.js';
 import {
@@ -20,7 +20,9 @@ import {
   DeleteFinancingDemandAlertInput,
   FinancingDemandFilter,
   FinancingDemandOrder,
+  FinancingOfferFilter,
   MakeFinancingOfferInput,
+  MyFinancingDemandFilter,
   PublishCreditProductInput,
   PublishFinancingDemandInput,
   RecordDisbursementInput,
@@ -106,17 +108,15 @@ export class FinancingResolver {
   async myFinancingDemands(
     @Ctx() ctx: RequestContext,
     @Args() page: PageArgsType,
-    @Arg('enterpriseId', () => ID, { nullable: true, description: 'Only this enterprise’s demands.' })
-    enterpriseId?: string,
-    @Arg('status', () => FinancingDemandStatus, { nullable: true, description: 'Only demands in this status.' })
-    status?: FinancingDemandStatus,
+    @Arg('filter', () => MyFinancingDemandFilter, { nullable: true, description: 'Only these.' })
+    filter?: MyFinancingDemandFilter,
   ) {
     let ids = await enterprisesActedFor(ctx);
-    if (enterpriseId) {
-      const local = localIdOf(enterpriseId, 'Enterprise');
+    if (filter?.enterpriseId) {
+      const local = localIdOf(filter.enterpriseId, 'Enterprise');
       ids = ids.filter((id) => id === local);
     }
-    return myDemands(ctx, ids, status, page.first, page.after);
+    return myDemands(ctx, ids, filter?.status, page.first, page.after);
   }
 
   @Authorized('BANK_OFFICER')
@@ -124,8 +124,8 @@ export class FinancingResolver {
   myFinancingOffers(
     @Ctx() ctx: RequestContext,
     @Args() page: PageArgsType,
-    @Arg('status', () => FinancingOfferStatus, { nullable: true, description: 'Only offers in this status.' })
-    status?: FinancingOfferStatus,
+    @Arg('filter', () => FinancingOfferFilter, { nullable: true, description: 'Only these.' })
+    filter?: FinancingOfferFilter,
   ) {
     const bankId = bankOf(ctx.viewer);
     if (!bankId)
@@ -134,7 +134,7 @@ export class FinancingResolver {
         pageInfo: { hasNextPage: false, hasPreviousPage: false, startCursor: null, endCursor: null },
         totalCount: 0,
       };
-    return bankOffers(ctx, bankId, status, page.first, page.after);
+    return bankOffers(ctx, bankId, filter?.status, page.first, page.after);
   }
 
   @Query(() => CreditProductConnection, { description: 'Active credit products of the banks, newest first. Public.' })

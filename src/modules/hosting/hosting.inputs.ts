@@ -274,6 +274,12 @@ export class HostingAgreementFilter {
   status?: HostingAgreementStatus | null;
 }
 
+@InputType({ description: 'Which entries of the abnormal-operations list.' })
+export class AbnormalOperationsListFilter {
+  @Field(() => Boolean, { nullable: true, description: 'Also entries removed after the cause was cured.' })
+  includeRemoved?: boolean | null;
+}
+
 @InputType({ description: 'Which unreachable reports.' })
 export class UnreachableReportFilter {
   @Field(() => UnreachableReportStatus, { nullable: true, description: 'Only in this status.' })

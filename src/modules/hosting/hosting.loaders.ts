@@ -9,13 +9,7 @@ import {
   type PageArgs,
 } from '../../shared/graphql/connection.js';
 import { byKeys, defineLoader, groupByKeys } from '../../shared/loaders.js';
-import {
-  AbnormalOperationsListing,
-  DocumentForwarding,
-  Host,
-  HostedAddress,
-  HostingAgreement,
-} from './hosting.entity.js';
+import { DocumentForwarding, Host, HostedAddress, HostingAgreement } from './hosting.entity.js';
 import { HostingAgreementStatus } from './hosting.enums.js';
 
 // Batched reads by id: every field below a list costs one statement for the whole page.
@@ -33,20 +27,6 @@ export const agreementById = defineLoader<string, HostingAgreement | null>('host
 );
 
 /** Every listing of each enterprise, newest first (current and past: both are public facts). */
-export const listingsByEnterprise = defineLoader<string, AbnormalOperationsListing[]>(
-  'hosting.listingsByEnterprise',
-  async (ctx, ids) =>
-    groupByKeys(
-      ids,
-      await ctx.em.find(
-        AbnormalOperationsListing,
-        { enterpriseId: { $in: [...ids] } },
-        { orderBy: { listedOn: 'desc', id: 'desc' } },
-      ),
-      (l) => l.enterpriseId,
-    ),
-);
-
 /** The address each enterprise is hosted at now (its active agreement's), or null. */
 export const hostedAddressByEnterprise = defineLoader<string, HostedAddress | null>(
   'hosting.hostedAddressByEnterprise',

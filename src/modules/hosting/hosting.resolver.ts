@@ -3,21 +3,16 @@ import { shanghaiDate } from '../../shared/clock.js';
 import type { RequestContext } from '../../shared/context.js';
 import { notFound } from '../../shared/errors.js';
 import { MutationWithPayload } from '../../shared/graphql/mutation.js';
+import { checkPageSize } from '../../shared/graphql/connection.js';
+import { childPage, type ChildList } from '../../shared/graphql/first-pages.js';
 import { PageArgsType } from '../../shared/graphql/page-args.js';
 import { localIdOf } from '../../shared/ids.js';
 import { freshForEvent, liveEvents } from '../../shared/subscriptions.js';
 import { UserType, userById } from '../accounts/index.js';
 import { EnterpriseType, enterpriseById } from '../registration/index.js';
 import { canSeeAgreement, isHostAgentOf, viewerHost } from './hosting.access.js';
-import type {
-  AbnormalOperationsListing,
-  DocumentForwarding,
-  Host,
-  HostedAddress,
-  HostingAgreement,
-  UnreachableReport,
-} from './hosting.entity.js';
-import { HostingAgreementStatus, UnreachableReportStatus } from './hosting.enums.js';
+import { AbnormalOperationsListing } from './hosting.entity.js';
+import type { DocumentForwarding, Host, HostedAddress, HostingAgreement, UnreachableReport } from './hosting.entity.js';
 import { HOSTING_AGREEMENT_UPDATED, type AgreementUpdatedEvent } from './hosting.events.js';
 import {
   AcceptHostingRequestInput,
@@ -25,8 +20,10 @@ import {
   AddHostedAddressInput,
   ApplyAsHostInput,
   DismissUnreachableReportInput,
+  AbnormalOperationsListFilter,
   HostFilter,
   HostedAddressFilter,
+  HostingAgreementFilter,
   ListEnterpriseAsAbnormalInput,
   LogDocumentForwardingInput,
   RefuseHostInput,
@@ -37,6 +34,7 @@ import {
   SuspendHostInput,
   TerminateHostingInput,
   UpdateHostedAddressInput,
+  UnreachableReportFilter,
   UpdateHostingSettingsInput,
   VerifyHostInput,
 } from './hosting.inputs.js';
@@ -47,7 +45,6 @@ import {
   forwardingsOfAgreement,
   hostById,
   hostedAddressByEnterprise,
-  listingsByEnterprise,
 } from './hosting.loaders.js';
 import * as queries from './hosting.queries.js';
 import * as hosting from './hosting.service.js';
@@ -132,10 +129,10 @@ export class HostingResolver {
   myHostingAgreements(
     @Ctx() ctx: RequestContext,
     @Args() page: PageArgsType,
-    @Arg('status', () => HostingAgreementStatus, { nullable: true, description: 'Only in this status.' })
-    status?: HostingAgreementStatus,
+    @Arg('filter', () => HostingAgreementFilter, { nullable: true, description: 'Only these.' })
+    filter?: HostingAgreementFilter,
   ) {
-    return queries.listMyAgreements(ctx, status, page);
+    return queries.listMyAgreements(ctx, filter?.status, page);
   }
 
   @Authorized(OFFICIAL, 'ADMIN', 'HOST_AGENT')
@@ -146,10 +143,10 @@ export class HostingResolver {
   unreachableReports(
     @Ctx() ctx: RequestContext,
     @Args() page: PageArgsType,
-    @Arg('status', () => UnreachableReportStatus, { nullable: true, description: 'Only in this status.' })
-    status?: UnreachableReportStatus,
+    @Arg('filter', () => UnreachableReportFilter, { nullable: true, description: 'Only these.' })
+    filter?: UnreachableReportFilter,
   ) {
-    return queries.listUnreachableReports(ctx, status, page);
+    return queries.listUnreachableReports(ctx, filter?.status, page);
   }
 
   @Query(() => AbnormalOperationsListingConnection, {
@@ -159,13 +156,10 @@ export class HostingResolver {
   abnormalOperationsList(
     @Ctx() ctx: RequestContext,
     @Args() page: PageArgsType,
-    @Arg('includeRemoved', () => Boolean, {
-      nullable: true,
-      description: 'Also entries removed after the cause was cured.',
-    })
-    includeRemoved?: boolean,
+    @Arg('filter', () => AbnormalOperationsListFilter, { nullable: true, description: 'Which entries.' })
+    filter?: AbnormalOperationsListFilter,
   ) {
-    return queries.listAbnormal(ctx, includeRemoved ?? false, page);
+    return queries.listAbnormal(ctx, filter?.includeRemoved ?? false, page);
   }
 
   @Query(() => HostingSettingsType, {
@@ -536,14 +530,22 @@ export class AbnormalOperationsListingFieldsResolver {
 }
 
 /** The public profile of an enterprise shows its listings (经营异常名录 entries are public). */
+const ENTERPRISE_LISTINGS: ChildList<AbnormalOperationsListing> = {
+  name: 'hosting.listingsByEnterprise',
+  entity: AbnormalOperationsListing,
+  parent: 'enterpriseId',
+  orderBy: ['listedOn'],
+  direction: 'desc',
+};
+
 @Resolver(() => EnterpriseType)
 export class EnterpriseAbnormalOperationsResolver {
-  @FieldResolver(() => [AbnormalOperationsListingType], {
+  @FieldResolver(() => AbnormalOperationsListingConnection, {
     description:
-      'Its entries on the abnormal-operations list (经营异常名录), newest first; removed ones carry removedOn. Public.',
+      'Its entries on the abnormal-operations list (经营异常名录), newest first; removed ones carry removedOn. A page of enterprises reads the first page of each one’s entries in one statement. Public.',
   })
-  abnormalOperations(@Root() enterprise: { id: string }, @Ctx() ctx: RequestContext) {
-    return ctx.loaders.get(listingsByEnterprise).load(enterprise.id);
+  abnormalOperations(@Root() enterprise: { id: string }, @Ctx() ctx: RequestContext, @Args() page: PageArgsType) {
+    return childPage(ctx, ENTERPRISE_LISTINGS, enterprise.id, page, checkPageSize(ctx, page.first));
   }
 
   @FieldResolver(() => HostedAddressType, {

@@ -234,7 +234,7 @@ async function decideHost(
   ctx: RequestContext,
   globalId: string,
   from: HostStatus[],
-  to: HostStatus,
+  to: Exclude<HostStatus, HostStatus.PENDING>,
   reason: string | null,
   bodyKey: string,
 ): Promise<Host> {
@@ -257,7 +257,7 @@ async function decideHost(
     // The directory reads the host's status from its addresses.
     await tx.em.nativeUpdate(HostedAddress, { hostId: host.id }, { hostStatus: to });
     recordAudit(tx, {
-      action: `hosting.host.${to.toLowerCase()}`,
+      action: `hosting.host.${to.toLowerCase() as Lowercase<typeof to>}`,
       subjectType: 'Host',
       subjectId: host.id,
       fromState: before,

@@ -341,6 +341,13 @@ export class UpdateServiceCaseSettingsInput {
   suggestionWorkingDays!: number;
 }
 
+@InputType({ description: 'Which of your own cases.' })
+export class MyServiceCaseFilter {
+  @Field(() => ServiceCaseStatus, { nullable: true, description: 'Only cases in this status.' })
+  @IsOptional()
+  status?: ServiceCaseStatus | null;
+}
+
 @InputType({ description: 'Which cases (every field narrows the list).' })
 export class ServiceCaseFilter {
   @Field(() => ServiceCaseKind, { nullable: true, description: 'Only this kind.' })

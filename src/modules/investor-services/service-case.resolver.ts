@@ -38,6 +38,7 @@ import {
   AssignServiceCaseInput,
   DeclineServiceCaseInput,
   ExtendServiceCaseInput,
+  MyServiceCaseFilter,
   PostCaseMessageInput,
   PublishTypicalCaseInput,
   RateServiceCaseInput,
@@ -135,10 +136,10 @@ export class InvestorServicesResolver {
   myServiceCases(
     @Ctx() ctx: RequestContext,
     @Args() page: PageArgsType,
-    @Arg('status', () => ServiceCaseStatus, { nullable: true, description: 'Only cases in this status.' })
-    status?: ServiceCaseStatus,
+    @Arg('filter', () => MyServiceCaseFilter, { nullable: true, description: 'Only these.' })
+    filter?: MyServiceCaseFilter,
   ) {
-    return myCases(ctx, status, page.first, page.after);
+    return myCases(ctx, filter?.status, page.first, page.after);
   }
 
   @Authorized(COMMERCE)

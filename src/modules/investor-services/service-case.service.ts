@@ -1,5 +1,5 @@
 import { LockMode } from '@mikro-orm/core';
-import { recordAudit } from '../../shared/audit/audit.service.js';
+import { recordAudit, type AuditVerb } from '../../shared/audit/audit.service.js';
 import { shanghaiDate } from '../../shared/clock.js';
 import type { RequestContext } from '../../shared/context.js';
 import { DomainError, UserErrorCode, problem, throwIfProblems, type Problem } from '../../shared/errors.js';
@@ -175,7 +175,7 @@ function notifyUser(
 function audit(
   tx: RequestContext,
   c: ServiceCase,
-  action: string,
+  action: AuditVerb<'investorServices.'>,
   fromState: string | null,
   details: Record<string, unknown> = {},
 ) {

@@ -322,3 +322,18 @@ export class CheckEnterpriseNamesInput {
   @ValidateNested()
   names!: CheckEnterpriseNameInput[];
 }
+
+@InputType({ description: 'Which special names awaiting verification.' })
+export class NameVerificationQueueFilter {
+  @Field(() => Boolean, {
+    nullable: true,
+    description: 'Only overdue ones (true) or only those still in time (false).',
+  })
+  overdue?: boolean | null;
+}
+
+@InputType({ description: 'Which prohibited words.' })
+export class ProhibitedWordFilter {
+  @Field(() => ProhibitedWordCategory, { nullable: true, description: 'Only this category.' })
+  category?: ProhibitedCategory | null;
+}

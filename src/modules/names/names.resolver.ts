@@ -26,6 +26,8 @@ import {
   CheckEnterpriseNameInput,
   CheckEnterpriseNamesInput,
   MAX_NAMES_PER_CHECK,
+  NameVerificationQueueFilter,
+  ProhibitedWordFilter,
   PublishCommitmentTermsInput,
   RecordNameVerificationInput,
   RemoveProhibitedWordInput,
@@ -55,7 +57,6 @@ import {
   NameReservationType,
   NameSettingsType,
   NameVerification,
-  ProhibitedWordCategory,
   ProhibitedWordConnection,
   PublishCommitmentTermsPayload,
   RecordNameVerificationPayload,
@@ -67,7 +68,7 @@ import {
 } from './names.types.js';
 import * as reference from './reference.service.js';
 import * as reservations from './reservations.service.js';
-import { parseName, type ProhibitedCategory } from './rules/index.js';
+import { parseName } from './rules/index.js';
 import { COST } from '../../shared/graphql/cost.js';
 
 // Thin by design: check the role, call the service, shape the payload.
@@ -169,13 +170,10 @@ export class NamesResolver {
   nameVerificationQueue(
     @Ctx() ctx: RequestContext,
     @Args() page: PageArgsType,
-    @Arg('overdue', () => Boolean, {
-      nullable: true,
-      description: 'Only overdue ones (true) or only those still in time (false).',
-    })
-    overdue?: boolean | null,
+    @Arg('filter', () => NameVerificationQueueFilter, { nullable: true, description: 'Only these.' })
+    filter?: NameVerificationQueueFilter,
   ) {
-    return reservations.listVerificationQueue(ctx, { overdue }, page);
+    return reservations.listVerificationQueue(ctx, filter ?? {}, page);
   }
 
   @Authorized('ADMIN', REGISTRY)
@@ -185,10 +183,10 @@ export class NamesResolver {
   prohibitedWords(
     @Ctx() ctx: RequestContext,
     @Args() page: PageArgsType,
-    @Arg('category', () => ProhibitedWordCategory, { nullable: true, description: 'Only this category.' })
-    category?: ProhibitedCategory | null,
+    @Arg('filter', () => ProhibitedWordFilter, { nullable: true, description: 'Only these.' })
+    filter?: ProhibitedWordFilter,
   ) {
-    return reference.listProhibitedWords(ctx, category ?? null, page);
+    return reference.listProhibitedWords(ctx, filter?.category ?? null, page);
   }
 
   @Authorized('ADMIN', REGISTRY)

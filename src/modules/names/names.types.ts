@@ -294,7 +294,9 @@ export class NameConflict {
   enterpriseId!: string | null;
 }
 
-@ObjectType({ description: 'A version of the commitment text an applicant accepts for a special name.' })
+@ObjectType('CommitmentTerms', {
+  description: 'A version of the commitment text an applicant accepts for a special name.',
+})
 export class CommitmentTermsType {
   @Field(() => Int, { description: 'Version number; a commitment names the version it was given on.' })
   version!: number;
@@ -599,7 +601,7 @@ export class DivisionNameExceptionType {
   createdAt!: Date;
 }
 
-@ObjectType({ description: "The names module's adjustable figures." })
+@ObjectType('NameSettings', { description: "The names module's adjustable figures." })
 export class NameSettingsType {
   @Field(() => Int, {
     description: "Working days after the grant within which a special name's commitment is verified (default 20).",

@@ -70,12 +70,12 @@ export async function checkDirectName(
   );
   const problems: Problem[] = check.violations.map((v) =>
     v.rule === 'INDUSTRY_CODE_UNKNOWN'
-      ? problem(UserErrorCode.INVALID_INPUT, v.messageKey, ['declaration', 'industry'], v.params)
-      : problem(UserErrorCode.NAME_UNAVAILABLE, v.messageKey, ['declaration', 'name'], v.params),
+      ? problem(UserErrorCode.INVALID_INPUT, v.messageKey, ['input', 'declaration', 'industry'], v.params)
+      : problem(UserErrorCode.NAME_UNAVAILABLE, v.messageKey, ['input', 'newName'], v.params),
   );
   let commitmentData: NameCommitmentData | null = null;
   if (check.special) {
-    const field = ['nameCommitment'];
+    const field = ['input', 'nameCommitment'];
     const version = reference.terms.version;
     if (!commitment) {
       problems.push(
@@ -117,7 +117,7 @@ export async function checkDirectName(
     for (const conflict of conflicts) {
       if (conflict.kind !== 'IDENTICAL' || conflict.enterpriseId === enterprise.id) continue;
       problems.push(
-        problem(UserErrorCode.NAME_UNAVAILABLE, 'names.reserve.conflict', ['declaration', 'name'], {
+        problem(UserErrorCode.NAME_UNAVAILABLE, 'names.reserve.conflict', ['input', 'newName'], {
           existingName: conflict.name,
           detailZh: conflict.zh,
           detailEn: conflict.en,

@@ -24,7 +24,7 @@ export function useHostedAddresses(registered: HostedAddressHooks): void {
   hooks = registered;
 }
 
-export const HOSTING_AGREEMENT_FIELD = ['declaration', 'registeredAddress', 'hostingAgreementId'];
+export const HOSTING_AGREEMENT_FIELD = ['input', 'declaration', 'registeredAddress', 'hostingAgreementId'];
 
 function requireHooks(field: string[]): HostedAddressHooks {
   if (!hooks) throw new DomainError(problem(UserErrorCode.NOT_ALLOWED, 'registration.hostingUnavailable', field));

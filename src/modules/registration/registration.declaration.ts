@@ -499,8 +499,9 @@ export function bracketedChinaProblems(d: Declaration, base: string[]): Problem[
 export function declarationCompletenessProblems(d: Declaration, base: string[], today: string): Problem[] {
   const at = (...path: (string | number)[]) => [...base, ...path.map(String)];
   const required = (...path: (string | number)[]) => problem(UserErrorCode.REQUIRED, 'error.required', at(...path));
+  // No check of the name: it is no input of its own but the reservation's (or the change's newName), and a
+  // missing reservation is reported at nameReservationId.
   const problems: Problem[] = [];
-  if (!d.name) problems.push(required('name'));
   if (!d.kind) problems.push(required('kind'));
   if (!d.industry) problems.push(required('industry'));
   if (d.foreignInvested == null) problems.push(required('foreignInvested'));

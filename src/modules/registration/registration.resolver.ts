@@ -110,6 +110,8 @@ export class RegistrationResolver {
   @MutationWithPayload(() => SubmitRegistrationApplicationPayload, {
     description:
       'Submits the applicant’s own draft (or corrected application) with its credit commitment. Incomplete or malformed items come back as userErrors with their path and nothing is submitted. Sets decideBy: the day of receipt when complete in standard form, else 3 working days later. Role: APPLICANT.',
+    // Problems of the saved draft are named where saveRegistrationDraft takes them (["input", "declaration", …]).
+    draftInput: 'SaveRegistrationDraftInput',
   })
   async submitRegistrationApplication(
     @Ctx() ctx: RequestContext,
@@ -146,6 +148,8 @@ export class RegistrationResolver {
   @MutationWithPayload(() => ConfirmRegistrationApplicationPayload, {
     description:
       'Confirms a submitted application. Establishment: creates the enterprise, uses its name reservation, issues its unified social credit code and electronic business licence. Change: updates the enterprise and keeps the history (a new licence when a licence fact changes). Deregistration (once every department has cleared): the enterprise becomes DEREGISTERED. Two officials deciding at once: exactly one succeeds. Role: OFFICIAL of MARKET_REGULATION.',
+    // The rules checked again at confirmation name the application's fields as saveRegistrationDraft takes them.
+    draftInput: 'SaveRegistrationDraftInput',
   })
   async confirmRegistrationApplication(
     @Ctx() ctx: RequestContext,

@@ -2,7 +2,7 @@ import { audience, recordDomainEvent } from '../../shared/events/domain-events.j
 import { bindHostingAgreement, stillActiveHostingAgreement, withHostedAddress } from './hosted-address.js';
 import { LockMode } from '@mikro-orm/core';
 import type { RequestContext } from '../../shared/context.js';
-import { recordAudit } from '../../shared/audit/audit.service.js';
+import { recordAudit, type AuditActionCode } from '../../shared/audit/audit.service.js';
 import { shanghaiDate } from '../../shared/clock.js';
 import { DomainError, UserErrorCode, problem, throwIfProblems, type Problem } from '../../shared/errors.js';
 import { emptyPageInfo, paginate, type ConnectionData, type PageArgs } from '../../shared/graphql/connection.js';
@@ -201,7 +201,7 @@ function notifyApplicant(
 function audit(
   tx: RequestContext,
   application: RegistrationApplication,
-  action: string,
+  action: AuditActionCode,
   fromState: string | null,
   details: Record<string, unknown> = {},
 ): void {
@@ -434,7 +434,7 @@ export interface CommitmentCommand {
 
 function reservationMismatches(declaration: Declaration, reservation: NameReservation, checkPlace: boolean): Problem[] {
   const mismatch = (item: string, path: string[]) =>
-    problem(UserErrorCode.CONFLICT, 'registration.reservationMismatch', ['declaration', ...path], { item });
+    problem(UserErrorCode.CONFLICT, 'registration.reservationMismatch', ['input', 'declaration', ...path], { item });
   const problems: Problem[] = [];
   if (declaration.kind && declaration.kind !== reservation.kind) problems.push(mismatch('kind', ['kind']));
   if (checkPlace && declaration.registeredAddress && declaration.registeredAddress.district !== reservation.district) {
@@ -497,7 +497,9 @@ async function submitApplication(
     if (application.enterprise) {
       enterprise = await lockEnterprise(tx, application.enterprise.id);
       if (!enterprise || enterprise.status !== 'ACTIVE') {
-        problems.push(problem(UserErrorCode.INVALID_STATE, 'registration.enterpriseNotActive', ['enterpriseId']));
+        problems.push(
+          problem(UserErrorCode.INVALID_STATE, 'registration.enterpriseNotActive', ['input', 'enterpriseId']),
+        );
       }
       const open = await tx.em.findOne(RegistrationApplication, {
         enterprise: application.enterprise.id,
@@ -506,7 +508,7 @@ async function submitApplication(
       });
       if (open) {
         problems.push(
-          problem(UserErrorCode.CONFLICT, 'registration.openApplicationExists', ['enterpriseId'], {
+          problem(UserErrorCode.CONFLICT, 'registration.openApplicationExists', ['input', 'enterpriseId'], {
             number: open.number,
           }),
         );
@@ -517,22 +519,23 @@ async function submitApplication(
       // A hosted address: the agreement must be the applicant's and active; its address is the registered one.
       const hosted = await collect(problems, () => withHostedAddress(tx, application.declaration, userId));
       if (hosted && hosted !== application.declaration) application.declaration = hosted;
-      problems.push(...declarationFormProblems(application.declaration, ['declaration']));
-      problems.push(...industryProblems(application.declaration, ['declaration']));
-      problems.push(...declarationCompletenessProblems(application.declaration, ['declaration'], receivedOn));
+      problems.push(...declarationFormProblems(application.declaration, ['input', 'declaration']));
+      problems.push(...industryProblems(application.declaration, ['input', 'declaration']));
+      problems.push(...declarationCompletenessProblems(application.declaration, ['input', 'declaration'], receivedOn));
       if (application.nameReservationId) {
         reservation = await collect(problems, () =>
           takeReservationForRegistration(
             tx,
             toGlobalId(NAME_RESERVATION_TYPE, application.nameReservationId!),
             userId,
-            ['nameReservationId'],
+            ['input', 'nameReservationId'],
           ),
         );
         if (reservation) {
           problems.push(
             ...reservationMismatches(application.declaration, reservation, application.kind === 'ESTABLISHMENT'),
             ...(await investmentRelationProblems(tx, reservation, application.declaration, [
+              'input',
               'declaration',
               'investors',
             ])),
@@ -545,14 +548,16 @@ async function submitApplication(
           });
           if (rival) {
             problems.push(
-              problem(UserErrorCode.CONFLICT, 'registration.openApplicationExists', ['nameReservationId'], {
+              problem(UserErrorCode.CONFLICT, 'registration.openApplicationExists', ['input', 'nameReservationId'], {
                 number: rival.number,
               }),
             );
           }
         }
       } else if (application.kind === 'ESTABLISHMENT') {
-        problems.push(problem(UserErrorCode.REQUIRED, 'registration.reservationRequired', ['nameReservationId']));
+        problems.push(
+          problem(UserErrorCode.REQUIRED, 'registration.reservationRequired', ['input', 'nameReservationId']),
+        );
       } else if (enterprise && declaresNameDirectly(application, enterprise)) {
         directName = await checkDirectName(tx, application, enterprise, application.declaration, nameCommitment);
         problems.push(...directName.problems);
@@ -561,25 +566,27 @@ async function submitApplication(
       if (application.kind === 'CHANGE') {
         const decided = application.changeDecidedOn;
         if (!decided) {
-          problems.push(problem(UserErrorCode.REQUIRED, 'registration.changeDateRequired', ['changeDecidedOn']));
+          problems.push(
+            problem(UserErrorCode.REQUIRED, 'registration.changeDateRequired', ['input', 'changeDecidedOn']),
+          );
         } else if (decided > receivedOn) {
-          problems.push(problem(UserErrorCode.OUT_OF_RANGE, 'registration.dateInFuture', ['changeDecidedOn']));
+          problems.push(problem(UserErrorCode.OUT_OF_RANGE, 'registration.dateInFuture', ['input', 'changeDecidedOn']));
         }
         if (enterprise && changedItems(enterprise.declaration, application.declaration).length === 0) {
-          problems.push(problem(UserErrorCode.NOT_ALLOWED, 'registration.nothingChanged', ['declaration']));
+          problems.push(problem(UserErrorCode.NOT_ALLOWED, 'registration.nothingChanged', ['input', 'declaration']));
         }
       }
     } else {
       problems.push(
         ...deregistrationCompletenessProblems(
           application.deregistration,
-          ['deregistration'],
+          ['input', 'deregistration'],
           receivedOn,
           enterprise?.kind ?? null,
         ),
       );
       if (application.deregistration)
-        problems.push(...deregistrationFormProblems(application.deregistration, ['deregistration']));
+        problems.push(...deregistrationFormProblems(application.deregistration, ['input', 'deregistration']));
       if (enterprise && application.deregistration?.simplified) {
         const simplified = await simplifiedApplicationProblems(tx, application, enterprise);
         problems.push(...simplified.problems);
@@ -716,8 +723,8 @@ async function confirmEstablishment(tx: RequestContext, application: Registratio
   const declaration = { ...application.declaration, name: reservation.name };
   // Checked again at confirmation (规定 第十二条, 第十七条): the registry confirms the name against the investors.
   throwIfProblems([
-    ...bracketedChinaProblems(declaration, ['declaration']),
-    ...(await investmentRelationProblems(tx, reservation, declaration, ['declaration', 'investors'])),
+    ...bracketedChinaProblems(declaration, ['input', 'declaration']),
+    ...(await investmentRelationProblems(tx, reservation, declaration, ['input', 'declaration', 'investors'])),
   ]);
   const hostingAgreementId = await stillActiveHostingAgreement(tx, declaration, application.applicant.id);
   const enterprise = tx.em.create(Enterprise, {
@@ -796,7 +803,7 @@ async function confirmChange(tx: RequestContext, application: RegistrationApplic
     );
     declaration = { ...declaration, name: reservation.name };
   }
-  throwIfProblems(bracketedChinaProblems(declaration, ['declaration']));
+  throwIfProblems(bracketedChinaProblems(declaration, ['input', 'declaration']));
   const hostingAgreementId = await stillActiveHostingAgreement(tx, declaration, application.applicant.id);
   if (hostingAgreementId) await bindHostingAgreement(tx, hostingAgreementId, enterprise.id);
   const before = enterprise.declaration;

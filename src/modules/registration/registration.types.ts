@@ -434,7 +434,7 @@ export class RegistrationDeclaration {
   serviceAgent!: ServiceAgent | null;
 }
 
-@ObjectType({ description: 'What a deregistration application declares.' })
+@ObjectType('DeregistrationDeclaration', { description: 'What a deregistration application declares.' })
 export class DeregistrationDeclarationType {
   @Field(() => String, { nullable: true, description: 'Why the enterprise ends.' })
   reason!: string | null;
@@ -499,7 +499,9 @@ export class CorrectionItem {
 
 @ObjectType({ description: 'The one consolidated list of what to correct.' })
 export class CorrectionNotice {
-  @Field({ description: '1 for the first notice; a later notice may only name items the applicant changed since.' })
+  @Field(() => Int, {
+    description: '1 for the first notice; a later notice may only name items the applicant changed since.',
+  })
   round!: number;
 
   @Field(() => [CorrectionItem], { description: 'Everything to correct.' })
@@ -512,7 +514,7 @@ export class CorrectionNotice {
   answeredAt!: Date | null;
 }
 
-@ObjectType({ description: "One department's clearance of a deregistration." })
+@ObjectType('DepartmentClearance', { description: "One department's clearance of a deregistration." })
 export class DepartmentClearanceType {
   @Field(() => ClearanceDepartment, { description: 'The department.' })
   department!: ClearanceDepartment;
@@ -560,7 +562,7 @@ export class StatusChange {
 // ---------------------------------------------------------------------------------------------
 // Enterprise and licence
 
-@ObjectType({ description: 'What a business licence certifies, exactly as signed.' })
+@ObjectType('LicenceFacts', { description: 'What a business licence certifies, exactly as signed.' })
 export class LicenceFactsType {
   @Field({ description: 'Licence number.' })
   licenceNumber!: string;

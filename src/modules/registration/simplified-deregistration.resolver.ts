@@ -4,7 +4,6 @@ import { checkPageSize } from '../../shared/graphql/connection.js';
 import { childPage, type ChildList } from '../../shared/graphql/first-pages.js';
 import type { RequestContext } from '../../shared/context.js';
 import { shanghaiDate } from '../../shared/clock.js';
-import { defineLoader, groupByKeys } from '../../shared/loaders.js';
 import { MutationWithPayload } from '../../shared/graphql/mutation.js';
 import { PageArgsType } from '../../shared/graphql/page-args.js';
 import { nodeIdResolver } from '../../shared/graphql/node.js';
@@ -18,6 +17,7 @@ import {
 } from './simplified-deregistration.entity.js';
 import * as simplified from './simplified-deregistration.service.js';
 import {
+  EnterpriseRestrictionConnection,
   EnterpriseRestrictionType,
   LiftEnterpriseRestrictionInput,
   LiftEnterpriseRestrictionPayload,
@@ -41,19 +41,13 @@ const REGISTRAR = 'OFFICIAL:MARKET_REGULATION';
 /** Points of the cost budget an objection spends: a public write, priced like the other public writes. */
 const OBJECTION_COST = 10;
 
-export const restrictionsByEnterpriseId = defineLoader<string, EnterpriseRestriction[]>(
-  'registration.restrictionsByEnterpriseId',
-  async (ctx, ids) =>
-    groupByKeys(
-      ids,
-      await ctx.em.find(
-        EnterpriseRestriction,
-        { enterprise: { $in: [...ids] } },
-        { orderBy: { since: 'desc', id: 'desc' } },
-      ),
-      (r) => r.enterprise.id,
-    ),
-);
+const ENTERPRISE_RESTRICTIONS: ChildList<EnterpriseRestriction> = {
+  name: 'registration.restrictionsByEnterprise',
+  entity: EnterpriseRestriction,
+  parent: 'enterprise',
+  orderBy: ['since'],
+  direction: 'desc',
+};
 
 const NOTICE_OBJECTIONS: ChildList<SimplifiedDeregistrationObjection> = {
   name: 'registration.noticeObjections',
@@ -209,14 +203,15 @@ export class EnterpriseRestrictionFieldsResolver {
 
 @Resolver(() => EnterpriseType)
 export class EnterpriseRestrictionsResolver {
-  @FieldResolver(() => [EnterpriseRestrictionType], {
+  @FieldResolver(() => EnterpriseRestrictionConnection, {
     nullable: true,
     description:
       'Frozen or pledged equity and unpaid fines recorded by market regulation, in force or lifted, newest first (they bar simplified deregistration while in force). For officials and the enterprise’s own applicant; null for others.',
   })
-  async restrictions(@Root() enterprise: Enterprise, @Ctx() ctx: RequestContext) {
+  restrictions(@Root() enterprise: Enterprise, @Ctx() ctx: RequestContext, @Args() page: PageArgsType) {
+    const size = checkPageSize(ctx, page.first);
     if (!simplified.seesEnterpriseMatters(ctx, enterprise)) return null;
-    return ctx.loaders.get(restrictionsByEnterpriseId).load(enterprise.id);
+    return childPage(ctx, ENTERPRISE_RESTRICTIONS, enterprise.id, page, size);
   }
 }
 

@@ -391,7 +391,7 @@ export async function simplifiedApplicationProblems(
   enterprise: Enterprise,
   confirming = false,
 ): Promise<{ problems: Problem[]; notice: SimplifiedDeregistrationNotice | null }> {
-  const field = confirming ? ['input', 'id'] : ['deregistration', 'simplified'];
+  const field = confirming ? ['input', 'id'] : ['input', 'deregistration', 'simplified'];
   const problems: Problem[] = [];
   let notice: SimplifiedDeregistrationNotice | null = null;
   if (enterprise.kind !== 'INDIVIDUAL_BUSINESS') {

@@ -158,6 +158,12 @@ export class EnterpriseRestrictionType extends Node {
   enterprise!: EnterpriseType;
 }
 
+export const EnterpriseRestrictionConnection = ConnectionType(
+  EnterpriseRestrictionType,
+  'EnterpriseRestriction',
+  'restriction',
+);
+
 // ---------------------------------------------------------------------------------------------
 // Inputs
 

@@ -29,11 +29,11 @@ import {
   InspectionSampleConnection,
   InspectionSampleType,
   InspectionType,
-  PublicRevocationStatus,
+  EnterpriseRevocationFilter,
   RecordInspectionFindingInput,
   RecordInspectionFindingPayload,
   RevocationProceedingConnection,
-  RevocationProceedingStatus,
+  RevocationProceedingFilter,
   RevocationNoticeAnswerType,
   RevocationProceedingType,
   RevokeEnterpriseRegistrationInput,
@@ -177,10 +177,10 @@ export class SupervisionResolver {
   revocationProceedings(
     @Ctx() ctx: RequestContext,
     @Args() page: PageArgsType,
-    @Arg('status', () => RevocationProceedingStatus, { nullable: true, description: 'Only this status.' })
-    status?: RevocationProceedingStatus | null,
+    @Arg('filter', () => RevocationProceedingFilter, { nullable: true, description: 'Only these.' })
+    filter?: RevocationProceedingFilter,
   ) {
-    return supervision.listProceedings(ctx, status ?? null, page);
+    return supervision.listProceedings(ctx, filter?.status ?? null, page);
   }
 
   @Query(() => RevocationProceedingConnection, {
@@ -190,10 +190,10 @@ export class SupervisionResolver {
   enterpriseRevocations(
     @Ctx() ctx: RequestContext,
     @Args() page: PageArgsType,
-    @Arg('status', () => PublicRevocationStatus, { nullable: true, description: 'Only this stage.' })
-    status?: PublicRevocationStatus | null,
+    @Arg('filter', () => EnterpriseRevocationFilter, { nullable: true, description: 'Only these.' })
+    filter?: EnterpriseRevocationFilter,
   ) {
-    return onReplica(() => supervision.listPublicRevocations(ctx, status ?? null, page));
+    return onReplica(() => supervision.listPublicRevocations(ctx, filter?.status ?? null, page));
   }
 }
 

@@ -1,7 +1,7 @@
 import { LockMode } from '@mikro-orm/core';
 import { randomBytes } from 'node:crypto';
 import type { RequestContext } from '../../shared/context.js';
-import { recordAudit } from '../../shared/audit/audit.service.js';
+import { recordAudit, type AuditActionCode } from '../../shared/audit/audit.service.js';
 import { shanghaiDate } from '../../shared/clock.js';
 import { DomainError, UserErrorCode, problem, throwIfProblems, type Problem } from '../../shared/errors.js';
 import { paginate, type ConnectionData, type PageArgs } from '../../shared/graphql/connection.js';
@@ -301,7 +301,7 @@ function requireReason(reason: string): string {
 function proceedingAudit(
   tx: RequestContext,
   proceeding: RevocationProceeding,
-  action: string,
+  action: AuditActionCode,
   from: ProceedingStatusValue,
   details: Record<string, unknown>,
 ) {

@@ -173,6 +173,18 @@ export const RevocationProceedingConnection = ConnectionType(
 // ---------------------------------------------------------------------------------------------
 // Inputs
 
+@InputType({ description: 'Which revocation proceedings.' })
+export class RevocationProceedingFilter {
+  @Field(() => RevocationProceedingStatus, { nullable: true, description: 'Only this status.' })
+  status?: RevocationProceedingStatus | null;
+}
+
+@InputType({ description: 'Which entries of the public list of revocations.' })
+export class EnterpriseRevocationFilter {
+  @Field(() => PublicRevocationStatus, { nullable: true, description: 'Only this stage.' })
+  status?: PublicRevocationStatus | null;
+}
+
 @InputType({ description: 'What to draw.' })
 export class DrawInspectionSampleInput {
   @Field(() => DateScalar, { description: 'Enterprises confirmed on or after this day.' })

@@ -9,10 +9,10 @@ import { AuditEvent } from './audit.entity.js';
 import { AuditEventConnection, AuditEventType, AuditTrailVerification } from './audit.types.js';
 
 // An audit event tells about its subject and its actor, so it is shown under the same rule as they
-// are: a viewer reads the trail of a subject only if node(id:) would show it that subject, and an
-// actor's id only if node(id:) would show it that user or key. Both go through node(id:)'s own
-// batched loaders (one query per type for a whole page of events), so there is one list of who may
-// see what, kept by the module that owns each type.
+// are: a viewer reads the trail of a subject only if node(id:) would show it that subject, and the
+// actor's user or key only if node(id:) would show it that (the accounts module's AuditActor). Both
+// go through node(id:)'s own batched loaders (one query per type for a whole page of events), so
+// there is one list of who may see what, kept by the module that owns each type.
 
 @Resolver(() => AuditEventType)
 export class AuditResolver {
@@ -48,22 +48,6 @@ export class AuditResolver {
 
   @FieldResolver(() => ID, {
     nullable: true,
-    description: 'Global ID of the user who acted, if a user did and the viewer may see that user.',
-  })
-  async actorId(@Ctx() ctx: RequestContext, @Root() event: AuditEvent): Promise<string | null> {
-    return visibleGlobalId(ctx, 'User', event.actorUserId);
-  }
-
-  @FieldResolver(() => ID, {
-    nullable: true,
-    description: 'Global ID of the API key that acted, if a partner system did and the viewer may see that key.',
-  })
-  async actorApiKeyId(@Ctx() ctx: RequestContext, @Root() event: AuditEvent): Promise<string | null> {
-    return visibleGlobalId(ctx, 'ApiKey', event.actorApiKeyId);
-  }
-
-  @FieldResolver(() => ID, {
-    nullable: true,
     description:
       'Global ID of the enterprise the actor acted for (its agent filing or changing something on its behalf), when it did.',
   })
@@ -76,9 +60,4 @@ export class AuditResolver {
   subjectId(@Root() event: AuditEvent): string {
     return toGlobalId(event.subjectType, event.subjectId);
   }
-}
-
-async function visibleGlobalId(ctx: RequestContext, type: string, localId: string | null): Promise<string | null> {
-  if (!localId) return null;
-  return (await loadNode(ctx, type, localId)) ? toGlobalId(type, localId) : null;
 }

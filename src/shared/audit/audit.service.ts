@@ -1,8 +1,11 @@
 import type { RequestContext } from '../context.js';
+import type { AuditActionCode } from './audit-actions.js';
 import { AuditEvent } from './audit.entity.js';
 
+export type { AuditActionCode, AuditVerb } from './audit-actions.js';
+
 export interface AuditEntry {
-  action: string;
+  action: AuditActionCode;
   subjectType: string;
   subjectId: string;
   fromState?: string | null;

@@ -1,18 +1,14 @@
 import { Field, ID, Int, ObjectType } from 'type-graphql';
-import { Role } from '../graphql/common.types.js';
 import { ConnectionType } from '../graphql/connection.js';
-import type { Role as RoleValue } from '../viewer.js';
+import { AuditAction, type AuditActionCode } from './audit-actions.js';
 
 @ObjectType('AuditEvent', { description: 'One recorded state change: who did what to which object, when.' })
 export class AuditEventType {
   @Field(() => ID, { description: 'Identifier of the event.' })
   id!: string;
 
-  @Field({ description: 'Stable verb, e.g. "registration.confirm".' })
-  action!: string;
-
-  @Field(() => Role, { nullable: true, description: "The actor's role at the time." })
-  actorRole!: RoleValue | null;
+  @Field(() => AuditAction, { description: 'What happened.' })
+  action!: AuditActionCode;
 
   @Field(() => ID, { description: 'Global ID of the object changed.' })
   subjectId!: string;

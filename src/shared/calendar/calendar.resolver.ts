@@ -14,7 +14,7 @@ import { loadHolidayCalendar } from './calendar.service.js';
 })
 export class WorkingDayCalendar {}
 
-@ObjectType({ description: "One year's official holiday arrangement as loaded." })
+@ObjectType('HolidayCalendarYear', { description: "One year's official holiday arrangement as loaded." })
 export class HolidayCalendarYearType {
   @Field(() => Int, { description: 'The year.' })
   year!: number;

@@ -114,7 +114,11 @@ export class UserError {
   @Field(() => UserErrorCode, { description: 'Stable code of the problem.' })
   code!: UserErrorCode;
 
-  @Field(() => [String], { nullable: true, description: 'Path of the input field concerned, e.g. ["input", "email"].' })
+  @Field(() => [String], {
+    nullable: true,
+    description:
+      'Path of the input value concerned, as you sent it: "input" first, then the input fields and list indexes, e.g. ["input", "email"] or ["input", "declaration", "investors", "0", "idNumber"]. A mutation that checks something saved earlier (submitting a registration draft) names its fields where the saving mutation takes them (saveRegistrationDraft\'s input). Null when the problem concerns no single value.',
+  })
   field!: string[] | null;
 
   @Field({ description: "The problem in the caller's language." })

@@ -25,6 +25,12 @@ import { MarkNotificationsReadPayload, NotificationConnection, NotificationType 
 import type { DomainEvent } from '../pubsub.js';
 import { freshForEvent, liveEvents } from '../subscriptions.js';
 
+@InputType({ description: "Which of the viewer's notifications." })
+export class NotificationFilter {
+  @Field(() => Boolean, { nullable: true, description: 'Only unread ones.' })
+  unreadOnly?: boolean | null;
+}
+
 @InputType({ description: 'Notifications to mark read.' })
 class MarkNotificationsReadInput {
   @Field(() => [ID], { description: "Global IDs of the viewer's own notifications (at most 100)." })
@@ -41,9 +47,10 @@ export class NotificationResolver {
   notifications(
     @Ctx() ctx: RequestContext,
     @Args() page: PageArgsType,
-    @Arg('unreadOnly', () => Boolean, { nullable: true, description: 'Only unread ones.' }) unreadOnly?: boolean,
+    @Arg('filter', () => NotificationFilter, { nullable: true, description: 'Only these.' })
+    filter?: NotificationFilter,
   ) {
-    return listNotifications(ctx, ctx.viewer.userId as string, unreadOnly ?? false, page);
+    return listNotifications(ctx, ctx.viewer.userId as string, filter?.unreadOnly ?? false, page);
   }
 
   @Authorized(...SIGNED_IN)

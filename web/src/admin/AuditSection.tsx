@@ -1,10 +1,12 @@
 import { useState } from 'react';
+import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { useQuery } from 'urql';
 import { EmptyState, ErrorNotice, Loading } from '../components/Feedback';
-import { TextField } from '../components/Field';
-import { AdminAuditEventsDocument, type AuditEventFilter } from '../gql/graphql';
+import { SelectField, TextField } from '../components/Field';
+import { AdminAuditEventsDocument, type AuditAction, type AuditEventFilter } from '../gql/graphql';
 import { formatDateTime } from '../i18n/format';
+import { enumLabel, enumOptions } from '../i18n/labels';
 import { usePreferences } from '../preferences/PreferencesProvider';
 
 export function AuditSection() {
@@ -30,7 +32,7 @@ export function AuditSection() {
           event.preventDefault();
           setAfter(null);
           setFilter({
-            action: form.action.trim() || null,
+            actions: form.action ? [form.action as AuditAction] : null,
             subjectId: form.subjectId.trim() || null,
             actorId: form.actorId.trim() || null,
             from: form.from ? new Date(`${form.from}T00:00:00+08:00`).toISOString() : null,
@@ -38,7 +40,14 @@ export function AuditSection() {
           });
         }}
       >
-        <TextField label={t('admin.audit.action')} name="action" value={form.action} onChange={set('action')} />
+        <SelectField
+          label={t('admin.audit.action')}
+          name="action"
+          value={form.action}
+          onChange={set('action')}
+          options={enumOptions(t, 'AuditAction')}
+          placeholder={t('admin.audit.anyAction')}
+        />
         <TextField
           label={t('admin.audit.subject')}
           name="subjectId"
@@ -80,10 +89,10 @@ export function AuditSection() {
               {rows.map((row) => (
                 <tr key={row.id}>
                   <td>{formatDateTime(row.at, language)}</td>
-                  <th scope="row">
-                    <code>{row.action}</code>
+                  <th scope="row" data-action={row.action}>
+                    {enumLabel(t, 'AuditAction', row.action)}
                   </th>
-                  <td>{row.actorRole ? t(`enums.Role.${row.actorRole}`) : '—'}</td>
+                  <td>{actorText(row.actor, t)}</td>
                   <td>
                     {row.fromState ?? '—'} → {row.toState ?? '—'}
                   </td>
@@ -107,4 +116,15 @@ export function AuditSection() {
       ) : null}
     </section>
   );
+}
+
+/** "管理员 · 王芳" or "合作系统 · ERP key"; a dash when the platform itself acted. */
+function actorText(
+  actor: { role?: string | null; user?: { displayName: string } | null; apiKey?: { name: string } | null } | null,
+  t: TFunction,
+): string {
+  if (!actor) return '—';
+  const who = actor.user?.displayName ?? actor.apiKey?.name;
+  const role = actor.role ? enumLabel(t, 'Role', actor.role) : null;
+  return [role, who].filter(Boolean).join(' · ') || '—';
 }

@@ -204,7 +204,8 @@ export const zh = {
   },
   audit: {
     title: '审计日志',
-    action: '操作（前缀，例如 registration.）',
+    action: '操作',
+    anyAction: '全部操作',
     subject: '对象 ID',
     actor: '操作人 ID',
     from: '起始时间',
@@ -452,7 +453,8 @@ export const en: typeof zh = {
   },
   audit: {
     title: 'Audit trail',
-    action: 'Action (prefix, e.g. registration.)',
+    action: 'Action',
+    anyAction: 'Any action',
     subject: 'Object ID',
     actor: 'Actor ID',
     from: 'From',

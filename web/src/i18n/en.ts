@@ -1,3 +1,4 @@
+import { en as auditActionEn } from '../admin/auditActionMessages.js';
 import { en as financingEn } from '../financing/messages.js';
 import type { Messages } from './zh-CN.js';
 import { en as applicationFormEn } from '../registration/messages.js';
@@ -435,6 +436,7 @@ export const en: Messages = {
   },
   ...financingEn,
   enums: {
+    AuditAction: auditActionEn,
     Role: {
       APPLICANT: 'Applicant',
       BANK_OFFICER: 'Bank officer',

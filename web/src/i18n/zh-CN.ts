@@ -1,3 +1,4 @@
+import { zh as auditActionZh } from '../admin/auditActionMessages.js';
 import { zh as applicationFormZh } from '../registration/messages.js';
 import { zh as registrationChangeZh } from '../registration/change/messages.js';
 import { zh as inboxZh } from '../notifications/messages.js';
@@ -424,6 +425,7 @@ export const zhCN = {
   },
   ...financingZh,
   enums: {
+    AuditAction: auditActionZh,
     Role: {
       APPLICANT: '申请人',
       BANK_OFFICER: '银行客户经理',

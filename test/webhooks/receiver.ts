@@ -47,7 +47,10 @@ export class Receiver {
   }
 
   stop(): Promise<void> {
-    return new Promise((resolve) => this.server.close(() => resolve()));
+    // The platform's sender keeps connections alive: close them too, or close() waits for their timeout.
+    const closed = new Promise<void>((resolve) => this.server.close(() => resolve()));
+    this.server.closeAllConnections();
+    return closed;
   }
 }
 

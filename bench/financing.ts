@@ -13,8 +13,9 @@ import {
   FinancingDemandStatus,
   OrderDirection,
 } from '../src/modules/financing/financing.enums.js';
+import { enterpriseReader } from '../src/modules/financing/financing.enterprises.js';
 import { demandSearchStatement } from '../src/modules/financing/financing.search.js';
-import { enterpriseSummaryReader } from '../src/modules/registration/index.js';
+import { Enterprise } from '../src/modules/registration/index.js';
 import { District } from '../src/shared/graphql/reference.types.js';
 import { SERVER_NODE_FLAGS } from '../src/runtime-flags.js';
 import { loadDataSet, loadMarker, type Sizes } from './load.js';
@@ -368,7 +369,15 @@ async function main(): Promise<void> {
       PAGE,
       new Date(),
       bankId,
-      { enterprise: enterpriseSummaryReader({ em: orm.orm.em }), offers: { bankId, first: 10 } },
+      {
+        details: false, // the query selects no detail field of a demand
+        enterprise: enterpriseReader(
+          orm.orm.getMetadata().get<Enterprise>(Enterprise.name),
+          orm.orm.em.getPlatform(),
+          new Set(['id', 'name', 'uscc', 'industry']),
+        ),
+        offers: { bankId, first: 10 },
+      },
     );
     // As the server runs it: a prepared statement, past the five runs after which PostgreSQL may
     // switch to a plan made without the values.

@@ -54,8 +54,6 @@ export interface RequestContext {
 export interface LoaderDefinition<K, V> {
   name: string;
   batch: (ctx: RequestContext, keys: readonly K[]) => Promise<(V | Error)[]>;
-  /** For keys that are objects: the value that identifies a key in the operation's cache (default: the key). */
-  cacheKey?: (key: K) => unknown;
 }
 
 /** The operation's DataLoaders, one per definition, made on first use (`Loaders` in shared/loaders.ts). */

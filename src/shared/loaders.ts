@@ -10,9 +10,8 @@ export type { LoaderDefinition } from './context.js';
 export function defineLoader<K, V>(
   name: string,
   batch: (ctx: RequestContext, keys: readonly K[]) => Promise<(V | Error)[]>,
-  cacheKey?: (key: K) => unknown,
 ): LoaderDefinition<K, V> {
-  return { name, batch, cacheKey };
+  return { name, batch };
 }
 
 export class Loaders implements OperationLoaders {
@@ -30,7 +29,6 @@ export class Loaders implements OperationLoaders {
       if (!ctx) throw new Error('Loaders used before the context was bound');
       loader = new DataLoader<unknown, unknown>((keys) => definition.batch(ctx, keys as readonly K[]), {
         maxBatchSize: 500,
-        cacheKeyFn: definition.cacheKey as ((key: unknown) => unknown) | undefined,
       });
       this.instances.set(definition as LoaderDefinition<unknown, unknown>, loader);
     }

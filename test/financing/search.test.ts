@@ -2,7 +2,6 @@ import 'reflect-metadata';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { toGlobalId } from '../../src/shared/ids.js';
 import { District } from '../../src/shared/graphql/reference.types.js';
-import { enterpriseSummaryReader } from '../../src/modules/registration/index.js';
 import { TestApp } from '../helpers/app.js';
 import { ACCEPT, createCast, createEnterprise, makeOffer, publishDemand, type Cast } from './helpers.js';
 
@@ -275,8 +274,8 @@ describe('SQL statements', () => {
   });
 });
 
-// A demand reads the same through the search, whatever the selection, and through node(id), in any
-// state of a demand (the search reads its rows in its own statement: financing.search.ts).
+// A query that selects none of a demand's detail fields reads the rows without their detail columns
+// (financing.lookahead.ts): the answer must not change with the selection, in any state of a demand.
 describe('the fields of each row', () => {
   const CORE = `id number district industry { code name } amount { amount currency } termMonths purpose guaranteeType
     maxAnnualRate status publishedAt expiresAt offerCount`;
@@ -361,92 +360,5 @@ describe('the fields of each row', () => {
     expect(await expectSameWhateverTheSelection('EXPIRED')).toBeGreaterThan(40);
     const expired = (await rows('EXPIRED', 'expiresAt endedAt')) as { expiresAt: string; endedAt: string }[];
     for (const node of expired) expect(node.endedAt).toBe(node.expiresAt);
-  });
-});
-
-// The search reads each row's enterprise as registration's summary, in its own statement; the
-// Enterprise type resolves from it as from the entity. Every field of the type, a field added later
-// included, must answer there exactly as through node(id).
-describe('the enterprise of each row', () => {
-  interface TypeRef {
-    kind: string;
-    name: string | null;
-    ofType: TypeRef | null;
-  }
-  interface FieldInfo {
-    name: string;
-    args: { type: TypeRef; defaultValue: string | null }[];
-    type: TypeRef;
-  }
-  const named = (type: TypeRef): TypeRef => (type.ofType ? named(type.ofType) : type);
-  const fieldsOf = async (typeName: string): Promise<FieldInfo[]> => {
-    const result = await app.execute(
-      `query($name: String!) { __type(name: $name) { fields { name args { defaultValue type { kind } }
-        type { kind name ofType { kind name ofType { kind name ofType { kind name } } } } } } }`,
-      { name: typeName },
-    );
-    return (result.data!.__type?.fields ?? []) as FieldInfo[];
-  };
-  const callable = (field: FieldInfo) => field.args.every((a) => a.type.kind !== 'NON_NULL' || a.defaultValue !== null);
-  const leaf = (type: TypeRef) => ['SCALAR', 'ENUM'].includes(named(type).kind);
-
-  /** Every field of Enterprise; object fields with their own scalar fields (or __typename). */
-  async function everyEnterpriseField(): Promise<string> {
-    const parts: string[] = [];
-    for (const field of (await fieldsOf('Enterprise')).filter(callable)) {
-      if (leaf(field.type)) parts.push(field.name);
-      else {
-        const type = named(field.type);
-        const inner =
-          type.kind === 'OBJECT' ? (await fieldsOf(type.name!)).filter((f) => callable(f) && leaf(f.type)) : [];
-        parts.push(`${field.name} { __typename ${inner.map((f) => f.name).join(' ')} }`);
-      }
-    }
-    return parts.join(' ');
-  }
-
-  it('answers every field of Enterprise as node(id) does', async () => {
-    const fields = await everyEnterpriseField();
-    expect(fields).toContain('registeredAddress {');
-    expect(fields).toContain('declaration {');
-    for (const token of [cast.registrar.token, cast.bankA.token]) {
-      // Open demands, or expired ones once an earlier test moved the clock on.
-      const seen = new Map<string, unknown>();
-      for (const status of ['OPEN', 'EXPIRED']) {
-        const result = await app.execute(
-          `query($status: FinancingDemandStatus) { financingDemands(first: 20, filter: { status: $status }) { edges { node { enterprise { ${fields} } } } } }`,
-          { status },
-          { token },
-        );
-        expect(result.errors).toBeUndefined();
-        for (const edge of result.data!.financingDemands.edges) seen.set(edge.node.enterprise.id, edge.node.enterprise);
-      }
-      expect(seen.size).toBeGreaterThan(1);
-      for (const [id, enterprise] of seen) {
-        const one = await app.execute(
-          `query($id: ID!) { node(id: $id) { ... on Enterprise { ${fields} } } }`,
-          { id },
-          { token },
-        );
-        expect(one.errors).toBeUndefined();
-        expect(enterprise).toEqual(one.data!.node);
-      }
-    }
-  });
-
-  it('reads every column of the enterprises table but the declaration', async () => {
-    const columns = await app
-      .em()
-      .execute<{ column_name: string }[]>(
-        `select column_name from information_schema.columns where table_name = 'enterprises' and table_schema = current_schema()`,
-      );
-    const reader = enterpriseSummaryReader({ em: app.em() });
-    const selected = [...reader.columns('e', '').matchAll(/e\."([a-z_]+)"/g)].map((match) => match[1]);
-    expect(selected.sort()).toEqual(
-      columns
-        .map((c) => c.column_name)
-        .filter((name) => name !== 'declaration')
-        .sort(),
-    );
   });
 });

@@ -5,12 +5,11 @@ import { childPage, type ChildList } from '../../shared/graphql/first-pages.js';
 import { PageArgsType } from '../../shared/graphql/page-args.js';
 import { EnterpriseType, actsFor, type Enterprise } from '../registration/index.js';
 import { FinancingDemand } from './financing.entity.js';
-import { demandById } from './financing.loaders.js';
+import { demandView } from './financing.service.js';
 import { FinancingDemandConnection } from './financing.types.js';
 
 // An enterprise's own demands, for those acting for it ("My enterprises"): a page of enterprises
-// reads the first page of each one's demands in one statement, and their views (financing.views.ts)
-// in one more.
+// reads the first page of each one's demands in one statement.
 
 const DEMANDS: ChildList<FinancingDemand> = {
   name: 'financing.demandsByEnterprise',
@@ -30,7 +29,6 @@ export class EnterpriseFinancingDemandsResolver {
     const size = checkPageSize(ctx, page.first);
     if (!actsFor(ctx.viewer, enterprise)) return null;
     const connection = await childPage(ctx, DEMANDS, enterprise.id, page, size);
-    const views = await ctx.loaders.get(demandById).loadMany(connection.edges.map((edge) => edge.node.id));
-    return { ...connection, edges: connection.edges.map((edge, i) => ({ ...edge, node: views[i] })) };
+    return { ...connection, edges: connection.edges.map((e) => ({ ...e, node: demandView(ctx, e.node) })) };
   }
 }

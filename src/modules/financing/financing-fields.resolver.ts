@@ -1,6 +1,8 @@
 import { Arg, Ctx, FieldResolver, Int, Resolver, Root } from 'type-graphql';
 import type { RequestContext } from '../../shared/context.js';
 import { checkPageSize, emptyPageInfo, lazy, type ConnectionData } from '../../shared/graphql/connection.js';
+import { registerPlainResolver } from '../../shared/graphql/plain-resolvers.js';
+import { EnterpriseType, enterpriseById, type Enterprise } from '../registration/index.js';
 import { bankOf, canSeeContact, offerScope } from './financing.access.js';
 import {
   activeProductTotal,
@@ -24,8 +26,9 @@ import {
 } from './financing.types.js';
 
 // Field resolvers of the financing types. Each loads through a DataLoader, so a page of 50 demands
-// with their enterprises and offers costs one statement per kind, whatever the page size (the bank
-// search primes the loaders with what its own statement read: financing.search.ts).
+// with their enterprises and offers costs one statement per kind, whatever the page size. The same
+// functions are installed as plain graphql-js resolvers (shared/graphql/plain-resolvers.ts): they
+// run hundreds of times per page, and none needs type-graphql's role checks or input validation.
 
 function connectionOf<T>(
   page: NestedPage<T>,
@@ -45,6 +48,14 @@ function connectionOf<T>(
 }
 
 const EMPTY: ConnectionData<never> = { edges: [], pageInfo: emptyPageInfo(), totalCount: 0 };
+
+function enterpriseOf(
+  ctx: RequestContext,
+  demand: FinancingDemandType,
+): Promise<Enterprise | null> | Enterprise | null {
+  if (demand.prefetchedEnterprise !== undefined) return demand.prefetchedEnterprise as Enterprise | null;
+  return ctx.loaders.get(enterpriseById).load(demand.enterpriseId);
+}
 
 async function contactOf(ctx: RequestContext, demand: FinancingDemandType): Promise<ContactPersonType | null> {
   if (!(await canSeeContact(ctx, demand))) return null;
@@ -74,6 +85,12 @@ function offersOf(
   if (size === 0) return EMPTY;
   // A bank (the busy case) sees its own offers: decided without waiting for anything.
   const bankId = bankOf(ctx.viewer);
+  const prefetched = demand.prefetchedOffers;
+  if (bankId && prefetched && prefetched.bankId === bankId && prefetched.size === size && !after) {
+    return connectionOf(prefetched.page as NestedPage<FinancingOfferType>, after, () =>
+      ctx.loaders.get(offerTotal).load(`${demand.id}|${bankId}`),
+    );
+  }
   if (bankId) return offerPageOf(ctx, demand, size, after, bankId);
   return offerScope(ctx, demand).then((scope) =>
     scope.kind === 'NONE' ? EMPTY : offerPageOf(ctx, demand, size, after, scope.kind === 'BANK' ? scope.bankId : null),
@@ -94,8 +111,45 @@ function productsOf(
     .then((page) => connectionOf(page, after, () => ctx.loaders.get(activeProductTotal).load(bank.id)));
 }
 
+// Node ids are plain resolvers already (shared/graphql/node.ts, nodeIdResolver).
+registerPlainResolver('FinancingDemand', 'enterprise', (demand: FinancingDemandType, _args, ctx) =>
+  enterpriseOf(ctx, demand),
+);
+registerPlainResolver('FinancingDemand', 'contact', (demand: FinancingDemandType, _args, ctx) =>
+  contactOf(ctx, demand),
+);
+registerPlainResolver(
+  'FinancingDemand',
+  'offers',
+  (demand: FinancingDemandType, args: { first?: number; after?: string }, ctx) =>
+    offersOf(ctx, demand, args.first, args.after),
+);
+registerPlainResolver('FinancingOffer', 'demand', (offer: FinancingOfferType, _args, ctx) =>
+  ctx.loaders.get(demandById).load(offer.demandId),
+);
+registerPlainResolver('FinancingOffer', 'bank', (offer: FinancingOfferType, _args, ctx) =>
+  ctx.loaders.get(bankById).load(offer.bankId),
+);
+registerPlainResolver('FinancingOffer', 'product', (offer: FinancingOfferType, _args, ctx) =>
+  offer.productId ? ctx.loaders.get(productById).load(offer.productId) : null,
+);
+registerPlainResolver('CreditProduct', 'bank', (product: CreditProductType, _args, ctx) =>
+  ctx.loaders.get(bankById).load(product.bankId),
+);
+registerPlainResolver('Bank', 'products', (bank: BankType, args: { first?: number; after?: string }, ctx) =>
+  productsOf(ctx, bank, args.first, args.after),
+);
+
+// The declarations below give the fields their types, arguments and descriptions; at run time the
+// plain resolvers above answer them.
+
 @Resolver(() => FinancingDemandType)
 export class FinancingDemandFieldsResolver {
+  @FieldResolver(() => EnterpriseType, { description: 'The enterprise that published it (its public facts).' })
+  enterprise(@Root() demand: FinancingDemandType, @Ctx() ctx: RequestContext) {
+    return enterpriseOf(ctx, demand);
+  }
+
   @FieldResolver(() => ContactPersonType, {
     nullable: true,
     description:

@@ -2,22 +2,9 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Clock } from '../../shared/clock.js';
 import { recordDemandsExpired } from './financing.events.js';
 
-// Demands expire by the clock: an OPEN demand whose expiry time has come is EXPIRED (and its pending
-// offers too), whether or not the sweep below has written it down. The rule is written here once, in
-// SQL, and every read uses it: the views (status, endedAt, an offer's status and decidedAt), the
-// filters and counts of the lists, and the sweep. Each takes the clock's now as its one parameter.
-
-/** Demand `d` is open by the clock (status OPEN and not yet due); the open-demand indexes serve it. */
-export const openByClock = (d: string) => `(${d}.status = 'OPEN' and ${d}.expires_at > ?::timestamptz)`;
-
-/** Demand `d` is OPEN as stored but its expiry time has come. */
-export const expiredByClock = (d: string) => `(${d}.status = 'OPEN' and ${d}.expires_at <= ?::timestamptz)`;
-
-/** The views' join computing `${d}c.expired` (expiredByClock) once per demand row. */
-export const clockOf = (d: string) => `cross join lateral (select ${expiredByClock(d)} as expired) ${d}c`;
-
-// The sweep (a scheduled job, app/jobs.ts) writes the expired state down in batches, so the
-// open-demand indexes stay small; reads never depend on it running.
+// Demands expire by the clock: every read already shows an open demand past its expiry time as
+// EXPIRED (and its pending offers as EXPIRED). This sweep (a scheduled job, app/jobs.ts) writes that
+// state down, in batches, so the open-demand indexes stay small; reads never depend on it running.
 
 const BATCH = 5000;
 
@@ -28,7 +15,7 @@ export async function expireDueDemands(em: EntityManager, clock: Clock): Promise
   for (;;) {
     const expired = await em.fork().transactional(async (tx) => {
       const rows = await tx.execute<{ id: string }[]>(
-        `select d.id from financing_demands d where ${expiredByClock('d')} order by d.expires_at limit ? for update skip locked`,
+        `select id from financing_demands where status = 'OPEN' and expires_at <= ? order by expires_at limit ? for update skip locked`,
         [now, BATCH],
       );
       if (rows.length === 0) return 0;

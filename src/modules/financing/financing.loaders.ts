@@ -1,39 +1,36 @@
+import type { RequestContext } from '../../shared/context.js';
 import { byKeys, defineLoader } from '../../shared/loaders.js';
-import { enterpriseSummaryReader } from '../registration/index.js';
 import { decodeCursor, encodeCursor } from './financing.cursor.js';
 import {
-  OFFERS_FROM,
-  bankColumns,
-  bankView,
-  cursorInstant,
+  bankFromRow,
   demandColumns,
-  demandsFrom,
-  demandView,
+  demandFromRow,
   offerColumns,
-  offerView,
+  offerFromRow,
   productColumns,
-  productView,
+  productFromRow,
   select,
-  type Keyed,
-} from './financing.views.js';
+  type BankRow,
+  type DemandRow,
+  type OfferRow,
+  type ProductRow,
+} from './financing.rows.js';
 import { CreditProductStatus } from './financing.enums.js';
 import type { BankType, CreditProductType, FinancingDemandType, FinancingOfferType } from './financing.types.js';
 import { ContactPersonType } from './financing.types.js';
 
-// One SQL statement per loader and batch, selecting the views (financing.views.ts). The nested lists
-// (a demand's offers, a bank's products) are paginated in SQL per parent with a window function, so
-// 50 demands with their offers cost one statement, and never more rows than asked for.
+// One SQL statement per loader and batch, selecting exactly the columns shown. The nested lists (a
+// demand's offers, a bank's products) are paginated in SQL per parent with a window function, so 50
+// demands with their offers cost one statement, and never more rows than asked for.
 
 export const demandById = defineLoader<string, FinancingDemandType | null>('financing.demandById', async (ctx, ids) => {
-  const enterprises = enterpriseSummaryReader(ctx);
-  const rows = await select<Keyed>(
-    ctx,
-    `select ${demandColumns('d', enterprises)} from ${demandsFrom(enterprises)} where d.id in (?)`,
-    [ctx.deps.clock.now(), [...ids]],
-  );
+  const rows = await select<DemandRow>(ctx, `select ${demandColumns('d')} from financing_demands d where d.id in (?)`, [
+    [...ids],
+  ]);
+  const now = ctx.deps.clock.now().getTime();
   return byKeys(
     ids,
-    rows.map((row) => demandView(row, ctx.locale, enterprises)),
+    rows.map((row) => demandFromRow(row, now, ctx.locale)),
     (d) => d.id,
   );
 });
@@ -74,27 +71,33 @@ export const bankHasOffered = defineLoader<string, boolean>('financing.bankHasOf
 });
 
 export const offerById = defineLoader<string, FinancingOfferType | null>('financing.offerById', async (ctx, ids) => {
-  const rows = await select<Keyed>(ctx, `select ${offerColumns('o', 'd')} from ${OFFERS_FROM} where o.id in (?)`, [
-    ctx.deps.clock.now(),
-    [...ids],
-  ]);
-  return byKeys(ids, rows.map(offerView), (o) => o.id);
+  const rows = await select<OfferRow>(
+    ctx,
+    `select ${offerColumns('o', 'd')} from financing_offers o join financing_demands d on d.id = o.demand_id where o.id in (?)`,
+    [[...ids]],
+  );
+  const now = ctx.deps.clock.now().getTime();
+  return byKeys(
+    ids,
+    rows.map((row) => offerFromRow(row, now)),
+    (o) => o.id,
+  );
 });
 
 export const productById = defineLoader<string, CreditProductType | null>('financing.productById', async (ctx, ids) => {
-  const rows = await select<Keyed>(ctx, `select ${productColumns('p')} from credit_products p where p.id in (?)`, [
+  const rows = await select<ProductRow>(ctx, `select ${productColumns('p')} from credit_products p where p.id in (?)`, [
     [...ids],
   ]);
-  return byKeys(ids, rows.map(productView), (p) => p.id);
+  return byKeys(ids, rows.map(productFromRow), (p) => p.id);
 });
 
 export const bankById = defineLoader<string, BankType | null>('financing.bankById', async (ctx, ids) => {
-  const rows = await select<Keyed>(
+  const rows = await select<BankRow>(
     ctx,
-    `select ${bankColumns('b')} from organisations b where b.id in (?) and b.kind = 'BANK'`,
+    `select o.id, o.name, o.uscc from organisations o where o.id in (?) and o.kind = 'BANK'`,
     [[...ids]],
   );
-  return byKeys(ids, rows.map(bankView), (b) => b.id);
+  return byKeys(ids, rows.map(bankFromRow), (b) => b.id);
 });
 
 /** A page of a nested list, for one parent. */
@@ -111,7 +114,7 @@ export interface NestedPageKey {
   bankId?: string | null;
 }
 
-export const nestedKey = (key: NestedPageKey) => `${key.parentId}|${key.first}|${key.after ?? ''}|${key.bankId ?? ''}`;
+const nestedKey = (key: NestedPageKey) => `${key.parentId}|${key.first}|${key.after ?? ''}|${key.bankId ?? ''}`;
 
 /** Groups keys that share page arguments, so each group is one statement. */
 function groupsOf(keys: readonly NestedPageKey[]): NestedPageKey[][] {
@@ -125,25 +128,29 @@ function groupsOf(keys: readonly NestedPageKey[]): NestedPageKey[][] {
   return [...groups.values()];
 }
 
-/** A page of a nested list from its rows (each with its `cursorKey`), `first` + 1 of them at most. */
-export function nestedPage<T>(rows: Keyed[], first: number, toNode: (row: Keyed) => T): NestedPage<T> {
-  return {
-    items: rows.slice(0, first).map((row) => ({ cursor: encodeCursor(row.cursorKey, row.id), node: toNode(row) })),
-    hasNextPage: rows.length > first,
-  };
-}
-
-async function nestedPages<T>(
+async function nestedPages<T, R>(
+  ctx: RequestContext,
   keys: readonly NestedPageKey[],
-  run: (group: NestedPageKey[]) => Promise<(Keyed & { parentId: string })[]>,
-  toNode: (row: Keyed) => T,
+  run: (group: NestedPageKey[]) => Promise<(R & { parentId: string; rn: string | number })[]>,
+  toNode: (row: R) => T,
+  cursorOf: (node: T) => string,
 ): Promise<NestedPage<T>[]> {
   const pages = new Map<string, NestedPage<T>>();
   for (const group of groupsOf(keys)) {
-    const byParent = new Map<string, Keyed[]>(group.map((key) => [key.parentId, []]));
-    for (const row of await run(group)) byParent.get(row.parentId)!.push(row);
-    for (const key of group) pages.set(nestedKey(key), nestedPage(byParent.get(key.parentId)!, key.first, toNode));
+    const rows = await run(group);
+    for (const key of group) pages.set(nestedKey(key), { items: [], hasNextPage: false });
+    for (const row of rows) {
+      const key = group[0]!;
+      const page = pages.get(nestedKey({ ...key, parentId: row.parentId }))!;
+      if (Number(row.rn) > key.first) {
+        page.hasNextPage = true;
+        continue;
+      }
+      const node = toNode(row);
+      page.items.push({ cursor: cursorOf(node), node });
+    }
   }
+  void ctx;
   return keys.map((key) => pages.get(nestedKey(key))!);
 }
 
@@ -153,13 +160,15 @@ async function nestedPages<T>(
  */
 export const offersPage = defineLoader<NestedPageKey, NestedPage<FinancingOfferType>>(
   'financing.offersPage',
-  (ctx, keys) =>
-    nestedPages(
+  (ctx, keys) => {
+    const now = ctx.deps.clock.now().getTime();
+    return nestedPages<FinancingOfferType, OfferRow>(
+      ctx,
       keys,
       async (group) => {
         const { first, after, bankId } = group[0]!;
         const cursor = decodeCursor(ctx, after, 'time');
-        const params: unknown[] = [ctx.deps.clock.now(), group.map((k) => k.parentId)];
+        const params: unknown[] = [group.map((k) => k.parentId)];
         let where = 'o.demand_id in (?)';
         if (bankId) {
           where += ' and o.bank_id = ?';
@@ -172,22 +181,24 @@ export const offersPage = defineLoader<NestedPageKey, NestedPage<FinancingOfferT
         params.push(first + 1);
         return select(
           ctx,
-          `select * from (select ${offerColumns('o', 'd')}, ${cursorInstant('o.created_at')} as "cursorKey",
-           o.demand_id as "parentId", row_number() over (partition by o.demand_id order by o.created_at desc, o.id desc) as rn
-         from ${OFFERS_FROM} where ${where}) x where x.rn <= ? order by x.rn`,
+          `select * from (select ${offerColumns('o', 'd')}, o.demand_id as "parentId",
+           row_number() over (partition by o.demand_id order by o.created_at desc, o.id desc) as rn
+         from financing_offers o join financing_demands d on d.id = o.demand_id where ${where}) x where x.rn <= ?`,
           params,
         );
       },
-      offerView,
-    ),
-  nestedKey,
+      (row) => offerFromRow(row, now),
+      (offer) => encodeCursor(offer.createdAtText, offer.id),
+    );
+  },
 );
 
 /** Active products of each bank, newest first. */
 export const productsPage = defineLoader<NestedPageKey, NestedPage<CreditProductType>>(
   'financing.productsPage',
   (ctx, keys) =>
-    nestedPages(
+    nestedPages<CreditProductType, ProductRow>(
+      ctx,
       keys,
       async (group) => {
         const { first, after } = group[0]!;
@@ -201,15 +212,15 @@ export const productsPage = defineLoader<NestedPageKey, NestedPage<CreditProduct
         params.push(first + 1);
         return select(
           ctx,
-          `select * from (select ${productColumns('p')}, ${cursorInstant('p.published_at')} as "cursorKey",
-           p.bank_id as "parentId", row_number() over (partition by p.bank_id order by p.published_at desc, p.id desc) as rn
-         from credit_products p where ${where}) x where x.rn <= ? order by x.rn`,
+          `select * from (select ${productColumns('p')}, p.bank_id as "parentId",
+           row_number() over (partition by p.bank_id order by p.published_at desc, p.id desc) as rn
+         from credit_products p where ${where}) x where x.rn <= ?`,
           params,
         );
       },
-      productView,
+      productFromRow,
+      (product) => encodeCursor(product.publishedAtText, product.id),
     ),
-  nestedKey,
 );
 
 /** How many offers each demand has in a scope; key "demandId|bankId" (bankId empty: all banks). */

@@ -9,12 +9,40 @@ import {
 import { DEFAULT_PAGE_SIZE } from '../../shared/graphql/connection.js';
 
 // Which nested fields a query selects on the nodes of a demand connection. The bank search looks
-// ahead so that it can read the enterprises and the bank's offers of a whole page in the statement of
-// the page, and prime the DataLoaders the field resolvers read them through (nothing is fetched twice).
+// ahead so that it can load the enterprises and the bank's offers of a whole page at once, right after
+// the page, and hand them to the rows: their field resolvers then answer synchronously, without a
+// promise per row (through the same DataLoaders, so nothing is fetched twice).
+
+/**
+ * Demand fields served by the columns every search row carries (financing.rows.ts demandColumns), their
+ * resolvers and access rules included (`contact` reads the consent and the accepted bank). A node
+ * selecting anything else (a detail such as collateral, or a field added later) brings all columns.
+ */
+const CORE_DEMAND_FIELDS: ReadonlySet<string> = new Set([
+  '__typename',
+  'id',
+  'number',
+  'district',
+  'industry',
+  'amount',
+  'termMonths',
+  'purpose',
+  'guaranteeType',
+  'maxAnnualRate',
+  'status',
+  'publishedAt',
+  'expiresAt',
+  'offerCount',
+  'enterprise',
+  'contact',
+  'offers',
+]);
 
 export interface DemandSelection {
-  /** Whether the nodes select `enterprise` (any alias). */
-  enterprise: boolean;
+  /** Whether a node selects a field beyond CORE_DEMAND_FIELDS, so its rows need the detail columns. */
+  details: boolean;
+  /** The fields selected on `enterprise` (any alias), or null when it is not selected. */
+  enterprise: ReadonlySet<string> | null;
   /** The page size of `offers` when it is selected exactly once and without `after`, else null. */
   offersFirst: number | null;
 }
@@ -37,6 +65,20 @@ function fieldsIn(
   return out;
 }
 
+/** Names of the fields directly selected in a selection set, through fragments. */
+function fieldNames(
+  info: GraphQLResolveInfo,
+  selectionSet: SelectionSetNode | undefined,
+  out = new Set<string>(),
+): Set<string> {
+  for (const selection of selectionSet?.selections ?? []) {
+    if (selection.kind === Kind.FIELD) out.add(selection.name.value);
+    else if (selection.kind === Kind.INLINE_FRAGMENT) fieldNames(info, selection.selectionSet, out);
+    else fieldNames(info, info.fragments[selection.name.value]?.selectionSet, out);
+  }
+  return out;
+}
+
 function nodeSelections(info: GraphQLResolveInfo): FieldNode[] {
   const nodes: FieldNode[] = [];
   for (const connection of info.fieldNodes) {
@@ -47,9 +89,14 @@ function nodeSelections(info: GraphQLResolveInfo): FieldNode[] {
 }
 
 export function demandSelection(info: GraphQLResolveInfo | undefined): DemandSelection {
-  if (!info) return { enterprise: false, offersFirst: null };
+  if (!info) return { details: true, enterprise: null, offersFirst: null };
   const nodes = nodeSelections(info);
-  const enterprise = nodes.some((node) => fieldsIn(info, node.selectionSet, 'enterprise').length > 0);
+  const nodeFields = new Set<string>();
+  for (const node of nodes) fieldNames(info, node.selectionSet, nodeFields);
+  const details = [...nodeFields].some((name) => !CORE_DEMAND_FIELDS.has(name));
+  const enterprises = nodes.flatMap((node) => fieldsIn(info, node.selectionSet, 'enterprise'));
+  const enterprise = enterprises.length ? new Set<string>() : null;
+  for (const field of enterprises) fieldNames(info, field.selectionSet, enterprise!);
   const offers = nodes.flatMap((node) => fieldsIn(info, node.selectionSet, 'offers'));
   let offersFirst: number | null = null;
   if (offers.length === 1) {
@@ -63,5 +110,5 @@ export function demandSelection(info: GraphQLResolveInfo | undefined): DemandSel
     const size = first === undefined ? DEFAULT_PAGE_SIZE : valueFromAST(first, GraphQLInt, info.variableValues);
     if (noAfter && typeof size === 'number') offersFirst = size;
   }
-  return { enterprise, offersFirst };
+  return { details, enterprise, offersFirst };
 }

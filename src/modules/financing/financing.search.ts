@@ -12,23 +12,20 @@ import {
 import { selectPrepared } from '../../db/prepared.js';
 import { onReplica } from '../../db/replicas.js';
 import { parseDemandFilter, type DemandFilter } from './financing.filter.js';
+import { prefetchEnterprises } from './financing.prefetch.js';
 import { demandSelection } from './financing.lookahead.js';
-import { enterpriseSummaryReader, type EnterpriseSummaryReader } from '../registration/index.js';
-import { expiredByClock, openByClock, clockOf } from './financing.expiry.js';
-import { nestedPage, offersPage } from './financing.loaders.js';
+import { enterpriseReaderOf, type EnterpriseReader } from './financing.enterprises.js';
+import type { NestedPage } from './financing.loaders.js';
 import type { FinancingDemandFilter, FinancingDemandOrder } from './financing.inputs.js';
 import {
-  OFFERS_FROM,
-  cursorInstant,
   demandColumns,
-  demandsFrom,
-  enterpriseJoin,
-  demandView,
+  demandFromRow,
   offerColumns,
-  offerView,
+  offerFromRow,
   select,
-  type Keyed,
-} from './financing.views.js';
+  type DemandRow,
+  type OfferRow,
+} from './financing.rows.js';
 import type { FinancingDemandType, FinancingOfferType } from './financing.types.js';
 
 // The bank search, the busiest query of the platform. One statement finds the page: every filter is
@@ -55,10 +52,10 @@ function filterConditions(filter: DemandFilter, now: Date, bankId: string | null
   const sql: Sql = { where: [], params: [] };
   switch (filter.status) {
     case FinancingDemandStatus.OPEN:
-      add(sql, openByClock('d'), now);
+      add(sql, `d.status = 'OPEN' and d.expires_at > ?`, now);
       break;
     case FinancingDemandStatus.EXPIRED:
-      add(sql, `(d.status = 'EXPIRED' or ${expiredByClock('d')})`, now);
+      add(sql, `(d.status = 'EXPIRED' or (d.status = 'OPEN' and d.expires_at <= ?))`, now);
       break;
     default:
       add(sql, 'd.status = ?', filter.status);
@@ -105,8 +102,10 @@ export interface SearchStatement {
 
 /** What to bring along with each row of the page, in the same statement. */
 export interface PageExtras {
-  /** The enterprise's summary columns (prefixed `e_`), joined by primary key. */
-  enterprise?: EnterpriseSummaryReader | null;
+  /** Whether the rows need the detail columns (financing.lookahead.ts); default yes. */
+  details?: boolean;
+  /** The enterprise's lean columns (prefixed `e_`), joined by primary key. */
+  enterprise?: EnterpriseReader | null;
   /** The viewing bank's newest offers (first + 1 of them) as a JSON array in column `offers`. */
   offers?: { bankId: string; first: number } | null;
 }
@@ -157,17 +156,19 @@ export function demandSearchStatement(
       params: [...filter.districts.flatMap((district) => [district, ...page.params, limit]), limit],
     };
   }
-  const cursorKey = byTime ? cursorInstant('p.sort_key') : 'p.sort_key::text';
-  const { enterprise = null, offers } = extras;
-  const select = [demandColumns('d', enterprise), `${cursorKey} as "cursorKey"`];
-  const joins = [`join financing_demands d on d.id = p.id ${clockOf('d')} ${enterpriseJoin(enterprise)}`];
-  const params = [...ids.params, now];
+  const select = [demandColumns('d', extras.details ?? true), 'p.sort_key'];
+  const joins = ['join financing_demands d on d.id = p.id'];
+  const params = [...ids.params];
+  const { enterprise, offers } = extras;
+  if (enterprise) {
+    select.push(enterprise.columns('e', 'e_'));
+    joins.push(`left join "${enterprise.table}" e on e.id = d.enterprise_id`);
+  }
   if (offers) {
     select.push('o.offers');
     joins.push(`left join lateral (
       select json_agg(x order by x.rn) as offers from (
-        select ${offerColumns('f', 'd')}, ${cursorInstant('f.created_at')} as "cursorKey",
-          row_number() over (order by f.created_at desc, f.id desc) as rn
+        select ${offerColumns('f', 'd')}, row_number() over (order by f.created_at desc, f.id desc) as rn
         from financing_offers f
         where f.demand_id = d.id and f.bank_id = ? order by f.created_at desc, f.id desc limit ?
       ) x) o on true`);
@@ -226,36 +227,43 @@ async function searchDemandPage(
   const totalCount = lazy(() => onReplica(countDemands));
   if (size === 0) return { edges: [], pageInfo: emptyPageInfo(), totalCount };
 
-  // What the query selects of the rows' enterprises and offers comes in the same statement; the offers
-  // prime the loader the field resolver reads them through.
+  // What the query selects of the rows' enterprises and offers comes in the same statement.
   const selection = demandSelection(info);
-  const enterprises = selection.enterprise ? enterpriseSummaryReader(ctx) : null;
+  const enterpriseReader = selection.enterprise !== null ? enterpriseReaderOf(ctx, selection.enterprise) : null;
   const offers =
     bankId && selection.offersFirst !== null ? { bankId, first: checkPageSize(ctx, selection.offersFirst) } : null;
-  const { sql, params } = demandSearchStatement(filter, order, cursor, size, now, bankId, {
-    enterprise: enterprises,
-    offers,
-  });
-  const rows = await selectPrepared<Keyed & { offers?: Keyed[] | null }>(ctx.em, sql, params);
+  const extras: PageExtras = { details: selection.details, enterprise: enterpriseReader, offers };
+  const { sql, params } = demandSearchStatement(filter, order, cursor, size, now, bankId, extras);
+  const rows = await selectPrepared<DemandRow & Record<string, unknown>>(ctx.em, sql, params);
+  const nowMs = now.getTime();
   const hasNextPage = rows.length > size;
   const edges = (hasNextPage ? rows.slice(0, size) : rows).map((row) => {
-    const node = demandView(row, ctx.locale, enterprises);
+    const node = demandFromRow(row, nowMs, ctx.locale);
+    if (extras.enterprise) node.prefetchedEnterprise = extras.enterprise.read(row, 'e_');
     if (offers)
-      ctx.loaders
-        .get(offersPage)
-        .prime(
-          { parentId: node.id, first: offers.first, after: null, bankId: offers.bankId },
-          nestedPage(row.offers ?? [], offers.first, offerView),
-        );
-    return { cursor: encodeCursor(row.cursorKey, row.id), node };
+      node.prefetchedOffers = {
+        size: offers.first,
+        bankId: offers.bankId,
+        page: offerPage(row.offers as OfferRow[] | null, offers.first, nowMs),
+      };
+    return { cursor: encodeCursor(byTime ? node.publishedAtText : node.amountFen, node.id), node };
   });
+  // An enterprise field the lean columns cannot serve: the registration module's loader, once for the page.
+  if (selection.enterprise !== null && !enterpriseReader)
+    await prefetchEnterprises(
+      ctx,
+      edges.map((edge) => edge.node),
+    );
   return { edges, pageInfo: pageInfoOf(edges, hasNextPage, cursor !== null), totalCount };
 }
 
-/** A page of views from rows carrying their `cursorKey`, `size` + 1 of them at most. */
-function pageOf<T>(rows: Keyed[], size: number, toNode: (row: Keyed) => T) {
-  const edges = rows.slice(0, size).map((row) => ({ cursor: encodeCursor(row.cursorKey, row.id), node: toNode(row) }));
-  return { edges, hasNextPage: rows.length > size };
+function offerPage(rows: OfferRow[] | null, first: number, nowMs: number): NestedPage<FinancingOfferType> {
+  const list = rows ?? [];
+  const items = list.slice(0, first).map((row) => {
+    const node = offerFromRow(row, nowMs);
+    return { cursor: encodeCursor(node.createdAtText, node.id), node };
+  });
+  return { items, hasNextPage: list.length > first };
 }
 
 /** The demands of the enterprises the viewer acts for (optionally one of them), newest first. */
@@ -272,8 +280,9 @@ export async function myDemands(
   const now = ctx.deps.clock.now();
   const sql: Sql = { where: [], params: [] };
   add(sql, 'd.enterprise_id in (?)', enterpriseIds);
-  if (status === FinancingDemandStatus.OPEN) add(sql, openByClock('d'), now);
-  else if (status === FinancingDemandStatus.EXPIRED) add(sql, `(d.status = 'EXPIRED' or ${expiredByClock('d')})`, now);
+  if (status === FinancingDemandStatus.OPEN) add(sql, `d.status = 'OPEN' and d.expires_at > ?`, now);
+  else if (status === FinancingDemandStatus.EXPIRED)
+    add(sql, `(d.status = 'EXPIRED' or (d.status = 'OPEN' and d.expires_at <= ?))`, now);
   else if (status) add(sql, 'd.status = ?', status);
   const totalCount = lazy(async () => {
     const [row] = await select<{ count: number }>(
@@ -285,14 +294,17 @@ export async function myDemands(
   });
   if (size === 0) return { edges: [], pageInfo: emptyPageInfo(), totalCount };
   if (cursor) add(sql, '(d.published_at, d.id) < (?::timestamptz, ?::uuid)', cursor[0], cursor[1]);
-  const enterprises = enterpriseSummaryReader(ctx);
-  const rows = await select<Keyed>(
+  const rows = await select<DemandRow>(
     ctx,
-    `select ${demandColumns('d', enterprises)}, ${cursorInstant('d.published_at')} as "cursorKey" from ${demandsFrom(enterprises)}
-     where ${sql.where.join(' and ')} order by d.published_at desc, d.id desc limit ?`,
-    [now, ...sql.params, size + 1],
+    `select ${demandColumns('d')} from financing_demands d where ${sql.where.join(' and ')} order by d.published_at desc, d.id desc limit ?`,
+    [...sql.params, size + 1],
   );
-  const { edges, hasNextPage } = pageOf(rows, size, (row) => demandView(row, ctx.locale, enterprises));
+  const nowMs = now.getTime();
+  const hasNextPage = rows.length > size;
+  const edges = rows.slice(0, size).map((row) => {
+    const node = demandFromRow(row, nowMs, ctx.locale);
+    return { cursor: encodeCursor(node.publishedAtText, node.id), node };
+  });
   return { edges, pageInfo: pageInfoOf(edges, hasNextPage, cursor !== null), totalCount };
 }
 
@@ -309,9 +321,10 @@ export async function bankOffers(
   const now = ctx.deps.clock.now();
   const sql: Sql = { where: [], params: [] };
   add(sql, 'o.bank_id = ?', bankId);
-  if (status === FinancingOfferStatus.PENDING) add(sql, `o.status = 'PENDING' and not ${expiredByClock('d')}`, now);
+  if (status === FinancingOfferStatus.PENDING)
+    add(sql, `o.status = 'PENDING' and not (d.status = 'OPEN' and d.expires_at <= ?)`, now);
   else if (status === FinancingOfferStatus.EXPIRED)
-    add(sql, `(o.status = 'EXPIRED' or (o.status = 'PENDING' and ${expiredByClock('d')}))`, now);
+    add(sql, `(o.status = 'EXPIRED' or (o.status = 'PENDING' and d.status = 'OPEN' and d.expires_at <= ?))`, now);
   else if (status) add(sql, 'o.status = ?', status);
   const from = 'financing_offers o join financing_demands d on d.id = o.demand_id';
   const totalCount = lazy(async () => {
@@ -324,12 +337,16 @@ export async function bankOffers(
   });
   if (size === 0) return { edges: [], pageInfo: emptyPageInfo(), totalCount };
   if (cursor) add(sql, '(o.created_at, o.id) < (?::timestamptz, ?::uuid)', cursor[0], cursor[1]);
-  const rows = await select<Keyed>(
+  const rows = await select<OfferRow>(
     ctx,
-    `select ${offerColumns('o', 'd')}, ${cursorInstant('o.created_at')} as "cursorKey" from ${OFFERS_FROM}
-     where ${sql.where.join(' and ')} order by o.created_at desc, o.id desc limit ?`,
-    [now, ...sql.params, size + 1],
+    `select ${offerColumns('o', 'd')} from ${from} where ${sql.where.join(' and ')} order by o.created_at desc, o.id desc limit ?`,
+    [...sql.params, size + 1],
   );
-  const { edges, hasNextPage } = pageOf(rows, size, offerView);
+  const nowMs = now.getTime();
+  const hasNextPage = rows.length > size;
+  const edges = rows.slice(0, size).map((row) => {
+    const node = offerFromRow(row, nowMs);
+    return { cursor: encodeCursor(node.createdAtText, node.id), node };
+  });
   return { edges, pageInfo: pageInfoOf(edges, hasNextPage, cursor !== null), totalCount };
 }

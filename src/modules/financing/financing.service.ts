@@ -38,6 +38,7 @@ import type {
   RecordDisbursementInput,
 } from './financing.inputs.js';
 import { demandById, offerById } from './financing.loaders.js';
+import { demandFromRow, type DemandRow } from './financing.rows.js';
 import type { FinancingDemandType, FinancingOfferType } from './financing.types.js';
 import {
   MAX_AMOUNT_FEN,
@@ -148,11 +149,38 @@ async function lockOffer(
   return demand && offer ? { offer, demand } : null;
 }
 
-/** The API view of a demand just written, read as every read reads it (financing.views.ts). */
-async function demandView(ctx: RequestContext, demandId: string): Promise<FinancingDemandType> {
-  const demand = await ctx.loaders.get(demandById).clear(demandId).load(demandId);
-  if (!demand) throw new Error(`demand ${demandId} vanished after commit`);
-  return demand;
+function toDemandRow(demand: FinancingDemand): DemandRow {
+  const text = (date: Date | null) => (date ? date.toISOString().replace('Z', '000Z') : null);
+  return {
+    id: demand.id,
+    number: demand.number,
+    enterpriseId: demand.enterpriseId,
+    district: demand.district,
+    industry: demand.industry,
+    foreignInvested: demand.foreignInvested,
+    amountFen: String(demand.amountFen),
+    termMonths: demand.termMonths,
+    purpose: demand.purpose,
+    guaranteeType: demand.guaranteeType,
+    collateral: demand.collateral,
+    maxAnnualRate: demand.maxAnnualRate,
+    desiredOn: demand.desiredOn,
+    contactConsent: demand.contactConsent,
+    status: demand.status,
+    publishedAt: text(demand.publishedAt)!,
+    expiresAt: text(demand.expiresAt)!,
+    matchedAt: text(demand.matchedAt),
+    endedAt: text(demand.endedAt),
+    offerCount: demand.offerCount,
+    acceptedBankId: demand.acceptedBankId,
+    acceptedOfferId: demand.acceptedOfferId,
+    publishedById: demand.publishedById,
+  };
+}
+
+/** The API view of a demand just written, without reading it back. */
+export function demandView(ctx: RequestContext, demand: FinancingDemand): FinancingDemandType {
+  return demandFromRow(toDemandRow(demand), ctx.deps.clock.now().getTime(), ctx.locale);
 }
 
 async function offerView(ctx: RequestContext, offerId: string): Promise<FinancingOfferType> {
@@ -215,7 +243,7 @@ export async function publishDemand(
     { operation: 'publishFinancingDemand', key: input.idempotencyKey, input },
     {
       create: (tx) => publishNewDemand(tx, input),
-      replay: (tx, id) => demandView(tx, id),
+      replay: async (tx, id) => demandView(tx, await tx.em.findOneOrFail(FinancingDemand, id)),
       idOf: (demand) => demand.id,
     },
   );
@@ -317,7 +345,7 @@ async function publishNewDemand(ctx: RequestContext, input: PublishFinancingDema
     publishDemandPublished(tx, created, factsOf(created));
     return created;
   });
-  return demandView(ctx, demand.id);
+  return demandView(ctx, demand);
 }
 
 /** Saved alerts that match a new demand put it in their officers' inboxes (one notification per officer). */
@@ -381,7 +409,7 @@ export async function withdrawDemand(ctx: RequestContext, globalId: string): Pro
     await tx.em.flush();
     return demand;
   });
-  return demandView(ctx, demand.id);
+  return demandView(ctx, demand);
 }
 
 // --- offers -----------------------------------------------------------------------------------------

@@ -3,9 +3,8 @@ import { Money, UserError } from '../../shared/graphql/common.types.js';
 import { ConnectionType } from '../../shared/graphql/connection.js';
 import { Node } from '../../shared/graphql/node.js';
 import { District } from '../../shared/graphql/reference.types.js';
-import { DateScalar, DateTimeScalar, DecimalScalar } from '../../shared/graphql/scalars.js';
+import { DateScalar, DecimalScalar } from '../../shared/graphql/scalars.js';
 import { IndustryType } from '../names/index.js';
-import { EnterpriseType, type EnterpriseSummary } from '../registration/index.js';
 import {
   CreditProductAudience,
   CreditProductStatus,
@@ -15,10 +14,9 @@ import {
   GuaranteeType,
 } from './financing.enums.js';
 
-// The financing object types. Each is also the view its rows are read into (financing.views.ts):
-// field resolvers receive instances of their own type, and plain fields resolve as the instance's own
-// properties, without any resolver function (simpleResolvers). Instants are the API's text, written by
-// PostgreSQL.
+// The financing object types. Each is also the plain class its rows are read into (financing.rows.ts):
+// field resolvers receive instances of their own type, so type-graphql never copies a row per field,
+// and simple fields resolve without any wrapper (simpleResolvers).
 
 @ObjectType('ContactPerson', {
   simpleResolvers: true,
@@ -92,30 +90,32 @@ export class FinancingDemandType extends Node {
   })
   status!: FinancingDemandStatus;
 
-  @Field(() => DateTimeScalar, { description: 'When it was published.' })
-  publishedAt!: string;
+  @Field(() => Date, { description: 'When it was published.' })
+  publishedAt!: Date;
 
-  @Field(() => DateTimeScalar, { description: 'When it stops taking offers unless matched before.' })
-  expiresAt!: string;
+  @Field(() => Date, { description: 'When it stops taking offers unless matched before.' })
+  expiresAt!: Date;
 
-  @Field(() => DateTimeScalar, { nullable: true, description: 'When the enterprise accepted an offer.' })
-  matchedAt!: string | null;
+  @Field(() => Date, { nullable: true, description: 'When the enterprise accepted an offer.' })
+  matchedAt!: Date | null;
 
-  @Field(() => DateTimeScalar, { nullable: true, description: 'When it was withdrawn, expired or closed.' })
-  endedAt!: string | null;
+  @Field(() => Date, { nullable: true, description: 'When it was withdrawn, expired or closed.' })
+  endedAt!: Date | null;
 
   @Field(() => Int, { description: 'How many offers banks made on it (withdrawn offers not counted).' })
   offerCount!: number;
 
-  /** Read with the demand, as registration's summary (financing.views.ts); left out by a search not selecting it. */
-  @Field(() => EnterpriseType, { description: 'The enterprise that published it (its public facts).' })
-  enterprise!: EnterpriseSummary;
-
-  // Not in the schema: what the field resolvers and visibility rules read. `id` holds the local UUID.
+  // Not in the schema: what the field resolvers and visibility rules need. `id` holds the local UUID.
   enterpriseId!: string;
   acceptedBankId!: string | null;
   acceptedOfferId!: string | null;
   publishedById!: string;
+  /** Exact publication time as PostgreSQL wrote it, for cursors (microseconds). */
+  publishedAtText!: string;
+  amountFen!: string;
+  /** Loaded with the page when the query selects them (financing.lookahead.ts). */
+  prefetchedEnterprise?: unknown;
+  prefetchedOffers?: { size: number; bankId: string; page: unknown };
 }
 
 @ObjectType('Bank', { implements: Node, simpleResolvers: true, description: 'A bank on 金企通. Public.' })
@@ -172,13 +172,14 @@ export class CreditProductType extends Node {
   @Field(() => CreditProductStatus, { description: 'Offered or retired.' })
   status!: CreditProductStatus;
 
-  @Field(() => DateTimeScalar, { description: 'When it was published.' })
-  publishedAt!: string;
+  @Field(() => Date, { description: 'When it was published.' })
+  publishedAt!: Date;
 
-  @Field(() => DateTimeScalar, { nullable: true, description: 'When it was retired.' })
-  retiredAt!: string | null;
+  @Field(() => Date, { nullable: true, description: 'When it was retired.' })
+  retiredAt!: Date | null;
 
   bankId!: string;
+  publishedAtText!: string;
 }
 
 @ObjectType('FinancingOffer', {
@@ -203,11 +204,11 @@ export class FinancingOfferType extends Node {
   @Field(() => FinancingOfferStatus, { description: 'Where the offer stands (pending on an expired demand: EXPIRED).' })
   status!: FinancingOfferStatus;
 
-  @Field(() => DateTimeScalar, { description: 'When it was made.' })
-  createdAt!: string;
+  @Field(() => Date, { description: 'When it was made.' })
+  createdAt!: Date;
 
-  @Field(() => DateTimeScalar, { nullable: true, description: 'When it was accepted, declined, withdrawn or expired.' })
-  decidedAt!: string | null;
+  @Field(() => Date, { nullable: true, description: 'When it was accepted, declined, withdrawn or expired.' })
+  decidedAt!: Date | null;
 
   @Field(() => Money, { nullable: true, description: 'Amount disbursed, once recorded.' })
   disbursedAmount!: Money | null;
@@ -219,6 +220,7 @@ export class FinancingOfferType extends Node {
   bankId!: string;
   productId!: string | null;
   createdById!: string;
+  createdAtText!: string;
 }
 
 @ObjectType('FinancingDemandAlert', {

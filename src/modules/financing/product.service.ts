@@ -18,14 +18,13 @@ import type {
 } from './financing.inputs.js';
 import { productById } from './financing.loaders.js';
 import {
-  bankColumns,
-  bankView,
-  cursorInstant,
+  bankFromRow,
   productColumns,
-  productView,
+  productFromRow,
   select,
-  type Keyed,
-} from './financing.views.js';
+  type BankRow,
+  type ProductRow,
+} from './financing.rows.js';
 import { rateProblems } from './financing.service.js';
 import { FinancingDemandAlertType, type BankType, type CreditProductType } from './financing.types.js';
 import {
@@ -224,14 +223,15 @@ export async function listProducts(
     pageWhere.push('(p.published_at, p.id) < (?::timestamptz, ?::uuid)');
     pageParams.push(cursor[0], cursor[1]);
   }
-  const rows = await select<Keyed>(
+  const rows = await select<ProductRow>(
     ctx,
-    `select ${productColumns('p')}, ${cursorInstant('p.published_at')} as "cursorKey" from credit_products p where ${pageWhere.join(' and ')} order by p.published_at desc, p.id desc limit ?`,
+    `select ${productColumns('p')} from credit_products p where ${pageWhere.join(' and ')} order by p.published_at desc, p.id desc limit ?`,
     [...pageParams, size + 1],
   );
   const hasNextPage = rows.length > size;
   const edges = rows.slice(0, size).map((row) => {
-    return { cursor: encodeCursor(row.cursorKey, row.id), node: productView(row) };
+    const node = productFromRow(row);
+    return { cursor: encodeCursor(node.publishedAtText, node.id), node };
   });
   return { edges, pageInfo: pageInfoOf(edges, hasNextPage, cursor !== null), totalCount };
 }
@@ -252,16 +252,14 @@ export async function listBanks(
     return row?.count ?? 0;
   });
   if (size === 0) return { edges: [], pageInfo: emptyPageInfo(), totalCount };
-  const rows = await select<Keyed>(
+  const rows = await select<BankRow>(
     ctx,
-    `select ${bankColumns('b')}, b.name as "cursorKey" from organisations b
-     where b.kind = 'BANK' ${cursor ? 'and (b.name, b.id) > (?, ?::uuid)' : ''} order by b.name, b.id limit ?`,
+    `select o.id, o.name, o.uscc from organisations o where o.kind = 'BANK' ${cursor ? 'and (o.name, o.id) > (?, ?::uuid)' : ''}
+     order by o.name, o.id limit ?`,
     [...(cursor ?? []), size + 1],
   );
   const hasNextPage = rows.length > size;
-  const edges = rows
-    .slice(0, size)
-    .map((row) => ({ cursor: encodeCursor(row.cursorKey, row.id), node: bankView(row) }));
+  const edges = rows.slice(0, size).map((row) => ({ cursor: encodeCursor(row.name, row.id), node: bankFromRow(row) }));
   return { edges, pageInfo: pageInfoOf(edges, hasNextPage, cursor !== null), totalCount };
 }
 

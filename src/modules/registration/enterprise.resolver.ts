@@ -2,6 +2,7 @@ import { Arg, Args, Authorized, Ctx, FieldResolver, Query, Resolver, Root, ID } 
 import { onReplica } from '../../db/replicas.js';
 import type { RequestContext } from '../../shared/context.js';
 import { PageArgsType } from '../../shared/graphql/page-args.js';
+import { registerPlainResolver } from '../../shared/graphql/plain-resolvers.js';
 import { EnterpriseNameParts } from '../../shared/graphql/reference.types.js';
 import type { Money } from '../../shared/graphql/common.types.js';
 import { Money as MoneyType } from '../../shared/graphql/common.types.js';
@@ -17,7 +18,6 @@ import {
 } from './registration.entity.js';
 import { EnterpriseFilter } from './registration.inputs.js';
 import { enterpriseById, validLicenceByEnterpriseId } from './registration.loaders.js';
-import { withDeclaration, type EnterpriseSummary } from './enterprise-summary.js';
 import * as enterprises from './enterprise.service.js';
 import {
   BusinessLicenceType,
@@ -94,6 +94,40 @@ export class EnterpriseResolver {
   }
 }
 
+// An enterprise's name and industry are read for every row of other modules' lists (the bank search):
+// answered without type-graphql's per-call wrapping, which would also copy the row into an EnterpriseType.
+registerPlainResolver('Enterprise', 'name', (enterprise: Enterprise, _args, ctx) => visibleName(ctx, enterprise));
+registerPlainResolver('Enterprise', 'industry', (enterprise: Enterprise, _args, ctx) =>
+  industryView(ctx.locale, enterprise.industry),
+);
+
+/**
+ * The Enterprise entity properties each field of the Enterprise type reads (its resolver here, or the
+ * property itself), for modules that read enterprises as lean rows of just those columns (financing's
+ * bank search). A field not listed needs the whole entity. Keep in step with the resolvers.
+ */
+export const ENTERPRISE_FIELD_PROPERTIES: Readonly<Record<string, readonly string[]>> = {
+  __typename: [],
+  id: ['id'],
+  uscc: ['uscc'],
+  name: ['name', 'uscc', 'nameChangeRequiredBy', 'agentIds'],
+  nameParts: ['name', 'nameParts', 'uscc', 'nameChangeRequiredBy', 'agentIds'],
+  kind: ['kind'],
+  foreignInvested: ['foreignInvested'],
+  district: ['district'],
+  zone: ['zone'],
+  industry: ['industry'],
+  registeredCapital: ['registeredCapitalFen'],
+  legalRepresentative: ['legalRepresentativeName'],
+  establishedOn: ['establishedOn'],
+  deregisteredOn: ['deregisteredOn'],
+  status: ['status'],
+  nameChangeRequiredBy: ['nameChangeRequiredBy'],
+  licence: ['id'],
+  changes: ['id', 'name', 'uscc', 'nameChangeRequiredBy', 'agentIds'],
+  restrictions: ['id', 'agentIds'],
+};
+
 // The first page of each enterprise's changes and applications, for a page of enterprises, in one statement each.
 const CHANGES: ChildList<EnterpriseChange> = {
   name: 'registration.changesByEnterprise',
@@ -167,12 +201,8 @@ export class EnterpriseFieldsResolver {
   }
 
   @FieldResolver(() => RegisteredAddress, { nullable: true, description: 'Registered address.' })
-  async registeredAddress(
-    @Root() root: Enterprise | EnterpriseSummary,
-    @Ctx() ctx: RequestContext,
-  ): Promise<RegisteredAddress | null> {
-    const enterprise = await withDeclaration(ctx, root);
-    if (!enterprise?.registeredAddress) return null;
+  registeredAddress(@Root() enterprise: Enterprise): RegisteredAddress | null {
+    if (!enterprise.registeredAddress) return null;
     return {
       district: enterprise.district as RegisteredAddress['district'],
       zone: enterprise.zone as RegisteredAddress['zone'],
@@ -193,13 +223,10 @@ export class EnterpriseFieldsResolver {
     description:
       'Every registered and filed item with personal details. Only the applicant acting for it and officials; null for others.',
   })
-  async declaration(
-    @Root() root: Enterprise | EnterpriseSummary,
-    @Ctx() ctx: RequestContext,
-  ): Promise<RegistrationDeclaration | null> {
-    if (!canSeeEnterpriseDetails(ctx.viewer, root as Pick<Enterprise, 'agentIds'>)) return null;
-    const enterprise = await withDeclaration(ctx, root);
-    return enterprise ? visibleDeclarationView(ctx, enterprise, enterprise.declaration) : null;
+  declaration(@Root() enterprise: Enterprise, @Ctx() ctx: RequestContext): RegistrationDeclaration | null {
+    return canSeeEnterpriseDetails(ctx.viewer, enterprise)
+      ? visibleDeclarationView(ctx, enterprise, enterprise.declaration)
+      : null;
   }
 
   @FieldResolver(() => EnterpriseChangeConnection, {

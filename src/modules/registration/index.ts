@@ -51,13 +51,7 @@ export { revokeRegistration, type RevokeRegistrationCommand } from './revocation
 /** For the HTTP server: GET /enterprises/:id/licence.pdf, the electronic licence of an enterprise one acts for. */
 export { mountLicenceRoutes } from './licence-download.js';
 export { visibleName } from './withheld-name.js';
-/** For other modules' lists: enterprises as plain summaries, loaded or joined into their own statement. */
-export {
-  EnterpriseSummary,
-  enterpriseSummaryById,
-  enterpriseSummaryReader,
-  type EnterpriseSummaryReader,
-} from './enterprise-summary.js';
+export { ENTERPRISE_FIELD_PROPERTIES } from './enterprise.resolver.js';
 /** For the hosting module: a registered address that is a hosted address (住所托管). */
 export { useHostedAddresses, type HostedAddressHooks } from './hosted-address.js';
 /** For other modules (hosting: the abnormal-operations list) to bar simplified deregistration (实施细则 Art. 48). */

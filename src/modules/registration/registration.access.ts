@@ -39,7 +39,7 @@ export function actsFor(viewer: Viewer, enterprise: Pick<Enterprise, 'agentIds'>
 }
 
 /** Personal details of an enterprise (its declaration): the applicants acting for it, and officials. */
-export function canSeeEnterpriseDetails(viewer: Viewer, enterprise: Pick<Enterprise, 'agentIds'>): boolean {
+export function canSeeEnterpriseDetails(viewer: Viewer, enterprise: Enterprise): boolean {
   if (viewer.role === 'OFFICIAL') return true;
   return actsFor(viewer, enterprise);
 }

@@ -1,11 +1,9 @@
 import { GraphQLError, GraphQLScalarType, Kind } from 'graphql';
+import { toShanghaiIso } from '../instants.js';
 
 // Scalars of the public API. Instants are shown in Asia/Shanghai time with their offset; calendar
 // days and decimals are strings so that no client ever rounds through a float.
 
-const HOUR_MS = 3_600_000;
-/** The API's form of an instant, as PostgreSQL writes it for the busy reads (financing.views.ts apiInstant). */
-const API_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}\+08:00$/;
 const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/;
 
 function parseInstant(value: unknown): Date {
@@ -22,12 +20,9 @@ export const DateTimeScalar = new GraphQLScalarType<Date, string>({
   description:
     'An instant: ISO 8601 with offset. The API writes them in Asia/Shanghai time, e.g. "2026-11-26T09:30:00.000+08:00".',
   serialize: (value) => {
-    // Text already in the API's form passes as it is; anything else is an instant to write in that form.
-    if (typeof value === 'string' && API_INSTANT.test(value)) return value;
     const date = value instanceof Date ? value : new Date(value as string);
     if (Number.isNaN(date.getTime())) throw new GraphQLError('DateTime cannot represent an invalid date');
-    // China Standard Time is UTC+8 without daylight saving (since 1991).
-    return new Date(date.getTime() + 8 * HOUR_MS).toISOString().replace('Z', '+08:00');
+    return toShanghaiIso(date);
   },
   parseValue: parseInstant,
   parseLiteral: (ast) => {

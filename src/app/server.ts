@@ -54,9 +54,6 @@ export async function createAppServer(orm: MikroORM, deps: PlatformDeps): Promis
   const schema = await buildApiSchema(deps.events);
   const app = express();
   app.disable('x-powered-by');
-  // No ETag on GraphQL answers: a POST is never revalidated, and hashing a 50-row answer costs ~2%.
-  // (Static files get theirs from send(), which ignores this setting.)
-  app.set('etag', false);
   const trust = proxyTrust(config.trustProxy);
   app.set('trust proxy', trust);
   const httpServer = createServer();
@@ -127,9 +124,14 @@ export async function createAppServer(orm: MikroORM, deps: PlatformDeps): Promis
   };
   mountFileRoutes(app, context);
   mountLicenceRoutes(app, context);
-  // GraphQL over HTTP, POST and GET: Apollo's Express integration (apollo.ts has the pipeline).
-  app.use(
-    GRAPHQL_PATH,
+  // GraphQL over HTTP, POST and GET: Apollo's Express integration (apollo.ts has the pipeline), in an
+  // application of its own with no ETag: a POST is never revalidated, and hashing a 50-row answer costs
+  // ~2%. Only there: res.sendFile takes the application's setting, and index.html needs its ETag.
+  const graphql = express();
+  graphql.disable('x-powered-by');
+  graphql.set('etag', false);
+  app.use(GRAPHQL_PATH, graphql);
+  graphql.use(
     (request, _response, next) => requestScope.run(scopeOf(request), () => next()),
     express.json({ limit: MAX_BODY_BYTES }),
     (request, _response, next) => {

@@ -4,6 +4,7 @@ import { useMutation, useQuery } from 'urql';
 import { groupUserErrors } from '../api/errors';
 import { EmptyState, ErrorNotice, FormErrors, Loading } from '../components/Feedback';
 import { CheckboxField, TextField } from '../components/Field';
+import { OneTimeSecret } from '../components/OneTimeSecret';
 import {
   AdminApiKeysDocument,
   AdminCreateApiKeyDocument,
@@ -21,40 +22,16 @@ import { ApiKeyEditForm } from './ApiKeyEditForm';
 
 const ALL_SCOPES: ApiScope[] = ['FINANCING_READ', 'REGISTRATION_READ', 'NAMES_READ', 'HOSTING_READ', 'EVENTS_READ'];
 
-/** A secret shown this once, with a copy button: only its hash is kept on the server. */
+/** The key's secret, shown this once: only its hash is kept on the server. */
 function SecretNotice({ title, secret, onDismiss }: { title: string; secret: string; onDismiss: () => void }) {
-  const { t } = useTranslation();
-  const [copied, setCopied] = useState(false);
   return (
-    <div className="notice notice--warning" role="status" data-testid="api-key-secret">
-      <h3>{title}</h3>
-      <p>{t('admin.keys.secretHint')}</p>
-      <p>
-        <label htmlFor="api-key-secret-value">{t('admin.keys.secretLabel')}</label>
-        <input
-          id="api-key-secret-value"
-          className="input secret"
-          readOnly
-          value={secret}
-          onFocus={(e) => e.target.select()}
-        />
-      </p>
-      <div className="form__actions">
-        <button
-          type="button"
-          className="button"
-          onClick={async () => {
-            await navigator.clipboard?.writeText(secret).catch(() => undefined);
-            setCopied(true);
-          }}
-        >
-          {copied ? t('admin.keys.copied') : t('admin.keys.copy')}
-        </button>
-        <button type="button" className="button button--primary" onClick={onDismiss}>
-          {t('admin.keys.dismiss')}
-        </button>
-      </div>
-    </div>
+    <OneTimeSecret
+      id="api-key-secret"
+      title={title}
+      secret={secret}
+      keys={{ hint: 'admin.keys.secretHint', label: 'admin.keys.secretLabel', dismiss: 'admin.keys.dismiss' }}
+      onDismiss={onDismiss}
+    />
   );
 }
 

@@ -6,6 +6,7 @@ import { useMutation, useQuery } from 'urql';
 import { groupUserErrors } from '../api/errors';
 import { EmptyState, ErrorNotice, FormErrors, Loading, Notice } from '../components/Feedback';
 import { CheckboxField, TextField } from '../components/Field';
+import { OneTimeSecret } from '../components/OneTimeSecret';
 import { Page } from '../components/Page';
 import {
   OrgCreateWebhookEndpointDocument,
@@ -34,27 +35,14 @@ const EVENT_TYPES = [
 
 /** A signing secret shown this once: the server keeps it only encrypted, to sign with. */
 function SecretNotice({ title, secret, onDismiss }: { title: string; secret: string; onDismiss: () => void }) {
-  const { t } = useTranslation();
   return (
-    <div className="notice notice--warning" role="status" data-testid="webhook-secret">
-      <h3>{title}</h3>
-      <p>{t('webhooks.secretHint')}</p>
-      <p>
-        <label htmlFor="webhook-secret-value">{t('webhooks.secretLabel')}</label>
-        <input
-          id="webhook-secret-value"
-          className="input secret"
-          readOnly
-          value={secret}
-          onFocus={(e) => e.target.select()}
-        />
-      </p>
-      <div className="form__actions">
-        <button type="button" className="button button--primary" onClick={onDismiss}>
-          {t('webhooks.dismiss')}
-        </button>
-      </div>
-    </div>
+    <OneTimeSecret
+      id="webhook-secret"
+      title={title}
+      secret={secret}
+      keys={{ hint: 'webhooks.secretHint', label: 'webhooks.secretLabel', dismiss: 'webhooks.dismiss' }}
+      onDismiss={onDismiss}
+    />
   );
 }
 

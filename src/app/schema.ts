@@ -5,7 +5,7 @@ import type { RequestContext } from '../shared/context.js';
 import { forbidden, missingScope, unauthenticated } from '../shared/errors.js';
 import { DateTimeScalar } from '../shared/graphql/scalars.js';
 import { nodeTypeNameOf } from '../shared/graphql/node.js';
-import { applyPlainResolvers } from '../shared/graphql/plain-resolvers.js';
+import { callFieldResolversDirectly } from '../shared/graphql/direct-resolvers.js';
 import { validateInput } from '../shared/graphql/validation.js';
 import type { EventBus } from '../shared/pubsub.js';
 import { platformResolvers } from '../shared/resolvers.js';
@@ -68,7 +68,7 @@ export async function buildApiSchema(events: EventBus): Promise<GraphQLSchema> {
     scalarsMap: [{ type: Date, scalar: DateTimeScalar }],
     pubSub: events,
   });
-  applyPlainResolvers(built);
+  callFieldResolversDirectly(built, allResolvers);
   // type-graphql wraps resolveType in an async function; a compiled query (app/compiled-execution.ts) needs the
   // type name at once, and nodeTypeNameOf gives it.
   const node = built.getType('Node');

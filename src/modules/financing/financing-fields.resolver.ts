@@ -1,7 +1,6 @@
 import { Arg, Ctx, FieldResolver, Int, Resolver, Root } from 'type-graphql';
 import type { RequestContext } from '../../shared/context.js';
 import { checkPageSize, emptyPageInfo, lazy, type ConnectionData } from '../../shared/graphql/connection.js';
-import { registerPlainResolver } from '../../shared/graphql/plain-resolvers.js';
 import { EnterpriseType, enterpriseById, type Enterprise } from '../registration/index.js';
 import { bankOf, canSeeContact, offerScope } from './financing.access.js';
 import {
@@ -26,9 +25,9 @@ import {
 } from './financing.types.js';
 
 // Field resolvers of the financing types. Each loads through a DataLoader, so a page of 50 demands
-// with their enterprises and offers costs one statement per kind, whatever the page size. The same
-// functions are installed as plain graphql-js resolvers (shared/graphql/plain-resolvers.ts): they
-// run hundreds of times per page, and none needs type-graphql's role checks or input validation.
+// with their enterprises and offers costs one statement per kind, whatever the page size. They run
+// hundreds of times per page and need none of type-graphql's wrapping, so the schema calls them
+// directly (shared/graphql/direct-resolvers.ts).
 
 function connectionOf<T>(
   page: NestedPage<T>,
@@ -110,38 +109,6 @@ function productsOf(
     .load({ parentId: bank.id, first: size, after: after ?? null })
     .then((page) => connectionOf(page, after, () => ctx.loaders.get(activeProductTotal).load(bank.id)));
 }
-
-// Node ids are plain resolvers already (shared/graphql/node.ts, nodeIdResolver).
-registerPlainResolver('FinancingDemand', 'enterprise', (demand: FinancingDemandType, _args, ctx) =>
-  enterpriseOf(ctx, demand),
-);
-registerPlainResolver('FinancingDemand', 'contact', (demand: FinancingDemandType, _args, ctx) =>
-  contactOf(ctx, demand),
-);
-registerPlainResolver(
-  'FinancingDemand',
-  'offers',
-  (demand: FinancingDemandType, args: { first?: number; after?: string }, ctx) =>
-    offersOf(ctx, demand, args.first, args.after),
-);
-registerPlainResolver('FinancingOffer', 'demand', (offer: FinancingOfferType, _args, ctx) =>
-  ctx.loaders.get(demandById).load(offer.demandId),
-);
-registerPlainResolver('FinancingOffer', 'bank', (offer: FinancingOfferType, _args, ctx) =>
-  ctx.loaders.get(bankById).load(offer.bankId),
-);
-registerPlainResolver('FinancingOffer', 'product', (offer: FinancingOfferType, _args, ctx) =>
-  offer.productId ? ctx.loaders.get(productById).load(offer.productId) : null,
-);
-registerPlainResolver('CreditProduct', 'bank', (product: CreditProductType, _args, ctx) =>
-  ctx.loaders.get(bankById).load(product.bankId),
-);
-registerPlainResolver('Bank', 'products', (bank: BankType, args: { first?: number; after?: string }, ctx) =>
-  productsOf(ctx, bank, args.first, args.after),
-);
-
-// The declarations below give the fields their types, arguments and descriptions; at run time the
-// plain resolvers above answer them.
 
 @Resolver(() => FinancingDemandType)
 export class FinancingDemandFieldsResolver {

@@ -2,7 +2,6 @@ import { Arg, Args, Authorized, Ctx, FieldResolver, Query, Resolver, Root, ID } 
 import { onReplica } from '../../db/replicas.js';
 import type { RequestContext } from '../../shared/context.js';
 import { PageArgsType } from '../../shared/graphql/page-args.js';
-import { registerPlainResolver } from '../../shared/graphql/plain-resolvers.js';
 import { EnterpriseNameParts } from '../../shared/graphql/reference.types.js';
 import type { Money } from '../../shared/graphql/common.types.js';
 import { Money as MoneyType } from '../../shared/graphql/common.types.js';
@@ -93,13 +92,6 @@ export class EnterpriseResolver {
     return onReplica(() => enterprises.verifyLicence(ctx, verificationCode));
   }
 }
-
-// An enterprise's name and industry are read for every row of other modules' lists (the bank search):
-// answered without type-graphql's per-call wrapping, which would also copy the row into an EnterpriseType.
-registerPlainResolver('Enterprise', 'name', (enterprise: Enterprise, _args, ctx) => visibleName(ctx, enterprise));
-registerPlainResolver('Enterprise', 'industry', (enterprise: Enterprise, _args, ctx) =>
-  industryView(ctx.locale, enterprise.industry),
-);
 
 /**
  * The Enterprise entity properties each field of the Enterprise type reads (its resolver here, or the

@@ -1,6 +1,5 @@
 import { Field, FieldResolver, ID, InterfaceType, Resolver, Root } from 'type-graphql';
 import { toGlobalId } from '../ids.js';
-import { registerPlainResolver } from './plain-resolvers.js';
 import type { RequestContext } from '../context.js';
 
 // The Node interface and its registry. Each module registers the node types it owns with a loader
@@ -67,7 +66,5 @@ export function nodeIdResolver(graphqlType: abstract new () => Node, typeName: s
     }
   }
   Object.defineProperty(NodeIdResolver, 'name', { value: `${typeName}IdResolver` });
-  // Read once per row of every list: answered without type-graphql's per-call wrapping.
-  registerPlainResolver(typeName, 'id', (entity: { id: string }) => toGlobalId(typeName, entity.id));
   return NodeIdResolver;
 }

@@ -13,9 +13,9 @@ import {
   FinancingDemandStatus,
   OrderDirection,
 } from '../src/modules/financing/financing.enums.js';
-import { enterpriseReader } from '../src/modules/financing/financing.enterprises.js';
 import { demandSearchStatement } from '../src/modules/financing/financing.search.js';
 import { Enterprise } from '../src/modules/registration/index.js';
+import { enterpriseSummaryReaderOf } from '../src/modules/registration/enterprise-summaries.js';
 import { District } from '../src/shared/graphql/reference.types.js';
 import { SERVER_NODE_FLAGS } from '../src/runtime-flags.js';
 import { loadDataSet, loadMarker, type Sizes } from './load.js';
@@ -371,7 +371,7 @@ async function main(): Promise<void> {
       bankId,
       {
         details: false, // the query selects no detail field of a demand
-        enterprise: enterpriseReader(
+        enterprise: enterpriseSummaryReaderOf(
           orm.orm.getMetadata().get<Enterprise>(Enterprise.name),
           orm.orm.em.getPlatform(),
           new Set(['id', 'name', 'uscc', 'industry']),

@@ -1,6 +1,6 @@
 import type { RequestContext } from '../../shared/context.js';
 import { isOfficialOf, type Viewer } from '../../shared/viewer.js';
-import { actsFor } from './financing.enterprises.js';
+import { viewerActsFor } from '../registration/index.js';
 import { FinancingDemandStatus } from './financing.enums.js';
 import { bankHasOffered } from './financing.loaders.js';
 import type { FinancingDemandType } from './financing.types.js';
@@ -26,14 +26,14 @@ export async function canSeeDemand(ctx: RequestContext, demand: FinancingDemandT
   if (isPartnerReader(viewer)) return open;
   const bankId = bankOf(viewer);
   if (bankId) return open || (await ctx.loaders.get(bankHasOffered).load(demand.id));
-  return actsFor(ctx, demand.enterpriseId);
+  return viewerActsFor(ctx, demand.enterpriseId);
 }
 
 /** Whether the viewer may read the contact person of a demand it can see. */
 export async function canSeeContact(ctx: RequestContext, demand: FinancingDemandType): Promise<boolean> {
   const bankId = bankOf(ctx.viewer);
   if (bankId) return demand.contactConsent || demand.acceptedBankId === bankId;
-  return actsFor(ctx, demand.enterpriseId);
+  return viewerActsFor(ctx, demand.enterpriseId);
 }
 
 /** Whose offers on a demand the viewer sees: all of them, only its bank's, or none. */
@@ -43,6 +43,6 @@ export async function offerScope(ctx: RequestContext, demand: FinancingDemandTyp
   const bankId = bankOf(ctx.viewer);
   if (bankId) return { kind: 'BANK', bankId };
   if (isOfficialOf(ctx.viewer, 'FINANCE')) return { kind: 'ALL' };
-  if (await actsFor(ctx, demand.enterpriseId)) return { kind: 'ALL' };
+  if (await viewerActsFor(ctx, demand.enterpriseId)) return { kind: 'ALL' };
   return { kind: 'NONE' };
 }

@@ -4,7 +4,7 @@ import type { FinancingDemandType } from './financing.types.js';
 
 /**
  * Loads the enterprises of a whole page at once through the registration module's loader (used when
- * the query selects enterprise fields the lean columns of the search cannot serve), and hands each row
+ * the query selects enterprise fields that an enterprise summary cannot serve), and hands each row
  * its enterprise, so the field resolves without waiting.
  */
 export async function prefetchEnterprises(ctx: RequestContext, demands: FinancingDemandType[]): Promise<void> {

@@ -9,7 +9,7 @@ import { DateScalar } from '../../shared/graphql/scalars.js';
 import { localIdOf } from '../../shared/ids.js';
 import { freshForEvent, liveEvents } from '../../shared/subscriptions.js';
 import { bankOf, canSeeDemand } from './financing.access.js';
-import { actsFor, enterprisesActedFor } from './financing.enterprises.js';
+import { enterpriseIdsActedFor, viewerActsFor } from '../registration/index.js';
 import { FinancingStatsGrouping } from './financing.enums.js';
 import { FINANCING_DEMAND_PUBLISHED, FINANCING_OFFER_RECEIVED, type DemandPublishedEvent } from './financing.events.js';
 import { demandMatches, parseDemandFilter } from './financing.filter.js';
@@ -111,7 +111,7 @@ export class FinancingResolver {
     @Arg('filter', () => MyFinancingDemandFilter, { nullable: true, description: 'Only these.' })
     filter?: MyFinancingDemandFilter,
   ) {
-    let ids = await enterprisesActedFor(ctx);
+    let ids = await enterpriseIdsActedFor(ctx);
     if (filter?.enterpriseId) {
       const local = localIdOf(filter.enterpriseId, 'Enterprise');
       ids = ids.filter((id) => id === local);
@@ -333,7 +333,7 @@ export class FinancingResolver {
       const ctx = context as RequestContext;
       const demandId = localIdOf(args.demandId as string, 'FinancingDemand');
       const demand = demandId ? await ctx.loaders.get(demandById).load(demandId) : null;
-      if (!demand || !(await actsFor(ctx, demand.enterpriseId))) throw notFound(ctx.locale);
+      if (!demand || !(await viewerActsFor(ctx, demand.enterpriseId))) throw notFound(ctx.locale);
       return liveEvents(ctx, FINANCING_OFFER_RECEIVED, { id: demand.id });
     },
   })

@@ -14,7 +14,7 @@ import { onReplica } from '../../db/replicas.js';
 import { parseDemandFilter, type DemandFilter } from './financing.filter.js';
 import { prefetchEnterprises } from './financing.prefetch.js';
 import { demandSelection } from './financing.lookahead.js';
-import { enterpriseReaderOf, type EnterpriseReader } from './financing.enterprises.js';
+import { enterpriseSummaryReader, type EnterpriseSummaryReader as EnterpriseReader } from '../registration/index.js';
 import type { NestedPage } from './financing.loaders.js';
 import type { FinancingDemandFilter, FinancingDemandOrder } from './financing.inputs.js';
 import {
@@ -229,7 +229,7 @@ async function searchDemandPage(
 
   // What the query selects of the rows' enterprises and offers comes in the same statement.
   const selection = demandSelection(info);
-  const enterpriseReader = selection.enterprise !== null ? enterpriseReaderOf(ctx, selection.enterprise) : null;
+  const enterpriseReader = selection.enterprise !== null ? enterpriseSummaryReader(ctx, selection.enterprise) : null;
   const offers =
     bankId && selection.offersFirst !== null ? { bankId, first: checkPageSize(ctx, selection.offersFirst) } : null;
   const extras: PageExtras = { details: selection.details, enterprise: enterpriseReader, offers };

@@ -12,7 +12,7 @@ import { inTransaction } from '../../shared/transaction.js';
 import { industryDivision } from '../names/index.js';
 import { Organisation } from '../accounts/index.js';
 import { bankOf } from './financing.access.js';
-import { actsFor, enterpriseFacts } from './financing.enterprises.js';
+import { enterpriseFacts, viewerActsFor } from '../registration/index.js';
 import {
   CreditProduct,
   FinancingDemand,
@@ -379,7 +379,7 @@ export async function withdrawDemand(ctx: RequestContext, globalId: string): Pro
   if (!demandId) throw notFound(['input', 'id']);
   const demand = await inTransaction(ctx, async (tx) => {
     const demand = await lockDemand(tx, demandId);
-    if (!demand || !(await actsFor(tx, demand.enterpriseId))) throw notFound(['input', 'id']);
+    if (!demand || !(await viewerActsFor(tx, demand.enterpriseId))) throw notFound(['input', 'id']);
     const now = tx.deps.clock.now();
     const state = effectiveStatus(demand, now);
     if (state !== FinancingDemandStatus.OPEN) {
@@ -600,7 +600,7 @@ export async function withdrawOffer(ctx: RequestContext, globalId: string): Prom
 /** Finds the offer for the enterprise's own decision; hidden offers are reported as missing. */
 async function offerForEnterprise(tx: RequestContext, offerId: string) {
   const found = await lockOffer(tx, offerId);
-  if (!found || !(await actsFor(tx, found.demand.enterpriseId)))
+  if (!found || !(await viewerActsFor(tx, found.demand.enterpriseId)))
     throw notFound(['input', 'id'], 'financing.offerNotFound');
   return found;
 }

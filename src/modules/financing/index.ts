@@ -3,7 +3,7 @@ import { EnterpriseFinancingDemandsResolver } from './enterprise-demands.resolve
 import { nodeIdResolver, registerNodeType } from '../../shared/graphql/node.js';
 import { isOfficialOf } from '../../shared/viewer.js';
 import { bankOf, canSeeDemand } from './financing.access.js';
-import { actsFor } from './financing.enterprises.js';
+import { viewerActsFor } from '../registration/index.js';
 import { financingEntities } from './financing.entity.js';
 import {
   BankFieldsResolver,
@@ -57,7 +57,7 @@ registerNodeType({
         if (bankOf(ctx.viewer)) return o.bankId === bankOf(ctx.viewer) ? o : null;
         if (isOfficialOf(ctx.viewer, 'FINANCE')) return o;
         const demand = await ctx.loaders.get(demandById).load(o.demandId);
-        return demand && (await actsFor(ctx, demand.enterpriseId)) ? o : null;
+        return demand && (await viewerActsFor(ctx, demand.enterpriseId)) ? o : null;
       }),
     );
   },

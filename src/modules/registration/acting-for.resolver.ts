@@ -23,6 +23,7 @@ import {
 } from './acting-for.types.js';
 import { actsFor } from './registration.access.js';
 import type { Enterprise } from './registration.entity.js';
+import { Reads } from './enterprise-summaries.js';
 import { enterpriseById } from './registration.loaders.js';
 import { EnterpriseType } from './registration.types.js';
 
@@ -113,7 +114,11 @@ export class EnterpriseAgentsResolver {
     description:
       'The accounts that act for it (at most 20, open invitations included), in the order they joined. Only its agents; null for others.',
   })
-  async agents(@Root() enterprise: Enterprise, @Ctx() ctx: RequestContext): Promise<EnterpriseAgentType[] | null> {
+  @Reads('agentIds')
+  async agents(
+    @Root() enterprise: Pick<Enterprise, 'agentIds'>,
+    @Ctx() ctx: RequestContext,
+  ): Promise<EnterpriseAgentType[] | null> {
     if (!actsFor(ctx.viewer, enterprise)) return null;
     const users = await ctx.loaders.get(userById).loadMany(enterprise.agentIds);
     return users
@@ -130,8 +135,9 @@ export class EnterpriseAgentsResolver {
     nullable: true,
     description: 'Its open invitations to act for it, oldest first. Only its agents; null for others.',
   })
+  @Reads('id', 'agentIds')
   async agentInvitations(
-    @Root() enterprise: Enterprise,
+    @Root() enterprise: Pick<Enterprise, 'id' | 'agentIds'>,
     @Ctx() ctx: RequestContext,
   ): Promise<EnterpriseAgentInvitation[] | null> {
     if (!actsFor(ctx.viewer, enterprise)) return null;

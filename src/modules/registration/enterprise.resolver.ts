@@ -30,7 +30,8 @@ import {
   RegistrationDeclaration,
 } from './registration.types.js';
 import { enterpriseChangeView, licenceFactsView, moneyOrNull, visibleDeclarationView } from './registration.views.js';
-import { nameWithheld, visibleName, visibleNameText } from './withheld-name.js';
+import { nameWithheld, visibleName, visibleNameText, type NameHolder } from './withheld-name.js';
+import { Reads } from './enterprise-summaries.js';
 import { COST } from '../../shared/graphql/cost.js';
 
 @Resolver()
@@ -93,33 +94,6 @@ export class EnterpriseResolver {
   }
 }
 
-/**
- * The Enterprise entity properties each field of the Enterprise type reads (its resolver here, or the
- * property itself), for modules that read enterprises as lean rows of just those columns (financing's
- * bank search). A field not listed needs the whole entity. Keep in step with the resolvers.
- */
-export const ENTERPRISE_FIELD_PROPERTIES: Readonly<Record<string, readonly string[]>> = {
-  __typename: [],
-  id: ['id'],
-  uscc: ['uscc'],
-  name: ['name', 'uscc', 'nameChangeRequiredBy', 'agentIds'],
-  nameParts: ['name', 'nameParts', 'uscc', 'nameChangeRequiredBy', 'agentIds'],
-  kind: ['kind'],
-  foreignInvested: ['foreignInvested'],
-  district: ['district'],
-  zone: ['zone'],
-  industry: ['industry'],
-  registeredCapital: ['registeredCapitalFen'],
-  legalRepresentative: ['legalRepresentativeName'],
-  establishedOn: ['establishedOn'],
-  deregisteredOn: ['deregisteredOn'],
-  status: ['status'],
-  nameChangeRequiredBy: ['nameChangeRequiredBy'],
-  licence: ['id'],
-  changes: ['id', 'name', 'uscc', 'nameChangeRequiredBy', 'agentIds'],
-  restrictions: ['id', 'agentIds'],
-};
-
 // The first page of each enterprise's changes and applications, for a page of enterprises, in one statement each.
 const CHANGES: ChildList<EnterpriseChange> = {
   name: 'registration.changesByEnterprise',
@@ -147,7 +121,12 @@ export class EnterpriseFieldsResolver {
     description:
       "Its registration applications (establishment, changes, deregistration), newest first: the viewer's own, drafts included, and those its other agents have submitted. Only those acting for it; null for others.",
   })
-  registrationApplications(@Root() enterprise: Enterprise, @Ctx() ctx: RequestContext, @Args() page: PageArgsType) {
+  @Reads('id', 'agentIds')
+  registrationApplications(
+    @Root() enterprise: Pick<Enterprise, 'id' | 'agentIds'>,
+    @Ctx() ctx: RequestContext,
+    @Args() page: PageArgsType,
+  ) {
     const size = checkPageSize(ctx, page.first);
     if (!actsFor(ctx.viewer, enterprise)) return null;
     return childPage(ctx, APPLICATIONS, enterprise.id, page, size);
@@ -157,14 +136,19 @@ export class EnterpriseFieldsResolver {
     description:
       'Name. While a name change is required for a false commitment, the public sees the credit code instead.',
   })
-  name(@Root() enterprise: Enterprise, @Ctx() ctx: RequestContext): string {
+  @Reads('name', 'uscc', 'nameChangeRequiredBy', 'agentIds')
+  name(@Root() enterprise: NameHolder, @Ctx() ctx: RequestContext): string {
     return visibleName(ctx, enterprise);
   }
 
   @FieldResolver(() => EnterpriseNameParts, {
     description: 'The name split into its parts (all null while the name is withheld).',
   })
-  nameParts(@Root() enterprise: Enterprise, @Ctx() ctx: RequestContext): EnterpriseNameParts {
+  @Reads('name', 'nameParts', 'uscc', 'nameChangeRequiredBy', 'agentIds')
+  nameParts(
+    @Root() enterprise: NameHolder & Pick<Enterprise, 'nameParts'>,
+    @Ctx() ctx: RequestContext,
+  ): EnterpriseNameParts {
     const parts = nameWithheld(ctx, enterprise) ? null : enterprise.nameParts;
     return {
       administrativeDivision: parts?.administrativeDivision ?? null,
@@ -178,17 +162,20 @@ export class EnterpriseFieldsResolver {
     nullable: true,
     description: 'Main industry: GB/T 4754-2017 division code and its name.',
   })
-  industry(@Root() enterprise: Enterprise, @Ctx() ctx: RequestContext) {
+  @Reads('industry')
+  industry(@Root() enterprise: Pick<Enterprise, 'industry'>, @Ctx() ctx: RequestContext) {
     return industryView(ctx.locale, enterprise.industry);
   }
 
   @FieldResolver(() => MoneyType, { nullable: true, description: 'Registered capital.' })
-  registeredCapital(@Root() enterprise: Enterprise): Money | null {
+  @Reads('registeredCapitalFen')
+  registeredCapital(@Root() enterprise: Pick<Enterprise, 'registeredCapitalFen'>): Money | null {
     return moneyOrNull(enterprise.registeredCapitalFen);
   }
 
   @FieldResolver(() => String, { nullable: true, description: "Legal representative's name." })
-  legalRepresentative(@Root() enterprise: Enterprise): string | null {
+  @Reads('legalRepresentativeName')
+  legalRepresentative(@Root() enterprise: Pick<Enterprise, 'legalRepresentativeName'>): string | null {
     return enterprise.legalRepresentativeName;
   }
 
@@ -206,7 +193,8 @@ export class EnterpriseFieldsResolver {
   }
 
   @FieldResolver(() => BusinessLicenceType, { nullable: true, description: 'Current electronic business licence.' })
-  licence(@Root() enterprise: Enterprise, @Ctx() ctx: RequestContext) {
+  @Reads('id')
+  licence(@Root() enterprise: Pick<Enterprise, 'id'>, @Ctx() ctx: RequestContext) {
     return ctx.loaders.get(validLicenceByEnterpriseId).load(enterprise.id);
   }
 
@@ -225,7 +213,12 @@ export class EnterpriseFieldsResolver {
     description:
       'Its confirmed registration steps (establishment, changes, deregistration), oldest first. Personal details are named, never shown. Public.',
   })
-  async changes(@Root() enterprise: Enterprise, @Ctx() ctx: RequestContext, @Args() page: PageArgsType) {
+  @Reads('id', 'name', 'uscc', 'nameChangeRequiredBy', 'agentIds')
+  async changes(
+    @Root() enterprise: NameHolder & Pick<Enterprise, 'id'>,
+    @Ctx() ctx: RequestContext,
+    @Args() page: PageArgsType,
+  ) {
     const connection = await childPage(ctx, CHANGES, enterprise.id, page, checkPageSize(ctx, page.first));
     return {
       ...connection,

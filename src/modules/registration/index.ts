@@ -2,6 +2,7 @@
 // deregistration), department clearances, credit codes and electronic business licences.
 import { byKeys } from '../../shared/loaders.js';
 import { nodeIdResolver, registerNodeType } from '../../shared/graphql/node.js';
+import { declareReads } from '../../shared/graphql/field-reads.js';
 import { findActedForEnterprisesBy, onFalseCommitment, withholdNamesBy } from '../names/index.js';
 import { canSeeApplication } from './registration.access.js';
 import {
@@ -51,7 +52,14 @@ export { revokeRegistration, type RevokeRegistrationCommand } from './revocation
 /** For the HTTP server: GET /enterprises/:id/licence.pdf, the electronic licence of an enterprise one acts for. */
 export { mountLicenceRoutes } from './licence-download.js';
 export { visibleName } from './withheld-name.js';
-export { ENTERPRISE_FIELD_PROPERTIES } from './enterprise.resolver.js';
+/** For modules that join enterprises into their own SQL (financing's bank search): plain summaries of them. */
+export {
+  enterpriseSummaryReader,
+  type EnterpriseSummary,
+  type EnterpriseSummaryReader,
+} from './enterprise-summaries.js';
+/** For modules whose rules turn on an enterprise by id (financing): who acts for it, its facts now. */
+export { enterpriseFacts, enterpriseIdsActedFor, viewerActsFor, type EnterpriseFacts } from './enterprise-reads.js';
 /** For the hosting module: a registered address that is a hosted address (住所托管). */
 export { useHostedAddresses, type HostedAddressHooks } from './hosted-address.js';
 /** For other modules (hosting: the abnormal-operations list) to bar simplified deregistration (实施细则 Art. 48). */
@@ -141,6 +149,10 @@ withholdNamesBy(withheldNameIds);
 // The names module's identical-name exceptions rest on the holder's consent: the person acting for it.
 findActedForEnterprisesBy(requireEnterpriseActedFor);
 
+const EnterpriseIdResolver = nodeIdResolver(EnterpriseType, 'Enterprise');
+// The global id encodes the entity's id and nothing else: an enterprise summary can answer it.
+declareReads(EnterpriseIdResolver, 'id', ['id']);
+
 export const registrationResolvers = [
   RegistrationResolver,
   RegistrationAdminResolver,
@@ -155,7 +167,7 @@ export const registrationResolvers = [
   ClearanceAnswerResolver,
   ClearanceTaskAnswersResolver,
   DepartmentClearanceAnswersResolver,
-  nodeIdResolver(EnterpriseType, 'Enterprise'),
+  EnterpriseIdResolver,
   nodeIdResolver(RegistrationApplicationType, 'RegistrationApplication'),
   ...simplifiedDeregistrationResolvers,
   ...actingForResolvers,

@@ -10,6 +10,21 @@ export const enterpriseById = defineLoader<string, Enterprise | null>('registrat
   byKeys(ids, await ctx.em.find(Enterprise, { id: { $in: [...ids] } }), (e) => e.id),
 );
 
+/** The ids of the enterprises each user acts for (is one of the agents of). */
+export const actingEnterpriseIdsByUserId = defineLoader<string, ReadonlySet<string>>(
+  'registration.actingEnterpriseIdsByUserId',
+  async (ctx, userIds) => {
+    // Ids only, from the GIN index on agent_ids: hydrating every enterprise a user acts for, to test
+    // membership, would cost more than the answer.
+    const rows = await ctx.em.execute<{ id: string; agent: string }[]>(
+      `select e.id, a.agent from enterprises e cross join unnest(e.agent_ids) as a(agent)
+        where e.agent_ids && array[?]::uuid[] and a.agent in (?)`,
+      [[...userIds], [...userIds]],
+    );
+    return userIds.map((userId) => new Set(rows.filter((e) => e.agent === userId).map((e) => e.id)));
+  },
+);
+
 export const applicationById = defineLoader<string, RegistrationApplication | null>(
   'registration.applicationById',
   async (ctx, ids) => byKeys(ids, await ctx.em.find(RegistrationApplication, { id: { $in: [...ids] } }), (a) => a.id),

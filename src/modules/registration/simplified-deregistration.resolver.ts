@@ -7,7 +7,8 @@ import { shanghaiDate } from '../../shared/clock.js';
 import { MutationWithPayload } from '../../shared/graphql/mutation.js';
 import { PageArgsType } from '../../shared/graphql/page-args.js';
 import { nodeIdResolver } from '../../shared/graphql/node.js';
-import { Enterprise } from './registration.entity.js';
+import type { Enterprise } from './registration.entity.js';
+import { Reads } from './enterprise-summaries.js';
 import { enterpriseById } from './registration.loaders.js';
 import { CreditCommitment, EnterpriseType } from './registration.types.js';
 import {
@@ -208,7 +209,12 @@ export class EnterpriseRestrictionsResolver {
     description:
       'Frozen or pledged equity and unpaid fines recorded by market regulation, in force or lifted, newest first (they bar simplified deregistration while in force). For officials and the enterprise’s own applicant; null for others.',
   })
-  restrictions(@Root() enterprise: Enterprise, @Ctx() ctx: RequestContext, @Args() page: PageArgsType) {
+  @Reads('id', 'agentIds')
+  restrictions(
+    @Root() enterprise: Pick<Enterprise, 'id' | 'agentIds'>,
+    @Ctx() ctx: RequestContext,
+    @Args() page: PageArgsType,
+  ) {
     const size = checkPageSize(ctx, page.first);
     if (!simplified.seesEnterpriseMatters(ctx, enterprise)) return null;
     return childPage(ctx, ENTERPRISE_RESTRICTIONS, enterprise.id, page, size);

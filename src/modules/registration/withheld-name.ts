@@ -14,7 +14,7 @@ import { Enterprise } from './registration.entity.js';
 // the registry, officials of market regulation. Everyone else, other officials and partners
 // included, sees the credit code.
 
-/** What the rule reads of an enterprise (lean rows from other modules carry just these). */
+/** What the rule reads of an enterprise (an enterprise summary selected for the name carries just these). */
 export type NameHolder = Pick<Enterprise, 'name' | 'uscc' | 'nameChangeRequiredBy' | 'agentIds'>;
 
 /** Whether the viewer may see every name, withheld ones included: the lists order and search by the real name. */

@@ -4,6 +4,7 @@ import { checkPageSize, emptyPageInfo, lazy, type ConnectionData } from '../../s
 import { registerPlainResolver } from '../../shared/graphql/plain-resolvers.js';
 import { EnterpriseType, enterpriseById, type Enterprise } from '../registration/index.js';
 import { bankOf, canSeeContact, offerScope } from './financing.access.js';
+import { pageInfoOf } from './financing.cursor.js';
 import {
   activeProductTotal,
   bankById,
@@ -15,6 +16,7 @@ import {
   productsPage,
   type NestedPage,
 } from './financing.loaders.js';
+import { pageEnterprises, pageOffers } from './financing.search.js';
 import {
   BankType,
   ContactPersonType,
@@ -37,12 +39,7 @@ function connectionOf<T>(
 ): ConnectionData<T> {
   return {
     edges: page.items,
-    pageInfo: {
-      hasNextPage: page.hasNextPage,
-      hasPreviousPage: Boolean(after),
-      startCursor: page.items[0]?.cursor ?? null,
-      endCursor: page.items.at(-1)?.cursor ?? null,
-    },
+    pageInfo: pageInfoOf(page.items, page.hasNextPage, Boolean(after)),
     totalCount: lazy(total),
   };
 }
@@ -53,7 +50,8 @@ function enterpriseOf(
   ctx: RequestContext,
   demand: FinancingDemandType,
 ): Promise<Enterprise | null> | Enterprise | null {
-  if (demand.prefetchedEnterprise !== undefined) return demand.prefetchedEnterprise as Enterprise | null;
+  const fromPage = pageEnterprises.get(demand);
+  if (fromPage !== undefined) return fromPage;
   return ctx.loaders.get(enterpriseById).load(demand.enterpriseId);
 }
 
@@ -85,11 +83,9 @@ function offersOf(
   if (size === 0) return EMPTY;
   // A bank (the busy case) sees its own offers: decided without waiting for anything.
   const bankId = bankOf(ctx.viewer);
-  const prefetched = demand.prefetchedOffers;
-  if (bankId && prefetched && prefetched.bankId === bankId && prefetched.size === size && !after) {
-    return connectionOf(prefetched.page as NestedPage<FinancingOfferType>, after, () =>
-      ctx.loaders.get(offerTotal).load(`${demand.id}|${bankId}`),
-    );
+  const fromPage = bankId ? pageOffers.get(demand) : undefined;
+  if (fromPage && fromPage.bankId === bankId && fromPage.size === size && !after) {
+    return connectionOf(fromPage, after, () => ctx.loaders.get(offerTotal).load(`${demand.id}|${bankId}`));
   }
   if (bankId) return offerPageOf(ctx, demand, size, after, bankId);
   return offerScope(ctx, demand).then((scope) =>

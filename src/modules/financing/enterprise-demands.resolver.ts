@@ -29,6 +29,8 @@ export class EnterpriseFinancingDemandsResolver {
     const size = checkPageSize(ctx, page.first);
     if (!actsFor(ctx.viewer, enterprise)) return null;
     const connection = await childPage(ctx, DEMANDS, enterprise.id, page, size);
-    return { ...connection, edges: connection.edges.map((e) => ({ ...e, node: demandView(ctx, e.node) })) };
+    // The entities give the order and cursors, the read model the API's view (one statement for the page).
+    const views = connection.edges.map(async (e) => ({ ...e, node: await demandView(ctx, e.node.id) }));
+    return { ...connection, edges: await Promise.all(views) };
   }
 }

@@ -1,8 +1,9 @@
 import { Arg, Ctx, FieldResolver, Int, Resolver, Root } from 'type-graphql';
 import type { RequestContext } from '../../shared/context.js';
 import { checkPageSize, emptyPageInfo, lazy, type ConnectionData } from '../../shared/graphql/connection.js';
-import { EnterpriseType, enterpriseById, type Enterprise } from '../registration/index.js';
+import { EnterpriseType, enterpriseById, type Enterprise, type EnterpriseSummary } from '../registration/index.js';
 import { bankOf, canSeeContact, offerScope } from './financing.access.js';
+import { pageInfoOf } from './financing.cursor.js';
 import {
   activeProductTotal,
   bankById,
@@ -14,6 +15,7 @@ import {
   productsPage,
   type NestedPage,
 } from './financing.loaders.js';
+import { pageEnterprises, pageOffers } from './financing.search.js';
 import {
   BankType,
   ContactPersonType,
@@ -36,12 +38,7 @@ function connectionOf<T>(
 ): ConnectionData<T> {
   return {
     edges: page.items,
-    pageInfo: {
-      hasNextPage: page.hasNextPage,
-      hasPreviousPage: Boolean(after),
-      startCursor: page.items[0]?.cursor ?? null,
-      endCursor: page.items.at(-1)?.cursor ?? null,
-    },
+    pageInfo: pageInfoOf(page.items, page.hasNextPage, Boolean(after)),
     totalCount: lazy(total),
   };
 }
@@ -51,8 +48,9 @@ const EMPTY: ConnectionData<never> = { edges: [], pageInfo: emptyPageInfo(), tot
 function enterpriseOf(
   ctx: RequestContext,
   demand: FinancingDemandType,
-): Promise<Enterprise | null> | Enterprise | null {
-  if (demand.prefetchedEnterprise !== undefined) return demand.prefetchedEnterprise as Enterprise | null;
+): Promise<Enterprise | null> | EnterpriseSummary | null {
+  const fromPage = pageEnterprises.get(demand);
+  if (fromPage !== undefined) return fromPage;
   return ctx.loaders.get(enterpriseById).load(demand.enterpriseId);
 }
 
@@ -84,11 +82,9 @@ function offersOf(
   if (size === 0) return EMPTY;
   // A bank (the busy case) sees its own offers: decided without waiting for anything.
   const bankId = bankOf(ctx.viewer);
-  const prefetched = demand.prefetchedOffers;
-  if (bankId && prefetched && prefetched.bankId === bankId && prefetched.size === size && !after) {
-    return connectionOf(prefetched.page as NestedPage<FinancingOfferType>, after, () =>
-      ctx.loaders.get(offerTotal).load(`${demand.id}|${bankId}`),
-    );
+  const fromPage = bankId ? pageOffers.get(demand) : undefined;
+  if (fromPage && fromPage.bankId === bankId && fromPage.size === size && !after) {
+    return connectionOf(fromPage, after, () => ctx.loaders.get(offerTotal).load(`${demand.id}|${bankId}`));
   }
   if (bankId) return offerPageOf(ctx, demand, size, after, bankId);
   return offerScope(ctx, demand).then((scope) =>

@@ -1,59 +1,59 @@
 import type { RequestContext } from '../../shared/context.js';
 import { byKeys, defineLoader } from '../../shared/loaders.js';
 import { decodeCursor, encodeCursor } from './financing.cursor.js';
-import {
-  bankFromRow,
-  demandColumns,
-  demandFromRow,
-  offerColumns,
-  offerFromRow,
-  productColumns,
-  productFromRow,
-  select,
-  type BankRow,
-  type DemandRow,
-  type OfferRow,
-  type ProductRow,
-} from './financing.rows.js';
+import { VIEW_NOW } from './financing.expiry.js';
 import { CreditProductStatus } from './financing.enums.js';
-import type { BankType, CreditProductType, FinancingDemandType, FinancingOfferType } from './financing.types.js';
-import { ContactPersonType } from './financing.types.js';
+import {
+  BankType,
+  type ContactPersonType,
+  CreditProductType,
+  FinancingDemandType,
+  FinancingOfferType,
+} from './financing.types.js';
+import { asViews, cursorInstant, select, viewSelect } from './financing.view.js';
 
-// One SQL statement per loader and batch, selecting exactly the columns shown. The nested lists (a
-// demand's offers, a bank's products) are paginated in SQL per parent with a window function, so 50
-// demands with their offers cost one statement, and never more rows than asked for.
+// One SQL statement per loader and batch, reading the whole view (financing.view.ts): a loaded object
+// may serve any selection. The nested lists (a demand's offers, a bank's products) are paginated in SQL
+// per parent with a window function, so 50 demands with their offers cost one statement, and never more
+// rows than asked for. Objects loaded by id can come back where a Node is expected (node(id), payloads):
+// they get their type's prototype, by which the Node interface knows their type.
 
-export const demandById = defineLoader<string, FinancingDemandType | null>('financing.demandById', async (ctx, ids) => {
-  const rows = await select<DemandRow>(ctx, `select ${demandColumns('d')} from financing_demands d where d.id in (?)`, [
-    [...ids],
-  ]);
-  const now = ctx.deps.clock.now().getTime();
-  return byKeys(
-    ids,
-    rows.map((row) => demandFromRow(row, now, ctx.locale)),
-    (d) => d.id,
+async function byIds<T extends { id: string }>(
+  ctx: RequestContext,
+  type: { prototype: T },
+  sql: string,
+  params: unknown[],
+  ids: readonly string[],
+): Promise<(T | null)[]> {
+  const view = viewSelect(type, null);
+  const rows = await select<Record<string, unknown>>(
+    ctx,
+    sql.replace('$columns', () => view.sql),
+    params,
   );
-});
+  for (const row of rows) Object.setPrototypeOf(row, type.prototype);
+  return byKeys(ids, asViews<T>(rows, view, ctx), (row) => row.id);
+}
+
+export const demandById = defineLoader<string, FinancingDemandType | null>('financing.demandById', (ctx, ids) =>
+  byIds(
+    ctx,
+    FinancingDemandType,
+    `with ${VIEW_NOW} select $columns from n, financing_demands d where d.id in (?)`,
+    [ctx.deps.clock.now(), [...ids]],
+    ids,
+  ),
+);
 
 export const contactByDemandId = defineLoader<string, ContactPersonType | null>(
   'financing.contactByDemandId',
   async (ctx, ids) => {
-    const rows = await select<{
-      demandId: string;
-      name: string;
-      phone: string;
-      email: string | null;
-      idNumber: string | null;
-    }>(
+    const rows = await select<ContactPersonType & { demandId: string }>(
       ctx,
       `select c.demand_id as "demandId", c.name, c.phone, c.email, c.id_number as "idNumber" from financing_demand_contacts c where c.demand_id in (?)`,
       [[...ids]],
     );
-    return byKeys(ids, rows, (r) => r.demandId).map((r) =>
-      r
-        ? Object.assign(new ContactPersonType(), { name: r.name, phone: r.phone, email: r.email, idNumber: r.idNumber })
-        : null,
-    );
+    return byKeys(ids, rows, (r) => r.demandId);
   },
 );
 
@@ -70,34 +70,28 @@ export const bankHasOffered = defineLoader<string, boolean>('financing.bankHasOf
   return demandIds.map((id) => found.has(id));
 });
 
-export const offerById = defineLoader<string, FinancingOfferType | null>('financing.offerById', async (ctx, ids) => {
-  const rows = await select<OfferRow>(
+export const offerById = defineLoader<string, FinancingOfferType | null>('financing.offerById', (ctx, ids) =>
+  byIds(
     ctx,
-    `select ${offerColumns('o', 'd')} from financing_offers o join financing_demands d on d.id = o.demand_id where o.id in (?)`,
-    [[...ids]],
-  );
-  const now = ctx.deps.clock.now().getTime();
-  return byKeys(
+    FinancingOfferType,
+    `with ${VIEW_NOW} select $columns from n, financing_offers o join financing_demands d on d.id = o.demand_id where o.id in (?)`,
+    [ctx.deps.clock.now(), [...ids]],
     ids,
-    rows.map((row) => offerFromRow(row, now)),
-    (o) => o.id,
-  );
-});
+  ),
+);
 
-export const productById = defineLoader<string, CreditProductType | null>('financing.productById', async (ctx, ids) => {
-  const rows = await select<ProductRow>(ctx, `select ${productColumns('p')} from credit_products p where p.id in (?)`, [
-    [...ids],
-  ]);
-  return byKeys(ids, rows.map(productFromRow), (p) => p.id);
-});
+export const productById = defineLoader<string, CreditProductType | null>('financing.productById', (ctx, ids) =>
+  byIds(ctx, CreditProductType, `select $columns from credit_products p where p.id in (?)`, [[...ids]], ids),
+);
 
 export const bankById = defineLoader<string, BankType | null>('financing.bankById', async (ctx, ids) => {
-  const rows = await select<BankRow>(
+  const rows = await select<BankType>(
     ctx,
     `select o.id, o.name, o.uscc from organisations o where o.id in (?) and o.kind = 'BANK'`,
     [[...ids]],
   );
-  return byKeys(ids, rows.map(bankFromRow), (b) => b.id);
+  for (const row of rows) Object.setPrototypeOf(row, BankType.prototype);
+  return byKeys(ids, rows, (b) => b.id);
 });
 
 /** A page of a nested list, for one parent. */
@@ -128,29 +122,46 @@ function groupsOf(keys: readonly NestedPageKey[]): NestedPageKey[][] {
   return [...groups.values()];
 }
 
-async function nestedPages<T, R>(
+/** The first `first` rows of a list under each parent of a group (keys sharing page arguments), in one statement. */
+interface NestedList {
+  from: string;
+  /** The column naming the parent. */
+  parent: string;
+  /** The instant column of the order, newest first (the id breaks ties). */
+  key: string;
+  /** More conditions, from the group's page arguments. */
+  where?: (key: NestedPageKey) => { sql: string; params: unknown[] } | null;
+}
+
+async function nestedPages<T extends { id: string }>(
   ctx: RequestContext,
+  type: object,
   keys: readonly NestedPageKey[],
-  run: (group: NestedPageKey[]) => Promise<(R & { parentId: string; rn: string | number })[]>,
-  toNode: (row: R) => T,
-  cursorOf: (node: T) => string,
+  list: NestedList,
 ): Promise<NestedPage<T>[]> {
+  const view = viewSelect(type, null);
+  const id = `${list.parent.split('.')[0]}.id`;
   const pages = new Map<string, NestedPage<T>>();
   for (const group of groupsOf(keys)) {
-    const rows = await run(group);
+    const { first, after } = group[0]!;
+    const cursor = decodeCursor(ctx, after, 'time');
+    const extra = list.where?.(group[0]!);
+    const where = [`${list.parent} in (?)`, ...(extra ? [extra.sql] : [])];
+    if (cursor) where.push(`(${list.key}, ${id}) < (?::timestamptz, ?::uuid)`);
+    const rows = await select<Record<string, unknown>>(
+      ctx,
+      `with ${VIEW_NOW} select * from (select ${view.sql}, ${cursorInstant(list.key)} as "cursorKey",
+         ${list.parent} as "parentId", row_number() over (partition by ${list.parent} order by ${list.key} desc, ${id} desc) as rn
+       from n, ${list.from} where ${where.join(' and ')}) x where x.rn <= ?`,
+      [ctx.deps.clock.now(), group.map((k) => k.parentId), ...(extra?.params ?? []), ...(cursor ?? []), first + 1],
+    );
     for (const key of group) pages.set(nestedKey(key), { items: [], hasNextPage: false });
-    for (const row of rows) {
-      const key = group[0]!;
-      const page = pages.get(nestedKey({ ...key, parentId: row.parentId }))!;
-      if (Number(row.rn) > key.first) {
-        page.hasNextPage = true;
-        continue;
-      }
-      const node = toNode(row);
-      page.items.push({ cursor: cursorOf(node), node });
+    for (const row of asViews<T & { parentId: string; rn: string | number; cursorKey: string }>(rows, view, ctx)) {
+      const page = pages.get(nestedKey({ ...group[0]!, parentId: row.parentId }))!;
+      if (Number(row.rn) > first) page.hasNextPage = true;
+      else page.items.push({ cursor: encodeCursor(row.cursorKey, row.id), node: row });
     }
   }
-  void ctx;
   return keys.map((key) => pages.get(nestedKey(key))!);
 }
 
@@ -160,67 +171,25 @@ async function nestedPages<T, R>(
  */
 export const offersPage = defineLoader<NestedPageKey, NestedPage<FinancingOfferType>>(
   'financing.offersPage',
-  (ctx, keys) => {
-    const now = ctx.deps.clock.now().getTime();
-    return nestedPages<FinancingOfferType, OfferRow>(
-      ctx,
-      keys,
-      async (group) => {
-        const { first, after, bankId } = group[0]!;
-        const cursor = decodeCursor(ctx, after, 'time');
-        const params: unknown[] = [group.map((k) => k.parentId)];
-        let where = 'o.demand_id in (?)';
-        if (bankId) {
-          where += ' and o.bank_id = ?';
-          params.push(bankId);
-        }
-        if (cursor) {
-          where += ' and (o.created_at, o.id) < (?::timestamptz, ?::uuid)';
-          params.push(cursor[0], cursor[1]);
-        }
-        params.push(first + 1);
-        return select(
-          ctx,
-          `select * from (select ${offerColumns('o', 'd')}, o.demand_id as "parentId",
-           row_number() over (partition by o.demand_id order by o.created_at desc, o.id desc) as rn
-         from financing_offers o join financing_demands d on d.id = o.demand_id where ${where}) x where x.rn <= ?`,
-          params,
-        );
-      },
-      (row) => offerFromRow(row, now),
-      (offer) => encodeCursor(offer.createdAtText, offer.id),
-    );
-  },
+  (ctx, keys) =>
+    nestedPages(ctx, FinancingOfferType, keys, {
+      from: 'financing_offers o join financing_demands d on d.id = o.demand_id',
+      parent: 'o.demand_id',
+      key: 'o.created_at',
+      where: (key) => (key.bankId ? { sql: 'o.bank_id = ?', params: [key.bankId] } : null),
+    }),
 );
 
 /** Active products of each bank, newest first. */
 export const productsPage = defineLoader<NestedPageKey, NestedPage<CreditProductType>>(
   'financing.productsPage',
   (ctx, keys) =>
-    nestedPages<CreditProductType, ProductRow>(
-      ctx,
-      keys,
-      async (group) => {
-        const { first, after } = group[0]!;
-        const cursor = decodeCursor(ctx, after, 'time');
-        const params: unknown[] = [group.map((k) => k.parentId), CreditProductStatus.ACTIVE];
-        let where = 'p.bank_id in (?) and p.status = ?';
-        if (cursor) {
-          where += ' and (p.published_at, p.id) < (?::timestamptz, ?::uuid)';
-          params.push(cursor[0], cursor[1]);
-        }
-        params.push(first + 1);
-        return select(
-          ctx,
-          `select * from (select ${productColumns('p')}, p.bank_id as "parentId",
-           row_number() over (partition by p.bank_id order by p.published_at desc, p.id desc) as rn
-         from credit_products p where ${where}) x where x.rn <= ?`,
-          params,
-        );
-      },
-      productFromRow,
-      (product) => encodeCursor(product.publishedAtText, product.id),
-    ),
+    nestedPages(ctx, CreditProductType, keys, {
+      from: 'credit_products p',
+      parent: 'p.bank_id',
+      key: 'p.published_at',
+      where: () => ({ sql: 'p.status = ?', params: [CreditProductStatus.ACTIVE] }),
+    }),
 );
 
 /** How many offers each demand has in a scope; key "demandId|bankId" (bankId empty: all banks). */

@@ -8,95 +8,63 @@ import {
 } from 'graphql';
 import { DEFAULT_PAGE_SIZE } from '../../shared/graphql/connection.js';
 
-// Which nested fields a query selects on the nodes of a demand connection. The bank search looks
-// ahead so that it can load the enterprises and the bank's offers of a whole page at once, right after
-// the page, and hand them to the rows: their field resolvers then answer synchronously, without a
-// promise per row (through the same DataLoaders, so nothing is fetched twice).
-
-/**
- * Demand fields served by the columns every search row carries (financing.rows.ts demandColumns), their
- * resolvers and access rules included (`contact` reads the consent and the accepted bank). A node
- * selecting anything else (a detail such as collateral, or a field added later) brings all columns.
- */
-const CORE_DEMAND_FIELDS: ReadonlySet<string> = new Set([
-  '__typename',
-  'id',
-  'number',
-  'district',
-  'industry',
-  'amount',
-  'termMonths',
-  'purpose',
-  'guaranteeType',
-  'maxAnnualRate',
-  'status',
-  'publishedAt',
-  'expiresAt',
-  'offerCount',
-  'enterprise',
-  'contact',
-  'offers',
-]);
+// Which fields a query selects on the nodes of a connection: the read model (financing.view.ts) selects
+// just their columns. The bank search also looks ahead so that it can load the enterprises and the bank's
+// offers of a whole page in the same statement as the page; their field resolvers then answer
+// synchronously, without a promise per row.
 
 export interface DemandSelection {
-  /** Whether a node selects a field beyond CORE_DEMAND_FIELDS, so its rows need the detail columns. */
-  details: boolean;
+  /** The fields selected on the nodes (any alias, through fragments). */
+  fields: ReadonlySet<string>;
   /** The fields selected on `enterprise` (any alias), or null when it is not selected. */
   enterprise: ReadonlySet<string> | null;
   /** The page size of `offers` when it is selected exactly once and without `after`, else null. */
   offersFirst: number | null;
+  /** The fields selected on the nodes of that `offers` connection. */
+  offerFields: ReadonlySet<string>;
 }
 
+/** The fields selected directly in a selection set, through fragments; only those named `name` if given. */
 function fieldsIn(
   info: GraphQLResolveInfo,
   selectionSet: SelectionSetNode | undefined,
-  name: string,
+  name?: string,
   out: FieldNode[] = [],
 ): FieldNode[] {
   for (const selection of selectionSet?.selections ?? []) {
     if (selection.kind === Kind.FIELD) {
-      if (selection.name.value === name) out.push(selection);
-    } else if (selection.kind === Kind.INLINE_FRAGMENT) {
-      fieldsIn(info, selection.selectionSet, name, out);
+      if (name === undefined || selection.name.value === name) out.push(selection);
     } else {
-      fieldsIn(info, info.fragments[selection.name.value]?.selectionSet, name, out);
+      const fragment = selection.kind === Kind.INLINE_FRAGMENT ? selection : info.fragments[selection.name.value];
+      fieldsIn(info, fragment?.selectionSet, name, out);
     }
   }
   return out;
 }
 
-/** Names of the fields directly selected in a selection set, through fragments. */
-function fieldNames(
-  info: GraphQLResolveInfo,
-  selectionSet: SelectionSetNode | undefined,
-  out = new Set<string>(),
-): Set<string> {
-  for (const selection of selectionSet?.selections ?? []) {
-    if (selection.kind === Kind.FIELD) out.add(selection.name.value);
-    else if (selection.kind === Kind.INLINE_FRAGMENT) fieldNames(info, selection.selectionSet, out);
-    else fieldNames(info, info.fragments[selection.name.value]?.selectionSet, out);
-  }
-  return out;
-}
-
-function nodeSelections(info: GraphQLResolveInfo): FieldNode[] {
+function nodeSelections(info: GraphQLResolveInfo, connections: readonly FieldNode[]): FieldNode[] {
   const nodes: FieldNode[] = [];
-  for (const connection of info.fieldNodes) {
+  for (const connection of connections) {
     for (const edges of fieldsIn(info, connection.selectionSet, 'edges'))
       fieldsIn(info, edges.selectionSet, 'node', nodes);
   }
   return nodes;
 }
 
-export function demandSelection(info: GraphQLResolveInfo | undefined): DemandSelection {
-  if (!info) return { details: true, enterprise: null, offersFirst: null };
-  const nodes = nodeSelections(info);
-  const nodeFields = new Set<string>();
-  for (const node of nodes) fieldNames(info, node.selectionSet, nodeFields);
-  const details = [...nodeFields].some((name) => !CORE_DEMAND_FIELDS.has(name));
+function namesOn(info: GraphQLResolveInfo, fields: readonly FieldNode[]): Set<string> {
+  return new Set(fields.flatMap((field) => fieldsIn(info, field.selectionSet).map((f) => f.name.value)));
+}
+
+/** The fields selected on the nodes of the connection being resolved; null (all) without `info`. */
+export function nodeFields(info: GraphQLResolveInfo | undefined): ReadonlySet<string> | null {
+  return info ? namesOn(info, nodeSelections(info, info.fieldNodes)) : null;
+}
+
+export function demandSelection(info: GraphQLResolveInfo): DemandSelection {
+  const nodes = nodeSelections(info, info.fieldNodes);
+  const fields = namesOn(info, nodes);
   const enterprises = nodes.flatMap((node) => fieldsIn(info, node.selectionSet, 'enterprise'));
-  const enterprise = enterprises.length ? new Set<string>() : null;
-  for (const field of enterprises) fieldNames(info, field.selectionSet, enterprise!);
+  const enterprise = enterprises.length ? namesOn(info, enterprises) : null;
   const offers = nodes.flatMap((node) => fieldsIn(info, node.selectionSet, 'offers'));
   let offersFirst: number | null = null;
   if (offers.length === 1) {
@@ -110,5 +78,6 @@ export function demandSelection(info: GraphQLResolveInfo | undefined): DemandSel
     const size = first === undefined ? DEFAULT_PAGE_SIZE : valueFromAST(first, GraphQLInt, info.variableValues);
     if (noAfter && typeof size === 'number') offersFirst = size;
   }
-  return { details, enterprise, offersFirst };
+  const offerFields = namesOn(info, nodeSelections(info, offers));
+  return { fields, enterprise, offersFirst, offerFields };
 }

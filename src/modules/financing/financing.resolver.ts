@@ -4,6 +4,7 @@ import { onReplica } from '../../db/replicas.js';
 import type { RequestContext } from '../../shared/context.js';
 import { notFound } from '../../shared/errors.js';
 import { MutationWithPayload } from '../../shared/graphql/mutation.js';
+import { emptyPageInfo } from '../../shared/graphql/connection.js';
 import { PageArgsType } from '../../shared/graphql/page-args.js';
 import { DateScalar } from '../../shared/graphql/scalars.js';
 import { localIdOf } from '../../shared/ids.js';
@@ -32,6 +33,7 @@ import {
   WithdrawFinancingOfferInput,
 } from './financing.inputs.js';
 import { demandById, offerById } from './financing.loaders.js';
+import { nodeFields } from './financing.lookahead.js';
 import { bankOffers, myDemands, searchDemands } from './financing.search.js';
 import * as financing from './financing.service.js';
 import * as products from './product.service.js';
@@ -110,13 +112,14 @@ export class FinancingResolver {
     @Args() page: PageArgsType,
     @Arg('filter', () => MyFinancingDemandFilter, { nullable: true, description: 'Only these.' })
     filter?: MyFinancingDemandFilter,
+    @Info() info?: GraphQLResolveInfo,
   ) {
     let ids = await enterpriseIdsActedFor(ctx);
     if (filter?.enterpriseId) {
       const local = localIdOf(filter.enterpriseId, 'Enterprise');
       ids = ids.filter((id) => id === local);
     }
-    return myDemands(ctx, ids, filter?.status, page.first, page.after);
+    return myDemands(ctx, ids, filter?.status, page.first, page.after, info);
   }
 
   @Authorized('BANK_OFFICER')
@@ -126,15 +129,11 @@ export class FinancingResolver {
     @Args() page: PageArgsType,
     @Arg('filter', () => FinancingOfferFilter, { nullable: true, description: 'Only these.' })
     filter?: FinancingOfferFilter,
+    @Info() info?: GraphQLResolveInfo,
   ) {
     const bankId = bankOf(ctx.viewer);
-    if (!bankId)
-      return {
-        edges: [],
-        pageInfo: { hasNextPage: false, hasPreviousPage: false, startCursor: null, endCursor: null },
-        totalCount: 0,
-      };
-    return bankOffers(ctx, bankId, filter?.status, page.first, page.after);
+    if (!bankId) return { edges: [], pageInfo: emptyPageInfo(), totalCount: 0 };
+    return bankOffers(ctx, bankId, filter?.status, page.first, page.after, info);
   }
 
   @Query(() => CreditProductConnection, { description: 'Active credit products of the banks, newest first. Public.' })
@@ -143,8 +142,9 @@ export class FinancingResolver {
     @Args() page: PageArgsType,
     @Arg('filter', () => CreditProductFilter, { nullable: true, description: 'Which products.' })
     filter?: CreditProductFilter,
+    @Info() info?: GraphQLResolveInfo,
   ) {
-    return onReplica(() => products.listProducts(ctx, filter, page.first, page.after));
+    return onReplica(() => products.listProducts(ctx, filter, page.first, page.after, nodeFields(info)));
   }
 
   @Query(() => BankConnection, { description: 'The banks on 金企通, by name. Public.' })

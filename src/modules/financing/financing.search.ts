@@ -1,32 +1,28 @@
 import type { GraphQLResolveInfo } from 'graphql';
 import type { RequestContext } from '../../shared/context.js';
 import { checkPageSize, emptyPageInfo, lazy, type ConnectionData } from '../../shared/graphql/connection.js';
+import { selectPrepared } from '../../db/prepared.js';
+import { onReplica } from '../../db/replicas.js';
 import { bankOf, isPartnerReader } from './financing.access.js';
 import { decodeCursor, encodeCursor, pageInfoOf } from './financing.cursor.js';
+import { VIEW_NOW, demandStatusCondition, offerStatusCondition, type Condition } from './financing.expiry.js';
+import {
+  enterpriseSummaryReader,
+  type EnterpriseSummary,
+  type EnterpriseSummaryReader,
+} from '../registration/index.js';
 import {
   FinancingDemandOrderField,
   FinancingDemandStatus,
   FinancingOfferStatus,
   OrderDirection,
 } from './financing.enums.js';
-import { selectPrepared } from '../../db/prepared.js';
-import { onReplica } from '../../db/replicas.js';
 import { parseDemandFilter, type DemandFilter } from './financing.filter.js';
-import { prefetchEnterprises } from './financing.prefetch.js';
-import { demandSelection } from './financing.lookahead.js';
-import { enterpriseSummaryReader, type EnterpriseSummaryReader as EnterpriseReader } from '../registration/index.js';
-import type { NestedPage } from './financing.loaders.js';
 import type { FinancingDemandFilter, FinancingDemandOrder } from './financing.inputs.js';
-import {
-  demandColumns,
-  demandFromRow,
-  offerColumns,
-  offerFromRow,
-  select,
-  type DemandRow,
-  type OfferRow,
-} from './financing.rows.js';
-import type { FinancingDemandType, FinancingOfferType } from './financing.types.js';
+import type { NestedPage } from './financing.loaders.js';
+import { demandSelection, nodeFields } from './financing.lookahead.js';
+import { FinancingDemandType, FinancingOfferType } from './financing.types.js';
+import { asViews, countRows, cursorInstant, viewList, viewSelect, type ViewSelect } from './financing.view.js';
 
 // The bank search, the busiest query of the platform. One statement finds the page: every filter is
 // a condition on the partial indexes of open demands (migration Financing), which carry the filter
@@ -39,9 +35,9 @@ interface Sql {
   params: unknown[];
 }
 
-function add(sql: Sql, clause: string, ...params: unknown[]): void {
-  sql.where.push(clause);
-  sql.params.push(...params);
+function add(sql: Sql, clause: string | Condition, ...params: unknown[]): void {
+  sql.where.push(typeof clause === 'string' ? clause : clause.sql);
+  sql.params.push(...(typeof clause === 'string' ? params : clause.params));
 }
 
 /**
@@ -50,16 +46,7 @@ function add(sql: Sql, clause: string, ...params: unknown[]): void {
  */
 function filterConditions(filter: DemandFilter, now: Date, bankId: string | null, amount = 'd.amount_fen'): Sql {
   const sql: Sql = { where: [], params: [] };
-  switch (filter.status) {
-    case FinancingDemandStatus.OPEN:
-      add(sql, `d.status = 'OPEN' and d.expires_at > ?`, now);
-      break;
-    case FinancingDemandStatus.EXPIRED:
-      add(sql, `(d.status = 'EXPIRED' or (d.status = 'OPEN' and d.expires_at <= ?))`, now);
-      break;
-    default:
-      add(sql, 'd.status = ?', filter.status);
-  }
+  add(sql, demandStatusCondition(filter.status, now));
   if (bankId && filter.status !== FinancingDemandStatus.OPEN) {
     // Past the open stage, a bank sees only the demands it made an offer on.
     add(sql, 'exists (select 1 from financing_offers o where o.demand_id = d.id and o.bank_id = ?)', bankId);
@@ -95,19 +82,14 @@ function emptyConnection<T>(): ConnectionData<T> {
   return { edges: [], pageInfo: emptyPageInfo(), totalCount: 0 };
 }
 
-export interface SearchStatement {
-  sql: string;
-  params: unknown[];
-}
-
-/** What to bring along with each row of the page, in the same statement. */
+/** What to read of each row of the page, and what to bring along with it, in the same statement. */
 export interface PageExtras {
-  /** Whether the rows need the detail columns (financing.lookahead.ts); default yes. */
-  details?: boolean;
-  /** The enterprise's lean columns (prefixed `e_`), joined by primary key. */
-  enterprise?: EnterpriseReader | null;
-  /** The viewing bank's newest offers (first + 1 of them) as a JSON array in column `offers`. */
-  offers?: { bankId: string; first: number } | null;
+  /** The demand fields the query selects (financing.lookahead.ts); null: all. */
+  fields?: ReadonlySet<string> | null;
+  /** The enterprise summary's columns (registration's reader, prefixed `e_`), joined by primary key. */
+  enterprise?: EnterpriseSummaryReader | null;
+  /** The viewing bank's newest offers (first + 1 of them, the selected fields) as a JSON array in `pageOffers`. */
+  offers?: { bankId: string; first: number; fields: ReadonlySet<string> | null } | null;
 }
 
 /**
@@ -129,7 +111,7 @@ export function demandSearchStatement(
   now: Date,
   bankId: string | null,
   extras: PageExtras = {},
-): SearchStatement {
+): { sql: string; params: unknown[]; view: ViewSelect } {
   const byTime = order.field === FinancingDemandOrderField.PUBLISHED_AT;
   const base = filterConditions(filter, now, bankId, byTime ? 'd.amount_fen + 0' : 'd.amount_fen');
   const desc = order.direction === OrderDirection.DESC;
@@ -141,7 +123,7 @@ export function demandSearchStatement(
   if (cursor) add(page, `(${keyColumn}, d.id) ${desc ? '<' : '>'} (?::${keyCast}, ?::uuid)`, cursor[0], cursor[1]);
   const limit = size + 1;
   const keys = `d.id, ${keyColumn} as sort_key`;
-  let ids: SearchStatement;
+  let ids: { sql: string; params: unknown[] };
   if (!filter.districts || filter.districts.length === 1) {
     const where = filter.districts ? ['d.district = ?', ...page.where] : page.where;
     ids = {
@@ -156,44 +138,52 @@ export function demandSearchStatement(
       params: [...filter.districts.flatMap((district) => [district, ...page.params, limit]), limit],
     };
   }
-  const select = [demandColumns('d', extras.details ?? true), 'p.sort_key'];
+  // The cursor reads the exact sort key (microseconds), not the API's text of the instant.
+  const view = viewSelect(FinancingDemandType, extras.fields ?? null);
+  const select = [view.sql, `${byTime ? cursorInstant('p.sort_key') : 'p.sort_key::text'} as "cursorKey"`];
   const joins = ['join financing_demands d on d.id = p.id'];
-  const params = [...ids.params];
+  const params = [now, ...ids.params];
   const { enterprise, offers } = extras;
   if (enterprise) {
     select.push(enterprise.columns('e', 'e_'));
     joins.push(`left join "${enterprise.table}" e on e.id = d.enterprise_id`);
   }
   if (offers) {
-    select.push('o.offers');
+    select.push('lo.offers as "pageOffers"');
     joins.push(`left join lateral (
       select json_agg(x order by x.rn) as offers from (
-        select ${offerColumns('f', 'd')}, row_number() over (order by f.created_at desc, f.id desc) as rn
-        from financing_offers f
-        where f.demand_id = d.id and f.bank_id = ? order by f.created_at desc, f.id desc limit ?
-      ) x) o on true`);
+        select ${viewSelect(FinancingOfferType, offers.fields).sql}, ${cursorInstant('o.created_at')} as "cursorKey",
+          row_number() over (order by o.created_at desc, o.id desc) as rn
+        from financing_offers o
+        where o.demand_id = d.id and o.bank_id = ? order by o.created_at desc, o.id desc limit ?
+      ) x) lo on true`);
     params.push(offers.bankId, offers.first + 1);
   }
   return {
-    sql: `with page as materialized (${ids.sql})
-    select ${select.join(', ')} from page p ${joins.join(' ')} order by p.sort_key ${direction}, p.id ${direction}`,
+    sql: `with ${VIEW_NOW}, page as materialized (${ids.sql})
+    select ${select.join(', ')} from n, page p ${joins.join(' ')} order by p.sort_key ${direction}, p.id ${direction}`,
     params,
+    view,
   };
 }
+
+/** A search page's viewing-bank offers of one row, read by the `offers` field (financing-fields.resolver.ts). */
+export type PageOffers = NestedPage<FinancingOfferType> & { size: number; bankId: string };
+
+// What a search page brought along for its rows, beside the rows rather than on them (the view objects
+// carry only what the API shows): the field resolvers look here before their DataLoaders. Weak, so a
+// page's entries go with its rows.
+export const pageEnterprises = new WeakMap<FinancingDemandType, EnterpriseSummary | null>();
+export const pageOffers = new WeakMap<FinancingDemandType, PageOffers>();
 
 /**
  * One page of demands matching the filter, keyset-paginated. Read from a replica when one is healthy
  * (a search may be up to REPLICA_MAX_LAG_MS old), from the primary once the request has written.
  */
 export function searchDemands(
-  ctx: RequestContext,
-  filterInput: FinancingDemandFilter | null | undefined,
-  orderInput: FinancingDemandOrder | null | undefined,
-  first: number | null | undefined,
-  after: string | null | undefined,
-  info?: GraphQLResolveInfo,
+  ...args: Parameters<typeof searchDemandPage>
 ): Promise<ConnectionData<FinancingDemandType>> {
-  return onReplica(() => searchDemandPage(ctx, filterInput, orderInput, first, after, info));
+  return onReplica(() => searchDemandPage(...args));
 }
 
 async function searchDemandPage(
@@ -213,140 +203,80 @@ async function searchDemandPage(
   const now = ctx.deps.clock.now();
   const bankId = bankOf(ctx.viewer);
 
-  const countDemands = async () => {
-    const count = filterConditions(filter, now, bankId);
-    if (filter.districts) add(count, 'd.district in (?)', filter.districts);
-    const [row] = await select<{ count: number }>(
-      ctx,
-      `select count(*)::int as count from financing_demands d where ${count.where.join(' and ')}`,
-      count.params,
-    );
-    return row?.count ?? 0;
-  };
+  const count = filterConditions(filter, now, bankId);
+  if (filter.districts) add(count, 'd.district in (?)', filter.districts);
   // Counted only if asked for, after the page: on the replica too.
-  const totalCount = lazy(() => onReplica(countDemands));
+  const totalCount = lazy(() => onReplica(() => countRows(ctx, 'financing_demands d', count.where, count.params)));
   if (size === 0) return { edges: [], pageInfo: emptyPageInfo(), totalCount };
 
-  // What the query selects of the rows' enterprises and offers comes in the same statement.
-  const selection = demandSelection(info);
-  const enterpriseReader = selection.enterprise !== null ? enterpriseSummaryReader(ctx, selection.enterprise) : null;
+  // What the query selects of the rows, their enterprises and offers comes in the same statement.
+  const selection = info ? demandSelection(info) : null;
+  const enterpriseReader = selection?.enterprise ? enterpriseSummaryReader(ctx, selection.enterprise) : null;
   const offers =
-    bankId && selection.offersFirst !== null ? { bankId, first: checkPageSize(ctx, selection.offersFirst) } : null;
-  const extras: PageExtras = { details: selection.details, enterprise: enterpriseReader, offers };
-  const { sql, params } = demandSearchStatement(filter, order, cursor, size, now, bankId, extras);
-  const rows = await selectPrepared<DemandRow & Record<string, unknown>>(ctx.em, sql, params);
-  const nowMs = now.getTime();
+    bankId && selection && selection.offersFirst !== null
+      ? { bankId, first: checkPageSize(ctx, selection.offersFirst), fields: selection.offerFields }
+      : null;
+  const extras: PageExtras = { fields: selection?.fields ?? null, enterprise: enterpriseReader, offers };
+  const { sql, params, view } = demandSearchStatement(filter, order, cursor, size, now, bankId, extras);
+  const rows = await selectPrepared<Record<string, unknown>>(ctx.em, sql, params);
   const hasNextPage = rows.length > size;
-  const edges = (hasNextPage ? rows.slice(0, size) : rows).map((row) => {
-    const node = demandFromRow(row, nowMs, ctx.locale);
-    if (extras.enterprise) node.prefetchedEnterprise = extras.enterprise.read(row, 'e_');
-    if (offers)
-      node.prefetchedOffers = {
-        size: offers.first,
-        bankId: offers.bankId,
-        page: offerPage(row.offers as OfferRow[] | null, offers.first, nowMs),
-      };
-    return { cursor: encodeCursor(byTime ? node.publishedAtText : node.amountFen, node.id), node };
+  if (hasNextPage) rows.length = size;
+  const nodes = asViews<FinancingDemandType>(rows, view, ctx);
+  const edges = nodes.map((node, i) => {
+    const row = rows[i]!;
+    // Without a lean reader (a field needs more), `enterprise` goes through the registration loader.
+    if (enterpriseReader) pageEnterprises.set(node, enterpriseReader.read(row, 'e_'));
+    if (offers) pageOffers.set(node, offerPage(ctx, row.pageOffers as Record<string, unknown>[] | null, offers));
+    return { cursor: encodeCursor(row.cursorKey as string, node.id), node };
   });
-  // An enterprise field the lean columns cannot serve: the registration module's loader, once for the page.
-  if (selection.enterprise !== null && !enterpriseReader)
-    await prefetchEnterprises(
-      ctx,
-      edges.map((edge) => edge.node),
-    );
   return { edges, pageInfo: pageInfoOf(edges, hasNextPage, cursor !== null), totalCount };
 }
 
-function offerPage(rows: OfferRow[] | null, first: number, nowMs: number): NestedPage<FinancingOfferType> {
+function offerPage(
+  ctx: RequestContext,
+  rows: Record<string, unknown>[] | null,
+  offers: { bankId: string; first: number; fields: ReadonlySet<string> | null },
+): PageOffers {
   const list = rows ?? [];
-  const items = list.slice(0, first).map((row) => {
-    const node = offerFromRow(row, nowMs);
-    return { cursor: encodeCursor(node.createdAtText, node.id), node };
-  });
-  return { items, hasNextPage: list.length > first };
+  const hasNextPage = list.length > offers.first;
+  if (hasNextPage) list.length = offers.first;
+  const nodes = asViews<FinancingOfferType>(list, viewSelect(FinancingOfferType, offers.fields), ctx);
+  const items = nodes.map((node, i) => ({ cursor: encodeCursor(list[i]!.cursorKey as string, node.id), node }));
+  return { items, hasNextPage, size: offers.first, bankId: offers.bankId };
 }
 
 /** The demands of the enterprises the viewer acts for (optionally one of them), newest first. */
-export async function myDemands(
+export function myDemands(
   ctx: RequestContext,
   enterpriseIds: string[],
   status: FinancingDemandStatus | null | undefined,
   first: number | null | undefined,
   after: string | null | undefined,
+  info?: GraphQLResolveInfo,
 ): Promise<ConnectionData<FinancingDemandType>> {
   const size = checkPageSize(ctx, first);
   const cursor = decodeCursor(ctx, after, 'time');
-  if (enterpriseIds.length === 0) return emptyConnection();
+  if (enterpriseIds.length === 0) return Promise.resolve(emptyConnection());
   const now = ctx.deps.clock.now();
-  const sql: Sql = { where: [], params: [] };
-  add(sql, 'd.enterprise_id in (?)', enterpriseIds);
-  if (status === FinancingDemandStatus.OPEN) add(sql, `d.status = 'OPEN' and d.expires_at > ?`, now);
-  else if (status === FinancingDemandStatus.EXPIRED)
-    add(sql, `(d.status = 'EXPIRED' or (d.status = 'OPEN' and d.expires_at <= ?))`, now);
-  else if (status) add(sql, 'd.status = ?', status);
-  const totalCount = lazy(async () => {
-    const [row] = await select<{ count: number }>(
-      ctx,
-      `select count(*)::int as count from financing_demands d where ${sql.where.join(' and ')}`,
-      sql.params,
-    );
-    return row?.count ?? 0;
-  });
-  if (size === 0) return { edges: [], pageInfo: emptyPageInfo(), totalCount };
-  if (cursor) add(sql, '(d.published_at, d.id) < (?::timestamptz, ?::uuid)', cursor[0], cursor[1]);
-  const rows = await select<DemandRow>(
-    ctx,
-    `select ${demandColumns('d')} from financing_demands d where ${sql.where.join(' and ')} order by d.published_at desc, d.id desc limit ?`,
-    [...sql.params, size + 1],
-  );
-  const nowMs = now.getTime();
-  const hasNextPage = rows.length > size;
-  const edges = rows.slice(0, size).map((row) => {
-    const node = demandFromRow(row, nowMs, ctx.locale);
-    return { cursor: encodeCursor(node.publishedAtText, node.id), node };
-  });
-  return { edges, pageInfo: pageInfoOf(edges, hasNextPage, cursor !== null), totalCount };
+  const list = { from: 'financing_demands d', where: ['d.enterprise_id in (?)'], params: [enterpriseIds] as unknown[] };
+  if (status) add(list, demandStatusCondition(status, now));
+  return viewList(ctx, FinancingDemandType, { ...list, key: 'd.published_at', now }, size, cursor, nodeFields(info));
 }
 
-/** The offers of the viewer's bank, newest first, optionally in one status (as stored; pending includes expired-by-clock). */
-export async function bankOffers(
+/** The offers of the viewer's bank, newest first, optionally in one status (as effective by the clock). */
+export function bankOffers(
   ctx: RequestContext,
   bankId: string,
   status: FinancingOfferStatus | null | undefined,
   first: number | null | undefined,
   after: string | null | undefined,
+  info?: GraphQLResolveInfo,
 ): Promise<ConnectionData<FinancingOfferType>> {
   const size = checkPageSize(ctx, first);
   const cursor = decodeCursor(ctx, after, 'time');
   const now = ctx.deps.clock.now();
-  const sql: Sql = { where: [], params: [] };
-  add(sql, 'o.bank_id = ?', bankId);
-  if (status === FinancingOfferStatus.PENDING)
-    add(sql, `o.status = 'PENDING' and not (d.status = 'OPEN' and d.expires_at <= ?)`, now);
-  else if (status === FinancingOfferStatus.EXPIRED)
-    add(sql, `(o.status = 'EXPIRED' or (o.status = 'PENDING' and d.status = 'OPEN' and d.expires_at <= ?))`, now);
-  else if (status) add(sql, 'o.status = ?', status);
   const from = 'financing_offers o join financing_demands d on d.id = o.demand_id';
-  const totalCount = lazy(async () => {
-    const [row] = await select<{ count: number }>(
-      ctx,
-      `select count(*)::int as count from ${from} where ${sql.where.join(' and ')}`,
-      sql.params,
-    );
-    return row?.count ?? 0;
-  });
-  if (size === 0) return { edges: [], pageInfo: emptyPageInfo(), totalCount };
-  if (cursor) add(sql, '(o.created_at, o.id) < (?::timestamptz, ?::uuid)', cursor[0], cursor[1]);
-  const rows = await select<OfferRow>(
-    ctx,
-    `select ${offerColumns('o', 'd')} from ${from} where ${sql.where.join(' and ')} order by o.created_at desc, o.id desc limit ?`,
-    [...sql.params, size + 1],
-  );
-  const nowMs = now.getTime();
-  const hasNextPage = rows.length > size;
-  const edges = rows.slice(0, size).map((row) => {
-    const node = offerFromRow(row, nowMs);
-    return { cursor: encodeCursor(node.createdAtText, node.id), node };
-  });
-  return { edges, pageInfo: pageInfoOf(edges, hasNextPage, cursor !== null), totalCount };
+  const list = { from, where: ['o.bank_id = ?'], params: [bankId] as unknown[] };
+  if (status) add(list, offerStatusCondition(status, now));
+  return viewList(ctx, FinancingOfferType, { ...list, key: 'o.created_at', now }, size, cursor, nodeFields(info));
 }

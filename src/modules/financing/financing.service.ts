@@ -20,6 +20,7 @@ import {
   FinancingDemandContact,
   FinancingOffer,
 } from './financing.entity.js';
+import { effectiveOfferStatusOf, effectiveStatus } from './financing.expiry.js';
 import { FinancingDemandStatus, FinancingOfferStatus } from './financing.enums.js';
 import {
   FINANCING_OFFER_ACCEPTED,
@@ -38,7 +39,6 @@ import type {
   RecordDisbursementInput,
 } from './financing.inputs.js';
 import { demandById, offerById } from './financing.loaders.js';
-import { demandFromRow, type DemandRow } from './financing.rows.js';
 import type { FinancingDemandType, FinancingOfferType } from './financing.types.js';
 import {
   MAX_AMOUNT_FEN,
@@ -117,17 +117,20 @@ function notFound(field: string[], key = 'financing.demandNotFound'): DomainErro
   return new DomainError(problem(UserErrorCode.NOT_FOUND, key, field));
 }
 
-/** The demand's status by the clock: an open demand past its expiry time has expired. */
-export function effectiveStatus(demand: FinancingDemand, now: Date): FinancingDemandStatus {
-  return demand.status === FinancingDemandStatus.OPEN && demand.expiresAt.getTime() <= now.getTime()
-    ? FinancingDemandStatus.EXPIRED
-    : demand.status;
+/** Refuses unless the demand is open by the clock (financing.expiry.ts). */
+function requireOpen(demand: FinancingDemand, now: Date, key: string): void {
+  const state = effectiveStatus(demand, now);
+  if (state !== FinancingDemandStatus.OPEN)
+    throw new DomainError(problem(UserErrorCode.INVALID_STATE, key, ['input', 'id'], { state }));
 }
 
-function effectiveOfferStatus(offer: FinancingOffer, demand: FinancingDemand, now: Date): FinancingOfferStatus {
-  return offer.status === FinancingOfferStatus.PENDING && effectiveStatus(demand, now) === FinancingDemandStatus.EXPIRED
-    ? FinancingOfferStatus.EXPIRED
-    : offer.status;
+/** Refuses unless the offer is pending by the clock (pending on a demand expired by the clock: expired). */
+function requirePending(offer: FinancingOffer, demand: FinancingDemand, now: Date): void {
+  const state = effectiveOfferStatusOf(offer, demand, now);
+  if (state !== FinancingOfferStatus.PENDING)
+    throw new DomainError(
+      problem(UserErrorCode.INVALID_STATE, 'financing.offerNotPending', ['input', 'id'], { state }),
+    );
 }
 
 /** The demand row, locked for the rest of the transaction. */
@@ -149,45 +152,14 @@ async function lockOffer(
   return demand && offer ? { offer, demand } : null;
 }
 
-function toDemandRow(demand: FinancingDemand): DemandRow {
-  const text = (date: Date | null) => (date ? date.toISOString().replace('Z', '000Z') : null);
-  return {
-    id: demand.id,
-    number: demand.number,
-    enterpriseId: demand.enterpriseId,
-    district: demand.district,
-    industry: demand.industry,
-    foreignInvested: demand.foreignInvested,
-    amountFen: String(demand.amountFen),
-    termMonths: demand.termMonths,
-    purpose: demand.purpose,
-    guaranteeType: demand.guaranteeType,
-    collateral: demand.collateral,
-    maxAnnualRate: demand.maxAnnualRate,
-    desiredOn: demand.desiredOn,
-    contactConsent: demand.contactConsent,
-    status: demand.status,
-    publishedAt: text(demand.publishedAt)!,
-    expiresAt: text(demand.expiresAt)!,
-    matchedAt: text(demand.matchedAt),
-    endedAt: text(demand.endedAt),
-    offerCount: demand.offerCount,
-    acceptedBankId: demand.acceptedBankId,
-    acceptedOfferId: demand.acceptedOfferId,
-    publishedById: demand.publishedById,
-  };
+/** The API view of a demand or offer just written, read back through the read model (financing.view.ts). */
+async function readBack<T>(ctx: RequestContext, loader: typeof demandById | typeof offerById, id: string): Promise<T> {
+  const view = await ctx.loaders.get<string, unknown>(loader).load(id);
+  if (!view) throw new Error(`${id} vanished after commit`);
+  return view as T;
 }
-
-/** The API view of a demand just written, without reading it back. */
-export function demandView(ctx: RequestContext, demand: FinancingDemand): FinancingDemandType {
-  return demandFromRow(toDemandRow(demand), ctx.deps.clock.now().getTime(), ctx.locale);
-}
-
-async function offerView(ctx: RequestContext, offerId: string): Promise<FinancingOfferType> {
-  const offer = await ctx.loaders.get(offerById).load(offerId);
-  if (!offer) throw new Error(`offer ${offerId} vanished after commit`);
-  return offer;
-}
+export const demandView = (ctx: RequestContext, id: string) => readBack<FinancingDemandType>(ctx, demandById, id);
+const offerView = (ctx: RequestContext, id: string) => readBack<FinancingOfferType>(ctx, offerById, id);
 
 async function bankName(tx: RequestContext, bankId: string): Promise<string> {
   return (await tx.em.findOne(Organisation, { id: bankId }))?.name ?? '';
@@ -213,21 +185,23 @@ async function declinePendingOffers(
   now: Date,
 ): Promise<void> {
   const pending = await tx.em.find(FinancingOffer, { demandId: demand.id, status: FinancingOfferStatus.PENDING });
-  for (const other of pending) {
-    if (other.id === exceptOfferId) continue;
-    other.status = FinancingOfferStatus.DECLINED;
-    other.decidedAt = now;
-    recordOfferDecision(tx, FINANCING_OFFER_DECLINED, other, demand);
-    notify(tx, {
-      userId: other.createdById,
-      kind: NotificationKind.FINANCING_OFFER_DECLINED,
-      subjectType: 'FinancingOffer',
-      subjectId: other.id,
-      titleKey: 'financing.notify.offerDeclined.title',
-      bodyKey: 'financing.notify.offerDeclined.body',
-      params: { number: demand.number },
-    });
-  }
+  for (const other of pending) if (other.id !== exceptOfferId) decline(tx, other, demand, now);
+}
+
+/** Declines a pending offer and tells its bank. */
+function decline(tx: RequestContext, offer: FinancingOffer, demand: FinancingDemand, now: Date): void {
+  offer.status = FinancingOfferStatus.DECLINED;
+  offer.decidedAt = now;
+  recordOfferDecision(tx, FINANCING_OFFER_DECLINED, offer, demand);
+  notify(tx, {
+    userId: offer.createdById,
+    kind: NotificationKind.FINANCING_OFFER_DECLINED,
+    subjectType: 'FinancingOffer',
+    subjectId: offer.id,
+    titleKey: 'financing.notify.offerDeclined.title',
+    bodyKey: 'financing.notify.offerDeclined.body',
+    params: { number: demand.number },
+  });
 }
 
 // --- demands ----------------------------------------------------------------------------------------
@@ -243,7 +217,7 @@ export async function publishDemand(
     { operation: 'publishFinancingDemand', key: input.idempotencyKey, input },
     {
       create: (tx) => publishNewDemand(tx, input),
-      replay: async (tx, id) => demandView(tx, await tx.em.findOneOrFail(FinancingDemand, id)),
+      replay: (tx, id) => demandView(tx, id),
       idOf: (demand) => demand.id,
     },
   );
@@ -345,7 +319,7 @@ async function publishNewDemand(ctx: RequestContext, input: PublishFinancingDema
     publishDemandPublished(tx, created, factsOf(created));
     return created;
   });
-  return demandView(ctx, demand);
+  return demandView(ctx, demand.id);
 }
 
 /** Saved alerts that match a new demand put it in their officers' inboxes (one notification per officer). */
@@ -381,12 +355,7 @@ export async function withdrawDemand(ctx: RequestContext, globalId: string): Pro
     const demand = await lockDemand(tx, demandId);
     if (!demand || !(await viewerActsFor(tx, demand.enterpriseId))) throw notFound(['input', 'id']);
     const now = tx.deps.clock.now();
-    const state = effectiveStatus(demand, now);
-    if (state !== FinancingDemandStatus.OPEN) {
-      throw new DomainError(
-        problem(UserErrorCode.INVALID_STATE, 'financing.demandNotWithdrawable', ['input', 'id'], { state }),
-      );
-    }
+    requireOpen(demand, now, 'financing.demandNotWithdrawable');
     demand.status = FinancingDemandStatus.WITHDRAWN;
     demand.endedAt = now;
     await declinePendingOffers(tx, demand, null, now);
@@ -409,7 +378,7 @@ export async function withdrawDemand(ctx: RequestContext, globalId: string): Pro
     await tx.em.flush();
     return demand;
   });
-  return demandView(ctx, demand);
+  return demandView(ctx, demand.id);
 }
 
 // --- offers -----------------------------------------------------------------------------------------
@@ -575,12 +544,7 @@ export async function withdrawOffer(ctx: RequestContext, globalId: string): Prom
     if (!found || found.offer.bankId !== bankId) throw notFound(['input', 'id'], 'financing.offerNotFound');
     const { offer, demand } = found;
     const now = tx.deps.clock.now();
-    const state = effectiveOfferStatus(offer, demand, now);
-    if (state !== FinancingOfferStatus.PENDING) {
-      throw new DomainError(
-        problem(UserErrorCode.INVALID_STATE, 'financing.offerNotPending', ['input', 'id'], { state }),
-      );
-    }
+    requirePending(offer, demand, now);
     offer.status = FinancingOfferStatus.WITHDRAWN;
     offer.decidedAt = now;
     demand.offerCount = Math.max(0, demand.offerCount - 1);
@@ -616,18 +580,8 @@ export async function acceptOffer(ctx: RequestContext, globalId: string): Promis
   await inTransaction(ctx, async (tx) => {
     const { offer, demand } = await offerForEnterprise(tx, offerId);
     const now = tx.deps.clock.now();
-    const demandState = effectiveStatus(demand, now);
-    if (demandState !== FinancingDemandStatus.OPEN) {
-      throw new DomainError(
-        problem(UserErrorCode.INVALID_STATE, 'financing.demandNotOpen', ['input', 'id'], { state: demandState }),
-      );
-    }
-    const state = effectiveOfferStatus(offer, demand, now);
-    if (state !== FinancingOfferStatus.PENDING) {
-      throw new DomainError(
-        problem(UserErrorCode.INVALID_STATE, 'financing.offerNotPending', ['input', 'id'], { state }),
-      );
-    }
+    requireOpen(demand, now, 'financing.demandNotOpen');
+    requirePending(offer, demand, now);
     offer.status = FinancingOfferStatus.ACCEPTED;
     offer.acceptedAt = now;
     offer.decidedAt = now;
@@ -666,30 +620,14 @@ export async function declineOffer(ctx: RequestContext, globalId: string): Promi
   await inTransaction(ctx, async (tx) => {
     const { offer, demand } = await offerForEnterprise(tx, offerId);
     const now = tx.deps.clock.now();
-    const state = effectiveOfferStatus(offer, demand, now);
-    if (state !== FinancingOfferStatus.PENDING) {
-      throw new DomainError(
-        problem(UserErrorCode.INVALID_STATE, 'financing.offerNotPending', ['input', 'id'], { state }),
-      );
-    }
-    offer.status = FinancingOfferStatus.DECLINED;
-    offer.decidedAt = now;
-    recordOfferDecision(tx, FINANCING_OFFER_DECLINED, offer, demand);
+    requirePending(offer, demand, now);
+    decline(tx, offer, demand, now);
     recordAudit(tx, {
       action: 'financing.declineOffer',
       subjectType: 'FinancingOffer',
       subjectId: offer.id,
       fromState: FinancingOfferStatus.PENDING,
       toState: FinancingOfferStatus.DECLINED,
-    });
-    notify(tx, {
-      userId: offer.createdById,
-      kind: NotificationKind.FINANCING_OFFER_DECLINED,
-      subjectType: 'FinancingOffer',
-      subjectId: offer.id,
-      titleKey: 'financing.notify.offerDeclined.title',
-      bodyKey: 'financing.notify.offerDeclined.body',
-      params: { number: demand.number },
     });
     await tx.em.flush();
   });
@@ -754,9 +692,4 @@ export async function recordDisbursement(
     await tx.em.flush();
   });
   return offerView(ctx, offerId);
-}
-
-/** A demand by id when the viewer may see it (visibility in financing.access.ts, applied by callers). */
-export function loadDemand(ctx: RequestContext, id: string): Promise<FinancingDemandType | null> {
-  return ctx.loaders.get(demandById).load(id);
 }

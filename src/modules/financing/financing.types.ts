@@ -6,6 +6,12 @@ import { District } from '../../shared/graphql/reference.types.js';
 import { DateScalar, DecimalScalar } from '../../shared/graphql/scalars.js';
 import { IndustryType } from '../names/index.js';
 import {
+  effectiveDemandEndedAt,
+  effectiveDemandStatus,
+  effectiveOfferDecidedAt,
+  effectiveOfferStatus,
+} from './financing.expiry.js';
+import {
   CreditProductAudience,
   CreditProductStatus,
   FinancingDemandStatus,
@@ -13,10 +19,11 @@ import {
   FinancingPurpose,
   GuaranteeType,
 } from './financing.enums.js';
+import { ReadModel, Reads, ViewField, industryOf, instant, money, rate } from './financing.view.js';
 
-// The financing object types. Each is also the plain class its rows are read into (financing.rows.ts):
-// field resolvers receive instances of their own type, so type-graphql never copies a row per field,
-// and simple fields resolve without any wrapper (simpleResolvers).
+// The financing object types, and their read model: each field declares the SQL it reads
+// (financing.view.ts), and the rows of that SQL are the objects the API serves, so simple fields
+// resolve without any wrapper (simpleResolvers). Aliases: d demand, o offer (with its demand d), p product.
 
 @ObjectType('ContactPerson', {
   simpleResolvers: true,
@@ -37,6 +44,16 @@ export class ContactPersonType {
   idNumber!: string | null;
 }
 
+@ReadModel({
+  key: 'd.id',
+  resolvedBy: {
+    enterprise: ['enterpriseId'],
+    // financing.access.ts canSeeContact: the consent, the accepted bank, or acting for the enterprise.
+    contact: ['contactConsent', 'acceptedBankId', 'enterpriseId'],
+    // financing.access.ts offerScope: acting for the enterprise.
+    offers: ['enterpriseId'],
+  },
+})
 @ObjectType('FinancingDemand', {
   implements: Node,
   simpleResolvers: true,
@@ -44,78 +61,89 @@ export class ContactPersonType {
     'A financing demand an enterprise published on 金企通. Banks see it while it is open (and afterwards when they made an offer on it) without the contact person unless allowed; officials and partner systems see the same masked view.',
 })
 export class FinancingDemandType extends Node {
-  @Field({ description: 'Human-facing number, e.g. RZ2026000123.' })
+  @ViewField('d.number', { description: 'Human-facing number, e.g. RZ2026000123.' })
   number!: string;
 
-  @Field(() => District, { description: 'District of the enterprise when the demand was published.' })
+  @ViewField('d.district', () => District, { description: 'District of the enterprise when the demand was published.' })
   district!: District;
 
   @Field(() => IndustryType, {
     description: 'Industry of the enterprise when the demand was published (GB/T 4754-2017 division).',
   })
+  @Reads('d.industry', (code: string, ctx) => industryOf(code, ctx.locale))
   industry!: IndustryType;
 
-  @Field({ description: 'Whether the enterprise was foreign-invested when the demand was published.' })
+  @ViewField('d.foreign_invested', {
+    description: 'Whether the enterprise was foreign-invested when the demand was published.',
+  })
   foreignInvested!: boolean;
 
-  @Field(() => Money, { description: 'The amount asked for.' })
+  @ViewField(money('d.amount_fen'), () => Money, { description: 'The amount asked for.' })
   amount!: Money;
 
-  @Field(() => Int, { description: 'Term in months.' })
+  @ViewField('d.term_months', () => Int, { description: 'Term in months.' })
   termMonths!: number;
 
-  @Field(() => FinancingPurpose, { description: 'What the money is for.' })
+  @ViewField('d.purpose', () => FinancingPurpose, { description: 'What the money is for.' })
   purpose!: FinancingPurpose;
 
-  @Field(() => GuaranteeType, { description: 'How the enterprise can secure the loan.' })
+  @ViewField('d.guarantee_type', () => GuaranteeType, { description: 'How the enterprise can secure the loan.' })
   guaranteeType!: GuaranteeType;
 
-  @Field(() => String, { nullable: true, description: 'Description of the collateral offered, if any.' })
+  @ViewField('d.collateral', () => String, {
+    nullable: true,
+    description: 'Description of the collateral offered, if any.',
+  })
   collateral!: string | null;
 
-  @Field(() => DecimalScalar, {
+  @ViewField(rate('d.max_annual_rate'), () => DecimalScalar, {
     nullable: true,
     description: 'Highest annual rate the enterprise accepts, in percent, e.g. "4.35".',
   })
   maxAnnualRate!: string | null;
 
-  @Field(() => DateScalar, { nullable: true, description: 'When the enterprise would like the money.' })
+  @ViewField('d.desired_on::text', () => DateScalar, {
+    nullable: true,
+    description: 'When the enterprise would like the money.',
+  })
   desiredOn!: string | null;
 
-  @Field({ description: 'Whether the enterprise consented to show its contact person to every bank.' })
+  @ViewField('d.contact_consent', {
+    description: 'Whether the enterprise consented to show its contact person to every bank.',
+  })
   contactConsent!: boolean;
 
-  @Field(() => FinancingDemandStatus, {
+  @ViewField(effectiveDemandStatus, () => FinancingDemandStatus, {
     description: 'Where the demand stands (an open demand past its expiry time is EXPIRED).',
   })
   status!: FinancingDemandStatus;
 
-  @Field(() => Date, { description: 'When it was published.' })
-  publishedAt!: Date;
+  @ViewField(instant('d.published_at'), () => Date, { description: 'When it was published.' })
+  publishedAt!: string;
 
-  @Field(() => Date, { description: 'When it stops taking offers unless matched before.' })
-  expiresAt!: Date;
+  @ViewField(instant('d.expires_at'), () => Date, { description: 'When it stops taking offers unless matched before.' })
+  expiresAt!: string;
 
-  @Field(() => Date, { nullable: true, description: 'When the enterprise accepted an offer.' })
-  matchedAt!: Date | null;
+  @ViewField(instant('d.matched_at'), () => Date, {
+    nullable: true,
+    description: 'When the enterprise accepted an offer.',
+  })
+  matchedAt!: string | null;
 
-  @Field(() => Date, { nullable: true, description: 'When it was withdrawn, expired or closed.' })
-  endedAt!: Date | null;
+  @ViewField(instant(effectiveDemandEndedAt), () => Date, {
+    nullable: true,
+    description: 'When it was withdrawn, expired or closed.',
+  })
+  endedAt!: string | null;
 
-  @Field(() => Int, { description: 'How many offers banks made on it (withdrawn offers not counted).' })
+  @ViewField('d.offer_count', () => Int, {
+    description: 'How many offers banks made on it (withdrawn offers not counted).',
+  })
   offerCount!: number;
 
-  // Not in the schema: what the field resolvers and visibility rules need. `id` holds the local UUID.
-  enterpriseId!: string;
-  acceptedBankId!: string | null;
-  acceptedOfferId!: string | null;
-  publishedById!: string;
-  /** Exact publication time as PostgreSQL wrote it, for cursors (microseconds). */
-  publishedAtText!: string;
-  amountFen!: string;
-  /** Loaded with the page when the query selects them (financing.lookahead.ts). */
-  prefetchedEnterprise?: unknown;
-  prefetchedOffers?: { size: number; bankId: string; page: unknown };
+  // Not in the schema: what the field resolvers and visibility rules read. `id` holds the local UUID.
+  @Reads('d.enterprise_id') enterpriseId!: string;
+  @Reads('d.accepted_bank_id') acceptedBankId!: string | null;
 }
 
 @ObjectType('Bank', { implements: Node, simpleResolvers: true, description: 'A bank on 金企通. Public.' })
@@ -127,61 +155,64 @@ export class BankType extends Node {
   uscc!: string | null;
 }
 
+@ReadModel({ key: 'p.id', resolvedBy: { bank: ['bankId'] } })
 @ObjectType('CreditProduct', {
   implements: Node,
   simpleResolvers: true,
   description: 'A credit product a bank offers to enterprises. Public.',
 })
 export class CreditProductType extends Node {
-  @Field({ description: 'Name of the product.' })
+  @ViewField('p.name', { description: 'Name of the product.' })
   name!: string;
 
-  @Field({ description: 'What it is and who it is for.' })
+  @ViewField('p.description', { description: 'What it is and who it is for.' })
   description!: string;
 
-  @Field(() => Money, { description: 'Smallest amount lent.' })
+  @ViewField(money('p.min_amount_fen'), () => Money, { description: 'Smallest amount lent.' })
   minAmount!: Money;
 
-  @Field(() => Money, { description: 'Largest amount lent.' })
+  @ViewField(money('p.max_amount_fen'), () => Money, { description: 'Largest amount lent.' })
   maxAmount!: Money;
 
-  @Field(() => Int, { description: 'Shortest term in months.' })
+  @ViewField('p.min_term_months', () => Int, { description: 'Shortest term in months.' })
   minTermMonths!: number;
 
-  @Field(() => Int, { description: 'Longest term in months.' })
+  @ViewField('p.max_term_months', () => Int, { description: 'Longest term in months.' })
   maxTermMonths!: number;
 
-  @Field(() => DecimalScalar, { description: 'Lowest annual rate, in percent.' })
+  @ViewField(rate('p.min_annual_rate'), () => DecimalScalar, { description: 'Lowest annual rate, in percent.' })
   minAnnualRate!: string;
 
-  @Field(() => DecimalScalar, { description: 'Highest annual rate, in percent.' })
+  @ViewField(rate('p.max_annual_rate'), () => DecimalScalar, { description: 'Highest annual rate, in percent.' })
   maxAnnualRate!: string;
 
-  @Field(() => [GuaranteeType], { description: 'Guarantee types it accepts.' })
+  @ViewField('p.guarantee_types', () => [GuaranteeType], { description: 'Guarantee types it accepts.' })
   guaranteeTypes!: GuaranteeType[];
 
-  @Field(() => [CreditProductAudience], { description: 'Which enterprises it is meant for.' })
+  @ViewField('p.audience', () => [CreditProductAudience], { description: 'Which enterprises it is meant for.' })
   audience!: CreditProductAudience[];
 
-  @Field({ description: 'Whether enterprises can apply online.' })
+  @ViewField('p.online_application', { description: 'Whether enterprises can apply online.' })
   onlineApplication!: boolean;
 
-  @Field(() => String, { nullable: true, description: 'Where to apply online (https).' })
+  @ViewField('p.application_url', () => String, { nullable: true, description: 'Where to apply online (https).' })
   applicationUrl!: string | null;
 
-  @Field(() => CreditProductStatus, { description: 'Offered or retired.' })
+  @ViewField('p.status', () => CreditProductStatus, { description: 'Offered or retired.' })
   status!: CreditProductStatus;
 
-  @Field(() => Date, { description: 'When it was published.' })
-  publishedAt!: Date;
+  @ViewField(instant('p.published_at'), () => Date, { description: 'When it was published.' })
+  publishedAt!: string;
 
-  @Field(() => Date, { nullable: true, description: 'When it was retired.' })
-  retiredAt!: Date | null;
-
-  bankId!: string;
-  publishedAtText!: string;
+  @ViewField(instant('p.retired_at'), () => Date, { nullable: true, description: 'When it was retired.' })
+  retiredAt!: string | null;
+  @Reads('p.bank_id') bankId!: string;
 }
 
+@ReadModel({
+  key: 'o.id',
+  resolvedBy: { demand: ['demandId'], bank: ['bankId'], product: ['productId'] },
+})
 @ObjectType('FinancingOffer', {
   implements: Node,
   simpleResolvers: true,
@@ -189,38 +220,48 @@ export class CreditProductType extends Node {
     "A bank's offer on a financing demand. Seen by the enterprise, by the bank that made it and by finance officials.",
 })
 export class FinancingOfferType extends Node {
-  @Field(() => Money, { description: 'Amount offered.' })
+  @ViewField(money('o.amount_fen'), () => Money, { description: 'Amount offered.' })
   amount!: Money;
 
-  @Field(() => DecimalScalar, { description: 'Annual rate offered, in percent, e.g. "3.95".' })
+  @ViewField(rate('o.annual_rate'), () => DecimalScalar, {
+    description: 'Annual rate offered, in percent, e.g. "3.95".',
+  })
   annualRate!: string;
 
-  @Field(() => Int, { description: 'Term offered, in months.' })
+  @ViewField('o.term_months', () => Int, { description: 'Term offered, in months.' })
   termMonths!: number;
 
-  @Field(() => String, { nullable: true, description: "The bank's note to the enterprise." })
+  @ViewField('o.note', () => String, { nullable: true, description: "The bank's note to the enterprise." })
   note!: string | null;
 
-  @Field(() => FinancingOfferStatus, { description: 'Where the offer stands (pending on an expired demand: EXPIRED).' })
+  @ViewField(effectiveOfferStatus, () => FinancingOfferStatus, {
+    description: 'Where the offer stands (pending on an expired demand: EXPIRED).',
+  })
   status!: FinancingOfferStatus;
 
-  @Field(() => Date, { description: 'When it was made.' })
-  createdAt!: Date;
+  @ViewField(instant('o.created_at'), () => Date, { description: 'When it was made.' })
+  createdAt!: string;
 
-  @Field(() => Date, { nullable: true, description: 'When it was accepted, declined, withdrawn or expired.' })
-  decidedAt!: Date | null;
+  @ViewField(instant(effectiveOfferDecidedAt), () => Date, {
+    nullable: true,
+    description: 'When it was accepted, declined, withdrawn or expired.',
+  })
+  decidedAt!: string | null;
 
-  @Field(() => Money, { nullable: true, description: 'Amount disbursed, once recorded.' })
+  @ViewField(money('o.disbursed_amount_fen'), () => Money, {
+    nullable: true,
+    description: 'Amount disbursed, once recorded.',
+  })
   disbursedAmount!: Money | null;
 
-  @Field(() => DateScalar, { nullable: true, description: 'Day of disbursement, once recorded.' })
+  @ViewField('o.disbursed_on::text', () => DateScalar, {
+    nullable: true,
+    description: 'Day of disbursement, once recorded.',
+  })
   disbursedOn!: string | null;
-
-  demandId!: string;
-  bankId!: string;
-  productId!: string | null;
-  createdById!: string;
-  createdAtText!: string;
+  @Reads('o.demand_id') demandId!: string;
+  @Reads('o.bank_id') bankId!: string;
+  @Reads('o.product_id') productId!: string | null;
 }
 
 @ObjectType('FinancingDemandAlert', {
@@ -312,8 +353,9 @@ export const FinancingOfferConnection = ConnectionType(FinancingOfferType, 'Fina
 export const CreditProductConnection = ConnectionType(CreditProductType, 'CreditProduct', 'credit product');
 export const BankConnection = ConnectionType(BankType, 'Bank', 'bank');
 
-function payload(name: string, field: string, type: () => ClassType, what: string) {
-  @ObjectType(name, { description: `Result of ${what}.` })
+/** The payload of a mutation, named after it (publishFinancingDemand: PublishFinancingDemandPayload). */
+function payload(mutation: string, field: string, type: () => ClassType) {
+  @ObjectType(`${mutation[0]!.toUpperCase()}${mutation.slice(1)}Payload`, { description: `Result of ${mutation}.` })
   class Payload {
     @Field(() => [UserError], { description: 'Problems that prevented it; empty on success.' })
     userErrors!: UserError[];
@@ -325,69 +367,22 @@ function payload(name: string, field: string, type: () => ClassType, what: strin
   return Payload;
 }
 
-export const PublishFinancingDemandPayload = payload(
-  'PublishFinancingDemandPayload',
-  'demand',
-  () => FinancingDemandType,
-  'publishFinancingDemand',
-);
-export const WithdrawFinancingDemandPayload = payload(
-  'WithdrawFinancingDemandPayload',
-  'demand',
-  () => FinancingDemandType,
-  'withdrawFinancingDemand',
-);
-export const MakeFinancingOfferPayload = payload(
-  'MakeFinancingOfferPayload',
-  'offer',
-  () => FinancingOfferType,
-  'makeFinancingOffer',
-);
-export const WithdrawFinancingOfferPayload = payload(
-  'WithdrawFinancingOfferPayload',
-  'offer',
-  () => FinancingOfferType,
-  'withdrawFinancingOffer',
-);
-export const AcceptFinancingOfferPayload = payload(
-  'AcceptFinancingOfferPayload',
-  'offer',
-  () => FinancingOfferType,
-  'acceptFinancingOffer',
-);
-export const DeclineFinancingOfferPayload = payload(
-  'DeclineFinancingOfferPayload',
-  'offer',
-  () => FinancingOfferType,
-  'declineFinancingOffer',
-);
-export const RecordDisbursementPayload = payload(
-  'RecordDisbursementPayload',
-  'offer',
-  () => FinancingOfferType,
-  'recordDisbursement',
-);
-export const PublishCreditProductPayload = payload(
-  'PublishCreditProductPayload',
-  'product',
-  () => CreditProductType,
-  'publishCreditProduct',
-);
-export const RetireCreditProductPayload = payload(
-  'RetireCreditProductPayload',
-  'product',
-  () => CreditProductType,
-  'retireCreditProduct',
-);
+export const PublishFinancingDemandPayload = payload('publishFinancingDemand', 'demand', () => FinancingDemandType);
+export const WithdrawFinancingDemandPayload = payload('withdrawFinancingDemand', 'demand', () => FinancingDemandType);
+export const MakeFinancingOfferPayload = payload('makeFinancingOffer', 'offer', () => FinancingOfferType);
+export const WithdrawFinancingOfferPayload = payload('withdrawFinancingOffer', 'offer', () => FinancingOfferType);
+export const AcceptFinancingOfferPayload = payload('acceptFinancingOffer', 'offer', () => FinancingOfferType);
+export const DeclineFinancingOfferPayload = payload('declineFinancingOffer', 'offer', () => FinancingOfferType);
+export const RecordDisbursementPayload = payload('recordDisbursement', 'offer', () => FinancingOfferType);
+export const PublishCreditProductPayload = payload('publishCreditProduct', 'product', () => CreditProductType);
+export const RetireCreditProductPayload = payload('retireCreditProduct', 'product', () => CreditProductType);
 export const SaveFinancingDemandAlertPayload = payload(
-  'SaveFinancingDemandAlertPayload',
+  'saveFinancingDemandAlert',
   'alert',
   () => FinancingDemandAlertType,
-  'saveFinancingDemandAlert',
 );
 export const DeleteFinancingDemandAlertPayload = payload(
-  'DeleteFinancingDemandAlertPayload',
+  'deleteFinancingDemandAlert',
   'alert',
   () => FinancingDemandAlertType,
-  'deleteFinancingDemandAlert',
 );

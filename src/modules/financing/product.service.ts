@@ -17,16 +17,9 @@ import type {
   SaveFinancingDemandAlertInput,
 } from './financing.inputs.js';
 import { productById } from './financing.loaders.js';
-import {
-  bankFromRow,
-  productColumns,
-  productFromRow,
-  select,
-  type BankRow,
-  type ProductRow,
-} from './financing.rows.js';
+import { countRows, select, viewList } from './financing.view.js';
 import { rateProblems } from './financing.service.js';
-import { FinancingDemandAlertType, type BankType, type CreditProductType } from './financing.types.js';
+import { CreditProductType, FinancingDemandAlertType, type BankType } from './financing.types.js';
 import {
   MAX_ALERTS_PER_USER,
   MAX_AMOUNT_FEN,
@@ -172,6 +165,7 @@ export async function listProducts(
   filter: CreditProductFilter | null | undefined,
   first: number | null | undefined,
   after: string | null | undefined,
+  fields: ReadonlySet<string> | null = null,
 ): Promise<ConnectionData<CreditProductType>> {
   const size = checkPageSize(ctx, first);
   const cursor = decodeCursor(ctx, after, 'time');
@@ -208,32 +202,8 @@ export async function listProducts(
     where.push('p.online_application = ?');
     params.push(filter.onlineApplication);
   }
-  const totalCount = lazy(async () => {
-    const [row] = await select<{ count: number }>(
-      ctx,
-      `select count(*)::int as count from credit_products p where ${where.join(' and ')}`,
-      params,
-    );
-    return row?.count ?? 0;
-  });
-  if (size === 0) return { edges: [], pageInfo: emptyPageInfo(), totalCount };
-  const pageWhere = [...where];
-  const pageParams = [...params];
-  if (cursor) {
-    pageWhere.push('(p.published_at, p.id) < (?::timestamptz, ?::uuid)');
-    pageParams.push(cursor[0], cursor[1]);
-  }
-  const rows = await select<ProductRow>(
-    ctx,
-    `select ${productColumns('p')} from credit_products p where ${pageWhere.join(' and ')} order by p.published_at desc, p.id desc limit ?`,
-    [...pageParams, size + 1],
-  );
-  const hasNextPage = rows.length > size;
-  const edges = rows.slice(0, size).map((row) => {
-    const node = productFromRow(row);
-    return { cursor: encodeCursor(node.publishedAtText, node.id), node };
-  });
-  return { edges, pageInfo: pageInfoOf(edges, hasNextPage, cursor !== null), totalCount };
+  const list = { from: 'credit_products p', where, params, key: 'p.published_at' };
+  return viewList<CreditProductType>(ctx, CreditProductType, list, size, cursor, fields);
 }
 
 /** Banks by name. Public. */
@@ -244,22 +214,16 @@ export async function listBanks(
 ): Promise<ConnectionData<BankType>> {
   const size = checkPageSize(ctx, first);
   const cursor = decodeCursor(ctx, after, 'text');
-  const totalCount = lazy(async () => {
-    const [row] = await select<{ count: number }>(
-      ctx,
-      `select count(*)::int as count from organisations o where o.kind = 'BANK'`,
-    );
-    return row?.count ?? 0;
-  });
+  const totalCount = lazy(() => countRows(ctx, 'organisations o', [`o.kind = 'BANK'`], []));
   if (size === 0) return { edges: [], pageInfo: emptyPageInfo(), totalCount };
-  const rows = await select<BankRow>(
+  const rows = await select<BankType>(
     ctx,
     `select o.id, o.name, o.uscc from organisations o where o.kind = 'BANK' ${cursor ? 'and (o.name, o.id) > (?, ?::uuid)' : ''}
      order by o.name, o.id limit ?`,
     [...(cursor ?? []), size + 1],
   );
   const hasNextPage = rows.length > size;
-  const edges = rows.slice(0, size).map((row) => ({ cursor: encodeCursor(row.name, row.id), node: bankFromRow(row) }));
+  const edges = rows.slice(0, size).map((row) => ({ cursor: encodeCursor(row.name, row.id), node: row }));
   return { edges, pageInfo: pageInfoOf(edges, hasNextPage, cursor !== null), totalCount };
 }
 

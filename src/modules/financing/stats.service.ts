@@ -4,7 +4,7 @@ import { District } from '../../shared/graphql/reference.types.js';
 import { toGlobalId } from '../../shared/ids.js';
 import { money } from '../../shared/money.js';
 import { FinancingStatsGrouping } from './financing.enums.js';
-import { industryOf, select } from './financing.rows.js';
+import { industryOf, select } from './financing.view.js';
 import { FinancingStatsRowType } from './financing.types.js';
 
 // The figures of 金企通 (domain-rules §5: claim rate, time to first response, obtained rate, time to

@@ -1,5 +1,4 @@
 import { GraphQLError, GraphQLScalarType, Kind } from 'graphql';
-import { toShanghaiIso } from '../instants.js';
 
 // Scalars of the public API. Instants are shown in Asia/Shanghai time with their offset; calendar
 // days and decimals are strings so that no client ever rounds through a float.
@@ -15,15 +14,32 @@ function parseInstant(value: unknown): Date {
   return date;
 }
 
+const SHANGHAI_OFFSET_MS = 8 * 3600_000; // China has kept UTC+8 without daylight saving since 1991
+/** The API's own text of an instant, as the read models have PostgreSQL write it (financing.view.ts instant()). */
+const SHANGHAI_INSTANT = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}\+08:00$/;
+
+/**
+ * An instant as the API writes it: Asia/Shanghai time with milliseconds. Text already in that shape
+ * (written by SQL) passes through; a Date (an entity's), or other ISO 8601 text with an offset, is
+ * converted. Anything else is refused.
+ */
+export function serializeInstant(value: unknown): string {
+  if (typeof value === 'string' && SHANGHAI_INSTANT.test(value)) return value;
+  const ms =
+    value instanceof Date
+      ? value.getTime()
+      : typeof value === 'string' && ISO_INSTANT.test(value)
+        ? Date.parse(value)
+        : NaN;
+  if (Number.isNaN(ms)) throw new GraphQLError('DateTime cannot represent this value as an instant');
+  return new Date(ms + SHANGHAI_OFFSET_MS).toISOString().replace('Z', '+08:00');
+}
+
 export const DateTimeScalar = new GraphQLScalarType<Date, string>({
   name: 'DateTime',
   description:
     'An instant: ISO 8601 with offset. The API writes them in Asia/Shanghai time, e.g. "2026-11-26T09:30:00.000+08:00".',
-  serialize: (value) => {
-    const date = value instanceof Date ? value : new Date(value as string);
-    if (Number.isNaN(date.getTime())) throw new GraphQLError('DateTime cannot represent an invalid date');
-    return toShanghaiIso(date);
-  },
+  serialize: serializeInstant,
   parseValue: parseInstant,
   parseLiteral: (ast) => {
     if (ast.kind !== Kind.STRING) throw new GraphQLError('DateTime must be a string');

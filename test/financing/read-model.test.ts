@@ -17,6 +17,7 @@ import {
   viewSelect,
 } from '../../src/modules/financing/financing.view.js';
 import { toGlobalId } from '../../src/shared/ids.js';
+import { rootConversions } from '../../src/shared/graphql/direct-resolvers.js';
 import { serializeInstant } from '../../src/shared/graphql/scalars.js';
 import { TestApp } from '../helpers/app.js';
 import {
@@ -283,5 +284,28 @@ describe('cursors', () => {
         : null;
     } while (after);
     expect(searched).toEqual([...ids].reverse());
+  });
+});
+
+describe('the field resolvers of the rows', () => {
+  it('run directly on the rows, without type-graphql copying each into its class', async () => {
+    const demandId = await publishDemand(app, cast.owner, cast.enterpriseId);
+    await makeOffer(app, cast.bankA, demandId);
+    const before = rootConversions();
+    const rows = `edges { node { id enterprise { id name industry { name } } contact { name }
+      offers(first: 5) { edges { node { id bank { id name products(first: 2) { edges { node { id bank { name } } } } }
+      product { id } demand { id } } } } } }`;
+    for (const [query, token] of [
+      [`{ financingDemands(first: 50) { ${rows} } }`, cast.bankA.token],
+      [`{ myFinancingDemands(first: 50) { ${rows} } }`, cast.owner.token],
+      [
+        `{ myFinancingOffers(first: 50) { edges { node { id bank { name } demand { id enterprise { name } } } } } }`,
+        cast.bankA.token,
+      ],
+    ] as const) {
+      const result = await app.execute(query, {}, { token });
+      expect(result.errors).toBeUndefined();
+    }
+    expect(rootConversions() - before).toBe(0);
   });
 });

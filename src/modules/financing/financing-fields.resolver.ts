@@ -43,6 +43,13 @@ function connectionOf<T>(
   };
 }
 
+// The roots are the read model's rows (plain objects, financing.view.ts). Typed structurally, so that
+// type-graphql's metadata records no class to copy each row into, and the schema calls these methods directly.
+type DemandRoot = Readonly<FinancingDemandType>;
+type OfferRoot = Readonly<FinancingOfferType>;
+type CreditProductRoot = Readonly<CreditProductType>;
+type BankRoot = Readonly<BankType>;
+
 const EMPTY: ConnectionData<never> = { edges: [], pageInfo: emptyPageInfo(), totalCount: 0 };
 
 function enterpriseOf(
@@ -109,7 +116,7 @@ function productsOf(
 @Resolver(() => FinancingDemandType)
 export class FinancingDemandFieldsResolver {
   @FieldResolver(() => EnterpriseType, { description: 'The enterprise that published it (its public facts).' })
-  enterprise(@Root() demand: FinancingDemandType, @Ctx() ctx: RequestContext) {
+  enterprise(@Root() demand: DemandRoot, @Ctx() ctx: RequestContext) {
     return enterpriseOf(ctx, demand);
   }
 
@@ -118,7 +125,7 @@ export class FinancingDemandFieldsResolver {
     description:
       'Whom to contact. Null for a bank until the enterprise accepts its offer or consents to share contact data; always null for officials and partner systems.',
   })
-  contact(@Root() demand: FinancingDemandType, @Ctx() ctx: RequestContext): Promise<ContactPersonType | null> {
+  contact(@Root() demand: DemandRoot, @Ctx() ctx: RequestContext): Promise<ContactPersonType | null> {
     return contactOf(ctx, demand);
   }
 
@@ -127,7 +134,7 @@ export class FinancingDemandFieldsResolver {
       'Offers on it, newest first: the enterprise (and finance officials) see all, a bank only its own, others none.',
   })
   offers(
-    @Root() demand: FinancingDemandType,
+    @Root() demand: DemandRoot,
     @Ctx() ctx: RequestContext,
     @Arg('first', () => Int, { nullable: true, description: 'How many items, at most 100 (default 20).' })
     first?: number | null,
@@ -141,12 +148,12 @@ export class FinancingDemandFieldsResolver {
 @Resolver(() => FinancingOfferType)
 export class FinancingOfferFieldsResolver {
   @FieldResolver(() => FinancingDemandType, { description: 'The demand it answers.' })
-  demand(@Root() offer: FinancingOfferType, @Ctx() ctx: RequestContext) {
+  demand(@Root() offer: OfferRoot, @Ctx() ctx: RequestContext) {
     return ctx.loaders.get(demandById).load(offer.demandId);
   }
 
   @FieldResolver(() => BankType, { description: 'The bank that made it.' })
-  bank(@Root() offer: FinancingOfferType, @Ctx() ctx: RequestContext) {
+  bank(@Root() offer: OfferRoot, @Ctx() ctx: RequestContext) {
     return ctx.loaders.get(bankById).load(offer.bankId);
   }
 
@@ -154,7 +161,7 @@ export class FinancingOfferFieldsResolver {
     nullable: true,
     description: 'The credit product it is made under, if any.',
   })
-  product(@Root() offer: FinancingOfferType, @Ctx() ctx: RequestContext) {
+  product(@Root() offer: OfferRoot, @Ctx() ctx: RequestContext) {
     return offer.productId ? ctx.loaders.get(productById).load(offer.productId) : null;
   }
 }
@@ -162,7 +169,7 @@ export class FinancingOfferFieldsResolver {
 @Resolver(() => CreditProductType)
 export class CreditProductFieldsResolver {
   @FieldResolver(() => BankType, { description: 'The bank that offers it.' })
-  bank(@Root() product: CreditProductType, @Ctx() ctx: RequestContext) {
+  bank(@Root() product: CreditProductRoot, @Ctx() ctx: RequestContext) {
     return ctx.loaders.get(bankById).load(product.bankId);
   }
 }
@@ -171,7 +178,7 @@ export class CreditProductFieldsResolver {
 export class BankFieldsResolver {
   @FieldResolver(() => CreditProductConnection, { description: 'Its active credit products, newest first.' })
   products(
-    @Root() bank: BankType,
+    @Root() bank: BankRoot,
     @Ctx() ctx: RequestContext,
     @Arg('first', () => Int, { nullable: true, description: 'How many items, at most 100 (default 20).' })
     first?: number | null,

@@ -95,7 +95,10 @@ function directResolver(
     const values = new Array<unknown>(readers.length);
     for (let i = 0; i < readers.length; i++) {
       const value = readers[i]!(root, args, ctx, info);
-      if (value === NEEDS_CONVERSION) return wrapped(root, args, ctx, info);
+      if (value === NEEDS_CONVERSION) {
+        convertedRoots++;
+        return wrapped(root, args, ctx, info);
+      }
       values[i] = value;
     }
     return method.apply(instance, values);
@@ -105,6 +108,15 @@ function directResolver(
 }
 
 const installed = new WeakSet<Resolve>();
+let convertedRoots = 0;
+
+/**
+ * How many calls took type-graphql's path to have their root copied into its class: rows of a busy list
+ * should be instances of the class their resolvers declare, or the resolvers should declare a plain type.
+ */
+export function rootConversions(): number {
+  return convertedRoots;
+}
 
 /** Whether a field's resolve function is a decorated method called directly (for tests). */
 export function isCalledDirectly(resolve: unknown): boolean {

@@ -222,11 +222,13 @@ async function searchDemandPage(
   const hasNextPage = rows.length > size;
   if (hasNextPage) rows.length = size;
   const nodes = asViews<FinancingDemandType>(rows, view, ctx);
+  const offerView = offers ? viewSelect(FinancingOfferType, offers.fields) : null;
   const edges = nodes.map((node, i) => {
     const row = rows[i]!;
-    // Without a lean reader (a field needs more), `enterprise` goes through the registration loader.
+    // Without a summary reader (a field needs the whole entity), `enterprise` goes through the registration loader.
     if (enterpriseReader) pageEnterprises.set(node, enterpriseReader.read(row, 'e_'));
-    if (offers) pageOffers.set(node, offerPage(ctx, row.pageOffers as Record<string, unknown>[] | null, offers));
+    if (offers)
+      pageOffers.set(node, offerPage(ctx, row.pageOffers as Record<string, unknown>[] | null, offers, offerView!));
     return { cursor: encodeCursor(row.cursorKey as string, node.id), node };
   });
   return { edges, pageInfo: pageInfoOf(edges, hasNextPage, cursor !== null), totalCount };
@@ -235,12 +237,13 @@ async function searchDemandPage(
 function offerPage(
   ctx: RequestContext,
   rows: Record<string, unknown>[] | null,
-  offers: { bankId: string; first: number; fields: ReadonlySet<string> | null },
+  offers: { bankId: string; first: number },
+  view: ViewSelect,
 ): PageOffers {
   const list = rows ?? [];
   const hasNextPage = list.length > offers.first;
   if (hasNextPage) list.length = offers.first;
-  const nodes = asViews<FinancingOfferType>(list, viewSelect(FinancingOfferType, offers.fields), ctx);
+  const nodes = asViews<FinancingOfferType>(list, view, ctx);
   const items = nodes.map((node, i) => ({ cursor: encodeCursor(list[i]!.cursorKey as string, node.id), node }));
   return { items, hasNextPage, size: offers.first, bankId: offers.bankId };
 }

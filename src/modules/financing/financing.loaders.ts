@@ -31,6 +31,7 @@ async function byIds<T extends { id: string }>(
     sql.replace('$columns', () => view.sql),
     params,
   );
+  // node(id) and nodes(ids) tell a row's GraphQL type by its class (shared/graphql/node.ts nodeTypeNameOf).
   for (const row of rows) Object.setPrototypeOf(row, type.prototype);
   return byKeys(ids, asViews<T>(rows, view, ctx), (row) => row.id);
 }

@@ -3,7 +3,7 @@ import type { RequestContext } from '../../shared/context.js';
 import { checkPageSize } from '../../shared/graphql/connection.js';
 import { childPage, type ChildList } from '../../shared/graphql/first-pages.js';
 import { PageArgsType } from '../../shared/graphql/page-args.js';
-import { EnterpriseType, actsFor, type Enterprise } from '../registration/index.js';
+import { EnterpriseReads, EnterpriseType, actsFor, type Enterprise } from '../registration/index.js';
 import { FinancingDemand } from './financing.entity.js';
 import { demandView } from './financing.service.js';
 import { FinancingDemandConnection } from './financing.types.js';
@@ -25,7 +25,12 @@ export class EnterpriseFinancingDemandsResolver {
     nullable: true,
     description: 'Its financing demands, newest first. Only those acting for it; null for others.',
   })
-  async financingDemands(@Root() enterprise: Enterprise, @Ctx() ctx: RequestContext, @Args() page: PageArgsType) {
+  @EnterpriseReads('id', 'agentIds')
+  async financingDemands(
+    @Root() enterprise: Pick<Enterprise, 'id' | 'agentIds'>,
+    @Ctx() ctx: RequestContext,
+    @Args() page: PageArgsType,
+  ) {
     const size = checkPageSize(ctx, page.first);
     if (!actsFor(ctx.viewer, enterprise)) return null;
     const connection = await childPage(ctx, DEMANDS, enterprise.id, page, size);

@@ -3,7 +3,7 @@ import type { RequestContext } from '../../shared/context.js';
 import { checkPageSize } from '../../shared/graphql/connection.js';
 import { childPage, type ChildList } from '../../shared/graphql/first-pages.js';
 import { PageArgsType } from '../../shared/graphql/page-args.js';
-import { EnterpriseType, actsFor, type Enterprise } from '../registration/index.js';
+import { EnterpriseReads, EnterpriseType, actsFor, type Enterprise } from '../registration/index.js';
 import { HostingAgreement } from './hosting.entity.js';
 import { HostingAgreementConnection } from './hosting.types.js';
 
@@ -24,7 +24,12 @@ export class EnterpriseHostingAgreementsResolver {
     nullable: true,
     description: 'Its hosting agreements (住所托管), newest first. Only those acting for it; null for others.',
   })
-  hostingAgreements(@Root() enterprise: Enterprise, @Ctx() ctx: RequestContext, @Args() page: PageArgsType) {
+  @EnterpriseReads('id', 'agentIds')
+  hostingAgreements(
+    @Root() enterprise: Pick<Enterprise, 'id' | 'agentIds'>,
+    @Ctx() ctx: RequestContext,
+    @Args() page: PageArgsType,
+  ) {
     const size = checkPageSize(ctx, page.first);
     if (!actsFor(ctx.viewer, enterprise)) return null;
     return childPage(ctx, AGREEMENTS, enterprise.id, page, size);

@@ -9,7 +9,7 @@ import { PageArgsType } from '../../shared/graphql/page-args.js';
 import { localIdOf } from '../../shared/ids.js';
 import { freshForEvent, liveEvents } from '../../shared/subscriptions.js';
 import { UserType, userById } from '../accounts/index.js';
-import { EnterpriseType, enterpriseById } from '../registration/index.js';
+import { EnterpriseReads, EnterpriseType, enterpriseById } from '../registration/index.js';
 import { canSeeAgreement, isHostAgentOf, viewerHost } from './hosting.access.js';
 import { AbnormalOperationsListing } from './hosting.entity.js';
 import type { DocumentForwarding, Host, HostedAddress, HostingAgreement, UnreachableReport } from './hosting.entity.js';
@@ -544,6 +544,7 @@ export class EnterpriseAbnormalOperationsResolver {
     description:
       'Its entries on the abnormal-operations list (经营异常名录), newest first; removed ones carry removedOn. A page of enterprises reads the first page of each one’s entries in one statement. Public.',
   })
+  @EnterpriseReads('id')
   abnormalOperations(@Root() enterprise: { id: string }, @Ctx() ctx: RequestContext, @Args() page: PageArgsType) {
     return childPage(ctx, ENTERPRISE_LISTINGS, enterprise.id, page, checkPageSize(ctx, page.first));
   }
@@ -553,6 +554,7 @@ export class EnterpriseAbnormalOperationsResolver {
     description:
       'The hosted address (住所托管) it is registered at, with its host, while a hosting agreement is active. Public.',
   })
+  @EnterpriseReads('id')
   hostedAddress(@Root() enterprise: { id: string }, @Ctx() ctx: RequestContext) {
     return ctx.loaders.get(hostedAddressByEnterprise).load(enterprise.id);
   }

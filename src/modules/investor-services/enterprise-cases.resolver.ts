@@ -3,7 +3,7 @@ import type { RequestContext } from '../../shared/context.js';
 import { checkPageSize } from '../../shared/graphql/connection.js';
 import { childPage, type ChildList } from '../../shared/graphql/first-pages.js';
 import { PageArgsType } from '../../shared/graphql/page-args.js';
-import { EnterpriseType, actsFor, type Enterprise } from '../registration/index.js';
+import { EnterpriseReads, EnterpriseType, actsFor, type Enterprise } from '../registration/index.js';
 import { ServiceCase } from './service-case.entity.js';
 import { ServiceCaseConnection } from './service-case.types.js';
 
@@ -28,7 +28,12 @@ export class EnterpriseServiceCasesResolver {
     description:
       'The foreign-investment consultations, complaints and suggestions the viewer filed for it, newest first. Only those acting for it; null for others.',
   })
-  serviceCases(@Root() enterprise: Enterprise, @Ctx() ctx: RequestContext, @Args() page: PageArgsType) {
+  @EnterpriseReads('id', 'agentIds')
+  serviceCases(
+    @Root() enterprise: Pick<Enterprise, 'id' | 'agentIds'>,
+    @Ctx() ctx: RequestContext,
+    @Args() page: PageArgsType,
+  ) {
     const size = checkPageSize(ctx, page.first);
     if (!actsFor(ctx.viewer, enterprise)) return null;
     return childPage(ctx, CASES, enterprise.id, page, size);

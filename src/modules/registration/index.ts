@@ -58,6 +58,11 @@ export {
   type EnterpriseSummary,
   type EnterpriseSummaryReader,
 } from './enterprise-summaries.js';
+/**
+ * For modules that add fields to Enterprise: `@EnterpriseReads('id', 'agentIds')` on the field resolver says
+ * what it reads of the enterprise, so a summary can answer it (a field without it needs the whole entity).
+ */
+export { Reads as EnterpriseReads } from './enterprise-summaries.js';
 /** For modules whose rules turn on an enterprise by id (financing): who acts for it, its facts now. */
 export { enterpriseFacts, enterpriseIdsActedFor, viewerActsFor, type EnterpriseFacts } from './enterprise-reads.js';
 /** For the hosting module: a registered address that is a hosted address (住所托管). */

@@ -8,7 +8,7 @@ import { PageArgsType } from '../../shared/graphql/page-args.js';
 import { DateScalar } from '../../shared/graphql/scalars.js';
 import { isOfficialOf } from '../../shared/viewer.js';
 import { userById, UserType, type User } from '../accounts/index.js';
-import { EnterpriseType, enterpriseById } from '../registration/index.js';
+import { EnterpriseReads, EnterpriseType, enterpriseById } from '../registration/index.js';
 import { Inspection, InspectionSample, RevocationProceeding } from './supervision.entity.js';
 import {
   inspectionById,
@@ -366,6 +366,7 @@ export class EnterpriseRevocationResolver {
     description:
       'The revocation of its registration (status REVOKED, reason and date), or the public notice that precedes it; null otherwise. Public.',
   })
+  @EnterpriseReads('id')
   revocation(@Root() enterprise: { id: string }, @Ctx() ctx: RequestContext) {
     return ctx.loaders.get(publicProceedingByEnterpriseId).load(enterprise.id);
   }
